@@ -1,0 +1,42 @@
+import { DynamicModule, Global, Module } from '@nestjs/common';
+import { JwtModule } from '@nestjs/jwt';
+import { ThrottlerModule } from '@nestjs/throttler';
+import { TypeOrmModule } from '@nestjs/typeorm';
+import { AuthModule } from './auth/auth.module';
+import { CatalogueModule } from './catalogue/catalogue.module';
+import { APP_CONFIG, AppConfig, DATABASE_TARGET, DatabaseTarget } from './config/app-config';
+import { DatabaseModule } from './database/database.module';
+import { ENTITIES, typeOrmOptions } from './database/typeorm-options';
+import { HealthModule } from './health/health.module';
+
+/** Everything the API is, given a validated config and a database URL (external or embedded). */
+@Global()
+@Module({})
+export class AppModule {
+  static forRoot(config: AppConfig & { jwtSecret: string }, database: DatabaseTarget): DynamicModule {
+    return {
+      module: AppModule,
+      imports: [
+        TypeOrmModule.forRoot({ ...typeOrmOptions(database.url), migrationsRun: true }),
+        TypeOrmModule.forFeature(ENTITIES),
+        JwtModule.register({
+          global: true,
+          secret: config.jwtSecret,
+          signOptions: { expiresIn: config.jwtTtlSeconds, algorithm: 'HS256' },
+          verifyOptions: { algorithms: ['HS256'] },
+        }),
+        ThrottlerModule.forRoot([{ name: 'login', ttl: config.loginRateLimit.ttlSeconds * 1000, limit: config.loginRateLimit.limit }]),
+        AuthModule,
+        CatalogueModule,
+        DatabaseModule,
+        HealthModule,
+      ],
+      controllers: [],
+      providers: [
+        { provide: APP_CONFIG, useValue: config },
+        { provide: DATABASE_TARGET, useValue: database },
+      ],
+      exports: [APP_CONFIG, DATABASE_TARGET, TypeOrmModule],
+    };
+  }
+}

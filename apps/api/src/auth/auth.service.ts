@@ -1,0 +1,91 @@
+import { Inject, Injectable } from '@nestjs/common';
+import { JwtService, TokenExpiredError } from '@nestjs/jwt';
+import { InjectRepository } from '@nestjs/typeorm';
+import type { LoginResponse, StaffUserResponse } from '@mpp/contracts';
+import { createHash } from 'node:crypto';
+import { Repository } from 'typeorm';
+import { SiteEntity } from '../catalogue/entities/site.entity';
+import { ApiException } from '../common/errors/api-exception';
+import { APP_CONFIG, AppConfig } from '../config/app-config';
+import { AUTH_MESSAGES } from './auth.messages';
+import { DeviceEntity } from './entities/device.entity';
+import { StaffUserEntity } from './entities/staff-user.entity';
+import { DUMMY_HASH_PROMISE, PasswordHasher } from './password-hasher';
+import { DEVICE_TOKEN_PREFIX, JwtClaims, Principal } from './principal';
+
+@Injectable()
+export class AuthService {
+  constructor(
+    @Inject(APP_CONFIG) private readonly config: AppConfig,
+    private readonly jwt: JwtService,
+    @InjectRepository(StaffUserEntity) private readonly users: Repository<StaffUserEntity>,
+    @InjectRepository(DeviceEntity) private readonly devices: Repository<DeviceEntity>,
+    @InjectRepository(SiteEntity) private readonly sites: Repository<SiteEntity>,
+  ) {}
+
+  async login(email: string, password: string): Promise<LoginResponse> {
+    const user = await this.users.findOneBy({ email: email.trim().toLowerCase() });
+    const ok = user
+      ? await PasswordHasher.verify(user.passwordHash, password)
+      : await PasswordHasher.verify(await DUMMY_HASH_PROMISE, `${password}x`).then(() => false);
+    if (!user || !ok) throw ApiException.unauthorized('WRONG_CREDENTIALS', AUTH_MESSAGES.wrongCredentials);
+    if (!user.active) throw ApiException.unauthorized('ACCOUNT_DISABLED', AUTH_MESSAGES.inactiveAccount);
+    await this.users.update({ id: user.id }, { lastLoginAt: new Date() });
+    const claims: JwtClaims = { sub: user.id, role: user.role, site: user.siteId, agency: user.agencyId };
+    return {
+      accessToken: await this.jwt.signAsync(claims),
+      tokenType: 'Bearer',
+      expiresIn: this.config.jwtTtlSeconds,
+      user: await this.toStaffUserResponse(user),
+    };
+  }
+
+  async authenticate(token: string): Promise<Principal> {
+    if (token.startsWith(DEVICE_TOKEN_PREFIX)) return this.authenticateDevice(token);
+    let claims: JwtClaims;
+    try {
+      claims = await this.jwt.verifyAsync<JwtClaims>(token);
+    } catch (error) {
+      if (error instanceof TokenExpiredError) throw ApiException.unauthorized('TOKEN_EXPIRED', AUTH_MESSAGES.expiredToken);
+      throw ApiException.unauthorized('INVALID_TOKEN', AUTH_MESSAGES.invalidToken);
+    }
+    // Role and scope come from the database, so a change or a disabled account applies at once.
+    const user = await this.users.findOneBy({ id: claims.sub });
+    if (!user) throw ApiException.unauthorized('INVALID_TOKEN', AUTH_MESSAGES.invalidToken);
+    if (!user.active) throw ApiException.unauthorized('ACCOUNT_DISABLED', AUTH_MESSAGES.inactiveAccount);
+    return { kind: 'staff', userId: user.id, role: user.role, siteId: user.siteId, agencyId: user.agencyId };
+  }
+
+  private async authenticateDevice(token: string): Promise<Principal> {
+    const device = await this.devices.findOneBy({ tokenHash: hashDeviceToken(token) });
+    if (!device) throw ApiException.unauthorized('INVALID_TOKEN', AUTH_MESSAGES.invalidToken);
+    if (device.revokedAt) throw ApiException.unauthorized('DEVICE_REVOKED', AUTH_MESSAGES.revokedDevice);
+    const now = new Date();
+    if (!device.lastSeenAt || now.getTime() - device.lastSeenAt.getTime() > 60_000) {
+      await this.devices.update({ id: device.id }, { lastSeenAt: now });
+    }
+    return { kind: 'device', deviceId: device.id, deviceKind: device.kind, siteId: device.siteId };
+  }
+
+  async me(userId: string): Promise<StaffUserResponse> {
+    const user = await this.users.findOneByOrFail({ id: userId });
+    return this.toStaffUserResponse(user);
+  }
+
+  async toStaffUserResponse(user: StaffUserEntity): Promise<StaffUserResponse> {
+    const site = user.siteId ? await this.sites.findOneBy({ id: user.siteId }) : null;
+    return {
+      id: user.id,
+      email: user.email,
+      fullName: user.fullName,
+      role: user.role,
+      siteCode: site?.code ?? null,
+      agencyId: user.agencyId,
+      active: user.active,
+    };
+  }
+}
+
+export function hashDeviceToken(token: string): string {
+  return createHash('sha256').update(token).digest('hex');
+}

@@ -1,0 +1,75 @@
+import { Injectable } from '@nestjs/common';
+import { InjectRepository } from '@nestjs/typeorm';
+import type { DeviceRegisteredResponse, DeviceResponse } from '@mpp/contracts';
+import { randomBytes } from 'node:crypto';
+import { Repository } from 'typeorm';
+import { SiteEntity } from '../catalogue/entities/site.entity';
+import { ApiException } from '../common/errors/api-exception';
+import { AccessPolicy } from './access-policy';
+import { hashDeviceToken } from './auth.service';
+import { RegisterDeviceDto } from './dto/register-device.dto';
+import { DeviceEntity } from './entities/device.entity';
+import { DEVICE_TOKEN_PREFIX, type StaffPrincipal } from './principal';
+
+const DEVICE_NOT_FOUND = { id: 'Perangkat tidak ditemukan.', en: 'Device not found.' };
+
+@Injectable()
+export class DevicesService {
+  constructor(
+    @InjectRepository(DeviceEntity) private readonly devices: Repository<DeviceEntity>,
+    @InjectRepository(SiteEntity) private readonly sites: Repository<SiteEntity>,
+  ) {}
+
+  async register(staff: StaffPrincipal, siteCode: string, dto: RegisterDeviceDto): Promise<DeviceRegisteredResponse> {
+    const site = await this.requireSite(siteCode);
+    AccessPolicy.assertSite(staff, site.id);
+    const token = `${DEVICE_TOKEN_PREFIX}${randomBytes(32).toString('base64url')}`;
+    const device = await this.devices.save(
+      this.devices.create({ siteId: site.id, name: dto.name.trim(), kind: dto.kind, tokenHash: hashDeviceToken(token), createdBy: staff.userId }),
+    );
+    return { ...toDeviceResponse(device, site.code), token };
+  }
+
+  async list(staff: StaffPrincipal, siteCode: string): Promise<DeviceResponse[]> {
+    const site = await this.requireSite(siteCode);
+    AccessPolicy.assertSite(staff, site.id);
+    const rows = await this.devices.find({ where: { siteId: site.id }, order: { createdAt: 'ASC' } });
+    return rows.map((d) => toDeviceResponse(d, site.code));
+  }
+
+  async revoke(staff: StaffPrincipal, id: string): Promise<DeviceResponse> {
+    const device = await this.devices.findOneBy({ id });
+    if (!device) throw ApiException.notFound('DEVICE_NOT_FOUND', DEVICE_NOT_FOUND);
+    AccessPolicy.assertSite(staff, device.siteId);
+    if (!device.revokedAt) {
+      device.revokedAt = new Date();
+      await this.devices.save(device);
+    }
+    const site = await this.sites.findOneByOrFail({ id: device.siteId });
+    return toDeviceResponse(device, site.code);
+  }
+
+  async describe(deviceId: string): Promise<DeviceResponse> {
+    const device = await this.devices.findOneByOrFail({ id: deviceId });
+    const site = await this.sites.findOneByOrFail({ id: device.siteId });
+    return toDeviceResponse(device, site.code);
+  }
+
+  private async requireSite(code: string): Promise<SiteEntity> {
+    const site = await this.sites.findOneBy({ code });
+    if (!site) throw ApiException.notFound('SITE_NOT_FOUND', { id: `MPP "${code}" tidak ditemukan.`, en: `Site "${code}" not found.` });
+    return site;
+  }
+}
+
+function toDeviceResponse(device: DeviceEntity, siteCode: string): DeviceResponse {
+  return {
+    id: device.id,
+    siteCode,
+    name: device.name,
+    kind: device.kind,
+    createdAt: device.createdAt.toISOString(),
+    lastSeenAt: device.lastSeenAt?.toISOString() ?? null,
+    revokedAt: device.revokedAt?.toISOString() ?? null,
+  };
+}

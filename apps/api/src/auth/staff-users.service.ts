@@ -1,0 +1,123 @@
+import { Injectable } from '@nestjs/common';
+import { InjectRepository } from '@nestjs/typeorm';
+import type { StaffRole, StaffUserResponse } from '@mpp/contracts';
+import { FindOptionsWhere, Repository } from 'typeorm';
+import { AgencyEntity } from '../catalogue/entities/agency.entity';
+import { SiteEntity } from '../catalogue/entities/site.entity';
+import { ApiException } from '../common/errors/api-exception';
+import { AUTH_MESSAGES } from './auth.messages';
+import { AuthService } from './auth.service';
+import { CreateStaffUserDto, UpdateStaffUserDto } from './dto/staff-user.dto';
+import { StaffUserEntity } from './entities/staff-user.entity';
+import { PasswordHasher } from './password-hasher';
+import type { StaffPrincipal } from './principal';
+
+/** Which roles each role may create or edit. */
+const MANAGEABLE_ROLES: Record<StaffRole, StaffRole[]> = {
+  system_admin: ['system_admin', 'site_admin', 'agency_admin', 'officer'],
+  site_admin: ['agency_admin', 'officer'],
+  agency_admin: ['officer'],
+  officer: [],
+};
+
+@Injectable()
+export class StaffUsersService {
+  constructor(
+    private readonly auth: AuthService,
+    @InjectRepository(StaffUserEntity) private readonly users: Repository<StaffUserEntity>,
+    @InjectRepository(SiteEntity) private readonly sites: Repository<SiteEntity>,
+    @InjectRepository(AgencyEntity) private readonly agencies: Repository<AgencyEntity>,
+  ) {}
+
+  async list(staff: StaffPrincipal): Promise<StaffUserResponse[]> {
+    const where: FindOptionsWhere<StaffUserEntity> =
+      staff.role === 'system_admin'
+        ? {}
+        : staff.role === 'site_admin'
+          ? { siteId: staff.siteId ?? undefined }
+          : { agencyId: staff.agencyId ?? undefined };
+    const rows = await this.users.find({ where, order: { fullName: 'ASC' } });
+    return Promise.all(rows.map((u) => this.auth.toStaffUserResponse(u)));
+  }
+
+  async create(staff: StaffPrincipal, dto: CreateStaffUserDto): Promise<StaffUserResponse> {
+    this.assertRoleManageable(staff, dto.role);
+    const scope = await this.resolveScope(dto);
+    this.assertScope(staff, scope);
+    const user = this.users.create({
+      email: dto.email.trim().toLowerCase(),
+      fullName: dto.fullName.trim(),
+      passwordHash: await PasswordHasher.hash(dto.password),
+      role: dto.role,
+      siteId: scope.siteId,
+      agencyId: scope.agencyId,
+      active: true,
+    });
+    return this.auth.toStaffUserResponse(await this.users.save(user));
+  }
+
+  async update(staff: StaffPrincipal, id: string, dto: UpdateStaffUserDto): Promise<StaffUserResponse> {
+    const user = await this.users.findOneBy({ id });
+    if (!user) throw ApiException.notFound('USER_NOT_FOUND', { id: 'Akun petugas tidak ditemukan.', en: 'Staff account not found.' });
+    this.assertRoleManageable(staff, user.role);
+    this.assertScope(staff, { siteId: user.siteId, agencyId: user.agencyId });
+    if (dto.active === false && user.id === staff.userId) {
+      throw ApiException.unprocessable('CANNOT_DISABLE_SELF', {
+        id: 'Anda tidak dapat menonaktifkan akun Anda sendiri.',
+        en: 'You cannot disable your own account.',
+      });
+    }
+    if (dto.fullName !== undefined) user.fullName = dto.fullName.trim();
+    if (dto.password !== undefined) user.passwordHash = await PasswordHasher.hash(dto.password);
+    if (dto.active !== undefined) user.active = dto.active;
+    return this.auth.toStaffUserResponse(await this.users.save(user));
+  }
+
+  private assertRoleManageable(staff: StaffPrincipal, role: StaffRole): void {
+    if (!MANAGEABLE_ROLES[staff.role].includes(role)) {
+      throw ApiException.forbidden('WRONG_ROLE', {
+        id: `Peran Anda tidak boleh mengelola akun dengan peran ${role}.`,
+        en: `Your role may not manage accounts with the role ${role}.`,
+      });
+    }
+  }
+
+  private assertScope(staff: StaffPrincipal, scope: { siteId: string | null; agencyId: string | null }): void {
+    if (staff.role === 'system_admin') return;
+    if (staff.role === 'site_admin' && scope.siteId === staff.siteId) return;
+    if (staff.role === 'agency_admin' && scope.agencyId === staff.agencyId) return;
+    throw ApiException.forbidden(
+      staff.role === 'agency_admin' ? 'OTHER_AGENCY' : 'OTHER_SITE',
+      staff.role === 'agency_admin' ? AUTH_MESSAGES.otherAgency : AUTH_MESSAGES.otherSite,
+    );
+  }
+
+  private async resolveScope(dto: CreateStaffUserDto): Promise<{ siteId: string | null; agencyId: string | null }> {
+    switch (dto.role) {
+      case 'system_admin':
+        return { siteId: null, agencyId: null };
+      case 'site_admin': {
+        if (!dto.siteCode) {
+          throw ApiException.unprocessable('SITE_REQUIRED', { id: 'Admin MPP harus punya siteCode.', en: 'A site admin needs a siteCode.' }, [
+            { field: 'siteCode', message: { id: 'siteCode wajib diisi untuk admin MPP.', en: 'siteCode is required for a site admin.' } },
+          ]);
+        }
+        const site = await this.sites.findOneBy({ code: dto.siteCode });
+        if (!site) throw ApiException.notFound('SITE_NOT_FOUND', { id: `MPP "${dto.siteCode}" tidak ditemukan.`, en: `Site "${dto.siteCode}" not found.` });
+        return { siteId: site.id, agencyId: null };
+      }
+      case 'agency_admin':
+      case 'officer': {
+        if (!dto.agencyId) {
+          throw ApiException.unprocessable('AGENCY_REQUIRED', { id: 'Akun ini harus terikat pada satu instansi (agencyId).', en: 'This account must belong to one agency (agencyId).' }, [
+            { field: 'agencyId', message: { id: 'agencyId wajib diisi.', en: 'agencyId is required.' } },
+          ]);
+        }
+        const agency = await this.agencies.findOneBy({ id: dto.agencyId });
+        if (!agency) throw ApiException.notFound('AGENCY_NOT_FOUND', { id: 'Instansi tidak ditemukan.', en: 'Agency not found.' });
+        return { siteId: agency.siteId, agencyId: agency.id };
+      }
+    }
+  }
+}
+

@@ -1,0 +1,63 @@
+import { INestApplication, ValidationPipe } from '@nestjs/common';
+import { NestFactory } from '@nestjs/core';
+import type { NestExpressApplication } from '@nestjs/platform-express';
+import { DocumentBuilder, SwaggerModule } from '@nestjs/swagger';
+import { AppModule } from './app.module';
+import { AllExceptionsFilter } from './common/errors/all-exceptions.filter';
+import { validationExceptionFactory } from './common/errors/validation';
+import { JsonLogger } from './common/logging/json-logger';
+import { requestLogger } from './common/logging/request-logger';
+import type { AppConfig, DatabaseTarget } from './config/app-config';
+import { packageVersion } from './config/package-version';
+import { mountBuiltApps } from './static-apps';
+
+export interface CreateAppOptions {
+  logger?: JsonLogger | false;
+}
+
+/** The API as one Nest application; main.ts and the end-to-end tests both build it here. */
+export async function createApp(
+  config: AppConfig & { jwtSecret: string },
+  database: DatabaseTarget,
+  options: CreateAppOptions = {},
+): Promise<NestExpressApplication> {
+  const logger = options.logger === undefined ? new JsonLogger(config.logLevel) : options.logger;
+  const app = await NestFactory.create<NestExpressApplication>(AppModule.forRoot(config, database), {
+    logger: logger === false ? false : logger,
+    bufferLogs: false,
+  });
+  configureApp(app, config, logger === false ? null : logger);
+  return app;
+}
+
+export function configureApp(app: INestApplication & NestExpressApplication, config: AppConfig, logger: JsonLogger | null): void {
+  app.set('trust proxy', 'loopback');
+  app.disable('x-powered-by');
+  app.useBodyParser('json', { limit: '1mb' });
+  app.setGlobalPrefix('api');
+  if (logger) app.use(requestLogger(logger));
+  app.useGlobalPipes(
+    new ValidationPipe({
+      whitelist: true,
+      forbidNonWhitelisted: true,
+      transform: true,
+      exceptionFactory: validationExceptionFactory,
+    }),
+  );
+  app.useGlobalFilters(new AllExceptionsFilter());
+  app.enableShutdownHooks();
+
+  const document = SwaggerModule.createDocument(
+    app,
+    new DocumentBuilder()
+      .setTitle('MPP Digital API')
+      .setDescription(
+        'Service catalogue, staff accounts and (soon) queueing for Mal Pelayanan Publik. Errors always carry `code` and a `message` in Bahasa Indonesia (`id`) and English (`en`).',
+      )
+      .setVersion(packageVersion())
+      .addBearerAuth()
+      .build(),
+  );
+  SwaggerModule.setup('api/docs', app, document, { jsonDocumentUrl: 'api/docs-json', useGlobalPrefix: false });
+  mountBuiltApps(app, config.appsDir);
+}

@@ -1,0 +1,87 @@
+import { Injectable } from '@nestjs/common';
+import type { AgencyResponse } from '@mpp/contracts';
+import { AccessPolicy } from '../auth/access-policy';
+import type { StaffPrincipal } from '../auth/principal';
+import { ApiException } from '../common/errors/api-exception';
+import { toAgencyResponse } from './catalogue.mapper';
+import { CatalogueMessages } from './catalogue.messages';
+import { CatalogueRepository } from './catalogue.repository';
+import { CreateAgencyDto, UpdateAgencyDto } from './dto/agency.dto';
+import { AgencyEntity } from './entities/agency.entity';
+import { SitesService } from './sites.service';
+
+@Injectable()
+export class AgenciesService {
+  constructor(
+    private readonly repo: CatalogueRepository,
+    private readonly sites: SitesService,
+  ) {}
+
+  async create(staff: StaffPrincipal, siteCode: string, dto: CreateAgencyDto): Promise<AgencyResponse> {
+    const site = await this.sites.requireManageableSite(staff, siteCode);
+    const repo = this.repo.manager.getRepository(AgencyEntity);
+    const agency = await repo.save(
+      repo.create({
+        siteId: site.id,
+        code: dto.code,
+        name: dto.name.trim(),
+        shortName: dto.shortName.trim(),
+        description: dto.description ?? null,
+        contactPhone: dto.contactPhone ?? null,
+        contactEmail: dto.contactEmail ?? null,
+        website: dto.website ?? null,
+        logoUrl: dto.logoUrl ?? null,
+      }),
+    );
+    return toAgencyResponse(agency, site.code, 0);
+  }
+
+  async update(staff: StaffPrincipal, id: string, dto: UpdateAgencyDto): Promise<AgencyResponse> {
+    const agency = await this.requireManageableAgency(staff, id);
+    const renamed = (dto.name !== undefined && dto.name !== agency.name) || (dto.shortName !== undefined && dto.shortName !== agency.shortName);
+    if (dto.name !== undefined) agency.name = dto.name.trim();
+    if (dto.shortName !== undefined) agency.shortName = dto.shortName.trim();
+    if (dto.description !== undefined) agency.description = dto.description;
+    if (dto.contactPhone !== undefined) agency.contactPhone = dto.contactPhone;
+    if (dto.contactEmail !== undefined) agency.contactEmail = dto.contactEmail;
+    if (dto.website !== undefined) agency.website = dto.website;
+    if (dto.logoUrl !== undefined) agency.logoUrl = dto.logoUrl;
+    const saved = await this.repo.transaction(async (tx) => {
+      const row = await tx.getRepository(AgencyEntity).save(agency);
+      // Agency names are part of every one of its services' search index.
+      if (renamed) await this.repo.refreshSearchIndex(tx, { agencyIds: [row.id] });
+      return row;
+    });
+    return this.describe(saved);
+  }
+
+  async retire(staff: StaffPrincipal, id: string): Promise<AgencyResponse> {
+    const agency = await this.requireAgency(id);
+    AccessPolicy.assertSite(staff, agency.siteId);
+    if (!agency.retiredAt) {
+      agency.retiredAt = new Date();
+      await this.repo.manager.getRepository(AgencyEntity).save(agency);
+    }
+    return this.describe(agency);
+  }
+
+  async requireAgency(id: string): Promise<AgencyEntity> {
+    const agency = await this.repo.findAgencyById(id);
+    if (!agency) throw ApiException.notFound('AGENCY_NOT_FOUND', CatalogueMessages.agencyNotFound(id));
+    return agency;
+  }
+
+  /** The agency exists, the caller may manage it, and it is not retired. */
+  async requireManageableAgency(staff: StaffPrincipal, id: string): Promise<AgencyEntity> {
+    const agency = await this.requireAgency(id);
+    AccessPolicy.assertAgency(staff, agency);
+    if (agency.retiredAt) throw ApiException.conflict('AGENCY_RETIRED', CatalogueMessages.retired({ id: 'Instansi ini', en: 'This agency' }));
+    return agency;
+  }
+
+  private async describe(agency: AgencyEntity): Promise<AgencyResponse> {
+    const site = await this.repo.findSiteById(agency.siteId);
+    const counts = await this.repo.countActiveServicesByAgency([agency.id]);
+    return toAgencyResponse(agency, site?.code ?? '', counts.get(agency.id) ?? 0);
+  }
+}

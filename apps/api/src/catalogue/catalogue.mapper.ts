@@ -1,0 +1,108 @@
+import type {
+  AgencyResponse,
+  ClosureResponse,
+  RequirementResponse,
+  ServiceResponse,
+  ServiceSummaryResponse,
+  SiteResponse,
+  SiteSummaryResponse,
+} from '@mpp/contracts';
+import type { AgencyEntity } from './entities/agency.entity';
+import type { ServiceRequirementEntity } from './entities/service-requirement.entity';
+import type { ServiceEntity } from './entities/service.entity';
+import type { SiteEntity } from './entities/site.entity';
+
+/** The only way catalogue rows leave the API: one mapper per response shape. */
+export function toSiteSummaryResponse(site: SiteEntity): SiteSummaryResponse {
+  return { code: site.code, name: site.name, city: site.city, province: site.province, timeZone: site.timeZone };
+}
+
+export function toSiteResponse(
+  site: SiteEntity,
+  extra: { upcomingClosures: ClosureResponse[]; agencyCount: number; serviceCount: number },
+): SiteResponse {
+  return {
+    ...toSiteSummaryResponse(site),
+    id: site.id,
+    address: site.address,
+    phone: site.phone,
+    email: site.email,
+    openingHours: [...site.openingHours].sort((a, b) => a.weekday - b.weekday),
+    closesOnCutiBersama: site.closesOnCutiBersama,
+    ...extra,
+  };
+}
+
+export function toAgencyResponse(agency: AgencyEntity, siteCode: string, serviceCount: number): AgencyResponse {
+  return {
+    id: agency.id,
+    siteCode,
+    code: agency.code,
+    name: agency.name,
+    shortName: agency.shortName,
+    description: agency.description,
+    contactPhone: agency.contactPhone,
+    contactEmail: agency.contactEmail,
+    website: agency.website,
+    logoUrl: agency.logoUrl,
+    serviceCount,
+  };
+}
+
+export function toServiceSummaryResponse(service: ServiceEntity, agency: AgencyEntity, siteCode: string): ServiceSummaryResponse {
+  return {
+    id: service.id,
+    code: service.code,
+    siteCode,
+    agency: { id: agency.id, code: agency.code, shortName: agency.shortName, name: agency.name },
+    name: service.name,
+    nameEn: service.nameEn,
+    summary: service.summary,
+    summaryEn: service.summaryEn,
+    fee: { free: service.feeFree, amount: service.feeAmount, legalBasis: service.feeLegalBasis, note: service.feeNote },
+    completionTime: { value: service.completionTimeValue, unit: service.completionTimeUnit, note: service.completionTimeNote },
+    walkInEnabled: service.walkInEnabled,
+    onlineBookingEnabled: service.onlineBookingEnabled,
+  };
+}
+
+export function toRequirementResponse(r: ServiceRequirementEntity): RequirementResponse {
+  return {
+    id: r.id,
+    position: r.position,
+    name: r.name,
+    nameEn: r.nameEn,
+    description: r.description,
+    mandatory: r.mandatory,
+    form: r.form,
+    uploadable: r.uploadable,
+    fileTypes: r.fileTypes,
+  };
+}
+
+export function toServiceResponse(
+  service: ServiceEntity,
+  agency: AgencyEntity,
+  siteCode: string,
+  requirements: ServiceRequirementEntity[],
+): ServiceResponse {
+  return {
+    ...toServiceSummaryResponse(service, agency, siteCode),
+    description: service.description,
+    descriptionEn: service.descriptionEn,
+    synonyms: service.synonyms,
+    requirements: requirements.map(toRequirementResponse),
+    procedure: service.procedure.map((step) => ({ text: step.text, textEn: step.textEn ?? null })),
+    product: service.product,
+    productEn: service.productEn,
+    legalBasis: service.legalBasis,
+    complaintChannel: service.complaintChannel,
+    queue: {
+      ticketPrefix: service.ticketPrefix,
+      expectedServiceMinutes: service.expectedServiceMinutes,
+      walkInEnabled: service.walkInEnabled,
+      onlineBookingEnabled: service.onlineBookingEnabled,
+      dailyQuota: service.dailyQuota,
+    },
+  };
+}

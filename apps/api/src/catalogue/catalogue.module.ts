@@ -1,0 +1,16 @@
+import { Module } from '@nestjs/common';
+import { AgenciesService } from './agencies.service';
+import { CatalogueAdminController } from './catalogue-admin.controller';
+import { CatalogueRepository } from './catalogue.repository';
+import { ServiceCatalogService } from './service-catalog.service';
+import { ServicesController } from './services.controller';
+import { SitesController } from './sites.controller';
+import { SitesService } from './sites.service';
+
+@Module({
+  imports: [],
+  controllers: [SitesController, ServicesController, CatalogueAdminController],
+  providers: [CatalogueRepository, SitesService, AgenciesService, ServiceCatalogService],
+  exports: [CatalogueRepository, SitesService, ServiceCatalogService],
+})
+export class CatalogueModule {}

@@ -1,0 +1,184 @@
+import { OmitType, PartialType } from '@nestjs/swagger';
+import { UPLOADABLE_FILE_TYPES, type CompletionTimeUnit, type DocumentForm, type UploadableFileType } from '@mpp/contracts';
+import { Type } from 'class-transformer';
+import {
+  ArrayMaxSize,
+  ArrayMinSize,
+  IsArray,
+  IsBoolean,
+  IsIn,
+  IsInt,
+  IsOptional,
+  IsString,
+  Matches,
+  Max,
+  MaxLength,
+  Min,
+  MinLength,
+  ValidateNested,
+} from 'class-validator';
+import { SLUG } from './site.dto';
+
+export class RequirementDto {
+  @IsString()
+  @MinLength(2)
+  @MaxLength(300)
+  name!: string;
+
+  @IsOptional()
+  @IsString()
+  @MaxLength(300)
+  nameEn?: string;
+
+  @IsOptional()
+  @IsString()
+  @MaxLength(2000)
+  description?: string;
+
+  @IsBoolean()
+  mandatory!: boolean;
+
+  /** original, copy, original_and_copy, or none (a condition rather than a document) */
+  @IsIn(['original', 'copy', 'original_and_copy', 'none'])
+  form!: DocumentForm;
+
+  @IsBoolean()
+  uploadable!: boolean;
+
+  @IsArray()
+  @ArrayMaxSize(3)
+  @IsIn(UPLOADABLE_FILE_TYPES, { each: true })
+  fileTypes!: UploadableFileType[];
+}
+
+export class ProcedureStepDto {
+  @IsString()
+  @MinLength(3)
+  @MaxLength(1000)
+  text!: string;
+
+  @IsOptional()
+  @IsString()
+  @MaxLength(1000)
+  textEn?: string;
+}
+
+export class CompletionTimeDto {
+  @IsInt()
+  @Min(1)
+  @Max(365)
+  value!: number;
+
+  /** minutes for same-day services, working_days otherwise */
+  @IsIn(['minutes', 'working_days'])
+  unit!: CompletionTimeUnit;
+
+  @IsOptional()
+  @IsString()
+  @MaxLength(500)
+  note?: string;
+}
+
+export class FeeDto {
+  @IsBoolean()
+  free!: boolean;
+
+  /** Rupiah; 0 when free */
+  @IsInt()
+  @Min(0)
+  @Max(1_000_000_000)
+  amount!: number;
+
+  @IsOptional()
+  @IsString()
+  @MaxLength(500)
+  legalBasis?: string;
+
+  @IsOptional()
+  @IsString()
+  @MaxLength(1000)
+  note?: string;
+}
+
+export class QueueSettingsDto {
+  /** One capital letter, e.g. "A" for tickets A001, A002, ... */
+  @Matches(/^[A-Z]$/, { context: { message: { id: 'Huruf awalan tiket harus satu huruf kapital A–Z.', en: 'The ticket prefix must be one capital letter A–Z.' } } })
+  ticketPrefix!: string;
+
+  @IsInt()
+  @Min(1)
+  @Max(480)
+  expectedServiceMinutes!: number;
+
+  @IsBoolean()
+  walkInEnabled!: boolean;
+
+  @IsBoolean()
+  onlineBookingEnabled!: boolean;
+
+  /** Tickets per site-local day; omit or null for no limit */
+  @IsOptional()
+  @IsInt()
+  @Min(1)
+  @Max(10_000)
+  dailyQuota?: number | null;
+}
+
+export class CreateServiceDto {
+  @Matches(SLUG, { context: { message: { id: 'Kode hanya boleh huruf kecil, angka dan tanda hubung, mis. dukcapil-ktp-el.', en: 'The code may only contain lowercase letters, digits and hyphens, e.g. dukcapil-ktp-el.' } } })
+  @MaxLength(64)
+  code!: string;
+
+  @IsString() @MinLength(3) @MaxLength(200) name!: string;
+  @IsString() @MinLength(3) @MaxLength(200) nameEn!: string;
+  @IsString() @MinLength(3) @MaxLength(300) summary!: string;
+  @IsString() @MinLength(3) @MaxLength(300) summaryEn!: string;
+  @IsString() @MinLength(3) @MaxLength(5000) description!: string;
+  @IsString() @MinLength(3) @MaxLength(5000) descriptionEn!: string;
+
+  /** Words citizens type that are not in the name: abbreviations, old names */
+  @IsArray()
+  @ArrayMaxSize(30)
+  @IsString({ each: true })
+  @MaxLength(60, { each: true })
+  synonyms!: string[];
+
+  @IsArray()
+  @ArrayMinSize(1)
+  @ArrayMaxSize(40)
+  @ValidateNested({ each: true })
+  @Type(() => RequirementDto)
+  requirements!: RequirementDto[];
+
+  @IsArray()
+  @ArrayMinSize(1)
+  @ArrayMaxSize(30)
+  @ValidateNested({ each: true })
+  @Type(() => ProcedureStepDto)
+  procedure!: ProcedureStepDto[];
+
+  @ValidateNested()
+  @Type(() => CompletionTimeDto)
+  completionTime!: CompletionTimeDto;
+
+  @ValidateNested()
+  @Type(() => FeeDto)
+  fee!: FeeDto;
+
+  @IsString() @MinLength(3) @MaxLength(1000) product!: string;
+  @IsOptional() @IsString() @MaxLength(1000) productEn?: string;
+
+  @IsArray()
+  @ArrayMaxSize(30)
+  @IsString({ each: true })
+  @MaxLength(500, { each: true })
+  legalBasis!: string[];
+
+  @IsString() @MinLength(3) @MaxLength(1000) complaintChannel!: string;
+
+  @ValidateNested()
+  @Type(() => QueueSettingsDto)
+  queue!: QueueSettingsDto;
+}
+
+export class UpdateServiceDto extends PartialType(OmitType(CreateServiceDto, ['code'] as const)) {}

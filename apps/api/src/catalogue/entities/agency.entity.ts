@@ -1,0 +1,44 @@
+import { Column, CreateDateColumn, Entity, Index, PrimaryGeneratedColumn, UpdateDateColumn } from 'typeorm';
+
+@Entity('agency')
+@Index('uq_agency_site_code', ['siteId', 'code'], { unique: true })
+export class AgencyEntity {
+  @PrimaryGeneratedColumn('uuid')
+  id!: string;
+
+  @Column({ type: 'uuid' })
+  siteId!: string;
+
+  @Column({ type: 'varchar', length: 64 })
+  code!: string;
+
+  @Column({ type: 'varchar', length: 200 })
+  name!: string;
+
+  @Column({ type: 'varchar', length: 60 })
+  shortName!: string;
+
+  @Column({ type: 'text', nullable: true })
+  description!: string | null;
+
+  @Column({ type: 'varchar', length: 32, nullable: true })
+  contactPhone!: string | null;
+
+  @Column({ type: 'varchar', length: 254, nullable: true })
+  contactEmail!: string | null;
+
+  @Column({ type: 'varchar', length: 300, nullable: true })
+  website!: string | null;
+
+  @Column({ type: 'varchar', length: 500, nullable: true })
+  logoUrl!: string | null;
+
+  @Column({ type: 'timestamptz', nullable: true })
+  retiredAt!: Date | null;
+
+  @CreateDateColumn({ type: 'timestamptz' })
+  createdAt!: Date;
+
+  @UpdateDateColumn({ type: 'timestamptz' })
+  updatedAt!: Date;
+}

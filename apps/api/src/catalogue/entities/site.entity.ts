@@ -1,0 +1,47 @@
+import type { OpeningHours } from '@mpp/contracts';
+import { Column, CreateDateColumn, Entity, PrimaryGeneratedColumn, UpdateDateColumn } from 'typeorm';
+
+@Entity('site')
+export class SiteEntity {
+  @PrimaryGeneratedColumn('uuid')
+  id!: string;
+
+  @Column({ type: 'varchar', length: 64, unique: true })
+  code!: string;
+
+  @Column({ type: 'varchar', length: 160 })
+  name!: string;
+
+  @Column({ type: 'varchar', length: 120 })
+  city!: string;
+
+  @Column({ type: 'varchar', length: 120 })
+  province!: string;
+
+  @Column({ type: 'text' })
+  address!: string;
+
+  @Column({ type: 'varchar', length: 64 })
+  timeZone!: string;
+
+  @Column({ type: 'varchar', length: 32, nullable: true })
+  phone!: string | null;
+
+  @Column({ type: 'varchar', length: 254, nullable: true })
+  email!: string | null;
+
+  @Column({ type: 'jsonb', default: () => "'[]'::jsonb" })
+  openingHours!: OpeningHours[];
+
+  @Column({ type: 'boolean', default: true })
+  closesOnCutiBersama!: boolean;
+
+  @Column({ type: 'timestamptz', nullable: true })
+  retiredAt!: Date | null;
+
+  @CreateDateColumn({ type: 'timestamptz' })
+  createdAt!: Date;
+
+  @UpdateDateColumn({ type: 'timestamptz' })
+  updatedAt!: Date;
+}

@@ -1,0 +1,212 @@
+import { Injectable } from '@nestjs/common';
+import type { FieldError, Page, ServiceResponse, ServiceSummaryResponse } from '@mpp/contracts';
+import { foldForSearch } from '@mpp/domain';
+import { EntityManager } from 'typeorm';
+import { AccessPolicy } from '../auth/access-policy';
+import type { StaffPrincipal } from '../auth/principal';
+import { ApiException } from '../common/errors/api-exception';
+import { AgenciesService } from './agencies.service';
+import { toServiceResponse, toServiceSummaryResponse } from './catalogue.mapper';
+import { CatalogueMessages } from './catalogue.messages';
+import { CatalogueRepository } from './catalogue.repository';
+import { CreateServiceDto, UpdateServiceDto } from './dto/service.dto';
+import { ServiceQueryDto } from './dto/service-query.dto';
+import { ServiceRequirementEntity } from './entities/service-requirement.entity';
+import { ServiceEntity } from './entities/service.entity';
+
+const MAX_SEARCH_WORDS = 8;
+
+@Injectable()
+export class ServiceCatalogService {
+  constructor(
+    private readonly repo: CatalogueRepository,
+    private readonly agencies: AgenciesService,
+  ) {}
+
+  async search(query: ServiceQueryDto): Promise<Page<ServiceSummaryResponse>> {
+    if (query.agency && !query.site) {
+      throw ApiException.badRequest('AGENCY_NEEDS_SITE', CatalogueMessages.agencyFilterNeedsSite, [
+        { field: 'site', message: CatalogueMessages.agencyFilterNeedsSite },
+      ]);
+    }
+    if (query.site && !(await this.repo.findActiveSiteByCode(query.site))) {
+      throw ApiException.notFound('SITE_NOT_FOUND', CatalogueMessages.siteNotFound(query.site));
+    }
+    const page = query.page ?? 1;
+    const pageSize = query.pageSize ?? 20;
+    const folded = foldForSearch(query.q ?? '');
+    const words = folded.split(/[^a-z0-9]+/).filter(Boolean).slice(0, MAX_SEARCH_WORDS);
+    const { ids, total } = await this.repo.searchActiveServiceIds({
+      siteCode: query.site ?? null,
+      agencyCode: query.agency ?? null,
+      words,
+      folded: words.join(' '),
+      limit: pageSize,
+      offset: (page - 1) * pageSize,
+    });
+    const items = await this.summaries(ids);
+    return { items, page, pageSize, total };
+  }
+
+  async get(id: string): Promise<ServiceResponse> {
+    const service = await this.repo.findActiveServiceById(id);
+    if (!service) throw ApiException.notFound('SERVICE_NOT_FOUND', CatalogueMessages.serviceNotFound(id));
+    return this.describe(service);
+  }
+
+  async create(staff: StaffPrincipal, agencyId: string, dto: CreateServiceDto): Promise<ServiceResponse> {
+    const agency = await this.agencies.requireManageableAgency(staff, agencyId);
+    checkServiceRules(dto);
+    const saved = await this.repo.transaction(async (tx) => {
+      const service = tx.getRepository(ServiceEntity).create({ siteId: agency.siteId, agencyId: agency.id, code: dto.code });
+      applyServiceFields(service, dto);
+      const row = await tx.getRepository(ServiceEntity).save(service);
+      await replaceRequirements(tx, row.id, dto.requirements);
+      await this.repo.refreshSearchIndex(tx, { serviceIds: [row.id] });
+      return row;
+    });
+    return this.describe(saved);
+  }
+
+  async update(staff: StaffPrincipal, id: string, dto: UpdateServiceDto): Promise<ServiceResponse> {
+    const service = await this.requireService(id);
+    await this.agencies.requireManageableAgency(staff, service.agencyId);
+    if (service.retiredAt) throw ApiException.conflict('SERVICE_RETIRED', CatalogueMessages.retired({ id: 'Layanan ini', en: 'This service' }));
+    checkServiceRules(dto);
+    const saved = await this.repo.transaction(async (tx) => {
+      applyServiceFields(service, dto);
+      const row = await tx.getRepository(ServiceEntity).save(service);
+      if (dto.requirements) await replaceRequirements(tx, row.id, dto.requirements);
+      await this.repo.refreshSearchIndex(tx, { serviceIds: [row.id] });
+      return row;
+    });
+    return this.describe(saved);
+  }
+
+  async retire(staff: StaffPrincipal, id: string): Promise<ServiceSummaryResponse> {
+    const service = await this.requireService(id);
+    const agency = await this.agencies.requireAgency(service.agencyId);
+    AccessPolicy.assertAgency(staff, agency);
+    if (!service.retiredAt) {
+      service.retiredAt = new Date();
+      await this.repo.manager.getRepository(ServiceEntity).save(service);
+    }
+    const [summary] = await this.summaries([service.id]);
+    return summary;
+  }
+
+  private async requireService(id: string): Promise<ServiceEntity> {
+    const service = await this.repo.findServiceById(id);
+    if (!service) throw ApiException.notFound('SERVICE_NOT_FOUND', CatalogueMessages.serviceNotFound(id));
+    return service;
+  }
+
+  private async describe(service: ServiceEntity): Promise<ServiceResponse> {
+    const [agency, site, requirements] = await Promise.all([
+      this.agencies.requireAgency(service.agencyId),
+      this.repo.findSiteById(service.siteId),
+      this.repo.listRequirements(service.id),
+    ]);
+    return toServiceResponse(service, agency, site?.code ?? '', requirements);
+  }
+
+  /** Summaries in the order of `ids`. */
+  private async summaries(ids: string[]): Promise<ServiceSummaryResponse[]> {
+    const services = await this.repo.findServicesByIds(ids);
+    const agencies = new Map((await this.repo.findAgenciesByIds([...new Set(services.map((s) => s.agencyId))])).map((a) => [a.id, a]));
+    const siteCodes = new Map<string, string>();
+    for (const siteId of new Set(services.map((s) => s.siteId))) {
+      siteCodes.set(siteId, (await this.repo.findSiteById(siteId))?.code ?? '');
+    }
+    const byId = new Map(services.map((s) => [s.id, s]));
+    return ids
+      .map((id) => byId.get(id))
+      .filter((s): s is ServiceEntity => s !== undefined)
+      .map((s) => toServiceSummaryResponse(s, agencies.get(s.agencyId)!, siteCodes.get(s.siteId) ?? ''));
+  }
+}
+
+/** Rules across fields, which class-validator cannot see one field at a time. */
+function checkServiceRules(dto: UpdateServiceDto): void {
+  const fields: FieldError[] = [];
+  if (dto.fee) {
+    if (dto.fee.free && dto.fee.amount !== 0) {
+      fields.push({ field: 'fee.amount', message: { id: 'Layanan gratis harus bertarif 0.', en: 'A free service must have amount 0.' } });
+    }
+    if (!dto.fee.free && dto.fee.amount === 0) {
+      fields.push({ field: 'fee.amount', message: { id: 'Layanan berbayar harus punya tarif lebih dari 0, atau tandai gratis.', en: 'A paid service needs an amount above 0, or mark it free.' } });
+    }
+  }
+  if (dto.completionTime?.unit === 'minutes' && dto.completionTime.value > 480) {
+    fields.push({
+      field: 'completionTime.value',
+      message: { id: 'Layanan selesai di hari yang sama paling lama 480 menit; gunakan hari kerja.', en: 'Same-day services take at most 480 minutes; use working days.' },
+    });
+  }
+  dto.requirements?.forEach((r, i) => {
+    if (r.uploadable && r.fileTypes.length === 0) {
+      fields.push({ field: `requirements.${i}.fileTypes`, message: { id: 'Sebutkan jenis berkas yang boleh diunggah.', en: 'Say which file types may be uploaded.' } });
+    }
+    if (!r.uploadable && r.fileTypes.length > 0) {
+      fields.push({ field: `requirements.${i}.fileTypes`, message: { id: 'Jenis berkas hanya untuk persyaratan yang bisa diunggah.', en: 'File types apply only to uploadable requirements.' } });
+    }
+  });
+  if (fields.length > 0) {
+    throw ApiException.unprocessable(
+      'INVALID_SERVICE_STANDARD',
+      { id: `Standar pelayanan belum benar: ${fields[0].message.id}`, en: `The service standard is not valid: ${fields[0].message.en}` },
+      fields,
+    );
+  }
+}
+
+function applyServiceFields(service: ServiceEntity, dto: UpdateServiceDto): void {
+  if (dto.name !== undefined) service.name = dto.name.trim();
+  if (dto.nameEn !== undefined) service.nameEn = dto.nameEn.trim();
+  if (dto.summary !== undefined) service.summary = dto.summary.trim();
+  if (dto.summaryEn !== undefined) service.summaryEn = dto.summaryEn.trim();
+  if (dto.description !== undefined) service.description = dto.description.trim();
+  if (dto.descriptionEn !== undefined) service.descriptionEn = dto.descriptionEn.trim();
+  if (dto.synonyms !== undefined) service.synonyms = [...new Set(dto.synonyms.map((s) => s.trim()).filter(Boolean))];
+  if (dto.procedure !== undefined) service.procedure = dto.procedure.map((p) => ({ text: p.text.trim(), textEn: p.textEn?.trim() ?? null }));
+  if (dto.completionTime !== undefined) {
+    service.completionTimeValue = dto.completionTime.value;
+    service.completionTimeUnit = dto.completionTime.unit;
+    service.completionTimeNote = dto.completionTime.note ?? null;
+  }
+  if (dto.fee !== undefined) {
+    service.feeFree = dto.fee.free;
+    service.feeAmount = dto.fee.amount;
+    service.feeLegalBasis = dto.fee.legalBasis ?? null;
+    service.feeNote = dto.fee.note ?? null;
+  }
+  if (dto.product !== undefined) service.product = dto.product.trim();
+  if (dto.productEn !== undefined) service.productEn = dto.productEn.trim() || null;
+  if (dto.legalBasis !== undefined) service.legalBasis = dto.legalBasis.map((l) => l.trim()).filter(Boolean);
+  if (dto.complaintChannel !== undefined) service.complaintChannel = dto.complaintChannel.trim();
+  if (dto.queue !== undefined) {
+    service.ticketPrefix = dto.queue.ticketPrefix;
+    service.expectedServiceMinutes = dto.queue.expectedServiceMinutes;
+    service.walkInEnabled = dto.queue.walkInEnabled;
+    service.onlineBookingEnabled = dto.queue.onlineBookingEnabled;
+    service.dailyQuota = dto.queue.dailyQuota ?? null;
+  }
+}
+
+async function replaceRequirements(tx: EntityManager, serviceId: string, requirements: CreateServiceDto['requirements']): Promise<void> {
+  const repo = tx.getRepository(ServiceRequirementEntity);
+  await repo.delete({ serviceId });
+  await repo.insert(
+    requirements.map((r, i) => ({
+      serviceId,
+      position: i + 1,
+      name: r.name.trim(),
+      nameEn: r.nameEn?.trim() || null,
+      description: r.description?.trim() || null,
+      mandatory: r.mandatory,
+      form: r.form,
+      uploadable: r.uploadable,
+      fileTypes: r.fileTypes,
+    })),
+  );
+}

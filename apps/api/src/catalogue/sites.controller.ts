@@ -1,0 +1,37 @@
+import { Controller, Get, Param, ParseIntPipe } from '@nestjs/common';
+import { ApiOperation, ApiTags } from '@nestjs/swagger';
+import type { AgencyResponse, ClosureResponse, SiteResponse, SiteSummaryResponse } from '@mpp/contracts';
+import { Public } from '../auth/auth.decorators';
+import { SiteCodePipe } from '../common/pipes';
+import { SitesService } from './sites.service';
+
+@ApiTags('catalogue')
+@Public()
+@Controller('v1')
+export class SitesController {
+  constructor(private readonly sites: SitesService) {}
+
+  @Get('sites')
+  @ApiOperation({ summary: 'All active MPP sites' })
+  list(): Promise<SiteSummaryResponse[]> {
+    return this.sites.list();
+  }
+
+  @Get('sites/:code')
+  @ApiOperation({ summary: 'One site with opening hours and upcoming closures' })
+  get(@Param('code', SiteCodePipe) code: string): Promise<SiteResponse> {
+    return this.sites.get(code);
+  }
+
+  @Get('sites/:code/agencies')
+  @ApiOperation({ summary: "The site's active agencies" })
+  agencies(@Param('code', SiteCodePipe) code: string): Promise<AgencyResponse[]> {
+    return this.sites.listAgencies(code);
+  }
+
+  @Get('calendar/:year')
+  @ApiOperation({ summary: 'National holidays and cuti bersama of a year' })
+  calendar(@Param('year', new ParseIntPipe({ errorHttpStatusCode: 400 })) year: number): Promise<ClosureResponse[]> {
+    return this.sites.listNationalCalendar(year);
+  }
+}

@@ -1,0 +1,166 @@
+import { Injectable } from '@nestjs/common';
+import type { AgencyResponse, ClosureResponse, FieldError, OpeningHours, SiteResponse, SiteSummaryResponse } from '@mpp/contracts';
+import { isValidLocalDate, localDate, validateOpeningHours } from '@mpp/domain';
+import { AccessPolicy } from '../auth/access-policy';
+import type { StaffPrincipal } from '../auth/principal';
+import { ApiException } from '../common/errors/api-exception';
+import { toAgencyResponse, toSiteResponse, toSiteSummaryResponse } from './catalogue.mapper';
+import { CatalogueMessages } from './catalogue.messages';
+import { CatalogueRepository } from './catalogue.repository';
+import { CreateCalendarDayDto, CreateClosureDto, CreateSiteDto, OpeningHoursDto, UpdateSiteDto } from './dto/site.dto';
+import { NationalCalendarDayEntity, SiteClosureEntity } from './entities/closure.entity';
+import { SiteEntity } from './entities/site.entity';
+
+const UPCOMING_CLOSURES = 30;
+
+@Injectable()
+export class SitesService {
+  constructor(private readonly repo: CatalogueRepository) {}
+
+  async list(): Promise<SiteSummaryResponse[]> {
+    return (await this.repo.listActiveSites()).map(toSiteSummaryResponse);
+  }
+
+  async get(code: string): Promise<SiteResponse> {
+    const site = await this.requireActiveSite(code);
+    return this.describe(site);
+  }
+
+  async listAgencies(code: string): Promise<AgencyResponse[]> {
+    const site = await this.requireActiveSite(code);
+    const agencies = await this.repo.listActiveAgenciesWithServiceCounts(site.id);
+    return agencies.map((a) => toAgencyResponse(a, site.code, a.serviceCount));
+  }
+
+  async create(dto: CreateSiteDto): Promise<SiteResponse> {
+    const openingHours = checkOpeningHours(dto.openingHours);
+    const site = await this.repo.manager.getRepository(SiteEntity).save(
+      this.repo.manager.getRepository(SiteEntity).create({
+        code: dto.code,
+        name: dto.name.trim(),
+        city: dto.city.trim(),
+        province: dto.province.trim(),
+        address: dto.address.trim(),
+        timeZone: dto.timeZone,
+        phone: dto.phone ?? null,
+        email: dto.email ?? null,
+        openingHours,
+        closesOnCutiBersama: dto.closesOnCutiBersama,
+      }),
+    );
+    return this.describe(site);
+  }
+
+  async update(staff: StaffPrincipal, code: string, dto: UpdateSiteDto): Promise<SiteResponse> {
+    const site = await this.requireManageableSite(staff, code);
+    if (dto.openingHours !== undefined) site.openingHours = checkOpeningHours(dto.openingHours);
+    if (dto.name !== undefined) site.name = dto.name.trim();
+    if (dto.city !== undefined) site.city = dto.city.trim();
+    if (dto.province !== undefined) site.province = dto.province.trim();
+    if (dto.address !== undefined) site.address = dto.address.trim();
+    if (dto.timeZone !== undefined) site.timeZone = dto.timeZone;
+    if (dto.phone !== undefined) site.phone = dto.phone;
+    if (dto.email !== undefined) site.email = dto.email;
+    if (dto.closesOnCutiBersama !== undefined) site.closesOnCutiBersama = dto.closesOnCutiBersama;
+    return this.describe(await this.repo.manager.getRepository(SiteEntity).save(site));
+  }
+
+  async retire(code: string): Promise<SiteSummaryResponse> {
+    const site = await this.repo.findSiteByCode(code);
+    if (!site) throw ApiException.notFound('SITE_NOT_FOUND', CatalogueMessages.siteNotFound(code));
+    if (!site.retiredAt) {
+      site.retiredAt = new Date();
+      await this.repo.manager.getRepository(SiteEntity).save(site);
+    }
+    return toSiteSummaryResponse(site);
+  }
+
+  async addClosure(staff: StaffPrincipal, code: string, dto: CreateClosureDto): Promise<ClosureResponse> {
+    const site = await this.requireManageableSite(staff, code);
+    assertRealDate(dto.date);
+    const row = await this.repo.manager
+      .getRepository(SiteClosureEntity)
+      .save(this.repo.manager.getRepository(SiteClosureEntity).create({ siteId: site.id, date: dto.date, name: dto.name.trim() }));
+    return { id: row.id, date: row.date, name: row.name, kind: 'local_closure' };
+  }
+
+  async removeClosure(staff: StaffPrincipal, code: string, closureId: string): Promise<void> {
+    const site = await this.requireManageableSite(staff, code);
+    const closure = await this.repo.findSiteClosure(site.id, closureId);
+    if (!closure) {
+      throw ApiException.notFound('CLOSURE_NOT_FOUND', { id: 'Hari tutup ini tidak ditemukan di MPP ini.', en: 'This closure was not found at this site.' });
+    }
+    await this.repo.manager.getRepository(SiteClosureEntity).delete({ id: closure.id });
+  }
+
+  async listNationalCalendar(year: number): Promise<ClosureResponse[]> {
+    return (await this.repo.listNationalCalendar(year)).map((d) => ({ id: d.id, date: d.date, name: d.name, kind: d.kind }));
+  }
+
+  async addCalendarDay(dto: CreateCalendarDayDto): Promise<ClosureResponse> {
+    assertRealDate(dto.date);
+    const repo = this.repo.manager.getRepository(NationalCalendarDayEntity);
+    const row = await repo.save(repo.create({ date: dto.date, name: dto.name.trim(), kind: dto.kind }));
+    return { id: row.id, date: row.date, name: row.name, kind: row.kind };
+  }
+
+  async removeCalendarDay(id: string): Promise<void> {
+    const result = await this.repo.manager.getRepository(NationalCalendarDayEntity).delete({ id });
+    if (!result.affected) {
+      throw ApiException.notFound('CALENDAR_DAY_NOT_FOUND', { id: 'Tanggal ini tidak ada di kalender nasional.', en: 'This day is not in the national calendar.' });
+    }
+  }
+
+  async requireActiveSite(code: string): Promise<SiteEntity> {
+    const site = await this.repo.findActiveSiteByCode(code);
+    if (!site) throw ApiException.notFound('SITE_NOT_FOUND', CatalogueMessages.siteNotFound(code));
+    return site;
+  }
+
+  async requireManageableSite(staff: StaffPrincipal, code: string): Promise<SiteEntity> {
+    const site = await this.repo.findSiteByCode(code);
+    if (!site) throw ApiException.notFound('SITE_NOT_FOUND', CatalogueMessages.siteNotFound(code));
+    AccessPolicy.assertSite(staff, site.id);
+    if (site.retiredAt) throw ApiException.conflict('SITE_RETIRED', CatalogueMessages.retired({ id: 'MPP ini', en: 'This site' }));
+    return site;
+  }
+
+  private async describe(site: SiteEntity): Promise<SiteResponse> {
+    const today = localDate(new Date(), site.timeZone);
+    const [closures, counts] = await Promise.all([
+      this.repo.listClosuresFrom(site, today, UPCOMING_CLOSURES),
+      this.repo.countActiveAgenciesAndServices(site.id),
+    ]);
+    return toSiteResponse(site, { upcomingClosures: closures, agencyCount: counts.agencies, serviceCount: counts.services });
+  }
+}
+
+function checkOpeningHours(hours: OpeningHoursDto[]): OpeningHours[] {
+  const clean: OpeningHours[] = hours.map((h) => ({
+    weekday: h.weekday,
+    open: h.open,
+    close: h.close,
+    breaks: h.breaks.map((b) => ({ start: b.start, end: b.end })),
+  }));
+  const problems = validateOpeningHours(clean);
+  if (problems.length > 0) {
+    const fields: FieldError[] = problems.map((p) => ({
+      field: p.breakIndex !== undefined ? `openingHours.${p.index}.breaks.${p.breakIndex}` : `openingHours.${p.index}`,
+      message: p.message,
+    }));
+    throw ApiException.unprocessable(
+      'INVALID_OPENING_HOURS',
+      { id: `Jam buka belum benar: ${problems[0].message.id}`, en: `The opening hours are not valid: ${problems[0].message.en}` },
+      fields,
+    );
+  }
+  return clean;
+}
+
+function assertRealDate(date: string): void {
+  if (!isValidLocalDate(date)) {
+    throw ApiException.unprocessable('INVALID_DATE', { id: `Tanggal ${date} tidak ada di kalender.`, en: `${date} is not a real calendar date.` }, [
+      { field: 'date', message: { id: `Tanggal ${date} tidak ada di kalender.`, en: `${date} is not a real calendar date.` } },
+    ]);
+  }
+}

@@ -1,0 +1,92 @@
+import { ArgumentsHost, Catch, ExceptionFilter, HttpException, HttpStatus, Logger } from '@nestjs/common';
+import type { ApiError, LocalizedText } from '@mpp/contracts';
+import type { Response } from 'express';
+import { QueryFailedError } from 'typeorm';
+
+/** Constraint names from the migrations, with what they mean to a person. */
+const CONSTRAINT_MESSAGES: Record<string, { code: string; message: LocalizedText }> = {
+  uq_site_code: { code: 'SITE_CODE_TAKEN', message: { id: 'Kode MPP sudah dipakai. Pilih kode lain.', en: 'This site code is already in use. Choose another code.' } },
+  uq_agency_site_code: { code: 'AGENCY_CODE_TAKEN', message: { id: 'Kode instansi sudah dipakai di MPP ini. Pilih kode lain.', en: 'This agency code is already used at this site. Choose another code.' } },
+  uq_service_site_code: { code: 'SERVICE_CODE_TAKEN', message: { id: 'Kode layanan sudah dipakai di MPP ini. Pilih kode lain.', en: 'This service code is already used at this site. Choose another code.' } },
+  uq_staff_user_email: { code: 'EMAIL_TAKEN', message: { id: 'Email ini sudah terdaftar untuk akun petugas lain.', en: 'This email is already registered to another staff account.' } },
+  uq_site_closure_day: { code: 'CLOSURE_EXISTS', message: { id: 'Tanggal ini sudah tercatat sebagai hari tutup MPP.', en: 'This date is already recorded as a closure for the site.' } },
+  uq_national_calendar_day: { code: 'CALENDAR_DAY_EXISTS', message: { id: 'Tanggal ini sudah tercatat di kalender nasional.', en: 'This date is already in the national calendar.' } },
+};
+
+const STATUS_CODES: Partial<Record<number, { code: string; message: LocalizedText }>> = {
+  400: { code: 'BAD_REQUEST', message: { id: 'Permintaan tidak dapat diproses. Periksa data yang dikirim.', en: 'The request could not be processed. Check the data you sent.' } },
+  401: { code: 'UNAUTHENTICATED', message: { id: 'Silakan masuk terlebih dahulu.', en: 'Please sign in first.' } },
+  403: { code: 'FORBIDDEN', message: { id: 'Anda tidak berwenang melakukan ini.', en: 'You are not allowed to do this.' } },
+  404: { code: 'NOT_FOUND', message: { id: 'Alamat yang diminta tidak ditemukan.', en: 'The requested address was not found.' } },
+  413: { code: 'PAYLOAD_TOO_LARGE', message: { id: 'Data yang dikirim terlalu besar.', en: 'The request body is too large.' } },
+  429: { code: 'TOO_MANY_REQUESTS', message: { id: 'Terlalu banyak percobaan. Tunggu sebentar lalu coba lagi.', en: 'Too many attempts. Wait a moment and try again.' } },
+};
+
+const MALFORMED_JSON: ApiError = {
+  statusCode: 400,
+  code: 'MALFORMED_JSON',
+  message: { id: 'Isi permintaan bukan JSON yang benar.', en: 'The request body is not valid JSON.' },
+};
+
+const INTERNAL: LocalizedText = {
+  id: 'Terjadi gangguan pada sistem. Data Anda tidak berubah; silakan coba lagi.',
+  en: 'Something went wrong on our side. Nothing was changed; please try again.',
+};
+
+@Catch()
+export class AllExceptionsFilter implements ExceptionFilter {
+  private readonly logger = new Logger('Errors');
+
+  catch(exception: unknown, host: ArgumentsHost): void {
+    const response = host.switchToHttp().getResponse<Response>();
+    const body = this.toApiError(exception);
+    if (body.statusCode >= 500) {
+      this.logger.error(exception instanceof Error ? (exception.stack ?? exception.message) : String(exception));
+    }
+    if (response.headersSent) return;
+    response.status(body.statusCode).json(body);
+  }
+
+  toApiError(exception: unknown): ApiError {
+    if (exception instanceof HttpException) {
+      const status = exception.getStatus();
+      const payload = exception.getResponse();
+      if (isApiError(payload)) return payload;
+      // Nest turns body-parser's SyntaxError into a plain BadRequestException.
+      if (status === 400 && /JSON/.test(exception.message)) return MALFORMED_JSON;
+      const known = STATUS_CODES[status];
+      if (known) return { statusCode: status, ...known };
+      return { statusCode: status, code: `HTTP_${status}`, message: { id: exception.message, en: exception.message } };
+    }
+    if (exception instanceof QueryFailedError) {
+      const driverError = (exception as QueryFailedError & { driverError?: { code?: string; constraint?: string } }).driverError;
+      const pgCode = driverError?.code;
+      const constraint = driverError?.constraint;
+      if (pgCode === '23505' && constraint && CONSTRAINT_MESSAGES[constraint]) {
+        return { statusCode: HttpStatus.CONFLICT, ...CONSTRAINT_MESSAGES[constraint] };
+      }
+      if (pgCode === '23505') {
+        return { statusCode: HttpStatus.CONFLICT, code: 'DUPLICATE', message: { id: 'Data yang sama sudah ada.', en: 'The same record already exists.' } };
+      }
+      if (pgCode === '23503') {
+        return {
+          statusCode: HttpStatus.CONFLICT,
+          code: 'IN_USE',
+          message: { id: 'Data ini masih dipakai oleh data lain.', en: 'This record is still referenced by other records.' },
+        };
+      }
+    }
+    if ((exception as { status?: number } | null)?.status === 413) return { statusCode: 413, ...STATUS_CODES[413]! };
+    return { statusCode: HttpStatus.INTERNAL_SERVER_ERROR, code: 'INTERNAL_ERROR', message: INTERNAL };
+  }
+}
+
+function isApiError(value: unknown): value is ApiError {
+  return (
+    typeof value === 'object' &&
+    value !== null &&
+    'code' in value &&
+    'message' in value &&
+    typeof (value as ApiError).message === 'object'
+  );
+}

@@ -1,0 +1,152 @@
+import { isAbsolute, resolve } from 'node:path';
+
+/**
+ * The one typed configuration of the API, read from the environment once at start.
+ * Every problem names the variable and says what is wrong; all problems are reported together.
+ */
+export interface AppConfig {
+  nodeEnv: 'development' | 'production' | 'test';
+  host: string;
+  port: number;
+  /** External PostgreSQL; null means "start the embedded one under dataDir". */
+  databaseUrl: string | null;
+  dataDir: string;
+  embeddedDbPort: number;
+  /** null: generated once and kept in dataDir (see resolveJwtSecret). */
+  jwtSecret: string | null;
+  jwtTtlSeconds: number;
+  adminEmail: string;
+  /** null: a random password is generated and printed once at first start. */
+  adminPassword: string | null;
+  logLevel: LogLevel;
+  /** Run the idempotent seeds at start. */
+  seed: boolean;
+  /** Where the built Angular apps are (dist/apps); served on the API's port when present. */
+  appsDir: string;
+  loginRateLimit: { limit: number; ttlSeconds: number };
+  publicUrl: string | null;
+}
+
+export const LOG_LEVELS = ['debug', 'info', 'warn', 'error'] as const;
+export type LogLevel = (typeof LOG_LEVELS)[number];
+
+export const APP_CONFIG = Symbol('APP_CONFIG');
+export const DATABASE_TARGET = Symbol('DATABASE_TARGET');
+
+/** The database the API uses: DATABASE_URL, or the embedded server started for it. */
+export interface DatabaseTarget {
+  url: string;
+  embedded: boolean;
+}
+
+export class ConfigError extends Error {
+  constructor(readonly problems: string[]) {
+    super(`Invalid configuration:\n${problems.map((p) => `  - ${p}`).join('\n')}`);
+    this.name = 'ConfigError';
+  }
+}
+
+type Env = Record<string, string | undefined>;
+
+export function loadConfig(env: Env = process.env, cwd = process.cwd()): AppConfig {
+  const problems: string[] = [];
+  const read = new EnvReader(env, problems);
+
+  const nodeEnv = read.oneOf('NODE_ENV', ['development', 'production', 'test'] as const, 'development');
+  const databaseUrl = read.optional('DATABASE_URL');
+  if (databaseUrl !== null && !/^postgres(ql)?:\/\//.test(databaseUrl)) {
+    problems.push(
+      `DATABASE_URL must be a PostgreSQL URL such as postgres://user:password@host:5432/mpp (got "${redactUrl(databaseUrl)}"). Leave it unset to use the embedded database.`,
+    );
+  }
+  const dataDirRaw = read.optional('DATA_DIR') ?? './.data';
+  const dataDir = isAbsolute(dataDirRaw) ? dataDirRaw : resolve(cwd, dataDirRaw);
+  const jwtSecret = read.optional('JWT_SECRET');
+  if (jwtSecret !== null && jwtSecret.length < 32) {
+    problems.push(`JWT_SECRET must be at least 32 characters long (got ${jwtSecret.length}).`);
+  }
+  if (jwtSecret === null && nodeEnv === 'production' && databaseUrl !== null) {
+    problems.push(
+      'JWT_SECRET is required when NODE_ENV=production with an external DATABASE_URL: every API instance must share it.',
+    );
+  }
+  const adminEmail = (read.optional('ADMIN_EMAIL') ?? 'admin@mpp.local').toLowerCase();
+  if (!/^[^\s@]+@[^\s@]+$/.test(adminEmail)) {
+    problems.push(`ADMIN_EMAIL must be an email address (got "${adminEmail}").`);
+  }
+  const adminPassword = read.optional('ADMIN_PASSWORD');
+  if (adminPassword !== null && adminPassword.length < 10) {
+    problems.push('ADMIN_PASSWORD must be at least 10 characters long.');
+  }
+  const publicUrl = read.optional('PUBLIC_URL');
+  if (publicUrl !== null && !/^https?:\/\//.test(publicUrl)) {
+    problems.push(`PUBLIC_URL must start with http:// or https:// (got "${publicUrl}").`);
+  }
+
+  const config: AppConfig = {
+    nodeEnv,
+    host: read.optional('HOST') ?? '0.0.0.0',
+    port: read.integer('PORT', 3000, 0, 65535),
+    databaseUrl,
+    dataDir,
+    embeddedDbPort: read.integer('EMBEDDED_DB_PORT', 54329, 1024, 65535),
+    jwtSecret,
+    jwtTtlSeconds: read.integer('JWT_TTL_SECONDS', 8 * 3600, 60, 7 * 24 * 3600),
+    adminEmail,
+    adminPassword,
+    logLevel: read.oneOf('LOG_LEVEL', LOG_LEVELS, 'info'),
+    seed: read.boolean('SEED', true),
+    appsDir: resolve(cwd, read.optional('APPS_DIR') ?? 'dist/apps'),
+    loginRateLimit: {
+      limit: read.integer('LOGIN_RATE_LIMIT', 10, 1, 10_000),
+      ttlSeconds: read.integer('LOGIN_RATE_WINDOW_SECONDS', 60, 1, 86_400),
+    },
+    publicUrl,
+  };
+  if (problems.length > 0) throw new ConfigError(problems);
+  return config;
+}
+
+export function redactUrl(url: string): string {
+  return url.replace(/\/\/([^:/@]+):([^@]*)@/, '//$1:***@');
+}
+
+class EnvReader {
+  constructor(
+    private readonly env: Env,
+    private readonly problems: string[],
+  ) {}
+
+  optional(name: string): string | null {
+    const value = this.env[name]?.trim();
+    return value ? value : null;
+  }
+
+  integer(name: string, fallback: number, min: number, max: number): number {
+    const raw = this.optional(name);
+    if (raw === null) return fallback;
+    const value = Number(raw);
+    if (!/^\d+$/.test(raw) || value < min || value > max) {
+      this.problems.push(`${name} must be a whole number from ${min} to ${max} (got "${raw}").`);
+      return fallback;
+    }
+    return value;
+  }
+
+  boolean(name: string, fallback: boolean): boolean {
+    const raw = this.optional(name)?.toLowerCase();
+    if (raw === undefined || raw === null) return fallback;
+    if (['1', 'true', 'yes', 'on'].includes(raw)) return true;
+    if (['0', 'false', 'no', 'off'].includes(raw)) return false;
+    this.problems.push(`${name} must be true or false (got "${raw}").`);
+    return fallback;
+  }
+
+  oneOf<T extends string>(name: string, allowed: readonly T[], fallback: T): T {
+    const raw = this.optional(name);
+    if (raw === null) return fallback;
+    if ((allowed as readonly string[]).includes(raw)) return raw as T;
+    this.problems.push(`${name} must be one of ${allowed.join(', ')} (got "${raw}").`);
+    return fallback;
+  }
+}

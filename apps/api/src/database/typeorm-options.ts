@@ -1,0 +1,39 @@
+import type { DataSourceOptions } from 'typeorm';
+import { DeviceEntity } from '../auth/entities/device.entity';
+import { StaffUserEntity } from '../auth/entities/staff-user.entity';
+import { AgencyEntity } from '../catalogue/entities/agency.entity';
+import { NationalCalendarDayEntity, SiteClosureEntity } from '../catalogue/entities/closure.entity';
+import { ServiceRequirementEntity } from '../catalogue/entities/service-requirement.entity';
+import { ServiceEntity } from '../catalogue/entities/service.entity';
+import { SiteEntity } from '../catalogue/entities/site.entity';
+import { CreateCatalogueAndStaff1764000000000 } from './migrations/1764000000000-CreateCatalogueAndStaff';
+import { SnakeNamingStrategy } from './snake-naming.strategy';
+
+export const ENTITIES = [
+  SiteEntity,
+  NationalCalendarDayEntity,
+  SiteClosureEntity,
+  AgencyEntity,
+  ServiceEntity,
+  ServiceRequirementEntity,
+  StaffUserEntity,
+  DeviceEntity,
+];
+
+/** Listed explicitly (no globs) so the compiled API and ts-jest see the same set, in order. */
+export const MIGRATIONS = [CreateCatalogueAndStaff1764000000000];
+
+export function typeOrmOptions(url: string): DataSourceOptions {
+  return {
+    type: 'postgres',
+    url,
+    entities: ENTITIES,
+    migrations: MIGRATIONS,
+    migrationsTableName: 'schema_migration',
+    migrationsTransactionMode: 'each',
+    namingStrategy: new SnakeNamingStrategy(),
+    synchronize: false,
+    logging: ['error'],
+    extra: { max: 20, application_name: 'mpp-digital-api' },
+  };
+}

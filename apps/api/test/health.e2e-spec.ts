@@ -1,0 +1,38 @@
+import { createTestApp, TestApp } from './support/test-app';
+
+describe('Health and API docs', () => {
+  let t: TestApp;
+
+  beforeAll(async () => {
+    t = await createTestApp({ seedCatalogue: false });
+  });
+  afterAll(async () => t?.close());
+
+  it('should report the database up with no pending migrations', async () => {
+    const res = await t.http().get('/api/health').expect(200);
+    expect(res.body.status).toBe('ok');
+    expect(res.body.database).toMatchObject({ status: 'up', embedded: false, pendingMigrations: 0 });
+    expect(typeof res.body.database.latencyMs).toBe('number');
+  });
+
+  it('should serve the OpenAPI document listing the public and admin endpoints', async () => {
+    const res = await t.http().get('/api/docs-json').expect(200);
+    const paths = Object.keys(res.body.paths as Record<string, unknown>);
+    for (const path of ['/api/v1/sites', '/api/v1/sites/{code}', '/api/v1/sites/{code}/agencies', '/api/v1/services', '/api/v1/services/{id}', '/api/v1/auth/login', '/api/v1/admin/agencies/{id}/services', '/api/health']) {
+      expect(paths).toContain(path);
+    }
+    await t.http().get('/api/docs').expect(200).expect('Content-Type', /html/);
+  });
+
+  it('should answer an unknown API path with a bilingual 404', async () => {
+    const res = await t.http().get('/api/v1/nothing-here').expect(404);
+    expect(res.body).toMatchObject({ statusCode: 404, code: 'NOT_FOUND' });
+    expect(res.body.message.id).toMatch(/tidak ditemukan/);
+    expect(res.body.message.en).toMatch(/not found/);
+  });
+
+  it('should answer malformed JSON with 400, not 500', async () => {
+    const res = await t.http().post('/api/v1/auth/login').set('Content-Type', 'application/json').send('{"email": ').expect(400);
+    expect(res.body.code).toBe('MALFORMED_JSON');
+  });
+});

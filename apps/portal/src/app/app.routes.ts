@@ -1,0 +1,15 @@
+import type { Routes } from '@angular/router';
+import { NotFoundPageComponent } from '@mpp/ui';
+
+import { SEARCH_ROUTES } from './search/search.routes';
+
+export const APP_ROUTES: Routes = [
+  // The home page is the search: loaded with the app, so a phone on a slow network waits once.
+  { path: '', children: SEARCH_ROUTES },
+  {
+    path: 'layanan',
+    loadChildren: () =>
+      import('./service-detail/service-detail.routes').then((m) => m.SERVICE_DETAIL_ROUTES),
+  },
+  { path: '**', component: NotFoundPageComponent, title: 'common.notFound.title' },
+];

@@ -1,0 +1,155 @@
+/**
+ * Catalogue shapes that cross the wire: sites (MPPs), agencies and services with their
+ * service standard (Standar Pelayanan, PermenPANRB 15/2014). Plain types only.
+ */
+
+/** ISO weekday: 1 = Monday … 7 = Sunday. */
+export type IsoWeekday = 1 | 2 | 3 | 4 | 5 | 6 | 7;
+
+/** A time of day in the site's local time, "HH:MM" (24 h). */
+export type LocalTime = string;
+
+export interface TimeRange {
+  start: LocalTime;
+  end: LocalTime;
+}
+
+/** Opening hours for one weekday; a weekday missing from the list is closed. */
+export interface OpeningHours {
+  weekday: IsoWeekday;
+  open: LocalTime;
+  close: LocalTime;
+  breaks: TimeRange[];
+}
+
+export type ClosureKind = 'national_holiday' | 'cuti_bersama' | 'local_closure';
+
+export interface ClosureResponse {
+  id: string;
+  /** Local calendar date, YYYY-MM-DD. */
+  date: string;
+  name: string;
+  kind: ClosureKind;
+}
+
+export interface SiteSummaryResponse {
+  code: string;
+  name: string;
+  city: string;
+  province: string;
+  timeZone: string;
+}
+
+export interface SiteResponse extends SiteSummaryResponse {
+  id: string;
+  address: string;
+  phone: string | null;
+  email: string | null;
+  openingHours: OpeningHours[];
+  /** Whether the site closes on cuti bersama (collective leave) days. */
+  closesOnCutiBersama: boolean;
+  /** Closures from today (site-local) onwards: holidays the site observes and local closures. */
+  upcomingClosures: ClosureResponse[];
+  agencyCount: number;
+  serviceCount: number;
+}
+
+export interface AgencyResponse {
+  id: string;
+  siteCode: string;
+  code: string;
+  name: string;
+  shortName: string;
+  description: string | null;
+  contactPhone: string | null;
+  contactEmail: string | null;
+  website: string | null;
+  logoUrl: string | null;
+  serviceCount: number;
+}
+
+/** Whether the citizen brings the original, a photocopy, or both. */
+export type DocumentForm = 'original' | 'copy' | 'original_and_copy' | 'none';
+
+export const UPLOADABLE_FILE_TYPES = ['pdf', 'jpg', 'png'] as const;
+export type UploadableFileType = (typeof UPLOADABLE_FILE_TYPES)[number];
+
+export interface RequirementResponse {
+  id: string;
+  position: number;
+  name: string;
+  nameEn: string | null;
+  description: string | null;
+  mandatory: boolean;
+  form: DocumentForm;
+  uploadable: boolean;
+  fileTypes: UploadableFileType[];
+}
+
+export interface ProcedureStep {
+  /** Indonesian text of the step. */
+  text: string;
+  textEn: string | null;
+}
+
+export type CompletionTimeUnit = 'minutes' | 'working_days';
+
+export interface CompletionTime {
+  /** Minutes for same-day services, working days otherwise. */
+  value: number;
+  unit: CompletionTimeUnit;
+  note: string | null;
+}
+
+export interface Fee {
+  free: boolean;
+  /** Rupiah, whole numbers; 0 when free. */
+  amount: number;
+  legalBasis: string | null;
+  note: string | null;
+}
+
+export interface QueueSettings {
+  /** One capital letter printed before the ticket number, e.g. "A" for A001. */
+  ticketPrefix: string;
+  expectedServiceMinutes: number;
+  walkInEnabled: boolean;
+  onlineBookingEnabled: boolean;
+  /** Maximum tickets per site-local day; null = unlimited. */
+  dailyQuota: number | null;
+}
+
+export interface ServiceSummaryResponse {
+  id: string;
+  code: string;
+  siteCode: string;
+  agency: { id: string; code: string; shortName: string; name: string };
+  name: string;
+  nameEn: string;
+  summary: string;
+  summaryEn: string;
+  fee: Fee;
+  completionTime: CompletionTime;
+  walkInEnabled: boolean;
+  onlineBookingEnabled: boolean;
+}
+
+export interface ServiceResponse extends ServiceSummaryResponse {
+  description: string;
+  descriptionEn: string;
+  synonyms: string[];
+  requirements: RequirementResponse[];
+  procedure: ProcedureStep[];
+  product: string;
+  productEn: string | null;
+  legalBasis: string[];
+  complaintChannel: string;
+  queue: QueueSettings;
+}
+
+export interface Page<T> {
+  items: T[];
+  page: number;
+  pageSize: number;
+  total: number;
+}

@@ -1,0 +1,33 @@
+/** Every error the API returns has this shape: a message people can act on, in both languages. */
+
+export interface LocalizedText {
+  id: string;
+  en: string;
+}
+
+export interface FieldError {
+  /** Dotted path of the offending field, e.g. "requirements.0.name". */
+  field: string;
+  message: LocalizedText;
+}
+
+export interface ApiError {
+  statusCode: number;
+  /** Stable machine-readable code, e.g. "VALIDATION_FAILED", "SERVICE_NOT_FOUND". */
+  code: string;
+  message: LocalizedText;
+  fields?: FieldError[];
+}
+
+export interface HealthResponse {
+  status: 'ok' | 'degraded';
+  version: string;
+  uptimeSeconds: number;
+  database: {
+    status: 'up' | 'down';
+    embedded: boolean;
+    latencyMs: number | null;
+    pendingMigrations: number | null;
+    error?: string;
+  };
+}

@@ -1,0 +1,41 @@
+import { LANG_LOCALES, type Lang } from '../i18n/lang';
+
+/** Indonesia's three zones by their everyday names. */
+const INDONESIAN_ZONE_NAMES: Readonly<Record<string, string>> = {
+  'Asia/Jakarta': 'WIB',
+  'Asia/Pontianak': 'WIB',
+  'Asia/Makassar': 'WITA',
+  'Asia/Jayapura': 'WIT',
+};
+
+/** "WIB", "WITA", "WIT" for Indonesian zones; the IANA name otherwise. */
+export function timeZoneLabel(timeZone: string): string {
+  return INDONESIAN_ZONE_NAMES[timeZone] ?? timeZone;
+}
+
+export interface ClockText {
+  /** "14.05.09" (id) / "14:05:09" (en), 24-hour. */
+  time: string;
+  /** "Senin, 2 Maret 2026" / "Monday, 2 March 2026". */
+  date: string;
+}
+
+/** The wall-clock time and date at a site, in the site's time zone (not the device's). */
+export function formatClock(instant: Date, timeZone: string, lang: Lang): ClockText {
+  const locale = LANG_LOCALES[lang];
+  const time = new Intl.DateTimeFormat(locale, {
+    timeZone,
+    hour: '2-digit',
+    minute: '2-digit',
+    second: '2-digit',
+    hourCycle: 'h23',
+  }).format(instant);
+  const date = new Intl.DateTimeFormat(locale, {
+    timeZone,
+    weekday: 'long',
+    day: 'numeric',
+    month: 'long',
+    year: 'numeric',
+  }).format(instant);
+  return { time, date };
+}
