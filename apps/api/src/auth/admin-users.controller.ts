@@ -1,4 +1,4 @@
-import { Body, Controller, Get, Param, Patch, Post } from '@nestjs/common';
+import { Body, Controller, Get, HttpCode, Param, Patch, Post } from '@nestjs/common';
 import { ApiBearerAuth, ApiTags } from '@nestjs/swagger';
 import type { DeviceRegisteredResponse, DeviceResponse, StaffUserResponse } from '@mpp/contracts';
 import { SiteCodePipe, UuidPipe } from '../common/pipes';
@@ -57,6 +57,7 @@ export class AdminUsersController {
   }
 
   @Post('devices/:id/revoke')
+  @HttpCode(200)
   @StaffRoles('system_admin', 'site_admin')
   revokeDevice(@CurrentStaff() staff: StaffPrincipal, @Param('id', UuidPipe) id: string): Promise<DeviceResponse> {
     return this.devices.revoke(staff, id);

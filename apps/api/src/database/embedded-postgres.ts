@@ -1,5 +1,5 @@
 import { execFileSync } from 'node:child_process';
-import { constants as fsConstants, promises as fs, readFileSync, statSync } from 'node:fs';
+import { constants as fsConstants, existsSync, promises as fs, readFileSync, statSync } from 'node:fs';
 import { dirname, join, parse, resolve } from 'node:path';
 import { arch, platform, userInfo } from 'node:os';
 
@@ -167,6 +167,7 @@ export function assertReachableByPostgresUser(target: string, what: string): voi
     dir = dirname(dir);
   }
   for (const ancestor of ancestors) {
+    if (!existsSync(ancestor)) break; // created later, with this process's (open) umask
     const st = statSync(ancestor);
     const mode = st.mode;
     const canEnter =

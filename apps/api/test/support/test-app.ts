@@ -4,7 +4,7 @@ import { Client } from 'pg';
 import request from 'supertest';
 import { createApp } from '../../src/bootstrap';
 import { AppConfig, loadConfig } from '../../src/config/app-config';
-import { Seeder } from '../../src/database/seeds/seeder';
+import { FirstAdmin, Seeder } from '../../src/database/seeds/seeder';
 
 /** A database of its own for one test file, on the run's PostgreSQL; dropped afterwards. */
 export interface TestDatabase {
@@ -65,6 +65,7 @@ export function testConfig(overrides: Partial<AppConfig> = {}): AppConfig & { jw
 export interface TestApp {
   app: NestExpressApplication;
   db: TestDatabase;
+  firstAdmin: FirstAdmin;
   http: () => ReturnType<typeof request>;
   loginAs(email: string, password: string): Promise<string>;
   adminToken(): Promise<string>;
@@ -76,7 +77,7 @@ export async function createTestApp(options: { seedCatalogue?: boolean; config?:
   const db = await createTestDatabase();
   const config = testConfig(options.config);
   const app = await createApp(config, { url: db.url, embedded: false }, { logger: false });
-  await app.get(Seeder).run({ catalogue: options.seedCatalogue ?? true });
+  const firstAdmin = await app.get(Seeder).run({ catalogue: options.seedCatalogue ?? true });
   await app.listen(0, '127.0.0.1');
   const http = () => request(app.getHttpServer());
   let adminToken: string | null = null;
@@ -88,6 +89,7 @@ export async function createTestApp(options: { seedCatalogue?: boolean; config?:
   return {
     app,
     db,
+    firstAdmin,
     http,
     loginAs,
     async adminToken() {

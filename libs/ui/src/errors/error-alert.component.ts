@@ -38,6 +38,9 @@ import { describeApiError } from './api-error';
     .alert__fields {
       margin: 0 0 var(--mpp-space-3);
     }
+    .alert > :last-child {
+      margin-bottom: 0;
+    }
   `,
 })
 export class ErrorAlertComponent {

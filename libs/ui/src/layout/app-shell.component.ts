@@ -7,7 +7,8 @@ import { TranslatePipe } from '../i18n/translate.pipe';
 /**
  * The page frame every app uses: skip link, header with the MPP Digital title (or the app's own
  * content in `[uiShellTitle]`), a subtitle, navigation (`[uiShellNav]`), the language switcher,
- * then the page in `<main>`. `size="large"` scales everything up for touch screens.
+ * then the page in `<main>`. `size="large"` scales everything up for touch screens; `bare` hides
+ * the header for full-screen pages (a hall display).
  */
 @Component({
   selector: 'ui-app-shell',
@@ -18,8 +19,8 @@ import { TranslatePipe } from '../i18n/translate.pipe';
     '[class.ui-shell--large]': "size() === 'large'",
   },
   template: `
-    <a class="ui-shell__skip" href="#main" (click)="skipToMain($event)">{{ 'shell.skipToContent' | t }}</a>
-    <header class="ui-shell__header">
+    <a class="ui-shell__skip" href="#main" [hidden]="bare()" (click)="skipToMain($event)">{{ 'shell.skipToContent' | t }}</a>
+    <header class="ui-shell__header" [hidden]="bare()">
       <div class="ui-shell__bar">
         <div class="ui-shell__brand">
           <span class="ui-shell__title">
@@ -113,6 +114,7 @@ export class AppShellComponent {
   /** A second line under the title: the app or the site's name. */
   readonly subtitle = input<string | null>(null);
   readonly size = input<'regular' | 'large'>('regular');
+  readonly bare = input(false);
 
   /** A plain `#main` link would resolve against <base href> and reload the app. */
   protected skipToMain(event: Event): void {

@@ -8,7 +8,8 @@ export const authGuard: CanActivateFn = (_route, state) => {
   if (inject(AuthSession).token()) {
     return true;
   }
-  return inject(Router).createUrlTree(['/login'], { queryParams: { returnUrl: state.url } });
+  const returnUrl = state.url === '/' ? null : state.url;
+  return inject(Router).createUrlTree(['/login'], { queryParams: { returnUrl } });
 };
 
 /** The login page: someone already signed in goes home. */

@@ -30,7 +30,7 @@ export const authInterceptor: HttpInterceptorFn = (request, next) => {
         session.clear();
         if (!router.url.startsWith('/login')) {
           void router.navigate(['/login'], {
-            queryParams: { returnUrl: router.url, reason: 'expired' },
+            queryParams: { returnUrl: router.url === '/' ? null : router.url, reason: 'expired' },
           });
         }
       }

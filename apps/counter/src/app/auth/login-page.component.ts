@@ -75,6 +75,8 @@ export class LoginPageComponent {
       error: (error: unknown) => {
         this.submitting.set(false);
         this.error.set(error);
+        // Ask for the password again, without flagging the now-empty field as a mistake.
+        this.attempted.set(false);
         this.password.set('');
         this.passwordInput().nativeElement.focus();
       },

@@ -143,7 +143,7 @@ export const kotaKupang: SeedSite = {
             'KTP-el yang hilang atau rusak dicetak ulang tanpa perekaman ulang bila data biometrik sudah ada. Untuk KTP-el hilang bawa surat keterangan kehilangan dari kepolisian; untuk KTP-el rusak serahkan fisik KTP-el yang rusak.',
           descriptionEn:
             'A lost or damaged KTP-el is reprinted without re-enrolment when biometric data is already on record. For a lost card bring a police loss report; for a damaged card hand in the damaged card.',
-          synonyms: ['ktp', 'e-ktp', 'ektp', 'ktp elektronik', 'ktp hilang', 'ktp rusak', 'hilang', 'rusak', 'kehilangan ktp', 'ganti ktp', 'cetak ulang ktp', 'lost id card'],
+          synonyms: ['ktp', 'e-ktp', 'ktp elektronik', 'hilang', 'rusak', 'kehilangan', 'ganti ktp', 'cetak ulang', 'lost id card'],
           requirements: [
             kartuKeluarga(),
             {
@@ -185,7 +185,7 @@ export const kotaKupang: SeedSite = {
             'Bila data kependudukan berubah (pindah alamat, menikah, bercerai, ganti pekerjaan, pembetulan nama dan sebagainya), data pada KK diperbarui lebih dahulu, kemudian KTP-el dicetak sesuai data terbaru dan KTP-el lama ditarik.',
           descriptionEn:
             'When population data changes (new address, marriage, divorce, new occupation, corrected name and so on), the family card is updated first, then a KTP-el with the new data is printed and the old card is withdrawn.',
-          synonyms: ['ktp', 'e-ktp', 'ubah data ktp', 'ganti alamat ktp', 'ganti status ktp', 'update ktp', 'revisi ktp'],
+          synonyms: ['ubah data ktp', 'ganti alamat', 'ganti status', 'update data', 'perubahan elemen data'],
           requirements: [
             kartuKeluarga({ description: 'KK yang sudah memuat data terbaru.' }),
             { name: 'KTP-el lama', nameEn: 'The current KTP-el', form: 'original' },
@@ -579,7 +579,6 @@ export const kotaKupang: SeedSite = {
       name: 'Kepolisian Resor Kota Kupang Kota',
       shortName: 'Polresta Kupang Kota',
       description: 'Penerbitan Surat Keterangan Catatan Kepolisian (SKCK) baru dan perpanjangan.',
-      contactPhone: '110',
       services: [
         {
           code: 'polresta-skck-baru',
@@ -652,7 +651,7 @@ export const kotaKupang: SeedSite = {
             'Perpanjangan dapat diajukan dengan SKCK lama yang diterbitkan oleh Polresta Kupang Kota, paling lama satu tahun setelah masa berlakunya habis. Bila lebih dari satu tahun, ajukan sebagai permohonan baru.',
           descriptionEn:
             'A renewal can be made with an old certificate issued by Polresta Kupang Kota, up to one year after it expired. Beyond one year, apply for a new certificate.',
-          synonyms: ['perpanjang', 'perpanjang surat kelakuan baik', 'renewal'],
+          synonyms: ['perpanjang', 'habis masa berlaku', 'renewal'],
           requirements: [
             { name: 'SKCK lama (asli)', nameEn: 'The old certificate (original)', form: 'original' },
             ktpEl({ form: 'copy' }),
@@ -757,7 +756,7 @@ export const kotaKupang: SeedSite = {
             'Penggantian diajukan melalui jadwal di aplikasi M-Paspor dengan membawa paspor lama. Paspor lama dibatalkan dan dikembalikan kepada pemohon.',
           descriptionEn:
             'Book an appointment in the M-Paspor app and bring the old passport. The old passport is cancelled and returned to the applicant.',
-          synonyms: ['perpanjang paspor', 'perpanjangan paspor', 'ganti paspor', 'renew passport', 'passport renewal'],
+          synonyms: ['perpanjang paspor', 'perpanjangan', 'ganti paspor', 'renew passport', 'passport renewal'],
           requirements: [
             ktpEl({ form: 'original' }),
             { name: 'Paspor lama', nameEn: 'The old passport', form: 'original', uploadable: true, fileTypes: SCAN },
@@ -939,7 +938,7 @@ export const kotaKupang: SeedSite = {
             'Peserta yang mengundurkan diri atau terkena PHK dapat mengajukan klaim setelah masa tunggu 1 bulan. Klaim juga dapat diajukan melalui aplikasi JMO atau Lapak Asik. Dana ditransfer ke rekening atas nama peserta.',
           descriptionEn:
             'Members who resigned or were dismissed can claim after a one-month waiting period. Claims can also be filed in the JMO app or via Lapak Asik. The money is transferred to an account in the member’s name.',
-          synonyms: ['jht', 'pencairan jht', 'cairkan bpjs tk', 'bpjstk', 'jamsostek', 'klaim bpjs ketenagakerjaan'],
+          synonyms: ['jht', 'pencairan jht', 'klaim jht', 'jamsostek', 'bpjs tk'],
           requirements: [
             { name: 'Kartu peserta BPJS Ketenagakerjaan', nameEn: 'BPJS Ketenagakerjaan membership card', form: 'original', uploadable: true, fileTypes: SCAN },
             ktpEl({ form: 'original' }),
@@ -988,7 +987,7 @@ export const kotaKupang: SeedSite = {
             'Pekerja mandiri dapat mengikuti program JKK dan JKM, serta JHT secara sukarela. Iuran dihitung dari penghasilan yang dilaporkan, mulai Rp16.800 per bulan untuk JKK dan JKM.',
           descriptionEn:
             'Self-employed workers can join the work-accident (JKK) and death (JKM) programmes, and optionally JHT. Contributions depend on declared income, from Rp16,800 a month for JKK and JKM.',
-          synonyms: ['bpjs tk', 'bpjstk', 'bpjs ketenagakerjaan mandiri', 'pekerja mandiri', 'jkk', 'jkm'],
+          synonyms: ['pekerja mandiri', 'jamsostek', 'jkk', 'jkm', 'bpjs tk'],
           requirements: [
             ktpEl({ form: 'copy' }),
             { name: 'Nomor HP aktif', nameEn: 'Active mobile number', form: 'none' },

@@ -126,7 +126,7 @@ export const kotaProbolinggo: SeedSite = {
             'Untuk KTP-el hilang bawa surat keterangan kehilangan dari kepolisian; untuk KTP-el rusak serahkan KTP-el yang rusak. Tidak perlu perekaman ulang bila data biometrik sudah ada.',
           descriptionEn:
             'For a lost card bring a police loss report; for a damaged card hand in the damaged card. No re-enrolment is needed when biometric data is on record.',
-          synonyms: ['ktp', 'e-ktp', 'ektp', 'ktp elektronik', 'ktp hilang', 'ktp rusak', 'hilang', 'rusak', 'kehilangan ktp', 'ganti ktp', 'cetak ulang ktp'],
+          synonyms: ['ktp', 'e-ktp', 'ktp elektronik', 'hilang', 'rusak', 'kehilangan', 'ganti ktp', 'cetak ulang'],
           requirements: [
             kartuKeluarga(),
             {
@@ -267,7 +267,6 @@ export const kotaProbolinggo: SeedSite = {
       name: 'Kepolisian Resor Probolinggo Kota',
       shortName: 'Polres Probolinggo Kota',
       description: 'Penerbitan Surat Keterangan Catatan Kepolisian (SKCK).',
-      contactPhone: '110',
       services: [
         {
           code: 'polres-skck-baru',
@@ -397,7 +396,7 @@ export const kotaProbolinggo: SeedSite = {
           summaryEn: 'Withdrawing the JHT balance after resignation, dismissal or retirement.',
           description: 'Klaim karena mengundurkan diri atau PHK dapat diajukan setelah masa tunggu 1 bulan. Klaim juga dapat diajukan melalui aplikasi JMO.',
           descriptionEn: 'Claims after resignation or dismissal can be made after a one-month waiting period, also in the JMO app.',
-          synonyms: ['jht', 'pencairan jht', 'cairkan bpjs tk', 'bpjstk', 'jamsostek'],
+          synonyms: ['jht', 'pencairan jht', 'klaim jht', 'jamsostek', 'bpjs tk'],
           requirements: [
             { name: 'Kartu peserta BPJS Ketenagakerjaan', nameEn: 'Membership card', form: 'original', uploadable: true, fileTypes: SCAN },
             ktpEl(),

@@ -1,0 +1,46 @@
+import { ConfigError, loadConfig } from './app-config';
+
+describe(loadConfig.name, () => {
+  it('should default to port 3000, the embedded database under ./.data, and seeding on', () => {
+    const sut = loadConfig({}, '/srv/mpp');
+    expect(sut).toMatchObject({ port: 3000, databaseUrl: null, dataDir: '/srv/mpp/.data', seed: true, adminPassword: null });
+  });
+
+  it('should resolve a relative DATA_DIR against the working directory and keep an absolute one', () => {
+    expect(loadConfig({ DATA_DIR: 'var/db' }, '/srv/mpp').dataDir).toBe('/srv/mpp/var/db');
+    expect(loadConfig({ DATA_DIR: '/data' }, '/srv/mpp').dataDir).toBe('/data');
+  });
+
+  it('should name the variable and what is wrong, reporting every problem at once', () => {
+    let error: unknown;
+    try {
+      loadConfig({ PORT: 'tiga ribu', DATABASE_URL: 'mysql://x', JWT_SECRET: 'short', SEED: 'maybe', LOG_LEVEL: 'loud' });
+    } catch (e) {
+      error = e;
+    }
+    expect(error).toBeInstanceOf(ConfigError);
+    const problems = (error as ConfigError).problems.join('\n');
+    expect(problems).toMatch(/^PORT must be a whole number from 0 to 65535 \(got "tiga ribu"\)/m);
+    expect(problems).toMatch(/^DATABASE_URL must be a PostgreSQL URL/m);
+    expect(problems).toMatch(/^JWT_SECRET must be at least 32 characters/m);
+    expect(problems).toMatch(/^SEED must be true or false/m);
+    expect(problems).toMatch(/^LOG_LEVEL must be one of debug, info, warn, error/m);
+    expect((error as ConfigError).problems).toHaveLength(5);
+  });
+
+  it('should not echo a database password in its message', () => {
+    expect(() => loadConfig({ DATABASE_URL: 'mysql://user:hunter2@db/x' })).toThrow(/DATABASE_URL/);
+    expect(() => loadConfig({ DATABASE_URL: 'mysql://user:hunter2@db/x' })).not.toThrow(/hunter2/);
+  });
+
+  it('should require JWT_SECRET in production with an external database', () => {
+    expect(() => loadConfig({ NODE_ENV: 'production', DATABASE_URL: 'postgres://db/mpp' })).toThrow(/JWT_SECRET is required/);
+    expect(() => loadConfig({ NODE_ENV: 'production', DATABASE_URL: 'postgres://db/mpp', JWT_SECRET: 'x'.repeat(32) })).not.toThrow();
+  });
+
+  it('should read booleans in the usual spellings', () => {
+    expect(loadConfig({ SEED: 'false' }).seed).toBe(false);
+    expect(loadConfig({ SEED: 'YES' }).seed).toBe(true);
+    expect(loadConfig({ SEED: '0' }).seed).toBe(false);
+  });
+});

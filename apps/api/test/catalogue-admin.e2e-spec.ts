@@ -1,0 +1,247 @@
+import type { ServiceResponse } from '@mpp/contracts';
+import { DataSource } from 'typeorm';
+import { newAgencyDto, newServiceDto, newSiteDto } from './support/factories';
+import { createStaff, StaffTokens } from './support/staff';
+import { createTestApp, TestApp } from './support/test-app';
+
+describe('Catalogue admin API', () => {
+  let t: TestApp;
+  let s: StaffTokens;
+
+  beforeAll(async () => {
+    t = await createTestApp();
+    s = await createStaff(t);
+  });
+  afterAll(async () => t?.close());
+
+  const as = (token: string) => ({
+    post: (url: string) => t.http().post(url).auth(token, { type: 'bearer' }),
+    patch: (url: string) => t.http().patch(url).auth(token, { type: 'bearer' }),
+    delete: (url: string) => t.http().delete(url).auth(token, { type: 'bearer' }),
+    get: (url: string) => t.http().get(url).auth(token, { type: 'bearer' }),
+  });
+
+  const countRows = async (table: string, where = 'true', params: unknown[] = []): Promise<number> => {
+    const rows = (await t.app.get(DataSource).query(`SELECT count(*)::int AS n FROM ${table} WHERE ${where}`, params)) as { n: number }[];
+    return rows[0].n;
+  };
+
+  describe('sites', () => {
+    it('should let a system admin create a site and show it publicly', async () => {
+      const dto = newSiteDto();
+      const res = await as(s.system).post('/api/v1/admin/sites').send(dto).expect(201);
+      expect(res.body).toMatchObject({ code: dto.code, timeZone: 'Asia/Makassar', agencyCount: 0 });
+      const pub = await t.http().get(`/api/v1/sites/${dto.code}`).expect(200);
+      expect(pub.body.openingHours).toHaveLength(2);
+    });
+
+    it('should refuse opening hours that close before they open with 422 naming the entry', async () => {
+      const dto = newSiteDto({ openingHours: [{ weekday: 1, open: '15:00', close: '08:00', breaks: [] }] });
+      const res = await as(s.system).post('/api/v1/admin/sites').send(dto).expect(422);
+      expect(res.body.code).toBe('INVALID_OPENING_HOURS');
+      expect(res.body.fields[0].field).toBe('openingHours.0');
+      expect(await countRows('site', 'code = $1', [dto.code])).toBe(0);
+    });
+
+    it('should refuse malformed times and unknown time zones with 400', async () => {
+      const res = await as(s.system)
+        .post('/api/v1/admin/sites')
+        .send(newSiteDto({ timeZone: 'Asia/Kupang', openingHours: [{ weekday: 8, open: '8am', close: '15:00', breaks: [] }] }))
+        .expect(400);
+      const fields = res.body.fields.map((f: { field: string }) => f.field);
+      expect(fields).toEqual(expect.arrayContaining(['timeZone', 'openingHours.0.weekday', 'openingHours.0.open']));
+      expect(res.body.fields.find((f: { field: string }) => f.field === 'openingHours.0.open').message.id).toMatch(/HH:MM/);
+    });
+
+    it('should answer a duplicate site code with 409', async () => {
+      const dto = newSiteDto();
+      await as(s.system).post('/api/v1/admin/sites').send(dto).expect(201);
+      const res = await as(s.system).post('/api/v1/admin/sites').send(dto).expect(409);
+      expect(res.body.code).toBe('SITE_CODE_TAKEN');
+    });
+
+    it('should let a site admin edit their own site but not another', async () => {
+      await as(s.kupangSiteAdmin).patch('/api/v1/admin/sites/kota-kupang').send({ phone: '0380-123456' }).expect(200);
+      const res = await as(s.kupangSiteAdmin).patch('/api/v1/admin/sites/kota-probolinggo').send({ phone: '0335-1' }).expect(403);
+      expect(res.body.code).toBe('OTHER_SITE');
+    });
+
+    it('should list local closures among upcoming closures and remove them again', async () => {
+      const next = new Date(Date.now() + 20 * 86400_000).toISOString().slice(0, 10);
+      const added = await as(s.kupangSiteAdmin).post('/api/v1/admin/sites/kota-kupang/closures').send({ date: next, name: 'Pemeliharaan gedung' }).expect(201);
+      let site = await t.http().get('/api/v1/sites/kota-kupang').expect(200);
+      expect(site.body.upcomingClosures).toContainEqual({ id: added.body.id, date: next, name: 'Pemeliharaan gedung', kind: 'local_closure' });
+      await as(s.kupangSiteAdmin).post('/api/v1/admin/sites/kota-kupang/closures').send({ date: next, name: 'Lagi' }).expect(409);
+      await as(s.kupangSiteAdmin).delete(`/api/v1/admin/sites/kota-kupang/closures/${added.body.id}`).expect(204);
+      site = await t.http().get('/api/v1/sites/kota-kupang').expect(200);
+      expect(site.body.upcomingClosures.map((c: { id: string }) => c.id)).not.toContain(added.body.id);
+    });
+
+    it('should refuse a closure on a date that does not exist', async () => {
+      const res = await as(s.kupangSiteAdmin).post('/api/v1/admin/sites/kota-kupang/closures').send({ date: '2026-02-30', name: 'Tidak ada' }).expect(422);
+      expect(res.body.code).toBe('INVALID_DATE');
+    });
+
+    it('should hide a retired site and everything in it from the public', async () => {
+      const dto = newSiteDto();
+      await as(s.system).post('/api/v1/admin/sites').send(dto).expect(201);
+      const agency = await as(s.system).post(`/api/v1/admin/sites/${dto.code}/agencies`).send(newAgencyDto()).expect(201);
+      const service = await as(s.system).post(`/api/v1/admin/agencies/${agency.body.id}/services`).send(newServiceDto()).expect(201);
+      await as(s.system).post(`/api/v1/admin/sites/${dto.code}/retire`).expect(200);
+      await t.http().get(`/api/v1/sites/${dto.code}`).expect(404);
+      await t.http().get(`/api/v1/services/${service.body.id}`).expect(404);
+      const list = await t.http().get('/api/v1/sites').expect(200);
+      expect(list.body.map((x: { code: string }) => x.code)).not.toContain(dto.code);
+    });
+  });
+
+  describe('national calendar', () => {
+    it('should hold the seeded 2026 holidays and let a system admin add a 2027 one', async () => {
+      const y2026 = await t.http().get('/api/v1/calendar/2026').expect(200);
+      expect(y2026.body.filter((d: { kind: string }) => d.kind === 'national_holiday').length).toBeGreaterThanOrEqual(17);
+      expect(y2026.body).toContainEqual(expect.objectContaining({ date: '2026-08-17', kind: 'national_holiday' }));
+      const added = await as(s.system).post('/api/v1/admin/calendar').send({ date: '2027-01-01', name: 'Tahun Baru 2027 Masehi', kind: 'national_holiday' }).expect(201);
+      const y2027 = await t.http().get('/api/v1/calendar/2027').expect(200);
+      expect(y2027.body.map((d: { id: string }) => d.id)).toContain(added.body.id);
+      await as(s.kupangSiteAdmin).post('/api/v1/admin/calendar').send({ date: '2027-01-02', name: 'Coba', kind: 'cuti_bersama' }).expect(403);
+      await as(s.system).delete(`/api/v1/admin/calendar/${added.body.id}`).expect(204);
+      await as(s.system).delete(`/api/v1/admin/calendar/${added.body.id}`).expect(404);
+    });
+
+    it('should show cuti bersama only at sites that close on it', async () => {
+      const kupang = await t.http().get('/api/v1/sites/kota-kupang').expect(200);
+      const probolinggo = await t.http().get('/api/v1/sites/kota-probolinggo').expect(200);
+      expect(kupang.body.closesOnCutiBersama).toBe(true);
+      expect(probolinggo.body.closesOnCutiBersama).toBe(false);
+      expect(probolinggo.body.upcomingClosures.some((c: { kind: string }) => c.kind === 'cuti_bersama')).toBe(false);
+      // 2026-12-24 is cuti bersama Natal in the seeded SKB; Kupang shows it while it is upcoming.
+      const cuti = kupang.body.upcomingClosures.filter((c: { kind: string }) => c.kind === 'cuti_bersama');
+      const today = new Date().toISOString().slice(0, 10);
+      if (today <= '2026-12-24') expect(cuti.length).toBeGreaterThan(0);
+    });
+  });
+
+  describe('agencies and services', () => {
+    it('should let an agency admin create, edit and retire a service of their own agency only', async () => {
+      const created = await as(s.dukcapilAdmin).post(`/api/v1/admin/agencies/${s.dukcapil.id}/services`).send(newServiceDto({ synonyms: ['legalisir', 'cap basah', 'zebrakopi'] })).expect(201);
+      const service = created.body as ServiceResponse;
+      expect(service.requirements.map((r) => r.position)).toEqual([1, 2]);
+      expect(service.agency.code).toBe('dukcapil');
+
+      const found = await t.http().get('/api/v1/services').query({ site: 'kota-kupang', q: 'zebrakopi' }).expect(200);
+      expect(found.body.items[0].id).toBe(service.id);
+
+      const edited = await as(s.dukcapilAdmin)
+        .patch(`/api/v1/admin/services/${service.id}`)
+        .send({ fee: { free: false, amount: 10000, legalBasis: 'Perda Kota Kupang' }, requirements: [{ name: 'KTP-el asli', mandatory: true, form: 'original', uploadable: false, fileTypes: [] }] })
+        .expect(200);
+      expect(edited.body.fee).toMatchObject({ free: false, amount: 10000 });
+      expect(edited.body.requirements).toHaveLength(1);
+
+      const other = await as(s.polrestaAdmin).patch(`/api/v1/admin/services/${service.id}`).send({ name: 'Diambil alih' }).expect(403);
+      expect(other.body.code).toBe('OTHER_AGENCY');
+      await as(s.polrestaAdmin).post(`/api/v1/admin/agencies/${s.dukcapil.id}/services`).send(newServiceDto()).expect(403);
+
+      await as(s.dukcapilAdmin).post(`/api/v1/admin/services/${service.id}/retire`).expect(200);
+      await t.http().get(`/api/v1/services/${service.id}`).expect(404);
+      const gone = await t.http().get('/api/v1/services').query({ site: 'kota-kupang', q: 'zebrakopi' }).expect(200);
+      expect(gone.body.total).toBe(0);
+      await as(s.dukcapilAdmin).patch(`/api/v1/admin/services/${service.id}`).send({ name: 'Hidup lagi' }).expect(409);
+    });
+
+    it('should refuse a service whose fee contradicts itself with 422 and write nothing', async () => {
+      const dto = newServiceDto({ fee: { free: true, amount: 5000 } });
+      const res = await as(s.system).post(`/api/v1/admin/agencies/${s.dukcapil.id}/services`).send(dto).expect(422);
+      expect(res.body.code).toBe('INVALID_SERVICE_STANDARD');
+      expect(res.body.fields[0].field).toBe('fee.amount');
+      expect(await countRows('service', 'code = $1', [dto.code])).toBe(0);
+    });
+
+    it('should write nothing when the database refuses part of a service', async () => {
+      // Two requirements are fine; a duplicate code is caught by the database after the insert began.
+      const dto = newServiceDto();
+      await as(s.system).post(`/api/v1/admin/agencies/${s.dukcapil.id}/services`).send(dto).expect(201);
+      const before = await countRows('service_requirement');
+      const res = await as(s.system).post(`/api/v1/admin/agencies/${s.dukcapil.id}/services`).send({ ...dto, name: 'Kembar' }).expect(409);
+      expect(res.body.code).toBe('SERVICE_CODE_TAKEN');
+      expect(await countRows('service_requirement')).toBe(before);
+    });
+
+    it('should name every bad field of a service in Indonesian and English', async () => {
+      const res = await as(s.system)
+        .post(`/api/v1/admin/agencies/${s.dukcapil.id}/services`)
+        .send(newServiceDto({ code: 'Bad Code', requirements: [], queue: { ticketPrefix: 'aa', expectedServiceMinutes: 0, walkInEnabled: 'ya', onlineBookingEnabled: true }, completionTime: { value: 3, unit: 'weeks' } }))
+        .expect(400);
+      const fields = res.body.fields.map((f: { field: string }) => f.field);
+      expect(fields).toEqual(
+        expect.arrayContaining(['code', 'requirements', 'queue.ticketPrefix', 'queue.expectedServiceMinutes', 'queue.walkInEnabled', 'completionTime.unit']),
+      );
+      for (const f of res.body.fields) {
+        expect(f.message.id).toBeTruthy();
+        expect(f.message.en).toBeTruthy();
+        expect(f.message.id).not.toEqual(f.message.en);
+      }
+    });
+
+    it('should let a site admin add an agency to their site, and refuse another site', async () => {
+      const dto = newAgencyDto();
+      const res = await as(s.kupangSiteAdmin).post('/api/v1/admin/sites/kota-kupang/agencies').send(dto).expect(201);
+      expect(res.body).toMatchObject({ code: dto.code, siteCode: 'kota-kupang', serviceCount: 0 });
+      await as(s.kupangSiteAdmin).post('/api/v1/admin/sites/kota-kupang/agencies').send(dto).expect(409);
+      await as(s.probolinggoSiteAdmin).post('/api/v1/admin/sites/kota-kupang/agencies').send(newAgencyDto()).expect(403);
+    });
+
+    it('should re-index services when their agency is renamed', async () => {
+      const agency = await as(s.system).post('/api/v1/admin/sites/kota-kupang/agencies').send(newAgencyDto({ shortName: 'Dinas Lama' })).expect(201);
+      await as(s.system).post(`/api/v1/admin/agencies/${agency.body.id}/services`).send(newServiceDto()).expect(201);
+      await as(s.system).patch(`/api/v1/admin/agencies/${agency.body.id}`).send({ shortName: 'Dinas Kuokkaa' }).expect(200);
+      const found = await t.http().get('/api/v1/services').query({ site: 'kota-kupang', q: 'kuokkaa' }).expect(200);
+      expect(found.body.items.map((x: { agency: { id: string } }) => x.agency.id)).toContain(agency.body.id);
+    });
+
+    it('should answer a malformed id with 400 and an unknown one with 404', async () => {
+      expect((await as(s.system).patch('/api/v1/admin/services/not-a-uuid').send({}).expect(400)).body.code).toBe('INVALID_ID');
+      expect((await as(s.system).patch('/api/v1/admin/services/00000000-0000-4000-8000-000000000000').send({ name: 'Tidak ada' }).expect(404)).body.code).toBe('SERVICE_NOT_FOUND');
+    });
+  });
+
+  describe('who may call what', () => {
+    const uuid = '00000000-0000-4000-8000-000000000000';
+    type Role = 'system' | 'kupangSiteAdmin' | 'dukcapilAdmin' | 'dukcapilOfficer' | 'kupangKiosk';
+    // Every admin endpoint, and the roles that must be turned away before anything is looked up.
+    const endpoints: [method: 'get' | 'post' | 'patch' | 'delete', url: string, refused: Role[]][] = [
+      ['post', '/api/v1/admin/sites', ['kupangSiteAdmin', 'dukcapilAdmin', 'dukcapilOfficer', 'kupangKiosk']],
+      ['patch', '/api/v1/admin/sites/kota-kupang', ['dukcapilAdmin', 'dukcapilOfficer', 'kupangKiosk']],
+      ['post', '/api/v1/admin/sites/kota-kupang/retire', ['kupangSiteAdmin', 'dukcapilAdmin', 'dukcapilOfficer', 'kupangKiosk']],
+      ['post', '/api/v1/admin/sites/kota-kupang/closures', ['dukcapilAdmin', 'dukcapilOfficer', 'kupangKiosk']],
+      ['delete', `/api/v1/admin/sites/kota-kupang/closures/${uuid}`, ['dukcapilAdmin', 'dukcapilOfficer', 'kupangKiosk']],
+      ['post', '/api/v1/admin/calendar', ['kupangSiteAdmin', 'dukcapilAdmin', 'dukcapilOfficer', 'kupangKiosk']],
+      ['delete', `/api/v1/admin/calendar/${uuid}`, ['kupangSiteAdmin', 'dukcapilAdmin', 'dukcapilOfficer', 'kupangKiosk']],
+      ['post', '/api/v1/admin/sites/kota-kupang/agencies', ['dukcapilAdmin', 'dukcapilOfficer', 'kupangKiosk']],
+      ['patch', `/api/v1/admin/agencies/${uuid}`, ['dukcapilOfficer', 'kupangKiosk']],
+      ['post', `/api/v1/admin/agencies/${uuid}/retire`, ['dukcapilAdmin', 'dukcapilOfficer', 'kupangKiosk']],
+      ['post', `/api/v1/admin/agencies/${uuid}/services`, ['dukcapilOfficer', 'kupangKiosk']],
+      ['patch', `/api/v1/admin/services/${uuid}`, ['dukcapilOfficer', 'kupangKiosk']],
+      ['post', `/api/v1/admin/services/${uuid}/retire`, ['dukcapilOfficer', 'kupangKiosk']],
+      ['get', '/api/v1/admin/users', ['dukcapilOfficer', 'kupangKiosk']],
+      ['post', '/api/v1/admin/users', ['dukcapilOfficer', 'kupangKiosk']],
+      ['patch', `/api/v1/admin/users/${uuid}`, ['dukcapilOfficer', 'kupangKiosk']],
+      ['get', '/api/v1/admin/sites/kota-kupang/devices', ['dukcapilAdmin', 'dukcapilOfficer', 'kupangKiosk']],
+      ['post', '/api/v1/admin/sites/kota-kupang/devices', ['dukcapilAdmin', 'dukcapilOfficer', 'kupangKiosk']],
+      ['post', `/api/v1/admin/devices/${uuid}/revoke`, ['dukcapilAdmin', 'dukcapilOfficer', 'kupangKiosk']],
+    ];
+
+    it.each(endpoints)('%s %s should answer 401 without a token', async (method, url) => {
+      const res = await t.http()[method](url).send({}).expect(401);
+      expect(res.body.code).toBe('UNAUTHENTICATED');
+    });
+
+    it.each(endpoints)('%s %s should answer 403 to the wrong roles', async (method, url, refused) => {
+      for (const role of refused) {
+        const res = await t.http()[method](url).auth(s[role], { type: 'bearer' }).send({});
+        expect({ role, status: res.status }).toEqual({ role, status: 403 });
+        expect(['WRONG_ROLE', 'STAFF_ONLY']).toContain(res.body.code);
+      }
+    });
+  });
+});
