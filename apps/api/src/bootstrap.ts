@@ -45,7 +45,6 @@ export function configureApp(app: INestApplication & NestExpressApplication, con
     }),
   );
   app.useGlobalFilters(new AllExceptionsFilter());
-  app.enableShutdownHooks();
 
   const document = SwaggerModule.createDocument(
     app,

@@ -38,8 +38,8 @@ async function main(): Promise<void> {
     }
   };
   let app: Awaited<ReturnType<typeof createApp>> | undefined;
-  process.once('SIGINT', () => void shutdown('SIGINT'));
-  process.once('SIGTERM', () => void shutdown('SIGTERM'));
+  process.on('SIGINT', () => void shutdown('SIGINT'));
+  process.on('SIGTERM', () => void shutdown('SIGTERM'));
 
   try {
     app = await createApp({ ...config, jwtSecret: resolveJwtSecret(config) }, { url: databaseUrl, embedded: embedded !== null }, { logger });

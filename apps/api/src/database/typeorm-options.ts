@@ -33,7 +33,9 @@ export function typeOrmOptions(url: string): DataSourceOptions {
     migrationsTransactionMode: 'each',
     namingStrategy: new SnakeNamingStrategy(),
     synchronize: false,
-    logging: ['error'],
+    // Off: TypeORM would print failed queries with their parameters (password hashes, personal data).
+    // Unexpected errors reach AllExceptionsFilter, which logs them without parameters.
+    logging: false,
     extra: { max: 20, application_name: 'mpp-digital-api' },
   };
 }

@@ -2,6 +2,8 @@ import type { LoggerService } from '@nestjs/common';
 import type { LogLevel } from '../../config/app-config';
 
 const RANK: Record<LogLevel, number> = { debug: 10, info: 20, warn: 30, error: 40 };
+/** Nest's start-up chatter (one line per module and route) is debug detail, not news. */
+const CHATTY_CONTEXTS = new Set(['InstanceLoader', 'RoutesResolver', 'RouterExplorer']);
 
 /** Structured logs: one JSON object a line on stdout, for any log collector. */
 export class JsonLogger implements LoggerService {
@@ -11,7 +13,8 @@ export class JsonLogger implements LoggerService {
   ) {}
 
   log(message: unknown, ...rest: unknown[]): void {
-    this.emit('info', message, rest);
+    const context = rest[rest.length - 1];
+    this.emit(typeof context === 'string' && CHATTY_CONTEXTS.has(context) ? 'debug' : 'info', message, rest);
   }
   error(message: unknown, ...rest: unknown[]): void {
     this.emit('error', message, rest);

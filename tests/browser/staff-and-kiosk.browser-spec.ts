@@ -1,0 +1,60 @@
+import type { AgencyResponse } from '@mpp/contracts';
+import type { Browser } from 'playwright-core';
+import { createTestApp, TEST_ADMIN, TestApp } from '../../apps/api/test/support/test-app';
+import { launchChromium, screenshot } from './support/browser';
+
+describe('Counter login and kiosk tiles in Chromium', () => {
+  let t: TestApp;
+  let browser: Browser;
+  let base: string;
+
+  beforeAll(async () => {
+    t = await createTestApp();
+    base = `http://127.0.0.1:${(t.app.getHttpServer().address() as { port: number }).port}`;
+    browser = await launchChromium();
+  });
+  afterAll(async () => {
+    await browser?.close();
+    await t?.close();
+  });
+
+  it('should refuse a wrong password in words and let the right one in', async () => {
+    const page = await browser.newPage();
+    await page.goto(`${base}/counter/`);
+    await page.getByTestId('login-email').fill(TEST_ADMIN.email);
+    await page.getByTestId('login-password').fill('bukan-kata-sandinya');
+    await page.getByTestId('login-submit').click();
+    await page.getByTestId('login-error').waitFor();
+    expect(await page.getByTestId('login-error').textContent()).toMatch(/salah/i);
+    await screenshot(page, 'counter-login-error');
+
+    await page.getByTestId('login-password').fill(TEST_ADMIN.password);
+    await page.getByTestId('login-submit').click();
+    await page.getByTestId('staff-name').waitFor();
+    const me = (await t.http().get('/api/v1/auth/me').auth(await t.adminToken(), { type: 'bearer' }).expect(200)).body as { fullName: string };
+    expect(await page.getByTestId('staff-name').textContent()).toContain(me.fullName);
+    await screenshot(page, 'counter-home');
+    await page.close();
+  });
+
+  it("should show the site's agencies as tiles and an agency's services with what to bring", async () => {
+    const agencies = (await t.http().get('/api/v1/sites/kota-kupang/agencies').expect(200)).body as AgencyResponse[];
+    const page = await browser.newPage({ viewport: { width: 1080, height: 1920 } });
+    await page.goto(`${base}/kiosk/?site=kota-kupang`);
+    const tiles = page.getByTestId('agency-tile');
+    await tiles.first().waitFor();
+    expect(await tiles.count()).toBe(agencies.length);
+    const box = await tiles.first().boundingBox();
+    expect(box!.height).toBeGreaterThanOrEqual(48);
+    await screenshot(page, 'kiosk-agencies');
+
+    const dukcapil = agencies.find((a) => a.code === 'dukcapil')!;
+    await tiles.filter({ hasText: dukcapil.shortName }).first().click();
+    const services = page.getByTestId('service-tile');
+    await services.first().waitFor();
+    expect(await services.count()).toBe(dukcapil.serviceCount);
+    await page.getByTestId('service-requirements').first().waitFor();
+    await screenshot(page, 'kiosk-dukcapil-services');
+    await page.close();
+  });
+});
