@@ -56,14 +56,14 @@ describe('Embedded PostgreSQL launcher', () => {
     const dataDir = join(base, 'crash');
     const port = await freePort();
     const first = startChild(dataDir, port);
-    await first.ready;
+    expect(await first.ready).toContain('READY starts=1');
     const pid = Number(readFileSync(join(dataDir, 'postmaster.pid'), 'utf8').split('\n')[0]);
     first.child.kill('SIGKILL');
     await exited(first.child);
     expect(isAlive(pid)).toBe(true); // the orphaned server is still there, holding the lock
 
     const second = startChild(dataDir, port);
-    expect(await second.ready).toContain('READY 1');
+    expect(await second.ready).toContain('READY starts=2'); // recovered, and the data survived
     expect(isAlive(pid)).toBe(false);
     second.child.kill('SIGTERM');
     expect(await exited(second.child)).toBe(0);
@@ -79,7 +79,7 @@ describe('Embedded PostgreSQL launcher', () => {
     await exited(first.child);
     writeFileSync(join(dataDir, 'postmaster.pid'), `999999\n${dataDir}\n`);
     const second = startChild(dataDir, port);
-    expect(await second.ready).toContain('READY 1');
+    expect(await second.ready).toContain('READY starts=2');
     second.child.kill('SIGTERM');
     await exited(second.child);
   }, 120_000);

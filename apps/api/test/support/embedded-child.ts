@@ -10,9 +10,12 @@ async function main(): Promise<void> {
   const server = await startEmbeddedPostgres({ dataDir, port: Number(port) });
   const client = new Client({ connectionString: server.url });
   await client.connect();
-  const { rows } = await client.query<{ ok: number }>('SELECT 1 AS ok');
+  // Each start adds a row, so a later start can show the data survived.
+  await client.query('CREATE TABLE IF NOT EXISTS start_log (id serial PRIMARY KEY, at timestamptz NOT NULL DEFAULT now())');
+  await client.query('INSERT INTO start_log DEFAULT VALUES');
+  const { rows } = await client.query<{ starts: number }>('SELECT count(*)::int AS starts FROM start_log');
   await client.end();
-  process.stdout.write(`READY ${rows[0].ok}\n`);
+  process.stdout.write(`READY starts=${rows[0].starts}\n`);
   process.once('SIGTERM', () => {
     void server.stop().then(() => process.exit(0));
   });
