@@ -191,6 +191,14 @@ describe('Catalogue admin API', () => {
       await as(s.probolinggoSiteAdmin).post('/api/v1/admin/sites/kota-kupang/agencies').send(newAgencyDto()).expect(403);
     });
 
+    it('should name the bad fields of an agency', async () => {
+      const res = await as(s.system)
+        .post('/api/v1/admin/sites/kota-kupang/agencies')
+        .send(newAgencyDto({ code: 'Dinas_X', shortName: '', contactEmail: 'bukan-email', website: 'javascript:alert(1)' }))
+        .expect(400);
+      expect(res.body.fields.map((f: { field: string }) => f.field)).toEqual(expect.arrayContaining(['code', 'shortName', 'contactEmail', 'website']));
+    });
+
     it('should re-index services when their agency is renamed', async () => {
       const agency = await as(s.system).post('/api/v1/admin/sites/kota-kupang/agencies').send(newAgencyDto({ shortName: 'Dinas Lama' })).expect(201);
       await as(s.system).post(`/api/v1/admin/agencies/${agency.body.id}/services`).send(newServiceDto()).expect(201);

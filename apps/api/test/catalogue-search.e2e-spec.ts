@@ -113,3 +113,34 @@ describe('Service search (GET /api/v1/services)', () => {
     expect((await t.http().get('/api/v1/services').query({ agency: 'dukcapil' }).expect(400)).body.code).toBe('AGENCY_NEEDS_SITE');
   });
 });
+
+describe('Sites and calendar (public)', () => {
+  let t: TestApp;
+
+  beforeAll(async () => {
+    t = await createTestApp();
+  });
+  afterAll(async () => t?.close());
+
+  it('should list both seeded sites in their own time zones', async () => {
+    const res = await t.http().get('/api/v1/sites').expect(200);
+    const zones = Object.fromEntries((res.body as { code: string; timeZone: string }[]).map((s) => [s.code, s.timeZone]));
+    expect(zones).toMatchObject({ 'kota-kupang': 'Asia/Makassar', 'kota-probolinggo': 'Asia/Jakarta' });
+  });
+
+  it("should describe a site with its opening hours, breaks and counts", async () => {
+    const res = await t.http().get('/api/v1/sites/kota-kupang').expect(200);
+    const agencies = (await t.http().get('/api/v1/sites/kota-kupang/agencies').expect(200)).body as { serviceCount: number }[];
+    expect(res.body.agencyCount).toBe(agencies.length);
+    expect(res.body.serviceCount).toBe(agencies.reduce((n, a) => n + a.serviceCount, 0));
+    const monday = res.body.openingHours.find((h: { weekday: number }) => h.weekday === 1);
+    expect(monday.breaks.length).toBeGreaterThan(0);
+    expect(JSON.stringify(res.body)).not.toMatch(/password|retired/i);
+  });
+
+  it('should answer an unknown site with a bilingual 404 and a malformed year with 400', async () => {
+    const res = await t.http().get('/api/v1/sites/kota-atlantis').expect(404);
+    expect(res.body.message.en).toContain('kota-atlantis');
+    expect((await t.http().get('/api/v1/calendar/duaribu').expect(400)).body.code).toBe('INVALID_YEAR');
+  });
+});

@@ -1,9 +1,15 @@
 import { Controller, Get, Param, ParseIntPipe } from '@nestjs/common';
+import { ApiException } from '../common/errors/api-exception';
 import { ApiOperation, ApiTags } from '@nestjs/swagger';
 import type { AgencyResponse, ClosureResponse, SiteResponse, SiteSummaryResponse } from '@mpp/contracts';
 import { Public } from '../auth/auth.decorators';
 import { SiteCodePipe } from '../common/pipes';
 import { SitesService } from './sites.service';
+
+const YEAR_PIPE = new ParseIntPipe({
+  exceptionFactory: () =>
+    ApiException.badRequest('INVALID_YEAR', { id: 'Tahun harus berupa angka, mis. 2026.', en: 'The year must be a number, e.g. 2026.' }),
+});
 
 @ApiTags('catalogue')
 @Public()
@@ -31,7 +37,7 @@ export class SitesController {
 
   @Get('calendar/:year')
   @ApiOperation({ summary: 'National holidays and cuti bersama of a year' })
-  calendar(@Param('year', new ParseIntPipe({ errorHttpStatusCode: 400 })) year: number): Promise<ClosureResponse[]> {
+  calendar(@Param('year', YEAR_PIPE) year: number): Promise<ClosureResponse[]> {
     return this.sites.listNationalCalendar(year);
   }
 }
