@@ -1,6 +1,5 @@
-import type { CompletionTime, Fee, ProcedureStep, QueueSettings, UploadableFileType } from '@mpp/contracts';
-
-import type { SeedRequirement, SeedSite } from '../seed-types';
+import type { SeedSite } from '../seed-types';
+import { SCAN, PHOTO, step, minutes, workingDays, free, paid, queue, ktpEl, kartuKeluarga, suratKuasa, ADMINDUK_FEE, ADMINDUK_LAW, laporFor } from './builders';
 
 /**
  * MPP Kota Kupang (Nusa Tenggara Timur, WITA). Requirements, fees and legal bases follow the
@@ -8,66 +7,8 @@ import type { SeedRequirement, SeedSite } from '../seed-types';
  * are editable seed values, not facts to build code on.
  */
 
-const SCAN: UploadableFileType[] = ['pdf', 'jpg', 'png'];
-const PHOTO: UploadableFileType[] = ['jpg', 'png'];
+const LAPOR = laporFor('MPP Kota Kupang');
 
-const LAPOR = 'SP4N-LAPOR! (www.lapor.go.id atau SMS 1708), meja pengaduan dan kotak saran MPP Kota Kupang';
-
-const step = (text: string, textEn: string): ProcedureStep => ({ text, textEn });
-const minutes = (value: number, note: string | null = null): CompletionTime => ({ value, unit: 'minutes', note });
-const workingDays = (value: number, note: string | null = null): CompletionTime => ({ value, unit: 'working_days', note });
-const free = (legalBasis: string | null, note: string | null = null): Fee => ({ free: true, amount: 0, legalBasis, note });
-const paid = (amount: number, legalBasis: string, note: string | null = null): Fee => ({ free: false, amount, legalBasis, note });
-const queue = (
-  ticketPrefix: string,
-  expectedServiceMinutes: number,
-  dailyQuota: number | null,
-  options: { walkIn?: boolean; online?: boolean } = {},
-): QueueSettings => ({
-  ticketPrefix,
-  expectedServiceMinutes,
-  walkInEnabled: options.walkIn ?? true,
-  onlineBookingEnabled: options.online ?? true,
-  dailyQuota,
-});
-
-// Documents many services ask for.
-const ktpEl = (overrides: Partial<SeedRequirement> = {}): SeedRequirement => ({
-  name: 'KTP-el pemohon',
-  nameEn: "Applicant's electronic ID card (KTP-el)",
-  form: 'original',
-  uploadable: true,
-  fileTypes: SCAN,
-  ...overrides,
-});
-const kartuKeluarga = (overrides: Partial<SeedRequirement> = {}): SeedRequirement => ({
-  name: 'Kartu Keluarga (KK)',
-  nameEn: 'Family card (Kartu Keluarga)',
-  form: 'copy',
-  uploadable: true,
-  fileTypes: SCAN,
-  ...overrides,
-});
-const suratKuasa: SeedRequirement = {
-  name: 'Surat kuasa bermeterai dan KTP-el penerima kuasa (jika diwakilkan)',
-  nameEn: "Stamped power of attorney and the representative's KTP-el (if represented)",
-  mandatory: false,
-  form: 'original',
-  uploadable: true,
-  fileTypes: SCAN,
-};
-
-// Population administration (adminduk) is free by law.
-const ADMINDUK_FEE = free(
-  'UU 24/2013 tentang Perubahan atas UU 23/2006 tentang Administrasi Kependudukan, Pasal 79A',
-  'Tidak dipungut biaya. Pungutan atas dokumen kependudukan dapat dipidana (Pasal 95B UU 24/2013).',
-);
-const ADMINDUK_LAW = [
-  'UU 23/2006 tentang Administrasi Kependudukan sebagaimana diubah dengan UU 24/2013',
-  'PP 40/2019 tentang Pelaksanaan UU 23/2006 tentang Administrasi Kependudukan',
-  'Perpres 96/2018 tentang Persyaratan dan Tata Cara Pendaftaran Penduduk dan Pencatatan Sipil',
-  'Permendagri 108/2019 tentang Peraturan Pelaksanaan Perpres 96/2018',
-];
 const DUKCAPIL_COMPLAINT = `${LAPOR}, call center Ditjen Dukcapil Kemendagri 1500537`;
 
 export const kotaKupang: SeedSite = {
