@@ -8,12 +8,14 @@ import { APP_CONFIG, AppConfig, DATABASE_TARGET, DatabaseTarget } from './config
 import { DatabaseModule } from './database/database.module';
 import { ENTITIES, typeOrmOptions } from './database/typeorm-options';
 import { HealthModule } from './health/health.module';
+import { Clock } from './common/clock';
+import { QueueModule } from './queue/queue.module';
 
 /** Everything the API is, given a validated config and a database URL (external or embedded). */
 @Global()
 @Module({})
 export class AppModule {
-  static forRoot(config: AppConfig & { jwtSecret: string }, database: DatabaseTarget): DynamicModule {
+  static forRoot(config: AppConfig & { jwtSecret: string }, database: DatabaseTarget, clock: Clock = new Clock()): DynamicModule {
     return {
       module: AppModule,
       imports: [
@@ -30,13 +32,15 @@ export class AppModule {
         CatalogueModule,
         DatabaseModule,
         HealthModule,
+        QueueModule,
       ],
       controllers: [],
       providers: [
         { provide: APP_CONFIG, useValue: config },
         { provide: DATABASE_TARGET, useValue: database },
+        { provide: Clock, useValue: clock },
       ],
-      exports: [APP_CONFIG, DATABASE_TARGET, TypeOrmModule],
+      exports: [APP_CONFIG, DATABASE_TARGET, Clock, TypeOrmModule],
     };
   }
 }

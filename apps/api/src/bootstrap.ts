@@ -3,6 +3,7 @@ import { NestFactory } from '@nestjs/core';
 import type { NestExpressApplication } from '@nestjs/platform-express';
 import { DocumentBuilder, SwaggerModule } from '@nestjs/swagger';
 import { AppModule } from './app.module';
+import type { Clock } from './common/clock';
 import { AllExceptionsFilter } from './common/errors/all-exceptions.filter';
 import { validationExceptionFactory } from './common/errors/validation';
 import { JsonLogger } from './common/logging/json-logger';
@@ -13,6 +14,8 @@ import { mountBuiltApps } from './static-apps';
 
 export interface CreateAppOptions {
   logger?: JsonLogger | false;
+  /** Tests stand at a chosen moment of a site's day. */
+  clock?: Clock;
 }
 
 /** The API as one Nest application; main.ts and the end-to-end tests both build it here. */
@@ -22,7 +25,7 @@ export async function createApp(
   options: CreateAppOptions = {},
 ): Promise<NestExpressApplication> {
   const logger = options.logger === undefined ? new JsonLogger(config.logLevel) : options.logger;
-  const app = await NestFactory.create<NestExpressApplication>(AppModule.forRoot(config, database), {
+  const app = await NestFactory.create<NestExpressApplication>(AppModule.forRoot(config, database, options.clock), {
     logger: logger === false ? false : logger,
     bufferLogs: false,
   });

@@ -4,3 +4,8 @@ export * from './ikm';
 export * from './nik';
 export * from './phone';
 export * from './text';
+export * from './queue-order';
+export * from './queue-state';
+export * from './ticket-number';
+export * from './wait-estimate';
+export * from './queue-position';

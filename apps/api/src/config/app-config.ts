@@ -25,6 +25,8 @@ export interface AppConfig {
   appsDir: string;
   loginRateLimit: { limit: number; ttlSeconds: number };
   publicUrl: string | null;
+  /** How often open tickets of closed sites are closed as not served; 0 = never (tests). */
+  queueSweepSeconds: number;
 }
 
 export const LOG_LEVELS = ['debug', 'info', 'warn', 'error'] as const;
@@ -102,6 +104,7 @@ export function loadConfig(env: Env = process.env, cwd = process.cwd()): AppConf
       ttlSeconds: read.integer('LOGIN_RATE_WINDOW_SECONDS', 60, 1, 86_400),
     },
     publicUrl,
+    queueSweepSeconds: read.integer('QUEUE_SWEEP_SECONDS', 60, 0, 3600),
   };
   if (problems.length > 0) throw new ConfigError(problems);
   return config;

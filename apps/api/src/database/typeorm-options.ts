@@ -7,6 +7,8 @@ import { ServiceRequirementEntity } from '../catalogue/entities/service-requirem
 import { ServiceEntity } from '../catalogue/entities/service.entity';
 import { SiteEntity } from '../catalogue/entities/site.entity';
 import { CreateCatalogueAndStaff1764000000000 } from './migrations/1764000000000-CreateCatalogueAndStaff';
+import { AddQueue1764100000000 } from './migrations/1764100000000-AddQueue';
+import { CounterEntity } from '../queue/entities/counter.entity';
 import { SnakeNamingStrategy } from './snake-naming.strategy';
 
 export const ENTITIES = [
@@ -18,10 +20,11 @@ export const ENTITIES = [
   ServiceRequirementEntity,
   StaffUserEntity,
   DeviceEntity,
+  CounterEntity,
 ];
 
 /** Listed explicitly (no globs) so the compiled API and ts-jest see the same set, in order. */
-export const MIGRATIONS = [CreateCatalogueAndStaff1764000000000];
+export const MIGRATIONS = [CreateCatalogueAndStaff1764000000000, AddQueue1764100000000];
 
 export function typeOrmOptions(url: string): DataSourceOptions {
   return {

@@ -3,6 +3,7 @@ import { randomBytes } from 'node:crypto';
 import { Client } from 'pg';
 import request from 'supertest';
 import { createApp } from '../../src/bootstrap';
+import type { Clock } from '../../src/common/clock';
 import { AppConfig, loadConfig } from '../../src/config/app-config';
 import { FirstAdmin, Seeder } from '../../src/database/seeds/seeder';
 
@@ -58,6 +59,7 @@ export function testConfig(overrides: Partial<AppConfig> = {}): AppConfig & { jw
     ADMIN_PASSWORD: TEST_ADMIN.password,
     APPS_DIR: 'dist/apps',
     LOG_LEVEL: 'error',
+    QUEUE_SWEEP_SECONDS: '0',
   });
   return { ...base, jwtSecret: 'test-secret-'.padEnd(48, 'x'), ...overrides } as AppConfig & { jwtSecret: string };
 }
@@ -73,10 +75,10 @@ export interface TestApp {
 }
 
 /** The whole API on a fresh, migrated (and by default seeded) database, listening on a free port. */
-export async function createTestApp(options: { seedCatalogue?: boolean; config?: Partial<AppConfig> } = {}): Promise<TestApp> {
+export async function createTestApp(options: { seedCatalogue?: boolean; config?: Partial<AppConfig>; clock?: Clock } = {}): Promise<TestApp> {
   const db = await createTestDatabase();
   const config = testConfig(options.config);
-  const app = await createApp(config, { url: db.url, embedded: false }, { logger: false });
+  const app = await createApp(config, { url: db.url, embedded: false }, { logger: false, clock: options.clock });
   const firstAdmin = await app.get(Seeder).run({ catalogue: options.seedCatalogue ?? true });
   await app.listen(0, '127.0.0.1');
   const http = () => request(app.getHttpServer());

@@ -1,4 +1,4 @@
-import type { OpeningHours } from '@mpp/contracts';
+import type { CallingMode, OpeningHours } from '@mpp/contracts';
 import { Column, CreateDateColumn, Entity, PrimaryGeneratedColumn, UpdateDateColumn } from 'typeorm';
 
 @Entity('site')
@@ -35,6 +35,19 @@ export class SiteEntity {
 
   @Column({ type: 'boolean', default: true })
   closesOnCutiBersama!: boolean;
+
+  /** Calling policy (REFERENCE §3: configuration, not law). */
+  @Column({ type: 'varchar', length: 16, default: 'priority_first' })
+  queueMode!: CallingMode;
+
+  @Column({ type: 'integer', default: 3 })
+  queueInterleaveEvery!: number;
+
+  @Column({ type: 'boolean', default: false })
+  queueAllowPick!: boolean;
+
+  @Column({ type: 'integer', default: 3 })
+  queueMaxRecalls!: number;
 
   @Column({ type: 'timestamptz', nullable: true })
   retiredAt!: Date | null;

@@ -10,6 +10,9 @@ const CONSTRAINT_MESSAGES: Record<string, { code: string; message: LocalizedText
   uq_service_site_code: { code: 'SERVICE_CODE_TAKEN', message: { id: 'Kode layanan sudah dipakai di MPP ini. Pilih kode lain.', en: 'This service code is already used at this site. Choose another code.' } },
   uq_staff_user_email: { code: 'EMAIL_TAKEN', message: { id: 'Email ini sudah terdaftar untuk akun petugas lain.', en: 'This email is already registered to another staff account.' } },
   uq_site_closure_day: { code: 'CLOSURE_EXISTS', message: { id: 'Tanggal ini sudah tercatat sebagai hari tutup MPP.', en: 'This date is already recorded as a closure for the site.' } },
+  uq_counter_site_number: { code: 'COUNTER_NUMBER_TAKEN', message: { id: 'Nomor loket ini sudah dipakai di MPP ini.', en: 'This counter number is already used at this site.' } },
+  uq_counter_officer: { code: 'OFFICER_AT_OTHER_COUNTER', message: { id: 'Petugas ini sedang bertugas di loket lain.', en: 'This officer is signed in at another counter.' } },
+  uq_ticket_active_per_counter: { code: 'COUNTER_BUSY', message: { id: 'Loket ini masih memegang tiket lain.', en: 'This counter still holds another ticket.' } },
   uq_national_calendar_day: { code: 'CALENDAR_DAY_EXISTS', message: { id: 'Tanggal ini sudah tercatat di kalender nasional.', en: 'This date is already in the national calendar.' } },
 };
 

@@ -117,6 +117,7 @@ export class Seeder {
         await this.catalogue.refreshSearchIndex(tx, { serviceIds: newServiceIds });
         this.logger.log(`site ${seed.code}: ${newServiceIds.length} services added`);
       }
+      await seedCounters(tx, site.id, seed);
     });
   }
 
@@ -138,6 +139,30 @@ export class Seeder {
     );
     this.logger.log(`first system admin ${this.config.adminEmail} created`);
     return { email: this.config.adminEmail, generatedPassword, created: true };
+  }
+}
+
+/**
+ * A site without counters gets one loket per agency serving all its services, numbered in seed
+ * order, and a second one for the busiest agency (the first listed).
+ */
+async function seedCounters(tx: EntityManager, siteId: string, seed: SeedSite): Promise<void> {
+  const [{ n }] = (await tx.query(`SELECT count(*)::int AS n FROM counter WHERE site_id = $1`, [siteId])) as { n: number }[];
+  if (n > 0) return;
+  const plan = seed.agencies.flatMap((a, i) => (i === 0 ? [a, a] : [a]));
+  let number = 0;
+  for (const agency of plan) {
+    number += 1;
+    const [counter] = (await tx.query(`INSERT INTO counter (site_id, number, name) VALUES ($1, $2, $3) RETURNING id`, [
+      siteId,
+      number,
+      `Loket ${number} – ${agency.shortName}`,
+    ])) as { id: string }[];
+    await tx.query(
+      `INSERT INTO counter_service (counter_id, service_id)
+       SELECT $1, s.id FROM service s JOIN agency a ON a.id = s.agency_id WHERE a.site_id = $2 AND a.code = $3`,
+      [counter.id, siteId, agency.code],
+    );
   }
 }
 

@@ -1,0 +1,35 @@
+import { Body, Controller, Param, Patch, Post, Put } from '@nestjs/common';
+import { ApiBearerAuth, ApiOperation, ApiTags } from '@nestjs/swagger';
+import type { CounterResponse, QueuePolicy } from '@mpp/contracts';
+import { CurrentStaff, StaffRoles } from '../auth/auth.decorators';
+import type { StaffPrincipal } from '../auth/principal';
+import { SiteCodePipe, UuidPipe } from '../common/pipes';
+import { CountersAdminService } from './counters-admin.service';
+import { CreateCounterDto, QueuePolicyDto, UpdateCounterDto } from './dto/queue.dto';
+
+@ApiTags('admin: queue')
+@ApiBearerAuth()
+@Controller('v1/admin')
+export class CountersAdminController {
+  constructor(private readonly counters: CountersAdminService) {}
+
+  @Post('sites/:code/counters')
+  @StaffRoles('system_admin', 'site_admin')
+  @ApiOperation({ summary: 'Add a counter (loket) serving one or more services' })
+  create(@CurrentStaff() staff: StaffPrincipal, @Param('code', SiteCodePipe) code: string, @Body() dto: CreateCounterDto): Promise<CounterResponse> {
+    return this.counters.create(staff, code, dto);
+  }
+
+  @Patch('counters/:id')
+  @StaffRoles('system_admin', 'site_admin')
+  update(@CurrentStaff() staff: StaffPrincipal, @Param('id', UuidPipe) id: string, @Body() dto: UpdateCounterDto): Promise<CounterResponse> {
+    return this.counters.update(staff, id, dto);
+  }
+
+  @Put('sites/:code/queue-policy')
+  @StaffRoles('system_admin', 'site_admin')
+  @ApiOperation({ summary: 'Calling order: priority first or interleaved, officer picks, recalls before no-show' })
+  policy(@CurrentStaff() staff: StaffPrincipal, @Param('code', SiteCodePipe) code: string, @Body() dto: QueuePolicyDto): Promise<QueuePolicy> {
+    return this.counters.setPolicy(staff, code, dto);
+  }
+}

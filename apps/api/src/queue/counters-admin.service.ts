@@ -1,0 +1,79 @@
+import { Injectable } from '@nestjs/common';
+import type { CounterResponse, QueuePolicy } from '@mpp/contracts';
+import { AccessPolicy } from '../auth/access-policy';
+import type { StaffPrincipal } from '../auth/principal';
+import { CatalogueRepository } from '../catalogue/catalogue.repository';
+import { SiteEntity } from '../catalogue/entities/site.entity';
+import { SitesService } from '../catalogue/sites.service';
+import { ApiException } from '../common/errors/api-exception';
+import { CreateCounterDto, QueuePolicyDto, UpdateCounterDto } from './dto/queue.dto';
+import { QueueMessages } from './queue.messages';
+import { QueueRepository } from './queue.repository';
+import { QueueService } from './queue.service';
+
+/** Site admins set up counters (loket) and the site's calling policy. */
+@Injectable()
+export class CountersAdminService {
+  constructor(
+    private readonly repo: QueueRepository,
+    private readonly catalogue: CatalogueRepository,
+    private readonly sites: SitesService,
+    private readonly queue: QueueService,
+  ) {}
+
+  async create(staff: StaffPrincipal, siteCode: string, dto: CreateCounterDto): Promise<CounterResponse> {
+    const site = await this.sites.requireManageableSite(staff, siteCode);
+    await this.assertServicesOfSite(site.id, dto.serviceIds);
+    const id = await this.repo.transaction(async (tx) => {
+      const [row] = (await tx.query(`INSERT INTO counter (site_id, number, name) VALUES ($1, $2, $3) RETURNING id`, [
+        site.id,
+        dto.number,
+        dto.name.trim(),
+      ])) as { id: string }[];
+      await tx.query(`INSERT INTO counter_service (counter_id, service_id) SELECT $1, unnest($2::uuid[])`, [row.id, [...new Set(dto.serviceIds)]]);
+      return row.id;
+    });
+    return this.queue.toCounterResponse((await this.repo.findCounter(id))!);
+  }
+
+  async update(staff: StaffPrincipal, id: string, dto: UpdateCounterDto): Promise<CounterResponse> {
+    const counter = await this.repo.findCounter(id);
+    if (!counter) throw ApiException.notFound('COUNTER_NOT_FOUND', QueueMessages.counterNotFound);
+    AccessPolicy.assertSite(staff, counter.site_id);
+    if (dto.serviceIds) await this.assertServicesOfSite(counter.site_id, dto.serviceIds);
+    await this.repo.transaction(async (tx) => {
+      if (dto.name !== undefined) await tx.query(`UPDATE counter SET name = $2, updated_at = now() WHERE id = $1`, [id, dto.name.trim()]);
+      if (dto.serviceIds) {
+        await tx.query(`DELETE FROM counter_service WHERE counter_id = $1`, [id]);
+        await tx.query(`INSERT INTO counter_service (counter_id, service_id) SELECT $1, unnest($2::uuid[])`, [id, [...new Set(dto.serviceIds)]]);
+      }
+    });
+    return this.queue.toCounterResponse((await this.repo.findCounter(id))!);
+  }
+
+  async setPolicy(staff: StaffPrincipal, siteCode: string, dto: QueuePolicyDto): Promise<QueuePolicy> {
+    const site = await this.sites.requireManageableSite(staff, siteCode);
+    site.queueMode = dto.mode;
+    site.queueInterleaveEvery = dto.interleaveEvery;
+    site.queueAllowPick = dto.allowPick;
+    site.queueMaxRecalls = dto.maxRecalls;
+    await this.catalogue.manager.getRepository(SiteEntity).save(site);
+    return { mode: site.queueMode, interleaveEvery: site.queueInterleaveEvery, allowPick: site.queueAllowPick, maxRecalls: site.queueMaxRecalls };
+  }
+
+  private async assertServicesOfSite(siteId: string, serviceIds: string[]): Promise<void> {
+    const rows = (await this.catalogue.manager.query(`SELECT id FROM service WHERE site_id = $1 AND id = ANY($2::uuid[]) AND retired_at IS NULL`, [
+      siteId,
+      serviceIds,
+    ])) as { id: string }[];
+    const found = new Set(rows.map((r) => r.id));
+    const missing = serviceIds.filter((id) => !found.has(id));
+    if (missing.length) {
+      throw ApiException.unprocessable(
+        'SERVICE_NOT_AT_SITE',
+        { id: 'Sebagian layanan tidak ada atau bukan layanan MPP ini.', en: 'Some services do not exist or belong to another site.' },
+        missing.map((id) => ({ field: `serviceIds.${serviceIds.indexOf(id)}`, message: { id: `Layanan ${id} tidak ada di MPP ini.`, en: `Service ${id} is not at this site.` } })),
+      );
+    }
+  }
+}

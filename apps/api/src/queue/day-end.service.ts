@@ -1,0 +1,80 @@
+import { Inject, Injectable, Logger, OnApplicationBootstrap, OnApplicationShutdown } from '@nestjs/common';
+import { localDate } from '@mpp/domain';
+import { CatalogueRepository } from '../catalogue/catalogue.repository';
+import { Clock } from '../common/clock';
+import { APP_CONFIG, AppConfig } from '../config/app-config';
+import { QueueEvents } from './queue-events';
+import { QueueRepository } from './queue.repository';
+import { siteOpenNow } from './site-hours';
+
+/**
+ * The end of a queue day, with no job at midnight: numbering is per site-local date, so a new
+ * day starts new numbers by itself. Tickets left open are closed as not served: those of a past
+ * day whenever the site's queue is next touched, and waiting or called ones of today once the
+ * site has closed, by a light sweep (QUEUE_SWEEP_SECONDS).
+ */
+@Injectable()
+export class DayEndService implements OnApplicationBootstrap, OnApplicationShutdown {
+  private readonly logger = new Logger(DayEndService.name);
+  private readonly checkedDay = new Map<string, string>();
+  private timer: NodeJS.Timeout | null = null;
+
+  constructor(
+    @Inject(APP_CONFIG) private readonly config: AppConfig,
+    private readonly repo: QueueRepository,
+    private readonly catalogue: CatalogueRepository,
+    private readonly clock: Clock,
+    private readonly events: QueueEvents,
+  ) {}
+
+  onApplicationBootstrap(): void {
+    if (this.config.queueSweepSeconds > 0) {
+      this.timer = setInterval(() => {
+        this.sweep().catch((error: unknown) => this.logger.error(`day-end sweep failed: ${(error as Error).message}`));
+      }, this.config.queueSweepSeconds * 1000);
+      this.timer.unref();
+    }
+  }
+
+  onApplicationShutdown(): void {
+    if (this.timer) clearInterval(this.timer);
+  }
+
+  /** Closes what earlier days left open at a site; cheap after the first call of a day. */
+  async closePastDays(siteId: string, today: string): Promise<number> {
+    if (this.checkedDay.get(siteId) === today) return 0;
+    const closed = await this.close(siteId, { beforeDate: today, onDate: null, statuses: ['waiting', 'called', 'serving'] });
+    this.checkedDay.set(siteId, today);
+    return closed;
+  }
+
+  /** One pass over the sites with open tickets. */
+  async sweep(): Promise<number> {
+    const now = this.clock.now();
+    let closed = 0;
+    for (const siteId of await this.repo.listSiteIdsWithOpenTickets()) {
+      const site = await this.catalogue.findSiteById(siteId);
+      if (!site) continue;
+      const today = localDate(now, site.timeZone);
+      closed += await this.close(siteId, { beforeDate: today, onDate: null, statuses: ['waiting', 'called', 'serving'] });
+      const open = await siteOpenNow(this.catalogue, site, now);
+      // After closing time nobody is called any more; a ticket being served is finished by its officer.
+      if (!open.open) closed += await this.close(siteId, { beforeDate: null, onDate: today, statuses: ['waiting', 'called'] });
+    }
+    return closed;
+  }
+
+  private async close(
+    siteId: string,
+    q: { beforeDate: string | null; onDate: string | null; statuses: ('waiting' | 'called' | 'serving')[] },
+  ): Promise<number> {
+    const at = this.clock.now();
+    const closed = await this.repo.transaction((tx) => this.repo.closeOpenTickets(tx, { siteId, ...q, at }));
+    for (const c of closed) {
+      const row = await this.repo.findTicketById(c.id);
+      if (row) this.events.ticketChanged(row, 'close_day', null);
+    }
+    if (closed.length) this.logger.log({ msg: 'closed open tickets as not served', siteId, count: closed.length });
+    return closed.length;
+  }
+}

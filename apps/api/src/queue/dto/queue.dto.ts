@@ -1,0 +1,90 @@
+import { PRIORITY_CLASSES, type PriorityClass } from '@mpp/contracts';
+import { ArrayMaxSize, ArrayMinSize, IsArray, IsBoolean, IsIn, IsInt, IsOptional, IsString, IsUUID, Max, MaxLength, Min, MinLength } from 'class-validator';
+
+export class IssueTicketDto {
+  @IsUUID()
+  serviceId!: string;
+
+  /** regular, or a priority group of UU 25/2009 Pasal 29 */
+  @IsOptional()
+  @IsIn(PRIORITY_CLASSES)
+  priority?: PriorityClass;
+}
+
+export class FinishTicketDto {
+  /** What was done, for the record (not shown to the public) */
+  @IsOptional()
+  @IsString()
+  @MaxLength(1000)
+  outcomeNote?: string;
+}
+
+export class TransferDto {
+  /** Move the ticket to this service (same site) */
+  @IsOptional()
+  @IsUUID()
+  serviceId?: string;
+
+  /** Send the ticket to this counter */
+  @IsOptional()
+  @IsUUID()
+  counterId?: string;
+}
+
+export class PickTicketDto {
+  @IsUUID()
+  ticketId!: string;
+}
+
+export class CreateCounterDto {
+  @IsInt()
+  @Min(1)
+  @Max(999)
+  number!: number;
+
+  /** e.g. "Loket 3 – Dukcapil" */
+  @IsString()
+  @MinLength(2)
+  @MaxLength(80)
+  name!: string;
+
+  @IsArray()
+  @ArrayMinSize(1)
+  @ArrayMaxSize(50)
+  @IsUUID('all', { each: true })
+  serviceIds!: string[];
+}
+
+export class UpdateCounterDto {
+  @IsOptional()
+  @IsString()
+  @MinLength(2)
+  @MaxLength(80)
+  name?: string;
+
+  @IsOptional()
+  @IsArray()
+  @ArrayMinSize(1)
+  @ArrayMaxSize(50)
+  @IsUUID('all', { each: true })
+  serviceIds?: string[];
+}
+
+export class QueuePolicyDto {
+  @IsIn(['priority_first', 'interleave'])
+  mode!: 'priority_first' | 'interleave';
+
+  /** With interleave: one priority ticket after this many regular ones */
+  @IsInt()
+  @Min(1)
+  @Max(50)
+  interleaveEvery!: number;
+
+  @IsBoolean()
+  allowPick!: boolean;
+
+  @IsInt()
+  @Min(0)
+  @Max(10)
+  maxRecalls!: number;
+}

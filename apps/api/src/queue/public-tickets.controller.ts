@@ -1,0 +1,67 @@
+import { Controller, Get, Header, HttpCode, Param, Post, Query, Req, Res } from '@nestjs/common';
+import { ApiOperation, ApiQuery, ApiTags } from '@nestjs/swagger';
+import type { PublicTicketResponse } from '@mpp/contracts';
+import type { Request, Response } from 'express';
+import { Public } from '../auth/auth.decorators';
+import { ApiException } from '../common/errors/api-exception';
+import { PublicCodePipe } from './public-code.pipe';
+import { QueueService } from './queue.service';
+import { TicketPrintService } from './ticket-print.service';
+
+/** The ticket's own page: the unguessable code on the QR is the only key. No personal data. */
+@ApiTags('tickets (public)')
+@Public()
+@Controller('v1/tickets')
+export class PublicTicketsController {
+  constructor(
+    private readonly queue: QueueService,
+    private readonly print: TicketPrintService,
+  ) {}
+
+  @Get(':code')
+  @ApiOperation({ summary: 'Number, service, status, position, estimated wait, counter once called' })
+  get(@Param('code', PublicCodePipe) code: string): Promise<PublicTicketResponse> {
+    return this.queue.getPublic(code);
+  }
+
+  @Post(':code/cancel')
+  @HttpCode(200)
+  @ApiOperation({ summary: 'The citizen gives up a waiting ticket' })
+  cancel(@Param('code', PublicCodePipe) code: string): Promise<PublicTicketResponse> {
+    return this.queue.cancelByCitizen(code);
+  }
+
+  @Get(':code/print')
+  @ApiOperation({ summary: 'The ticket as PDF, for 80 mm thermal paper (default) or A6; reprint any time' })
+  @ApiQuery({ name: 'format', required: false, enum: ['80mm', 'a6'] })
+  async printPdf(
+    @Param('code', PublicCodePipe) code: string,
+    @Query('format') format: string | undefined,
+    @Req() req: Request,
+    @Res() res: Response,
+  ): Promise<void> {
+    const paper = format ?? '80mm';
+    if (paper !== '80mm' && paper !== 'a6') {
+      throw ApiException.badRequest('INVALID_FORMAT', { id: 'format harus 80mm atau a6.', en: 'format must be 80mm or a6.' }, [
+        { field: 'format', message: { id: 'format harus 80mm atau a6.', en: 'format must be 80mm or a6.' } },
+      ]);
+    }
+    const { body, ticket } = await this.print.pdf(code, paper, origin(req));
+    res.setHeader('Content-Type', 'application/pdf');
+    res.setHeader('Content-Disposition', `inline; filename="tiket-${ticket.number}.pdf"`);
+    res.setHeader('Cache-Control', 'no-store');
+    res.end(body);
+  }
+
+  @Get(':code/print.html')
+  @Header('Content-Type', 'text/html; charset=utf-8')
+  @Header('Cache-Control', 'no-store')
+  @ApiOperation({ summary: 'The ticket as an HTML page for kiosk browser printing (autoPrint=1 opens the print dialog)' })
+  printHtml(@Param('code', PublicCodePipe) code: string, @Query('autoPrint') autoPrint: string | undefined, @Req() req: Request): Promise<string> {
+    return this.print.html(code, origin(req), autoPrint === '1' || autoPrint === 'true');
+  }
+}
+
+function origin(req: Request): string {
+  return `${req.protocol}://${req.get('host') ?? 'localhost'}`;
+}

@@ -1,0 +1,187 @@
+import { Logger, OnModuleDestroy } from '@nestjs/common';
+import {
+  ConnectedSocket,
+  MessageBody,
+  OnGatewayConnection,
+  OnGatewayInit,
+  SubscribeMessage,
+  WebSocketGateway,
+  WebSocketServer,
+} from '@nestjs/websockets';
+import { QUEUE_EVENTS, type ApiError, type DisplayCall, type WaitingTicket } from '@mpp/contracts';
+import type { Namespace, Socket } from 'socket.io';
+import { AuthService } from '../auth/auth.service';
+import type { Principal } from '../auth/principal';
+import { AllExceptionsFilter } from '../common/errors/all-exceptions.filter';
+import { DisplayService } from './display.service';
+import { QueueEvents, TicketChange } from './queue-events';
+import type { CounterRow } from './queue.repository';
+import { QueueService, ticketNumber, toPublic } from './queue.service';
+
+type Ack<T> = { ok: true; data: T } | { ok: false; error: ApiError };
+
+const WAITING_COUNTS_DEBOUNCE_MS = 250;
+
+/** Rooms: display:{siteId}, service:{serviceId} (counter consoles), ticket:{publicCode}, service-public:{serviceId}. */
+@WebSocketGateway({ namespace: '/queue', cors: { origin: true } })
+export class QueueGateway implements OnGatewayInit, OnGatewayConnection, OnModuleDestroy {
+  @WebSocketServer() private server!: Namespace;
+  private readonly logger = new Logger(QueueGateway.name);
+  private readonly errors = new AllExceptionsFilter();
+  private readonly pendingCounts = new Map<string, NodeJS.Timeout>();
+  private readonly unsubscribe: (() => void)[] = [];
+
+  constructor(
+    private readonly auth: AuthService,
+    private readonly queue: QueueService,
+    private readonly display: DisplayService,
+    private readonly events: QueueEvents,
+  ) {}
+
+  afterInit(): void {
+    this.unsubscribe.push(
+      this.events.onTicket((change) => this.onTicket(change)),
+      this.events.onCounter((counter) => void this.onCounter(counter)),
+    );
+  }
+
+  onModuleDestroy(): void {
+    this.unsubscribe.forEach((off) => off());
+    this.pendingCounts.forEach((t) => clearTimeout(t));
+  }
+
+  /** A token in the handshake identifies displays (device) and consoles (staff); ticket pages need none. */
+  async handleConnection(socket: Socket): Promise<void> {
+    const token = (socket.handshake.auth as { token?: unknown } | undefined)?.token;
+    if (typeof token === 'string' && token) {
+      try {
+        socket.data.principal = await this.auth.authenticate(token);
+      } catch {
+        socket.emit('error.auth', { code: 'INVALID_TOKEN' });
+        socket.disconnect(true);
+      }
+    }
+  }
+
+  @SubscribeMessage('join-display')
+  async joinDisplay(@ConnectedSocket() socket: Socket, @MessageBody() body: { siteCode?: string }): Promise<Ack<unknown>> {
+    return this.answer(async () => {
+      const site = await this.display.requireSiteFor(socket.data.principal as Principal | undefined, String(body?.siteCode ?? ''));
+      await socket.join(`display:${site.id}`);
+      const snapshot = await this.display.snapshot(site);
+      socket.emit(QUEUE_EVENTS.displaySnapshot, snapshot);
+      return snapshot;
+    });
+  }
+
+  @SubscribeMessage('join-counter')
+  async joinCounter(@ConnectedSocket() socket: Socket, @MessageBody() body: { counterId?: string }): Promise<Ack<unknown>> {
+    return this.answer(async () => {
+      const principal = socket.data.principal as Principal | undefined;
+      if (principal?.kind !== 'staff') throw new Error('STAFF_ONLY');
+      const snapshot = await this.queue.counterSnapshot(principal, String(body?.counterId ?? ''));
+      const services = new Set([...snapshot.waiting.map((w) => w.serviceId), ...(await this.queue.callableServiceIdsFor(principal, snapshot.counter.id))]);
+      await socket.join([`counter:${snapshot.counter.id}`, ...[...services].map((id) => `service:${id}`)]);
+      socket.emit(QUEUE_EVENTS.counterSnapshot, snapshot);
+      return snapshot;
+    });
+  }
+
+  @SubscribeMessage('join-ticket')
+  async joinTicket(@ConnectedSocket() socket: Socket, @MessageBody() body: { publicCode?: string }): Promise<Ack<unknown>> {
+    return this.answer(async () => {
+      const ticket = await this.queue.getPublic(String(body?.publicCode ?? ''));
+      await socket.join([`ticket:${ticket.publicCode}`, `service-public:${ticket.service.id}`]);
+      socket.emit(QUEUE_EVENTS.ticketUpdated, ticket);
+      return ticket;
+    });
+  }
+
+  private async answer<T>(work: () => Promise<T>): Promise<Ack<T>> {
+    try {
+      return { ok: true, data: await work() };
+    } catch (error) {
+      if ((error as Error).message === 'STAFF_ONLY') {
+        return { ok: false, error: { statusCode: 403, code: 'STAFF_ONLY', message: { id: 'Hanya untuk petugas.', en: 'Staff only.' } } };
+      }
+      return { ok: false, error: this.errors.toApiError(error) };
+    }
+  }
+
+  // ---- fan-out, after commit -----------------------------------------------------------
+
+  private onTicket({ row, action, counter }: TicketChange): void {
+    const display = `display:${row.site_id}`;
+    if ((action === 'call' || action === 'recall') && counter) {
+      const call: DisplayCall = {
+        ticketNumber: ticketNumber(row),
+        counterNumber: counter.number,
+        counterName: counter.name,
+        serviceName: row.service_name,
+        priority: row.priority,
+        at: (row.called_at ?? new Date()).toISOString(),
+        recall: action === 'recall',
+      };
+      this.server.to(display).emit(QUEUE_EVENTS.call, call);
+    }
+    if (counter && action !== 'issue') {
+      const current = row.status === 'called' || row.status === 'serving' ? { ticketNumber: ticketNumber(row), serviceName: row.service_name, status: row.status } : null;
+      this.server.to(display).emit(QUEUE_EVENTS.counterChanged, { number: counter.number, name: counter.name, state: counter.state, current });
+    }
+    if (row.status === 'waiting') {
+      const waiting: WaitingTicket = {
+        id: row.id,
+        number: ticketNumber(row),
+        serviceId: row.service_id,
+        serviceName: row.service_name,
+        priority: row.priority,
+        issuedAt: row.issued_at.toISOString(),
+        targetCounterId: row.target_counter_id,
+      };
+      this.server.to(`service:${row.service_id}`).emit(QUEUE_EVENTS.ticketWaiting, waiting);
+    } else if (action === 'call' || action === 'cancel' || action === 'close_day') {
+      this.server.to(`service:${row.service_id}`).emit(QUEUE_EVENTS.ticketLeft, { id: row.id });
+    }
+    if (action !== 'recall' && action !== 'start' && action !== 'finish') {
+      this.scheduleWaitingCounts(row.site_id, row.time_zone);
+      this.server.to(`service-public:${row.service_id}`).emit('ticket.queue-moved', { serviceId: row.service_id });
+    }
+    void this.pushTicket(row.public_code, row.id);
+  }
+
+  private async pushTicket(publicCode: string, id: string): Promise<void> {
+    const room = `ticket:${publicCode}`;
+    if (!this.server.adapter.rooms.get(room)?.size) return;
+    try {
+      const row = await this.queue.findTicketRow(id);
+      if (row) this.server.to(room).emit(QUEUE_EVENTS.ticketUpdated, toPublic(await this.queue.toTicketResponse(row)));
+    } catch (error) {
+      this.logger.warn(`ticket push failed: ${(error as Error).message}`);
+    }
+  }
+
+  private async onCounter(counter: CounterRow): Promise<void> {
+    try {
+      const response = await this.queue.toCounterResponse(counter);
+      const current = response.current ? { ticketNumber: response.current.number, serviceName: response.current.service.name, status: response.current.status } : null;
+      this.server.to(`display:${counter.site_id}`).emit(QUEUE_EVENTS.counterChanged, { number: counter.number, name: counter.name, state: counter.state, current });
+    } catch (error) {
+      this.logger.warn(`counter push failed: ${(error as Error).message}`);
+    }
+  }
+
+  /** Counts change with every ticket; displays get them at most four times a second per site. */
+  private scheduleWaitingCounts(siteId: string, timeZone: string): void {
+    if (this.pendingCounts.has(siteId)) return;
+    const timer = setTimeout(() => {
+      this.pendingCounts.delete(siteId);
+      if (!this.server.adapter.rooms.get(`display:${siteId}`)?.size) return;
+      this.display
+        .waitingCounts(siteId, timeZone)
+        .then((waiting) => this.server.to(`display:${siteId}`).emit(QUEUE_EVENTS.waitingCounts, waiting))
+        .catch((error: unknown) => this.logger.warn(`waiting counts failed: ${(error as Error).message}`));
+    }, WAITING_COUNTS_DEBOUNCE_MS);
+    timer.unref();
+    this.pendingCounts.set(siteId, timer);
+  }
+}

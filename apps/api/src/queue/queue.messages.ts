@@ -1,0 +1,60 @@
+import type { LocalizedText } from '@mpp/contracts';
+
+export const QueueMessages = {
+  serviceNotFound: { id: 'Layanan tidak ditemukan atau tidak tersedia.', en: 'Service not found or not offered.' },
+  walkInDisabled: {
+    id: 'Layanan ini tidak menerima antrean langsung di kios. Silakan pesan secara daring.',
+    en: 'This service takes no walk-in tickets at the kiosk. Please book online.',
+  },
+  siteClosed: (reason: string): LocalizedText => ({
+    id: `MPP sedang tutup (${reason}). Tiket tidak dapat diambil sekarang.`,
+    en: `The site is closed (${reason}). Tickets cannot be issued now.`,
+  }),
+  quotaFull: (quota: number): LocalizedText => ({
+    id: `Kuota harian layanan ini (${quota} tiket) sudah habis. Silakan datang kembali pada hari kerja berikutnya atau pesan secara daring.`,
+    en: `Today's quota for this service (${quota} tickets) is used up. Please come back on the next working day or book online.`,
+  }),
+  otherSite: { id: 'Perangkat atau akun ini terdaftar di MPP lain.', en: 'This device or account belongs to another site.' },
+  kioskOnly: { id: 'Hanya kios dan petugas yang dapat mengambil tiket.', en: 'Only kiosks and staff can issue tickets.' },
+  idempotencyMismatch: {
+    id: 'Idempotency-Key ini sudah dipakai untuk permintaan lain. Buat kunci baru untuk permintaan baru.',
+    en: 'This Idempotency-Key was used for a different request. Use a new key for a new request.',
+  },
+  ticketNotFound: { id: 'Tiket tidak ditemukan.', en: 'Ticket not found.' },
+  counterNotFound: { id: 'Loket tidak ditemukan.', en: 'Counter not found.' },
+  notAtCounter: {
+    id: 'Anda tidak sedang bertugas di loket ini. Buka loket terlebih dahulu.',
+    en: 'You are not signed in at this counter. Open the counter first.',
+  },
+  counterTaken: (name: string): LocalizedText => ({
+    id: `Loket ini sedang dipakai oleh ${name}.`,
+    en: `This counter is in use by ${name}.`,
+  }),
+  counterNotOpen: { id: 'Loket sedang dijeda atau tutup. Buka loket untuk memanggil.', en: 'The counter is paused or closed. Open it to call.' },
+  counterBusy: (number: string): LocalizedText => ({
+    id: `Loket masih memegang tiket ${number}. Selesaikan, tandai tidak hadir, atau kembalikan dulu.`,
+    en: `The counter still holds ticket ${number}. Finish it, mark it no-show or return it first.`,
+  }),
+  noCurrentTicket: { id: 'Loket tidak sedang memegang tiket.', en: 'The counter holds no ticket.' },
+  queueEmpty: { id: 'Tidak ada antrean untuk loket ini.', en: 'No one is waiting for this counter.' },
+  noServiceOfYours: {
+    id: 'Loket ini tidak melayani layanan instansi Anda.',
+    en: 'This counter serves none of your agency\'s services.',
+  },
+  pickNotAllowed: {
+    id: 'MPP ini tidak mengizinkan petugas memilih tiket tertentu. Gunakan "Panggil berikutnya".',
+    en: 'This site does not let officers pick a specific ticket. Use "Call next".',
+  },
+  notForThisCounter: {
+    id: 'Tiket ini bukan untuk layanan loket Anda.',
+    en: 'This ticket is not for a service of your counter.',
+  },
+  transferTargetMissing: {
+    id: 'Sebutkan layanan atau loket tujuan pengalihan.',
+    en: 'Name the service or the counter to transfer to.',
+  },
+  transferCounterNoService: {
+    id: 'Loket tujuan tidak melayani layanan tiket ini.',
+    en: 'The target counter does not serve the ticket\'s service.',
+  },
+} satisfies Record<string, LocalizedText | ((...args: never[]) => LocalizedText)>;

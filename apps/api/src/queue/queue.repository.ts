@@ -1,0 +1,403 @@
+import { Injectable } from '@nestjs/common';
+import { InjectDataSource } from '@nestjs/typeorm';
+import type { CallingMode, CounterState, PriorityClass, TicketSource, TicketStatus } from '@mpp/contracts';
+import { DataSource, EntityManager } from 'typeorm';
+
+/** A ticket row joined with what every view of it needs. */
+export interface TicketRow {
+  id: string;
+  site_id: string;
+  site_code: string;
+  site_name: string;
+  time_zone: string;
+  service_id: string;
+  service_name: string;
+  service_name_en: string;
+  agency_id: string;
+  agency_short_name: string;
+  prefix: string;
+  number: number;
+  local_date: string;
+  public_code: string;
+  priority: PriorityClass;
+  source: TicketSource;
+  status: TicketStatus;
+  queue_at: Date;
+  counter_id: string | null;
+  counter_number: number | null;
+  counter_name: string | null;
+  target_counter_id: string | null;
+  recall_count: number;
+  issued_at: Date;
+  first_called_at: Date | null;
+  called_at: Date | null;
+  started_at: Date | null;
+  finished_at: Date | null;
+  outcome_note: string | null;
+}
+
+export interface CounterRow {
+  id: string;
+  site_id: string;
+  site_code: string;
+  number: number;
+  name: string;
+  state: CounterState;
+  officer_id: string | null;
+  officer_name: string | null;
+  regular_streak: number;
+  queue_mode: CallingMode;
+  queue_interleave_every: number;
+  queue_allow_pick: boolean;
+  queue_max_recalls: number;
+  time_zone: string;
+  service_ids: string[];
+}
+
+export interface IssueParams {
+  siteId: string;
+  serviceId: string;
+  prefix: string;
+  localDate: string;
+  quota: number | null;
+  publicCode: string;
+  priority: PriorityClass;
+  source: TicketSource;
+  queueAt: Date;
+  issuedAt: Date;
+  userId: string | null;
+  deviceId: string | null;
+  idempotency: { scope: string; key: string; hash: string } | null;
+}
+
+export interface TicketEventParams {
+  ticketId: string;
+  siteId: string;
+  action: string;
+  from: TicketStatus | null;
+  to: TicketStatus;
+  counterId: string | null;
+  userId: string | null;
+  deviceId: string | null;
+  at: Date;
+  details?: Record<string, unknown>;
+}
+
+const TICKET_VIEW = `
+  SELECT t.id, t.site_id, st.code AS site_code, st.name AS site_name, st.time_zone,
+         t.service_id, sv.name AS service_name, sv.name_en AS service_name_en,
+         a.id AS agency_id, a.short_name AS agency_short_name,
+         t.prefix, t.number, to_char(t.local_date, 'YYYY-MM-DD') AS local_date, t.public_code,
+         t.priority, t.source, t.status, t.queue_at,
+         t.counter_id, c.number AS counter_number, c.name AS counter_name, t.target_counter_id,
+         t.recall_count, t.issued_at, t.first_called_at, t.called_at, t.started_at, t.finished_at, t.outcome_note
+    FROM ticket t
+    JOIN site st ON st.id = t.site_id
+    JOIN service sv ON sv.id = t.service_id
+    JOIN agency a ON a.id = sv.agency_id
+    LEFT JOIN counter c ON c.id = t.counter_id`;
+
+const COUNTER_VIEW = `
+  SELECT c.id, c.site_id, st.code AS site_code, c.number, c.name, c.state, c.officer_id, u.full_name AS officer_name,
+         c.regular_streak, st.queue_mode, st.queue_interleave_every, st.queue_allow_pick, st.queue_max_recalls, st.time_zone,
+         coalesce((SELECT array_agg(cs.service_id ORDER BY cs.service_id) FROM counter_service cs WHERE cs.counter_id = c.id), '{}') AS service_ids
+    FROM counter c
+    JOIN site st ON st.id = c.site_id
+    LEFT JOIN staff_user u ON u.id = c.officer_id`;
+
+type Db = DataSource | EntityManager;
+
+/**
+ * Every query of the queue, by name. The ones that carry the guarantees (issuing, calling,
+ * locking) are here and nowhere else; docs/queue.md explains each.
+ */
+@Injectable()
+export class QueueRepository {
+  constructor(@InjectDataSource() private readonly db: DataSource) {}
+
+  transaction<T>(work: (tx: EntityManager) => Promise<T>): Promise<T> {
+    return this.db.transaction('READ COMMITTED', work);
+  }
+
+  /**
+   * One statement: count the service's day (exact quota), take the next number of the
+   * (site, prefix, day) sequence, insert the ticket, its first event and the idempotency key.
+   * Any failure rolls all of it back, so numbers have no gaps; the sequence row lock orders
+   * concurrent issuers. Returns null when the daily quota is used up.
+   */
+  async issue(p: IssueParams): Promise<{ id: string; number: number } | null> {
+    const rows = (await this.db.query(
+      `WITH quota AS (
+         INSERT INTO service_day_count AS c (service_id, local_date, issued) VALUES ($2, $4, 1)
+         ON CONFLICT (service_id, local_date) DO UPDATE SET issued = c.issued + 1
+           WHERE $5::int IS NULL OR c.issued < $5::int
+         RETURNING issued
+       ), seq AS (
+         INSERT INTO ticket_sequence AS s (site_id, prefix, local_date, last_number)
+         SELECT $1, $3, $4, 1 FROM quota
+         ON CONFLICT (site_id, prefix, local_date) DO UPDATE SET last_number = s.last_number + 1
+         RETURNING last_number
+       ), t AS (
+         INSERT INTO ticket (site_id, service_id, prefix, number, local_date, public_code, priority, source,
+                             queue_at, issued_at, issued_by_user_id, issued_by_device_id)
+         SELECT $1, $2, $3, seq.last_number, $4, $6, $7, $8, $9, $10, $11, $12 FROM seq
+         RETURNING id, number
+       ), ev AS (
+         INSERT INTO ticket_event (ticket_id, site_id, action, from_status, to_status, actor_user_id, actor_device_id, at, details)
+         SELECT t.id, $1, 'issue', NULL, 'waiting', $11, $12, $10, jsonb_build_object('priority', $7::text, 'source', $8::text)
+           FROM t
+       ), idem AS (
+         INSERT INTO idempotency_key (scope, key, request_hash, ticket_id)
+         SELECT $13, $14, $15, t.id FROM t WHERE $13::text IS NOT NULL
+       )
+       SELECT id, number FROM t`,
+      [
+        p.siteId,
+        p.serviceId,
+        p.prefix,
+        p.localDate,
+        p.quota,
+        p.publicCode,
+        p.priority,
+        p.source,
+        p.queueAt,
+        p.issuedAt,
+        p.userId,
+        p.deviceId,
+        p.idempotency?.scope ?? null,
+        p.idempotency?.key ?? null,
+        p.idempotency?.hash ?? null,
+      ],
+    )) as { id: string; number: number }[];
+    return rows[0] ?? null;
+  }
+
+  async findIdempotencyKey(scope: string, key: string): Promise<{ request_hash: string; ticket_id: string } | null> {
+    const rows = (await this.db.query(`SELECT request_hash, ticket_id FROM idempotency_key WHERE scope = $1 AND key = $2`, [
+      scope,
+      key,
+    ])) as { request_hash: string; ticket_id: string }[];
+    return rows[0] ?? null;
+  }
+
+  async findTicketById(id: string, db: Db = this.db): Promise<TicketRow | null> {
+    const rows = (await db.query(`${TICKET_VIEW} WHERE t.id = $1`, [id])) as TicketRow[];
+    return rows[0] ?? null;
+  }
+
+  async findTicketByPublicCode(code: string): Promise<TicketRow | null> {
+    const rows = (await this.db.query(`${TICKET_VIEW} WHERE t.public_code = $1`, [code])) as TicketRow[];
+    return rows[0] ?? null;
+  }
+
+  /** The ticket a counter holds (called or serving), locked for the transition. */
+  async lockActiveTicketOfCounter(tx: EntityManager, counterId: string): Promise<TicketRow | null> {
+    const rows = (await tx.query(`SELECT id FROM ticket WHERE counter_id = $1 AND status IN ('called', 'serving') FOR UPDATE`, [
+      counterId,
+    ])) as { id: string }[];
+    return rows[0] ? this.findTicketById(rows[0].id, tx) : null;
+  }
+
+  async findActiveTicketOfCounter(counterId: string): Promise<TicketRow | null> {
+    const rows = (await this.db.query(`${TICKET_VIEW} WHERE t.counter_id = $1 AND t.status IN ('called', 'serving')`, [counterId])) as TicketRow[];
+    return rows[0] ?? null;
+  }
+
+  async lockTicket(tx: EntityManager, id: string): Promise<TicketRow | null> {
+    const rows = (await tx.query(`SELECT id FROM ticket WHERE id = $1 FOR UPDATE`, [id])) as { id: string }[];
+    return rows[0] ? this.findTicketById(rows[0].id, tx) : null;
+  }
+
+  async findCounter(id: string, db: Db = this.db): Promise<CounterRow | null> {
+    const rows = (await db.query(`${COUNTER_VIEW} WHERE c.id = $1 AND c.retired_at IS NULL`, [id])) as CounterRow[];
+    return rows[0] ?? null;
+  }
+
+  /** Locks the counter row: everything one counter does happens one at a time. */
+  async lockCounter(tx: EntityManager, id: string): Promise<CounterRow | null> {
+    await tx.query(`SELECT 1 FROM counter WHERE id = $1 FOR UPDATE`, [id]);
+    return this.findCounter(id, tx);
+  }
+
+  async listCounters(siteId: string): Promise<CounterRow[]> {
+    return (await this.db.query(`${COUNTER_VIEW} WHERE c.site_id = $1 AND c.retired_at IS NULL ORDER BY c.number`, [siteId])) as CounterRow[];
+  }
+
+  async findCounterOfOfficer(tx: EntityManager, officerId: string): Promise<CounterRow | null> {
+    const rows = (await tx.query(`SELECT id FROM counter WHERE officer_id = $1 FOR UPDATE`, [officerId])) as { id: string }[];
+    return rows[0] ? this.findCounter(rows[0].id, tx) : null;
+  }
+
+  /**
+   * The next ticket for a counter, locked. SKIP LOCKED lets counters that call at the same
+   * moment take different tickets instead of waiting for each other; the caller's UPDATE still
+   * checks the ticket is waiting. Tickets transferred to this counter come first, then the
+   * preferred class (priority or regular), then the oldest place in the queue.
+   */
+  async lockNextWaiting(
+    tx: EntityManager,
+    q: { siteId: string; localDate: string; counterId: string; serviceIds: string[]; preferPriority: boolean },
+  ): Promise<{ id: string; priority: PriorityClass } | null> {
+    const rows = (await tx.query(
+      `SELECT t.id, t.priority FROM ticket t
+        WHERE t.site_id = $1 AND t.local_date = $2 AND t.status = 'waiting'
+          AND t.service_id = ANY($3::uuid[])
+          AND (t.target_counter_id IS NULL OR t.target_counter_id = $4)
+        ORDER BY (t.target_counter_id IS NOT NULL) DESC,
+                 CASE WHEN t.target_counter_id IS NOT NULL THEN true
+                      WHEN $5::boolean THEN t.priority <> 'regular'
+                      ELSE t.priority = 'regular' END DESC,
+                 t.queue_at, t.id
+        LIMIT 1
+        FOR UPDATE SKIP LOCKED`,
+      [q.siteId, q.localDate, q.serviceIds, q.counterId, q.preferPriority],
+    )) as { id: string; priority: PriorityClass }[];
+    return rows[0] ?? null;
+  }
+
+  async setCounterStreak(tx: EntityManager, counterId: string, streak: number): Promise<void> {
+    await tx.query(`UPDATE counter SET regular_streak = $2 WHERE id = $1`, [counterId, streak]);
+  }
+
+  async updateTicket(
+    tx: EntityManager,
+    id: string,
+    fields: Partial<{
+      status: TicketStatus;
+      counter_id: string | null;
+      target_counter_id: string | null;
+      service_id: string;
+      recall_count: number;
+      first_called_at: Date;
+      called_at: Date | null;
+      started_at: Date | null;
+      finished_at: Date | null;
+      outcome_note: string | null;
+    }>,
+  ): Promise<void> {
+    const keys = Object.keys(fields) as (keyof typeof fields)[];
+    const sets = keys.map((k, i) => `${k} = $${i + 2}`).join(', ');
+    await tx.query(`UPDATE ticket SET ${sets} WHERE id = $1`, [id, ...keys.map((k) => fields[k])]);
+  }
+
+  async appendEvent(db: Db, e: TicketEventParams): Promise<void> {
+    await db.query(
+      `INSERT INTO ticket_event (ticket_id, site_id, action, from_status, to_status, counter_id, actor_user_id, actor_device_id, at, details)
+       VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10)`,
+      [e.ticketId, e.siteId, e.action, e.from, e.to, e.counterId, e.userId, e.deviceId, e.at, e.details ?? {}],
+    );
+  }
+
+  async listEvents(ticketId: string): Promise<{ action: string; from_status: string | null; to_status: string; counter_id: string | null; actor_user_id: string | null; at: Date; details: Record<string, unknown> }[]> {
+    return (await this.db.query(
+      `SELECT action, from_status, to_status, counter_id, actor_user_id, at, details FROM ticket_event WHERE ticket_id = $1 ORDER BY id`,
+      [ticketId],
+    )) as never;
+  }
+
+  /** Waiting tickets a counter could call, in a stable order (for its console). */
+  async listWaitingForServices(siteId: string, localDate: string, serviceIds: string[]): Promise<TicketRow[]> {
+    return (await this.db.query(
+      `${TICKET_VIEW} WHERE t.site_id = $1 AND t.local_date = $2 AND t.status = 'waiting' AND t.service_id = ANY($3::uuid[])
+        ORDER BY (t.priority <> 'regular') DESC, t.queue_at, t.id LIMIT 500`,
+      [siteId, localDate, serviceIds],
+    )) as TicketRow[];
+  }
+
+  /** Counts for a waiting ticket's place: priority and regular tickets of its service ahead of it, and in all. */
+  async placeCounts(ticket: { id: string; site_id: string; service_id: string; local_date: string; queue_at: Date; priority: PriorityClass }): Promise<{
+    priority_ahead: number;
+    regular_ahead: number;
+    priority_total: number;
+    regular_total: number;
+    open_counters: number;
+    recent_minutes: number[];
+  }> {
+    const [row] = (await this.db.query(
+      `SELECT
+         count(*) FILTER (WHERE w.priority <> 'regular' AND (w.queue_at, w.id) < ($4::timestamptz, $5::uuid))::int AS priority_ahead,
+         count(*) FILTER (WHERE w.priority = 'regular' AND (w.queue_at, w.id) < ($4::timestamptz, $5::uuid))::int AS regular_ahead,
+         count(*) FILTER (WHERE w.priority <> 'regular' AND w.id <> $5)::int AS priority_total,
+         count(*) FILTER (WHERE w.priority = 'regular' AND w.id <> $5)::int AS regular_total,
+         (SELECT count(*)::int FROM counter c JOIN counter_service cs ON cs.counter_id = c.id
+           WHERE cs.service_id = $2 AND c.state = 'open' AND c.retired_at IS NULL) AS open_counters,
+         coalesce((SELECT array_agg(m) FROM (
+             SELECT extract(epoch FROM (d.finished_at - d.started_at)) / 60 AS m FROM ticket d
+              WHERE d.site_id = $1 AND d.service_id = $2 AND d.status = 'done' AND d.started_at IS NOT NULL
+              ORDER BY d.finished_at DESC LIMIT 20) recent), '{}') AS recent_minutes
+       FROM ticket w
+       WHERE w.site_id = $1 AND w.service_id = $2 AND w.local_date = $3 AND w.status = 'waiting'`,
+      [ticket.site_id, ticket.service_id, ticket.local_date, ticket.queue_at, ticket.id],
+    )) as { priority_ahead: number; regular_ahead: number; priority_total: number; regular_total: number; open_counters: number; recent_minutes: (string | number)[] }[];
+    return { ...row, recent_minutes: row.recent_minutes.map(Number) };
+  }
+
+  /** Closes what a past day or a closed site left open: waiting and called tickets become not served. */
+  async closeOpenTickets(
+    tx: EntityManager,
+    q: { siteId: string; beforeDate: string | null; onDate: string | null; statuses: TicketStatus[]; at: Date },
+  ): Promise<{ id: string; status: TicketStatus; counter_id: string | null }[]> {
+    const rows = (await tx.query(
+      `WITH old AS (
+         SELECT id, status, site_id, counter_id FROM ticket
+          WHERE site_id = $1 AND status = ANY($4::text[])
+            AND (($2::date IS NOT NULL AND local_date < $2::date) OR ($3::date IS NOT NULL AND local_date = $3::date))
+          FOR UPDATE
+       ), closed AS (
+         UPDATE ticket t SET status = 'not_served', finished_at = $5
+           FROM old WHERE t.id = old.id
+         RETURNING t.id, old.status AS old_status, old.site_id, old.counter_id
+       ), ev AS (
+         INSERT INTO ticket_event (ticket_id, site_id, action, from_status, to_status, counter_id, at, details)
+         SELECT id, site_id, 'close_day', old_status, 'not_served', counter_id, $5, '{}'::jsonb FROM closed
+       )
+       SELECT id, old_status AS status, counter_id FROM closed`,
+      [q.siteId, q.beforeDate, q.onDate, q.statuses, q.at],
+    )) as { id: string; status: TicketStatus; counter_id: string | null }[];
+    return rows;
+  }
+
+  async listSiteIdsWithOpenTickets(): Promise<string[]> {
+    const rows = (await this.db.query(`SELECT DISTINCT site_id FROM ticket WHERE status IN ('waiting', 'called', 'serving')`)) as { site_id: string }[];
+    return rows.map((r) => r.site_id);
+  }
+
+  async displayCounters(siteId: string, localDate: string): Promise<{ number: number; name: string; state: CounterState; ticket_number: string | null; service_name: string | null; status: TicketStatus | null }[]> {
+    return (await this.db.query(
+      `SELECT c.number, c.name, c.state,
+              t.prefix || lpad(t.number::text, 3, '0') AS ticket_number, sv.name AS service_name, t.status
+         FROM counter c
+         LEFT JOIN ticket t ON t.counter_id = c.id AND t.status IN ('called', 'serving') AND t.local_date = $2
+         LEFT JOIN service sv ON sv.id = t.service_id
+        WHERE c.site_id = $1 AND c.retired_at IS NULL
+        ORDER BY c.number`,
+      [siteId, localDate],
+    )) as never;
+  }
+
+  async lastCalls(siteId: string, localDate: string, limit: number): Promise<{ ticket_number: string; counter_number: number; counter_name: string; service_name: string; priority: PriorityClass; at: Date; action: string }[]> {
+    return (await this.db.query(
+      `SELECT t.prefix || lpad(t.number::text, 3, '0') AS ticket_number, c.number AS counter_number, c.name AS counter_name,
+              sv.name AS service_name, t.priority, e.at, e.action
+         FROM ticket_event e
+         JOIN ticket t ON t.id = e.ticket_id
+         JOIN counter c ON c.id = e.counter_id
+         JOIN service sv ON sv.id = t.service_id
+        WHERE e.site_id = $1 AND e.action IN ('call', 'recall') AND t.local_date = $2
+        ORDER BY e.id DESC
+        LIMIT $3`,
+      [siteId, localDate, limit],
+    )) as never;
+  }
+
+  async waitingCounts(siteId: string, localDate: string): Promise<{ service_id: string; service_name: string; count: number }[]> {
+    return (await this.db.query(
+      `SELECT t.service_id, sv.name AS service_name, count(*)::int AS count
+         FROM ticket t JOIN service sv ON sv.id = t.service_id
+        WHERE t.site_id = $1 AND t.local_date = $2 AND t.status = 'waiting'
+        GROUP BY t.service_id, sv.name
+        ORDER BY sv.name`,
+      [siteId, localDate],
+    )) as never;
+  }
+}

@@ -1,0 +1,546 @@
+import { HttpStatus, Injectable } from '@nestjs/common';
+import type { CounterResponse, CounterSnapshot, PublicTicketResponse, QueuePolicy, TicketAction, TicketResponse } from '@mpp/contracts';
+import { estimateWaitMinutes, formatTicketNumber, localDate, nextStatus, positionFromCounts, transitionError } from '@mpp/domain';
+import { createHash, randomBytes } from 'node:crypto';
+import { EntityManager, QueryFailedError } from 'typeorm';
+import type { Principal, StaffPrincipal } from '../auth/principal';
+import { CatalogueRepository } from '../catalogue/catalogue.repository';
+import type { SiteEntity } from '../catalogue/entities/site.entity';
+import { Clock } from '../common/clock';
+import { ApiException } from '../common/errors/api-exception';
+import { DayEndService } from './day-end.service';
+import { IssueTicketDto, TransferDto } from './dto/queue.dto';
+import { QueueEvents } from './queue-events';
+import { QueueMessages } from './queue.messages';
+import { CounterRow, QueueRepository, TicketRow } from './queue.repository';
+import { siteOpenNow } from './site-hours';
+
+/** Roles that may sit at a counter: they act for their own agency. */
+const COUNTER_ROLES = new Set(['officer', 'agency_admin']);
+
+@Injectable()
+export class QueueService {
+  constructor(
+    private readonly repo: QueueRepository,
+    private readonly catalogue: CatalogueRepository,
+    private readonly clock: Clock,
+    private readonly events: QueueEvents,
+    private readonly dayEnd: DayEndService,
+  ) {}
+
+  // ---- issuing -------------------------------------------------------------------------
+
+  /**
+   * Issues a ticket from a kiosk (device) or by staff. With an Idempotency-Key the same request
+   * returns the same ticket, however often it is retried and however many retries race.
+   */
+  async issue(principal: Principal, dto: IssueTicketDto, idempotencyKey: string | null): Promise<{ ticket: TicketResponse; replayed: boolean }> {
+    const scope = principal.kind === 'device' ? `device:${principal.deviceId}` : `user:${principal.userId}`;
+    const hash = createHash('sha256').update(JSON.stringify([dto.serviceId, dto.priority ?? 'regular'])).digest('hex');
+    if (idempotencyKey) {
+      const replay = await this.replay(scope, idempotencyKey, hash);
+      if (replay) return { ticket: replay, replayed: true };
+    }
+
+    const service = await this.catalogue.findActiveServiceById(dto.serviceId);
+    if (!service) throw ApiException.notFound('SERVICE_NOT_FOUND', QueueMessages.serviceNotFound);
+    const site = (await this.catalogue.findSiteById(service.siteId))!;
+    this.assertMayIssue(principal, site.id);
+    if (principal.kind === 'device' && !service.walkInEnabled) {
+      throw ApiException.conflict('WALK_IN_DISABLED', QueueMessages.walkInDisabled);
+    }
+    const now = this.clock.now();
+    const open = await siteOpenNow(this.catalogue, site, now);
+    if (!open.open) throw ApiException.conflict('SITE_CLOSED', QueueMessages.siteClosed(open.reason));
+    const today = localDate(now, site.timeZone);
+    await this.dayEnd.closePastDays(site.id, today);
+
+    let issued: { id: string; number: number } | null;
+    try {
+      issued = await this.repo.issue({
+        siteId: site.id,
+        serviceId: service.id,
+        prefix: service.ticketPrefix,
+        localDate: today,
+        quota: service.dailyQuota,
+        publicCode: randomBytes(12).toString('base64url'),
+        priority: dto.priority ?? 'regular',
+        source: principal.kind === 'device' ? 'kiosk' : 'staff',
+        queueAt: now,
+        issuedAt: now,
+        userId: principal.kind === 'staff' ? principal.userId : null,
+        deviceId: principal.kind === 'device' ? principal.deviceId : null,
+        idempotency: idempotencyKey ? { scope, key: idempotencyKey, hash } : null,
+      });
+    } catch (error) {
+      // A concurrent retry with the same key won the race: answer with its ticket.
+      if (idempotencyKey && isUniqueViolation(error, 'idempotency_key_pkey')) {
+        const replay = await this.replay(scope, idempotencyKey, hash);
+        if (replay) return { ticket: replay, replayed: true };
+      }
+      throw error;
+    }
+    if (!issued) throw ApiException.conflict('DAILY_QUOTA_REACHED', QueueMessages.quotaFull(service.dailyQuota ?? 0));
+    const row = (await this.repo.findTicketById(issued.id))!;
+    this.events.ticketChanged(row, 'issue', null);
+    return { ticket: await this.toTicketResponse(row, site), replayed: false };
+  }
+
+  private async replay(scope: string, key: string, hash: string): Promise<TicketResponse | null> {
+    const existing = await this.repo.findIdempotencyKey(scope, key);
+    if (!existing) return null;
+    if (existing.request_hash !== hash) {
+      throw new ApiException(HttpStatus.UNPROCESSABLE_ENTITY, 'IDEMPOTENCY_KEY_REUSED', QueueMessages.idempotencyMismatch);
+    }
+    const row = (await this.repo.findTicketById(existing.ticket_id))!;
+    return this.toTicketResponse(row);
+  }
+
+  private assertMayIssue(principal: Principal, siteId: string): void {
+    if (principal.kind === 'device') {
+      if (principal.deviceKind !== 'kiosk') throw ApiException.forbidden('KIOSK_ONLY', QueueMessages.kioskOnly);
+      if (principal.siteId !== siteId) throw ApiException.forbidden('OTHER_SITE', QueueMessages.otherSite);
+      return;
+    }
+    if (principal.role !== 'system_admin' && principal.siteId !== siteId) {
+      throw ApiException.forbidden('OTHER_SITE', QueueMessages.otherSite);
+    }
+  }
+
+  // ---- public ticket page ------------------------------------------------------------------
+
+  async getPublic(code: string): Promise<PublicTicketResponse> {
+    const row = await this.repo.findTicketByPublicCode(code);
+    if (!row) throw ApiException.notFound('TICKET_NOT_FOUND', QueueMessages.ticketNotFound);
+    return toPublic(await this.toTicketResponse(row));
+  }
+
+  async cancelByCitizen(code: string): Promise<PublicTicketResponse> {
+    const found = await this.repo.findTicketByPublicCode(code);
+    if (!found) throw ApiException.notFound('TICKET_NOT_FOUND', QueueMessages.ticketNotFound);
+    const row = await this.repo.transaction(async (tx) => {
+      const ticket = (await this.repo.lockTicket(tx, found.id))!;
+      return this.applyTransition(tx, ticket, 'cancel', { counterId: null, userId: null }, {});
+    });
+    this.events.ticketChanged(row, 'cancel', null);
+    return toPublic(await this.toTicketResponse(row));
+  }
+
+  // ---- counters ------------------------------------------------------------------------
+
+  async openCounter(staff: StaffPrincipal, counterId: string): Promise<CounterResponse> {
+    const counter = await this.repo.transaction(async (tx) => {
+      const c = await this.requireCounter(tx, counterId);
+      this.assertMayStaff(staff, c);
+      if (c.officer_id && c.officer_id !== staff.userId) {
+        throw ApiException.conflict('COUNTER_TAKEN', QueueMessages.counterTaken(c.officer_name ?? '-'));
+      }
+      // Moving to another counter releases the previous one, unless it still holds a ticket.
+      const previous = await this.repo.findCounterOfOfficer(tx, staff.userId);
+      if (previous && previous.id !== c.id) {
+        const holding = await this.repo.lockActiveTicketOfCounter(tx, previous.id);
+        if (holding) throw ApiException.conflict('COUNTER_BUSY', QueueMessages.counterBusy(ticketNumber(holding)));
+        await tx.query(`UPDATE counter SET officer_id = NULL, state = 'closed', updated_at = now() WHERE id = $1`, [previous.id]);
+      }
+      await tx.query(`UPDATE counter SET officer_id = $2, state = 'open', updated_at = now() WHERE id = $1`, [c.id, staff.userId]);
+      return (await this.repo.findCounter(c.id, tx))!;
+    });
+    this.events.counterChanged(counter);
+    return this.toCounterResponse(counter);
+  }
+
+  async setCounterState(staff: StaffPrincipal, counterId: string, state: 'paused' | 'closed'): Promise<CounterResponse> {
+    const counter = await this.repo.transaction(async (tx) => {
+      const c = await this.requireOwnCounter(tx, staff, counterId);
+      if (state === 'closed') {
+        const holding = await this.repo.lockActiveTicketOfCounter(tx, c.id);
+        if (holding) throw ApiException.conflict('COUNTER_BUSY', QueueMessages.counterBusy(ticketNumber(holding)));
+      }
+      await tx.query(`UPDATE counter SET state = $2, officer_id = CASE WHEN $2 = 'closed' THEN NULL ELSE officer_id END, updated_at = now() WHERE id = $1`, [
+        c.id,
+        state,
+      ]);
+      return (await this.repo.findCounter(c.id, tx))!;
+    });
+    this.events.counterChanged(counter);
+    return this.toCounterResponse(counter);
+  }
+
+  /** The next ticket by the site's policy; two counters never get the same one. */
+  async callNext(staff: StaffPrincipal, counterId: string): Promise<TicketResponse> {
+    const { row, counter } = await this.repo.transaction(async (tx) => {
+      const c = await this.requireCallableCounter(tx, staff, counterId);
+      const policy = policyOf(c);
+      const preferPriority = policy.mode === 'priority_first' || c.regular_streak >= policy.interleaveEvery;
+      const serviceIds = await this.callableServiceIds(tx, staff, c);
+      const next = await this.repo.lockNextWaiting(tx, {
+        siteId: c.site_id,
+        localDate: localDate(this.clock.now(), c.time_zone),
+        counterId: c.id,
+        serviceIds,
+        preferPriority,
+      });
+      if (!next) throw ApiException.notFound('QUEUE_EMPTY', QueueMessages.queueEmpty);
+      const ticket = (await this.repo.lockTicket(tx, next.id))!;
+      await this.repo.setCounterStreak(tx, c.id, next.priority === 'regular' ? c.regular_streak + 1 : 0);
+      return { row: await this.applyTransition(tx, ticket, 'call', { counterId: c.id, userId: staff.userId }, {}), counter: c };
+    });
+    this.events.ticketChanged(row, 'call', counter);
+    return this.toTicketResponse(row);
+  }
+
+  /** An officer calls one specific waiting ticket, where the site allows it; the pick is logged. */
+  async pick(staff: StaffPrincipal, counterId: string, ticketId: string): Promise<TicketResponse> {
+    const { row, counter } = await this.repo.transaction(async (tx) => {
+      const c = await this.requireCallableCounter(tx, staff, counterId);
+      if (!c.queue_allow_pick) throw ApiException.forbidden('PICK_NOT_ALLOWED', QueueMessages.pickNotAllowed);
+      const ticket = await this.repo.lockTicket(tx, ticketId);
+      if (!ticket || ticket.site_id !== c.site_id) throw ApiException.notFound('TICKET_NOT_FOUND', QueueMessages.ticketNotFound);
+      const serviceIds = await this.callableServiceIds(tx, staff, c);
+      if (!serviceIds.includes(ticket.service_id)) throw ApiException.forbidden('NOT_FOR_THIS_COUNTER', QueueMessages.notForThisCounter);
+      return { row: await this.applyTransition(tx, ticket, 'call', { counterId: c.id, userId: staff.userId }, { picked: true }), counter: c };
+    });
+    this.events.ticketChanged(row, 'call', counter);
+    return this.toTicketResponse(row);
+  }
+
+  /** Announce again; past the site's limit the ticket becomes a no-show. */
+  async recall(staff: StaffPrincipal, counterId: string): Promise<TicketResponse> {
+    return this.onCurrentTicket(staff, counterId, async (tx, c, ticket) => {
+      if (ticket.status === 'called' && ticket.recall_count >= c.queue_max_recalls) {
+        return { row: await this.applyTransition(tx, ticket, 'no_show', { counterId: c.id, userId: staff.userId }, { reason: 'max_recalls' }), action: 'no_show' };
+      }
+      return { row: await this.applyTransition(tx, ticket, 'recall', { counterId: c.id, userId: staff.userId }, {}), action: 'recall' };
+    });
+  }
+
+  start(staff: StaffPrincipal, counterId: string): Promise<TicketResponse> {
+    return this.onCurrentTicket(staff, counterId, async (tx, c, ticket) => ({
+      row: await this.applyTransition(tx, ticket, 'start', { counterId: c.id, userId: staff.userId }, {}),
+      action: 'start',
+    }));
+  }
+
+  finish(staff: StaffPrincipal, counterId: string, outcomeNote: string | null): Promise<TicketResponse> {
+    return this.onCurrentTicket(staff, counterId, async (tx, c, ticket) => ({
+      row: await this.applyTransition(tx, ticket, 'finish', { counterId: c.id, userId: staff.userId }, { outcomeNote }),
+      action: 'finish',
+    }));
+  }
+
+  noShow(staff: StaffPrincipal, counterId: string): Promise<TicketResponse> {
+    return this.onCurrentTicket(staff, counterId, async (tx, c, ticket) => ({
+      row: await this.applyTransition(tx, ticket, 'no_show', { counterId: c.id, userId: staff.userId }, {}),
+      action: 'no_show',
+    }));
+  }
+
+  returnToQueue(staff: StaffPrincipal, counterId: string): Promise<TicketResponse> {
+    return this.onCurrentTicket(staff, counterId, async (tx, c, ticket) => ({
+      row: await this.applyTransition(tx, ticket, 'return', { counterId: c.id, userId: staff.userId }, {}),
+      action: 'return',
+    }));
+  }
+
+  /** To another service and/or counter; the ticket keeps its number and its place (original issue time). */
+  transfer(staff: StaffPrincipal, counterId: string, dto: TransferDto): Promise<TicketResponse> {
+    return this.onCurrentTicket(staff, counterId, async (tx, c, ticket) => {
+      if (!dto.serviceId && !dto.counterId) throw ApiException.unprocessable('TRANSFER_TARGET_MISSING', QueueMessages.transferTargetMissing);
+      let serviceId = ticket.service_id;
+      if (dto.serviceId) {
+        const service = await this.catalogue.findActiveServiceById(dto.serviceId);
+        if (!service || service.siteId !== c.site_id) throw ApiException.notFound('SERVICE_NOT_FOUND', QueueMessages.serviceNotFound);
+        serviceId = service.id;
+      }
+      if (dto.counterId) {
+        const target = await this.repo.findCounter(dto.counterId, tx);
+        if (!target || target.site_id !== c.site_id) throw ApiException.notFound('COUNTER_NOT_FOUND', QueueMessages.counterNotFound);
+        if (!target.service_ids.includes(serviceId)) {
+          throw ApiException.unprocessable('TRANSFER_COUNTER_NO_SERVICE', QueueMessages.transferCounterNoService);
+        }
+      }
+      return {
+        row: await this.applyTransition(tx, ticket, 'transfer', { counterId: c.id, userId: staff.userId }, {
+          serviceId,
+          targetCounterId: dto.counterId ?? null,
+        }),
+        action: 'transfer',
+      };
+    });
+  }
+
+  async counterSnapshot(staff: StaffPrincipal, counterId: string): Promise<CounterSnapshot> {
+    const counter = await this.repo.findCounter(counterId);
+    if (!counter) throw ApiException.notFound('COUNTER_NOT_FOUND', QueueMessages.counterNotFound);
+    this.assertMayStaff(staff, counter);
+    const serviceIds = await this.callableServiceIds(this.catalogue.manager, staff, counter);
+    const waiting = await this.repo.listWaitingForServices(counter.site_id, localDate(this.clock.now(), counter.time_zone), serviceIds);
+    return {
+      counter: await this.toCounterResponse(counter),
+      waiting: waiting
+        .filter((t) => t.target_counter_id === null || t.target_counter_id === counter.id)
+        .map((t) => ({
+          id: t.id,
+          number: ticketNumber(t),
+          serviceId: t.service_id,
+          serviceName: t.service_name,
+          priority: t.priority,
+          issuedAt: t.issued_at.toISOString(),
+          targetCounterId: t.target_counter_id,
+        })),
+    };
+  }
+
+  /** Every counter of a site and what it is doing (supervisors, and officers choosing a counter). */
+  async siteCounters(staff: StaffPrincipal, siteCode: string): Promise<CounterResponse[]> {
+    const site = await this.catalogue.findActiveSiteByCode(siteCode);
+    if (!site) throw ApiException.notFound('SITE_NOT_FOUND', { id: `MPP "${siteCode}" tidak ditemukan.`, en: `Site "${siteCode}" not found.` });
+    if (staff.role !== 'system_admin' && staff.siteId !== site.id) throw ApiException.forbidden('OTHER_SITE', QueueMessages.otherSite);
+    const counters = await this.repo.listCounters(site.id);
+    return Promise.all(counters.map((c) => this.toCounterResponse(c)));
+  }
+
+  findTicketRow(id: string): Promise<TicketRow | null> {
+    return this.repo.findTicketById(id);
+  }
+
+  async callableServiceIdsFor(staff: StaffPrincipal, counterId: string): Promise<string[]> {
+    const counter = await this.repo.findCounter(counterId);
+    if (!counter) return [];
+    return this.callableServiceIds(this.catalogue.manager, staff, counter);
+  }
+
+  // ---- transitions ----------------------------------------------------------------------
+
+  private async onCurrentTicket(
+    staff: StaffPrincipal,
+    counterId: string,
+    work: (tx: EntityManager, counter: CounterRow, ticket: TicketRow) => Promise<{ row: TicketRow; action: TicketAction }>,
+  ): Promise<TicketResponse> {
+    const { row, action, counter } = await this.repo.transaction(async (tx) => {
+      const c = await this.requireOwnCounter(tx, staff, counterId);
+      const ticket = await this.repo.lockActiveTicketOfCounter(tx, c.id);
+      if (!ticket) throw ApiException.conflict('NO_CURRENT_TICKET', QueueMessages.noCurrentTicket);
+      return { ...(await work(tx, c, ticket)), counter: c };
+    });
+    this.events.ticketChanged(row, action, counter);
+    return this.toTicketResponse(row);
+  }
+
+  /**
+   * The state machine of libs/domain decides; this applies the change and appends the event.
+   * A transition the machine refuses answers 409 and says what is allowed.
+   */
+  private async applyTransition(
+    tx: EntityManager,
+    ticket: TicketRow,
+    action: TicketAction,
+    actor: { counterId: string | null; userId: string | null },
+    details: { outcomeNote?: string | null; serviceId?: string; targetCounterId?: string | null; picked?: boolean; reason?: string },
+  ): Promise<TicketRow> {
+    const to = nextStatus(ticket.status, action);
+    if (!to) {
+      throw new ApiException(HttpStatus.CONFLICT, 'INVALID_TRANSITION', transitionError(ticket.status, action));
+    }
+    const now = this.clock.now();
+    switch (action) {
+      case 'call':
+        await this.repo.updateTicket(tx, ticket.id, {
+          status: to,
+          counter_id: actor.counterId,
+          target_counter_id: null,
+          recall_count: 0,
+          called_at: now,
+          ...(ticket.first_called_at ? {} : { first_called_at: now }),
+        });
+        break;
+      case 'recall':
+        await this.repo.updateTicket(tx, ticket.id, { recall_count: ticket.recall_count + 1, called_at: now });
+        break;
+      case 'start':
+        await this.repo.updateTicket(tx, ticket.id, { status: to, started_at: now });
+        break;
+      case 'finish':
+        await this.repo.updateTicket(tx, ticket.id, { status: to, finished_at: now, outcome_note: details.outcomeNote ?? null });
+        break;
+      case 'no_show':
+      case 'cancel':
+      case 'close_day':
+        await this.repo.updateTicket(tx, ticket.id, { status: to, finished_at: now });
+        break;
+      case 'return':
+        await this.repo.updateTicket(tx, ticket.id, { status: to, counter_id: null, called_at: null, started_at: null });
+        break;
+      case 'transfer':
+        await this.repo.updateTicket(tx, ticket.id, {
+          status: to,
+          counter_id: null,
+          called_at: null,
+          started_at: null,
+          service_id: details.serviceId ?? ticket.service_id,
+          target_counter_id: details.targetCounterId ?? null,
+          recall_count: 0,
+        });
+        break;
+    }
+    await this.repo.appendEvent(tx, {
+      ticketId: ticket.id,
+      siteId: ticket.site_id,
+      action,
+      from: ticket.status,
+      to,
+      counterId: actor.counterId,
+      userId: actor.userId,
+      deviceId: null,
+      at: now,
+      details: withoutUndefined({
+        ...details,
+        ...(action === 'transfer' ? { fromServiceId: ticket.service_id } : {}),
+        ...(action === 'recall' ? { recall: ticket.recall_count + 1 } : {}),
+      }),
+    });
+    return (await this.repo.findTicketById(ticket.id, tx))!;
+  }
+
+  // ---- who may act where ------------------------------------------------------------------
+
+  private async requireCounter(tx: EntityManager, counterId: string): Promise<CounterRow> {
+    const c = await this.repo.lockCounter(tx, counterId);
+    if (!c) throw ApiException.notFound('COUNTER_NOT_FOUND', QueueMessages.counterNotFound);
+    return c;
+  }
+
+  /** An officer (or agency admin) of this site whose agency this counter serves. */
+  private assertMayStaff(staff: StaffPrincipal, c: CounterRow): void {
+    if (staff.siteId !== c.site_id && staff.role !== 'system_admin') throw ApiException.forbidden('OTHER_SITE', QueueMessages.otherSite);
+  }
+
+  private async requireOwnCounter(tx: EntityManager, staff: StaffPrincipal, counterId: string): Promise<CounterRow> {
+    const c = await this.requireCounter(tx, counterId);
+    this.assertMayStaff(staff, c);
+    if (c.officer_id !== staff.userId) throw ApiException.forbidden('NOT_AT_COUNTER', QueueMessages.notAtCounter);
+    return c;
+  }
+
+  private async requireCallableCounter(tx: EntityManager, staff: StaffPrincipal, counterId: string): Promise<CounterRow> {
+    const c = await this.requireOwnCounter(tx, staff, counterId);
+    if (c.state !== 'open') throw ApiException.conflict('COUNTER_NOT_OPEN', QueueMessages.counterNotOpen);
+    const holding = await this.repo.lockActiveTicketOfCounter(tx, c.id);
+    if (holding) throw ApiException.conflict('COUNTER_BUSY', QueueMessages.counterBusy(ticketNumber(holding)));
+    return c;
+  }
+
+  /** The counter's services that belong to the officer's agency: an officer acts only for their own agency. */
+  private async callableServiceIds(db: EntityManager, staff: StaffPrincipal, c: CounterRow): Promise<string[]> {
+    if (!COUNTER_ROLES.has(staff.role)) return c.service_ids;
+    const rows = (await db.query(`SELECT id FROM service WHERE id = ANY($1::uuid[]) AND agency_id = $2`, [c.service_ids, staff.agencyId])) as { id: string }[];
+    if (rows.length === 0) throw ApiException.forbidden('NOT_YOUR_AGENCY', QueueMessages.noServiceOfYours);
+    return rows.map((r) => r.id);
+  }
+
+  // ---- responses ------------------------------------------------------------------------
+
+  async toTicketResponse(row: TicketRow, site?: SiteEntity): Promise<TicketResponse> {
+    let position: number | null = null;
+    let estimatedWaitMinutes: number | null = null;
+    if (row.status === 'waiting') {
+      const s = site ?? (await this.catalogue.findSiteById(row.site_id))!;
+      const counts = await this.repo.placeCounts(row);
+      const place = positionFromCounts(
+        {
+          priority: row.priority,
+          priorityAhead: counts.priority_ahead,
+          regularAhead: counts.regular_ahead,
+          priorityTotal: counts.priority_total,
+          regularTotal: counts.regular_total,
+        },
+        { mode: s.queueMode, interleaveEvery: s.queueInterleaveEvery },
+      );
+      position = place;
+      const service = await this.catalogue.findServiceById(row.service_id);
+      estimatedWaitMinutes = estimateWaitMinutes({
+        position: place,
+        recentServiceMinutes: counts.recent_minutes,
+        expectedServiceMinutes: service?.expectedServiceMinutes ?? 10,
+        openCounters: counts.open_counters,
+      });
+    }
+    return {
+      id: row.id,
+      publicCode: row.public_code,
+      number: ticketNumber(row),
+      siteCode: row.site_code,
+      siteName: row.site_name,
+      timeZone: row.time_zone,
+      service: { id: row.service_id, name: row.service_name, nameEn: row.service_name_en },
+      agency: { shortName: row.agency_short_name },
+      priority: row.priority,
+      status: row.status,
+      position,
+      estimatedWaitMinutes,
+      counter: row.counter_id && row.counter_number !== null ? { id: row.counter_id, number: row.counter_number, name: row.counter_name ?? '' } : null,
+      issuedAt: row.issued_at.toISOString(),
+      localDate: row.local_date,
+      calledAt: row.called_at?.toISOString() ?? null,
+      finishedAt: row.finished_at?.toISOString() ?? null,
+      source: row.source,
+      recallCount: row.recall_count,
+      startedAt: row.started_at?.toISOString() ?? null,
+      outcomeNote: row.outcome_note,
+      targetCounterId: row.target_counter_id,
+    };
+  }
+
+  async toCounterResponse(c: CounterRow): Promise<CounterResponse> {
+    const current = await this.repo.findActiveTicketOfCounter(c.id);
+    return {
+      id: c.id,
+      siteCode: c.site_code,
+      number: c.number,
+      name: c.name,
+      state: c.state,
+      serviceIds: c.service_ids,
+      officer: c.officer_id ? { id: c.officer_id, fullName: c.officer_name ?? '' } : null,
+      current: current ? await this.toTicketResponse(current) : null,
+    };
+  }
+}
+
+export function ticketNumber(row: { prefix: string; number: number }): string {
+  return formatTicketNumber(row.prefix, row.number);
+}
+
+export function policyOf(c: Pick<CounterRow, 'queue_mode' | 'queue_interleave_every' | 'queue_allow_pick' | 'queue_max_recalls'>): QueuePolicy {
+  return { mode: c.queue_mode, interleaveEvery: c.queue_interleave_every, allowPick: c.queue_allow_pick, maxRecalls: c.queue_max_recalls };
+}
+
+/** The public page shows no internal ids or staff notes. */
+export function toPublic(t: TicketResponse): PublicTicketResponse {
+  return {
+    publicCode: t.publicCode,
+    number: t.number,
+    siteCode: t.siteCode,
+    siteName: t.siteName,
+    timeZone: t.timeZone,
+    service: t.service,
+    agency: t.agency,
+    priority: t.priority,
+    status: t.status,
+    position: t.position,
+    estimatedWaitMinutes: t.estimatedWaitMinutes,
+    counter: t.counter,
+    issuedAt: t.issuedAt,
+    localDate: t.localDate,
+    calledAt: t.calledAt,
+    finishedAt: t.finishedAt,
+  };
+}
+
+function isUniqueViolation(error: unknown, constraint: string): boolean {
+  const driver = (error as QueryFailedError & { driverError?: { code?: string; constraint?: string } }).driverError;
+  return error instanceof QueryFailedError && driver?.code === '23505' && driver.constraint === constraint;
+}
+
+function withoutUndefined<T extends Record<string, unknown>>(o: T): Record<string, unknown> {
+  return Object.fromEntries(Object.entries(o).filter(([, v]) => v !== undefined));
+}

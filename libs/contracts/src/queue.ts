@@ -1,0 +1,133 @@
+/** Queue shapes: tickets, counters (loket), live events. No personal data ever travels here. */
+
+/** UU 25/2009 Pasal 29 groups, plus regular. */
+export const PRIORITY_CLASSES = ['regular', 'disability', 'elderly', 'pregnant', 'child', 'disaster_victim'] as const;
+export type PriorityClass = (typeof PRIORITY_CLASSES)[number];
+
+export const TICKET_SOURCES = ['kiosk', 'booking', 'staff'] as const;
+export type TicketSource = (typeof TICKET_SOURCES)[number];
+
+export const TICKET_STATUSES = ['waiting', 'called', 'serving', 'done', 'no_show', 'cancelled', 'not_served'] as const;
+export type TicketStatus = (typeof TICKET_STATUSES)[number];
+
+export const TICKET_ACTIONS = ['call', 'recall', 'start', 'finish', 'no_show', 'transfer', 'return', 'cancel', 'close_day'] as const;
+export type TicketAction = (typeof TICKET_ACTIONS)[number];
+
+export const COUNTER_STATES = ['open', 'paused', 'closed'] as const;
+export type CounterState = (typeof COUNTER_STATES)[number];
+
+export type CallingMode = 'priority_first' | 'interleave';
+
+export interface QueuePolicy {
+  mode: CallingMode;
+  /** With 'interleave': one priority ticket after this many regular ones. */
+  interleaveEvery: number;
+  /** Officers may call a specific waiting ticket (each pick is logged). */
+  allowPick: boolean;
+  /** Recalls after which a called ticket becomes a no-show. */
+  maxRecalls: number;
+}
+
+export interface CounterRef {
+  id: string;
+  number: number;
+  name: string;
+}
+
+/** What the ticket's QR page and the printed ticket show. */
+export interface PublicTicketResponse {
+  publicCode: string;
+  /** e.g. "A001" */
+  number: string;
+  siteCode: string;
+  siteName: string;
+  timeZone: string;
+  service: { id: string; name: string; nameEn: string };
+  agency: { shortName: string };
+  priority: PriorityClass;
+  status: TicketStatus;
+  /** 1 = next; null when not waiting. */
+  position: number | null;
+  /** Minutes; null when not waiting. */
+  estimatedWaitMinutes: number | null;
+  counter: CounterRef | null;
+  issuedAt: string;
+  /** Site-local date of issue, YYYY-MM-DD. */
+  localDate: string;
+  calledAt: string | null;
+  finishedAt: string | null;
+}
+
+/** The staff view of a ticket (still no personal data: bookings add theirs in issue 4). */
+export interface TicketResponse extends PublicTicketResponse {
+  id: string;
+  source: TicketSource;
+  recallCount: number;
+  startedAt: string | null;
+  outcomeNote: string | null;
+  targetCounterId: string | null;
+}
+
+export interface IssueTicketRequest {
+  serviceId: string;
+  priority?: PriorityClass;
+  source?: TicketSource;
+}
+
+export interface CounterResponse {
+  id: string;
+  siteCode: string;
+  number: number;
+  name: string;
+  state: CounterState;
+  serviceIds: string[];
+  officer: { id: string; fullName: string } | null;
+  current: TicketResponse | null;
+}
+
+export interface WaitingTicket {
+  id: string;
+  number: string;
+  serviceId: string;
+  serviceName: string;
+  priority: PriorityClass;
+  issuedAt: string;
+  targetCounterId: string | null;
+}
+
+export interface DisplayCall {
+  ticketNumber: string;
+  counterNumber: number;
+  counterName: string;
+  serviceName: string;
+  priority: PriorityClass;
+  at: string;
+  recall: boolean;
+}
+
+export interface DisplaySnapshot {
+  siteCode: string;
+  siteName: string;
+  timeZone: string;
+  localDate: string;
+  counters: { number: number; name: string; state: CounterState; current: { ticketNumber: string; serviceName: string; status: TicketStatus } | null }[];
+  lastCalls: DisplayCall[];
+  waiting: { serviceId: string; serviceName: string; count: number }[];
+}
+
+export interface CounterSnapshot {
+  counter: CounterResponse;
+  waiting: WaitingTicket[];
+}
+
+/** socket.io event names. */
+export const QUEUE_EVENTS = {
+  displaySnapshot: 'display.snapshot',
+  call: 'display.call',
+  counterChanged: 'display.counter',
+  waitingCounts: 'display.waiting',
+  counterSnapshot: 'counter.snapshot',
+  ticketWaiting: 'counter.ticket-waiting',
+  ticketLeft: 'counter.ticket-left',
+  ticketUpdated: 'ticket.updated',
+} as const;
