@@ -128,27 +128,29 @@ export class QueueRepository {
   async issue(p: IssueParams): Promise<{ id: string; number: number } | null> {
     const rows = (await this.db.query(
       `WITH quota AS (
-         INSERT INTO service_day_count AS c (service_id, local_date, issued) VALUES ($2, $4, 1)
+         INSERT INTO service_day_count AS c (service_id, local_date, issued) VALUES ($2::uuid, $4::date, 1)
          ON CONFLICT (service_id, local_date) DO UPDATE SET issued = c.issued + 1
            WHERE $5::int IS NULL OR c.issued < $5::int
          RETURNING issued
        ), seq AS (
          INSERT INTO ticket_sequence AS s (site_id, prefix, local_date, last_number)
-         SELECT $1, $3, $4, 1 FROM quota
+         SELECT $1::uuid, $3::char(1), $4::date, 1 FROM quota
          ON CONFLICT (site_id, prefix, local_date) DO UPDATE SET last_number = s.last_number + 1
          RETURNING last_number
        ), t AS (
          INSERT INTO ticket (site_id, service_id, prefix, number, local_date, public_code, priority, source,
                              queue_at, issued_at, issued_by_user_id, issued_by_device_id)
-         SELECT $1, $2, $3, seq.last_number, $4, $6, $7, $8, $9, $10, $11, $12 FROM seq
+         SELECT $1::uuid, $2::uuid, $3::char(1), seq.last_number, $4::date, $6::varchar, $7::varchar, $8::varchar,
+                $9::timestamptz, $10::timestamptz, $11::uuid, $12::uuid FROM seq
          RETURNING id, number
        ), ev AS (
          INSERT INTO ticket_event (ticket_id, site_id, action, from_status, to_status, actor_user_id, actor_device_id, at, details)
-         SELECT t.id, $1, 'issue', NULL, 'waiting', $11, $12, $10, jsonb_build_object('priority', $7::text, 'source', $8::text)
+         SELECT t.id, $1::uuid, 'issue', NULL, 'waiting', $11::uuid, $12::uuid, $10::timestamptz,
+                jsonb_build_object('priority', $7::varchar, 'source', $8::varchar)
            FROM t
        ), idem AS (
          INSERT INTO idempotency_key (scope, key, request_hash, ticket_id)
-         SELECT $13, $14, $15, t.id FROM t WHERE $13::text IS NOT NULL
+         SELECT $13::varchar, $14::varchar, $15::char(64), t.id FROM t WHERE $13::varchar IS NOT NULL
        )
        SELECT id, number FROM t`,
       [

@@ -78,7 +78,7 @@ export interface TestApp {
 export async function createTestApp(options: { seedCatalogue?: boolean; config?: Partial<AppConfig>; clock?: Clock } = {}): Promise<TestApp> {
   const db = await createTestDatabase();
   const config = testConfig(options.config);
-  const app = await createApp(config, { url: db.url, embedded: false }, { logger: false, clock: options.clock });
+  const app = await createApp(config, { url: db.url, embedded: false }, { logger: process.env.MPP_TEST_LOGS ? undefined : false, clock: options.clock });
   const firstAdmin = await app.get(Seeder).run({ catalogue: options.seedCatalogue ?? true });
   await app.listen(0, '127.0.0.1');
   const http = () => request(app.getHttpServer());
