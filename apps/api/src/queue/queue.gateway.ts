@@ -50,23 +50,31 @@ export class QueueGateway implements OnGatewayInit, OnGatewayConnection, OnModul
     this.pendingCounts.forEach((t) => clearTimeout(t));
   }
 
-  /** A token in the handshake identifies displays (device) and consoles (staff); ticket pages need none. */
-  async handleConnection(socket: Socket): Promise<void> {
+  /**
+   * A token in the handshake identifies displays (device) and consoles (staff); ticket pages need
+   * none. Messages can arrive before the check is done, so handlers await it.
+   */
+  handleConnection(socket: Socket): void {
     const token = (socket.handshake.auth as { token?: unknown } | undefined)?.token;
-    if (typeof token === 'string' && token) {
-      try {
-        socket.data.principal = await this.auth.authenticate(token);
-      } catch {
-        socket.emit('error.auth', { code: 'INVALID_TOKEN' });
-        socket.disconnect(true);
-      }
-    }
+    const principal: Promise<Principal | undefined> =
+      typeof token === 'string' && token
+        ? this.auth.authenticate(token).catch(() => {
+            socket.emit('error.auth', { code: 'INVALID_TOKEN' });
+            socket.disconnect(true);
+            return undefined;
+          })
+        : Promise.resolve(undefined);
+    socket.data.principal = principal;
+  }
+
+  private principalOf(socket: Socket): Promise<Principal | undefined> {
+    return (socket.data.principal as Promise<Principal | undefined> | undefined) ?? Promise.resolve(undefined);
   }
 
   @SubscribeMessage('join-display')
   async joinDisplay(@ConnectedSocket() socket: Socket, @MessageBody() body: { siteCode?: string }): Promise<Ack<unknown>> {
     return this.answer(async () => {
-      const site = await this.display.requireSiteFor(socket.data.principal as Principal | undefined, String(body?.siteCode ?? ''));
+      const site = await this.display.requireSiteFor(await this.principalOf(socket), String(body?.siteCode ?? ''));
       await socket.join(`display:${site.id}`);
       const snapshot = await this.display.snapshot(site);
       socket.emit(QUEUE_EVENTS.displaySnapshot, snapshot);
@@ -77,7 +85,7 @@ export class QueueGateway implements OnGatewayInit, OnGatewayConnection, OnModul
   @SubscribeMessage('join-counter')
   async joinCounter(@ConnectedSocket() socket: Socket, @MessageBody() body: { counterId?: string }): Promise<Ack<unknown>> {
     return this.answer(async () => {
-      const principal = socket.data.principal as Principal | undefined;
+      const principal = await this.principalOf(socket);
       if (principal?.kind !== 'staff') throw new Error('STAFF_ONLY');
       const snapshot = await this.queue.counterSnapshot(principal, String(body?.counterId ?? ''));
       const services = new Set([...snapshot.waiting.map((w) => w.serviceId), ...(await this.queue.callableServiceIdsFor(principal, snapshot.counter.id))]);
