@@ -6,6 +6,8 @@ import { DataSource, EntityManager } from 'typeorm';
 /** A ticket row joined with what every view of it needs. */
 export interface TicketRow {
   id: string;
+  /** Issue order (bigint, as text). */
+  seq: string;
   site_id: string;
   site_code: string;
   site_name: string;
@@ -84,7 +86,7 @@ export interface TicketEventParams {
 }
 
 const TICKET_VIEW = `
-  SELECT t.id, t.site_id, st.code AS site_code, st.name AS site_name, st.time_zone,
+  SELECT t.id, t.seq, t.site_id, st.code AS site_code, st.name AS site_name, st.time_zone,
          t.service_id, sv.name AS service_name, sv.name_en AS service_name_en,
          a.id AS agency_id, a.short_name AS agency_short_name,
          t.prefix, t.number, to_char(t.local_date, 'YYYY-MM-DD') AS local_date, t.public_code,
@@ -249,7 +251,7 @@ export class QueueRepository {
                  CASE WHEN t.target_counter_id IS NOT NULL THEN true
                       WHEN $5::boolean THEN t.priority <> 'regular'
                       ELSE t.priority = 'regular' END DESC,
-                 t.queue_at, t.id
+                 t.queue_at, t.seq
         LIMIT 1
         FOR UPDATE SKIP LOCKED`,
       [q.siteId, q.localDate, q.serviceIds, q.counterId, q.preferPriority],
@@ -301,13 +303,13 @@ export class QueueRepository {
   async listWaitingForServices(siteId: string, localDate: string, serviceIds: string[]): Promise<TicketRow[]> {
     return (await this.db.query(
       `${TICKET_VIEW} WHERE t.site_id = $1 AND t.local_date = $2 AND t.status = 'waiting' AND t.service_id = ANY($3::uuid[])
-        ORDER BY (t.priority <> 'regular') DESC, t.queue_at, t.id LIMIT 500`,
+        ORDER BY (t.priority <> 'regular') DESC, t.queue_at, t.seq LIMIT 500`,
       [siteId, localDate, serviceIds],
     )) as TicketRow[];
   }
 
   /** Counts for a waiting ticket's place: priority and regular tickets of its service ahead of it, and in all. */
-  async placeCounts(ticket: { id: string; site_id: string; service_id: string; local_date: string; queue_at: Date; priority: PriorityClass }): Promise<{
+  async placeCounts(ticket: { id: string; seq: string; site_id: string; service_id: string; local_date: string; queue_at: Date; priority: PriorityClass }): Promise<{
     priority_ahead: number;
     regular_ahead: number;
     priority_total: number;
@@ -317,8 +319,8 @@ export class QueueRepository {
   }> {
     const [row] = (await this.db.query(
       `SELECT
-         count(*) FILTER (WHERE w.priority <> 'regular' AND (w.queue_at, w.id) < ($4::timestamptz, $5::uuid))::int AS priority_ahead,
-         count(*) FILTER (WHERE w.priority = 'regular' AND (w.queue_at, w.id) < ($4::timestamptz, $5::uuid))::int AS regular_ahead,
+         count(*) FILTER (WHERE w.priority <> 'regular' AND (w.queue_at, w.seq) < ($4::timestamptz, $6::bigint))::int AS priority_ahead,
+         count(*) FILTER (WHERE w.priority = 'regular' AND (w.queue_at, w.seq) < ($4::timestamptz, $6::bigint))::int AS regular_ahead,
          count(*) FILTER (WHERE w.priority <> 'regular' AND w.id <> $5)::int AS priority_total,
          count(*) FILTER (WHERE w.priority = 'regular' AND w.id <> $5)::int AS regular_total,
          (SELECT count(*)::int FROM counter c JOIN counter_service cs ON cs.counter_id = c.id
@@ -329,7 +331,7 @@ export class QueueRepository {
               ORDER BY d.finished_at DESC LIMIT 20) recent), '{}') AS recent_minutes
        FROM ticket w
        WHERE w.site_id = $1 AND w.service_id = $2 AND w.local_date = $3 AND w.status = 'waiting'`,
-      [ticket.site_id, ticket.service_id, ticket.local_date, ticket.queue_at, ticket.id],
+      [ticket.site_id, ticket.service_id, ticket.local_date, ticket.queue_at, ticket.id, ticket.seq],
     )) as { priority_ahead: number; regular_ahead: number; priority_total: number; regular_total: number; open_counters: number; recent_minutes: (string | number)[] }[];
     return { ...row, recent_minutes: row.recent_minutes.map(Number) };
   }

@@ -11,5 +11,9 @@ export const APP_ROUTES: Routes = [
     loadChildren: () =>
       import('./service-detail/service-detail.routes').then((m) => m.SERVICE_DETAIL_ROUTES),
   },
+  {
+    path: 'tiket',
+    loadChildren: () => import('./ticket/ticket.routes').then((m) => m.TICKET_ROUTES),
+  },
   { path: '**', component: NotFoundPageComponent, title: 'common.notFound.title' },
 ];

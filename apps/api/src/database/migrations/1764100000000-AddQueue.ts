@@ -64,6 +64,8 @@ export class AddQueue1764100000000 implements MigrationInterface {
     await q.query(`
       CREATE TABLE ticket (
         id uuid PRIMARY KEY DEFAULT gen_random_uuid(),
+        -- Issue order, to break ties between tickets queued at the same instant.
+        seq bigint GENERATED ALWAYS AS IDENTITY,
         site_id uuid NOT NULL REFERENCES site (id),
         service_id uuid NOT NULL REFERENCES service (id),
         prefix char(1) NOT NULL,
@@ -92,7 +94,7 @@ export class AddQueue1764100000000 implements MigrationInterface {
       )`);
     // The guarantee "a counter holds at most one called-or-serving ticket", in the database itself.
     await q.query(`CREATE UNIQUE INDEX uq_ticket_active_per_counter ON ticket (counter_id) WHERE status IN ('called', 'serving')`);
-    await q.query(`CREATE INDEX ix_ticket_waiting ON ticket (site_id, service_id, queue_at) WHERE status = 'waiting'`);
+    await q.query(`CREATE INDEX ix_ticket_waiting ON ticket (site_id, service_id, queue_at, seq) WHERE status = 'waiting'`);
     await q.query(`CREATE INDEX ix_ticket_site_day ON ticket (site_id, local_date)`);
 
     await q.query(`

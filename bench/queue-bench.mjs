@@ -1,0 +1,557 @@
+#!/usr/bin/env node
+// `npm run bench [-- --json FILE] [-- --cpu-prof DIR]`: how fast the queue is, measured on the
+// real API over HTTP and socket.io, on a throw-away embedded PostgreSQL, on 127.0.0.1 only.
+//
+// What it does:
+//   1. builds the API if its sources changed, starts an embedded PostgreSQL in its own temp data
+//      dir on a free port, creates the database `mpp_bench`, and starts the built API
+//      (dist/.../main.js) as a child process against it (migrations and seeds run at its start);
+//   2. as the system admin, creates a bench site open 00:00–23:59 every day (a national holiday
+//      today is deleted from the calendar: the database is thrown away), one agency, services A,
+//      B and C without a daily quota, 20 kiosks, one display device, and 30 counters each with
+//      its own officer, serving all three services;
+//   3. measures three things, each with its own target:
+//      - issue: 20 kiosk loops POST /queue/tickets (each its own device token and a fresh
+//        Idempotency-Key per ticket) for ISSUE_SECONDS; throughput = tickets issued / elapsed,
+//        latency = request start to response body received;
+//      - call-next: 30 officer loops, each call-next (measured) then no-show (not measured),
+//        for CALL_SECONDS or CALL_MAX calls, on the tickets the issue phase left waiting;
+//      - display: 200 socket.io clients joined to the site's hall display; DISPLAY_CALLS calls
+//        at a steady pace over the 30 counters; for every (call, client) pair the delay from the
+//        start of the call-next request to the 'display.call' event at that client (an upper
+//        bound of the delay from commit to arrival), matched by ticket number; deliveries that
+//        never arrive are counted as missed.
+//   4. prints each figure beside its target with PASS or MISS, writes the same figures as JSON
+//      with --json FILE, and stops everything it started. It is a measurement, not a test: the
+//      exit code is 0 even when a target is missed, and 1 only when the bench itself failed.
+//
+// The bench client runs on the same machine as the API and PostgreSQL and takes part of the CPU,
+// so the figures are a lower bound of what the API does on its own.
+import { spawn } from 'node:child_process';
+import { randomBytes } from 'node:crypto';
+import { rmSync, writeFileSync } from 'node:fs';
+import { createRequire } from 'node:module';
+import { createServer } from 'node:net';
+import { cpus, tmpdir } from 'node:os';
+import { join, resolve } from 'node:path';
+import { performance } from 'node:perf_hooks';
+import { setTimeout as sleep } from 'node:timers/promises';
+import { parseArgs } from 'node:util';
+import { buildIfStale, ROOT, TARGETS } from '../scripts/build-if-stale.mjs';
+
+const require = createRequire(import.meta.url);
+
+const KIOSKS = 20;
+const COUNTERS = 30;
+const DISPLAY_CLIENTS = 200;
+const WARMUP_TICKETS = 200;
+const ISSUE_SECONDS = 8;
+const CALL_SECONDS = 8;
+const CALL_MAX = 3000;
+const DISPLAY_CALLS = 300;
+const DISPLAY_CALLS_PER_SECOND = 30;
+const DISPLAY_GRACE_MS = 2000;
+/** The whole run, set-up included, is cut off after this. */
+const DEADLINE_MS = 170_000;
+
+const TARGETS_MET = {
+  issuePerSecond: { text: '≥ 800/s', pass: (v) => v >= 800 },
+  issueP99Ms: { text: '< 50 ms', pass: (v) => v < 50 },
+  callNextP99Ms: { text: '< 50 ms', pass: (v) => v < 50 },
+  displayDelayP99Ms: { text: '< 100 ms', pass: (v) => v < 100 },
+  displayMissed: { text: '0', pass: (v) => v === 0 },
+};
+
+// ---- the running pieces, stopped by cleanup() whatever happens ---------------------------
+
+const running = { pg: null, api: null, apiExited: null, sockets: [], agent: null };
+const log = (message) => process.stdout.write(`${message}\n`);
+
+async function main() {
+  const { values: args } = parseArgs({ options: { json: { type: 'string' }, 'cpu-prof': { type: 'string' } } });
+  const deadline = setTimeout(() => void fail(new Error(`the bench took longer than ${DEADLINE_MS / 1000} s`)), DEADLINE_MS);
+  for (const signal of ['SIGINT', 'SIGTERM']) process.once(signal, () => void fail(new Error(`stopped by ${signal}`), 130));
+
+  const startedAt = performance.now();
+  buildIfStale(['api']);
+  const http = await httpClient();
+  const api = await startApi(args['cpu-prof'] ? resolve(args['cpu-prof']) : null);
+  const base = `http://127.0.0.1:${api.port}`;
+  const client = http(base);
+  const setup = await setUpSite(client, api.admin);
+  log(`set up in ${seconds(performance.now() - startedAt)}: site ${setup.siteCode} (${setup.timeZone}), ${KIOSKS} kiosks, ${COUNTERS} counters`);
+
+  await issueLoops(client, setup, { count: WARMUP_TICKETS });
+  const issue = await issueLoops(client, setup, { seconds: ISSUE_SECONDS });
+  log(`issue: ${issue.ok} tickets in ${seconds(issue.elapsedMs)}, ${issue.failed} failed`);
+
+  const call = await callLoops(client, setup, { seconds: CALL_SECONDS, max: CALL_MAX, keepWaiting: DISPLAY_CALLS + COUNTERS });
+  log(`call-next: ${call.latencies.length} calls in ${seconds(call.elapsedMs)}, ${call.failed} failed`);
+
+  const display = await displayDelays(client, base, setup);
+  log(`display: ${display.calls} calls × ${DISPLAY_CLIENTS} clients, ${display.delays.length} deliveries, ${display.missed} missed`);
+
+  const figures = {
+    issuePerSecond: round(issue.ok / (issue.elapsedMs / 1000), 0),
+    issueP50Ms: round(percentile(issue.latencies, 50)),
+    issueP99Ms: round(percentile(issue.latencies, 99)),
+    callNextP50Ms: round(percentile(call.latencies, 50)),
+    callNextP99Ms: round(percentile(call.latencies, 99)),
+    displayDelayP50Ms: round(percentile(display.delays, 50)),
+    displayDelayP99Ms: round(percentile(display.delays, 99)),
+    displayMissed: display.missed,
+    counts: {
+      ticketsIssued: issue.ok,
+      issueFailed: issue.failed,
+      callsMeasured: call.latencies.length,
+      callFailed: call.failed,
+      waitingAfterIssue: issue.waitingAfter,
+      displayCalls: display.calls,
+      displayDeliveries: display.delays.length,
+    },
+    machine: { cpus: cpus().length, cpuModel: cpus()[0]?.model ?? 'unknown', node: process.version },
+    at: new Date().toISOString(),
+  };
+  printTable(figures);
+  if (args.json) {
+    writeFileSync(resolve(args.json), `${JSON.stringify(figures, null, 2)}\n`);
+    log(`figures written to ${resolve(args.json)}`);
+  }
+  clearTimeout(deadline);
+  await cleanup();
+  log(`done in ${seconds(performance.now() - startedAt)}`);
+  process.exit(0);
+}
+
+// ---- starting and stopping the database and the API --------------------------------------
+
+async function startApi(cpuProfDir) {
+  const { startEmbeddedPostgres } = require(join(ROOT, 'dist/apps/api/apps/api/src/database/embedded-postgres.js'));
+  const dataDir = join(tmpdir(), `mpp-bench-pg-${process.pid}`);
+  running.pg = await startEmbeddedPostgres({ dataDir, port: await freePort(), ephemeral: true, fresh: true });
+  running.pgDataDir = dataDir;
+  const { Client } = require('pg');
+  const pg = new Client({ connectionString: running.pg.url });
+  await pg.connect();
+  await pg.query('CREATE DATABASE mpp_bench');
+  await pg.end();
+
+  const port = await freePort();
+  const admin = { email: 'bench@mpp.local', password: randomBytes(18).toString('base64url') };
+  const env = {
+    ...process.env,
+    NODE_ENV: 'production',
+    DATABASE_URL: running.pg.url.replace(/\/postgres$/, '/mpp_bench'),
+    PORT: String(port),
+    HOST: '127.0.0.1',
+    JWT_SECRET: randomBytes(36).toString('base64url'),
+    ADMIN_EMAIL: admin.email,
+    ADMIN_PASSWORD: admin.password,
+    LOG_LEVEL: 'warn',
+    SEED: 'true',
+    QUEUE_SWEEP_SECONDS: '0',
+    LOGIN_RATE_LIMIT: '10000',
+  };
+  const nodeArgs = cpuProfDir ? ['--cpu-prof', `--cpu-prof-dir=${cpuProfDir}`] : [];
+  const child = spawn(process.execPath, [...nodeArgs, join(ROOT, TARGETS.api.output)], { cwd: ROOT, env, stdio: ['ignore', 'pipe', 'pipe'] });
+  running.api = child;
+  const output = [];
+  const keep = (chunk) => {
+    output.push(chunk.toString());
+    if (output.length > 40) output.shift();
+  };
+  child.stdout.on('data', keep);
+  child.stderr.on('data', keep);
+  running.apiExited = new Promise((done) => child.once('exit', done));
+
+  const until = Date.now() + 60_000;
+  while (Date.now() < until) {
+    if (child.exitCode !== null) throw new Error(`the API exited (code ${child.exitCode}) while starting:\n${output.join('')}`);
+    try {
+      const res = await fetch(`http://127.0.0.1:${port}/api/health`);
+      if (res.status === 200) return { port, admin };
+    } catch {
+      // not listening yet
+    }
+    await sleep(200);
+  }
+  throw new Error(`the API did not answer /api/health within 60 s:\n${output.join('')}`);
+}
+
+async function cleanup() {
+  const { pg, api, apiExited, sockets, agent } = running;
+  running.pg = running.api = running.agent = null;
+  running.sockets = [];
+  sockets.forEach((s) => s.disconnect());
+  await agent?.close().catch(() => undefined);
+  if (api && api.exitCode === null) {
+    api.kill('SIGTERM');
+    const exited = await Promise.race([apiExited.then(() => true), sleep(10_000).then(() => false)]);
+    if (!exited) api.kill('SIGKILL');
+  }
+  if (pg) {
+    await pg.stop().catch(() => undefined);
+    rmSync(running.pgDataDir, { recursive: true, force: true });
+  }
+}
+
+let failing = false;
+async function fail(error, code = 1) {
+  if (failing) return;
+  failing = true;
+  process.stderr.write(`\nbench failed: ${error instanceof Error ? error.message : String(error)}\n`);
+  await cleanup().catch(() => undefined);
+  process.exit(code);
+}
+
+function freePort() {
+  return new Promise((done, reject) => {
+    const srv = createServer();
+    srv.unref();
+    srv.on('error', reject);
+    srv.listen(0, '127.0.0.1', () => {
+      const { port } = srv.address();
+      srv.close(() => done(port));
+    });
+  });
+}
+
+// ---- HTTP: undici with a pool of kept-alive connections when it is installed, else fetch ----
+
+async function httpClient() {
+  let undici = null;
+  try {
+    undici = await import('undici');
+  } catch {
+    // Node's own fetch keeps connections alive too, with its default pool.
+  }
+  if (undici) running.agent = new undici.Agent({ connections: 64, pipelining: 1 });
+  return (base) =>
+    async function send(method, path, { token, body, headers = {} } = {}) {
+      const allHeaders = { ...headers, ...(token ? { authorization: `Bearer ${token}` } : {}), ...(body ? { 'content-type': 'application/json' } : {}) };
+      const payload = body ? JSON.stringify(body) : undefined;
+      const started = performance.now();
+      let status;
+      let text;
+      if (undici) {
+        const res = await undici.request(base + path, { method, headers: allHeaders, body: payload, dispatcher: running.agent });
+        status = res.statusCode;
+        text = await res.body.text();
+      } else {
+        const res = await fetch(base + path, { method, headers: allHeaders, body: payload });
+        status = res.status;
+        text = await res.text();
+      }
+      const ms = performance.now() - started;
+      return { status, body: text ? JSON.parse(text) : null, ms, started };
+    };
+}
+
+/** For set-up calls: anything but the expected status stops the bench with the API's answer. */
+async function expect(send, status, method, path, options) {
+  const res = await send(method, path, options);
+  if (res.status !== status) throw new Error(`${method} ${path} answered ${res.status}, expected ${status}: ${JSON.stringify(res.body)}`);
+  return res.body;
+}
+
+// ---- the bench site ----------------------------------------------------------------------
+
+async function setUpSite(send, admin) {
+  const { accessToken: adminToken } = await expect(send, 200, 'POST', '/api/v1/auth/login', { body: admin });
+  const as = { token: adminToken };
+  const timeZone = await timeZoneAwayFromMidnight();
+  await reopenIfHoliday(send, as, timeZone);
+
+  const siteCode = `mpp-bench-${randomBytes(3).toString('hex')}`;
+  await expect(send, 201, 'POST', '/api/v1/admin/sites', {
+    ...as,
+    body: {
+      code: siteCode,
+      name: 'MPP Bench',
+      city: 'Kota Bench',
+      province: 'DKI Jakarta',
+      address: 'Jl. Pengukuran No. 1',
+      timeZone,
+      openingHours: [1, 2, 3, 4, 5, 6, 7].map((weekday) => ({ weekday, open: '00:00', close: '23:59', breaks: [] })),
+      closesOnCutiBersama: false,
+    },
+  });
+  const agency = await expect(send, 201, 'POST', `/api/v1/admin/sites/${siteCode}/agencies`, {
+    ...as,
+    body: { code: 'dinas-bench', name: 'Dinas Pengukuran Kota Bench', shortName: 'Dinas Bench' },
+  });
+  const services = [];
+  for (const prefix of ['A', 'B', 'C']) {
+    services.push(await expect(send, 201, 'POST', `/api/v1/admin/agencies/${agency.id}/services`, { ...as, body: serviceBody(prefix) }));
+  }
+  const serviceIds = services.map((s) => s.id);
+
+  const kioskTokens = [];
+  for (let i = 1; i <= KIOSKS; i += 1) {
+    const device = await expect(send, 201, 'POST', `/api/v1/admin/sites/${siteCode}/devices`, { ...as, body: { name: `Kiosk ${i}`, kind: 'kiosk' } });
+    kioskTokens.push(device.token);
+  }
+  const display = await expect(send, 201, 'POST', `/api/v1/admin/sites/${siteCode}/devices`, { ...as, body: { name: 'Layar aula', kind: 'display' } });
+
+  // Officers: creating and signing in hash passwords (argon2), so two at a time, like the cores.
+  const counters = await inBatches(COUNTERS, 2, async (i) => {
+    const number = i + 1;
+    const counter = await expect(send, 201, 'POST', `/api/v1/admin/sites/${siteCode}/counters`, {
+      ...as,
+      body: { number, name: `Loket ${number}`, serviceIds },
+    });
+    const officer = { email: `petugas${number}@bench.mpp.local`, password: randomBytes(12).toString('base64url') };
+    await expect(send, 201, 'POST', '/api/v1/admin/users', {
+      ...as,
+      body: { ...officer, fullName: `Petugas ${number}`, role: 'officer', agencyId: agency.id },
+    });
+    const { accessToken } = await expect(send, 200, 'POST', '/api/v1/auth/login', { body: officer });
+    await expect(send, 200, 'POST', `/api/v1/queue/counters/${counter.id}/open`, { token: accessToken });
+    return { id: counter.id, number, token: accessToken };
+  });
+  return { siteCode, timeZone, serviceIds, kioskTokens, displayToken: display.token, counters };
+}
+
+function serviceBody(prefix) {
+  return {
+    code: `layanan-bench-${prefix.toLowerCase()}`,
+    name: `Layanan Bench ${prefix}`,
+    nameEn: `Bench service ${prefix}`,
+    summary: 'Layanan untuk pengukuran.',
+    summaryEn: 'A service for measuring.',
+    description: 'Layanan buatan untuk mengukur kecepatan antrean.',
+    descriptionEn: 'A made-up service to measure the queue.',
+    synonyms: [],
+    requirements: [{ name: 'KTP-el', mandatory: true, form: 'original', uploadable: false, fileTypes: [] }],
+    procedure: [{ text: 'Ambil nomor antrean.' }],
+    completionTime: { value: 10, unit: 'minutes' },
+    fee: { free: true, amount: 0, legalBasis: 'Tidak dipungut biaya' },
+    product: 'Hasil layanan',
+    legalBasis: ['UU 25/2009 tentang Pelayanan Publik'],
+    complaintChannel: 'SP4N-LAPOR! (lapor.go.id)',
+    queue: { ticketPrefix: prefix, expectedServiceMinutes: 10, walkInEnabled: true, onlineBookingEnabled: false },
+  };
+}
+
+/**
+ * The site closes at 23:59 and numbering starts again at midnight, so the run must not cross
+ * midnight where the site is. WIB, WITA and WIT are an hour apart: whichever of them is not
+ * within minutes of midnight will do (WIB unless it is 23:50–00:05 there).
+ */
+async function timeZoneAwayFromMidnight() {
+  for (;;) {
+    for (const zone of ['Asia/Jakarta', 'Asia/Makassar', 'Asia/Jayapura']) {
+      const time = localParts(zone).time;
+      if (time >= '00:05' && time < '23:50') return zone;
+    }
+    await sleep(10_000); // unreachable in practice: the three zones are never all near midnight
+  }
+}
+
+/** National holidays close every site; on one, today is taken out of this throw-away calendar. */
+async function reopenIfHoliday(send, as, timeZone) {
+  const { date } = localParts(timeZone);
+  const calendar = await expect(send, 200, 'GET', `/api/v1/calendar/${date.slice(0, 4)}`, as);
+  for (const day of calendar.filter((d) => d.date === date && d.kind === 'national_holiday')) {
+    await expect(send, 204, 'DELETE', `/api/v1/admin/calendar/${day.id}`, as);
+    log(`today (${date}) is ${day.name}: removed from the bench database's calendar`);
+  }
+}
+
+function localParts(timeZone) {
+  const parts = Object.fromEntries(
+    new Intl.DateTimeFormat('en-CA', { timeZone, year: 'numeric', month: '2-digit', day: '2-digit', hour: '2-digit', minute: '2-digit', hourCycle: 'h23' })
+      .formatToParts(new Date())
+      .map((p) => [p.type, p.value]),
+  );
+  return { date: `${parts.year}-${parts.month}-${parts.day}`, time: `${parts.hour}:${parts.minute}` };
+}
+
+// ---- phase 1: issuing ----------------------------------------------------------------------
+
+/** KIOSKS loops issue tickets back to back, for a number of seconds or until `count` tickets. */
+async function issueLoops(send, setup, { seconds: duration = Infinity, count = Infinity }) {
+  const latencies = [];
+  let started = 0;
+  let failed = 0;
+  const errors = new Map();
+  const t0 = performance.now();
+  const stopAt = t0 + duration * 1000;
+  await Promise.all(
+    setup.kioskTokens.map(async (token, kiosk) => {
+      for (let i = 0; performance.now() < stopAt && started < count; i += 1) {
+        started += 1;
+        const res = await send('POST', '/api/v1/queue/tickets', {
+          token,
+          headers: { 'idempotency-key': `bench-${kiosk}-${i}-${randomBytes(6).toString('hex')}` },
+          body: { serviceId: setup.serviceIds[(kiosk + i) % setup.serviceIds.length] },
+        });
+        if (res.status === 201) latencies.push(res.ms);
+        else {
+          failed += 1;
+          errors.set(res.body?.code ?? res.status, (errors.get(res.body?.code ?? res.status) ?? 0) + 1);
+        }
+      }
+    }),
+  );
+  const elapsedMs = performance.now() - t0;
+  if (errors.size) log(`  issue errors: ${[...errors].map(([code, n]) => `${code} ×${n}`).join(', ')}`);
+  setup.waiting = (setup.waiting ?? 0) + latencies.length;
+  return { ok: latencies.length, failed, elapsedMs, latencies, waitingAfter: setup.waiting };
+}
+
+// ---- phase 2: calling ----------------------------------------------------------------------
+
+/** COUNTERS loops: call-next (measured), then no-show; leaves `keepWaiting` tickets for the display phase. */
+async function callLoops(send, setup, { seconds: duration, max, keepWaiting }) {
+  const latencies = [];
+  let budget = Math.min(max, setup.waiting - keepWaiting);
+  let failed = 0;
+  const errors = new Map();
+  const t0 = performance.now();
+  const stopAt = t0 + duration * 1000;
+  await Promise.all(
+    setup.counters.map(async (counter) => {
+      while (performance.now() < stopAt && budget > 0) {
+        budget -= 1;
+        const res = await send('POST', `/api/v1/queue/counters/${counter.id}/call-next`, { token: counter.token });
+        if (res.status === 200) {
+          latencies.push(res.ms);
+          setup.waiting -= 1;
+          await expect(send, 200, 'POST', `/api/v1/queue/counters/${counter.id}/no-show`, { token: counter.token });
+        } else {
+          failed += 1;
+          errors.set(res.body?.code ?? res.status, (errors.get(res.body?.code ?? res.status) ?? 0) + 1);
+          if (res.body?.code === 'QUEUE_EMPTY') return;
+        }
+      }
+    }),
+  );
+  const elapsedMs = performance.now() - t0;
+  if (errors.size) log(`  call-next errors: ${[...errors].map(([code, n]) => `${code} ×${n}`).join(', ')}`);
+  return { latencies, failed, elapsedMs };
+}
+
+// ---- phase 3: the hall displays ------------------------------------------------------------
+
+/**
+ * DISPLAY_CLIENTS sockets watch the hall; DISPLAY_CALLS calls go out at a steady pace, each from
+ * the next free counter. Delay = arrival at a client − start of the call-next request.
+ */
+async function displayDelays(send, base, setup) {
+  const { io } = require('socket.io-client');
+  const clients = await inBatches(DISPLAY_CLIENTS, 20, async () => {
+    const socket = io(`${base}/queue`, { transports: ['websocket'], auth: { token: setup.displayToken }, forceNew: true, reconnection: false });
+    running.sockets.push(socket);
+    const arrivals = new Map();
+    socket.on('display.call', (call) => {
+      if (!arrivals.has(call.ticketNumber)) arrivals.set(call.ticketNumber, performance.now());
+    });
+    const ack = await socket.timeout(10_000).emitWithAck('join-display', { siteCode: setup.siteCode });
+    if (!ack?.ok) throw new Error(`join-display failed: ${JSON.stringify(ack)}`);
+    return arrivals;
+  });
+
+  const calls = [];
+  const free = [...setup.counters];
+  const pending = [];
+  const gapMs = 1000 / DISPLAY_CALLS_PER_SECOND;
+  const t0 = performance.now();
+  for (let i = 0; i < DISPLAY_CALLS; i += 1) {
+    await sleep(Math.max(0, t0 + i * gapMs - performance.now()));
+    while (free.length === 0) await sleep(1);
+    const counter = free.shift();
+    pending.push(
+      (async () => {
+        const res = await send('POST', `/api/v1/queue/counters/${counter.id}/call-next`, { token: counter.token });
+        if (res.status === 200) {
+          calls.push({ ticketNumber: res.body.number, started: res.started });
+          await expect(send, 200, 'POST', `/api/v1/queue/counters/${counter.id}/no-show`, { token: counter.token });
+        }
+        free.push(counter);
+      })(),
+    );
+  }
+  await Promise.all(pending);
+  await sleep(DISPLAY_GRACE_MS);
+
+  const delays = [];
+  let missed = 0;
+  for (const call of calls) {
+    for (const arrivals of clients) {
+      const at = arrivals.get(call.ticketNumber);
+      if (at === undefined) missed += 1;
+      else delays.push(at - call.started);
+    }
+  }
+  running.sockets.forEach((s) => s.disconnect());
+  running.sockets = [];
+  return { calls: calls.length, delays, missed };
+}
+
+// ---- small helpers ---------------------------------------------------------------------------
+
+/** Runs work(0..n-1), at most `width` at a time, and returns the results in order. */
+async function inBatches(n, width, work) {
+  const results = new Array(n);
+  let next = 0;
+  await Promise.all(
+    Array.from({ length: Math.min(width, n) }, async () => {
+      while (next < n) {
+        const i = next;
+        next += 1;
+        results[i] = await work(i);
+      }
+    }),
+  );
+  return results;
+}
+
+/** Nearest rank: the smallest value with at least p% of the values at or below it. */
+function percentile(values, p) {
+  if (values.length === 0) return NaN;
+  const sorted = [...values].sort((a, b) => a - b);
+  return sorted[Math.max(0, Math.ceil((p / 100) * sorted.length) - 1)];
+}
+
+function round(value, digits = 1) {
+  return Number.isFinite(value) ? Number(value.toFixed(digits)) : null;
+}
+
+function seconds(ms) {
+  return `${(ms / 1000).toFixed(1)} s`;
+}
+
+function printTable(f) {
+  const rows = [
+    ['issue throughput (20 kiosks)', `${f.issuePerSecond}/s`, 'issuePerSecond'],
+    ['issue latency p50', ms(f.issueP50Ms), null],
+    ['issue latency p99', ms(f.issueP99Ms), 'issueP99Ms'],
+    ['call-next latency p50 (30 counters)', ms(f.callNextP50Ms), null],
+    ['call-next latency p99 (30 counters)', ms(f.callNextP99Ms), 'callNextP99Ms'],
+    ['call → display p50 (200 clients)', ms(f.displayDelayP50Ms), null],
+    ['call → display p99 (200 clients)', ms(f.displayDelayP99Ms), 'displayDelayP99Ms'],
+    ['display deliveries missed', String(f.displayMissed), 'displayMissed'],
+  ].map(([metric, value, key]) => {
+    const target = key ? TARGETS_MET[key] : null;
+    const result = !target ? '' : f[key] !== null && target.pass(f[key]) ? 'PASS' : 'MISS';
+    return [metric, value, target?.text ?? '', result];
+  });
+  const header = ['metric', 'value', 'target', 'result'];
+  const widths = header.map((h, i) => Math.max(h.length, ...rows.map((r) => r[i].length)));
+  const line = (cells) => cells.map((c, i) => c.padEnd(widths[i])).join('  ').trimEnd();
+  const misses = rows.filter((r) => r[3] === 'MISS').length;
+  log('');
+  log(line(header));
+  log(line(widths.map((w) => '-'.repeat(w))));
+  rows.forEach((r) => log(line(r)));
+  log('');
+  log(misses ? `${misses} target(s) MISSED (a measurement, not a test: exit code 0)` : 'all targets met');
+  log(`machine: ${f.machine.cpus} CPUs (${f.machine.cpuModel}), Node ${f.machine.node}; call → display is measured from the call-next request start`);
+}
+
+function ms(value) {
+  return value === null ? 'n/a' : `${value} ms`;
+}
+
+main().catch((error) => fail(error));
