@@ -6,6 +6,7 @@ import { createHash } from 'node:crypto';
 import { Repository } from 'typeorm';
 import { SiteEntity } from '../catalogue/entities/site.entity';
 import { ApiException } from '../common/errors/api-exception';
+import { TtlCache } from '../common/ttl-cache';
 import { APP_CONFIG, AppConfig } from '../config/app-config';
 import { AUTH_MESSAGES } from './auth.messages';
 import { DeviceEntity } from './entities/device.entity';
@@ -15,6 +16,13 @@ import { DEVICE_TOKEN_PREFIX, JwtClaims, Principal } from './principal';
 
 @Injectable()
 export class AuthService {
+  /**
+   * Every request is authenticated; the user or device behind a token is read at most every few
+   * seconds. Disabling a user or revoking a device in this process forgets it at once.
+   */
+  private readonly usersById = new TtlCache<string, StaffUserEntity | null>(5_000);
+  private readonly devicesByHash = new TtlCache<string, DeviceEntity | null>(5_000);
+
   constructor(
     @Inject(APP_CONFIG) private readonly config: AppConfig,
     private readonly jwt: JwtService,
@@ -50,21 +58,31 @@ export class AuthService {
       throw ApiException.unauthorized('INVALID_TOKEN', AUTH_MESSAGES.invalidToken);
     }
     // Role and scope come from the database, so a change or a disabled account applies at once.
-    const user = await this.users.findOneBy({ id: claims.sub });
+    const user = await this.usersById.get(claims.sub, () => this.users.findOneBy({ id: claims.sub }));
     if (!user) throw ApiException.unauthorized('INVALID_TOKEN', AUTH_MESSAGES.invalidToken);
     if (!user.active) throw ApiException.unauthorized('ACCOUNT_DISABLED', AUTH_MESSAGES.inactiveAccount);
     return { kind: 'staff', userId: user.id, role: user.role, siteId: user.siteId, agencyId: user.agencyId };
   }
 
   private async authenticateDevice(token: string): Promise<Principal> {
-    const device = await this.devices.findOneBy({ tokenHash: hashDeviceToken(token) });
+    const hash = hashDeviceToken(token);
+    const device = await this.devicesByHash.get(hash, () => this.devices.findOneBy({ tokenHash: hash }));
     if (!device) throw ApiException.unauthorized('INVALID_TOKEN', AUTH_MESSAGES.invalidToken);
     if (device.revokedAt) throw ApiException.unauthorized('DEVICE_REVOKED', AUTH_MESSAGES.revokedDevice);
     const now = new Date();
     if (!device.lastSeenAt || now.getTime() - device.lastSeenAt.getTime() > 60_000) {
+      device.lastSeenAt = now;
       await this.devices.update({ id: device.id }, { lastSeenAt: now });
     }
     return { kind: 'device', deviceId: device.id, deviceKind: device.kind, siteId: device.siteId };
+  }
+
+  forgetUser(id: string): void {
+    this.usersById.delete(id);
+  }
+
+  forgetDevice(tokenHash: string): void {
+    this.devicesByHash.delete(tokenHash);
   }
 
   async me(userId: string): Promise<StaffUserResponse> {

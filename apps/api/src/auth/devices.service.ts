@@ -6,7 +6,7 @@ import { Repository } from 'typeorm';
 import { SiteEntity } from '../catalogue/entities/site.entity';
 import { ApiException } from '../common/errors/api-exception';
 import { AccessPolicy } from './access-policy';
-import { hashDeviceToken } from './auth.service';
+import { AuthService, hashDeviceToken } from './auth.service';
 import { RegisterDeviceDto } from './dto/register-device.dto';
 import { DeviceEntity } from './entities/device.entity';
 import { DEVICE_TOKEN_PREFIX, type StaffPrincipal } from './principal';
@@ -16,6 +16,7 @@ const DEVICE_NOT_FOUND = { id: 'Perangkat tidak ditemukan.', en: 'Device not fou
 @Injectable()
 export class DevicesService {
   constructor(
+    private readonly auth: AuthService,
     @InjectRepository(DeviceEntity) private readonly devices: Repository<DeviceEntity>,
     @InjectRepository(SiteEntity) private readonly sites: Repository<SiteEntity>,
   ) {}
@@ -44,6 +45,7 @@ export class DevicesService {
     if (!device.revokedAt) {
       device.revokedAt = new Date();
       await this.devices.save(device);
+      this.auth.forgetDevice(device.tokenHash);
     }
     const site = await this.sites.findOneByOrFail({ id: device.siteId });
     return toDeviceResponse(device, site.code);

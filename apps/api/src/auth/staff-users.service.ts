@@ -70,7 +70,9 @@ export class StaffUsersService {
     if (dto.fullName !== undefined) user.fullName = dto.fullName.trim();
     if (dto.password !== undefined) user.passwordHash = await PasswordHasher.hash(dto.password);
     if (dto.active !== undefined) user.active = dto.active;
-    return this.auth.toStaffUserResponse(await this.users.save(user));
+    const saved = await this.users.save(user);
+    this.auth.forgetUser(saved.id);
+    return this.auth.toStaffUserResponse(saved);
   }
 
   private assertRoleManageable(staff: StaffPrincipal, role: StaffRole): void {

@@ -1,5 +1,6 @@
 import { Module } from '@nestjs/common';
 import { AgenciesService } from './agencies.service';
+import { CatalogueCache } from './catalogue-cache';
 import { CatalogueAdminController } from './catalogue-admin.controller';
 import { CatalogueRepository } from './catalogue.repository';
 import { ServiceCatalogService } from './service-catalog.service';
@@ -10,7 +11,7 @@ import { SitesService } from './sites.service';
 @Module({
   imports: [],
   controllers: [SitesController, ServicesController, CatalogueAdminController],
-  providers: [CatalogueRepository, SitesService, AgenciesService, ServiceCatalogService],
+  providers: [CatalogueCache, CatalogueRepository, SitesService, AgenciesService, ServiceCatalogService],
   exports: [CatalogueRepository, SitesService, ServiceCatalogService],
 })
 export class CatalogueModule {}

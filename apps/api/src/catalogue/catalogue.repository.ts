@@ -1,6 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, EntityManager, In, IsNull } from 'typeorm';
+import { CatalogueCache } from './catalogue-cache';
 import { AgencyEntity } from './entities/agency.entity';
 import { NationalCalendarDayEntity, SiteClosureEntity } from './entities/closure.entity';
 import { ServiceRequirementEntity } from './entities/service-requirement.entity';
@@ -28,7 +29,28 @@ export interface ClosureRow {
 /** Every catalogue query, by name. Public reads never return retired rows. */
 @Injectable()
 export class CatalogueRepository {
-  constructor(@InjectDataSource() private readonly db: DataSource) {}
+  constructor(
+    @InjectDataSource() private readonly db: DataSource,
+    private readonly cache: CatalogueCache,
+  ) {}
+
+  /** For hot paths (issuing tickets): the same reads, cached briefly. See CatalogueCache. */
+  cachedActiveService(id: string): Promise<ServiceEntity | null> {
+    return this.cache.get(`service:${id}`, () => this.findActiveServiceById(id));
+  }
+
+  cachedSite(id: string): Promise<SiteEntity | null> {
+    return this.cache.get(`site:${id}`, () => this.findSiteById(id));
+  }
+
+  cachedClosuresOn(site: SiteEntity, date: string): Promise<ClosureRow[]> {
+    return this.cache.get(`closures:${site.id}:${date}`, async () => (await this.listClosuresFrom(site, date, 5)).filter((c) => c.date === date));
+  }
+
+  /** After writes TypeORM's subscribers do not see (deletes by criteria, raw SQL). */
+  forgetCached(): void {
+    this.cache.clear();
+  }
 
   get manager(): EntityManager {
     return this.db.manager;

@@ -42,9 +42,9 @@ export class QueueService {
       if (replay) return { ticket: replay, replayed: true };
     }
 
-    const service = await this.catalogue.findActiveServiceById(dto.serviceId);
+    const service = await this.catalogue.cachedActiveService(dto.serviceId);
     if (!service) throw ApiException.notFound('SERVICE_NOT_FOUND', QueueMessages.serviceNotFound);
-    const site = (await this.catalogue.findSiteById(service.siteId))!;
+    const site = (await this.catalogue.cachedSite(service.siteId))!;
     this.assertMayIssue(principal, site.id);
     if (principal.kind === 'device' && !service.walkInEnabled) {
       throw ApiException.conflict('WALK_IN_DISABLED', QueueMessages.walkInDisabled);
@@ -444,7 +444,7 @@ export class QueueService {
     let position: number | null = null;
     let estimatedWaitMinutes: number | null = null;
     if (row.status === 'waiting') {
-      const s = site ?? (await this.catalogue.findSiteById(row.site_id))!;
+      const s = site ?? (await this.catalogue.cachedSite(row.site_id))!;
       const counts = await this.repo.placeCounts(row);
       const place = positionFromCounts(
         {
@@ -457,7 +457,7 @@ export class QueueService {
         { mode: s.queueMode, interleaveEvery: s.queueInterleaveEvery },
       );
       position = place;
-      const service = await this.catalogue.findServiceById(row.service_id);
+      const service = await this.catalogue.cachedActiveService(row.service_id);
       estimatedWaitMinutes = estimateWaitMinutes({
         position: place,
         recentServiceMinutes: counts.recent_minutes,

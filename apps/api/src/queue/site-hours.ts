@@ -11,7 +11,7 @@ export type SiteOpenState = { open: true; closesAt: string } | { open: false; re
  */
 export async function siteOpenNow(catalogue: CatalogueRepository, site: SiteEntity, now: Date): Promise<SiteOpenState> {
   const today = localDate(now, site.timeZone);
-  const closures = (await catalogue.listClosuresFrom(site, today, 5)).filter((c) => c.date === today);
+  const closures = await catalogue.cachedClosuresOn(site, today);
   const status = dayStatus(today, site.openingHours, closures);
   if (!status.open) {
     return { open: false, reason: status.reason === 'weekly_closed' ? 'hari libur mingguan / weekly day off' : status.name };

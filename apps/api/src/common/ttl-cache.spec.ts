@@ -1,0 +1,27 @@
+import { TtlCache } from './ttl-cache';
+
+describe(TtlCache.name, () => {
+  it('should load once within its time to live and again after it', async () => {
+    jest.useFakeTimers({ now: new Date('2026-11-23T01:00:00Z') });
+    try {
+      const sut = new TtlCache<string, number>(1000);
+      let loads = 0;
+      const load = async () => ++loads;
+      expect(await sut.get('a', load)).toBe(1);
+      expect(await sut.get('a', load)).toBe(1);
+      jest.advanceTimersByTime(1001);
+      expect(await sut.get('a', load)).toBe(2);
+    } finally {
+      jest.useRealTimers();
+    }
+  });
+
+  it('should forget a key at once when told to', async () => {
+    const sut = new TtlCache<string, string>(60_000);
+    await sut.get('k', async () => 'old');
+    sut.delete('k');
+    expect(await sut.get('k', async () => 'new')).toBe('new');
+    sut.clear();
+    expect(await sut.get('k', async () => 'newer')).toBe('newer');
+  });
+});
