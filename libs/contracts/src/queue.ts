@@ -130,4 +130,12 @@ export const QUEUE_EVENTS = {
   ticketWaiting: 'counter.ticket-waiting',
   ticketLeft: 'counter.ticket-left',
   ticketUpdated: 'ticket.updated',
+  ticketQueueMoved: 'ticket.queue-moved',
+} as const;
+
+/** Messages a client sends to join a room (with an acknowledgement callback). */
+export const QUEUE_JOINS = {
+  display: 'join-display',
+  counter: 'join-counter',
+  ticket: 'join-ticket',
 } as const;

@@ -8,7 +8,7 @@ import {
   WebSocketGateway,
   WebSocketServer,
 } from '@nestjs/websockets';
-import { QUEUE_EVENTS, type ApiError, type DisplayCall, type WaitingTicket } from '@mpp/contracts';
+import { QUEUE_EVENTS, QUEUE_JOINS, type ApiError, type DisplayCall, type WaitingTicket } from '@mpp/contracts';
 import type { Namespace, Socket } from 'socket.io';
 import { AuthService } from '../auth/auth.service';
 import type { Principal } from '../auth/principal';
@@ -71,7 +71,7 @@ export class QueueGateway implements OnGatewayInit, OnGatewayConnection, OnModul
     return (socket.data.principal as Promise<Principal | undefined> | undefined) ?? Promise.resolve(undefined);
   }
 
-  @SubscribeMessage('join-display')
+  @SubscribeMessage(QUEUE_JOINS.display)
   async joinDisplay(@ConnectedSocket() socket: Socket, @MessageBody() body: { siteCode?: string }): Promise<Ack<unknown>> {
     return this.answer(async () => {
       const site = await this.display.requireSiteFor(await this.principalOf(socket), String(body?.siteCode ?? ''));
@@ -82,7 +82,7 @@ export class QueueGateway implements OnGatewayInit, OnGatewayConnection, OnModul
     });
   }
 
-  @SubscribeMessage('join-counter')
+  @SubscribeMessage(QUEUE_JOINS.counter)
   async joinCounter(@ConnectedSocket() socket: Socket, @MessageBody() body: { counterId?: string }): Promise<Ack<unknown>> {
     return this.answer(async () => {
       const principal = await this.principalOf(socket);
@@ -95,7 +95,7 @@ export class QueueGateway implements OnGatewayInit, OnGatewayConnection, OnModul
     });
   }
 
-  @SubscribeMessage('join-ticket')
+  @SubscribeMessage(QUEUE_JOINS.ticket)
   async joinTicket(@ConnectedSocket() socket: Socket, @MessageBody() body: { publicCode?: string }): Promise<Ack<unknown>> {
     return this.answer(async () => {
       const ticket = await this.queue.getPublic(String(body?.publicCode ?? ''));
@@ -152,7 +152,7 @@ export class QueueGateway implements OnGatewayInit, OnGatewayConnection, OnModul
     }
     if (action !== 'recall' && action !== 'start' && action !== 'finish') {
       this.scheduleWaitingCounts(row.site_id, row.time_zone);
-      this.server.to(`service-public:${row.service_id}`).emit('ticket.queue-moved', { serviceId: row.service_id });
+      this.server.to(`service-public:${row.service_id}`).emit(QUEUE_EVENTS.ticketQueueMoved, { serviceId: row.service_id });
     }
     void this.pushTicket(row.public_code, row.id);
   }

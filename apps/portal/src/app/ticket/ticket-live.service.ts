@@ -1,5 +1,5 @@
 import { DestroyRef, Injectable, inject, signal } from '@angular/core';
-import { QUEUE_EVENTS, type ApiError, type PublicTicketResponse } from '@mpp/contracts';
+import { QUEUE_EVENTS, QUEUE_JOINS, type ApiError, type PublicTicketResponse } from '@mpp/contracts';
 import type { LoadState } from '@mpp/ui';
 import { Subject, catchError, debounce, map, of, switchMap, timer, type Subscription } from 'rxjs';
 import { io, type Socket } from 'socket.io-client';
@@ -11,9 +11,8 @@ export type LiveConnection = 'connecting' | 'live' | 'reconnecting';
 
 type JoinAnswer = { ok: true; data: PublicTicketResponse } | { ok: false; error: ApiError };
 
-/** The gateway's message and events for a ticket page (the queue-moved name is not in QUEUE_EVENTS). */
-const JOIN_TICKET = 'join-ticket';
-const QUEUE_MOVED = 'ticket.queue-moved';
+const JOIN_TICKET = QUEUE_JOINS.ticket;
+const QUEUE_MOVED = QUEUE_EVENTS.ticketQueueMoved;
 
 interface ServerEvents {
   [QUEUE_EVENTS.ticketUpdated]: (ticket: PublicTicketResponse) => void;
