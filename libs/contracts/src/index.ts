@@ -2,3 +2,4 @@ export * from './auth';
 export * from './catalogue';
 export * from './errors';
 export * from './queue';
+export * from './booking';

@@ -196,10 +196,8 @@ export class QueueRepository {
 
   /** The ticket a counter holds (called or serving), locked for the transition. */
   async lockActiveTicketOfCounter(tx: EntityManager, counterId: string): Promise<TicketRow | null> {
-    const rows = (await tx.query(`SELECT id FROM ticket WHERE counter_id = $1 AND status IN ('called', 'serving') FOR UPDATE`, [
-      counterId,
-    ])) as { id: string }[];
-    return rows[0] ? this.findTicketById(rows[0].id, tx) : null;
+    const rows = (await tx.query(`${TICKET_VIEW} WHERE t.counter_id = $1 AND t.status IN ('called', 'serving') FOR UPDATE OF t`, [counterId])) as TicketRow[];
+    return rows[0] ?? null;
   }
 
   async findActiveTicketOfCounter(counterId: string): Promise<TicketRow | null> {
@@ -208,8 +206,8 @@ export class QueueRepository {
   }
 
   async lockTicket(tx: EntityManager, id: string): Promise<TicketRow | null> {
-    const rows = (await tx.query(`SELECT id FROM ticket WHERE id = $1 FOR UPDATE`, [id])) as { id: string }[];
-    return rows[0] ? this.findTicketById(rows[0].id, tx) : null;
+    const rows = (await tx.query(`${TICKET_VIEW} WHERE t.id = $1 FOR UPDATE OF t`, [id])) as TicketRow[];
+    return rows[0] ?? null;
   }
 
   async findCounter(id: string, db: Db = this.db): Promise<CounterRow | null> {
@@ -219,8 +217,8 @@ export class QueueRepository {
 
   /** Locks the counter row: everything one counter does happens one at a time. */
   async lockCounter(tx: EntityManager, id: string): Promise<CounterRow | null> {
-    await tx.query(`SELECT 1 FROM counter WHERE id = $1 FOR UPDATE`, [id]);
-    return this.findCounter(id, tx);
+    const rows = (await tx.query(`${COUNTER_VIEW} WHERE c.id = $1 AND c.retired_at IS NULL FOR UPDATE OF c`, [id])) as CounterRow[];
+    return rows[0] ?? null;
   }
 
   async listCounters(siteId: string): Promise<CounterRow[]> {
@@ -242,21 +240,25 @@ export class QueueRepository {
     tx: EntityManager,
     q: { siteId: string; localDate: string; counterId: string; serviceIds: string[]; preferPriority: boolean },
   ): Promise<{ id: string; priority: PriorityClass } | null> {
-    const rows = (await tx.query(
-      `SELECT t.id, t.priority FROM ticket t
-        WHERE t.site_id = $1 AND t.local_date = $2 AND t.status = 'waiting'
-          AND t.service_id = ANY($3::uuid[])
-          AND (t.target_counter_id IS NULL OR t.target_counter_id = $4)
-        ORDER BY (t.target_counter_id IS NOT NULL) DESC,
-                 CASE WHEN t.target_counter_id IS NOT NULL THEN true
-                      WHEN $5::boolean THEN t.priority <> 'regular'
-                      ELSE t.priority = 'regular' END DESC,
-                 t.queue_at, t.seq
-        LIMIT 1
-        FOR UPDATE SKIP LOCKED`,
-      [q.siteId, q.localDate, q.serviceIds, q.counterId, q.preferPriority],
+    // Each probe walks one index in queue order and stops at the first unlocked match.
+    const targeted = (await tx.query(
+      `SELECT id, priority FROM ticket
+        WHERE target_counter_id = $1 AND status = 'waiting' AND local_date = $2
+        ORDER BY queue_at, seq LIMIT 1 FOR UPDATE SKIP LOCKED`,
+      [q.counterId, q.localDate],
     )) as { id: string; priority: PriorityClass }[];
-    return rows[0] ?? null;
+    if (targeted[0]) return targeted[0];
+    for (const priorityClass of q.preferPriority ? [true, false] : [false, true]) {
+      const rows = (await tx.query(
+        `SELECT id, priority FROM ticket
+          WHERE site_id = $1 AND local_date = $2 AND status = 'waiting' AND target_counter_id IS NULL
+            AND (priority <> 'regular') = $3 AND service_id = ANY($4::uuid[])
+          ORDER BY queue_at, seq LIMIT 1 FOR UPDATE SKIP LOCKED`,
+        [q.siteId, q.localDate, priorityClass, q.serviceIds],
+      )) as { id: string; priority: PriorityClass }[];
+      if (rows[0]) return rows[0];
+    }
+    return null;
   }
 
   async setCounterStreak(tx: EntityManager, counterId: string, streak: number): Promise<void> {

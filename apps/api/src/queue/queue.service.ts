@@ -431,11 +431,12 @@ export class QueueService {
   }
 
   /** The counter's services that belong to the officer's agency: an officer acts only for their own agency. */
-  private async callableServiceIds(db: EntityManager, staff: StaffPrincipal, c: CounterRow): Promise<string[]> {
+  private async callableServiceIds(_db: EntityManager, staff: StaffPrincipal, c: CounterRow): Promise<string[]> {
     if (!COUNTER_ROLES.has(staff.role)) return c.service_ids;
-    const rows = (await db.query(`SELECT id FROM service WHERE id = ANY($1::uuid[]) AND agency_id = $2`, [c.service_ids, staff.agencyId])) as { id: string }[];
-    if (rows.length === 0) throw ApiException.forbidden('NOT_YOUR_AGENCY', QueueMessages.noServiceOfYours);
-    return rows.map((r) => r.id);
+    const services = await Promise.all(c.service_ids.map((id) => this.catalogue.cachedActiveService(id)));
+    const ids = services.filter((s) => s !== null && s.agencyId === staff.agencyId).map((s) => s!.id);
+    if (ids.length === 0) throw ApiException.forbidden('NOT_YOUR_AGENCY', QueueMessages.noServiceOfYours);
+    return ids;
   }
 
   // ---- responses ------------------------------------------------------------------------

@@ -94,7 +94,19 @@ export class AddQueue1764100000000 implements MigrationInterface {
       )`);
     // The guarantee "a counter holds at most one called-or-serving ticket", in the database itself.
     await q.query(`CREATE UNIQUE INDEX uq_ticket_active_per_counter ON ticket (counter_id) WHERE status IN ('called', 'serving')`);
-    await q.query(`CREATE INDEX ix_ticket_waiting ON ticket (site_id, service_id, queue_at, seq) WHERE status = 'waiting'`);
+    // Calling: one ordered index walk per class (priority or not) finds the next ticket.
+    await q.query(`
+      CREATE INDEX ix_ticket_waiting_next ON ticket (site_id, local_date, (priority <> 'regular'), queue_at, seq)
+      WHERE status = 'waiting' AND target_counter_id IS NULL`);
+    await q.query(`
+      CREATE INDEX ix_ticket_waiting_targeted ON ticket (target_counter_id, queue_at, seq)
+      WHERE status = 'waiting' AND target_counter_id IS NOT NULL`);
+    // A ticket's place: counts of the waiting tickets of its service.
+    await q.query(`
+      CREATE INDEX ix_ticket_waiting_service ON ticket (site_id, service_id, local_date, queue_at, seq) INCLUDE (priority)
+      WHERE status = 'waiting'`);
+    // Recent service durations for the wait estimate.
+    await q.query(`CREATE INDEX ix_ticket_done_recent ON ticket (service_id, finished_at DESC) WHERE status = 'done'`);
     await q.query(`CREATE INDEX ix_ticket_site_day ON ticket (site_id, local_date)`);
 
     await q.query(`
