@@ -26,15 +26,19 @@
 //      exit code is 0 even when a target is missed, and 1 only when the bench itself failed.
 //
 // The bench client runs on the same machine as the API and PostgreSQL and takes part of the CPU,
-// so the figures are a lower bound of what the API does on its own.
+// so the figures are a lower bound of what the API does on its own. For each phase it prints the
+// CPU seconds used by the API, PostgreSQL, the bench and everything else (from /proc), per ticket
+// or call, and warns when other programs took a noticeable share. --cpu-prof DIR runs the API
+// with `node --cpu-prof` and leaves the profile in DIR (open it in Chrome DevTools).
 import { spawn } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
-import { rmSync, writeFileSync } from 'node:fs';
+import { readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { createServer } from 'node:net';
 import { cpus, tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { performance } from 'node:perf_hooks';
+import { clearTimeout, setTimeout } from 'node:timers';
 import { setTimeout as sleep } from 'node:timers/promises';
 import { parseArgs } from 'node:util';
 import { buildIfStale, ROOT, TARGETS } from '../scripts/build-if-stale.mjs';
@@ -49,7 +53,7 @@ const ISSUE_SECONDS = 8;
 const CALL_SECONDS = 8;
 const CALL_MAX = 3000;
 const DISPLAY_CALLS = 300;
-const DISPLAY_CALLS_PER_SECOND = 30;
+const DISPLAY_CALLS_PER_SECOND = 20;
 const DISPLAY_GRACE_MS = 2000;
 /** The whole run, set-up included, is cut off after this. */
 const DEADLINE_MS = 170_000;
@@ -64,13 +68,15 @@ const TARGETS_MET = {
 
 // ---- the running pieces, stopped by cleanup() whatever happens ---------------------------
 
-const running = { pg: null, api: null, apiExited: null, sockets: [], agent: null };
+const running = { pg: null, pgDataDir: null, api: null, apiDataDir: null, apiExited: null, sockets: [], agent: null };
 const log = (message) => process.stdout.write(`${message}\n`);
 
 async function main() {
   const { values: args } = parseArgs({ options: { json: { type: 'string' }, 'cpu-prof': { type: 'string' } } });
   const deadline = setTimeout(() => void fail(new Error(`the bench took longer than ${DEADLINE_MS / 1000} s`)), DEADLINE_MS);
   for (const signal of ['SIGINT', 'SIGTERM']) process.once(signal, () => void fail(new Error(`stopped by ${signal}`), 130));
+  process.on('uncaughtException', (error) => void fail(error));
+  process.on('unhandledRejection', (error) => void fail(error));
 
   const startedAt = performance.now();
   buildIfStale(['api']);
@@ -82,16 +88,38 @@ async function main() {
   log(`set up in ${seconds(performance.now() - startedAt)}: site ${setup.siteCode} (${setup.timeZone}), ${KIOSKS} kiosks, ${COUNTERS} counters`);
 
   await issueLoops(client, setup, { count: WARMUP_TICKETS });
+  let cpu = cpuSample();
   const issue = await issueLoops(client, setup, { seconds: ISSUE_SECONDS });
-  log(`issue: ${issue.ok} tickets in ${seconds(issue.elapsedMs)}, ${issue.failed} failed`);
+  const issueCpu = cpuSince(cpu);
+  log(`issue: ${issue.ok} tickets in ${seconds(issue.elapsedMs)}, ${issue.failed} failed; ${describeCpu(issueCpu, issue.ok, 'ticket')}`);
 
+  cpu = cpuSample();
   const call = await callLoops(client, setup, { seconds: CALL_SECONDS, max: CALL_MAX, keepWaiting: DISPLAY_CALLS + COUNTERS });
-  log(`call-next: ${call.latencies.length} calls in ${seconds(call.elapsedMs)}, ${call.failed} failed`);
+  const callCpu = cpuSince(cpu);
+  log(`call-next: ${call.latencies.length} calls in ${seconds(call.elapsedMs)}, ${call.failed} failed; ${describeCpu(callCpu, call.latencies.length, 'call + no-show')}`);
 
   const display = await displayDelays(client, base, setup);
-  log(`display: ${display.calls} calls × ${DISPLAY_CLIENTS} clients, ${display.delays.length} deliveries, ${display.missed} missed`);
+  log(
+    `display: ${display.calls} calls × ${DISPLAY_CLIENTS} clients at ${DISPLAY_CALLS_PER_SECOND}/s, ${display.delays.length} deliveries, ${display.missed} missed; ` +
+      `of the delay, call-next itself took p50 ${round(percentile(display.callNextMs, 50))} ms, p99 ${round(percentile(display.callNextMs, 99))} ms; ` +
+      describeCpu(display.cpu, display.calls, 'call + no-show'),
+  );
 
-  const figures = {
+  const figures = toFigures(issue, call, display, { issue: issueCpu, callNext: callCpu, display: display.cpu });
+  printTable(figures);
+  if (args.json) {
+    writeFileSync(resolve(args.json), `${JSON.stringify(figures, null, 2)}\n`);
+    log(`figures written to ${resolve(args.json)}`);
+  }
+  clearTimeout(deadline);
+  await cleanup();
+  log(`done in ${seconds(performance.now() - startedAt)}`);
+  process.exit(0);
+}
+
+/** The JSON object of --json: the figures with targets first, then what explains them. */
+function toFigures(issue, call, display, cpuSeconds) {
+  return {
     issuePerSecond: round(issue.ok / (issue.elapsedMs / 1000), 0),
     issueP50Ms: round(percentile(issue.latencies, 50)),
     issueP99Ms: round(percentile(issue.latencies, 99)),
@@ -108,19 +136,13 @@ async function main() {
       waitingAfterIssue: issue.waitingAfter,
       displayCalls: display.calls,
       displayDeliveries: display.delays.length,
+      displayCallNextP50Ms: round(percentile(display.callNextMs, 50)),
+      displayCallNextP99Ms: round(percentile(display.callNextMs, 99)),
     },
+    cpuSeconds,
     machine: { cpus: cpus().length, cpuModel: cpus()[0]?.model ?? 'unknown', node: process.version },
     at: new Date().toISOString(),
   };
-  printTable(figures);
-  if (args.json) {
-    writeFileSync(resolve(args.json), `${JSON.stringify(figures, null, 2)}\n`);
-    log(`figures written to ${resolve(args.json)}`);
-  }
-  clearTimeout(deadline);
-  await cleanup();
-  log(`done in ${seconds(performance.now() - startedAt)}`);
-  process.exit(0);
 }
 
 // ---- starting and stopping the database and the API --------------------------------------
@@ -138,10 +160,12 @@ async function startApi(cpuProfDir) {
 
   const port = await freePort();
   const admin = { email: 'bench@mpp.local', password: randomBytes(18).toString('base64url') };
+  running.apiDataDir = join(tmpdir(), `mpp-bench-data-${process.pid}`);
   const env = {
     ...process.env,
-    NODE_ENV: 'production',
     DATABASE_URL: running.pg.url.replace(/\/postgres$/, '/mpp_bench'),
+    DATA_DIR: running.apiDataDir,
+    DATA_KEY: randomBytes(32).toString('base64'),
     PORT: String(port),
     HOST: '127.0.0.1',
     JWT_SECRET: randomBytes(36).toString('base64url'),
@@ -168,7 +192,7 @@ async function startApi(cpuProfDir) {
   while (Date.now() < until) {
     if (child.exitCode !== null) throw new Error(`the API exited (code ${child.exitCode}) while starting:\n${output.join('')}`);
     try {
-      const res = await fetch(`http://127.0.0.1:${port}/api/health`);
+      const res = await globalThis.fetch(`http://127.0.0.1:${port}/api/health`);
       if (res.status === 200) return { port, admin };
     } catch {
       // not listening yet
@@ -193,6 +217,7 @@ async function cleanup() {
     await pg.stop().catch(() => undefined);
     rmSync(running.pgDataDir, { recursive: true, force: true });
   }
+  if (running.apiDataDir) rmSync(running.apiDataDir, { recursive: true, force: true });
 }
 
 let failing = false;
@@ -238,13 +263,21 @@ async function httpClient() {
         status = res.statusCode;
         text = await res.body.text();
       } else {
-        const res = await fetch(base + path, { method, headers: allHeaders, body: payload });
+        const res = await globalThis.fetch(base + path, { method, headers: allHeaders, body: payload });
         status = res.status;
         text = await res.text();
       }
       const ms = performance.now() - started;
-      return { status, body: text ? JSON.parse(text) : null, ms, started };
+      return { status, body: parseJson(text), ms, started };
     };
+}
+
+function parseJson(text) {
+  try {
+    return text ? JSON.parse(text) : null;
+  } catch {
+    return text;
+  }
 }
 
 /** For set-up calls: anything but the expected status stops the bench with the API's answer. */
@@ -456,6 +489,7 @@ async function displayDelays(send, base, setup) {
   const free = [...setup.counters];
   const pending = [];
   const gapMs = 1000 / DISPLAY_CALLS_PER_SECOND;
+  const cpu = cpuSample();
   const t0 = performance.now();
   for (let i = 0; i < DISPLAY_CALLS; i += 1) {
     await sleep(Math.max(0, t0 + i * gapMs - performance.now()));
@@ -465,7 +499,7 @@ async function displayDelays(send, base, setup) {
       (async () => {
         const res = await send('POST', `/api/v1/queue/counters/${counter.id}/call-next`, { token: counter.token });
         if (res.status === 200) {
-          calls.push({ ticketNumber: res.body.number, started: res.started });
+          calls.push({ ticketNumber: res.body.number, started: res.started, ms: res.ms });
           await expect(send, 200, 'POST', `/api/v1/queue/counters/${counter.id}/no-show`, { token: counter.token });
         }
         free.push(counter);
@@ -474,6 +508,7 @@ async function displayDelays(send, base, setup) {
   }
   await Promise.all(pending);
   await sleep(DISPLAY_GRACE_MS);
+  const cpuUsed = cpuSince(cpu);
 
   const delays = [];
   let missed = 0;
@@ -486,7 +521,78 @@ async function displayDelays(send, base, setup) {
   }
   running.sockets.forEach((s) => s.disconnect());
   running.sockets = [];
-  return { calls: calls.length, delays, missed };
+  return { calls: calls.length, delays, missed, cpu: cpuUsed, callNextMs: calls.map((c) => c.ms) };
+}
+
+// ---- where the CPU goes (Linux /proc; empty elsewhere) ------------------------------------------
+
+const CLOCK_TICKS = 100; // USER_HZ: 100 on every Linux the project runs on
+
+/** CPU seconds used so far by the API, PostgreSQL (postmaster and backends), this bench, and the whole machine. */
+function cpuSample() {
+  try {
+    const pg = postgresPid();
+    let pgTicks = 0;
+    for (const entry of readdirSync('/proc')) {
+      if (!/^\d+$/.test(entry)) continue;
+      const stat = procStat(entry);
+      if (stat && (Number(entry) === pg || stat.ppid === pg)) pgTicks += stat.ticks;
+    }
+    const machine = readFileSync('/proc/stat', 'utf8').split('\n')[0].trim().split(/\s+/).slice(1).map(Number);
+    const idle = machine[3] + (machine[4] ?? 0);
+    const total = machine.slice(0, 8).reduce((a, b) => a + b, 0);
+    const bench = process.cpuUsage();
+    return {
+      api: (procStat(String(running.api?.pid))?.ticks ?? 0) / CLOCK_TICKS,
+      postgres: pgTicks / CLOCK_TICKS,
+      bench: (bench.user + bench.system) / 1e6,
+      machineBusy: (total - idle) / CLOCK_TICKS,
+      wall: performance.now() / 1000,
+    };
+  } catch {
+    return null;
+  }
+}
+
+/** CPU seconds used since `before`, by each part and by everything else on the machine. */
+function cpuSince(before) {
+  const now = cpuSample();
+  if (!before || !now) return null;
+  const d = Object.fromEntries(Object.keys(now).map((k) => [k, now[k] - before[k]]));
+  return {
+    wall: round(d.wall, 2),
+    api: round(d.api, 2),
+    postgres: round(d.postgres, 2),
+    bench: round(d.bench, 2),
+    other: round(Math.max(0, d.machineBusy - d.api - d.postgres - d.bench), 2),
+    idle: round(Math.max(0, d.wall * cpus().length - d.machineBusy), 2),
+  };
+}
+
+function describeCpu(c, n, unit) {
+  if (!c) return 'CPU use not available';
+  const per = (s) => (n ? `${((s * 1000) / n).toFixed(2)} ms` : 'n/a');
+  const disturbed = c.other > 0.1 * c.wall * cpus().length ? ' — OTHER LOAD ON THE MACHINE: figures disturbed' : '';
+  return (
+    `CPU s over ${c.wall} s × ${cpus().length}: API ${c.api} (${per(c.api)}/${unit}), PostgreSQL ${c.postgres} (${per(c.postgres)}/${unit}), ` +
+    `bench ${c.bench}, other processes ${c.other}, idle ${c.idle}${disturbed}`
+  );
+}
+
+/** utime + stime + children's, and the parent pid, from /proc/PID/stat. */
+function procStat(pid) {
+  try {
+    const text = readFileSync(`/proc/${pid}/stat`, 'utf8');
+    const fields = text.slice(text.lastIndexOf(')') + 2).split(' ');
+    // fields[0] is field 3 (state): ppid is field 4, utime..cstime are fields 14..17
+    return { ppid: Number(fields[1]), ticks: Number(fields[11]) + Number(fields[12]) + Number(fields[13]) + Number(fields[14]) };
+  } catch {
+    return null;
+  }
+}
+
+function postgresPid() {
+  return Number(readFileSync(join(running.pgDataDir, 'postmaster.pid'), 'utf8').split('\n')[0]);
 }
 
 // ---- small helpers ---------------------------------------------------------------------------

@@ -10,12 +10,14 @@ import { ENTITIES, typeOrmOptions } from './database/typeorm-options';
 import { HealthModule } from './health/health.module';
 import { Clock } from './common/clock';
 import { QueueModule } from './queue/queue.module';
+import { BookingModule } from './booking/booking.module';
+import { DATA_KEY } from './config/data-key';
 
 /** Everything the API is, given a validated config and a database URL (external or embedded). */
 @Global()
 @Module({})
 export class AppModule {
-  static forRoot(config: AppConfig & { jwtSecret: string }, database: DatabaseTarget, clock: Clock = new Clock()): DynamicModule {
+  static forRoot(config: AppConfig & { jwtSecret: string; dataKey: Buffer }, database: DatabaseTarget, clock: Clock = new Clock()): DynamicModule {
     return {
       module: AppModule,
       imports: [
@@ -27,20 +29,25 @@ export class AppModule {
           signOptions: { expiresIn: config.jwtTtlSeconds, algorithm: 'HS256' },
           verifyOptions: { algorithms: ['HS256'] },
         }),
-        ThrottlerModule.forRoot([{ name: 'login', ttl: config.loginRateLimit.ttlSeconds * 1000, limit: config.loginRateLimit.limit }]),
+        ThrottlerModule.forRoot([
+          { name: 'login', ttl: config.loginRateLimit.ttlSeconds * 1000, limit: config.loginRateLimit.limit },
+          { name: 'booking', ttl: 60_000, limit: config.bookingRateLimit },
+        ]),
         AuthModule,
         CatalogueModule,
         DatabaseModule,
         HealthModule,
         QueueModule,
+        BookingModule,
       ],
       controllers: [],
       providers: [
         { provide: APP_CONFIG, useValue: config },
         { provide: DATABASE_TARGET, useValue: database },
         { provide: Clock, useValue: clock },
+        { provide: DATA_KEY, useValue: config.dataKey },
       ],
-      exports: [APP_CONFIG, DATABASE_TARGET, Clock, TypeOrmModule],
+      exports: [APP_CONFIG, DATABASE_TARGET, Clock, DATA_KEY, TypeOrmModule],
     };
   }
 }

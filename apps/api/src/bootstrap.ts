@@ -20,7 +20,7 @@ export interface CreateAppOptions {
 
 /** The API as one Nest application; main.ts and the end-to-end tests both build it here. */
 export async function createApp(
-  config: AppConfig & { jwtSecret: string },
+  config: AppConfig & { jwtSecret: string; dataKey: Buffer },
   database: DatabaseTarget,
   options: CreateAppOptions = {},
 ): Promise<NestExpressApplication> {

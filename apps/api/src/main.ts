@@ -3,6 +3,7 @@ import { existsSync } from 'node:fs';
 import { join } from 'node:path';
 import { createApp } from './bootstrap';
 import { ConfigError, loadConfig, redactUrl } from './config/app-config';
+import { resolveDataKey } from './config/data-key';
 import { resolveJwtSecret } from './config/jwt-secret';
 import { JsonLogger } from './common/logging/json-logger';
 import { EmbeddedPostgresError, RunningEmbeddedPostgres, startEmbeddedPostgres } from './database/embedded-postgres';
@@ -42,7 +43,7 @@ async function main(): Promise<void> {
   process.on('SIGTERM', () => void shutdown('SIGTERM'));
 
   try {
-    app = await createApp({ ...config, jwtSecret: resolveJwtSecret(config) }, { url: databaseUrl, embedded: embedded !== null }, { logger });
+    app = await createApp({ ...config, jwtSecret: resolveJwtSecret(config), dataKey: resolveDataKey(config) }, { url: databaseUrl, embedded: embedded !== null }, { logger });
     const firstAdmin = await app.get(Seeder).run({ catalogue: config.seed });
     await app.listen(config.port, config.host);
     printBanner(config.publicUrl ?? `http://localhost:${config.port}`, {

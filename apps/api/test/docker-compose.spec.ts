@@ -150,7 +150,8 @@ describe('docker-compose.yml', () => {
   const apiEnv = environmentOf(api);
   const dbEnv = interpolateAll(environmentOf(db), {});
   const secret = 'x'.repeat(48);
-  const apiEnvWithSecret = () => interpolateAll(apiEnv, { JWT_SECRET: secret });
+  const dataKey = Buffer.alloc(32, 7).toString('base64');
+  const apiEnvWithSecret = () => interpolateAll(apiEnv, { JWT_SECRET: secret, DATA_KEY: dataKey });
 
   it('should define the db and api services', () => {
     expect(Object.keys(services)).toEqual(expect.arrayContaining(['db', 'api']));
@@ -194,14 +195,15 @@ describe('docker-compose.yml', () => {
     expect(decodeURIComponent(url.username)).toBe(dbEnv.POSTGRES_USER);
     expect(decodeURIComponent(url.password)).toBe(dbEnv.POSTGRES_PASSWORD);
     // The same POSTGRES_PASSWORD override reaches both services.
-    const custom = interpolateAll(apiEnv, { JWT_SECRET: secret, POSTGRES_PASSWORD: 'custom-password' });
+    const custom = interpolateAll(apiEnv, { JWT_SECRET: secret, DATA_KEY: dataKey, POSTGRES_PASSWORD: 'custom-password' });
     expect(new URL(custom.DATABASE_URL).password).toBe(interpolateAll(environmentOf(db), { POSTGRES_PASSWORD: 'custom-password' }).POSTGRES_PASSWORD);
   });
 
   it('should refuse to start without JWT_SECRET', () => {
     expect(apiEnv).toHaveProperty('JWT_SECRET');
-    expect(() => interpolateAll(apiEnv, {})).toThrow(/JWT_SECRET/);
-    expect(() => interpolateAll(apiEnv, { JWT_SECRET: '' })).toThrow(/JWT_SECRET/);
+    expect(() => interpolateAll(apiEnv, { DATA_KEY: dataKey })).toThrow(/JWT_SECRET/);
+    expect(() => interpolateAll(apiEnv, { JWT_SECRET: '', DATA_KEY: dataKey })).toThrow(/JWT_SECRET/);
+    expect(() => interpolateAll(apiEnv, { JWT_SECRET: secret })).toThrow(/DATA_KEY/);
     expect(apiEnvWithSecret().JWT_SECRET).toBe(secret);
   });
 

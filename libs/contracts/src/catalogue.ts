@@ -119,6 +119,18 @@ export interface QueueSettings {
   dailyQuota: number | null;
 }
 
+export interface BookingSettings {
+  slotMinutes: number;
+  /** Seats per slot. */
+  slotCapacity: number;
+  /** How many days ahead booking opens (today counts as day 0). */
+  daysAhead: number;
+  /** Booking closes this many minutes before a slot starts. */
+  cutoffMinutes: number;
+  /** Percent of the daily quota kept for walk-ins. */
+  walkInSharePercent: number;
+}
+
 export interface ServiceSummaryResponse {
   id: string;
   code: string;
@@ -145,6 +157,7 @@ export interface ServiceResponse extends ServiceSummaryResponse {
   legalBasis: string[];
   complaintChannel: string;
   queue: QueueSettings;
+  booking: BookingSettings;
 }
 
 export interface Page<T> {

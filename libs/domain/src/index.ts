@@ -9,3 +9,7 @@ export * from './queue-state';
 export * from './ticket-number';
 export * from './wait-estimate';
 export * from './queue-position';
+export * from './booking-slots';
+export * from './booking-code';
+export * from './check-in-window';
+export * from './booking-limits';

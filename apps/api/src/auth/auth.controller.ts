@@ -1,5 +1,6 @@
 import { Body, Controller, Get, HttpCode, Post, UseGuards } from '@nestjs/common';
 import { ApiBearerAuth, ApiOperation, ApiTags } from '@nestjs/swagger';
+import { SkipThrottle } from '@nestjs/throttler';
 import type { DeviceResponse, LoginResponse, StaffUserResponse } from '@mpp/contracts';
 import { ApiException } from '../common/errors/api-exception';
 import { CurrentPrincipal, Public } from './auth.decorators';
@@ -22,6 +23,7 @@ export class AuthController {
   @Public()
   @HttpCode(200)
   @UseGuards(LoginThrottlerGuard)
+  @SkipThrottle({ booking: true })
   @ApiOperation({ summary: 'Staff login; returns a JWT. Rate-limited per address and account.' })
   login(@Body() dto: LoginDto): Promise<LoginResponse> {
     return this.auth.login(dto.email, dto.password);

@@ -104,5 +104,12 @@ export function toServiceResponse(
       onlineBookingEnabled: service.onlineBookingEnabled,
       dailyQuota: service.dailyQuota,
     },
+    booking: {
+      slotMinutes: service.bookingSlotMinutes,
+      slotCapacity: service.bookingSlotCapacity,
+      daysAhead: service.bookingDaysAhead,
+      cutoffMinutes: service.bookingCutoffMinutes,
+      walkInSharePercent: service.bookingWalkInShare,
+    },
   };
 }

@@ -191,6 +191,13 @@ function applyServiceFields(service: ServiceEntity, dto: UpdateServiceDto): void
     service.onlineBookingEnabled = dto.queue.onlineBookingEnabled;
     service.dailyQuota = dto.queue.dailyQuota ?? null;
   }
+  if (dto.booking !== undefined) {
+    service.bookingSlotMinutes = dto.booking.slotMinutes;
+    service.bookingSlotCapacity = dto.booking.slotCapacity;
+    service.bookingDaysAhead = dto.booking.daysAhead;
+    service.bookingCutoffMinutes = dto.booking.cutoffMinutes;
+    service.bookingWalkInShare = dto.booking.walkInSharePercent;
+  }
 }
 
 async function replaceRequirements(tx: EntityManager, serviceId: string, requirements: CreateServiceDto['requirements']): Promise<void> {

@@ -24,9 +24,16 @@ export interface AppConfig {
   /** Where the built Angular apps are (dist/apps); served on the API's port when present. */
   appsDir: string;
   loginRateLimit: { limit: number; ttlSeconds: number };
+  /** Requests per client address per minute across the public booking endpoints. */
+  bookingRateLimit: number;
   publicUrl: string | null;
   /** How often open tickets of closed sites are closed as not served; 0 = never (tests). */
   queueSweepSeconds: number;
+  /** 32-byte secret protecting personal data; null: generated once into dataDir (see data-key.ts). */
+  dataKey: Buffer | null;
+  /** SMTP for booking emails (smtp://user:pass@host:587); null: messages go to the outbox table and the log. */
+  smtpUrl: string | null;
+  mailFrom: string;
 }
 
 export const LOG_LEVELS = ['debug', 'info', 'warn', 'error'] as const;
@@ -103,9 +110,24 @@ export function loadConfig(env: Env = process.env, cwd = process.cwd()): AppConf
       limit: read.integer('LOGIN_RATE_LIMIT', 10, 1, 10_000),
       ttlSeconds: read.integer('LOGIN_RATE_WINDOW_SECONDS', 60, 1, 86_400),
     },
+    bookingRateLimit: read.integer('BOOKING_RATE_LIMIT', 30, 1, 1_000_000),
     publicUrl,
     queueSweepSeconds: read.integer('QUEUE_SWEEP_SECONDS', 60, 0, 3600),
+    dataKey: null,
+    smtpUrl: read.optional('SMTP_URL'),
+    mailFrom: read.optional('MAIL_FROM') ?? 'MPP Digital <no-reply@mpp.local>',
   };
+  const dataKey = read.optional('DATA_KEY');
+  if (dataKey !== null) {
+    const key = Buffer.from(dataKey, 'base64');
+    if (key.length !== 32) problems.push(`DATA_KEY must be 32 bytes in base64 (44 characters; got ${key.length} bytes). Make one with: openssl rand -base64 32`);
+    else config.dataKey = key;
+  } else if (nodeEnv === 'production' && databaseUrl !== null) {
+    problems.push('DATA_KEY is required when NODE_ENV=production with an external DATABASE_URL: every API instance must read the same personal data.');
+  }
+  if (config.smtpUrl !== null && !/^smtps?:\/\//.test(config.smtpUrl)) {
+    problems.push(`SMTP_URL must start with smtp:// or smtps:// (got "${redactUrl(config.smtpUrl)}").`);
+  }
   if (problems.length > 0) throw new ConfigError(problems);
   return config;
 }

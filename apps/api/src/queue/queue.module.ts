@@ -18,6 +18,6 @@ import { TicketPrintService } from './ticket-print.service';
   imports: [AuthModule, CatalogueModule],
   controllers: [QueueController, PublicTicketsController, DisplayController, CountersAdminController],
   providers: [QueueRepository, QueueService, QueueEvents, DayEndService, DisplayService, CountersAdminService, QueueGateway, TicketPrintService],
-  exports: [QueueService, DayEndService, QueueRepository],
+  exports: [QueueService, DayEndService, QueueRepository, QueueEvents],
 })
 export class QueueModule {}

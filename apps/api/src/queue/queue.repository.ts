@@ -127,8 +127,8 @@ export class QueueRepository {
    * Any failure rolls all of it back, so numbers have no gaps; the sequence row lock orders
    * concurrent issuers. Returns null when the daily quota is used up.
    */
-  async issue(p: IssueParams): Promise<{ id: string; number: number } | null> {
-    const rows = (await this.db.query(
+  async issue(p: IssueParams, db: Db = this.db): Promise<{ id: string; number: number } | null> {
+    const rows = (await db.query(
       `WITH quota AS (
          INSERT INTO service_day_count AS c (service_id, local_date, issued) VALUES ($2::uuid, $4::date, 1)
          ON CONFLICT (service_id, local_date) DO UPDATE SET issued = c.issued + 1

@@ -52,7 +52,7 @@ export async function createTestDatabase(): Promise<TestDatabase> {
 
 export const TEST_ADMIN = { email: 'admin@mpp.test', password: 'rahasia-admin-123' };
 
-export function testConfig(overrides: Partial<AppConfig> = {}): AppConfig & { jwtSecret: string } {
+export function testConfig(overrides: Partial<AppConfig> = {}): AppConfig & { jwtSecret: string; dataKey: Buffer } {
   const base = loadConfig({
     NODE_ENV: 'test',
     ADMIN_EMAIL: TEST_ADMIN.email,
@@ -61,7 +61,7 @@ export function testConfig(overrides: Partial<AppConfig> = {}): AppConfig & { jw
     LOG_LEVEL: 'error',
     QUEUE_SWEEP_SECONDS: '0',
   });
-  return { ...base, jwtSecret: 'test-secret-'.padEnd(48, 'x'), ...overrides } as AppConfig & { jwtSecret: string };
+  return { ...base, jwtSecret: 'test-secret-'.padEnd(48, 'x'), dataKey: randomBytes(32), ...overrides } as AppConfig & { jwtSecret: string; dataKey: Buffer };
 }
 
 export interface TestApp {

@@ -124,6 +124,34 @@ export class QueueSettingsDto {
   dailyQuota?: number | null;
 }
 
+export class BookingSettingsDto {
+  @IsInt()
+  @Min(5)
+  @Max(240)
+  slotMinutes!: number;
+
+  @IsInt()
+  @Min(1)
+  @Max(500)
+  slotCapacity!: number;
+
+  @IsInt()
+  @Min(1)
+  @Max(90)
+  daysAhead!: number;
+
+  @IsInt()
+  @Min(0)
+  @Max(2880)
+  cutoffMinutes!: number;
+
+  /** Percent of the daily quota kept for walk-ins */
+  @IsInt()
+  @Min(0)
+  @Max(100)
+  walkInSharePercent!: number;
+}
+
 export class CreateServiceDto {
   @Matches(SLUG, { context: { message: { id: 'Kode hanya boleh huruf kecil, angka dan tanda hubung, mis. dukcapil-ktp-el.', en: 'The code may only contain lowercase letters, digits and hyphens, e.g. dukcapil-ktp-el.' } } })
   @MaxLength(64)
@@ -179,6 +207,12 @@ export class CreateServiceDto {
   @ValidateNested()
   @Type(() => QueueSettingsDto)
   queue!: QueueSettingsDto;
+
+  /** Online booking settings; defaults apply when omitted */
+  @IsOptional()
+  @ValidateNested()
+  @Type(() => BookingSettingsDto)
+  booking?: BookingSettingsDto;
 }
 
 export class UpdateServiceDto extends PartialType(OmitType(CreateServiceDto, ['code'] as const)) {}

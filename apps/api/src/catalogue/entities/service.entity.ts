@@ -90,6 +90,22 @@ export class ServiceEntity {
   @Column({ type: 'integer', nullable: true })
   dailyQuota!: number | null;
 
+  /** Online booking: slot length, seats per slot, how far ahead, cut-off, share kept for walk-ins (%). */
+  @Column({ type: 'integer', default: 30 })
+  bookingSlotMinutes!: number;
+
+  @Column({ type: 'integer', default: 4 })
+  bookingSlotCapacity!: number;
+
+  @Column({ type: 'integer', default: 14 })
+  bookingDaysAhead!: number;
+
+  @Column({ type: 'integer', default: 60 })
+  bookingCutoffMinutes!: number;
+
+  @Column({ type: 'integer', default: 30 })
+  bookingWalkInShare!: number;
+
   @Column({ type: 'timestamptz', nullable: true })
   retiredAt!: Date | null;
 

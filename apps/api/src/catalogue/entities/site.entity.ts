@@ -49,6 +49,20 @@ export class SiteEntity {
   @Column({ type: 'integer', default: 3 })
   queueMaxRecalls!: number;
 
+  /** Check-in at the kiosk: from this many minutes before a booked slot to this many after. */
+  @Column({ type: 'integer', default: 30 })
+  checkinEarlyMinutes!: number;
+
+  @Column({ type: 'integer', default: 15 })
+  checkinLateMinutes!: number;
+
+  /** A late booking becomes a walk-in ticket, or is refused. */
+  @Column({ type: 'varchar', length: 8, default: 'walk_in' })
+  checkinLatePolicy!: 'walk_in' | 'refuse';
+
+  @Column({ type: 'integer', default: 3 })
+  bookingWeeklyLimit!: number;
+
   @Column({ type: 'timestamptz', nullable: true })
   retiredAt!: Date | null;
 

@@ -1,0 +1,63 @@
+import type { BookingStatus, LocalizedText } from '@mpp/contracts';
+
+const STATUS: Record<BookingStatus, LocalizedText> = {
+  active: { id: 'aktif', en: 'active' },
+  checked_in: { id: 'sudah check-in', en: 'checked in' },
+  cancelled: { id: 'dibatalkan', en: 'cancelled' },
+  no_show: { id: 'tidak hadir', en: 'a no-show' },
+};
+
+const ZONE: Record<string, string> = { 'Asia/Jakarta': 'WIB', 'Asia/Pontianak': 'WIB', 'Asia/Makassar': 'WITA', 'Asia/Jayapura': 'WIT' };
+
+export const BookingMessages = {
+  notFound: { id: 'Kode pemesanan tidak ditemukan. Periksa kembali kode pada bukti pemesanan.', en: 'Booking code not found. Check the code on your confirmation.' },
+  serviceNotFound: { id: 'Layanan tidak ditemukan atau tidak tersedia.', en: 'Service not found or not offered.' },
+  onlineDisabled: { id: 'Layanan ini tidak dapat dipesan secara daring. Silakan ambil antrean di kios MPP.', en: 'This service cannot be booked online. Please take a ticket at the MPP kiosk.' },
+  alreadyBooked: {
+    id: 'NIK ini sudah memiliki pemesanan aktif untuk layanan ini pada hari tersebut.',
+    en: 'This NIK already has an active booking for this service on that day.',
+  },
+  weeklyLimit: (limit: number): LocalizedText => ({
+    id: `Satu NIK paling banyak ${limit} pemesanan aktif per minggu. Batalkan pemesanan lain atau pilih minggu lain.`,
+    en: `One NIK may hold at most ${limit} active bookings per week. Cancel another booking or choose another week.`,
+  }),
+  dayFull: {
+    id: 'Kuota pemesanan daring hari itu sudah habis (sebagian kuota disediakan untuk antrean langsung). Pilih hari lain.',
+    en: "That day's online booking quota is full (part of it is kept for walk-ins). Choose another day.",
+  },
+  slotFull: (start: string): LocalizedText => ({
+    id: `Jadwal pukul ${start} sudah penuh. Pilih jadwal lain.`,
+    en: `The ${start} slot is full. Choose another slot.`,
+  }),
+  slotClosed: (cutoff: number): LocalizedText => ({
+    id: `Pemesanan untuk jadwal ini sudah ditutup (paling lambat ${cutoff} menit sebelum jadwal). Pilih jadwal berikutnya.`,
+    en: `Booking for this slot has closed (at the latest ${cutoff} minutes before it starts). Choose a later slot.`,
+  }),
+  noSuchSlot: (start: string, date: string): LocalizedText => ({
+    id: `Tidak ada jadwal pukul ${start} pada ${date}. Lihat daftar jadwal yang tersedia.`,
+    en: `There is no ${start} slot on ${date}. See the list of available slots.`,
+  }),
+  notActive: (status: BookingStatus): LocalizedText => ({
+    id: `Pemesanan ini ${STATUS[status].id}, sehingga tidak dapat diubah.`,
+    en: `This booking is ${STATUS[status].en}, so it cannot be changed.`,
+  }),
+  nikMismatch: {
+    id: '4 digit terakhir NIK tidak cocok dengan pemesanan ini.',
+    en: 'The last four digits of the NIK do not match this booking.',
+  },
+  kioskOnly: { id: 'Check-in hanya dapat dilakukan di kios MPP.', en: 'Check-in is done at the MPP kiosk.' },
+  otherSite: { id: 'Pemesanan ini untuk MPP lain. Silakan datang ke MPP yang tertera pada bukti pemesanan.', en: 'This booking is for another site. Please go to the site on your confirmation.' },
+  tooEarly: (time: string, timeZone: string): LocalizedText => ({
+    id: `Terlalu awal untuk check-in. Silakan kembali pukul ${time} ${ZONE[timeZone] ?? ''}.`.replace(' .', '.'),
+    en: `Too early to check in. Please come back at ${time} ${ZONE[timeZone] ?? ''}.`.replace(' .', '.'),
+  }),
+  tooLate: {
+    id: 'Waktu check-in untuk pemesanan ini sudah lewat. Silakan ambil antrean baru di kios.',
+    en: 'The check-in time for this booking has passed. Please take a new ticket at the kiosk.',
+  },
+  quotaFull: {
+    id: 'Kuota harian layanan ini sudah habis. Silakan datang pada hari kerja berikutnya.',
+    en: "Today's quota for this service is used up. Please come back on the next working day.",
+  },
+  siteNotFound: (code: string): LocalizedText => ({ id: `MPP "${code}" tidak ditemukan.`, en: `Site "${code}" not found.` }),
+};

@@ -1,0 +1,404 @@
+import { HttpStatus, Injectable, Logger } from '@nestjs/common';
+import type { BookingCreatedResponse, BookingResponse, CheckInResponse, ClosedDayReason, FieldError, LocalizedText, SlotsResponse } from '@mpp/contracts';
+import {
+  bookableDailyCapacity,
+  checkInStatus,
+  checkInWindow,
+  closedDayMessage,
+  generateBookingCode,
+  isoWeekRange,
+  localDate,
+  localTime,
+  maskNik,
+  maskPhone,
+  NIK_MESSAGES,
+  normalizeBookingCode,
+  normalizeIndonesianMobile,
+  parseNik,
+  PHONE_MESSAGES,
+  slotsForDate,
+} from '@mpp/domain';
+import { randomBytes } from 'node:crypto';
+import { QueryFailedError } from 'typeorm';
+import type { DevicePrincipal, StaffPrincipal } from '../auth/principal';
+import { AccessPolicy } from '../auth/access-policy';
+import { CatalogueRepository } from '../catalogue/catalogue.repository';
+import type { ServiceEntity } from '../catalogue/entities/service.entity';
+import { SiteEntity } from '../catalogue/entities/site.entity';
+import { Clock } from '../common/clock';
+import { ApiException } from '../common/errors/api-exception';
+import { QueueEvents } from '../queue/queue-events';
+import { QueueRepository } from '../queue/queue.repository';
+import { QueueService, ticketNumber } from '../queue/queue.service';
+import { BookingMessages } from './booking.messages';
+import { BookingRepository, BookingRow } from './booking.repository';
+import { BookingNotifier } from './booking-notifier';
+import { BookingPolicyDto, CreateBookingDto } from './dto/booking.dto';
+import { PiiCipher } from './pii-cipher';
+
+interface ResolvedSlot {
+  date: string;
+  start: string;
+  end: string;
+  startsAt: Date;
+}
+
+@Injectable()
+export class BookingService {
+  private readonly logger = new Logger(BookingService.name);
+
+  constructor(
+    private readonly repo: BookingRepository,
+    private readonly catalogue: CatalogueRepository,
+    private readonly queueRepo: QueueRepository,
+    private readonly queue: QueueService,
+    private readonly events: QueueEvents,
+    private readonly cipher: PiiCipher,
+    private readonly clock: Clock,
+    private readonly notifier: BookingNotifier,
+  ) {}
+
+  // ---- slots -----------------------------------------------------------------------------
+
+  async slots(serviceId: string, date: string): Promise<SlotsResponse> {
+    const { service, site } = await this.requireBookableService(serviceId);
+    const result = await this.daySlots(service, site, date);
+    if (!result.open) {
+      return { serviceId, date, timeZone: site.timeZone, open: false, closed: { reason: result.reason, name: result.name, message: result.message }, slots: [] };
+    }
+    const booked = await this.repo.bookedPerSlot(service.id, date);
+    const dayLeft = await this.dayCapacityLeft(service, date);
+    return {
+      serviceId,
+      date,
+      timeZone: site.timeZone,
+      open: true,
+      closed: null,
+      slots: result.slots.map((slot) => {
+        const remaining = Math.max(0, Math.min(service.bookingSlotCapacity - (booked.get(slot.start) ?? 0), dayLeft ?? Number.MAX_SAFE_INTEGER));
+        return {
+          date: slot.date,
+          start: slot.start,
+          end: slot.end,
+          startsAt: slot.startsAt.toISOString(),
+          capacity: service.bookingSlotCapacity,
+          remaining,
+          bookable: slot.bookable && remaining > 0,
+        };
+      }),
+    };
+  }
+
+  private async daySlots(
+    service: ServiceEntity,
+    site: SiteEntity,
+    date: string,
+  ): Promise<{ open: true; slots: (ResolvedSlot & { bookable: boolean })[] } | { open: false; reason: ClosedDayReason; name: string | null; message: LocalizedText }> {
+    const closures = await this.catalogue.cachedClosuresOn(site, date);
+    const result = slotsForDate({
+      date,
+      timeZone: site.timeZone,
+      hours: site.openingHours,
+      closures,
+      slotMinutes: service.bookingSlotMinutes,
+      now: this.clock.now(),
+      daysAhead: service.bookingDaysAhead,
+      cutoffMinutes: service.bookingCutoffMinutes,
+    });
+    if (!result.open) return { open: false, reason: result.reason, name: result.name, message: closedDayMessage(result.reason, result.name, service.bookingDaysAhead) };
+    return { open: true, slots: result.slots };
+  }
+
+  private async dayCapacityLeft(service: ServiceEntity, date: string): Promise<number | null> {
+    const capacity = bookableDailyCapacity(service.dailyQuota, service.bookingWalkInShare);
+    if (capacity === null) return null;
+    return Math.max(0, capacity - (await this.repo.bookedOnDay(service.id, date)));
+  }
+
+  // ---- booking ---------------------------------------------------------------------------
+
+  async create(dto: CreateBookingDto, origin: string): Promise<BookingCreatedResponse> {
+    const person = checkPerson(dto, this.clock.now());
+    const { service, site } = await this.requireBookableService(dto.serviceId);
+    const slot = await this.resolveSlot(service, site, dto.date, dto.start);
+    const nikHash = this.cipher.lookupHash(person.nik);
+
+    let row: BookingRow | null = null;
+    for (let attempt = 0; attempt < 3 && !row; attempt++) {
+      try {
+        row = await this.repo.transaction(async (tx) => {
+          await this.repo.lockPerson(tx, nikHash);
+          await this.assertWeeklyLimit(tx, site, nikHash, slot.date);
+          await this.takeSeats(tx, service, slot);
+          return this.repo.insert(tx, {
+            code: generateBookingCode((n) => randomBytes(n)),
+            site_id: site.id,
+            service_id: service.id,
+            slot_date: slot.date,
+            slot_start: slot.start,
+            slot_end: slot.end,
+            starts_at: slot.startsAt,
+            nik_hash: nikHash,
+            nik_cipher: this.cipher.encrypt(person.nik),
+            name_cipher: this.cipher.encrypt(person.fullName),
+            phone_cipher: this.cipher.encrypt(person.phone),
+            email_cipher: person.email ? this.cipher.encrypt(person.email) : null,
+          });
+        });
+      } catch (error) {
+        if (isUnique(error, 'uq_booking_code')) continue; // 1 in 10^12: draw another code
+        if (isUnique(error, 'uq_booking_nik_service_day')) throw ApiException.conflict('ALREADY_BOOKED', BookingMessages.alreadyBooked);
+        throw error;
+      }
+    }
+    const response = this.toResponse(row!, site, service);
+    await this.notifier.confirmed(row!, response, origin);
+    return { ...response, qr: await this.notifier.qrDataUrl(row!.code), confirmationUrl: `/api/v1/bookings/${row!.code}/confirmation.pdf` };
+  }
+
+  async get(code: string): Promise<BookingResponse> {
+    const row = await this.requireBooking(code);
+    return this.describe(row);
+  }
+
+  async cancel(code: string, nikLast4: string, origin: string): Promise<BookingResponse> {
+    const found = await this.requireBooking(code);
+    this.assertOwner(found, nikLast4);
+    const row = await this.repo.transaction(async (tx) => {
+      const b = (await this.repo.lockByCode(tx, found.code))!;
+      if (b.status !== 'active') throw ApiException.conflict('BOOKING_NOT_ACTIVE', BookingMessages.notActive(b.status));
+      await this.repo.setStatus(tx, b.id, 'cancelled', { at: this.clock.now() });
+      await this.repo.giveBackSeats(tx, b);
+      return (await this.repo.findByCode(b.code, tx))!;
+    });
+    const response = await this.describe(row);
+    await this.notifier.cancelled(row, response, origin);
+    return response;
+  }
+
+  async reschedule(code: string, nikLast4: string, date: string, start: string, origin: string): Promise<BookingResponse> {
+    const found = await this.requireBooking(code);
+    this.assertOwner(found, nikLast4);
+    const { service, site } = await this.requireBookableService(found.service_id);
+    const slot = await this.resolveSlot(service, site, date, start);
+    let row: BookingRow;
+    try {
+      row = await this.repo.transaction(async (tx) => {
+        const b = (await this.repo.lockByCode(tx, found.code))!;
+        if (b.status !== 'active') throw ApiException.conflict('BOOKING_NOT_ACTIVE', BookingMessages.notActive(b.status));
+        if (b.slot_date === slot.date && b.slot_start === slot.start) return b;
+        await this.repo.lockPerson(tx, b.nik_hash);
+        await this.repo.giveBackSeats(tx, b);
+        if (b.slot_date !== slot.date) await this.assertWeeklyLimit(tx, site, b.nik_hash, slot.date, b.id);
+        await this.takeSeats(tx, service, slot);
+        await this.repo.moveSlot(tx, b.id, slot, this.clock.now());
+        return (await this.repo.findByCode(b.code, tx))!;
+      });
+    } catch (error) {
+      if (isUnique(error, 'uq_booking_nik_service_day')) throw ApiException.conflict('ALREADY_BOOKED', BookingMessages.alreadyBooked);
+      throw error;
+    }
+    const response = await this.describe(row);
+    await this.notifier.rescheduled(row, response, origin);
+    return response;
+  }
+
+  // ---- check-in at the kiosk ------------------------------------------------------------
+
+  /**
+   * The kiosk scans the booking QR (or the citizen types the code): the booking becomes a ticket
+   * placed at its slot time. A booking checks in once; a second scan shows the same ticket.
+   */
+  async checkIn(device: DevicePrincipal, rawCode: string): Promise<CheckInResponse> {
+    const code = normalizeBookingCode(rawCode);
+    if (!code) throw ApiException.notFound('BOOKING_NOT_FOUND', BookingMessages.notFound);
+    if (device.deviceKind !== 'kiosk') throw ApiException.forbidden('KIOSK_ONLY', BookingMessages.kioskOnly);
+    const found = await this.repo.findByCode(code);
+    if (!found) throw ApiException.notFound('BOOKING_NOT_FOUND', BookingMessages.notFound);
+    if (found.site_id !== device.siteId) throw ApiException.forbidden('OTHER_SITE', BookingMessages.otherSite);
+    const site = (await this.catalogue.cachedSite(found.site_id))!;
+    const service = (await this.catalogue.findServiceById(found.service_id))!;
+    const now = this.clock.now();
+
+    const outcome = await this.repo.transaction(async (tx) => {
+      const b = (await this.repo.lockByCode(tx, code))!;
+      if (b.status === 'checked_in' && b.ticket_id) return { kind: 'already_checked_in' as const, booking: b, ticketId: b.ticket_id };
+      if (b.status !== 'active') throw ApiException.conflict('BOOKING_NOT_ACTIVE', BookingMessages.notActive(b.status));
+      const status = checkInStatus(now, b.starts_at, site.checkinEarlyMinutes, site.checkinLateMinutes);
+      if (status === 'too_early') {
+        const opens = checkInWindow(b.starts_at, site.checkinEarlyMinutes, site.checkinLateMinutes).opensAt;
+        throw ApiException.conflict('CHECK_IN_TOO_EARLY', BookingMessages.tooEarly(localTime(opens, site.timeZone), site.timeZone));
+      }
+      if (status === 'too_late' && site.checkinLatePolicy === 'refuse') {
+        throw ApiException.conflict('CHECK_IN_CLOSED', BookingMessages.tooLate);
+      }
+      const late = status === 'too_late';
+      const issued = await this.queueRepo.issue(
+        {
+          siteId: site.id,
+          serviceId: service.id,
+          prefix: service.ticketPrefix,
+          localDate: localDate(now, site.timeZone),
+          // A booked seat is already counted; a late arrival joins as a walk-in, within the quota.
+          quota: late ? service.dailyQuota : null,
+          publicCode: randomBytes(12).toString('base64url'),
+          priority: 'regular',
+          source: late ? 'kiosk' : 'booking',
+          queueAt: late ? now : b.starts_at,
+          issuedAt: now,
+          userId: null,
+          deviceId: device.deviceId,
+          idempotency: null,
+        },
+        tx,
+      );
+      if (!issued) throw ApiException.conflict('DAILY_QUOTA_REACHED', BookingMessages.quotaFull);
+      await this.repo.setStatus(tx, b.id, 'checked_in', { ticketId: issued.id, late, at: now });
+      return { kind: late ? ('walk_in' as const) : ('checked_in' as const), booking: (await this.repo.findByCode(code, tx))!, ticketId: issued.id };
+    });
+
+    const ticketRow = (await this.queueRepo.findTicketById(outcome.ticketId))!;
+    if (outcome.kind !== 'already_checked_in') this.events.ticketChanged(ticketRow, 'issue', null);
+    return { outcome: outcome.kind, booking: await this.describe(outcome.booking), ticket: await this.queue.toTicketResponse(ticketRow) };
+  }
+
+  /** Bookings not checked in by the end of their window become no-shows. */
+  async markNoShows(): Promise<number> {
+    const marked = await this.repo.markNoShows(this.clock.now());
+    if (marked.length) this.logger.log({ msg: 'bookings marked no-show', count: marked.length });
+    return marked.length;
+  }
+
+  async stats(staff: StaffPrincipal, siteCode: string, date: string) {
+    const site = await this.catalogue.findActiveSiteByCode(siteCode);
+    if (!site) throw ApiException.notFound('SITE_NOT_FOUND', BookingMessages.siteNotFound(siteCode));
+    if (!(AccessPolicy.canManageSite(staff, site.id) || staff.siteId === site.id)) throw ApiException.forbidden('OTHER_SITE', BookingMessages.otherSite);
+    const rows = await this.repo.statsForDay(site.id, date);
+    return rows.map((r) => ({ serviceId: r.service_id, serviceName: r.service_name, active: r.active, checkedIn: r.checked_in, cancelled: r.cancelled, noShow: r.no_show }));
+  }
+
+  async setSitePolicy(staff: StaffPrincipal, siteCode: string, dto: BookingPolicyDto): Promise<BookingPolicyDto> {
+    const site = await this.catalogue.findSiteByCode(siteCode);
+    if (!site) throw ApiException.notFound('SITE_NOT_FOUND', BookingMessages.siteNotFound(siteCode));
+    AccessPolicy.assertSite(staff, site.id);
+    site.checkinEarlyMinutes = dto.checkInEarlyMinutes;
+    site.checkinLateMinutes = dto.checkInLateMinutes;
+    site.checkinLatePolicy = dto.latePolicy;
+    site.bookingWeeklyLimit = dto.weeklyLimitPerNik;
+    await this.catalogue.manager.getRepository(SiteEntity).save(site);
+    return dto;
+  }
+
+  // ---- helpers ---------------------------------------------------------------------------
+
+  private async requireBookableService(serviceId: string): Promise<{ service: ServiceEntity; site: SiteEntity }> {
+    const service = await this.catalogue.cachedActiveService(serviceId);
+    if (!service) throw ApiException.notFound('SERVICE_NOT_FOUND', BookingMessages.serviceNotFound);
+    if (!service.onlineBookingEnabled) throw ApiException.conflict('ONLINE_BOOKING_DISABLED', BookingMessages.onlineDisabled);
+    const site = (await this.catalogue.cachedSite(service.siteId))!;
+    return { service, site };
+  }
+
+  private async resolveSlot(service: ServiceEntity, site: SiteEntity, date: string, start: string): Promise<ResolvedSlot> {
+    const day = await this.daySlots(service, site, date);
+    if (!day.open) {
+      throw ApiException.unprocessable('DAY_CLOSED', day.message, [{ field: 'date', message: day.message }]);
+    }
+    const slot = day.slots.find((s) => s.start === start);
+    if (!slot) {
+      const message = BookingMessages.noSuchSlot(start, date);
+      throw ApiException.unprocessable('NO_SUCH_SLOT', message, [{ field: 'start', message }]);
+    }
+    if (!slot.bookable) {
+      throw ApiException.conflict('SLOT_CLOSED', BookingMessages.slotClosed(service.bookingCutoffMinutes));
+    }
+    return { date: slot.date, start: slot.start, end: slot.end, startsAt: slot.startsAt };
+  }
+
+  private async takeSeats(tx: Parameters<BookingRepository['takeSlotSeat']>[0], service: ServiceEntity, slot: ResolvedSlot): Promise<void> {
+    const dayCapacity = bookableDailyCapacity(service.dailyQuota, service.bookingWalkInShare);
+    if (dayCapacity !== null && !(await this.repo.takeDaySeat(tx, service.id, slot.date, dayCapacity))) {
+      throw ApiException.conflict('DAY_FULL', BookingMessages.dayFull);
+    }
+    if (!(await this.repo.takeSlotSeat(tx, service.id, slot.date, slot.start, service.bookingSlotCapacity))) {
+      throw ApiException.conflict('SLOT_FULL', BookingMessages.slotFull(slot.start));
+    }
+  }
+
+  private async assertWeeklyLimit(tx: Parameters<BookingRepository['countActiveForPersonBetween']>[0], site: SiteEntity, nikHash: string, date: string, exceptId?: string): Promise<void> {
+    const week = isoWeekRange(date);
+    let count = await this.repo.countActiveForPersonBetween(tx, nikHash, week.start, week.end);
+    if (exceptId) count -= 1; // the booking being moved is not an extra one
+    if (count >= site.bookingWeeklyLimit) throw ApiException.conflict('WEEKLY_LIMIT', BookingMessages.weeklyLimit(site.bookingWeeklyLimit));
+  }
+
+  private async requireBooking(rawCode: string): Promise<BookingRow> {
+    const code = normalizeBookingCode(rawCode);
+    const row = code ? await this.repo.findByCode(code) : null;
+    if (!row) throw ApiException.notFound('BOOKING_NOT_FOUND', BookingMessages.notFound);
+    return row;
+  }
+
+  private assertOwner(row: BookingRow, nikLast4: string): void {
+    if (!/^\d{4}$/.test(nikLast4) || !this.cipher.decrypt(row.nik_cipher).endsWith(nikLast4)) {
+      throw new ApiException(HttpStatus.FORBIDDEN, 'NIK_MISMATCH', BookingMessages.nikMismatch);
+    }
+  }
+
+  private async describe(row: BookingRow): Promise<BookingResponse> {
+    const site = (await this.catalogue.cachedSite(row.site_id))!;
+    const service = (await this.catalogue.findServiceById(row.service_id))!;
+    return this.toResponse(row, site, service, await this.ticketOf(row));
+  }
+
+  private async ticketOf(row: BookingRow): Promise<{ number: string; publicCode: string } | null> {
+    if (!row.ticket_id) return null;
+    const ticket = await this.queueRepo.findTicketById(row.ticket_id);
+    return ticket ? { number: ticketNumber(ticket), publicCode: ticket.public_code } : null;
+  }
+
+  private toResponse(row: BookingRow, site: SiteEntity, service: ServiceEntity, ticket: BookingResponse['ticket'] = null): BookingResponse {
+    const window = checkInWindow(row.starts_at, site.checkinEarlyMinutes, site.checkinLateMinutes);
+    const base: BookingResponse = {
+      code: row.code,
+      status: row.status,
+      siteCode: site.code,
+      siteName: site.name,
+      timeZone: site.timeZone,
+      service: { id: service.id, name: service.name, nameEn: service.nameEn },
+      date: row.slot_date,
+      start: row.slot_start,
+      end: row.slot_end,
+      startsAt: row.starts_at.toISOString(),
+      nikMasked: maskNik(this.cipher.decrypt(row.nik_cipher)),
+      fullName: this.cipher.decrypt(row.name_cipher),
+      phoneMasked: maskPhone(this.cipher.decrypt(row.phone_cipher)),
+      checkIn: { opensAt: window.opensAt.toISOString(), closesAt: window.closesAt.toISOString() },
+      ticket,
+      createdAt: row.created_at.toISOString(),
+    };
+    return base;
+  }
+}
+
+/** Every field checked by the shared rules of libs/domain; all problems named at once. */
+function checkPerson(dto: CreateBookingDto, now: Date): { nik: string; fullName: string; phone: string; email: string | null } {
+  const fields: FieldError[] = [];
+  const nik = parseNik(dto.nik, now);
+  if (!nik.valid) fields.push({ field: 'nik', message: NIK_MESSAGES[nik.reason] });
+  const phone = normalizeIndonesianMobile(dto.phone);
+  if (!phone.valid) fields.push({ field: 'phone', message: PHONE_MESSAGES[phone.reason] });
+  const fullName = dto.fullName.trim().replace(/\s+/g, ' ');
+  if (!/^[\p{L}][\p{L} .,'’-]*$/u.test(fullName)) {
+    fields.push({ field: 'fullName', message: { id: 'Nama lengkap hanya boleh berisi huruf, spasi, titik, koma, tanda hubung dan apostrof.', en: 'The full name may only contain letters, spaces, dots, commas, hyphens and apostrophes.' } });
+  }
+  if (fields.length) {
+    throw ApiException.badRequest('VALIDATION_FAILED', { id: `Data pemesanan belum benar: ${fields[0].message.id}`, en: `The booking data is not valid: ${fields[0].message.en}` }, fields);
+  }
+  return { nik: (nik as { nik: string }).nik, fullName, phone: (phone as { e164: string }).e164, email: dto.email?.trim().toLowerCase() || null };
+}
+
+function isUnique(error: unknown, constraint: string): boolean {
+  const driver = (error as { driverError?: { code?: string; constraint?: string } }).driverError;
+  return error instanceof QueryFailedError && driver?.code === '23505' && driver.constraint === constraint;
+}

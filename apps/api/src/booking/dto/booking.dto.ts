@@ -1,0 +1,91 @@
+import { IsEmail, IsIn, IsInt, IsOptional, IsString, IsUUID, Matches, Max, MaxLength, Min, MinLength } from 'class-validator';
+
+const DATE = /^\d{4}-\d{2}-\d{2}$/;
+const TIME = /^([01]\d|2[0-3]):[0-5]\d$/;
+const dateMessage = { message: { id: 'Tanggal harus berformat YYYY-MM-DD, mis. 2026-11-23.', en: 'The date must be YYYY-MM-DD, e.g. 2026-11-23.' } };
+const timeMessage = { message: { id: 'Jam harus berformat HH:MM, mis. 08:30.', en: 'The time must be HH:MM, e.g. 08:30.' } };
+
+export class SlotsQueryDto {
+  /** Site-local date, YYYY-MM-DD */
+  @Matches(DATE, { context: dateMessage })
+  date!: string;
+}
+
+export class CreateBookingDto {
+  @IsUUID()
+  serviceId!: string;
+
+  /** Site-local date of the slot, YYYY-MM-DD */
+  @Matches(DATE, { context: dateMessage })
+  date!: string;
+
+  /** The slot's local start, HH:MM */
+  @Matches(TIME, { context: timeMessage })
+  start!: string;
+
+  /** 16-digit NIK (checked against its structure: area, birth date, serial) */
+  @IsString()
+  @MaxLength(32)
+  nik!: string;
+
+  @IsString()
+  @MinLength(2)
+  @MaxLength(120)
+  fullName!: string;
+
+  /** Indonesian mobile number: 08…, 628… or +628… */
+  @IsString()
+  @MaxLength(32)
+  phone!: string;
+
+  @IsOptional()
+  @IsEmail()
+  @MaxLength(254)
+  email?: string;
+}
+
+export class VerifyBookingDto {
+  /** The last four digits of the NIK used for the booking */
+  @Matches(/^\d{4}$/, { context: { message: { id: 'Masukkan 4 digit terakhir NIK.', en: 'Enter the last four digits of the NIK.' } } })
+  nikLast4!: string;
+}
+
+export class RescheduleBookingDto extends VerifyBookingDto {
+  @Matches(DATE, { context: dateMessage })
+  date!: string;
+
+  @Matches(TIME, { context: timeMessage })
+  start!: string;
+}
+
+export class CheckInDto {
+  /** The booking code from the QR or typed by the citizen (dashes and spaces allowed) */
+  @IsString()
+  @MinLength(8)
+  @MaxLength(20)
+  code!: string;
+}
+
+export class BookingPolicyDto {
+  /** Check-in opens this many minutes before the slot */
+  @IsInt()
+  @Min(0)
+  @Max(240)
+  checkInEarlyMinutes!: number;
+
+  /** … and closes this many minutes after its start */
+  @IsInt()
+  @Min(0)
+  @Max(240)
+  checkInLateMinutes!: number;
+
+  /** A late booking becomes a walk-in ticket, or is refused */
+  @IsIn(['walk_in', 'refuse'])
+  latePolicy!: 'walk_in' | 'refuse';
+
+  /** Active bookings one NIK may hold per week */
+  @IsInt()
+  @Min(1)
+  @Max(50)
+  weeklyLimitPerNik!: number;
+}

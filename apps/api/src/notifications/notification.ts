@@ -1,0 +1,63 @@
+/**
+ * Messages to citizens (booking confirmations, cancellations, reschedules) and the channels that
+ * carry them. Every message goes through the outbox first (NotificationsService); a channel only
+ * delivers.
+ */
+import { maskPhone } from '@mpp/domain';
+
+export type NotificationChannelKind = 'email' | 'sms';
+
+export interface OutgoingMessage {
+  channel: NotificationChannelKind;
+  /** E.164 phone for SMS, an address for email. Personal data: never logged or stored in clear. */
+  to: string;
+  /** Email only; null for SMS. */
+  subject: string | null;
+  body: string;
+  bookingId?: string;
+}
+
+/** 'logged': written to the log instead of delivered (no gateway configured). */
+export type NotificationStatus = 'sent' | 'logged' | 'failed';
+
+export interface NotificationResult {
+  status: NotificationStatus;
+  error?: string;
+}
+
+export interface NotificationChannel {
+  readonly name: string;
+  /** Never rejects for a delivery problem: that is a 'failed' result with the error text. */
+  send(message: OutgoingMessage): Promise<NotificationResult>;
+}
+
+/** The channel that carries email (SMTP when configured, else the log). */
+export const EMAIL_CHANNEL = Symbol('EMAIL_CHANNEL');
+/** The channel that carries SMS (the log until an SMS gateway is configured). */
+export const SMS_CHANNEL = Symbol('SMS_CHANNEL');
+
+/** Fits outbox_message.recipient_masked (varchar(120)). */
+const MASKED_MAX_LENGTH = 120;
+
+/** "nur.aisyah@example.go.id" → "n***@example.go.id": the domain stays, the person does not. */
+export function maskEmail(address: string): string {
+  const at = address.trim().lastIndexOf('@');
+  if (at < 1 || at === address.trim().length - 1) return '***';
+  const trimmed = address.trim();
+  return `${trimmed[0]}***@${trimmed.slice(at + 1).toLowerCase()}`;
+}
+
+/** A recipient as it may be logged or shown: "+62 812****7890", "n***@example.go.id". */
+export function maskRecipient(channel: NotificationChannelKind, to: string): string {
+  const masked = channel === 'email' ? maskEmail(to) : maskPhone(to);
+  return masked.slice(0, MASKED_MAX_LENGTH);
+}
+
+/**
+ * An error text as it may be stored or logged: mail servers like to quote the address they
+ * refused ("550 <nur.aisyah@example.go.id>: unknown user"), so the recipient is replaced by its mask.
+ */
+export function redactRecipient(text: string, message: Pick<OutgoingMessage, 'channel' | 'to'>): string {
+  const to = message.to.trim();
+  return to.length === 0 ? text : text.split(to).join(maskRecipient(message.channel, to));
+}

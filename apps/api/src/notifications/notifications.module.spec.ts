@@ -1,0 +1,55 @@
+import { Global, Logger, Module } from '@nestjs/common';
+import { Test } from '@nestjs/testing';
+import { randomBytes } from 'node:crypto';
+import { DataSource } from 'typeorm';
+import { APP_CONFIG } from '../config/app-config';
+import { DATA_KEY } from '../config/data-key';
+import { LogChannel } from './log.channel';
+import { EMAIL_CHANNEL, SMS_CHANNEL } from './notification';
+import { NotificationsModule } from './notifications.module';
+import { NotificationsService } from './notifications.service';
+import { SmtpChannel } from './smtp.channel';
+
+/** What AppModule makes global, faked: the config, the data key and the data source. */
+function globalsWith(config: { smtpUrl: string | null; mailFrom: string }) {
+  @Global()
+  @Module({
+    providers: [
+      { provide: APP_CONFIG, useValue: config },
+      { provide: DATA_KEY, useValue: randomBytes(32) },
+      { provide: DataSource, useValue: { query: () => Promise.resolve([]) } },
+    ],
+    exports: [APP_CONFIG, DATA_KEY, DataSource],
+  })
+  class FakeGlobals {}
+  return FakeGlobals;
+}
+
+describe(NotificationsModule.name, () => {
+  let log: jest.SpyInstance;
+
+  beforeEach(() => {
+    log = jest.spyOn(Logger.prototype, 'log').mockImplementation(() => undefined);
+  });
+
+  afterEach(() => {
+    jest.restoreAllMocks();
+  });
+
+  it('should send email to the log and SMS to the log when no SMTP server is configured', async () => {
+    const moduleRef = await Test.createTestingModule({ imports: [globalsWith({ smtpUrl: null, mailFrom: 'x@mpp.local' }), NotificationsModule] }).compile();
+    expect(moduleRef.get(NotificationsService)).toBeInstanceOf(NotificationsService);
+    expect(moduleRef.get(EMAIL_CHANNEL)).toBeInstanceOf(LogChannel);
+    expect(moduleRef.get(SMS_CHANNEL)).toBeInstanceOf(LogChannel);
+  });
+
+  it('should send email by SMTP when configured, and SMS still to the log', async () => {
+    const moduleRef = await Test.createTestingModule({
+      imports: [globalsWith({ smtpUrl: 'smtp://user:secret@127.0.0.1:2525', mailFrom: 'x@mpp.local' }), NotificationsModule],
+    }).compile();
+    expect(moduleRef.get(EMAIL_CHANNEL)).toBeInstanceOf(SmtpChannel);
+    expect(moduleRef.get(SMS_CHANNEL)).toBeInstanceOf(LogChannel);
+    expect(log).toHaveBeenCalledWith({ msg: 'email by SMTP', smtp: 'smtp://user:***@127.0.0.1:2525', from: 'x@mpp.local' });
+    expect(JSON.stringify(log.mock.calls)).not.toContain('secret');
+  });
+});

@@ -1,0 +1,40 @@
+import { Logger, Module } from '@nestjs/common';
+import { PiiCipher } from '../booking/pii-cipher';
+import { APP_CONFIG, AppConfig, redactUrl } from '../config/app-config';
+import { LogChannel } from './log.channel';
+import { EMAIL_CHANNEL, SMS_CHANNEL, type NotificationChannel } from './notification';
+import { NotificationsService } from './notifications.service';
+import { SmtpChannel } from './smtp.channel';
+
+/** Email goes out by SMTP when SMTP_URL is set, to the log otherwise. */
+export function emailChannelFor(config: Pick<AppConfig, 'smtpUrl' | 'mailFrom'>): NotificationChannel {
+  const logger = new Logger('Notifications');
+  if (config.smtpUrl) {
+    logger.log({ msg: 'email by SMTP', smtp: redactUrl(config.smtpUrl), from: config.mailFrom });
+    return new SmtpChannel(config.smtpUrl, config.mailFrom);
+  }
+  logger.log({ msg: 'email to the log only (SMTP_URL not set)' });
+  return new LogChannel();
+}
+
+/** SMS goes to the log until an SMS gateway is configured. */
+export function smsChannel(): NotificationChannel {
+  return new LogChannel();
+}
+
+/**
+ * Messages to citizens through the outbox table (outbox_message). PiiCipher encrypts the recipient;
+ * it needs the DATA_KEY provider, which must be visible here (global, like APP_CONFIG).
+ */
+@Module({
+  imports: [],
+  controllers: [],
+  providers: [
+    PiiCipher,
+    NotificationsService,
+    { provide: EMAIL_CHANNEL, inject: [APP_CONFIG], useFactory: emailChannelFor },
+    { provide: SMS_CHANNEL, useFactory: smsChannel },
+  ],
+  exports: [NotificationsService],
+})
+export class NotificationsModule {}

@@ -1,0 +1,114 @@
+import { Inject, Injectable, Logger } from '@nestjs/common';
+import { InjectDataSource } from '@nestjs/typeorm';
+import { DataSource } from 'typeorm';
+import type { BookingConfirmationModel } from '../booking/documents/booking-confirmation.model';
+import { PiiCipher } from '../booking/pii-cipher';
+import { renderBookingMessages, type BookingMessageKind } from './booking-message.templates';
+import {
+  EMAIL_CHANNEL,
+  maskRecipient,
+  redactRecipient,
+  SMS_CHANNEL,
+  type NotificationChannel,
+  type NotificationResult,
+  type OutgoingMessage,
+} from './notification';
+
+export interface SentNotification extends NotificationResult {
+  /** outbox_message.id (bigserial, as a string). */
+  outboxId: string;
+  channel: OutgoingMessage['channel'];
+}
+
+/** Where a citizen can be reached, decrypted by the caller for this one use. */
+export interface BookingRecipients {
+  /** E.164. */
+  phone: string;
+  email: string | null;
+}
+
+/** Kept in outbox_message.error; enough to tell what went wrong. */
+const MAX_ERROR_LENGTH = 1000;
+
+/**
+ * Sends messages to citizens through the outbox: each message is first written to outbox_message
+ * ('pending'; the recipient encrypted, only its mask in clear), then handed to the channel for its
+ * kind, and the row is updated with the outcome ('sent', 'logged' or 'failed'). A row left
+ * 'pending' means the process stopped in between.
+ */
+@Injectable()
+export class NotificationsService {
+  private readonly logger = new Logger('Notifications');
+
+  constructor(
+    @InjectDataSource() private readonly db: DataSource,
+    private readonly cipher: PiiCipher,
+    @Inject(EMAIL_CHANNEL) private readonly email: NotificationChannel,
+    @Inject(SMS_CHANNEL) private readonly sms: NotificationChannel,
+  ) {}
+
+  /**
+   * Records and sends one message. A delivery problem is a 'failed' result, never an exception;
+   * a database error (the outbox could not be written) is thrown and nothing is sent.
+   */
+  async send(message: OutgoingMessage): Promise<SentNotification> {
+    const outboxId = await this.insertPending(message);
+    const channel = message.channel === 'email' ? this.email : this.sms;
+    let result: NotificationResult;
+    try {
+      result = await channel.send(message);
+    } catch (error) {
+      result = { status: 'failed', error: error instanceof Error ? error.message : String(error) };
+    }
+    if (result.error !== undefined) result = { ...result, error: redactRecipient(result.error, message).slice(0, MAX_ERROR_LENGTH) };
+    await this.recordResult(outboxId, result);
+    return { outboxId, channel: message.channel, ...result };
+  }
+
+  /**
+   * The SMS, and the email when there is an address, for a booking event. Best effort: the booking
+   * has happened whatever becomes of its messages, so this never throws; a message that could not
+   * even be recorded is logged and reported as failed.
+   */
+  async notifyBooking(kind: BookingMessageKind, model: BookingConfirmationModel, to: BookingRecipients, bookingId?: string): Promise<SentNotification[]> {
+    let messages: OutgoingMessage[];
+    try {
+      const rendered = renderBookingMessages(kind, model);
+      messages = [{ channel: 'sms', to: to.phone, subject: null, body: rendered.sms, bookingId }];
+      if (to.email) messages.push({ channel: 'email', to: to.email, subject: rendered.email.subject, body: rendered.email.body, bookingId });
+    } catch (error) {
+      this.logger.error({ msg: 'booking messages not rendered', kind, bookingId, error: (error as Error).message });
+      return [];
+    }
+    const results: SentNotification[] = [];
+    for (const message of messages) {
+      try {
+        results.push(await this.send(message));
+      } catch (error) {
+        const text = redactRecipient((error as Error).message, message);
+        this.logger.error({ msg: 'notification not recorded', channel: message.channel, to: maskRecipient(message.channel, message.to), bookingId, error: text });
+        results.push({ outboxId: '', channel: message.channel, status: 'failed', error: text });
+      }
+    }
+    return results;
+  }
+
+  private async insertPending(message: OutgoingMessage): Promise<string> {
+    const rows: { id: string }[] = await this.db.query(
+      `INSERT INTO outbox_message (channel, recipient_masked, recipient_cipher, subject, body, booking_id)
+       VALUES ($1, $2, $3, $4, $5, $6)
+       RETURNING id`,
+      [message.channel, maskRecipient(message.channel, message.to), this.cipher.encrypt(message.to), message.subject, message.body, message.bookingId ?? null],
+    );
+    return String(rows[0].id);
+  }
+
+  private async recordResult(outboxId: string, result: NotificationResult): Promise<void> {
+    await this.db.query(
+      `UPDATE outbox_message
+          SET status = $2, error = $3, sent_at = CASE WHEN $4::boolean THEN now() ELSE NULL END
+        WHERE id = $1`,
+      [outboxId, result.status, result.error ?? null, result.status === 'sent'],
+    );
+  }
+}

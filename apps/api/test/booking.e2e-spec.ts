@@ -1,0 +1,291 @@
+import type { BookingCreatedResponse, BookingResponse, CheckInResponse, SlotsResponse, TicketResponse } from '@mpp/contracts';
+import { maskNik, zonedToUtc } from '@mpp/domain';
+import { DataSource } from 'typeorm';
+import { FixedClock } from '../src/common/clock';
+import { BookingService } from '../src/booking/booking.service';
+import { counterAction, Hall, issue, setDailyQuota, setupHall } from './support/hall';
+import { createTestApp, TestApp } from './support/test-app';
+
+/** A valid Kupang NIK: area 537101, born 1990 (women: day + 40), serial as given. */
+function nikFor(serial: number, opts: { day?: number; month?: number; female?: boolean } = {}): string {
+  const day = (opts.day ?? 1) + (opts.female ? 40 : 0);
+  return `537101${String(day).padStart(2, '0')}${String(opts.month ?? 1).padStart(2, '0')}90${String(serial).padStart(4, '0')}`;
+}
+
+function newBookingDto(serviceId: string, overrides: Record<string, unknown> = {}) {
+  return { serviceId, date: '2026-11-24', start: '10:00', nik: nikFor(1), fullName: 'Maria Goreti Lada', phone: '0812-3456-7890', ...overrides };
+}
+
+describe('Online booking', () => {
+  let t: TestApp;
+  let h: Hall;
+  // Monday 23 November 2026, 08:30 WITA in Kupang.
+  const clock = new FixedClock(new Date('2026-11-23T00:30:00Z'));
+  const db = () => t.app.get(DataSource);
+
+  beforeAll(async () => {
+    t = await createTestApp({ clock, config: { bookingRateLimit: 100_000 } });
+    h = await setupHall(t);
+    for (const id of Object.values(h.services)) await setDailyQuota(t, h.system, id, null);
+  });
+  afterAll(async () => t?.close());
+
+  const slots = async (serviceId: string, date: string) => (await t.http().get(`/api/v1/services/${serviceId}/slots`).query({ date }).expect(200)).body as SlotsResponse;
+  const book = (body: object) => t.http().post('/api/v1/bookings').send(body);
+
+  describe('slots', () => {
+    it("should generate slots from the site's hours and breaks, in the site's time zone", async () => {
+      const day = await slots(h.services.ktpBaru, '2026-11-24');
+      expect(day.open).toBe(true);
+      const first = day.slots[0];
+      // 08:00 WITA is midnight UTC.
+      expect(first).toMatchObject({ start: '08:00', startsAt: '2026-11-24T00:00:00.000Z' });
+      expect(new Date(first.startsAt).getTime()).toBe(zonedToUtc('2026-11-24', '08:00', 'Asia/Makassar').getTime());
+      expect(day.slots.some((s) => s.start >= '12:00' && s.start < '13:00')).toBe(false);
+      expect(day.slots.every((s) => s.remaining === s.capacity)).toBe(true);
+    });
+
+    it('should read 08:00 WITA as 07:00 WIB: each site in its own zone', async () => {
+      const probolinggoService = (await t.http().get('/api/v1/services').query({ site: 'kota-probolinggo', pageSize: 1 }).expect(200)).body.items[0].id as string;
+      const pbl = await slots(probolinggoService, '2026-11-24');
+      const kpg = await slots(h.services.ktpBaru, '2026-11-24');
+      expect(pbl.timeZone).toBe('Asia/Jakarta');
+      const kupang0800 = kpg.slots.find((s) => s.start === '08:00')!;
+      const probolinggo0700 = zonedToUtc('2026-11-24', '07:00', 'Asia/Jakarta').toISOString();
+      expect(kupang0800.startsAt).toBe(probolinggo0700);
+    });
+
+    it('should answer a closed day with an empty list and the reason', async () => {
+      const sunday = await slots(h.services.ktpBaru, '2026-11-29');
+      expect(sunday).toMatchObject({ open: false, slots: [], closed: { reason: 'weekly_closed' } });
+      clock.set('2026-12-20T01:00:00Z');
+      try {
+        const christmas = await slots(h.services.ktpBaru, '2026-12-25');
+        expect(christmas).toMatchObject({ open: false, slots: [], closed: { reason: 'national_holiday', name: 'Kelahiran Yesus Kristus' } });
+        expect(christmas.closed!.message.id).toContain('Kelahiran Yesus Kristus');
+        const far = await slots(h.services.ktpBaru, '2027-02-01');
+        expect(far.closed!.reason).toBe('outside_booking_window');
+      } finally {
+        clock.set('2026-11-23T00:30:00Z');
+      }
+    });
+
+    it("should follow the site's day, not the UTC day, around local midnight", async () => {
+      // 16:30 UTC on Monday is 00:30 Tuesday in Kupang but 23:30 Monday in Probolinggo.
+      clock.set('2026-11-23T16:30:00Z');
+      try {
+        expect((await slots(h.services.ktpBaru, '2026-11-23')).closed!.reason).toBe('outside_booking_window');
+        const tuesday = await slots(h.services.ktpBaru, '2026-11-24');
+        expect(tuesday.open).toBe(true);
+        expect(tuesday.slots[0].bookable).toBe(true);
+        const probolinggoService = (await t.http().get('/api/v1/services').query({ site: 'kota-probolinggo', pageSize: 1 }).expect(200)).body.items[0].id as string;
+        const mondayPbl = await slots(probolinggoService, '2026-11-23');
+        expect(mondayPbl.open).toBe(true);
+        expect(mondayPbl.slots.every((s) => !s.bookable)).toBe(true);
+      } finally {
+        clock.set('2026-11-23T00:30:00Z');
+      }
+    });
+
+    it('should refuse a bad date with 400 and an unknown service with 404', async () => {
+      expect((await t.http().get(`/api/v1/services/${h.services.ktpBaru}/slots`).query({ date: '24-11-2026' }).expect(400)).body.fields[0].field).toBe('date');
+      await t.http().get('/api/v1/services/00000000-0000-4000-8000-000000000000/slots').query({ date: '2026-11-24' }).expect(404);
+    });
+  });
+
+  describe('booking', () => {
+    it('should book a slot and show the NIK only masked ever after', async () => {
+      const nik = nikFor(11);
+      const res = await book(newBookingDto(h.services.ktpBaru, { nik, start: '08:30' })).expect(201);
+      const created = res.body as BookingCreatedResponse;
+      expect(created.code).toMatch(/^[0-9A-HJKMNP-TV-Z]{8}$/);
+      expect(created).toMatchObject({ status: 'active', date: '2026-11-24', start: '08:30', end: '09:00', nikMasked: maskNik(nik), phoneMasked: expect.stringContaining('****') });
+      expect(created.qr).toMatch(/^data:image\/png;base64,/);
+      expect(JSON.stringify(created)).not.toContain(nik);
+      expect(JSON.stringify(created)).not.toContain('81234567890');
+      const fetched = (await t.http().get(`/api/v1/bookings/${created.code}`).expect(200)).body as BookingResponse;
+      expect(JSON.stringify(fetched)).not.toContain(nik);
+      const pdf = await t.http().get(created.confirmationUrl).buffer(true).parse((r, cb) => {
+        const chunks: Buffer[] = [];
+        r.on('data', (c: Buffer) => chunks.push(c));
+        r.on('end', () => cb(null, Buffer.concat(chunks)));
+      }).expect(200);
+      expect(pdf.headers['content-type']).toBe('application/pdf');
+      // Not readable in a database dump: no plain NIK, name or phone in the row.
+      const [row] = await db().query(`SELECT * FROM booking WHERE code = $1`, [created.code]);
+      const dump = JSON.stringify(row);
+      expect(dump).not.toContain(nik);
+      expect(dump).not.toContain('Maria');
+      expect(dump).not.toContain('81234567890');
+      // The outbox holds the message, without the NIK and with the recipient encrypted.
+      const outbox = await db().query(`SELECT * FROM outbox_message WHERE booking_id = $1`, [row.id]);
+      expect(outbox.length).toBeGreaterThan(0);
+      expect(JSON.stringify(outbox)).not.toContain(nik);
+      expect(JSON.stringify(outbox.map((o: { recipient_cipher: string }) => o.recipient_cipher))).not.toContain('81234567890');
+    });
+
+    it.each([
+      ['nik', { nik: '537101010190000' }],
+      ['nik', { nik: '5371013202900001' }],
+      ['nik', { nik: '9971010101900001' }],
+      ['nik', { nik: '5371010101900000' }],
+      ['nik', { nik: 'abcdefghijklmnop' }],
+      ['fullName', { fullName: 'x' }],
+      ['fullName', { fullName: 'Robert<script>' }],
+      ['phone', { phone: '021-555-1234' }],
+      ['phone', { phone: '0812' }],
+      ['email', { email: 'bukan-email' }],
+      ['date', { date: '2026-02-30x' }],
+      ['start', { start: '8:00' }],
+      ['serviceId', { serviceId: 'ktp' }],
+    ])('should refuse a bad %s with 400 naming it in both languages (%j)', async (field, override) => {
+      const res = await book(newBookingDto(h.services.ktpBaru, { nik: nikFor(90), ...override })).expect(400);
+      const named = res.body.fields.find((f: { field: string }) => f.field === field);
+      expect(named).toBeDefined();
+      expect(named.message.id).toBeTruthy();
+      expect(named.message.en).toBeTruthy();
+    });
+
+    it("should accept a woman's NIK (day + 40) and normalise the phone to +62", async () => {
+      const res = await book(newBookingDto(h.services.ktpBaru, { nik: nikFor(12, { day: 15, month: 6, female: true }), phone: '0812 3456 7891', start: '09:00' })).expect(201);
+      const [row] = await db().query(`SELECT phone_cipher FROM booking WHERE code = $1`, [res.body.code]);
+      const { PiiCipher } = await import('../src/booking/pii-cipher');
+      expect(t.app.get(PiiCipher).decrypt(row.phone_cipher)).toBe('+6281234567891');
+    });
+
+    it('should refuse a slot that does not exist, a closed day and a slot past its cut-off', async () => {
+      expect((await book(newBookingDto(h.services.ktpBaru, { start: '12:30' })).expect(422)).body.code).toBe('NO_SUCH_SLOT');
+      expect((await book(newBookingDto(h.services.ktpBaru, { date: '2026-11-29' })).expect(422)).body.code).toBe('DAY_CLOSED');
+      // 09:00 today is 30 minutes away, inside the 60-minute cut-off.
+      expect((await book(newBookingDto(h.services.ktpBaru, { date: '2026-11-23', start: '09:00', nik: nikFor(13) })).expect(409)).body.code).toBe('SLOT_CLOSED');
+    });
+
+    it('should allow one active booking per NIK, service and day, and a weekly limit per NIK', async () => {
+      const nik = nikFor(14);
+      await book(newBookingDto(h.services.kk, { nik, start: '08:00' })).expect(201);
+      expect((await book(newBookingDto(h.services.kk, { nik, start: '08:30' })).expect(409)).body.code).toBe('ALREADY_BOOKED');
+      await book(newBookingDto(h.services.kk, { nik, date: '2026-11-25', start: '08:00' })).expect(201);
+      await book(newBookingDto(h.services.akta, { nik, date: '2026-11-25', start: '08:00' })).expect(201);
+      const fourth = await book(newBookingDto(h.services.skck, { nik, date: '2026-11-26', start: '08:00' })).expect(409);
+      expect(fourth.body.code).toBe('WEEKLY_LIMIT');
+      // Next ISO week is another week.
+      await book(newBookingDto(h.services.skck, { nik, date: '2026-11-30', start: '08:00' })).expect(201);
+    });
+
+    it("should cancel and reschedule only with the NIK's last four digits, freeing the seat at once", async () => {
+      const nik = nikFor(15);
+      const created = (await book(newBookingDto(h.services.akta, { nik, start: '11:00' })).expect(201)).body as BookingCreatedResponse;
+      const remaining = async (start: string) => (await slots(h.services.akta, '2026-11-24')).slots.find((s) => s.start === start)!.remaining;
+      const before = await remaining('11:00');
+      expect((await t.http().post(`/api/v1/bookings/${created.code}/cancel`).send({ nikLast4: '9999' }).expect(403)).body.code).toBe('NIK_MISMATCH');
+      const moved = await t.http().post(`/api/v1/bookings/${created.code}/reschedule`).send({ nikLast4: nik.slice(-4), date: '2026-11-24', start: '11:30' }).expect(200);
+      expect(moved.body).toMatchObject({ code: created.code, start: '11:30' });
+      expect(await remaining('11:00')).toBe(before + 1);
+      const cancelled = await t.http().post(`/api/v1/bookings/${created.code}/cancel`).send({ nikLast4: nik.slice(-4) }).expect(200);
+      expect(cancelled.body.status).toBe('cancelled');
+      expect(await remaining('11:30')).toBe((await slots(h.services.akta, '2026-11-24')).slots.find((s) => s.start === '11:30')!.capacity);
+      expect((await t.http().post(`/api/v1/bookings/${created.code}/cancel`).send({ nikLast4: nik.slice(-4) }).expect(409)).body.code).toBe('BOOKING_NOT_ACTIVE');
+      await t.http().post(`/api/v1/bookings/${created.code}/cancel`).send({ nikLast4: '12' }).expect(400);
+    });
+
+    it('should never overbook: 100 racing bookings at a slot of capacity 5 leave exactly 5', async () => {
+      const service = (await t.http().get(`/api/v1/services/${h.services.skck}`).expect(200)).body;
+      await t.http().patch(`/api/v1/admin/services/${h.services.skck}`).auth(h.system, { type: 'bearer' }).send({ booking: { ...service.booking, slotCapacity: 5 } }).expect(200);
+      const results = await Promise.all(Array.from({ length: 100 }, (_, i) => book(newBookingDto(h.services.skck, { nik: nikFor(200 + i), date: '2026-11-27', start: '13:00' }))));
+      const statuses = results.map((r) => r.status);
+      expect(statuses.filter((s) => s === 201)).toHaveLength(5);
+      expect(statuses.filter((s) => s === 409)).toHaveLength(95);
+      expect(results.filter((r) => r.status === 409).every((r) => r.body.code === 'SLOT_FULL')).toBe(true);
+      const [{ n }] = await db().query(`SELECT count(*)::int AS n FROM booking WHERE service_id = $1 AND slot_date = '2026-11-27' AND slot_start = '13:00' AND status = 'active'`, [h.services.skck]);
+      expect(n).toBe(5);
+      expect((await slots(h.services.skck, '2026-11-27')).slots.find((s) => s.start === '13:00')!.remaining).toBe(0);
+    });
+  });
+
+  describe('check-in at the kiosk', () => {
+    const checkIn = (code: string, token = h.kiosk) => t.http().post('/api/v1/queue/check-in').auth(token, { type: 'bearer' }).send({ code });
+
+    it('should take the whole path: book, check in at the kiosk, get called in the place of the slot', async () => {
+      clock.set('2026-11-23T00:30:00Z');
+      const booking = (await book(newBookingDto(h.services.akta, { nik: nikFor(31), date: '2026-11-24', start: '10:00' })).expect(201)).body as BookingCreatedResponse;
+      clock.set('2026-11-24T01:00:00Z'); // 09:00 WITA: the window opens 30 minutes before 10:00
+      const early = await checkIn(booking.code).expect(409);
+      expect(early.body.code).toBe('CHECK_IN_TOO_EARLY');
+      expect(early.body.message.id).toContain('09:30 WITA');
+
+      clock.set('2026-11-24T02:01:00Z'); // 10:01 WITA
+      const walkIn = await issue(t, h.kiosk, h.services.akta);
+      clock.set('2026-11-24T02:02:00Z'); // 10:02: still inside the window (15 min late allowed)
+      const res = (await checkIn(booking.code.slice(0, 4).toLowerCase() + '-' + booking.code.slice(4)).expect(200)).body as CheckInResponse;
+      expect(res).toMatchObject({ outcome: 'checked_in', booking: { status: 'checked_in' }, ticket: { source: 'booking', status: 'waiting' } });
+      expect(res.booking.ticket).toEqual({ number: res.ticket.number, publicCode: res.ticket.publicCode });
+      // The booking's place is its slot time (10:00), ahead of the 10:01 walk-in.
+      expect(res.ticket.position).toBeLessThan((await t.http().get(`/api/v1/tickets/${walkIn.publicCode}`).expect(200)).body.position);
+      const again = (await checkIn(booking.code).expect(200)).body as CheckInResponse;
+      expect(again).toMatchObject({ outcome: 'already_checked_in', ticket: { id: res.ticket.id } });
+
+      let called: TicketResponse;
+      do {
+        called = (await counterAction(t, h.officers.dukcapil1, h.counters.dukcapil1, 'call-next').expect(200)).body as TicketResponse;
+        await counterAction(t, h.officers.dukcapil1, h.counters.dukcapil1, 'no-show').expect(200);
+      } while (called.id !== res.ticket.id && called.id !== walkIn.id);
+      expect(called.id).toBe(res.ticket.id);
+    });
+
+    it('should turn a late arrival into a walk-in, or refuse it where the site says so', async () => {
+      clock.set('2026-11-23T00:30:00Z');
+      const late = (await book(newBookingDto(h.services.kk, { nik: nikFor(32), date: '2026-11-24', start: '13:00' })).expect(201)).body as BookingCreatedResponse;
+      const refused = (await book(newBookingDto(h.services.kk, { nik: nikFor(33), date: '2026-11-24', start: '13:00' })).expect(201)).body as BookingCreatedResponse;
+      clock.set('2026-11-24T05:20:00Z'); // 13:20 WITA, 20 minutes late
+      const walkIn = (await checkIn(late.code).expect(200)).body as CheckInResponse;
+      expect(walkIn).toMatchObject({ outcome: 'walk_in', ticket: { source: 'kiosk' } });
+      expect(new Date(walkIn.ticket.issuedAt).toISOString()).toBe('2026-11-24T05:20:00.000Z');
+      await t.http().put('/api/v1/admin/sites/kota-kupang/booking-policy').auth(h.kupangSiteAdmin, { type: 'bearer' }).send({ checkInEarlyMinutes: 30, checkInLateMinutes: 15, latePolicy: 'refuse', weeklyLimitPerNik: 3 }).expect(200);
+      try {
+        expect((await checkIn(refused.code).expect(409)).body.code).toBe('CHECK_IN_CLOSED');
+      } finally {
+        await t.http().put('/api/v1/admin/sites/kota-kupang/booking-policy').auth(h.kupangSiteAdmin, { type: 'bearer' }).send({ checkInEarlyMinutes: 30, checkInLateMinutes: 15, latePolicy: 'walk_in', weeklyLimitPerNik: 3 }).expect(200);
+      }
+    });
+
+    it('should mark bookings not checked in by the end of their window as no-shows, counted per service', async () => {
+      clock.set('2026-11-23T00:30:00Z');
+      const missed = (await book(newBookingDto(h.services.kk, { nik: nikFor(34), date: '2026-11-25', start: '09:00' })).expect(201)).body as BookingCreatedResponse;
+      clock.set('2026-11-25T01:14:00Z'); // 09:14: still inside the window
+      await t.app.get(BookingService).markNoShows();
+      expect((await t.http().get(`/api/v1/bookings/${missed.code}`).expect(200)).body.status).toBe('active');
+      clock.set('2026-11-25T01:16:00Z'); // 09:16: closed
+      expect(await t.app.get(BookingService).markNoShows()).toBeGreaterThanOrEqual(1);
+      expect((await t.http().get(`/api/v1/bookings/${missed.code}`).expect(200)).body.status).toBe('no_show');
+      expect((await checkIn(missed.code).expect(409)).body.code).toBe('BOOKING_NOT_ACTIVE');
+      const stats = await t.http().get('/api/v1/admin/sites/kota-kupang/booking-stats').query({ date: '2026-11-25' }).auth(h.kupangSiteAdmin, { type: 'bearer' }).expect(200);
+      expect(stats.body.find((s: { serviceId: string }) => s.serviceId === h.services.kk).noShow).toBeGreaterThanOrEqual(1);
+    });
+
+    it('should refuse check-in by staff, by a display and for another site', async () => {
+      clock.set('2026-11-23T00:30:00Z');
+      const booking = (await book(newBookingDto(h.services.kk, { nik: nikFor(35), date: '2026-11-26', start: '09:00' })).expect(201)).body as BookingCreatedResponse;
+      expect((await checkIn(booking.code, h.officers.dukcapil1).expect(403)).body.code).toBe('KIOSK_ONLY');
+      expect((await checkIn(booking.code, h.display).expect(403)).body.code).toBe('KIOSK_ONLY');
+      const pblKiosk = (await t.http().post('/api/v1/admin/sites/kota-probolinggo/devices').auth(h.system, { type: 'bearer' }).send({ name: 'Kios PBL', kind: 'kiosk' }).expect(201)).body.token;
+      expect((await checkIn(booking.code, pblKiosk).expect(403)).body.code).toBe('OTHER_SITE');
+      expect((await checkIn('ZZZZZZZZ').expect(404)).body.code).toBe('BOOKING_NOT_FOUND');
+    });
+  });
+});
+
+describe('Booking rate limit', () => {
+  it('should answer 429 once an address exceeds its booking requests', async () => {
+    const t = await createTestApp({ seedCatalogue: true, config: { bookingRateLimit: 3 } });
+    try {
+      const service = (await t.http().get('/api/v1/services').query({ site: 'kota-kupang', pageSize: 1 }).expect(200)).body.items[0].id;
+      const statuses: number[] = [];
+      for (let i = 0; i < 5; i++) statuses.push((await t.http().get(`/api/v1/services/${service}/slots`).query({ date: '2026-11-24' })).status);
+      expect(statuses.slice(3)).toEqual([429, 429]);
+      // The catalogue itself is not limited by booking traffic.
+      await t.http().get('/api/v1/services').query({ site: 'kota-kupang' }).expect(200);
+    } finally {
+      await t.close();
+    }
+  });
+});
