@@ -23,6 +23,19 @@ describe('Queue guarantees under concurrency', () => {
   });
   afterAll(async () => t?.close());
 
+  /** The waiting tallies that give new tickets their place agree with a real count. */
+  async function expectTalliesToMatchCounts(day: string): Promise<void> {
+    const rows = await db().query(
+      `SELECT c.service_id, c.waiting_regular, c.waiting_priority,
+              (SELECT count(*)::int FROM ticket t WHERE t.service_id = c.service_id AND t.local_date = c.local_date AND t.status = 'waiting' AND t.priority = 'regular') AS regular,
+              (SELECT count(*)::int FROM ticket t WHERE t.service_id = c.service_id AND t.local_date = c.local_date AND t.status = 'waiting' AND t.priority <> 'regular') AS priority
+         FROM service_day_count c WHERE c.local_date = $1`,
+      [day],
+    );
+    expect(rows.length).toBeGreaterThan(0);
+    for (const r of rows) expect([r.waiting_regular, r.waiting_priority]).toEqual([r.regular, r.priority]);
+  }
+
   /** Runs `total` jobs with `workers` of them in flight at any moment. */
   async function race<T>(workers: number, total: number, job: (i: number) => Promise<T>): Promise<T[]> {
     const results: T[] = new Array(total);
@@ -51,6 +64,7 @@ describe('Queue guarantees under concurrency', () => {
     expect(numbers).toEqual(Array.from({ length: 300 }, (_, i) => i + 1));
     const [seq] = await db().query(`SELECT last_number FROM ticket_sequence WHERE prefix = 'A' AND local_date = '2026-11-25'`);
     expect(seq.last_number).toBe(300);
+    await expectTalliesToMatchCounts('2026-11-25');
   });
 
   it('should never give one ticket to two counters, with 20 counters calling at once', async () => {
@@ -94,6 +108,7 @@ describe('Queue guarantees under concurrency', () => {
       [issued.map((x) => x.id)],
     );
     expect(dup.n).toBe(0);
+    await expectTalliesToMatchCounts('2026-11-26');
   });
 
   it('should let a counter hold at most one called ticket when its officer double-clicks ten times', async () => {

@@ -127,13 +127,20 @@ export class QueueRepository {
    * Any failure rolls all of it back, so numbers have no gaps; the sequence row lock orders
    * concurrent issuers. Returns null when the daily quota is used up.
    */
-  async issue(p: IssueParams, db: Db = this.db): Promise<{ id: string; number: number } | null> {
+  async issue(
+    p: IssueParams,
+    db: Db = this.db,
+  ): Promise<{ id: string; number: number; waiting_regular: number; waiting_priority: number } | null> {
     const rows = (await db.query(
       `WITH quota AS (
-         INSERT INTO service_day_count AS c (service_id, local_date, issued) VALUES ($2::uuid, $4::date, 1)
-         ON CONFLICT (service_id, local_date) DO UPDATE SET issued = c.issued + 1
+         INSERT INTO service_day_count AS c (service_id, local_date, issued, waiting_regular, waiting_priority)
+         VALUES ($2::uuid, $4::date, 1, CASE WHEN $7::varchar = 'regular' THEN 1 ELSE 0 END, CASE WHEN $7::varchar = 'regular' THEN 0 ELSE 1 END)
+         ON CONFLICT (service_id, local_date) DO UPDATE SET
+           issued = c.issued + 1,
+           waiting_regular = c.waiting_regular + CASE WHEN $7::varchar = 'regular' THEN 1 ELSE 0 END,
+           waiting_priority = c.waiting_priority + CASE WHEN $7::varchar = 'regular' THEN 0 ELSE 1 END
            WHERE $5::int IS NULL OR c.issued < $5::int
-         RETURNING issued
+         RETURNING issued, waiting_regular, waiting_priority
        ), seq AS (
          INSERT INTO ticket_sequence AS s (site_id, prefix, local_date, last_number)
          SELECT $1::uuid, $3::char(1), $4::date, 1 FROM quota
@@ -154,7 +161,7 @@ export class QueueRepository {
          INSERT INTO idempotency_key (scope, key, request_hash, ticket_id)
          SELECT $13::varchar, $14::varchar, $15::char(64), t.id FROM t WHERE $13::varchar IS NOT NULL
        )
-       SELECT id, number FROM t`,
+       SELECT t.id, t.number, quota.waiting_regular, quota.waiting_priority FROM t, quota`,
       [
         p.siteId,
         p.serviceId,
@@ -172,8 +179,21 @@ export class QueueRepository {
         p.idempotency?.key ?? null,
         p.idempotency?.hash ?? null,
       ],
-    )) as { id: string; number: number }[];
+    )) as { id: string; number: number; waiting_regular: number; waiting_priority: number }[];
     return rows[0] ?? null;
+  }
+
+  /**
+   * Keeps the waiting tallies of service_day_count true: called in the same transaction as every
+   * change of a ticket into (+1) or out of (-1) 'waiting'.
+   */
+  async moveWaitingTally(db: Db, t: { service_id: string; local_date: string; priority: PriorityClass }, change: 1 | -1): Promise<void> {
+    const column = t.priority === 'regular' ? 'waiting_regular' : 'waiting_priority';
+    await db.query(
+      `INSERT INTO service_day_count AS c (service_id, local_date, issued, ${column}) VALUES ($1, $2, 0, GREATEST($3, 0))
+       ON CONFLICT (service_id, local_date) DO UPDATE SET ${column} = GREATEST(c.${column} + $3, 0)`,
+      [t.service_id, t.local_date, change],
+    );
   }
 
   async findIdempotencyKey(scope: string, key: string): Promise<{ request_hash: string; ticket_id: string } | null> {
@@ -311,31 +331,37 @@ export class QueueRepository {
   }
 
   /** Counts for a waiting ticket's place: priority and regular tickets of its service ahead of it, and in all. */
-  async placeCounts(ticket: { id: string; seq: string; site_id: string; service_id: string; local_date: string; queue_at: Date; priority: PriorityClass }): Promise<{
+  /** Inputs of the wait estimate for a service: counters open for it, recent service durations. */
+  async waitInputs(siteId: string, serviceId: string): Promise<{ open_counters: number; recent_minutes: number[] }> {
+    const [row] = (await this.db.query(
+      `SELECT (SELECT count(*)::int FROM counter c JOIN counter_service cs ON cs.counter_id = c.id
+                WHERE cs.service_id = $2 AND c.state = 'open' AND c.retired_at IS NULL) AS open_counters,
+              coalesce((SELECT array_agg(m) FROM (
+                  SELECT extract(epoch FROM (d.finished_at - d.started_at)) / 60 AS m FROM ticket d
+                   WHERE d.site_id = $1 AND d.service_id = $2 AND d.status = 'done' AND d.started_at IS NOT NULL
+                   ORDER BY d.finished_at DESC LIMIT 20) recent), '{}') AS recent_minutes`,
+      [siteId, serviceId],
+    )) as { open_counters: number; recent_minutes: (string | number)[] }[];
+    return { open_counters: row.open_counters, recent_minutes: row.recent_minutes.map(Number) };
+  }
+
+  async placeCounts(ticket: { id: string; seq: string; site_id: string; service_id: string; local_date: string; queue_at: Date }): Promise<{
     priority_ahead: number;
     regular_ahead: number;
     priority_total: number;
     regular_total: number;
-    open_counters: number;
-    recent_minutes: number[];
   }> {
     const [row] = (await this.db.query(
       `SELECT
          count(*) FILTER (WHERE w.priority <> 'regular' AND (w.queue_at, w.seq) < ($4::timestamptz, $6::bigint))::int AS priority_ahead,
          count(*) FILTER (WHERE w.priority = 'regular' AND (w.queue_at, w.seq) < ($4::timestamptz, $6::bigint))::int AS regular_ahead,
          count(*) FILTER (WHERE w.priority <> 'regular' AND w.id <> $5)::int AS priority_total,
-         count(*) FILTER (WHERE w.priority = 'regular' AND w.id <> $5)::int AS regular_total,
-         (SELECT count(*)::int FROM counter c JOIN counter_service cs ON cs.counter_id = c.id
-           WHERE cs.service_id = $2 AND c.state = 'open' AND c.retired_at IS NULL) AS open_counters,
-         coalesce((SELECT array_agg(m) FROM (
-             SELECT extract(epoch FROM (d.finished_at - d.started_at)) / 60 AS m FROM ticket d
-              WHERE d.site_id = $1 AND d.service_id = $2 AND d.status = 'done' AND d.started_at IS NOT NULL
-              ORDER BY d.finished_at DESC LIMIT 20) recent), '{}') AS recent_minutes
+         count(*) FILTER (WHERE w.priority = 'regular' AND w.id <> $5)::int AS regular_total
        FROM ticket w
        WHERE w.site_id = $1 AND w.service_id = $2 AND w.local_date = $3 AND w.status = 'waiting'`,
       [ticket.site_id, ticket.service_id, ticket.local_date, ticket.queue_at, ticket.id, ticket.seq],
-    )) as { priority_ahead: number; regular_ahead: number; priority_total: number; regular_total: number; open_counters: number; recent_minutes: (string | number)[] }[];
-    return { ...row, recent_minutes: row.recent_minutes.map(Number) };
+    )) as { priority_ahead: number; regular_ahead: number; priority_total: number; regular_total: number }[];
+    return row;
   }
 
   /** Closes what a past day or a closed site left open: waiting and called tickets become not served. */
@@ -356,6 +382,17 @@ export class QueueRepository {
        ), ev AS (
          INSERT INTO ticket_event (ticket_id, site_id, action, from_status, to_status, counter_id, at, details)
          SELECT id, site_id, 'close_day', old_status, 'not_served', counter_id, $5, '{}'::jsonb FROM closed
+       ), tally AS (
+         UPDATE service_day_count c SET
+           waiting_regular = GREATEST(c.waiting_regular - w.regular, 0),
+           waiting_priority = GREATEST(c.waiting_priority - w.priority, 0)
+           FROM (SELECT t.service_id, t.local_date,
+                        count(*) FILTER (WHERE t.priority = 'regular')::int AS regular,
+                        count(*) FILTER (WHERE t.priority <> 'regular')::int AS priority
+                   FROM closed JOIN ticket t ON t.id = closed.id
+                  WHERE closed.old_status = 'waiting'
+                  GROUP BY t.service_id, t.local_date) w
+          WHERE c.service_id = w.service_id AND c.local_date = w.local_date
        )
        SELECT id, old_status AS status, counter_id FROM closed`,
       [q.siteId, q.beforeDate, q.onDate, q.statuses, q.at],

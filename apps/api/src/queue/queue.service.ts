@@ -1,6 +1,6 @@
 import { HttpStatus, Injectable } from '@nestjs/common';
 import type { CounterResponse, CounterSnapshot, PublicTicketResponse, QueuePolicy, TicketAction, TicketResponse } from '@mpp/contracts';
-import { estimateWaitMinutes, formatTicketNumber, localDate, nextStatus, positionFromCounts, transitionError } from '@mpp/domain';
+import { estimateWaitMinutes, formatTicketNumber, localDate, nextStatus, PlaceCounts, positionFromCounts, transitionError } from '@mpp/domain';
 import { createHash, randomBytes } from 'node:crypto';
 import { EntityManager, QueryFailedError } from 'typeorm';
 import type { Principal, StaffPrincipal } from '../auth/principal';
@@ -8,6 +8,7 @@ import { CatalogueRepository } from '../catalogue/catalogue.repository';
 import type { SiteEntity } from '../catalogue/entities/site.entity';
 import { Clock } from '../common/clock';
 import { ApiException } from '../common/errors/api-exception';
+import { TtlCache } from '../common/ttl-cache';
 import { DayEndService } from './day-end.service';
 import { IssueTicketDto, TransferDto } from './dto/queue.dto';
 import { QueueEvents } from './queue-events';
@@ -20,6 +21,9 @@ const COUNTER_ROLES = new Set(['officer', 'agency_admin']);
 
 @Injectable()
 export class QueueService {
+  /** Open counters and recent durations of a service change slowly: read at most every two seconds. */
+  private readonly waitInputs = new TtlCache<string, { open_counters: number; recent_minutes: number[] }>(2_000);
+
   constructor(
     private readonly repo: QueueRepository,
     private readonly catalogue: CatalogueRepository,
@@ -55,7 +59,7 @@ export class QueueService {
     const today = localDate(now, site.timeZone);
     await this.dayEnd.closePastDays(site.id, today);
 
-    let issued: { id: string; number: number } | null;
+    let issued: Awaited<ReturnType<QueueRepository['issue']>>;
     try {
       issued = await this.repo.issue({
         siteId: site.id,
@@ -83,7 +87,16 @@ export class QueueService {
     if (!issued) throw ApiException.conflict('DAILY_QUOTA_REACHED', QueueMessages.quotaFull(service.dailyQuota ?? 0));
     const row = (await this.repo.findTicketById(issued.id))!;
     this.events.ticketChanged(row, 'issue', null);
-    return { ticket: await this.toTicketResponse(row, site), replayed: false };
+    // Everyone waiting for the service came before a ticket issued now: the tallies give its place.
+    const regular = row.priority === 'regular';
+    const place: PlaceCounts = {
+      priority: row.priority,
+      priorityAhead: regular ? issued.waiting_priority : issued.waiting_priority - 1,
+      regularAhead: regular ? issued.waiting_regular - 1 : issued.waiting_regular,
+      priorityTotal: regular ? issued.waiting_priority : issued.waiting_priority - 1,
+      regularTotal: regular ? issued.waiting_regular - 1 : issued.waiting_regular,
+    };
+    return { ticket: await this.toTicketResponse(row, site, place), replayed: false };
   }
 
   private async replay(scope: string, key: string, hash: string): Promise<TicketResponse | null> {
@@ -300,6 +313,18 @@ export class QueueService {
     return Promise.all(counters.map((c) => this.toCounterResponse(c)));
   }
 
+  /** A waiting ticket's place, counted exactly (the public page). */
+  private async exactPlace(row: TicketRow): Promise<PlaceCounts> {
+    const counts = await this.repo.placeCounts(row);
+    return {
+      priority: row.priority,
+      priorityAhead: counts.priority_ahead,
+      regularAhead: counts.regular_ahead,
+      priorityTotal: counts.priority_total,
+      regularTotal: counts.regular_total,
+    };
+  }
+
   findTicketRow(id: string): Promise<TicketRow | null> {
     return this.repo.findTicketById(id);
   }
@@ -345,6 +370,7 @@ export class QueueService {
     const now = this.clock.now();
     switch (action) {
       case 'call':
+        await this.repo.moveWaitingTally(tx, ticket, -1);
         await this.repo.updateTicket(tx, ticket.id, {
           status: to,
           counter_id: actor.counterId,
@@ -366,12 +392,15 @@ export class QueueService {
       case 'no_show':
       case 'cancel':
       case 'close_day':
+        if (ticket.status === 'waiting') await this.repo.moveWaitingTally(tx, ticket, -1);
         await this.repo.updateTicket(tx, ticket.id, { status: to, finished_at: now });
         break;
       case 'return':
+        await this.repo.moveWaitingTally(tx, ticket, 1);
         await this.repo.updateTicket(tx, ticket.id, { status: to, counter_id: null, called_at: null, started_at: null });
         break;
       case 'transfer':
+        await this.repo.moveWaitingTally(tx, { ...ticket, service_id: details.serviceId ?? ticket.service_id }, 1);
         await this.repo.updateTicket(tx, ticket.id, {
           status: to,
           counter_id: null,
@@ -441,29 +470,22 @@ export class QueueService {
 
   // ---- responses ------------------------------------------------------------------------
 
-  async toTicketResponse(row: TicketRow, site?: SiteEntity): Promise<TicketResponse> {
+  async toTicketResponse(row: TicketRow, site?: SiteEntity, knownPlace?: PlaceCounts): Promise<TicketResponse> {
     let position: number | null = null;
     let estimatedWaitMinutes: number | null = null;
     if (row.status === 'waiting') {
       const s = site ?? (await this.catalogue.cachedSite(row.site_id))!;
-      const counts = await this.repo.placeCounts(row);
-      const place = positionFromCounts(
-        {
-          priority: row.priority,
-          priorityAhead: counts.priority_ahead,
-          regularAhead: counts.regular_ahead,
-          priorityTotal: counts.priority_total,
-          regularTotal: counts.regular_total,
-        },
-        { mode: s.queueMode, interleaveEvery: s.queueInterleaveEvery },
-      );
-      position = place;
-      const service = await this.catalogue.cachedActiveService(row.service_id);
+      const place = knownPlace ?? (await this.exactPlace(row));
+      position = positionFromCounts(place, { mode: s.queueMode, interleaveEvery: s.queueInterleaveEvery });
+      const [service, inputs] = await Promise.all([
+        this.catalogue.cachedActiveService(row.service_id),
+        this.waitInputs.get(row.service_id, () => this.repo.waitInputs(row.site_id, row.service_id)),
+      ]);
       estimatedWaitMinutes = estimateWaitMinutes({
-        position: place,
-        recentServiceMinutes: counts.recent_minutes,
+        position,
+        recentServiceMinutes: inputs.recent_minutes,
         expectedServiceMinutes: service?.expectedServiceMinutes ?? 10,
-        openCounters: counts.open_counters,
+        openCounters: inputs.open_counters,
       });
     }
     return {

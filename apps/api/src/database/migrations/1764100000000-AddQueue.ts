@@ -58,6 +58,10 @@ export class AddQueue1764100000000 implements MigrationInterface {
         service_id uuid NOT NULL REFERENCES service (id),
         local_date date NOT NULL,
         issued integer NOT NULL,
+        -- Tickets of the service waiting now, by class: moved in the same statement as every
+        -- change into or out of 'waiting', so a new ticket learns its place without counting.
+        waiting_regular integer NOT NULL DEFAULT 0 CONSTRAINT ck_service_day_waiting_regular CHECK (waiting_regular >= 0),
+        waiting_priority integer NOT NULL DEFAULT 0 CONSTRAINT ck_service_day_waiting_priority CHECK (waiting_priority >= 0),
         PRIMARY KEY (service_id, local_date)
       )`);
 
