@@ -56,6 +56,7 @@ const CALL_MAX = 3000;
 const DISPLAY_CALLS = 300;
 const DISPLAY_CALLS_PER_SECOND = 20;
 const DISPLAY_GRACE_MS = 2000;
+const REQUEST_TIMEOUT_MS = 20_000;
 /** The whole run, set-up included, is cut off after this. */
 const DEADLINE_MS = 170_000;
 
@@ -193,7 +194,7 @@ async function startApi(cpuProfDir) {
   while (Date.now() < until) {
     if (child.exitCode !== null) throw new Error(`the API exited (code ${child.exitCode}) while starting:\n${output.join('')}`);
     try {
-      const res = await globalThis.fetch(`http://127.0.0.1:${port}/api/health`);
+      const res = await globalThis.fetch(`http://127.0.0.1:${port}/api/health`, { signal: globalThis.AbortSignal.timeout(2000) });
       if (res.status === 200) return { port, admin };
     } catch {
       // not listening yet
@@ -251,26 +252,30 @@ async function httpClient() {
   } catch {
     // Node's own fetch keeps connections alive too, with its default pool.
   }
-  if (undici) running.agent = new undici.Agent({ connections: 64, pipelining: 1 });
+  // A request the API never answers fails the bench with its name instead of waiting for the deadline.
+  if (undici) running.agent = new undici.Agent({ connections: 64, pipelining: 1, headersTimeout: REQUEST_TIMEOUT_MS, bodyTimeout: REQUEST_TIMEOUT_MS });
   return (base) =>
     async function send(method, path, { token, body, headers = {} } = {}) {
       const allHeaders = { ...headers, ...(token ? { authorization: `Bearer ${token}` } : {}), ...(body ? { 'content-type': 'application/json' } : {}) };
       const payload = body ? JSON.stringify(body) : undefined;
       const started = performance.now();
-      let status;
-      let text;
-      if (undici) {
-        const res = await undici.request(base + path, { method, headers: allHeaders, body: payload, dispatcher: running.agent });
-        status = res.statusCode;
-        text = await res.body.text();
-      } else {
-        const res = await globalThis.fetch(base + path, { method, headers: allHeaders, body: payload });
-        status = res.status;
-        text = await res.text();
+      try {
+        const { status, text } = undici ? await viaUndici(base + path, method, allHeaders, payload) : await viaFetch(base + path, method, allHeaders, payload);
+        return { status, body: parseJson(text), ms: performance.now() - started, started };
+      } catch (error) {
+        throw new Error(`${method} ${path} got no answer after ${seconds(performance.now() - started)}: ${error.message}`);
       }
-      const ms = performance.now() - started;
-      return { status, body: parseJson(text), ms, started };
     };
+
+  async function viaUndici(url, method, headers, body) {
+    const res = await undici.request(url, { method, headers, body, dispatcher: running.agent });
+    return { status: res.statusCode, text: await res.body.text() };
+  }
+
+  async function viaFetch(url, method, headers, body) {
+    const res = await globalThis.fetch(url, { method, headers, body, signal: globalThis.AbortSignal.timeout(REQUEST_TIMEOUT_MS) });
+    return { status: res.status, text: await res.text() };
+  }
 }
 
 function parseJson(text) {

@@ -19,7 +19,7 @@ import {
   slotsForDate,
 } from '@mpp/domain';
 import { randomBytes } from 'node:crypto';
-import { QueryFailedError } from 'typeorm';
+import { isUniqueViolation } from '../common/errors/pg-error';
 import type { DevicePrincipal, StaffPrincipal } from '../auth/principal';
 import { AccessPolicy } from '../auth/access-policy';
 import { CatalogueRepository } from '../catalogue/catalogue.repository';
@@ -146,8 +146,8 @@ export class BookingService {
           });
         });
       } catch (error) {
-        if (isUnique(error, 'uq_booking_code')) continue; // 1 in 10^12: draw another code
-        if (isUnique(error, 'uq_booking_nik_service_day')) throw ApiException.conflict('ALREADY_BOOKED', BookingMessages.alreadyBooked);
+        if (isUniqueViolation(error, 'uq_booking_code')) continue; // 1 in 10^12: draw another code
+        if (isUniqueViolation(error, 'uq_booking_nik_service_day')) throw ApiException.conflict('ALREADY_BOOKED', BookingMessages.alreadyBooked);
         throw error;
       }
     }
@@ -195,7 +195,7 @@ export class BookingService {
         return (await this.repo.findByCode(b.code, tx))!;
       });
     } catch (error) {
-      if (isUnique(error, 'uq_booking_nik_service_day')) throw ApiException.conflict('ALREADY_BOOKED', BookingMessages.alreadyBooked);
+      if (isUniqueViolation(error, 'uq_booking_nik_service_day')) throw ApiException.conflict('ALREADY_BOOKED', BookingMessages.alreadyBooked);
       throw error;
     }
     const response = await this.describe(row);
@@ -398,7 +398,3 @@ function checkPerson(dto: CreateBookingDto, now: Date): { nik: string; fullName:
   return { nik: (nik as { nik: string }).nik, fullName, phone: (phone as { e164: string }).e164, email: dto.email?.trim().toLowerCase() || null };
 }
 
-function isUnique(error: unknown, constraint: string): boolean {
-  const driver = (error as { driverError?: { code?: string; constraint?: string } }).driverError;
-  return error instanceof QueryFailedError && driver?.code === '23505' && driver.constraint === constraint;
-}

@@ -1,6 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import type { CallingMode, CounterState, PriorityClass, TicketSource, TicketStatus } from '@mpp/contracts';
+import { createHash } from 'node:crypto';
 import { DataSource, EntityManager } from 'typeorm';
 
 /** A ticket row joined with what every view of it needs. */
@@ -109,6 +110,10 @@ const COUNTER_VIEW = `
 
 type Db = DataSource | EntityManager;
 
+interface PgRunner {
+  query(q: { name: string; text: string; values: unknown[] }): Promise<{ rows: unknown[] }>;
+}
+
 /**
  * Every query of the queue, by name. The ones that carry the guarantees (issuing, calling,
  * locking) are here and nowhere else; docs/queue.md explains each.
@@ -116,6 +121,20 @@ type Db = DataSource | EntityManager;
 @Injectable()
 export class QueueRepository {
   constructor(@InjectDataSource() private readonly db: DataSource) {}
+
+  /**
+   * The hot path's statements run as named prepared statements straight on the pg connection:
+   * PostgreSQL plans each once per connection instead of on every ticket and call.
+   */
+  private async hot<T>(db: Db, name: string, text: string, values: unknown[]): Promise<T[]> {
+    let runner: PgRunner;
+    if (db instanceof DataSource) {
+      runner = (db.driver as unknown as { master: PgRunner }).master;
+    } else {
+      runner = (await (db.queryRunner as unknown as { connect(): Promise<PgRunner> }).connect());
+    }
+    return (await runner.query({ name, text, values })).rows as T[];
+  }
 
   transaction<T>(work: (tx: EntityManager) => Promise<T>): Promise<T> {
     return this.db.transaction('READ COMMITTED', work);
@@ -131,7 +150,9 @@ export class QueueRepository {
     p: IssueParams,
     db: Db = this.db,
   ): Promise<{ id: string; number: number; waiting_regular: number; waiting_priority: number } | null> {
-    const rows = (await db.query(
+    const rows = await this.hot<{ id: string; number: number; waiting_regular: number; waiting_priority: number }>(
+      db,
+      'queue_issue',
       `WITH quota AS (
          INSERT INTO service_day_count AS c (service_id, local_date, issued, waiting_regular, waiting_priority)
          VALUES ($2::uuid, $4::date, 1, CASE WHEN $7::varchar = 'regular' THEN 1 ELSE 0 END, CASE WHEN $7::varchar = 'regular' THEN 0 ELSE 1 END)
@@ -179,7 +200,7 @@ export class QueueRepository {
         p.idempotency?.key ?? null,
         p.idempotency?.hash ?? null,
       ],
-    )) as { id: string; number: number; waiting_regular: number; waiting_priority: number }[];
+    );
     return rows[0] ?? null;
   }
 
@@ -189,7 +210,9 @@ export class QueueRepository {
    */
   async moveWaitingTally(db: Db, t: { service_id: string; local_date: string; priority: PriorityClass }, change: 1 | -1): Promise<void> {
     const column = t.priority === 'regular' ? 'waiting_regular' : 'waiting_priority';
-    await db.query(
+    await this.hot(
+      db,
+      `queue_tally_${column}`,
       `INSERT INTO service_day_count AS c (service_id, local_date, issued, ${column}) VALUES ($1, $2, 0, GREATEST($3, 0))
        ON CONFLICT (service_id, local_date) DO UPDATE SET ${column} = GREATEST(c.${column} + $3, 0)`,
       [t.service_id, t.local_date, change],
@@ -205,7 +228,7 @@ export class QueueRepository {
   }
 
   async findTicketById(id: string, db: Db = this.db): Promise<TicketRow | null> {
-    const rows = (await db.query(`${TICKET_VIEW} WHERE t.id = $1`, [id])) as TicketRow[];
+    const rows = await this.hot<TicketRow>(db, 'queue_ticket_by_id', `${TICKET_VIEW} WHERE t.id = $1`, [id]);
     return rows[0] ?? null;
   }
 
@@ -216,7 +239,7 @@ export class QueueRepository {
 
   /** The ticket a counter holds (called or serving), locked for the transition. */
   async lockActiveTicketOfCounter(tx: EntityManager, counterId: string): Promise<TicketRow | null> {
-    const rows = (await tx.query(`${TICKET_VIEW} WHERE t.counter_id = $1 AND t.status IN ('called', 'serving') FOR UPDATE OF t`, [counterId])) as TicketRow[];
+    const rows = await this.hot<TicketRow>(tx, 'queue_lock_active_of_counter', `${TICKET_VIEW} WHERE t.counter_id = $1 AND t.status IN ('called', 'serving') FOR UPDATE OF t`, [counterId]);
     return rows[0] ?? null;
   }
 
@@ -226,7 +249,7 @@ export class QueueRepository {
   }
 
   async lockTicket(tx: EntityManager, id: string): Promise<TicketRow | null> {
-    const rows = (await tx.query(`${TICKET_VIEW} WHERE t.id = $1 FOR UPDATE OF t`, [id])) as TicketRow[];
+    const rows = await this.hot<TicketRow>(tx, 'queue_lock_ticket', `${TICKET_VIEW} WHERE t.id = $1 FOR UPDATE OF t`, [id]);
     return rows[0] ?? null;
   }
 
@@ -237,7 +260,7 @@ export class QueueRepository {
 
   /** Locks the counter row: everything one counter does happens one at a time. */
   async lockCounter(tx: EntityManager, id: string): Promise<CounterRow | null> {
-    const rows = (await tx.query(`${COUNTER_VIEW} WHERE c.id = $1 AND c.retired_at IS NULL FOR UPDATE OF c`, [id])) as CounterRow[];
+    const rows = await this.hot<CounterRow>(tx, 'queue_lock_counter', `${COUNTER_VIEW} WHERE c.id = $1 AND c.retired_at IS NULL FOR UPDATE OF c`, [id]);
     return rows[0] ?? null;
   }
 
@@ -261,21 +284,25 @@ export class QueueRepository {
     q: { siteId: string; localDate: string; counterId: string; serviceIds: string[]; preferPriority: boolean },
   ): Promise<{ id: string; priority: PriorityClass } | null> {
     // Each probe walks one index in queue order and stops at the first unlocked match.
-    const targeted = (await tx.query(
+    const targeted = await this.hot<{ id: string; priority: PriorityClass }>(
+      tx,
+      'queue_next_targeted',
       `SELECT id, priority FROM ticket
         WHERE target_counter_id = $1 AND status = 'waiting' AND local_date = $2
         ORDER BY queue_at, seq LIMIT 1 FOR UPDATE SKIP LOCKED`,
       [q.counterId, q.localDate],
-    )) as { id: string; priority: PriorityClass }[];
+    );
     if (targeted[0]) return targeted[0];
     for (const priorityClass of q.preferPriority ? [true, false] : [false, true]) {
-      const rows = (await tx.query(
+      const rows = await this.hot<{ id: string; priority: PriorityClass }>(
+        tx,
+        'queue_next_in_class',
         `SELECT id, priority FROM ticket
           WHERE site_id = $1 AND local_date = $2 AND status = 'waiting' AND target_counter_id IS NULL
             AND (priority <> 'regular') = $3 AND service_id = ANY($4::uuid[])
           ORDER BY queue_at, seq LIMIT 1 FOR UPDATE SKIP LOCKED`,
         [q.siteId, q.localDate, priorityClass, q.serviceIds],
-      )) as { id: string; priority: PriorityClass }[];
+      );
       if (rows[0]) return rows[0];
     }
     return null;
@@ -303,11 +330,15 @@ export class QueueRepository {
   ): Promise<void> {
     const keys = Object.keys(fields) as (keyof typeof fields)[];
     const sets = keys.map((k, i) => `${k} = $${i + 2}`).join(', ');
-    await tx.query(`UPDATE ticket SET ${sets} WHERE id = $1`, [id, ...keys.map((k) => fields[k])]);
+    // One prepared statement per set of columns; PostgreSQL cuts names at 63 bytes, so hash them.
+    const name = `queue_update_${createHash('sha1').update(keys.join(',')).digest('hex').slice(0, 16)}`;
+    await this.hot(tx, name, `UPDATE ticket SET ${sets} WHERE id = $1`, [id, ...keys.map((k) => fields[k])]);
   }
 
   async appendEvent(db: Db, e: TicketEventParams): Promise<void> {
-    await db.query(
+    await this.hot(
+      db,
+      'queue_append_event',
       `INSERT INTO ticket_event (ticket_id, site_id, action, from_status, to_status, counter_id, actor_user_id, actor_device_id, at, details)
        VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10)`,
       [e.ticketId, e.siteId, e.action, e.from, e.to, e.counterId, e.userId, e.deviceId, e.at, e.details ?? {}],

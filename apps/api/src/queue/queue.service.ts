@@ -2,7 +2,8 @@ import { HttpStatus, Injectable } from '@nestjs/common';
 import type { CounterResponse, CounterSnapshot, PublicTicketResponse, QueuePolicy, TicketAction, TicketResponse } from '@mpp/contracts';
 import { estimateWaitMinutes, formatTicketNumber, localDate, nextStatus, PlaceCounts, positionFromCounts, transitionError } from '@mpp/domain';
 import { createHash, randomBytes } from 'node:crypto';
-import { EntityManager, QueryFailedError } from 'typeorm';
+import { EntityManager } from 'typeorm';
+import { isUniqueViolation } from '../common/errors/pg-error';
 import type { Principal, StaffPrincipal } from '../auth/principal';
 import { CatalogueRepository } from '../catalogue/catalogue.repository';
 import type { SiteEntity } from '../catalogue/entities/site.entity';
@@ -557,11 +558,6 @@ export function toPublic(t: TicketResponse): PublicTicketResponse {
     calledAt: t.calledAt,
     finishedAt: t.finishedAt,
   };
-}
-
-function isUniqueViolation(error: unknown, constraint: string): boolean {
-  const driver = (error as QueryFailedError & { driverError?: { code?: string; constraint?: string } }).driverError;
-  return error instanceof QueryFailedError && driver?.code === '23505' && driver.constraint === constraint;
 }
 
 function withoutUndefined<T extends Record<string, unknown>>(o: T): Record<string, unknown> {

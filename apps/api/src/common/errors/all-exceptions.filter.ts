@@ -1,7 +1,7 @@
 import { ArgumentsHost, Catch, ExceptionFilter, HttpException, HttpStatus, Logger } from '@nestjs/common';
 import type { ApiError, LocalizedText } from '@mpp/contracts';
 import type { Response } from 'express';
-import { QueryFailedError } from 'typeorm';
+import { pgErrorOf } from './pg-error';
 
 /** Constraint names from the migrations, with what they mean to a person. */
 const CONSTRAINT_MESSAGES: Record<string, { code: string; message: LocalizedText }> = {
@@ -61,17 +61,15 @@ export class AllExceptionsFilter implements ExceptionFilter {
       if (known) return { statusCode: status, ...known };
       return { statusCode: status, code: `HTTP_${status}`, message: { id: exception.message, en: exception.message } };
     }
-    if (exception instanceof QueryFailedError) {
-      const driverError = (exception as QueryFailedError & { driverError?: { code?: string; constraint?: string } }).driverError;
-      const pgCode = driverError?.code;
-      const constraint = driverError?.constraint;
-      if (pgCode === '23505' && constraint && CONSTRAINT_MESSAGES[constraint]) {
-        return { statusCode: HttpStatus.CONFLICT, ...CONSTRAINT_MESSAGES[constraint] };
+    const pg = pgErrorOf(exception);
+    if (pg) {
+      if (pg.code === '23505' && pg.constraint && CONSTRAINT_MESSAGES[pg.constraint]) {
+        return { statusCode: HttpStatus.CONFLICT, ...CONSTRAINT_MESSAGES[pg.constraint] };
       }
-      if (pgCode === '23505') {
+      if (pg.code === '23505') {
         return { statusCode: HttpStatus.CONFLICT, code: 'DUPLICATE', message: { id: 'Data yang sama sudah ada.', en: 'The same record already exists.' } };
       }
-      if (pgCode === '23503') {
+      if (pg.code === '23503') {
         return {
           statusCode: HttpStatus.CONFLICT,
           code: 'IN_USE',
