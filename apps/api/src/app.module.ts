@@ -1,4 +1,5 @@
 import { DynamicModule, Global, Module } from '@nestjs/common';
+import { createSecretKey } from 'node:crypto';
 import { JwtModule } from '@nestjs/jwt';
 import { ThrottlerModule } from '@nestjs/throttler';
 import { TypeOrmModule } from '@nestjs/typeorm';
@@ -25,7 +26,8 @@ export class AppModule {
         TypeOrmModule.forFeature(ENTITIES),
         JwtModule.register({
           global: true,
-          secret: config.jwtSecret,
+          // A KeyObject: given a string, jsonwebtoken tries it as a public key first on every verify.
+          secret: createSecretKey(Buffer.from(config.jwtSecret)) as unknown as string,
           signOptions: { expiresIn: config.jwtTtlSeconds, algorithm: 'HS256' },
           verifyOptions: { algorithms: ['HS256'] },
         }),

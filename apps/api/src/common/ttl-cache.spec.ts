@@ -24,4 +24,13 @@ describe(TtlCache.name, () => {
     sut.clear();
     expect(await sut.get('k', async () => 'newer')).toBe('newer');
   });
+
+  it('should share one load between concurrent misses of a key', async () => {
+    const sut = new TtlCache<string, number>(1000);
+    let loads = 0;
+    const load = () => new Promise<number>((resolve) => setTimeout(() => resolve(++loads), 10));
+    const values = await Promise.all([sut.get('k', load), sut.get('k', load), sut.get('k', load)]);
+    expect(values).toEqual([1, 1, 1]);
+    expect(loads).toBe(1);
+  });
 });

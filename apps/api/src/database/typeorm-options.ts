@@ -40,6 +40,7 @@ export function typeOrmOptions(url: string): DataSourceOptions {
     // Off: TypeORM would print failed queries with their parameters (password hashes, personal data).
     // Unexpected errors reach AllExceptionsFilter, which logs them without parameters.
     logging: false,
-    extra: { max: 20, application_name: 'mpp-digital-api' },
+    // A request never waits for ever on a busy pool: it fails in words instead.
+    extra: { max: 20, connectionTimeoutMillis: 10_000, application_name: 'mpp-digital-api' },
   };
 }

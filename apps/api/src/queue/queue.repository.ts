@@ -137,7 +137,7 @@ export class QueueRepository {
   }
 
   transaction<T>(work: (tx: EntityManager) => Promise<T>): Promise<T> {
-    return this.db.transaction('READ COMMITTED', work);
+    return this.db.transaction(work);
   }
 
   /**
@@ -149,8 +149,8 @@ export class QueueRepository {
   async issue(
     p: IssueParams,
     db: Db = this.db,
-  ): Promise<{ id: string; number: number; waiting_regular: number; waiting_priority: number } | null> {
-    const rows = await this.hot<{ id: string; number: number; waiting_regular: number; waiting_priority: number }>(
+  ): Promise<(TicketRow & { waiting_regular: number; waiting_priority: number }) | null> {
+    const rows = await this.hot<TicketRow & { waiting_regular: number; waiting_priority: number }>(
       db,
       'queue_issue',
       `WITH quota AS (
@@ -172,7 +172,7 @@ export class QueueRepository {
                              queue_at, issued_at, issued_by_user_id, issued_by_device_id)
          SELECT $1::uuid, $2::uuid, $3::char(1), seq.last_number, $4::date, $6::varchar, $7::varchar, $8::varchar,
                 $9::timestamptz, $10::timestamptz, $11::uuid, $12::uuid FROM seq
-         RETURNING id, number
+         RETURNING *
        ), ev AS (
          INSERT INTO ticket_event (ticket_id, site_id, action, from_status, to_status, actor_user_id, actor_device_id, at, details)
          SELECT t.id, $1::uuid, 'issue', NULL, 'waiting', $11::uuid, $12::uuid, $10::timestamptz,
@@ -182,7 +182,16 @@ export class QueueRepository {
          INSERT INTO idempotency_key (scope, key, request_hash, ticket_id)
          SELECT $13::varchar, $14::varchar, $15::char(64), t.id FROM t WHERE $13::varchar IS NOT NULL
        )
-       SELECT t.id, t.number, quota.waiting_regular, quota.waiting_priority FROM t, quota`,
+       SELECT t.id, t.seq, t.site_id, st.code AS site_code, st.name AS site_name, st.time_zone,
+              t.service_id, sv.name AS service_name, sv.name_en AS service_name_en,
+              a.id AS agency_id, a.short_name AS agency_short_name,
+              t.prefix, t.number, to_char(t.local_date, 'YYYY-MM-DD') AS local_date, t.public_code,
+              t.priority, t.source, t.status, t.queue_at,
+              t.counter_id, NULL::integer AS counter_number, NULL::varchar AS counter_name, t.target_counter_id,
+              t.recall_count, t.issued_at, t.first_called_at, t.called_at, t.started_at, t.finished_at, t.outcome_note,
+              quota.waiting_regular, quota.waiting_priority
+         FROM t, quota, site st, service sv, agency a
+        WHERE st.id = t.site_id AND sv.id = t.service_id AND a.id = sv.agency_id`,
       [
         p.siteId,
         p.serviceId,
@@ -282,26 +291,28 @@ export class QueueRepository {
   async lockNextWaiting(
     tx: EntityManager,
     q: { siteId: string; localDate: string; counterId: string; serviceIds: string[]; preferPriority: boolean },
-  ): Promise<{ id: string; priority: PriorityClass } | null> {
-    // Each probe walks one index in queue order and stops at the first unlocked match.
-    const targeted = await this.hot<{ id: string; priority: PriorityClass }>(
+  ): Promise<TicketRow | null> {
+    // Each probe walks one index in queue order and stops at the first unlocked match, and
+    // answers with that ticket's view, locked.
+    const targeted = await this.hot<TicketRow>(
       tx,
       'queue_next_targeted',
-      `SELECT id, priority FROM ticket
+      `${TICKET_VIEW} WHERE t.id = (SELECT id FROM ticket
         WHERE target_counter_id = $1 AND status = 'waiting' AND local_date = $2
-        ORDER BY queue_at, seq LIMIT 1 FOR UPDATE SKIP LOCKED`,
+        ORDER BY queue_at, seq LIMIT 1 FOR UPDATE SKIP LOCKED)`,
       [q.counterId, q.localDate],
     );
     if (targeted[0]) return targeted[0];
-    for (const priorityClass of q.preferPriority ? [true, false] : [false, true]) {
-      const rows = await this.hot<{ id: string; priority: PriorityClass }>(
+    for (const priorityClass of q.preferPriority ? (['priority', 'regular'] as const) : (['regular', 'priority'] as const)) {
+      // Literal predicates, so each probe matches its own partial index.
+      const rows = await this.hot<TicketRow>(
         tx,
-        'queue_next_in_class',
-        `SELECT id, priority FROM ticket
+        `queue_next_${priorityClass}`,
+        `${TICKET_VIEW} WHERE t.id = (SELECT id FROM ticket
           WHERE site_id = $1 AND local_date = $2 AND status = 'waiting' AND target_counter_id IS NULL
-            AND (priority <> 'regular') = $3 AND service_id = ANY($4::uuid[])
-          ORDER BY queue_at, seq LIMIT 1 FOR UPDATE SKIP LOCKED`,
-        [q.siteId, q.localDate, priorityClass, q.serviceIds],
+            AND priority ${priorityClass === 'regular' ? "= 'regular'" : "<> 'regular'"} AND service_id = ANY($3::uuid[])
+          ORDER BY queue_at, seq LIMIT 1 FOR UPDATE SKIP LOCKED)`,
+        [q.siteId, q.localDate, q.serviceIds],
       );
       if (rows[0]) return rows[0];
     }

@@ -86,7 +86,7 @@ export class QueueService {
       throw error;
     }
     if (!issued) throw ApiException.conflict('DAILY_QUOTA_REACHED', QueueMessages.quotaFull(service.dailyQuota ?? 0));
-    const row = (await this.repo.findTicketById(issued.id))!;
+    const row: TicketRow = issued;
     this.events.ticketChanged(row, 'issue', null);
     // Everyone waiting for the service came before a ticket issued now: the tallies give its place.
     const regular = row.priority === 'regular';
@@ -182,11 +182,14 @@ export class QueueService {
 
   /** The next ticket by the site's policy; two counters never get the same one. */
   async callNext(staff: StaffPrincipal, counterId: string): Promise<TicketResponse> {
+    // Looked up before the transaction: a query outside it while it holds a connection could
+    // exhaust the pool under load.
+    const serviceIds = await this.callableServiceIdsFor(staff, counterId);
     const { row, counter } = await this.repo.transaction(async (tx) => {
       const c = await this.requireCallableCounter(tx, staff, counterId);
+      if (serviceIds.length === 0) throw ApiException.forbidden('NOT_YOUR_AGENCY', QueueMessages.noServiceOfYours);
       const policy = policyOf(c);
       const preferPriority = policy.mode === 'priority_first' || c.regular_streak >= policy.interleaveEvery;
-      const serviceIds = await this.callableServiceIds(tx, staff, c);
       const next = await this.repo.lockNextWaiting(tx, {
         siteId: c.site_id,
         localDate: localDate(this.clock.now(), c.time_zone),
@@ -195,9 +198,9 @@ export class QueueService {
         preferPriority,
       });
       if (!next) throw ApiException.notFound('QUEUE_EMPTY', QueueMessages.queueEmpty);
-      const ticket = (await this.repo.lockTicket(tx, next.id))!;
+      const ticket = next;
       await this.repo.setCounterStreak(tx, c.id, next.priority === 'regular' ? c.regular_streak + 1 : 0);
-      return { row: await this.applyTransition(tx, ticket, 'call', { counterId: c.id, userId: staff.userId }, {}), counter: c };
+      return { row: await this.applyTransition(tx, ticket, 'call', { counterId: c.id, userId: staff.userId, counterNumber: c.number, counterName: c.name }, {}), counter: c };
     });
     this.events.ticketChanged(row, 'call', counter);
     return this.toTicketResponse(row);
@@ -205,14 +208,14 @@ export class QueueService {
 
   /** An officer calls one specific waiting ticket, where the site allows it; the pick is logged. */
   async pick(staff: StaffPrincipal, counterId: string, ticketId: string): Promise<TicketResponse> {
+    const serviceIds = await this.callableServiceIdsFor(staff, counterId);
     const { row, counter } = await this.repo.transaction(async (tx) => {
       const c = await this.requireCallableCounter(tx, staff, counterId);
       if (!c.queue_allow_pick) throw ApiException.forbidden('PICK_NOT_ALLOWED', QueueMessages.pickNotAllowed);
       const ticket = await this.repo.lockTicket(tx, ticketId);
       if (!ticket || ticket.site_id !== c.site_id) throw ApiException.notFound('TICKET_NOT_FOUND', QueueMessages.ticketNotFound);
-      const serviceIds = await this.callableServiceIds(tx, staff, c);
       if (!serviceIds.includes(ticket.service_id)) throw ApiException.forbidden('NOT_FOR_THIS_COUNTER', QueueMessages.notForThisCounter);
-      return { row: await this.applyTransition(tx, ticket, 'call', { counterId: c.id, userId: staff.userId }, { picked: true }), counter: c };
+      return { row: await this.applyTransition(tx, ticket, 'call', { counterId: c.id, userId: staff.userId, counterNumber: c.number, counterName: c.name }, { picked: true }), counter: c };
     });
     this.events.ticketChanged(row, 'call', counter);
     return this.toTicketResponse(row);
@@ -222,49 +225,50 @@ export class QueueService {
   async recall(staff: StaffPrincipal, counterId: string): Promise<TicketResponse> {
     return this.onCurrentTicket(staff, counterId, async (tx, c, ticket) => {
       if (ticket.status === 'called' && ticket.recall_count >= c.queue_max_recalls) {
-        return { row: await this.applyTransition(tx, ticket, 'no_show', { counterId: c.id, userId: staff.userId }, { reason: 'max_recalls' }), action: 'no_show' };
+        return { row: await this.applyTransition(tx, ticket, 'no_show', { counterId: c.id, userId: staff.userId, counterNumber: c.number, counterName: c.name }, { reason: 'max_recalls' }), action: 'no_show' };
       }
-      return { row: await this.applyTransition(tx, ticket, 'recall', { counterId: c.id, userId: staff.userId }, {}), action: 'recall' };
+      return { row: await this.applyTransition(tx, ticket, 'recall', { counterId: c.id, userId: staff.userId, counterNumber: c.number, counterName: c.name }, {}), action: 'recall' };
     });
   }
 
   start(staff: StaffPrincipal, counterId: string): Promise<TicketResponse> {
     return this.onCurrentTicket(staff, counterId, async (tx, c, ticket) => ({
-      row: await this.applyTransition(tx, ticket, 'start', { counterId: c.id, userId: staff.userId }, {}),
+      row: await this.applyTransition(tx, ticket, 'start', { counterId: c.id, userId: staff.userId, counterNumber: c.number, counterName: c.name }, {}),
       action: 'start',
     }));
   }
 
   finish(staff: StaffPrincipal, counterId: string, outcomeNote: string | null): Promise<TicketResponse> {
     return this.onCurrentTicket(staff, counterId, async (tx, c, ticket) => ({
-      row: await this.applyTransition(tx, ticket, 'finish', { counterId: c.id, userId: staff.userId }, { outcomeNote }),
+      row: await this.applyTransition(tx, ticket, 'finish', { counterId: c.id, userId: staff.userId, counterNumber: c.number, counterName: c.name }, { outcomeNote }),
       action: 'finish',
     }));
   }
 
   noShow(staff: StaffPrincipal, counterId: string): Promise<TicketResponse> {
     return this.onCurrentTicket(staff, counterId, async (tx, c, ticket) => ({
-      row: await this.applyTransition(tx, ticket, 'no_show', { counterId: c.id, userId: staff.userId }, {}),
+      row: await this.applyTransition(tx, ticket, 'no_show', { counterId: c.id, userId: staff.userId, counterNumber: c.number, counterName: c.name }, {}),
       action: 'no_show',
     }));
   }
 
   returnToQueue(staff: StaffPrincipal, counterId: string): Promise<TicketResponse> {
     return this.onCurrentTicket(staff, counterId, async (tx, c, ticket) => ({
-      row: await this.applyTransition(tx, ticket, 'return', { counterId: c.id, userId: staff.userId }, {}),
+      row: await this.applyTransition(tx, ticket, 'return', { counterId: c.id, userId: staff.userId, counterNumber: c.number, counterName: c.name }, {}),
       action: 'return',
     }));
   }
 
   /** To another service and/or counter; the ticket keeps its number and its place (original issue time). */
-  transfer(staff: StaffPrincipal, counterId: string, dto: TransferDto): Promise<TicketResponse> {
+  async transfer(staff: StaffPrincipal, counterId: string, dto: TransferDto): Promise<TicketResponse> {
+    if (!dto.serviceId && !dto.counterId) throw ApiException.unprocessable('TRANSFER_TARGET_MISSING', QueueMessages.transferTargetMissing);
+    const targetService = dto.serviceId ? await this.catalogue.cachedActiveService(dto.serviceId) : null;
+    if (dto.serviceId && !targetService) throw ApiException.notFound('SERVICE_NOT_FOUND', QueueMessages.serviceNotFound);
     return this.onCurrentTicket(staff, counterId, async (tx, c, ticket) => {
-      if (!dto.serviceId && !dto.counterId) throw ApiException.unprocessable('TRANSFER_TARGET_MISSING', QueueMessages.transferTargetMissing);
       let serviceId = ticket.service_id;
-      if (dto.serviceId) {
-        const service = await this.catalogue.findActiveServiceById(dto.serviceId);
-        if (!service || service.siteId !== c.site_id) throw ApiException.notFound('SERVICE_NOT_FOUND', QueueMessages.serviceNotFound);
-        serviceId = service.id;
+      if (targetService) {
+        if (targetService.siteId !== c.site_id) throw ApiException.notFound('SERVICE_NOT_FOUND', QueueMessages.serviceNotFound);
+        serviceId = targetService.id;
       }
       if (dto.counterId) {
         const target = await this.repo.findCounter(dto.counterId, tx);
@@ -274,7 +278,7 @@ export class QueueService {
         }
       }
       return {
-        row: await this.applyTransition(tx, ticket, 'transfer', { counterId: c.id, userId: staff.userId }, {
+        row: await this.applyTransition(tx, ticket, 'transfer', { counterId: c.id, userId: staff.userId, counterNumber: c.number, counterName: c.name }, {
           serviceId,
           targetCounterId: dto.counterId ?? null,
         }),
@@ -333,7 +337,7 @@ export class QueueService {
   async callableServiceIdsFor(staff: StaffPrincipal, counterId: string): Promise<string[]> {
     const counter = await this.repo.findCounter(counterId);
     if (!counter) return [];
-    return this.callableServiceIds(this.catalogue.manager, staff, counter);
+    return this.agencyServiceIds(staff, counter);
   }
 
   // ---- transitions ----------------------------------------------------------------------
@@ -361,7 +365,7 @@ export class QueueService {
     tx: EntityManager,
     ticket: TicketRow,
     action: TicketAction,
-    actor: { counterId: string | null; userId: string | null },
+    actor: { counterId: string | null; userId: string | null; counterNumber?: number; counterName?: string },
     details: { outcomeNote?: string | null; serviceId?: string; targetCounterId?: string | null; picked?: boolean; reason?: string },
   ): Promise<TicketRow> {
     const to = nextStatus(ticket.status, action);
@@ -369,40 +373,42 @@ export class QueueService {
       throw new ApiException(HttpStatus.CONFLICT, 'INVALID_TRANSITION', transitionError(ticket.status, action));
     }
     const now = this.clock.now();
+    let fields: Parameters<QueueRepository['updateTicket']>[2];
+    let tally: { ticket: TicketRow; change: 1 | -1 } | null = null;
     switch (action) {
       case 'call':
-        await this.repo.moveWaitingTally(tx, ticket, -1);
-        await this.repo.updateTicket(tx, ticket.id, {
+        tally = { ticket, change: -1 };
+        fields = {
           status: to,
           counter_id: actor.counterId,
           target_counter_id: null,
           recall_count: 0,
           called_at: now,
           ...(ticket.first_called_at ? {} : { first_called_at: now }),
-        });
+        };
         break;
       case 'recall':
-        await this.repo.updateTicket(tx, ticket.id, { recall_count: ticket.recall_count + 1, called_at: now });
+        fields = { recall_count: ticket.recall_count + 1, called_at: now };
         break;
       case 'start':
-        await this.repo.updateTicket(tx, ticket.id, { status: to, started_at: now });
+        fields = { status: to, started_at: now };
         break;
       case 'finish':
-        await this.repo.updateTicket(tx, ticket.id, { status: to, finished_at: now, outcome_note: details.outcomeNote ?? null });
+        fields = { status: to, finished_at: now, outcome_note: details.outcomeNote ?? null };
         break;
       case 'no_show':
       case 'cancel':
       case 'close_day':
-        if (ticket.status === 'waiting') await this.repo.moveWaitingTally(tx, ticket, -1);
-        await this.repo.updateTicket(tx, ticket.id, { status: to, finished_at: now });
+        if (ticket.status === 'waiting') tally = { ticket, change: -1 };
+        fields = { status: to, finished_at: now };
         break;
       case 'return':
-        await this.repo.moveWaitingTally(tx, ticket, 1);
-        await this.repo.updateTicket(tx, ticket.id, { status: to, counter_id: null, called_at: null, started_at: null });
+        tally = { ticket, change: 1 };
+        fields = { status: to, counter_id: null, called_at: null, started_at: null };
         break;
       case 'transfer':
-        await this.repo.moveWaitingTally(tx, { ...ticket, service_id: details.serviceId ?? ticket.service_id }, 1);
-        await this.repo.updateTicket(tx, ticket.id, {
+        tally = { ticket: { ...ticket, service_id: details.serviceId ?? ticket.service_id }, change: 1 };
+        fields = {
           status: to,
           counter_id: null,
           called_at: null,
@@ -410,9 +416,10 @@ export class QueueService {
           service_id: details.serviceId ?? ticket.service_id,
           target_counter_id: details.targetCounterId ?? null,
           recall_count: 0,
-        });
+        };
         break;
     }
+    await this.repo.updateTicket(tx, ticket.id, fields);
     await this.repo.appendEvent(tx, {
       ticketId: ticket.id,
       siteId: ticket.site_id,
@@ -429,7 +436,17 @@ export class QueueService {
         ...(action === 'recall' ? { recall: ticket.recall_count + 1 } : {}),
       }),
     });
-    return (await this.repo.findTicketById(ticket.id, tx))!;
+    // Last: the service's tally row is shared by every counter of the service; hold it briefly.
+    if (tally) await this.repo.moveWaitingTally(tx, tally.ticket, tally.change);
+    if (fields.service_id && fields.service_id !== ticket.service_id) return (await this.repo.findTicketById(ticket.id, tx))!;
+    // The row as it now is, without reading it again.
+    return {
+      ...ticket,
+      ...fields,
+      ...(fields.counter_id !== undefined
+        ? { counter_number: fields.counter_id ? (actor.counterNumber ?? null) : null, counter_name: fields.counter_id ? (actor.counterName ?? null) : null }
+        : {}),
+    } as TicketRow;
   }
 
   // ---- who may act where ------------------------------------------------------------------
@@ -462,11 +479,15 @@ export class QueueService {
 
   /** The counter's services that belong to the officer's agency: an officer acts only for their own agency. */
   private async callableServiceIds(_db: EntityManager, staff: StaffPrincipal, c: CounterRow): Promise<string[]> {
-    if (!COUNTER_ROLES.has(staff.role)) return c.service_ids;
-    const services = await Promise.all(c.service_ids.map((id) => this.catalogue.cachedActiveService(id)));
-    const ids = services.filter((s) => s !== null && s.agencyId === staff.agencyId).map((s) => s!.id);
+    const ids = await this.agencyServiceIds(staff, c);
     if (ids.length === 0) throw ApiException.forbidden('NOT_YOUR_AGENCY', QueueMessages.noServiceOfYours);
     return ids;
+  }
+
+  private async agencyServiceIds(staff: StaffPrincipal, c: Pick<CounterRow, 'service_ids'>): Promise<string[]> {
+    if (!COUNTER_ROLES.has(staff.role)) return c.service_ids;
+    const services = await Promise.all(c.service_ids.map((id) => this.catalogue.cachedActiveService(id)));
+    return services.filter((s) => s !== null && s.agencyId === staff.agencyId).map((s) => s!.id);
   }
 
   // ---- responses ------------------------------------------------------------------------

@@ -100,8 +100,11 @@ export class AddQueue1764100000000 implements MigrationInterface {
     await q.query(`CREATE UNIQUE INDEX uq_ticket_active_per_counter ON ticket (counter_id) WHERE status IN ('called', 'serving')`);
     // Calling: one ordered index walk per class (priority or not) finds the next ticket.
     await q.query(`
-      CREATE INDEX ix_ticket_waiting_next ON ticket (site_id, local_date, (priority <> 'regular'), queue_at, seq)
-      WHERE status = 'waiting' AND target_counter_id IS NULL`);
+      CREATE INDEX ix_ticket_waiting_next_regular ON ticket (site_id, local_date, queue_at, seq)
+      WHERE status = 'waiting' AND target_counter_id IS NULL AND priority = 'regular'`);
+    await q.query(`
+      CREATE INDEX ix_ticket_waiting_next_priority ON ticket (site_id, local_date, queue_at, seq)
+      WHERE status = 'waiting' AND target_counter_id IS NULL AND priority <> 'regular'`);
     await q.query(`
       CREATE INDEX ix_ticket_waiting_targeted ON ticket (target_counter_id, queue_at, seq)
       WHERE status = 'waiting' AND target_counter_id IS NOT NULL`);
