@@ -73,6 +73,19 @@ export interface IssueParams {
   idempotency: { scope: string; key: string; hash: string } | null;
 }
 
+export type TicketFields = Partial<{
+  status: TicketStatus;
+  counter_id: string | null;
+  target_counter_id: string | null;
+  service_id: string;
+  recall_count: number;
+  first_called_at: Date;
+  called_at: Date | null;
+  started_at: Date | null;
+  finished_at: Date | null;
+  outcome_note: string | null;
+}>;
+
 export interface TicketEventParams {
   ticketId: string;
   siteId: string;
@@ -213,21 +226,6 @@ export class QueueRepository {
     return rows[0] ?? null;
   }
 
-  /**
-   * Keeps the waiting tallies of service_day_count true: called in the same transaction as every
-   * change of a ticket into (+1) or out of (-1) 'waiting'.
-   */
-  async moveWaitingTally(db: Db, t: { service_id: string; local_date: string; priority: PriorityClass }, change: 1 | -1): Promise<void> {
-    const column = t.priority === 'regular' ? 'waiting_regular' : 'waiting_priority';
-    await this.hot(
-      db,
-      `queue_tally_${column}`,
-      `INSERT INTO service_day_count AS c (service_id, local_date, issued, ${column}) VALUES ($1, $2, 0, GREATEST($3, 0))
-       ON CONFLICT (service_id, local_date) DO UPDATE SET ${column} = GREATEST(c.${column} + $3, 0)`,
-      [t.service_id, t.local_date, change],
-    );
-  }
-
   async findIdempotencyKey(scope: string, key: string): Promise<{ request_hash: string; ticket_id: string } | null> {
     const rows = (await this.db.query(`SELECT request_hash, ticket_id FROM idempotency_key WHERE scope = $1 AND key = $2`, [
       scope,
@@ -319,40 +317,62 @@ export class QueueRepository {
     return null;
   }
 
-  async setCounterStreak(tx: EntityManager, counterId: string, streak: number): Promise<void> {
-    await tx.query(`UPDATE counter SET regular_streak = $2 WHERE id = $1`, [counterId, streak]);
-  }
-
-  async updateTicket(
+  /**
+   * One statement for one transition: the ticket's new fields, its event, the service's waiting
+   * tally and the counter's regular streak, so a call or a finish costs one round trip.
+   */
+  async applyChange(
     tx: EntityManager,
-    id: string,
-    fields: Partial<{
-      status: TicketStatus;
-      counter_id: string | null;
-      target_counter_id: string | null;
-      service_id: string;
-      recall_count: number;
-      first_called_at: Date;
-      called_at: Date | null;
-      started_at: Date | null;
-      finished_at: Date | null;
-      outcome_note: string | null;
-    }>,
+    c: {
+      id: string;
+      fields: TicketFields;
+      event: TicketEventParams;
+      tally: { serviceId: string; localDate: string; regular: number; priority: number } | null;
+      streak: { counterId: string; value: number } | null;
+    },
   ): Promise<void> {
-    const keys = Object.keys(fields) as (keyof typeof fields)[];
+    const keys = Object.keys(c.fields) as (keyof TicketFields)[];
     const sets = keys.map((k, i) => `${k} = $${i + 2}`).join(', ');
-    // One prepared statement per set of columns; PostgreSQL cuts names at 63 bytes, so hash them.
-    const name = `queue_update_${createHash('sha1').update(keys.join(',')).digest('hex').slice(0, 16)}`;
-    await this.hot(tx, name, `UPDATE ticket SET ${sets} WHERE id = $1`, [id, ...keys.map((k) => fields[k])]);
-  }
-
-  async appendEvent(db: Db, e: TicketEventParams): Promise<void> {
+    const p = (i: number) => `$${keys.length + 2 + i}`;
+    const name = `queue_change_${createHash('sha1').update(keys.join(',')).digest('hex').slice(0, 16)}`;
+    const e = c.event;
     await this.hot(
-      db,
-      'queue_append_event',
-      `INSERT INTO ticket_event (ticket_id, site_id, action, from_status, to_status, counter_id, actor_user_id, actor_device_id, at, details)
-       VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10)`,
-      [e.ticketId, e.siteId, e.action, e.from, e.to, e.counterId, e.userId, e.deviceId, e.at, e.details ?? {}],
+      tx,
+      name,
+      `WITH u AS (UPDATE ticket SET ${sets} WHERE id = $1 RETURNING id),
+       e AS (
+         INSERT INTO ticket_event (ticket_id, site_id, action, from_status, to_status, counter_id, actor_user_id, actor_device_id, at, details)
+         SELECT u.id, ${p(0)}::uuid, ${p(1)}::varchar, ${p(2)}::varchar, ${p(3)}::varchar, ${p(4)}::uuid, ${p(5)}::uuid, ${p(6)}::uuid,
+                ${p(7)}::timestamptz, ${p(8)}::jsonb FROM u
+       ), tl AS (
+         INSERT INTO service_day_count AS s (service_id, local_date, issued, waiting_regular, waiting_priority)
+         SELECT ${p(9)}::uuid, ${p(10)}::date, 0, GREATEST(${p(11)}::int, 0), GREATEST(${p(12)}::int, 0) FROM u WHERE ${p(9)}::uuid IS NOT NULL
+         ON CONFLICT (service_id, local_date) DO UPDATE SET
+           waiting_regular = GREATEST(s.waiting_regular + ${p(11)}::int, 0),
+           waiting_priority = GREATEST(s.waiting_priority + ${p(12)}::int, 0)
+       ), cs AS (
+         UPDATE counter SET regular_streak = ${p(14)}::int WHERE id = ${p(13)}::uuid AND ${p(14)}::int IS NOT NULL
+       )
+       SELECT 1`,
+      [
+        c.id,
+        ...keys.map((k) => c.fields[k]),
+        e.siteId,
+        e.action,
+        e.from,
+        e.to,
+        e.counterId,
+        e.userId,
+        e.deviceId,
+        e.at,
+        e.details ?? {},
+        c.tally?.serviceId ?? null,
+        c.tally?.localDate ?? null,
+        c.tally?.regular ?? 0,
+        c.tally?.priority ?? 0,
+        c.streak?.counterId ?? null,
+        c.streak?.value ?? null,
+      ],
     );
   }
 

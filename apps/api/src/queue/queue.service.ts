@@ -14,7 +14,7 @@ import { DayEndService } from './day-end.service';
 import { IssueTicketDto, TransferDto } from './dto/queue.dto';
 import { QueueEvents } from './queue-events';
 import { QueueMessages } from './queue.messages';
-import { CounterRow, QueueRepository, TicketRow } from './queue.repository';
+import { CounterRow, QueueRepository, TicketFields, TicketRow } from './queue.repository';
 import { siteOpenNow } from './site-hours';
 
 /** Roles that may sit at a counter: they act for their own agency. */
@@ -198,9 +198,8 @@ export class QueueService {
         preferPriority,
       });
       if (!next) throw ApiException.notFound('QUEUE_EMPTY', QueueMessages.queueEmpty);
-      const ticket = next;
-      await this.repo.setCounterStreak(tx, c.id, next.priority === 'regular' ? c.regular_streak + 1 : 0);
-      return { row: await this.applyTransition(tx, ticket, 'call', { counterId: c.id, userId: staff.userId, counterNumber: c.number, counterName: c.name }, {}), counter: c };
+      const streak = { counterId: c.id, value: next.priority === 'regular' ? c.regular_streak + 1 : 0 };
+      return { row: await this.applyTransition(tx, next, 'call', { counterId: c.id, userId: staff.userId, counterNumber: c.number, counterName: c.name }, {}, streak), counter: c };
     });
     this.events.ticketChanged(row, 'call', counter);
     return this.toTicketResponse(row);
@@ -367,13 +366,14 @@ export class QueueService {
     action: TicketAction,
     actor: { counterId: string | null; userId: string | null; counterNumber?: number; counterName?: string },
     details: { outcomeNote?: string | null; serviceId?: string; targetCounterId?: string | null; picked?: boolean; reason?: string },
+    streak: { counterId: string; value: number } | null = null,
   ): Promise<TicketRow> {
     const to = nextStatus(ticket.status, action);
     if (!to) {
       throw new ApiException(HttpStatus.CONFLICT, 'INVALID_TRANSITION', transitionError(ticket.status, action));
     }
     const now = this.clock.now();
-    let fields: Parameters<QueueRepository['updateTicket']>[2];
+    let fields: TicketFields;
     let tally: { ticket: TicketRow; change: 1 | -1 } | null = null;
     switch (action) {
       case 'call':
@@ -419,25 +419,35 @@ export class QueueService {
         };
         break;
     }
-    await this.repo.updateTicket(tx, ticket.id, fields);
-    await this.repo.appendEvent(tx, {
-      ticketId: ticket.id,
-      siteId: ticket.site_id,
-      action,
-      from: ticket.status,
-      to,
-      counterId: actor.counterId,
-      userId: actor.userId,
-      deviceId: null,
-      at: now,
-      details: withoutUndefined({
-        ...details,
-        ...(action === 'transfer' ? { fromServiceId: ticket.service_id } : {}),
-        ...(action === 'recall' ? { recall: ticket.recall_count + 1 } : {}),
-      }),
+    await this.repo.applyChange(tx, {
+      id: ticket.id,
+      fields,
+      event: {
+        ticketId: ticket.id,
+        siteId: ticket.site_id,
+        action,
+        from: ticket.status,
+        to,
+        counterId: actor.counterId,
+        userId: actor.userId,
+        deviceId: null,
+        at: now,
+        details: withoutUndefined({
+          ...details,
+          ...(action === 'transfer' ? { fromServiceId: ticket.service_id } : {}),
+          ...(action === 'recall' ? { recall: ticket.recall_count + 1 } : {}),
+        }),
+      },
+      tally: tally
+        ? {
+            serviceId: tally.ticket.service_id,
+            localDate: tally.ticket.local_date,
+            regular: tally.ticket.priority === 'regular' ? tally.change : 0,
+            priority: tally.ticket.priority === 'regular' ? 0 : tally.change,
+          }
+        : null,
+      streak,
     });
-    // Last: the service's tally row is shared by every counter of the service; hold it briefly.
-    if (tally) await this.repo.moveWaitingTally(tx, tally.ticket, tally.change);
     if (fields.service_id && fields.service_id !== ticket.service_id) return (await this.repo.findTicketById(ticket.id, tx))!;
     // The row as it now is, without reading it again.
     return {
