@@ -33,9 +33,16 @@ describe(loadConfig.name, () => {
     expect(() => loadConfig({ DATABASE_URL: 'mysql://user:hunter2@db/x' })).not.toThrow(/hunter2/);
   });
 
-  it('should require JWT_SECRET in production with an external database', () => {
-    expect(() => loadConfig({ NODE_ENV: 'production', DATABASE_URL: 'postgres://db/mpp' })).toThrow(/JWT_SECRET is required/);
-    expect(() => loadConfig({ NODE_ENV: 'production', DATABASE_URL: 'postgres://db/mpp', JWT_SECRET: 'x'.repeat(32) })).not.toThrow();
+  it('should require JWT_SECRET and DATA_KEY in production with an external database', () => {
+    const dataKey = Buffer.alloc(32, 9).toString('base64');
+    expect(() => loadConfig({ NODE_ENV: 'production', DATABASE_URL: 'postgres://db/mpp', DATA_KEY: dataKey })).toThrow(/JWT_SECRET is required/);
+    expect(() => loadConfig({ NODE_ENV: 'production', DATABASE_URL: 'postgres://db/mpp', JWT_SECRET: 'x'.repeat(32) })).toThrow(/DATA_KEY is required/);
+    const sut = loadConfig({ NODE_ENV: 'production', DATABASE_URL: 'postgres://db/mpp', JWT_SECRET: 'x'.repeat(32), DATA_KEY: dataKey });
+    expect(sut.dataKey?.equals(Buffer.alloc(32, 9))).toBe(true);
+  });
+
+  it('should refuse a DATA_KEY that is not 32 bytes, saying how to make one', () => {
+    expect(() => loadConfig({ DATA_KEY: Buffer.alloc(16).toString('base64') })).toThrow(/DATA_KEY must be 32 bytes.*openssl rand -base64 32/);
   });
 
   it('should read booleans in the usual spellings', () => {
