@@ -395,3 +395,16 @@ export function isOpenAt(instant: Date, timeZone: string, hours: OpeningHours[],
     localTimeToMinutes(start) <= now && now < localTimeToMinutes(end);
   return within(status.hours.open, status.hours.close) && !status.hours.breaks.some((b) => within(b.start, b.end));
 }
+
+/** Indonesia's zones by their everyday names. */
+const INDONESIAN_ZONE_NAMES: Readonly<Record<string, string>> = {
+  'Asia/Jakarta': 'WIB',
+  'Asia/Pontianak': 'WIB',
+  'Asia/Makassar': 'WITA',
+  'Asia/Jayapura': 'WIT',
+};
+
+/** "WIB", "WITA", "WIT" for Indonesian zones; the IANA name otherwise. */
+export function timeZoneAbbreviation(timeZone: string): string {
+  return INDONESIAN_ZONE_NAMES[timeZone] ?? timeZone;
+}

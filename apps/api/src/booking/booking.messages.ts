@@ -1,4 +1,5 @@
 import type { BookingStatus, LocalizedText } from '@mpp/contracts';
+import { timeZoneAbbreviation } from '@mpp/domain';
 
 const STATUS: Record<BookingStatus, LocalizedText> = {
   active: { id: 'aktif', en: 'active' },
@@ -7,7 +8,6 @@ const STATUS: Record<BookingStatus, LocalizedText> = {
   no_show: { id: 'tidak hadir', en: 'a no-show' },
 };
 
-const ZONE: Record<string, string> = { 'Asia/Jakarta': 'WIB', 'Asia/Pontianak': 'WIB', 'Asia/Makassar': 'WITA', 'Asia/Jayapura': 'WIT' };
 
 export const BookingMessages = {
   notFound: { id: 'Kode pemesanan tidak ditemukan. Periksa kembali kode pada bukti pemesanan.', en: 'Booking code not found. Check the code on your confirmation.' },
@@ -48,8 +48,8 @@ export const BookingMessages = {
   kioskOnly: { id: 'Check-in hanya dapat dilakukan di kios MPP.', en: 'Check-in is done at the MPP kiosk.' },
   otherSite: { id: 'Pemesanan ini untuk MPP lain. Silakan datang ke MPP yang tertera pada bukti pemesanan.', en: 'This booking is for another site. Please go to the site on your confirmation.' },
   tooEarly: (time: string, timeZone: string): LocalizedText => ({
-    id: `Terlalu awal untuk check-in. Silakan kembali pukul ${time} ${ZONE[timeZone] ?? ''}.`.replace(' .', '.'),
-    en: `Too early to check in. Please come back at ${time} ${ZONE[timeZone] ?? ''}.`.replace(' .', '.'),
+    id: `Terlalu awal untuk check-in. Silakan kembali pukul ${time} ${timeZoneAbbreviation(timeZone)}.`,
+    en: `Too early to check in. Please come back at ${time} ${timeZoneAbbreviation(timeZone)}.`,
   }),
   tooLate: {
     id: 'Waktu check-in untuk pemesanan ini sudah lewat. Silakan ambil antrean baru di kios.',

@@ -1,17 +1,8 @@
+import { timeZoneAbbreviation } from '@mpp/domain';
 import { LANG_LOCALES, type Lang } from '../i18n/lang';
 
-/** Indonesia's three zones by their everyday names. */
-const INDONESIAN_ZONE_NAMES: Readonly<Record<string, string>> = {
-  'Asia/Jakarta': 'WIB',
-  'Asia/Pontianak': 'WIB',
-  'Asia/Makassar': 'WITA',
-  'Asia/Jayapura': 'WIT',
-};
-
-/** "WIB", "WITA", "WIT" for Indonesian zones; the IANA name otherwise. */
-export function timeZoneLabel(timeZone: string): string {
-  return INDONESIAN_ZONE_NAMES[timeZone] ?? timeZone;
-}
+/** "WIB", "WITA", "WIT" for Indonesian zones; the IANA name otherwise (one table, in libs/domain). */
+export const timeZoneLabel = timeZoneAbbreviation;
 
 export interface ClockText {
   /** "14.05.09" (id) / "14:05:09" (en), 24-hour. */

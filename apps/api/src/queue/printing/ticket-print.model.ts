@@ -3,6 +3,7 @@
  * browser print (ticket-html.ts). Layout lives in those files; every human word lives here.
  */
 import type { PriorityClass, PublicTicketResponse } from '@mpp/contracts';
+import { timeZoneAbbreviation } from '@mpp/domain';
 
 export type PrintLang = 'id' | 'en';
 
@@ -94,18 +95,8 @@ const TEXTS: Readonly<Record<PrintLang, PrintTexts>> = {
   },
 };
 
-/** Indonesia's three zones by their everyday names (the same table as libs/ui format/clock.ts). */
-const INDONESIAN_ZONE_NAMES: Readonly<Record<string, string>> = {
-  'Asia/Jakarta': 'WIB',
-  'Asia/Pontianak': 'WIB',
-  'Asia/Makassar': 'WITA',
-  'Asia/Jayapura': 'WIT',
-};
-
-/** "WIB", "WITA", "WIT" for Indonesian zones; the IANA name otherwise. */
-export function timeZoneAbbreviation(timeZone: string): string {
-  return INDONESIAN_ZONE_NAMES[timeZone] ?? timeZone;
-}
+/** "WIB", "WITA", "WIT" for Indonesian zones (kept here for the printing code that imports it). */
+export { timeZoneAbbreviation };
 
 /**
  * The wall-clock date and time of an instant at the site, never the server's zone:
