@@ -8,7 +8,7 @@
  * if it would not fit the sheet, the QR code shrinks to a floor and then the list of requirements is
  * shortened (ending with "… dan N persyaratan lainnya"), so the confirmation is always one page.
  */
-import PDFDocument from 'pdfkit';
+import { collectPdf, newPdfDocument } from '../../common/pdf';
 import { toWinAnsi } from '../../queue/printing/ticket-pdf';
 import { renderConfirmationText, type BookingConfirmationModel, type BookingConfirmationText } from './booking-confirmation.model';
 import { bookingQrPng } from './booking-qr';
@@ -36,7 +36,7 @@ export async function renderBookingConfirmationPdf(model: BookingConfirmationMod
   const qr = await bookingQrPng(model.booking.code);
   const room = PAGE.height - 2 * MARGIN_Y;
 
-  const measure = (lines: BookingConfirmationText, qrSize: number) => drawConfirmation(newDocument(text, SCRATCH_HEIGHT), winAnsi(lines), qr, 0, qrSize);
+  const measure = (lines: BookingConfirmationText, qrSize: number) => drawConfirmation(newPdfDocument([PAGE.width, SCRATCH_HEIGHT], text.lang, text.documentTitle), winAnsi(lines), qr, 0, qrSize);
 
   let lines = text;
   let qrSize = QR_SIZE;
@@ -52,31 +52,13 @@ export async function renderBookingConfirmationPdf(model: BookingConfirmationMod
     height = measure(lines, qrSize);
   }
 
-  const doc = newDocument(text, PAGE.height);
-  const done = collect(doc);
+  const doc = newPdfDocument([PAGE.width, PAGE.height], text.lang, text.documentTitle);
+  const done = collectPdf(doc);
   drawConfirmation(doc, winAnsi(lines), qr, MARGIN_Y, qrSize);
   doc.end();
   return done;
 }
 
-function newDocument(text: BookingConfirmationText, height: number): PDFKit.PDFDocument {
-  return new PDFDocument({
-    size: [PAGE.width, height],
-    margin: 0,
-    lang: text.lang === 'id' ? 'id-ID' : 'en-GB',
-    displayTitle: true,
-    info: { Title: text.documentTitle, Creator: 'MPP Digital', Producer: 'MPP Digital' },
-  });
-}
-
-function collect(doc: PDFKit.PDFDocument): Promise<Buffer> {
-  return new Promise((resolve, reject) => {
-    const chunks: Buffer[] = [];
-    doc.on('data', (chunk: Buffer) => chunks.push(chunk));
-    doc.on('end', () => resolve(Buffer.concat(chunks)));
-    doc.on('error', reject);
-  });
-}
 
 interface TextOptions {
   align?: 'left' | 'center';

@@ -6,7 +6,7 @@
  * On A6 the same layout is centred on the sheet. Only pdfkit's built-in Helvetica is used (no
  * font files), which covers WinAnsi: other characters are folded to it by `toWinAnsi`.
  */
-import PDFDocument from 'pdfkit';
+import { collectPdf, newPdfDocument } from '../../common/pdf';
 import { buildPrintLines, type TicketPrintLines, type TicketPrintModel } from './ticket-print.model';
 import { ticketQrPng } from './ticket-qr';
 
@@ -45,7 +45,7 @@ export async function renderTicketPdf(model: TicketPrintModel, format: TicketPdf
   const qr = await ticketQrPng(model.publicUrl);
   const layout = LAYOUTS[format];
 
-  const measure = (qrSize: number) => drawTicket(newDocument(lines, [layout.width, SCRATCH_HEIGHT]), layout, lines, qr, 0, qrSize);
+  const measure = (qrSize: number) => drawTicket(newPdfDocument([layout.width, SCRATCH_HEIGHT], lines.lang, lines.title), layout, lines, qr, 0, qrSize);
 
   let qrSize = layout.qrSize;
   let contentHeight = measure(qrSize);
@@ -64,31 +64,13 @@ export async function renderTicketPdf(model: TicketPrintModel, format: TicketPdf
     top = Math.max(layout.marginY, (pageHeight - contentHeight) / 2);
   }
 
-  const doc = newDocument(lines, [layout.width, pageHeight]);
-  const done = collect(doc);
+  const doc = newPdfDocument([layout.width, pageHeight], lines.lang, lines.title);
+  const done = collectPdf(doc);
   drawTicket(doc, layout, lines, qr, top, qrSize);
   doc.end();
   return done;
 }
 
-function newDocument(lines: TicketPrintLines, size: [number, number]): PDFKit.PDFDocument {
-  return new PDFDocument({
-    size,
-    margin: 0,
-    lang: lines.lang === 'id' ? 'id-ID' : 'en-GB',
-    displayTitle: true,
-    info: { Title: lines.title, Creator: 'MPP Digital', Producer: 'MPP Digital' },
-  });
-}
-
-function collect(doc: PDFKit.PDFDocument): Promise<Buffer> {
-  return new Promise((resolve, reject) => {
-    const chunks: Buffer[] = [];
-    doc.on('data', (chunk: Buffer) => chunks.push(chunk));
-    doc.on('end', () => resolve(Buffer.concat(chunks)));
-    doc.on('error', reject);
-  });
-}
 
 /** Lays the ticket out from `top` down, centred; returns the height it took. */
 function drawTicket(doc: PDFKit.PDFDocument, layout: TicketPdfLayout, lines: TicketPrintLines, qr: Buffer, top: number, qrSize: number): number {
