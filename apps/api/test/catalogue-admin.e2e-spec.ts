@@ -217,7 +217,7 @@ describe('Catalogue admin API', () => {
     const uuid = '00000000-0000-4000-8000-000000000000';
     type Role = 'system' | 'kupangSiteAdmin' | 'dukcapilAdmin' | 'dukcapilOfficer' | 'kupangKiosk';
     // Every admin endpoint, and the roles that must be turned away before anything is looked up.
-    const endpoints: [method: 'get' | 'post' | 'patch' | 'delete', url: string, refused: Role[]][] = [
+    const endpoints: [method: 'get' | 'post' | 'patch' | 'put' | 'delete', url: string, refused: Role[]][] = [
       ['post', '/api/v1/admin/sites', ['kupangSiteAdmin', 'dukcapilAdmin', 'dukcapilOfficer', 'kupangKiosk']],
       ['patch', '/api/v1/admin/sites/kota-kupang', ['dukcapilAdmin', 'dukcapilOfficer', 'kupangKiosk']],
       ['post', '/api/v1/admin/sites/kota-kupang/retire', ['kupangSiteAdmin', 'dukcapilAdmin', 'dukcapilOfficer', 'kupangKiosk']],
@@ -237,6 +237,11 @@ describe('Catalogue admin API', () => {
       ['get', '/api/v1/admin/sites/kota-kupang/devices', ['dukcapilAdmin', 'dukcapilOfficer', 'kupangKiosk']],
       ['post', '/api/v1/admin/sites/kota-kupang/devices', ['dukcapilAdmin', 'dukcapilOfficer', 'kupangKiosk']],
       ['post', `/api/v1/admin/devices/${uuid}/revoke`, ['dukcapilAdmin', 'dukcapilOfficer', 'kupangKiosk']],
+      ['post', '/api/v1/admin/sites/kota-kupang/counters', ['dukcapilAdmin', 'dukcapilOfficer', 'kupangKiosk']],
+      ['patch', `/api/v1/admin/counters/${uuid}`, ['dukcapilAdmin', 'dukcapilOfficer', 'kupangKiosk']],
+      ['put', '/api/v1/admin/sites/kota-kupang/queue-policy', ['dukcapilAdmin', 'dukcapilOfficer', 'kupangKiosk']],
+      ['put', '/api/v1/admin/sites/kota-kupang/booking-policy', ['dukcapilAdmin', 'dukcapilOfficer', 'kupangKiosk']],
+      ['get', '/api/v1/admin/sites/kota-kupang/booking-stats?date=2026-11-24', ['kupangKiosk']],
     ];
 
     it.each(endpoints)('%s %s should answer 401 without a token', async (method, url) => {
