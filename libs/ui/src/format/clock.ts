@@ -11,14 +11,17 @@ export interface ClockText {
   date: string;
 }
 
-/** The wall-clock time and date at a site, in the site's time zone (not the device's). */
-export function formatClock(instant: Date, timeZone: string, lang: Lang): ClockText {
+/**
+ * The wall-clock time and date at a site, in the site's time zone (not the device's); with
+ * `seconds: false` the time is "14.05" / "14:05".
+ */
+export function formatClock(instant: Date, timeZone: string, lang: Lang, options: { seconds?: boolean } = {}): ClockText {
   const locale = LANG_LOCALES[lang];
   const time = new Intl.DateTimeFormat(locale, {
     timeZone,
     hour: '2-digit',
     minute: '2-digit',
-    second: '2-digit',
+    ...(options.seconds === false ? {} : { second: '2-digit' as const }),
     hourCycle: 'h23',
   }).format(instant);
   const date = new Intl.DateTimeFormat(locale, {

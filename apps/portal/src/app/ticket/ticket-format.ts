@@ -1,4 +1,4 @@
-import { LANG_LOCALES, timeZoneLabel, type Lang } from '@mpp/ui';
+import { formatClock, timeZoneLabel, type Lang } from '@mpp/ui';
 
 export interface IssuedAtText {
   /** "09.05" (id) / "09:05" (en), 24-hour, at the site. */
@@ -14,20 +14,5 @@ export interface IssuedAtText {
  * hall's time).
  */
 export function formatIssuedAt(iso: string, timeZone: string, lang: Lang): IssuedAtText {
-  const instant = new Date(iso);
-  const locale = LANG_LOCALES[lang];
-  const time = new Intl.DateTimeFormat(locale, {
-    timeZone,
-    hour: '2-digit',
-    minute: '2-digit',
-    hourCycle: 'h23',
-  }).format(instant);
-  const date = new Intl.DateTimeFormat(locale, {
-    timeZone,
-    weekday: 'long',
-    day: 'numeric',
-    month: 'long',
-    year: 'numeric',
-  }).format(instant);
-  return { time, date, zone: timeZoneLabel(timeZone) };
+  return { ...formatClock(new Date(iso), timeZone, lang, { seconds: false }), zone: timeZoneLabel(timeZone) };
 }
