@@ -262,6 +262,28 @@ describe('Online booking', () => {
       expect(stats.body.find((s: { serviceId: string }) => s.serviceId === h.services.kk).noShow).toBeGreaterThanOrEqual(1);
     });
 
+    it("should show the counter the booking behind a checked-in ticket, masked, to its agency's staff only", async () => {
+      clock.set('2026-11-23T00:30:00Z');
+      const nik = nikFor(36);
+      const booking = (await book(newBookingDto(h.services.kk, { nik, date: '2026-11-27', start: '10:00', fullName: 'Yohanes Benu' })).expect(201)).body as BookingCreatedResponse;
+      clock.set('2026-11-27T01:45:00Z'); // 09:45 WITA, inside the window
+      const { ticket } = (await checkIn(booking.code).expect(200)).body as CheckInResponse;
+      const bookingOf = (id: string, token: string) => t.http().get(`/api/v1/queue/tickets/${id}/booking`).auth(token, { type: 'bearer' });
+
+      const seen = await bookingOf(ticket.id, h.officers.dukcapil1).expect(200);
+      expect(seen.body).toMatchObject({ code: booking.code, fullName: 'Yohanes Benu', nikMasked: maskNik(nik), status: 'checked_in' });
+      expect(JSON.stringify(seen.body)).not.toContain(nik);
+      await bookingOf(ticket.id, h.kupangSiteAdmin).expect(200);
+
+      expect((await bookingOf(ticket.id, h.officers.polresta).expect(403)).body.code).toBe('OTHER_AGENCY');
+      expect((await bookingOf(ticket.id, h.probolinggoSiteAdmin).expect(403)).body.code).toBe('OTHER_SITE');
+      await bookingOf(ticket.id, h.kiosk).expect(403);
+      const walkIn = await issue(t, h.kiosk, h.services.kk);
+      expect((await bookingOf(walkIn.id, h.officers.dukcapil1).expect(404)).body.code).toBe('NO_BOOKING_FOR_TICKET');
+      expect((await bookingOf('00000000-0000-4000-8000-000000000000', h.officers.dukcapil1).expect(404)).body.code).toBe('TICKET_NOT_FOUND');
+      await bookingOf('not-a-uuid', h.officers.dukcapil1).expect(400);
+    });
+
     it('should refuse check-in by staff, by a display and for another site', async () => {
       clock.set('2026-11-23T00:30:00Z');
       const booking = (await book(newBookingDto(h.services.kk, { nik: nikFor(35), date: '2026-11-26', start: '09:00' })).expect(201)).body as BookingCreatedResponse;

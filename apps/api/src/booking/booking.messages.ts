@@ -10,6 +10,10 @@ const STATUS: Record<BookingStatus, LocalizedText> = {
 
 
 export const BookingMessages = {
+  noBookingForTicket: {
+    id: 'Tiket ini tidak berasal dari pemesanan daring.',
+    en: 'This ticket did not come from an online booking.',
+  },
   notFound: { id: 'Kode pemesanan tidak ditemukan. Periksa kembali kode pada bukti pemesanan.', en: 'Booking code not found. Check the code on your confirmation.' },
   serviceNotFound: { id: 'Layanan tidak ditemukan atau tidak tersedia.', en: 'Service not found or not offered.' },
   onlineDisabled: { id: 'Layanan ini tidak dapat dipesan secara daring. Silakan ambil antrean di kios MPP.', en: 'This service cannot be booked online. Please take a ticket at the MPP kiosk.' },

@@ -46,6 +46,11 @@ export class BookingRepository {
     return rows[0] ?? null;
   }
 
+  async findByTicketId(ticketId: string): Promise<BookingRow | null> {
+    const rows = (await this.db.query(`SELECT ${BOOKING_COLUMNS} FROM booking WHERE ticket_id = $1`, [ticketId])) as BookingRow[];
+    return rows[0] ?? null;
+  }
+
   async lockByCode(tx: EntityManager, code: string): Promise<BookingRow | null> {
     const rows = (await tx.query(`SELECT ${BOOKING_COLUMNS} FROM booking WHERE code = $1 FOR UPDATE`, [code])) as BookingRow[];
     return rows[0] ?? null;

@@ -22,12 +22,14 @@ import { randomBytes } from 'node:crypto';
 import { isUniqueViolation } from '../common/errors/pg-error';
 import type { DevicePrincipal, StaffPrincipal } from '../auth/principal';
 import { AccessPolicy } from '../auth/access-policy';
+import { AUTH_MESSAGES } from '../auth/auth.messages';
 import { CatalogueRepository } from '../catalogue/catalogue.repository';
 import type { ServiceEntity } from '../catalogue/entities/service.entity';
 import { SiteEntity } from '../catalogue/entities/site.entity';
 import { Clock } from '../common/clock';
 import { ApiException } from '../common/errors/api-exception';
 import { QueueEvents } from '../queue/queue-events';
+import { QueueMessages } from '../queue/queue.messages';
 import { QueueRepository } from '../queue/queue.repository';
 import { QueueService, ticketNumber } from '../queue/queue.service';
 import { BookingMessages } from './booking.messages';
@@ -158,6 +160,21 @@ export class BookingService {
 
   async get(code: string): Promise<BookingResponse> {
     const row = await this.requireBooking(code);
+    return this.describe(row);
+  }
+
+  /**
+   * The booking behind a checked-in ticket, for the counter console (NIK and phone masked): staff
+   * of the ticket's site who manage it, or whose agency provides the ticket's service.
+   */
+  async forTicket(staff: StaffPrincipal, ticketId: string): Promise<BookingResponse> {
+    const ticket = await this.queueRepo.findTicketById(ticketId);
+    const service = ticket ? await this.catalogue.findServiceById(ticket.service_id) : null;
+    if (!ticket || !service) throw ApiException.notFound('TICKET_NOT_FOUND', QueueMessages.ticketNotFound);
+    if (staff.agencyId && staff.agencyId !== service.agencyId) throw ApiException.forbidden('OTHER_AGENCY', AUTH_MESSAGES.otherAgency);
+    if (!staff.agencyId) AccessPolicy.assertSite(staff, service.siteId);
+    const row = await this.repo.findByTicketId(ticket.id);
+    if (!row) throw ApiException.notFound('NO_BOOKING_FOR_TICKET', BookingMessages.noBookingForTicket);
     return this.describe(row);
   }
 

@@ -1,10 +1,10 @@
 import { Body, Controller, Get, HttpCode, Param, Post, Put, Query } from '@nestjs/common';
 import { ApiBearerAuth, ApiOperation, ApiTags } from '@nestjs/swagger';
-import type { CheckInResponse } from '@mpp/contracts';
+import type { BookingResponse, CheckInResponse } from '@mpp/contracts';
 import { CurrentPrincipal, CurrentStaff, StaffRoles } from '../auth/auth.decorators';
 import type { Principal, StaffPrincipal } from '../auth/principal';
 import { ApiException } from '../common/errors/api-exception';
-import { SiteCodePipe } from '../common/pipes';
+import { SiteCodePipe, UuidPipe } from '../common/pipes';
 import { BookingService } from './booking.service';
 import { BookingPolicyDto, CheckInDto, SlotsQueryDto } from './dto/booking.dto';
 
@@ -22,6 +22,13 @@ export class CheckInController {
       throw ApiException.forbidden('KIOSK_ONLY', { id: 'Check-in hanya dapat dilakukan di kios MPP.', en: 'Check-in is done at the MPP kiosk.' });
     }
     return this.bookings.checkIn(principal, dto.code);
+  }
+
+  @Get('queue/tickets/:id/booking')
+  @StaffRoles('system_admin', 'site_admin', 'agency_admin', 'officer')
+  @ApiOperation({ summary: "Counter console: the booking behind a checked-in ticket (NIK and phone masked)" })
+  bookingOfTicket(@CurrentStaff() staff: StaffPrincipal, @Param('id', UuidPipe) id: string): Promise<BookingResponse> {
+    return this.bookings.forTicket(staff, id);
   }
 
   @Get('admin/sites/:code/booking-stats')

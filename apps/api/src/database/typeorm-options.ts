@@ -9,6 +9,7 @@ import { SiteEntity } from '../catalogue/entities/site.entity';
 import { CreateCatalogueAndStaff1764000000000 } from './migrations/1764000000000-CreateCatalogueAndStaff';
 import { AddQueue1764100000000 } from './migrations/1764100000000-AddQueue';
 import { AddBooking1764200000000 } from './migrations/1764200000000-AddBooking';
+import { AddBookingTicketIndex1764300000000 } from './migrations/1764300000000-AddBookingTicketIndex';
 import { CounterEntity } from '../queue/entities/counter.entity';
 import { SnakeNamingStrategy } from './snake-naming.strategy';
 
@@ -25,7 +26,7 @@ export const ENTITIES = [
 ];
 
 /** Listed explicitly (no globs) so the compiled API and ts-jest see the same set, in order. */
-export const MIGRATIONS = [CreateCatalogueAndStaff1764000000000, AddQueue1764100000000, AddBooking1764200000000];
+export const MIGRATIONS = [CreateCatalogueAndStaff1764000000000, AddQueue1764100000000, AddBooking1764200000000, AddBookingTicketIndex1764300000000];
 
 export function typeOrmOptions(url: string): DataSourceOptions {
   return {
