@@ -17,6 +17,8 @@ export interface EmbeddedPostgresOptions {
   /** Start from an empty data dir, whatever an earlier run left (tests). */
   fresh?: boolean;
   log?: (message: string) => void;
+  /** More server settings, e.g. ['-c', 'shared_preload_libraries=pg_stat_statements'] (the bench). */
+  extraFlags?: string[];
 }
 
 export interface RunningEmbeddedPostgres {
@@ -71,7 +73,7 @@ export async function startEmbeddedPostgres(options: EmbeddedPostgresOptions): P
     persistent: !options.ephemeral,
     createPostgresUser: asRoot,
     initdbFlags: ['--encoding=UTF8', '--locale=C'],
-    postgresFlags: ['-c', 'listen_addresses=127.0.0.1', '-c', 'max_connections=200'],
+    postgresFlags: ['-c', 'listen_addresses=127.0.0.1', '-c', 'max_connections=200', ...(options.extraFlags ?? [])],
     onLog: (message: string) => {
       output.push(message);
       if (output.length > 50) output.shift();
@@ -187,7 +189,7 @@ export function assertReachableByPostgresUser(target: string, what: string): voi
 }
 
 /** A previous run that crashed may have left its server running, or a lock file behind. */
-async function stopStaleServer(dataDir: string, log: (m: string) => void): Promise<void> {
+export async function stopStaleServer(dataDir: string, log: (m: string) => void): Promise<void> {
   const pidFile = join(dataDir, 'postmaster.pid');
   let content: string;
   try {
