@@ -1,5 +1,5 @@
 #!/usr/bin/env node
-// `npm run bench [-- --json FILE] [-- --cpu-prof DIR]`: how fast the queue is, measured on the
+// `npm run bench [-- --json FILE] [-- --cpu-prof DIR] [-- --pg-stats]`: how fast the queue is, measured on the
 // real API over HTTP and socket.io, on a throw-away embedded PostgreSQL, on 127.0.0.1 only.
 //
 // What it does:
@@ -30,7 +30,8 @@
 // so the figures are a lower bound of what the API does on its own. For each phase it prints the
 // CPU seconds used by the API, PostgreSQL, the bench and everything else (from /proc), per ticket
 // or call, and warns when other programs took a noticeable share. --cpu-prof DIR runs the API
-// with `node --cpu-prof` and leaves the profile in DIR (open it in Chrome DevTools).
+// with `node --cpu-prof` and leaves the profile in DIR (open it in Chrome DevTools). --pg-stats
+// loads pg_stat_statements and prints, after each phase, the statements that took PostgreSQL's time.
 import { spawn } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
 import { readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
@@ -74,7 +75,7 @@ const running = { pg: null, pgDataDir: null, api: null, apiDataDir: null, apiExi
 const log = (message) => process.stdout.write(`${message}\n`);
 
 async function main() {
-  const { values: args } = parseArgs({ options: { json: { type: 'string' }, 'cpu-prof': { type: 'string' } } });
+  const { values: args } = parseArgs({ options: { json: { type: 'string' }, 'cpu-prof': { type: 'string' }, 'pg-stats': { type: 'boolean' } } });
   const deadline = setTimeout(() => void fail(new Error(`the bench took longer than ${DEADLINE_MS / 1000} s`)), DEADLINE_MS);
   for (const signal of ['SIGINT', 'SIGTERM']) process.once(signal, () => void fail(new Error(`stopped by ${signal}`), 130));
   process.on('uncaughtException', (error) => void fail(error));
@@ -83,23 +84,27 @@ async function main() {
   const startedAt = performance.now();
   buildIfStale(['api']);
   const http = await httpClient();
-  const api = await startApi(args['cpu-prof'] ? resolve(args['cpu-prof']) : null);
+  const api = await startApi(args['cpu-prof'] ? resolve(args['cpu-prof']) : null, args['pg-stats'] ?? false);
+  const pgStats = args['pg-stats'] ? await statementStats() : null;
   const base = `http://127.0.0.1:${api.port}`;
   const client = http(base);
   const setup = await setUpSite(client, api.admin);
   log(`set up in ${seconds(performance.now() - startedAt)}: site ${setup.siteCode} (${setup.timeZone}), ${KIOSKS} kiosks, ${COUNTERS} counters`);
 
   await issueLoops(client, setup, { count: WARMUP_TICKETS });
+  await pgStats?.reset();
   let cpu = cpuSample();
   const issue = await issueLoops(client, setup, { seconds: ISSUE_SECONDS });
   const issueCpu = cpuSince(cpu);
   log(`issue: ${issue.ok} tickets in ${seconds(issue.elapsedMs)}, ${issue.failed} failed; ${describeCpu(issueCpu, issue.ok, 'ticket')}`);
 
+  await pgStats?.print('issue');
   cpu = cpuSample();
   const call = await callLoops(client, setup, { seconds: CALL_SECONDS, max: CALL_MAX, keepWaiting: DISPLAY_CALLS + COUNTERS });
   const callCpu = cpuSince(cpu);
   log(`call-next: ${call.latencies.length} calls in ${seconds(call.elapsedMs)}, ${call.failed} failed; ${describeCpu(callCpu, call.latencies.length, 'call + no-show')}`);
 
+  await pgStats?.print('call-next');
   const display = await displayDelays(client, base, setup);
   log(
     `display: ${display.calls} calls × ${DISPLAY_CLIENTS} clients at ${DISPLAY_CALLS_PER_SECOND}/s, ${display.delays.length} deliveries, ${display.missed} missed; ` +
@@ -149,10 +154,34 @@ function toFigures(issue, call, display, cpuSeconds) {
 
 // ---- starting and stopping the database and the API --------------------------------------
 
-async function startApi(cpuProfDir) {
+/** --pg-stats: what PostgreSQL spent its time on, per statement, since the last reset. */
+async function statementStats() {
+  const { Client } = require('pg');
+  const pg = new Client({ connectionString: running.pg.url.replace(/\/postgres$/, '/mpp_bench') });
+  await pg.connect();
+  pg.on('error', () => undefined); // the server stops under it at the end
+  await pg.query('CREATE EXTENSION IF NOT EXISTS pg_stat_statements');
+  return {
+    reset: async () => void (await pg.query('SELECT pg_stat_statements_reset()')),
+    print: async (phase) => {
+      const { rows } = await pg.query(
+        `SELECT calls, round(total_exec_time::numeric, 1) AS total_ms, round((total_exec_time / calls)::numeric, 3) AS mean_ms,
+                regexp_replace(left(query, 110), '\\s+', ' ', 'g') AS query
+           FROM pg_stat_statements WHERE dbid = (SELECT oid FROM pg_database WHERE datname = 'mpp_bench')
+          ORDER BY total_exec_time DESC LIMIT 12`,
+      );
+      log(`  PostgreSQL statements during ${phase} (pg_stat_statements, by total time):`);
+      for (const r of rows) log(`    ${String(r.calls).padStart(6)} × ${String(r.mean_ms).padStart(7)} ms = ${String(r.total_ms).padStart(8)} ms  ${r.query}`);
+      await pg.query('SELECT pg_stat_statements_reset()');
+    },
+  };
+}
+
+async function startApi(cpuProfDir, pgStats) {
   const { startEmbeddedPostgres } = require(join(ROOT, 'dist/apps/api/apps/api/src/database/embedded-postgres.js'));
   const dataDir = join(tmpdir(), `mpp-bench-pg-${process.pid}`);
-  running.pg = await startEmbeddedPostgres({ dataDir, port: await freePort(), ephemeral: true, fresh: true });
+  const extraFlags = pgStats ? ['-c', 'shared_preload_libraries=pg_stat_statements', '-c', 'pg_stat_statements.track=all'] : [];
+  running.pg = await startEmbeddedPostgres({ dataDir, port: await freePort(), ephemeral: true, fresh: true, extraFlags });
   running.pgDataDir = dataDir;
   const { Client } = require('pg');
   const pg = new Client({ connectionString: running.pg.url });

@@ -22,7 +22,7 @@ export class AppModule {
     return {
       module: AppModule,
       imports: [
-        TypeOrmModule.forRoot({ ...typeOrmOptions(database.url), migrationsRun: true }),
+        TypeOrmModule.forRoot({ ...typeOrmOptions(database.url, config.dbPoolSize), migrationsRun: true }),
         TypeOrmModule.forFeature(ENTITIES),
         JwtModule.register({
           global: true,

@@ -129,6 +129,28 @@ describe('Queue: tickets and counters', () => {
     }
   });
 
+  it('should pause a counter (no calls until it opens again) and close it only when it holds no ticket', async () => {
+    const counter = h.counters.dukcapil2;
+    const officer = h.officers.dukcapil2;
+    const ticket = await issue(t, h.kiosk, h.services.kk);
+    try {
+      const paused = (await counterAction(t, officer, counter, 'pause').expect(200)).body as CounterSnapshot['counter'];
+      expect(paused).toMatchObject({ state: 'paused', officer: { fullName: 'Petugas Dukcapil Dua' } });
+      expect((await counterAction(t, officer, counter, 'call-next').expect(409)).body.code).toBe('COUNTER_NOT_OPEN');
+      await counterAction(t, officer, counter, 'open').expect(200);
+      const called = (await counterAction(t, officer, counter, 'call-next').expect(200)).body as TicketResponse;
+      expect(called.id).toBe(ticket.id);
+      expect((await counterAction(t, officer, counter, 'close').expect(409)).body.code).toBe('COUNTER_BUSY');
+      await counterAction(t, officer, counter, 'start').expect(200);
+      await counterAction(t, officer, counter, 'finish').expect(200);
+      const closed = (await counterAction(t, officer, counter, 'close').expect(200)).body as CounterSnapshot['counter'];
+      expect(closed).toMatchObject({ state: 'closed', officer: null });
+      expect((await counterAction(t, officer, counter, 'call-next').expect(403)).body.code).toBe('NOT_AT_COUNTER');
+    } finally {
+      await counterAction(t, officer, counter, 'open').expect(200);
+    }
+  });
+
   it('should transfer a ticket to another service keeping its number and its place by issue time', async () => {
     const early = await issue(t, h.kiosk, h.services.ktpBaru);
     clock.advance(60_000);

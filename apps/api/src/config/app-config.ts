@@ -12,6 +12,8 @@ export interface AppConfig {
   databaseUrl: string | null;
   dataDir: string;
   embeddedDbPort: number;
+  /** Connections the API keeps to PostgreSQL (see docs/queue.md, Benchmark, for why few). */
+  dbPoolSize: number;
   /** null: generated once and kept in dataDir (see resolveJwtSecret). */
   jwtSecret: string | null;
   jwtTtlSeconds: number;
@@ -35,6 +37,8 @@ export interface AppConfig {
   smtpUrl: string | null;
   mailFrom: string;
 }
+
+export const DEFAULT_DB_POOL_SIZE = 20;
 
 export const LOG_LEVELS = ['debug', 'info', 'warn', 'error'] as const;
 export type LogLevel = (typeof LOG_LEVELS)[number];
@@ -99,6 +103,7 @@ export function loadConfig(env: Env = process.env, cwd = process.cwd()): AppConf
     databaseUrl,
     dataDir,
     embeddedDbPort: read.integer('EMBEDDED_DB_PORT', 54329, 1024, 65535),
+    dbPoolSize: read.integer('DB_POOL_SIZE', DEFAULT_DB_POOL_SIZE, 2, 200),
     jwtSecret,
     jwtTtlSeconds: read.integer('JWT_TTL_SECONDS', 8 * 3600, 60, 7 * 24 * 3600),
     adminEmail,

@@ -1,4 +1,5 @@
 import type { DataSourceOptions } from 'typeorm';
+import { DEFAULT_DB_POOL_SIZE } from '../config/app-config';
 import { DeviceEntity } from '../auth/entities/device.entity';
 import { StaffUserEntity } from '../auth/entities/staff-user.entity';
 import { AgencyEntity } from '../catalogue/entities/agency.entity';
@@ -10,6 +11,7 @@ import { CreateCatalogueAndStaff1764000000000 } from './migrations/1764000000000
 import { AddQueue1764100000000 } from './migrations/1764100000000-AddQueue';
 import { AddBooking1764200000000 } from './migrations/1764200000000-AddBooking';
 import { AddBookingTicketIndex1764300000000 } from './migrations/1764300000000-AddBookingTicketIndex';
+import { AddCallNextFunction1764400000000 } from './migrations/1764400000000-AddCallNextFunction';
 import { CounterEntity } from '../queue/entities/counter.entity';
 import { SnakeNamingStrategy } from './snake-naming.strategy';
 
@@ -26,9 +28,9 @@ export const ENTITIES = [
 ];
 
 /** Listed explicitly (no globs) so the compiled API and ts-jest see the same set, in order. */
-export const MIGRATIONS = [CreateCatalogueAndStaff1764000000000, AddQueue1764100000000, AddBooking1764200000000, AddBookingTicketIndex1764300000000];
+export const MIGRATIONS = [CreateCatalogueAndStaff1764000000000, AddQueue1764100000000, AddBooking1764200000000, AddBookingTicketIndex1764300000000, AddCallNextFunction1764400000000];
 
-export function typeOrmOptions(url: string): DataSourceOptions {
+export function typeOrmOptions(url: string, poolSize = DEFAULT_DB_POOL_SIZE): DataSourceOptions {
   return {
     type: 'postgres',
     url,
@@ -42,6 +44,6 @@ export function typeOrmOptions(url: string): DataSourceOptions {
     // Unexpected errors reach AllExceptionsFilter, which logs them without parameters.
     logging: false,
     // A request never waits for ever on a busy pool: it fails in words instead.
-    extra: { max: 20, connectionTimeoutMillis: 10_000, application_name: 'mpp-digital-api' },
+    extra: { max: poolSize, connectionTimeoutMillis: 10_000, application_name: 'mpp-digital-api' },
   };
 }

@@ -6,7 +6,8 @@ import type { CounterRow, TicketRow } from './queue.repository';
 export interface TicketChange {
   row: TicketRow;
   action: TicketAction | 'issue';
-  counter: CounterRow | null;
+  /** The counter that acted, as the displays show it. */
+  counter: Pick<CounterRow, 'number' | 'name' | 'state'> | null;
 }
 
 /**
@@ -18,7 +19,7 @@ export interface TicketChange {
 export class QueueEvents {
   private readonly emitter = new EventEmitter().setMaxListeners(50);
 
-  ticketChanged(row: TicketRow, action: TicketChange['action'], counter: CounterRow | null): void {
+  ticketChanged(row: TicketRow, action: TicketChange['action'], counter: TicketChange['counter']): void {
     this.emitter.emit('ticket', { row, action, counter } satisfies TicketChange);
   }
 

@@ -123,6 +123,8 @@ const COUNTER_VIEW = `
 
 type Db = DataSource | EntityManager;
 
+export type CallNextOutcome = 'called' | 'counter_not_found' | 'other_site' | 'not_at_counter' | 'not_open' | 'counter_busy' | 'not_your_agency' | 'queue_empty';
+
 interface PgRunner {
   query(q: { name: string; text: string; values: unknown[] }): Promise<{ rows: unknown[] }>;
 }
@@ -281,40 +283,19 @@ export class QueueRepository {
   }
 
   /**
-   * The next ticket for a counter, locked. SKIP LOCKED lets counters that call at the same
-   * moment take different tickets instead of waiting for each other; the caller's UPDATE still
-   * checks the ticket is waiting. Tickets transferred to this counter come first, then the
-   * preferred class (priority or regular), then the oldest place in the queue.
+   * Call-next as one statement: the database function queue_call_next (migration
+   * AddCallNextFunction) locks the counter, checks it, takes the next ticket by the site's policy
+   * and calls it, in the order QueueService documents. Runs outside any transaction: its locks
+   * last only while it runs. Answers the outcome, and the called (or held) ticket's id.
    */
-  async lockNextWaiting(
-    tx: EntityManager,
-    q: { siteId: string; localDate: string; counterId: string; serviceIds: string[]; preferPriority: boolean },
-  ): Promise<TicketRow | null> {
-    // Each probe walks one index in queue order and stops at the first unlocked match, and
-    // answers with that ticket's view, locked.
-    const targeted = await this.hot<TicketRow>(
-      tx,
-      'queue_next_targeted',
-      `${TICKET_VIEW} WHERE t.id = (SELECT id FROM ticket
-        WHERE target_counter_id = $1 AND status = 'waiting' AND local_date = $2
-        ORDER BY queue_at, seq LIMIT 1 FOR UPDATE SKIP LOCKED)`,
-      [q.counterId, q.localDate],
+  async callNext(p: { counterId: string; userId: string; siteId: string | null; agencyId: string | null; now: Date }): Promise<{ outcome: CallNextOutcome; ticket_id: string | null }> {
+    const [row] = await this.hot<{ outcome: CallNextOutcome; ticket_id: string | null }>(
+      this.db,
+      'queue_call_next',
+      `SELECT outcome, ticket_id FROM queue_call_next($1::uuid, $2::uuid, $3::uuid, $4::uuid, $5::timestamptz)`,
+      [p.counterId, p.userId, p.siteId, p.agencyId, p.now],
     );
-    if (targeted[0]) return targeted[0];
-    for (const priorityClass of q.preferPriority ? (['priority', 'regular'] as const) : (['regular', 'priority'] as const)) {
-      // Literal predicates, so each probe matches its own partial index.
-      const rows = await this.hot<TicketRow>(
-        tx,
-        `queue_next_${priorityClass}`,
-        `${TICKET_VIEW} WHERE t.id = (SELECT id FROM ticket
-          WHERE site_id = $1 AND local_date = $2 AND status = 'waiting' AND target_counter_id IS NULL
-            AND priority ${priorityClass === 'regular' ? "= 'regular'" : "<> 'regular'"} AND service_id = ANY($3::uuid[])
-          ORDER BY queue_at, seq LIMIT 1 FOR UPDATE SKIP LOCKED)`,
-        [q.siteId, q.localDate, q.serviceIds],
-      );
-      if (rows[0]) return rows[0];
-    }
-    return null;
+    return row;
   }
 
   /**

@@ -170,9 +170,12 @@ export class QueueService {
         const holding = await this.repo.lockActiveTicketOfCounter(tx, c.id);
         if (holding) throw ApiException.conflict('COUNTER_BUSY', QueueMessages.counterBusy(ticketNumber(holding)));
       }
-      await tx.query(`UPDATE counter SET state = $2, officer_id = CASE WHEN $2 = 'closed' THEN NULL ELSE officer_id END, updated_at = now() WHERE id = $1`, [
+      // $2 is the enum column's value; comparing it with a text literal too made PostgreSQL deduce
+      // two types for it ("inconsistent types deduced for parameter $2"), so closing is its own flag.
+      await tx.query(`UPDATE counter SET state = $2, officer_id = CASE WHEN $3 THEN NULL ELSE officer_id END, updated_at = now() WHERE id = $1`, [
         c.id,
         state,
+        state === 'closed',
       ]);
       return (await this.repo.findCounter(c.id, tx))!;
     });
@@ -180,28 +183,42 @@ export class QueueService {
     return this.toCounterResponse(counter);
   }
 
-  /** The next ticket by the site's policy; two counters never get the same one. */
+  /**
+   * The next ticket by the site's policy; two counters never get the same one. One database
+   * function does it all (QueueRepository.callNext); the refusals come back as outcomes, checked
+   * in the same order as every other counter action: counter, site, officer, state, held ticket,
+   * the officer's agency, then the queue.
+   */
   async callNext(staff: StaffPrincipal, counterId: string): Promise<TicketResponse> {
-    // Looked up before the transaction: a query outside it while it holds a connection could
-    // exhaust the pool under load.
-    const serviceIds = await this.callableServiceIdsFor(staff, counterId);
-    const { row, counter } = await this.repo.transaction(async (tx) => {
-      const c = await this.requireCallableCounter(tx, staff, counterId);
-      if (serviceIds.length === 0) throw ApiException.forbidden('NOT_YOUR_AGENCY', QueueMessages.noServiceOfYours);
-      const policy = policyOf(c);
-      const preferPriority = policy.mode === 'priority_first' || c.regular_streak >= policy.interleaveEvery;
-      const next = await this.repo.lockNextWaiting(tx, {
-        siteId: c.site_id,
-        localDate: localDate(this.clock.now(), c.time_zone),
-        counterId: c.id,
-        serviceIds,
-        preferPriority,
-      });
-      if (!next) throw ApiException.notFound('QUEUE_EMPTY', QueueMessages.queueEmpty);
-      const streak = { counterId: c.id, value: next.priority === 'regular' ? c.regular_streak + 1 : 0 };
-      return { row: await this.applyTransition(tx, next, 'call', { counterId: c.id, userId: staff.userId, counterNumber: c.number, counterName: c.name }, {}, streak), counter: c };
+    const { outcome, ticket_id } = await this.repo.callNext({
+      counterId,
+      userId: staff.userId,
+      siteId: staff.role === 'system_admin' ? null : staff.siteId,
+      agencyId: COUNTER_ROLES.has(staff.role) ? staff.agencyId : null,
+      now: this.clock.now(),
     });
-    this.events.ticketChanged(row, 'call', counter);
+    const ticket = ticket_id ? await this.repo.findTicketById(ticket_id) : null;
+    switch (outcome) {
+      case 'called':
+        break;
+      case 'counter_not_found':
+        throw ApiException.notFound('COUNTER_NOT_FOUND', QueueMessages.counterNotFound);
+      case 'other_site':
+        throw ApiException.forbidden('OTHER_SITE', QueueMessages.otherSite);
+      case 'not_at_counter':
+        throw ApiException.forbidden('NOT_AT_COUNTER', QueueMessages.notAtCounter);
+      case 'not_open':
+        throw ApiException.conflict('COUNTER_NOT_OPEN', QueueMessages.counterNotOpen);
+      case 'counter_busy':
+        throw ApiException.conflict('COUNTER_BUSY', QueueMessages.counterBusy(ticket ? ticketNumber(ticket) : '-'));
+      case 'not_your_agency':
+        throw ApiException.forbidden('NOT_YOUR_AGENCY', QueueMessages.noServiceOfYours);
+      case 'queue_empty':
+        throw ApiException.notFound('QUEUE_EMPTY', QueueMessages.queueEmpty);
+    }
+    const row = ticket!;
+    // A call happens only at an open counter; the ticket's view carries its number and name.
+    this.events.ticketChanged(row, 'call', { number: row.counter_number!, name: row.counter_name!, state: 'open' });
     return this.toTicketResponse(row);
   }
 
