@@ -9,6 +9,7 @@ import { provideMppUi } from '@mpp/ui';
 
 import { APP_ROUTES } from './app.routes';
 import { authInterceptor } from './auth/auth.interceptor';
+import { CONSOLE_DICTIONARY } from './console.dictionary';
 import { COUNTER_DICTIONARY } from './counter.dictionary';
 
 export const appConfig: ApplicationConfig = {
@@ -17,6 +18,6 @@ export const appConfig: ApplicationConfig = {
     provideZonelessChangeDetection(),
     provideHttpClient(withFetch(), withInterceptors([authInterceptor])),
     provideRouter(APP_ROUTES, withComponentInputBinding()),
-    provideMppUi(COUNTER_DICTIONARY),
+    provideMppUi(COUNTER_DICTIONARY, CONSOLE_DICTIONARY),
   ],
 };

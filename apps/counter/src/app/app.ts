@@ -1,17 +1,38 @@
-import { ChangeDetectionStrategy, Component, inject } from '@angular/core';
-import { Router, RouterOutlet } from '@angular/router';
+import { ChangeDetectionStrategy, Component, computed, inject } from '@angular/core';
+import { Router, RouterLink, RouterLinkActive, RouterOutlet } from '@angular/router';
+import type { StaffRole } from '@mpp/contracts';
 import { AppShellComponent, TranslatePipe } from '@mpp/ui';
 
 import { AuthSession } from './auth/auth-session.service';
 
+const ROLE_KEYS: Readonly<Record<StaffRole, string>> = {
+  system_admin: 'counter.role.system_admin',
+  site_admin: 'counter.role.site_admin',
+  agency_admin: 'counter.role.agency_admin',
+  officer: 'counter.role.officer',
+};
+
 @Component({
   selector: 'counter-root',
-  imports: [AppShellComponent, RouterOutlet, TranslatePipe],
+  imports: [AppShellComponent, RouterLink, RouterLinkActive, RouterOutlet, TranslatePipe],
   changeDetection: ChangeDetectionStrategy.OnPush,
   template: `
     <ui-app-shell [subtitle]="'counter.subtitle' | t">
+      @if (session.signedIn()) {
+        <nav uiShellNav class="nav" [attr.aria-label]="'counter.nav' | t">
+          @if (sitsAtCounter()) {
+            <a routerLink="/loket" routerLinkActive="nav--active" ariaCurrentWhenActive="page" data-testid="nav-counters">{{ 'counter.nav.counters' | t }}</a>
+          }
+          @if (supervises()) {
+            <a routerLink="/pengawas" routerLinkActive="nav--active" ariaCurrentWhenActive="page" data-testid="nav-supervisor">{{ 'counter.nav.supervisor' | t }}</a>
+          }
+        </nav>
+      }
       @if (session.user(); as user) {
-        <span uiShellNav class="who">{{ user.fullName }}</span>
+        <span uiShellNav class="who">
+          <span data-testid="staff-name">{{ user.fullName }}</span>
+          <span class="who__role" data-testid="staff-role">{{ roleKey() | t }}</span>
+        </span>
       }
       @if (session.signedIn()) {
         <button uiShellNav type="button" class="mpp-button logout" data-testid="logout" (click)="logout()">
@@ -22,8 +43,29 @@ import { AuthSession } from './auth/auth-session.service';
     </ui-app-shell>
   `,
   styles: `
-    .who {
+    :host {
+      --ui-shell-width: 80rem;
+    }
+    .nav {
+      display: flex;
+      gap: var(--mpp-space-3);
+    }
+    .nav a {
+      color: var(--mpp-color-on-primary);
       font-weight: 600;
+    }
+    .nav a.nav--active {
+      text-decoration-thickness: 0.2em;
+    }
+    .who {
+      display: flex;
+      flex-direction: column;
+      line-height: 1.2;
+      font-weight: 600;
+    }
+    .who__role {
+      font-size: 0.8125rem;
+      font-weight: 400;
     }
     .logout {
       border-color: var(--mpp-color-on-primary);
@@ -39,6 +81,19 @@ import { AuthSession } from './auth/auth-session.service';
 export class CounterApp {
   private readonly router = inject(Router);
   protected readonly session = inject(AuthSession);
+
+  protected readonly roleKey = computed(() => {
+    const role = this.session.user()?.role;
+    return role ? ROLE_KEYS[role] : '';
+  });
+  protected readonly sitsAtCounter = computed(() => {
+    const role = this.session.user()?.role;
+    return role === 'officer' || role === 'agency_admin';
+  });
+  protected readonly supervises = computed(() => {
+    const role = this.session.user()?.role;
+    return role !== undefined && role !== 'officer';
+  });
 
   protected logout(): void {
     this.session.clear();

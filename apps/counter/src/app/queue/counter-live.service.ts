@@ -1,0 +1,200 @@
+import { DestroyRef, Injectable, inject, signal } from '@angular/core';
+import {
+  QUEUE_EVENTS,
+  QUEUE_JOINS,
+  type ApiError,
+  type CounterResponse,
+  type CounterSnapshot,
+  type TicketResponse,
+  type WaitingTicket,
+} from '@mpp/contracts';
+import { isActive } from '@mpp/domain';
+import { Subject, catchError, map, of, switchMap, timer, type Subscription } from 'rxjs';
+import { io, type Socket } from 'socket.io-client';
+
+import { AuthSession } from '../auth/auth-session.service';
+import { QueueApi } from './queue-api.service';
+
+/** connecting: first contact; live: joined the counter's rooms; reconnecting: lost, trying again. */
+export type LiveConnection = 'connecting' | 'live' | 'reconnecting';
+
+type JoinAnswer = { ok: true; data: CounterSnapshot } | { ok: false; error: ApiError };
+
+const JOIN_COUNTER = QUEUE_JOINS.counter;
+
+interface ServerEvents {
+  [QUEUE_EVENTS.counterSnapshot]: (snapshot: CounterSnapshot) => void;
+  [QUEUE_EVENTS.ticketWaiting]: (ticket: WaitingTicket) => void;
+  [QUEUE_EVENTS.ticketLeft]: (payload: { id: string }) => void;
+}
+
+interface ClientEvents {
+  [JOIN_COUNTER]: (body: { counterId: string }, ack: (answer: JoinAnswer) => void) => void;
+}
+
+/** After a burst of waiting-list events, read the list once more for its exact order. */
+export const RESYNC_MS = 400;
+
+/**
+ * One counter, kept current: read over HTTP, then followed over socket.io (`/queue`, the staff
+ * JWT in the handshake, `join-counter`). Tickets joining or leaving the counter's line arrive as
+ * events and show at once; the list is then read again (debounced) for its exact calling order.
+ * The officer's own actions come back as HTTP answers and are applied here too. Every
+ * (re)connection joins again and takes the fresh snapshot.
+ *
+ * Provide it in the page component: the socket closes with the page.
+ */
+@Injectable()
+export class CounterLiveService {
+  private readonly api = inject(QueueApi);
+  private readonly session = inject(AuthSession);
+
+  private readonly snapshotSignal = signal<CounterSnapshot | null>(null);
+  private readonly errorSignal = signal<unknown>(null);
+  private readonly connectionSignal = signal<LiveConnection>('connecting');
+
+  readonly snapshot = this.snapshotSignal.asReadonly();
+  /** Why the counter could not be loaded (only while nothing is on screen). */
+  readonly loadError = this.errorSignal.asReadonly();
+  readonly connection = this.connectionSignal.asReadonly();
+
+  private counterId: string | null = null;
+  private socket: Socket<ServerEvents, ClientEvents> | null = null;
+  private fetching: Subscription | null = null;
+  private readonly fetches = new Subject<number>();
+  /** Counts local changes, so a read that started before one does not undo it. */
+  private changes = 0;
+
+  constructor() {
+    inject(DestroyRef).onDestroy(() => this.stop());
+  }
+
+  watch(counterId: string): void {
+    this.stop();
+    this.counterId = counterId;
+    this.snapshotSignal.set(null);
+    this.errorSignal.set(null);
+    this.connectionSignal.set('connecting');
+    this.fetching = this.fetches
+      .pipe(
+        // A newer request replaces a pending or running one: bursts of events read once.
+        switchMap((delay) =>
+          timer(delay).pipe(
+            switchMap(() => {
+              const changesBefore = this.changes;
+              return this.api.counter(counterId).pipe(
+                map((snapshot) => ({ snapshot, changesBefore, error: null as unknown })),
+                catchError((error: unknown) => of({ snapshot: null, changesBefore, error })),
+              );
+            }),
+          ),
+        ),
+      )
+      .subscribe(({ snapshot, changesBefore, error }) => {
+        if (snapshot) {
+          if (changesBefore === this.changes) this.take(snapshot);
+          else this.resync();
+        } else if (!this.snapshotSignal()) {
+          this.errorSignal.set(error);
+        }
+      });
+    this.fetches.next(0);
+    this.connect(counterId);
+  }
+
+  /** Reads the counter again at once (the "Try again" of a failed first load). */
+  reload(): void {
+    this.errorSignal.set(null);
+    this.fetches.next(0);
+  }
+
+  /** The answer to one of the officer's actions on the current ticket. */
+  applyTicket(ticket: TicketResponse): void {
+    this.change((snapshot) => {
+      const mine = ticket.counter?.id === snapshot.counter.id && isActive(ticket.status);
+      return {
+        counter: { ...snapshot.counter, current: mine ? ticket : snapshot.counter.current?.id === ticket.id ? null : snapshot.counter.current },
+        waiting: snapshot.waiting.filter((w) => w.id !== ticket.id),
+      };
+    });
+    this.resync();
+  }
+
+  /** The answer to opening, pausing or closing the counter. */
+  applyCounter(counter: CounterResponse): void {
+    this.change((snapshot) => ({ ...snapshot, counter }));
+    this.resync();
+  }
+
+  private change(update: (snapshot: CounterSnapshot) => CounterSnapshot): void {
+    const snapshot = this.snapshotSignal();
+    if (!snapshot) return;
+    this.changes++;
+    this.snapshotSignal.set(update(snapshot));
+  }
+
+  private resync(): void {
+    this.fetches.next(RESYNC_MS);
+  }
+
+  private take(snapshot: CounterSnapshot): void {
+    if (snapshot.counter.id !== this.counterId) return;
+    this.errorSignal.set(null);
+    this.snapshotSignal.set(snapshot);
+  }
+
+  private connect(counterId: string): void {
+    const socket: Socket<ServerEvents, ClientEvents> = io('/queue', {
+      transports: ['websocket', 'polling'],
+      // Read at every (re)connection: the token in use then.
+      auth: (callback) => callback({ token: this.session.token() ?? '' }),
+    });
+    this.socket = socket;
+    // 'connect' comes again after every reconnection: the rooms are gone then, so join again.
+    socket.on('connect', () => {
+      socket.emit(JOIN_COUNTER, { counterId }, (answer) => {
+        if (answer.ok) {
+          this.connectionSignal.set('live');
+          this.changes++;
+          this.take(answer.data);
+        } else if (!this.snapshotSignal()) {
+          this.errorSignal.set(answer.error);
+        }
+      });
+    });
+    socket.on('disconnect', (reason) => {
+      this.connectionSignal.set('reconnecting');
+      if (reason === 'io server disconnect') socket.connect();
+    });
+    socket.on('connect_error', () => this.connectionSignal.set('reconnecting'));
+    socket.on(QUEUE_EVENTS.counterSnapshot, (snapshot) => {
+      this.changes++;
+      this.take(snapshot);
+    });
+    socket.on(QUEUE_EVENTS.ticketWaiting, (ticket) => this.ticketWaiting(ticket));
+    socket.on(QUEUE_EVENTS.ticketLeft, ({ id }) => {
+      this.change((snapshot) => ({ ...snapshot, waiting: snapshot.waiting.filter((w) => w.id !== id) }));
+    });
+  }
+
+  private ticketWaiting(ticket: WaitingTicket): void {
+    const snapshot = this.snapshotSignal();
+    // Tickets sent to another counter are not ours to see.
+    if (!snapshot || (ticket.targetCounterId !== null && ticket.targetCounterId !== snapshot.counter.id)) return;
+    this.change((s) => ({
+      ...s,
+      counter: s.counter.current?.id === ticket.id ? { ...s.counter, current: null } : s.counter,
+      waiting: [...s.waiting.filter((w) => w.id !== ticket.id), ticket],
+    }));
+    this.resync();
+  }
+
+  private stop(): void {
+    this.fetching?.unsubscribe();
+    this.fetching = null;
+    this.socket?.removeAllListeners();
+    this.socket?.disconnect();
+    this.socket = null;
+    this.counterId = null;
+  }
+}

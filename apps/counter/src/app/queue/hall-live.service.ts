@@ -1,0 +1,137 @@
+import { DestroyRef, Injectable, inject, signal } from '@angular/core';
+import {
+  QUEUE_EVENTS,
+  QUEUE_JOINS,
+  type ApiError,
+  type CounterResponse,
+  type DisplayCall,
+  type DisplaySnapshot,
+} from '@mpp/contracts';
+import { Subject, catchError, map, of, switchMap, timer, type Subscription } from 'rxjs';
+import { io, type Socket } from 'socket.io-client';
+
+import { AuthSession } from '../auth/auth-session.service';
+import type { LiveConnection } from './counter-live.service';
+import { QueueApi } from './queue-api.service';
+
+type JoinAnswer = { ok: true; data: DisplaySnapshot } | { ok: false; error: ApiError };
+type WaitingCounts = DisplaySnapshot['waiting'];
+
+const JOIN_DISPLAY = QUEUE_JOINS.display;
+
+interface ServerEvents {
+  [QUEUE_EVENTS.displaySnapshot]: (snapshot: DisplaySnapshot) => void;
+  [QUEUE_EVENTS.call]: (call: DisplayCall) => void;
+  [QUEUE_EVENTS.counterChanged]: (counter: unknown) => void;
+  [QUEUE_EVENTS.waitingCounts]: (waiting: WaitingCounts) => void;
+}
+
+interface ClientEvents {
+  [JOIN_DISPLAY]: (body: { siteCode: string }, ack: (answer: JoinAnswer) => void) => void;
+}
+
+/** Counter events come in bursts (a call changes the counter and the line): read once they settle. */
+export const HALL_REFETCH_MS = 250;
+
+/**
+ * Every counter of a site and the waiting counts, for the supervisor. Joins the hall display's
+ * room with the staff JWT (`join-display`); the display events carry no counter ids, so each one
+ * makes the page read the counters again (debounced), while waiting counts arrive whole.
+ *
+ * Provide it in the page component: the socket closes with the page.
+ */
+@Injectable()
+export class HallLiveService {
+  private readonly api = inject(QueueApi);
+  private readonly session = inject(AuthSession);
+
+  private readonly countersSignal = signal<CounterResponse[] | null>(null);
+  private readonly waitingSignal = signal<WaitingCounts>([]);
+  private readonly errorSignal = signal<unknown>(null);
+  private readonly connectionSignal = signal<LiveConnection>('connecting');
+
+  readonly counters = this.countersSignal.asReadonly();
+  readonly waiting = this.waitingSignal.asReadonly();
+  readonly loadError = this.errorSignal.asReadonly();
+  readonly connection = this.connectionSignal.asReadonly();
+
+  private socket: Socket<ServerEvents, ClientEvents> | null = null;
+  private fetching: Subscription | null = null;
+  private readonly fetches = new Subject<number>();
+
+  constructor() {
+    inject(DestroyRef).onDestroy(() => this.stop());
+  }
+
+  watch(siteCode: string): void {
+    this.stop();
+    this.countersSignal.set(null);
+    this.waitingSignal.set([]);
+    this.errorSignal.set(null);
+    this.connectionSignal.set('connecting');
+    this.fetching = this.fetches
+      .pipe(
+        switchMap((delay) =>
+          timer(delay).pipe(
+            switchMap(() =>
+              this.api.siteCounters(siteCode).pipe(
+                map((counters) => ({ counters, error: null as unknown })),
+                catchError((error: unknown) => of({ counters: null, error })),
+              ),
+            ),
+          ),
+        ),
+      )
+      .subscribe(({ counters, error }) => {
+        if (counters) {
+          this.errorSignal.set(null);
+          this.countersSignal.set([...counters].sort((a, b) => a.number - b.number));
+        } else if (!this.countersSignal()) {
+          this.errorSignal.set(error);
+        }
+      });
+    this.fetches.next(0);
+    this.connect(siteCode);
+  }
+
+  reload(): void {
+    this.errorSignal.set(null);
+    this.fetches.next(0);
+  }
+
+  private connect(siteCode: string): void {
+    const socket: Socket<ServerEvents, ClientEvents> = io('/queue', {
+      transports: ['websocket', 'polling'],
+      auth: (callback) => callback({ token: this.session.token() ?? '' }),
+    });
+    this.socket = socket;
+    socket.on('connect', () => {
+      socket.emit(JOIN_DISPLAY, { siteCode }, (answer) => {
+        if (answer.ok) {
+          this.connectionSignal.set('live');
+          this.waitingSignal.set(answer.data.waiting);
+          // Anything may have happened while we were away.
+          this.fetches.next(0);
+        } else if (!this.countersSignal()) {
+          this.errorSignal.set(answer.error);
+        }
+      });
+    });
+    socket.on('disconnect', (reason) => {
+      this.connectionSignal.set('reconnecting');
+      if (reason === 'io server disconnect') socket.connect();
+    });
+    socket.on('connect_error', () => this.connectionSignal.set('reconnecting'));
+    socket.on(QUEUE_EVENTS.waitingCounts, (waiting) => this.waitingSignal.set(waiting));
+    socket.on(QUEUE_EVENTS.call, () => this.fetches.next(HALL_REFETCH_MS));
+    socket.on(QUEUE_EVENTS.counterChanged, () => this.fetches.next(HALL_REFETCH_MS));
+  }
+
+  private stop(): void {
+    this.fetching?.unsubscribe();
+    this.fetching = null;
+    this.socket?.removeAllListeners();
+    this.socket?.disconnect();
+    this.socket = null;
+  }
+}
