@@ -1,6 +1,7 @@
 import type { AgencyResponse } from '@mpp/contracts';
 import type { Browser } from 'playwright-core';
 import { createTestApp, TEST_ADMIN, TestApp } from '../../apps/api/test/support/test-app';
+import { seriousAxeViolations } from './support/axe';
 import { launchChromium, screenshot } from './support/browser';
 
 describe('Counter login and kiosk tiles in Chromium', () => {
@@ -34,13 +35,28 @@ describe('Counter login and kiosk tiles in Chromium', () => {
     const me = (await t.http().get('/api/v1/auth/me').auth(await t.adminToken(), { type: 'bearer' }).expect(200)).body as { fullName: string };
     expect(await page.getByTestId('staff-name').textContent()).toContain(me.fullName);
     await screenshot(page, 'counter-home');
+
+    // A system administrator lands on the supervisor view and chooses the MPP to watch.
+    await page.getByTestId('supervisor-site-select').selectOption('kota-kupang');
+    const rows = page.getByTestId('supervisor-counter');
+    await rows.first().waitFor();
+    const counters = (await t.http().get('/api/v1/queue/sites/kota-kupang/counters').auth(await t.adminToken(), { type: 'bearer' }).expect(200)).body as unknown[];
+    expect(await rows.count()).toBe(counters.length);
+    expect(await seriousAxeViolations(page)).toEqual([]);
+    await screenshot(page, 'counter-supervisor-system-admin');
     await page.close();
   });
 
   it("should show the site's agencies as tiles and an agency's services with what to bring", async () => {
     const agencies = (await t.http().get('/api/v1/sites/kota-kupang/agencies').expect(200)).body as AgencyResponse[];
+    // The kiosk works for the MPP of its device account, set up once with the device's token.
+    const device = (
+      await t.http().post('/api/v1/admin/sites/kota-kupang/devices').auth(await t.adminToken(), { type: 'bearer' }).send({ name: 'kios uji', kind: 'kiosk' }).expect(201)
+    ).body as { token: string };
     const page = await browser.newPage({ viewport: { width: 1080, height: 1920 } });
-    await page.goto(`${base}/kiosk/?site=kota-kupang`);
+    await page.goto(`${base}/kiosk/perangkat`);
+    await page.getByTestId('device-token').fill(device.token);
+    await page.getByTestId('device-submit').click();
     const tiles = page.getByTestId('agency-tile');
     await tiles.first().waitFor();
     expect(await tiles.count()).toBe(agencies.length);

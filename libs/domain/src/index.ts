@@ -13,3 +13,4 @@ export * from './booking-slots';
 export * from './booking-code';
 export * from './check-in-window';
 export * from './booking-limits';
+export * from './hall-display';

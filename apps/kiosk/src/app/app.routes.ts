@@ -3,16 +3,31 @@ import { NotFoundPageComponent } from '@mpp/ui';
 
 import { AGENCIES_ROUTES } from './agencies/agencies.routes';
 import { AGENCY_SERVICES_ROUTES } from './agency-services/agency-services.routes';
-import { siteChosenGuard } from './site/site-chosen.guard';
+import { deviceSignedInGuard } from './device/device.guards';
+import { DEVICE_ROUTES } from './device/device.routes';
+import { PRIORITY_ROUTES } from './ticket/priority.routes';
 
 /** Routes whose pages take the whole screen, without the kiosk header. */
 export const FULL_SCREEN_PATHS = ['/display'];
 
 export const APP_ROUTES: Routes = [
-  { path: '', children: AGENCIES_ROUTES },
-  { path: 'instansi', canActivate: [siteChosenGuard], children: AGENCY_SERVICES_ROUTES },
+  { path: '', canActivate: [deviceSignedInGuard], children: AGENCIES_ROUTES },
+  { path: 'instansi', canActivate: [deviceSignedInGuard], children: AGENCY_SERVICES_ROUTES },
+  { path: 'antrean', canActivate: [deviceSignedInGuard], children: PRIORITY_ROUTES },
+  {
+    path: 'tiket',
+    canActivate: [deviceSignedInGuard],
+    loadChildren: () => import('./ticket/ticket.routes').then((m) => m.TICKET_ROUTES),
+  },
+  {
+    path: 'check-in',
+    canActivate: [deviceSignedInGuard],
+    loadChildren: () => import('./check-in/check-in.routes').then((m) => m.CHECK_IN_ROUTES),
+  },
+  { path: 'perangkat', children: DEVICE_ROUTES },
   {
     path: 'display',
+    canActivate: [deviceSignedInGuard],
     loadChildren: () => import('./display/display.routes').then((m) => m.DISPLAY_ROUTES),
   },
   { path: '**', component: NotFoundPageComponent, title: 'common.notFound.title' },

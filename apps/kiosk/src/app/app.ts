@@ -5,6 +5,8 @@ import { AppShellComponent, TranslatePipe } from '@mpp/ui';
 import { filter, map } from 'rxjs';
 
 import { FULL_SCREEN_PATHS } from './app.routes';
+import { DeviceSession } from './device/device-session.service';
+import { DEVICE_SETUP_PATH } from './device/device.guards';
 import { IdleResetService } from './idle/idle-reset.service';
 import { KioskSiteStore } from './site/kiosk-site.store';
 
@@ -32,5 +34,19 @@ export class KioskApp {
 
   constructor() {
     inject(IdleResetService).watch(inject(DestroyRef));
+    this.restoreDevice();
+  }
+
+  /** A stored device token is checked again at start: a revoked one goes back to the setup screen. */
+  private restoreDevice(): void {
+    const session = inject(DeviceSession);
+    if (!session.token()) {
+      return;
+    }
+    session.restore().subscribe((device) => {
+      if (!device && !this.router.url.startsWith(DEVICE_SETUP_PATH)) {
+        void this.router.navigateByUrl(DEVICE_SETUP_PATH);
+      }
+    });
   }
 }

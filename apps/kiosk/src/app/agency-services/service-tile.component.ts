@@ -1,4 +1,5 @@
 import { ChangeDetectionStrategy, Component, input } from '@angular/core';
+import { RouterLink } from '@angular/router';
 import type { RequirementResponse, ServiceSummaryResponse } from '@mpp/contracts';
 import {
   CompletionTimePipe,
@@ -11,10 +12,10 @@ import {
 /** The mandatory requirements; `undefined` while loading, `null` when they could not be read. */
 export type MandatoryRequirements = RequirementResponse[] | null;
 
-/** One service as a large tile: name, fee, time, and the documents to bring. */
+/** One service as a large tile: name, fee, time, the documents to bring, and "take a number". */
 @Component({
   selector: 'kiosk-service-tile',
-  imports: [CompletionTimePipe, LocalizedPipe, RupiahPipe, TranslatePipe],
+  imports: [CompletionTimePipe, LocalizedPipe, RouterLink, RupiahPipe, TranslatePipe],
   changeDetection: ChangeDetectionStrategy.OnPush,
   template: `
     @let s = service();
@@ -44,6 +45,19 @@ export type MandatoryRequirements = RequirementResponse[] | null;
           }
         </ul>
       }
+      <div class="tile__take">
+        @if (s.walkInEnabled) {
+          <a
+            class="mpp-button mpp-button--primary kiosk-big-button tile__take-button"
+            data-testid="take-ticket"
+            [routerLink]="['/antrean', s.id]"
+          >
+            {{ 'kiosk.services.take' | t }}
+          </a>
+        } @else {
+          <p class="mpp-muted">{{ 'kiosk.services.bookingOnly' | t }}</p>
+        }
+      </div>
     </article>
   `,
   styles: `
@@ -64,6 +78,13 @@ export type MandatoryRequirements = RequirementResponse[] | null;
     .tile__list {
       margin: 0;
       padding-left: var(--mpp-space-5);
+    }
+    .tile__take {
+      margin-top: auto;
+      padding-top: var(--mpp-space-3);
+    }
+    .tile__take-button {
+      width: 100%;
     }
     .tile__list li + li {
       margin-top: var(--mpp-space-1);

@@ -1,42 +1,25 @@
-import { Injectable, computed, inject, signal } from '@angular/core';
+import { Injectable, computed, inject } from '@angular/core';
 import { toObservable, toSignal } from '@angular/core/rxjs-interop';
-import {
-  CatalogueApi,
-  loadedValue,
-  readStorage,
-  toLoadState,
-  writeStorage,
-  type LoadState,
-} from '@mpp/ui';
-import { Subject, of, startWith, switchMap, type Observable } from 'rxjs';
+import { CatalogueApi, loadedValue, toLoadState, type LoadState } from '@mpp/ui';
+import { Subject, distinctUntilChanged, of, startWith, switchMap, type Observable } from 'rxjs';
 
-/** localStorage key of the MPP this kiosk stands in (until a device account binds it). */
-export const KIOSK_SITE_STORAGE_KEY = 'mpp.kiosk.site';
+import { DeviceSession } from '../device/device-session.service';
 
 const LOADING: LoadState<never> = { status: 'loading' };
 
-/** The kiosk's MPP, asked once and remembered, with its details and agencies. */
+/** The kiosk's MPP (the signed-in device's site), with its details and agencies. */
 @Injectable({ providedIn: 'root' })
 export class KioskSiteStore {
   private readonly api = inject(CatalogueApi);
-  private readonly code = signal<string | null>(readStorage('local', KIOSK_SITE_STORAGE_KEY));
+  private readonly device = inject(DeviceSession);
   private readonly reloads = new Subject<void>();
 
-  readonly siteCode = this.code.asReadonly();
+  readonly siteCode = this.device.siteCode;
 
   readonly site = this.load((code) => this.api.getSite(code));
+  readonly timeZone = computed(() => loadedValue(this.site())?.timeZone ?? null);
   readonly agencies = this.load((code) => this.api.listAgencies(code));
   readonly siteName = computed(() => loadedValue(this.site())?.name ?? null);
-
-  choose(code: string): void {
-    writeStorage('local', KIOSK_SITE_STORAGE_KEY, code);
-    this.code.set(code);
-  }
-
-  forget(): void {
-    writeStorage('local', KIOSK_SITE_STORAGE_KEY, null);
-    this.code.set(null);
-  }
 
   reload(): void {
     this.reloads.next();
@@ -44,7 +27,8 @@ export class KioskSiteStore {
 
   private load<T>(request: (code: string) => Observable<T>) {
     return toSignal(
-      toObservable(this.code).pipe(
+      toObservable(this.siteCode).pipe(
+        distinctUntilChanged(),
         switchMap((code) =>
           this.reloads.pipe(
             startWith(undefined),
