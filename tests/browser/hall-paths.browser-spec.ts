@@ -112,23 +112,23 @@ describe('A visit to the hall, kiosk to counter to display, in Chromium', () => 
 
     // 4. The counter starts and finishes.
     await console.getByTestId('action-start').click();
-    await console.getByTestId('requirement-item').first().waitFor();
+    await console.getByTestId('requirement-item').first().waitFor({ timeout: 5000 });
     await console.getByTestId('action-finish').click();
     await console.getByTestId('finish-note').fill('Akta diterbitkan.');
     await console.getByTestId('finish-confirm').click();
-    await console.getByTestId('console-current-number').waitFor({ state: 'detached' });
+    await console.getByTestId('console-current-number').filter({ hasText: '—' }).waitFor({ timeout: 5000 });
     expect(await publicTicket(ticket.publicCode)).toMatchObject({ status: 'done' });
     await checkScreen(console, 'path-walk-in-4-counter-finished');
 
     // 5. The citizen's phone, from the ticket's QR: done.
     const phone = await browser.newPage({ viewport: { width: 390, height: 844 } });
     await phone.goto(new URL(new URL((await kiosk.getByTestId('kiosk-ticket-qr').getAttribute('data-url'))!).pathname, base).toString());
-    await phone.getByTestId('ticket-status').filter({ hasText: TICKET_STATUS_LABELS.done.id }).waitFor();
+    await phone.getByTestId('ticket-status').filter({ hasText: TICKET_STATUS_LABELS.done.id }).waitFor({ timeout: 5000 });
     expect(await phone.getByTestId('ticket-number').textContent()).toContain(ticket.number);
     await checkScreen(phone, 'path-walk-in-5-phone-done');
     await phone.close();
-    await kiosk.getByTestId('kiosk-done').click();
-    await kiosk.getByTestId('agency-tile').first().waitFor();
+    await kiosk.getByTestId('kiosk-done').click({ timeout: 5000 });
+    await kiosk.getByTestId('agency-tile').first().waitFor({ timeout: 5000 });
   });
 
   it('should check a booking in at the kiosk by its code and get it called at the counter, NIK masked', async () => {

@@ -5,9 +5,12 @@ import { readStorage, writeStorage } from '@mpp/ui';
 /** localStorage: 'on' once the hall staff have pressed "Aktifkan suara" on this TV. */
 export const DISPLAY_SOUND_KEY = 'mpp.display.sound';
 
-/** The two tones of the chime ("ding-dong": E5 then C5), each this long. */
+/**
+ * The two tones of the chime ("ding-dong": E5 then C5), each this long. Short on purpose: the
+ * voice starts as the second tone fades, well within a second of the call.
+ */
 const CHIME_TONES_HZ = [659.25, 523.25] as const;
-const CHIME_TONE_S = 0.55;
+const CHIME_TONE_S = 0.25;
 /** A voice that never says it has finished (a stuck engine) does not hold the queue longer than this. */
 const SPEECH_MIN_WAIT_MS = 8000;
 const SPEECH_MS_PER_CHAR = 150;
@@ -124,7 +127,7 @@ export class AnnouncerService {
       oscillator.start(at);
       oscillator.stop(at + CHIME_TONE_S * 1.7);
     });
-    await delay((CHIME_TONES_HZ.length * CHIME_TONE_S + 0.3) * 1000);
+    await delay((CHIME_TONES_HZ.length * CHIME_TONE_S + 0.1) * 1000);
   }
 
   /** Speaks in Indonesian and resolves when the voice has finished (or failed, or hung). */
