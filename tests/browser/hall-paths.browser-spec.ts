@@ -5,8 +5,8 @@ import { FixedClock } from '../../apps/api/src/common/clock';
 import { Hall, KUPANG_MONDAY_0900, setDailyQuota, setupHall } from '../../apps/api/test/support/hall';
 import { STAFF_PASSWORD } from '../../apps/api/test/support/staff';
 import { createTestApp, TestApp } from '../../apps/api/test/support/test-app';
-import { seriousAxeViolations } from './support/axe';
-import { launchChromium, screenshot } from './support/browser';
+import { checkScreen } from './support/axe';
+import { launchChromium } from './support/browser';
 import { spokenIn, stubSpeech } from './support/speech';
 
 /**
@@ -27,10 +27,6 @@ describe('A visit to the hall, kiosk to counter to display, in Chromium', () => 
   const clock = new FixedClock(new Date(KUPANG_MONDAY_0900));
   const officer = { email: 'petugas.akta@mpp.test', fullName: 'Yosefina Nenobais' };
 
-  const checkScreen = async (page: Page, name: string) => {
-    await screenshot(page, name);
-    expect(await seriousAxeViolations(page)).toEqual([]);
-  };
   const publicTicket = async (code: string) => (await t.http().get(`/api/v1/tickets/${code}`).expect(200)).body as PublicTicketResponse;
   const codeFromQr = async () => new URL((await kiosk.getByTestId('kiosk-ticket-qr').getAttribute('data-url'))!).pathname.split('/').pop()!;
 

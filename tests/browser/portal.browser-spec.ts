@@ -1,7 +1,8 @@
 import type { Browser } from 'playwright-core';
 import type { ServiceResponse } from '@mpp/contracts';
 import { createTestApp, TestApp } from '../../apps/api/test/support/test-app';
-import { launchChromium, screenshot } from './support/browser';
+import { checkScreen } from './support/axe';
+import { launchChromium } from './support/browser';
 
 describe('Portal in Chromium', () => {
   let t: TestApp;
@@ -25,7 +26,7 @@ describe('Portal in Chromium', () => {
     await page.getByTestId('search-input').fill('skck');
     const first = page.getByTestId('service-result').first();
     await first.waitFor();
-    await screenshot(page, 'portal-search-skck');
+    await checkScreen(page, 'portal-search-skck');
     await first.getByRole('link').first().click();
 
     const title = page.getByTestId('service-title');
@@ -38,7 +39,7 @@ describe('Portal in Chromium', () => {
     for (const r of expected.requirements) {
       expect(await requirements.textContent()).toContain(r.name);
     }
-    await screenshot(page, 'portal-service-skck');
+    await checkScreen(page, 'portal-service-skck');
     await page.close();
   });
 

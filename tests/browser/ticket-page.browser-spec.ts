@@ -4,7 +4,8 @@ import type { Browser, Page } from 'playwright-core';
 import { FixedClock } from '../../apps/api/src/common/clock';
 import { counterAction, Hall, issue, KUPANG_MONDAY_0900, setDailyQuota, setupHall } from '../../apps/api/test/support/hall';
 import { createTestApp, TestApp } from '../../apps/api/test/support/test-app';
-import { launchChromium, screenshot } from './support/browser';
+import { checkScreen } from './support/axe';
+import { launchChromium } from './support/browser';
 
 describe("The ticket's page in Chromium", () => {
   let t: TestApp;
@@ -45,7 +46,7 @@ describe("The ticket's page in Chromium", () => {
     expect(await page.getByTestId('ticket-position').textContent()).toContain('Urutan Anda: 1');
     expect(await page.getByTestId('ticket-wait').isVisible()).toBe(true);
     expect(await page.getByTestId('ticket-issued').textContent()).toContain('09.00 WITA');
-    await screenshot(page, 'ticket-waiting');
+    await checkScreen(page, 'ticket-waiting');
     // Survives only while the page is not reloaded.
     await page.evaluate('window.sameDocument = true');
 
@@ -57,14 +58,14 @@ describe("The ticket's page in Chromium", () => {
     expect(await counter.textContent()).toContain(h.counters.dukcapil1.name);
     expect(await statusOf(page)).toBe(TICKET_STATUS_LABELS.called.id);
     expect(await page.getByTestId('ticket-cancel').count()).toBe(0);
-    await screenshot(page, 'ticket-called');
+    await checkScreen(page, 'ticket-called');
 
     await counterAction(t, h.officers.dukcapil1, h.counters.dukcapil1, 'start').expect(200);
     await counterAction(t, h.officers.dukcapil1, h.counters.dukcapil1, 'finish').expect(200);
     await page.getByTestId('ticket-status').filter({ hasText: TICKET_STATUS_LABELS.done.id }).waitFor({ timeout: 2000 });
     expect(await page.getByTestId('ticket-final').textContent()).toContain('selesai');
     expect(await page.evaluate('window.sameDocument')).toBe(true);
-    await screenshot(page, 'ticket-done');
+    await checkScreen(page, 'ticket-done');
     await page.close();
   });
 
@@ -80,14 +81,14 @@ describe("The ticket's page in Chromium", () => {
     // Asking is not cancelling.
     const asked = (await t.http().get(`/api/v1/tickets/${ticket.publicCode}`).expect(200)).body as PublicTicketResponse;
     expect(asked.status).toBe('waiting');
-    await screenshot(page, 'ticket-cancel-confirm');
+    await checkScreen(page, 'ticket-cancel-confirm');
 
     await page.getByTestId('ticket-cancel-confirm').click();
     await page.getByTestId('ticket-status').filter({ hasText: TICKET_STATUS_LABELS.cancelled.id }).waitFor({ timeout: 2000 });
     const after = (await t.http().get(`/api/v1/tickets/${ticket.publicCode}`).expect(200)).body as PublicTicketResponse;
     expect(after.status).toBe('cancelled');
     expect(await page.getByTestId('ticket-cancel').count()).toBe(0);
-    await screenshot(page, 'ticket-cancelled');
+    await checkScreen(page, 'ticket-cancelled');
     await page.close();
   });
 

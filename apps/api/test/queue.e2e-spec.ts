@@ -258,6 +258,30 @@ describe('Queue: tickets and counters', () => {
     }
   });
 
+  it('should answer a retry with its first ticket even once the quota is used up or the site has closed, using no number', async () => {
+    const send = (key: string, serviceId = h.services.akta) =>
+      t.http().post('/api/v1/queue/tickets').auth(h.kiosk, { type: 'bearer' }).set('Idempotency-Key', key).send({ serviceId });
+    const key = `retry-${Date.now()}`;
+    await setDailyQuota(t, h.system, h.services.akta, null);
+    const first = (await send(key).expect(201)).body as TicketResponse;
+    const saved = clock.now();
+    try {
+      await setDailyQuota(t, h.system, h.services.akta, 1);
+      const afterQuota = await send(key).expect(200);
+      expect(afterQuota.body).toMatchObject({ id: first.id, number: first.number });
+      expect((await send(`${key}-new`).expect(409)).body.code).toBe('DAILY_QUOTA_REACHED');
+      clock.set('2026-11-23T12:00:00Z'); // 20:00 WITA: closed
+      expect((await send(key).expect(200)).body.id).toBe(first.id);
+      expect((await send(key, h.services.kk).expect(422)).body.code).toBe('IDEMPOTENCY_KEY_REUSED');
+    } finally {
+      clock.set(saved);
+      await setDailyQuota(t, h.system, h.services.akta, null);
+    }
+    // The replays took no number: the next ticket follows the first.
+    const next = await issue(t, h.kiosk, h.services.akta);
+    expect(next.number).toBe(formatTicketNumber(first.number[0], Number(first.number.slice(1)) + 1));
+  });
+
   it('should stop issuing when the daily quota is used up, exactly at the quota', async () => {
     await setDailyQuota(t, h.system, h.services.akta, 1);
     const saved = clock.now();

@@ -42,21 +42,38 @@ export class QueueService {
   async issue(principal: Principal, dto: IssueTicketDto, idempotencyKey: string | null): Promise<{ ticket: TicketResponse; replayed: boolean }> {
     const scope = principal.kind === 'device' ? `device:${principal.deviceId}` : `user:${principal.userId}`;
     const hash = createHash('sha256').update(JSON.stringify([dto.serviceId, dto.priority ?? 'regular'])).digest('hex');
-    if (idempotencyKey) {
-      const replay = await this.replay(scope, idempotencyKey, hash);
-      if (replay) return { ticket: replay, replayed: true };
+    // A retried request is recognised when something stops it (its key is taken, or the service,
+    // the hours or the quota refuse it now): then the ticket of its first attempt is the answer.
+    // New tickets, the common case, pay no extra round trip for the check.
+    const refuse = async (error: unknown): Promise<never> => {
+      const replay = idempotencyKey ? await this.replay(scope, idempotencyKey, hash) : null;
+      if (replay) throw new IdempotentReplay(replay);
+      throw error;
+    };
+    try {
+      return { ticket: await this.issueNew(principal, dto, idempotencyKey ? { scope, key: idempotencyKey, hash } : null, refuse), replayed: false };
+    } catch (error) {
+      if (error instanceof IdempotentReplay) return { ticket: error.ticket, replayed: true };
+      throw error;
     }
+  }
 
+  private async issueNew(
+    principal: Principal,
+    dto: IssueTicketDto,
+    idempotency: { scope: string; key: string; hash: string } | null,
+    refuse: (error: unknown) => Promise<never>,
+  ): Promise<TicketResponse> {
     const service = await this.catalogue.cachedActiveService(dto.serviceId);
-    if (!service) throw ApiException.notFound('SERVICE_NOT_FOUND', QueueMessages.serviceNotFound);
+    if (!service) return refuse(ApiException.notFound('SERVICE_NOT_FOUND', QueueMessages.serviceNotFound));
     const site = (await this.catalogue.cachedSite(service.siteId))!;
     this.assertMayIssue(principal, site.id);
     if (principal.kind === 'device' && !service.walkInEnabled) {
-      throw ApiException.conflict('WALK_IN_DISABLED', QueueMessages.walkInDisabled);
+      return refuse(ApiException.conflict('WALK_IN_DISABLED', QueueMessages.walkInDisabled));
     }
     const now = this.clock.now();
     const open = await siteOpenNow(this.catalogue, site, now);
-    if (!open.open) throw ApiException.conflict('SITE_CLOSED', QueueMessages.siteClosed(open.reason));
+    if (!open.open) return refuse(ApiException.conflict('SITE_CLOSED', QueueMessages.siteClosed(open.reason)));
     const today = localDate(now, site.timeZone);
     await this.dayEnd.closePastDays(site.id, today);
 
@@ -75,17 +92,15 @@ export class QueueService {
         issuedAt: now,
         userId: principal.kind === 'staff' ? principal.userId : null,
         deviceId: principal.kind === 'device' ? principal.deviceId : null,
-        idempotency: idempotencyKey ? { scope, key: idempotencyKey, hash } : null,
+        idempotency,
       });
     } catch (error) {
-      // A concurrent retry with the same key won the race: answer with its ticket.
-      if (idempotencyKey && isUniqueViolation(error, 'idempotency_key_pkey')) {
-        const replay = await this.replay(scope, idempotencyKey, hash);
-        if (replay) return { ticket: replay, replayed: true };
-      }
+      // The key is taken: a retry of a request that already has its ticket (the statement rolled
+      // back whole, so no number was used), or the same key reused for another request (422).
+      if (idempotency && isUniqueViolation(error, 'idempotency_key_pkey')) return refuse(error);
       throw error;
     }
-    if (!issued) throw ApiException.conflict('DAILY_QUOTA_REACHED', QueueMessages.quotaFull(service.dailyQuota ?? 0));
+    if (!issued) return refuse(ApiException.conflict('DAILY_QUOTA_REACHED', QueueMessages.quotaFull(service.dailyQuota ?? 0)));
     const row: TicketRow = issued;
     this.events.ticketChanged(row, 'issue', null);
     // Everyone waiting for the service came before a ticket issued now: the tallies give its place.
@@ -97,7 +112,7 @@ export class QueueService {
       priorityTotal: regular ? issued.waiting_priority : issued.waiting_priority - 1,
       regularTotal: regular ? issued.waiting_regular - 1 : issued.waiting_regular,
     };
-    return { ticket: await this.toTicketResponse(row, site, place), replayed: false };
+    return this.toTicketResponse(row, site, place);
   }
 
   private async replay(scope: string, key: string, hash: string): Promise<TicketResponse | null> {
@@ -610,4 +625,11 @@ export function toPublic(t: TicketResponse): PublicTicketResponse {
 
 function withoutUndefined<T extends Record<string, unknown>>(o: T): Record<string, unknown> {
   return Object.fromEntries(Object.entries(o).filter(([, v]) => v !== undefined));
+}
+
+/** Carries the ticket of a request's first attempt out of the issue path (see QueueService.issue). */
+class IdempotentReplay extends Error {
+  constructor(readonly ticket: TicketResponse) {
+    super('idempotent replay');
+  }
 }
