@@ -57,6 +57,9 @@ describe('Queue: tickets and counters', () => {
     const ticket = await issue(t, h.kiosk, h.services.ktpBaru);
     const called = (await counterAction(t, h.officers.dukcapil1, h.counters.dukcapil1, 'call-next').expect(200)).body as TicketResponse;
     expect(called).toMatchObject({ id: ticket.id, status: 'called', counter: { id: h.counters.dukcapil1.id, number: h.counters.dukcapil1.number } });
+    // The call's answer is the ticket as the database now has it.
+    const stored = (await t.http().get(`/api/v1/queue/counters/${h.counters.dukcapil1.id}`).auth(h.officers.dukcapil1, { type: 'bearer' }).expect(200)).body as CounterSnapshot;
+    expect(called).toEqual(stored.counter.current);
     expect((await publicView(ticket.publicCode)).counter?.number).toBe(h.counters.dukcapil1.number);
     const recalled = (await counterAction(t, h.officers.dukcapil1, h.counters.dukcapil1, 'recall').expect(200)).body as TicketResponse;
     expect(recalled).toMatchObject({ status: 'called', recallCount: 1 });

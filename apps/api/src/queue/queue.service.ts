@@ -205,14 +205,13 @@ export class QueueService {
    * the officer's agency, then the queue.
    */
   async callNext(staff: StaffPrincipal, counterId: string): Promise<TicketResponse> {
-    const { outcome, ticket_id } = await this.repo.callNext({
+    const { outcome, ticket } = await this.repo.callNext({
       counterId,
       userId: staff.userId,
       siteId: staff.role === 'system_admin' ? null : staff.siteId,
       agencyId: COUNTER_ROLES.has(staff.role) ? staff.agencyId : null,
       now: this.clock.now(),
     });
-    const ticket = ticket_id ? await this.repo.findTicketById(ticket_id) : null;
     switch (outcome) {
       case 'called':
         break;

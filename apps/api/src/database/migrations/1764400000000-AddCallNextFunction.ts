@@ -12,7 +12,8 @@ import { MigrationInterface, QueryRunner } from 'typeorm';
  * walking its partial index with SKIP LOCKED); apply the call, its event, the tally and the streak.
  * Each statement of a plpgsql function sees what committed before it started (READ COMMITTED), so
  * the held-ticket check after the counter lock sees a call that another request just committed.
- * The result names the outcome; the API turns refusals into its worded errors.
+ * The result names the outcome (the API turns refusals into its worded errors), the ticket called
+ * or held, and the counter's number and name.
  */
 export class AddCallNextFunction1764400000000 implements MigrationInterface {
   name = 'AddCallNextFunction1764400000000';
@@ -20,7 +21,7 @@ export class AddCallNextFunction1764400000000 implements MigrationInterface {
   async up(q: QueryRunner): Promise<void> {
     await q.query(`
       CREATE FUNCTION queue_call_next(p_counter uuid, p_user uuid, p_site uuid, p_agency uuid, p_now timestamptz)
-      RETURNS TABLE (outcome text, ticket_id uuid)
+      RETURNS TABLE (outcome text, ticket_id uuid, counter_number integer, counter_name varchar)
       LANGUAGE plpgsql VOLATILE AS $fn$
       DECLARE
         c record;
@@ -30,27 +31,27 @@ export class AddCallNextFunction1764400000000 implements MigrationInterface {
         v_prefer_priority boolean;
         v_next record;
       BEGIN
-        SELECT k.id, k.site_id, k.state, k.officer_id, k.regular_streak,
+        SELECT k.id, k.site_id, k.number, k.name, k.state, k.officer_id, k.regular_streak,
                st.time_zone, st.queue_mode, st.queue_interleave_every
           INTO c
           FROM counter k JOIN site st ON st.id = k.site_id
          WHERE k.id = p_counter AND k.retired_at IS NULL
            FOR UPDATE OF k;
-        IF NOT FOUND THEN RETURN QUERY SELECT 'counter_not_found', NULL::uuid; RETURN; END IF;
-        IF p_site IS NOT NULL AND c.site_id <> p_site THEN RETURN QUERY SELECT 'other_site', NULL::uuid; RETURN; END IF;
-        IF c.officer_id IS DISTINCT FROM p_user THEN RETURN QUERY SELECT 'not_at_counter', NULL::uuid; RETURN; END IF;
-        IF c.state <> 'open' THEN RETURN QUERY SELECT 'not_open', NULL::uuid; RETURN; END IF;
+        IF NOT FOUND THEN RETURN QUERY SELECT 'counter_not_found', NULL::uuid, NULL::integer, NULL::varchar; RETURN; END IF;
+        IF p_site IS NOT NULL AND c.site_id <> p_site THEN RETURN QUERY SELECT 'other_site', NULL::uuid, NULL::integer, NULL::varchar; RETURN; END IF;
+        IF c.officer_id IS DISTINCT FROM p_user THEN RETURN QUERY SELECT 'not_at_counter', NULL::uuid, NULL::integer, NULL::varchar; RETURN; END IF;
+        IF c.state <> 'open' THEN RETURN QUERY SELECT 'not_open', NULL::uuid, NULL::integer, NULL::varchar; RETURN; END IF;
 
         SELECT t.id INTO held
           FROM ticket t WHERE t.counter_id = p_counter AND t.status IN ('called', 'serving') FOR UPDATE;
-        IF FOUND THEN RETURN QUERY SELECT 'counter_busy', held.id; RETURN; END IF;
+        IF FOUND THEN RETURN QUERY SELECT 'counter_busy', held.id, c.number, c.name; RETURN; END IF;
 
         SELECT coalesce(array_agg(s.id), '{}') INTO v_services
           FROM counter_service cs
           JOIN service s ON s.id = cs.service_id AND s.retired_at IS NULL
           JOIN agency a ON a.id = s.agency_id AND a.retired_at IS NULL
          WHERE cs.counter_id = p_counter AND (p_agency IS NULL OR s.agency_id = p_agency);
-        IF cardinality(v_services) = 0 THEN RETURN QUERY SELECT 'not_your_agency', NULL::uuid; RETURN; END IF;
+        IF cardinality(v_services) = 0 THEN RETURN QUERY SELECT 'not_your_agency', NULL::uuid, NULL::integer, NULL::varchar; RETURN; END IF;
 
         v_date := (p_now AT TIME ZONE c.time_zone)::date;
         v_prefer_priority := c.queue_mode = 'priority_first' OR c.regular_streak >= c.queue_interleave_every;
@@ -76,7 +77,7 @@ export class AddCallNextFunction1764400000000 implements MigrationInterface {
              AND t.priority <> 'regular' AND t.service_id = ANY (v_services)
            ORDER BY t.queue_at, t.seq LIMIT 1 FOR UPDATE SKIP LOCKED;
         END IF;
-        IF NOT FOUND THEN RETURN QUERY SELECT 'queue_empty', NULL::uuid; RETURN; END IF;
+        IF NOT FOUND THEN RETURN QUERY SELECT 'queue_empty', NULL::uuid, NULL::integer, NULL::varchar; RETURN; END IF;
 
         UPDATE ticket SET status = 'called', counter_id = p_counter, target_counter_id = NULL, recall_count = 0,
                           called_at = p_now, first_called_at = coalesce(first_called_at, p_now)
@@ -90,7 +91,7 @@ export class AddCallNextFunction1764400000000 implements MigrationInterface {
            SET waiting_regular = GREATEST(waiting_regular - CASE WHEN v_next.priority = 'regular' THEN 1 ELSE 0 END, 0),
                waiting_priority = GREATEST(waiting_priority - CASE WHEN v_next.priority = 'regular' THEN 0 ELSE 1 END, 0)
          WHERE service_id = v_next.service_id AND local_date = v_next.local_date;
-        RETURN QUERY SELECT 'called', v_next.id;
+        RETURN QUERY SELECT 'called', v_next.id, c.number, c.name;
       END
       $fn$`);
   }
