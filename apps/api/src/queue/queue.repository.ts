@@ -290,7 +290,9 @@ export class QueueRepository {
    *
    * The view is joined in the same statement, whose snapshot was taken before the function ran:
    * it shows the ticket as it was just before the call (still waiting), and this method puts the
-   * call's fields on it, as applyChange's callers do, instead of a second round trip.
+   * call's fields on it, as applyChange's callers do, instead of a second round trip. `OFFSET 0`
+   * keeps the view a lookup by id after the function: flattened into a join, PostgreSQL may
+   * hash-join the whole ticket table while the function's locks are still held.
    */
   async callNext(p: { counterId: string; userId: string; siteId: string | null; agencyId: string | null; now: Date }): Promise<{ outcome: CallNextOutcome; ticket: TicketRow | null }> {
     const [row] = await this.hot<TicketRow & { outcome: CallNextOutcome; called_id: string | null; at_counter_number: number | null; at_counter_name: string | null }>(
@@ -298,7 +300,7 @@ export class QueueRepository {
       'queue_call_next',
       `SELECT r.outcome, r.ticket_id AS called_id, r.counter_number AS at_counter_number, r.counter_name AS at_counter_name, v.*
          FROM queue_call_next($1::uuid, $2::uuid, $3::uuid, $4::uuid, $5::timestamptz) r
-         LEFT JOIN LATERAL (${TICKET_VIEW} WHERE t.id = r.ticket_id) v ON true`,
+         LEFT JOIN LATERAL (${TICKET_VIEW} WHERE t.id = r.ticket_id OFFSET 0) v ON true`,
       [p.counterId, p.userId, p.siteId, p.agencyId, p.now],
     );
     const { outcome, called_id, at_counter_number, at_counter_name, ...view } = row;
