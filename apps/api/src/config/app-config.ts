@@ -38,7 +38,7 @@ export interface AppConfig {
   mailFrom: string;
 }
 
-export const DEFAULT_DB_POOL_SIZE = 20;
+export const DEFAULT_DB_POOL_SIZE = 8;
 
 export const LOG_LEVELS = ['debug', 'info', 'warn', 'error'] as const;
 export type LogLevel = (typeof LOG_LEVELS)[number];
