@@ -61,6 +61,10 @@ describe('A visit to the hall, kiosk to counter to display, in Chromium', () => 
     await display.getByTestId('device-token').fill(h.display);
     await display.getByTestId('device-submit').click();
     await display.locator('[data-testid="display-connection"][data-state="live"]').waitFor();
+    // A display's account opening the ticket machine is sent back to the display.
+    await display.goto(`${base}/kiosk/`);
+    await display.waitForURL(/\/kiosk\/display$/);
+    await display.locator('[data-testid="display-connection"][data-state="live"]').waitFor();
     const enableSound = display.getByTestId('display-enable-sound');
     if (await enableSound.isVisible()) await enableSound.click();
 

@@ -3,7 +3,7 @@ import { NotFoundPageComponent } from '@mpp/ui';
 
 import { AGENCIES_ROUTES } from './agencies/agencies.routes';
 import { AGENCY_SERVICES_ROUTES } from './agency-services/agency-services.routes';
-import { deviceSignedInGuard } from './device/device.guards';
+import { deviceSignedInGuard, kioskDeviceGuard } from './device/device.guards';
 import { DEVICE_ROUTES } from './device/device.routes';
 import { PRIORITY_ROUTES } from './ticket/priority.routes';
 
@@ -11,17 +11,17 @@ import { PRIORITY_ROUTES } from './ticket/priority.routes';
 export const FULL_SCREEN_PATHS = ['/display'];
 
 export const APP_ROUTES: Routes = [
-  { path: '', canActivate: [deviceSignedInGuard], children: AGENCIES_ROUTES },
-  { path: 'instansi', canActivate: [deviceSignedInGuard], children: AGENCY_SERVICES_ROUTES },
-  { path: 'antrean', canActivate: [deviceSignedInGuard], children: PRIORITY_ROUTES },
+  { path: '', canActivate: [kioskDeviceGuard], children: AGENCIES_ROUTES },
+  { path: 'instansi', canActivate: [kioskDeviceGuard], children: AGENCY_SERVICES_ROUTES },
+  { path: 'antrean', canActivate: [kioskDeviceGuard], children: PRIORITY_ROUTES },
   {
     path: 'tiket',
-    canActivate: [deviceSignedInGuard],
+    canActivate: [kioskDeviceGuard],
     loadChildren: () => import('./ticket/ticket.routes').then((m) => m.TICKET_ROUTES),
   },
   {
     path: 'check-in',
-    canActivate: [deviceSignedInGuard],
+    canActivate: [kioskDeviceGuard],
     loadChildren: () => import('./check-in/check-in.routes').then((m) => m.CHECK_IN_ROUTES),
   },
   { path: 'perangkat', children: DEVICE_ROUTES },
