@@ -151,14 +151,20 @@ export class BookingRepository {
     return rows[0]?.booked ?? 0;
   }
 
-  /** Active bookings whose check-in window has closed become no-shows. */
+  /**
+   * Active bookings whose check-in window has closed become no-shows. (A CTE: for a bare UPDATE,
+   * TypeORM answers `[rows, count]` instead of the rows.)
+   */
   async markNoShows(now: Date): Promise<{ id: string; service_id: string }[]> {
     return (await this.db.query(
-      `UPDATE booking b SET status = 'no_show', no_show_at = $1, updated_at = $1
-         FROM site s
-        WHERE s.id = b.site_id AND b.status = 'active'
-          AND b.starts_at + make_interval(mins => s.checkin_late_minutes) < $1
-        RETURNING b.id, b.service_id`,
+      `WITH marked AS (
+         UPDATE booking b SET status = 'no_show', no_show_at = $1, updated_at = $1
+           FROM site s
+          WHERE s.id = b.site_id AND b.status = 'active'
+            AND b.starts_at + make_interval(mins => s.checkin_late_minutes) < $1
+          RETURNING b.id, b.service_id
+       )
+       SELECT id, service_id FROM marked`,
       [now],
     )) as { id: string; service_id: string }[];
   }
