@@ -2,25 +2,19 @@ import { DestroyRef, Injectable, inject, signal } from '@angular/core';
 import {
   QUEUE_EVENTS,
   QUEUE_JOINS,
-  type ApiError,
   type CounterResponse,
   type CounterSnapshot,
   type TicketResponse,
   type WaitingTicket,
 } from '@mpp/contracts';
 import { isActive } from '@mpp/domain';
+import { openQueueRoom, type LiveConnection, type QueueRoom } from '@mpp/ui';
 import { Subject, catchError, map, of, switchMap, timer, type Subscription } from 'rxjs';
-import { io, type Socket } from 'socket.io-client';
 
 import { AuthSession } from '../auth/auth-session.service';
 import { QueueApi } from './queue-api.service';
 
-/** connecting: first contact; live: joined the counter's rooms; reconnecting: lost, trying again. */
-export type LiveConnection = 'connecting' | 'live' | 'reconnecting';
-
-type JoinAnswer = { ok: true; data: CounterSnapshot } | { ok: false; error: ApiError };
-
-const JOIN_COUNTER = QUEUE_JOINS.counter;
+export type { LiveConnection } from '@mpp/ui';
 
 interface ServerEvents {
   [QUEUE_EVENTS.counterSnapshot]: (snapshot: CounterSnapshot) => void;
@@ -28,9 +22,7 @@ interface ServerEvents {
   [QUEUE_EVENTS.ticketLeft]: (payload: { id: string }) => void;
 }
 
-interface ClientEvents {
-  [JOIN_COUNTER]: (body: { counterId: string }, ack: (answer: JoinAnswer) => void) => void;
-}
+type CounterRoom = QueueRoom<ServerEvents, { counterId: string }, CounterSnapshot>;
 
 /** After a burst of waiting-list events, read the list once more for its exact order. */
 export const RESYNC_MS = 400;
@@ -59,7 +51,7 @@ export class CounterLiveService {
   readonly connection = this.connectionSignal.asReadonly();
 
   private counterId: string | null = null;
-  private socket: Socket<ServerEvents, ClientEvents> | null = null;
+  private room: CounterRoom | null = null;
   private fetching: Subscription | null = null;
   private readonly fetches = new Subject<number>();
   /** Counts local changes, so a read that started before one does not undo it. */
@@ -144,29 +136,23 @@ export class CounterLiveService {
   }
 
   private connect(counterId: string): void {
-    const socket: Socket<ServerEvents, ClientEvents> = io('/queue', {
-      transports: ['websocket', 'polling'],
+    const room: CounterRoom = openQueueRoom({
       // Read at every (re)connection: the token in use then.
-      auth: (callback) => callback({ token: this.session.token() ?? '' }),
-    });
-    this.socket = socket;
-    // 'connect' comes again after every reconnection: the rooms are gone then, so join again.
-    socket.on('connect', () => {
-      socket.emit(JOIN_COUNTER, { counterId }, (answer) => {
+      token: () => this.session.token(),
+      join: QUEUE_JOINS.counter,
+      body: () => ({ counterId }),
+      onJoined: (answer) => {
         if (answer.ok) {
-          this.connectionSignal.set('live');
           this.changes++;
           this.take(answer.data);
         } else if (!this.snapshotSignal()) {
           this.errorSignal.set(answer.error);
         }
-      });
+      },
+      onState: (state) => this.connectionSignal.set(state),
     });
-    socket.on('disconnect', (reason) => {
-      this.connectionSignal.set('reconnecting');
-      if (reason === 'io server disconnect') socket.connect();
-    });
-    socket.on('connect_error', () => this.connectionSignal.set('reconnecting'));
+    this.room = room;
+    const socket = room.socket;
     socket.on(QUEUE_EVENTS.counterSnapshot, (snapshot) => {
       this.changes++;
       this.take(snapshot);
@@ -192,9 +178,8 @@ export class CounterLiveService {
   private stop(): void {
     this.fetching?.unsubscribe();
     this.fetching = null;
-    this.socket?.removeAllListeners();
-    this.socket?.disconnect();
-    this.socket = null;
+    this.room?.close();
+    this.room = null;
     this.counterId = null;
   }
 }

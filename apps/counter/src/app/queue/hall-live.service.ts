@@ -2,22 +2,17 @@ import { DestroyRef, Injectable, inject, signal } from '@angular/core';
 import {
   QUEUE_EVENTS,
   QUEUE_JOINS,
-  type ApiError,
   type CounterResponse,
   type DisplayCall,
   type DisplaySnapshot,
 } from '@mpp/contracts';
+import { openQueueRoom, type LiveConnection, type QueueRoom } from '@mpp/ui';
 import { Subject, catchError, map, of, switchMap, timer, type Subscription } from 'rxjs';
-import { io, type Socket } from 'socket.io-client';
 
 import { AuthSession } from '../auth/auth-session.service';
-import type { LiveConnection } from './counter-live.service';
 import { QueueApi } from './queue-api.service';
 
-type JoinAnswer = { ok: true; data: DisplaySnapshot } | { ok: false; error: ApiError };
 type WaitingCounts = DisplaySnapshot['waiting'];
-
-const JOIN_DISPLAY = QUEUE_JOINS.display;
 
 interface ServerEvents {
   [QUEUE_EVENTS.displaySnapshot]: (snapshot: DisplaySnapshot) => void;
@@ -26,9 +21,7 @@ interface ServerEvents {
   [QUEUE_EVENTS.waitingCounts]: (waiting: WaitingCounts) => void;
 }
 
-interface ClientEvents {
-  [JOIN_DISPLAY]: (body: { siteCode: string }, ack: (answer: JoinAnswer) => void) => void;
-}
+type HallRoom = QueueRoom<ServerEvents, { siteCode: string }, DisplaySnapshot>;
 
 /** Counter events come in bursts (a call changes the counter and the line): read once they settle. */
 export const HALL_REFETCH_MS = 250;
@@ -55,7 +48,7 @@ export class HallLiveService {
   readonly loadError = this.errorSignal.asReadonly();
   readonly connection = this.connectionSignal.asReadonly();
 
-  private socket: Socket<ServerEvents, ClientEvents> | null = null;
+  private room: HallRoom | null = null;
   private fetching: Subscription | null = null;
   private readonly fetches = new Subject<number>();
 
@@ -100,28 +93,23 @@ export class HallLiveService {
   }
 
   private connect(siteCode: string): void {
-    const socket: Socket<ServerEvents, ClientEvents> = io('/queue', {
-      transports: ['websocket', 'polling'],
-      auth: (callback) => callback({ token: this.session.token() ?? '' }),
-    });
-    this.socket = socket;
-    socket.on('connect', () => {
-      socket.emit(JOIN_DISPLAY, { siteCode }, (answer) => {
+    const room: HallRoom = openQueueRoom({
+      token: () => this.session.token(),
+      join: QUEUE_JOINS.display,
+      body: () => ({ siteCode }),
+      onJoined: (answer) => {
         if (answer.ok) {
-          this.connectionSignal.set('live');
           this.waitingSignal.set(answer.data.waiting);
           // Anything may have happened while we were away.
           this.fetches.next(0);
         } else if (!this.countersSignal()) {
           this.errorSignal.set(answer.error);
         }
-      });
+      },
+      onState: (state) => this.connectionSignal.set(state),
     });
-    socket.on('disconnect', (reason) => {
-      this.connectionSignal.set('reconnecting');
-      if (reason === 'io server disconnect') socket.connect();
-    });
-    socket.on('connect_error', () => this.connectionSignal.set('reconnecting'));
+    this.room = room;
+    const socket = room.socket;
     socket.on(QUEUE_EVENTS.waitingCounts, (waiting) => this.waitingSignal.set(waiting));
     socket.on(QUEUE_EVENTS.call, () => this.fetches.next(HALL_REFETCH_MS));
     socket.on(QUEUE_EVENTS.counterChanged, () => this.fetches.next(HALL_REFETCH_MS));
@@ -130,8 +118,7 @@ export class HallLiveService {
   private stop(): void {
     this.fetching?.unsubscribe();
     this.fetching = null;
-    this.socket?.removeAllListeners();
-    this.socket?.disconnect();
-    this.socket = null;
+    this.room?.close();
+    this.room = null;
   }
 }

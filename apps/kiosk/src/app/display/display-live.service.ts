@@ -1,17 +1,14 @@
 import { DestroyRef, Injectable, inject, signal } from '@angular/core';
 import { QUEUE_EVENTS, QUEUE_JOINS, type ApiError, type DisplayCall, type DisplaySnapshot } from '@mpp/contracts';
 import { withCall, withCounter, withWaiting, type DisplayCounter } from '@mpp/domain';
-import { io, type Socket } from 'socket.io-client';
+import { openQueueRoom, type JoinAnswer, type LiveConnection, type QueueRoom } from '@mpp/ui';
 
 /**
  * connecting: first contact; live: joined the hall; reconnecting: lost, trying again;
  * refused: the server turned the device token or the join down (no retry helps).
  */
-export type DisplayConnection = 'connecting' | 'live' | 'reconnecting' | 'refused';
+export type DisplayConnection = LiveConnection | 'refused';
 
-type JoinAnswer = { ok: true; data: DisplaySnapshot } | { ok: false; error: ApiError };
-
-const JOIN_DISPLAY = QUEUE_JOINS.display;
 /** Sent by the gateway before it drops a connection whose token it does not accept. */
 const AUTH_ERROR = 'error.auth';
 /** After a refusal (token or join), asks again this much later: a passing server fault heals by itself. */
@@ -25,9 +22,7 @@ interface ServerEvents {
   [AUTH_ERROR]: (body: { code: string }) => void;
 }
 
-interface ClientEvents {
-  [JOIN_DISPLAY]: (body: { siteCode: string }, ack: (answer: JoinAnswer) => void) => void;
-}
+type DisplayRoom = QueueRoom<ServerEvents, { siteCode: string }, DisplaySnapshot>;
 
 /**
  * The hall as a signal: a snapshot on joining (socket.io `/queue`, device token in the
@@ -50,7 +45,7 @@ export class DisplayLiveService {
   /** Why the server refused the join, while it does. */
   readonly error = this.errorSignal.asReadonly();
 
-  private socket: Socket<ServerEvents, ClientEvents> | null = null;
+  private room: DisplayRoom | null = null;
   private readonly callListeners: ((call: DisplayCall) => void)[] = [];
   private siteCode: string | null = null;
   private retry: ReturnType<typeof setTimeout> | undefined;
@@ -66,19 +61,16 @@ export class DisplayLiveService {
     this.snapshotSignal.set(null);
     this.errorSignal.set(null);
     this.connectionSignal.set('connecting');
-    const socket: Socket<ServerEvents, ClientEvents> = io('/queue', { auth: { token }, transports: ['websocket', 'polling'] });
-    this.socket = socket;
-    // 'connect' comes again after every reconnection: the rooms are gone then, so join again.
-    socket.on('connect', () => this.join());
-    socket.on('disconnect', (reason) => {
-      if (this.connectionSignal() === 'refused') return;
-      this.connectionSignal.set('reconnecting');
-      // The client retries by itself, except when the server closed the connection.
-      if (reason === 'io server disconnect') socket.connect();
+    const room: DisplayRoom = openQueueRoom({
+      token: () => token,
+      join: QUEUE_JOINS.display,
+      body: () => ({ siteCode }),
+      onJoined: (answer) => this.joined(answer),
+      onState: (state) => this.connectionSignal.set(state),
+      refused: () => this.connectionSignal() === 'refused',
     });
-    socket.on('connect_error', () => {
-      if (this.connectionSignal() !== 'refused') this.connectionSignal.set('reconnecting');
-    });
+    this.room = room;
+    const socket = room.socket;
     socket.on(AUTH_ERROR, () => {
       // A revoked or unknown device token: retrying would be refused the same way.
       this.refused({
@@ -103,7 +95,7 @@ export class DisplayLiveService {
 
   /** Asks for a fresh snapshot (e.g. when the site's day has turned). */
   resync(): void {
-    if (this.socket?.connected) this.join();
+    this.room?.join();
   }
 
   /** Called for every live call and recall (never for calls that arrive in a snapshot). */
@@ -111,21 +103,14 @@ export class DisplayLiveService {
     this.callListeners.push(listener);
   }
 
-  private join(): void {
-    const socket = this.socket;
-    const siteCode = this.siteCode;
-    if (!socket || !siteCode) return;
-    socket.emit(JOIN_DISPLAY, { siteCode }, (answer) => {
-      if (socket !== this.socket) return;
-      if (answer.ok) {
-        this.errorSignal.set(null);
-        this.connectionSignal.set('live');
-        this.take(answer.data);
-      } else {
-        this.refused(answer.error);
-        this.retryLater(() => this.resync());
-      }
-    });
+  private joined(answer: JoinAnswer<DisplaySnapshot>): void {
+    if (answer.ok) {
+      this.errorSignal.set(null);
+      this.take(answer.data);
+    } else {
+      this.refused(answer.error);
+      this.retryLater(() => this.resync());
+    }
   }
 
   private refused(error: ApiError): void {
@@ -151,9 +136,8 @@ export class DisplayLiveService {
 
   private stop(): void {
     clearTimeout(this.retry);
-    this.socket?.removeAllListeners();
-    this.socket?.disconnect();
-    this.socket = null;
+    this.room?.close();
+    this.room = null;
     this.siteCode = null;
   }
 }

@@ -1,17 +1,12 @@
 import { DestroyRef, Injectable, inject, signal } from '@angular/core';
-import { QUEUE_EVENTS, QUEUE_JOINS, type ApiError, type PublicTicketResponse } from '@mpp/contracts';
-import type { LoadState } from '@mpp/ui';
+import { QUEUE_EVENTS, QUEUE_JOINS, type PublicTicketResponse } from '@mpp/contracts';
+import { openQueueRoom, type JoinAnswer, type LiveConnection, type LoadState, type QueueRoom } from '@mpp/ui';
 import { Subject, catchError, debounce, map, of, switchMap, timer, type Subscription } from 'rxjs';
-import { io, type Socket } from 'socket.io-client';
 
 import { TicketApi } from './ticket-api.service';
 
-/** connecting: first contact; live: joined the ticket's room; reconnecting: lost, trying again. */
-export type LiveConnection = 'connecting' | 'live' | 'reconnecting';
+export type { LiveConnection } from '@mpp/ui';
 
-type JoinAnswer = { ok: true; data: PublicTicketResponse } | { ok: false; error: ApiError };
-
-const JOIN_TICKET = QUEUE_JOINS.ticket;
 const QUEUE_MOVED = QUEUE_EVENTS.ticketQueueMoved;
 
 interface ServerEvents {
@@ -19,9 +14,7 @@ interface ServerEvents {
   [QUEUE_MOVED]: (payload: { serviceId: string }) => void;
 }
 
-interface ClientEvents {
-  [JOIN_TICKET]: (body: { publicCode: string }, ack: (answer: JoinAnswer) => void) => void;
-}
+type TicketRoom = QueueRoom<ServerEvents, { publicCode: string }, PublicTicketResponse>;
 
 /** A moving line sends a burst of events; the page asks for its new place once it settles. */
 export const QUEUE_MOVED_REFETCH_MS = 500;
@@ -46,7 +39,7 @@ export class TicketLiveService {
   readonly connection = this.connectionSignal.asReadonly();
 
   private code: string | null = null;
-  private socket: Socket<ServerEvents, ClientEvents> | null = null;
+  private room: TicketRoom | null = null;
   private fetching: Subscription | null = null;
   private readonly fetches = new Subject<'now' | 'settled'>();
   /** Counts tickets taken from pushes, so a fetch that started before one does not undo it. */
@@ -97,29 +90,23 @@ export class TicketLiveService {
   }
 
   private connect(code: string): void {
-    const socket: Socket<ServerEvents, ClientEvents> = io('/queue', { transports: ['websocket', 'polling'] });
-    this.socket = socket;
-    // 'connect' comes again after every reconnection: the rooms are gone then, so join again.
-    socket.on('connect', () => {
-      socket.emit(JOIN_TICKET, { publicCode: code }, (answer) => this.joined(answer));
+    const room: TicketRoom = openQueueRoom({
+      join: QUEUE_JOINS.ticket,
+      body: () => ({ publicCode: code }),
+      onJoined: (answer) => this.joined(answer),
+      onState: (state) => this.connectionSignal.set(state),
     });
-    socket.on('disconnect', (reason) => {
-      this.connectionSignal.set('reconnecting');
-      // The client retries by itself, except when the server closed the connection.
-      if (reason === 'io server disconnect') socket.connect();
-    });
-    socket.on('connect_error', () => this.connectionSignal.set('reconnecting'));
-    socket.on(QUEUE_EVENTS.ticketUpdated, (ticket) => this.take(ticket));
-    socket.on(QUEUE_MOVED, () => {
+    this.room = room;
+    room.socket.on(QUEUE_EVENTS.ticketUpdated, (ticket) => this.take(ticket));
+    room.socket.on(QUEUE_MOVED, () => {
       const current = this.stateSignal();
       // Only a waiting ticket has a place in the line; the rest changes through ticket.updated.
       if (current.status === 'ready' && current.value.status === 'waiting') this.fetches.next('settled');
     });
   }
 
-  private joined(answer: JoinAnswer): void {
+  private joined(answer: JoinAnswer<PublicTicketResponse>): void {
     if (answer.ok) {
-      this.connectionSignal.set('live');
       this.take(answer.data);
     } else if (this.stateSignal().status !== 'ready') {
       this.stateSignal.set({ status: 'error', error: answer.error });
@@ -135,9 +122,8 @@ export class TicketLiveService {
   private stop(): void {
     this.fetching?.unsubscribe();
     this.fetching = null;
-    this.socket?.removeAllListeners();
-    this.socket?.disconnect();
-    this.socket = null;
+    this.room?.close();
+    this.room = null;
     this.code = null;
   }
 }
