@@ -130,6 +130,7 @@ async function main() {
       describeCpu(display.cpu, display.calls, 'call + no-show'),
   );
 
+  await pgStats?.print('display');
   const figures = toFigures(issue, call, saturated, display, { issue: issueCpu, callNext: callCpu, callNextSaturated: saturatedCpu, display: display.cpu });
   printTable(figures);
   if (args.json) {
@@ -190,12 +191,13 @@ async function statementStats() {
     print: async (phase) => {
       const { rows } = await pg.query(
         `SELECT calls, round(total_exec_time::numeric, 1) AS total_ms, round((total_exec_time / calls)::numeric, 3) AS mean_ms,
+                round(max_exec_time::numeric, 1) AS max_ms,
                 regexp_replace(left(query, 110), '\\s+', ' ', 'g') AS query
            FROM pg_stat_statements WHERE dbid = (SELECT oid FROM pg_database WHERE datname = 'mpp_bench')
           ORDER BY total_exec_time DESC LIMIT 12`,
       );
       log(`  PostgreSQL statements during ${phase} (pg_stat_statements, by total time):`);
-      for (const r of rows) log(`    ${String(r.calls).padStart(6)} × ${String(r.mean_ms).padStart(7)} ms = ${String(r.total_ms).padStart(8)} ms  ${r.query}`);
+      for (const r of rows) log(`    ${String(r.calls).padStart(6)} × ${String(r.mean_ms).padStart(7)} ms = ${String(r.total_ms).padStart(8)} ms (max ${String(r.max_ms).padStart(6)} ms)  ${r.query}`);
       await pg.query('SELECT pg_stat_statements_reset()');
     },
   };

@@ -1,4 +1,4 @@
-import type { CounterSnapshot, PublicTicketResponse, TicketResponse } from '@mpp/contracts';
+import type { CounterSnapshot, DisplaySnapshot, PublicTicketResponse, TicketResponse } from '@mpp/contracts';
 import { allowedActions, formatTicketNumber, TICKET_ACTION_LABELS } from '@mpp/domain';
 import { DataSource } from 'typeorm';
 import { FixedClock } from '../src/common/clock';
@@ -333,5 +333,27 @@ describe('Queue: tickets and counters', () => {
     expect(html.text).toContain('Lanjut usia');
     expect(html.text).toContain('WITA');
     await t.http().get(`/api/v1/tickets/${ticket.publicCode}/print`).query({ format: 'a4' }).expect(400);
+  });
+
+  it("should show the hall the same waiting counts as the tickets themselves, after calls, returns, transfers and cancels", async () => {
+    await issue(t, h.kiosk, h.services.ktpBaru);
+    await issue(t, h.kiosk, h.services.ktpBaru, { priority: 'elderly' });
+    const c = await issue(t, h.kiosk, h.services.kk);
+    await issue(t, h.kiosk, h.services.skck);
+    await counterAction(t, h.officers.dukcapil1, h.counters.dukcapil1, 'call-next').expect(200);
+    await counterAction(t, h.officers.dukcapil1, h.counters.dukcapil1, 'return').expect(200);
+    await counterAction(t, h.officers.dukcapil1, h.counters.dukcapil1, 'call-next').expect(200);
+    await counterAction(t, h.officers.dukcapil1, h.counters.dukcapil1, 'transfer', { serviceId: h.services.skck }).expect(200);
+    await t.http().post(`/api/v1/tickets/${c.publicCode}/cancel`).expect(200);
+
+    const shown = (await t.http().get('/api/v1/queue/sites/kota-kupang/display').auth(h.display, { type: 'bearer' }).expect(200)).body as DisplaySnapshot;
+    const counted = (await t.app.get(DataSource).query(
+      `SELECT t.service_id AS "serviceId", count(*)::int AS count FROM ticket t JOIN site s ON s.id = t.site_id
+        WHERE s.code = 'kota-kupang' AND t.status = 'waiting' AND t.local_date = $1 GROUP BY t.service_id`,
+      [shown.localDate],
+    )) as { serviceId: string; count: number }[];
+    const byService = (rows: { serviceId: string; count: number }[]) => Object.fromEntries(rows.map((r) => [r.serviceId, r.count]));
+    expect(byService(shown.waiting)).toEqual(byService(counted));
+    expect(counted.length).toBeGreaterThan(0);
   });
 });

@@ -1,6 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import type { DisplayCall, DisplaySnapshot } from '@mpp/contracts';
-import { localDate } from '@mpp/domain';
+import { localDate, zonedToUtc } from '@mpp/domain';
 import type { Principal } from '../auth/principal';
 import { CatalogueRepository } from '../catalogue/catalogue.repository';
 import type { SiteEntity } from '../catalogue/entities/site.entity';
@@ -34,7 +34,7 @@ export class DisplayService {
     const today = localDate(this.clock.now(), site.timeZone);
     const [counters, calls, waiting] = await Promise.all([
       this.repo.displayCounters(site.id, today),
-      this.repo.lastCalls(site.id, today, LAST_CALLS),
+      this.repo.lastCalls(site.id, today, zonedToUtc(today, '00:00', site.timeZone), LAST_CALLS),
       this.repo.waitingCounts(site.id, today),
     ]);
     return {

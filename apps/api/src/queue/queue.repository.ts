@@ -485,7 +485,8 @@ export class QueueRepository {
     )) as never;
   }
 
-  async lastCalls(siteId: string, localDate: string, limit: number): Promise<{ ticket_number: string; counter_number: number; counter_name: string; service_name: string; priority: PriorityClass; at: Date; action: string }[]> {
+  /** The site's calls and recalls of the local day that starts at `dayStart`, newest first. */
+  async lastCalls(siteId: string, localDate: string, dayStart: Date, limit: number): Promise<{ ticket_number: string; counter_number: number; counter_name: string; service_name: string; priority: PriorityClass; at: Date; action: string }[]> {
     return (await this.db.query(
       `SELECT t.prefix || lpad(t.number::text, 3, '0') AS ticket_number, c.number AS counter_number, c.name AS counter_name,
               sv.name AS service_name, t.priority, e.at, e.action
@@ -493,21 +494,22 @@ export class QueueRepository {
          JOIN ticket t ON t.id = e.ticket_id
          JOIN counter c ON c.id = e.counter_id
          JOIN service sv ON sv.id = t.service_id
-        WHERE e.site_id = $1 AND e.action IN ('call', 'recall') AND t.local_date = $2
-        ORDER BY e.id DESC
+        WHERE e.site_id = $1 AND e.action IN ('call', 'recall') AND e.at >= $4 AND t.local_date = $2
+        ORDER BY e.at DESC, e.id DESC
         LIMIT $3`,
-      [siteId, localDate, limit],
+      [siteId, localDate, limit, dayStart],
     )) as never;
   }
 
+  /** Waiting tickets per service of the site's day, from the tallies kept with every change. */
   async waitingCounts(siteId: string, localDate: string): Promise<{ service_id: string; service_name: string; count: number }[]> {
     return (await this.db.query(
-      `SELECT t.service_id, sv.name AS service_name, count(*)::int AS count
-         FROM ticket t JOIN service sv ON sv.id = t.service_id
-        WHERE t.site_id = $1 AND t.local_date = $2 AND t.status = 'waiting'
-        GROUP BY t.service_id, sv.name
+      `SELECT d.service_id, sv.name AS service_name, (d.waiting_regular + d.waiting_priority)::int AS count
+         FROM service_day_count d JOIN service sv ON sv.id = d.service_id
+        WHERE sv.site_id = $1 AND d.local_date = $2 AND d.waiting_regular + d.waiting_priority > 0
         ORDER BY sv.name`,
       [siteId, localDate],
     )) as never;
   }
+
 }
