@@ -35,6 +35,7 @@ import { QueueApi, type TicketActionPath } from '../queue/queue-api.service';
 import { HELP_KEY, SHORTCUT_KEYS, actionForKey, isTyping, type ConsoleAction } from '../queue/shortcuts';
 import { SiteServices } from '../queue/site-services.service';
 import { BookingPanelComponent } from './booking-panel.component';
+import { ConsoleActionButtonComponent } from './console-action-button.component';
 import { RequirementsChecklistComponent } from './requirements-checklist.component';
 
 /** The state-machine action behind each ticket button. */
@@ -50,6 +51,8 @@ const TICKET_ACTION_OF: Readonly<Partial<Record<ConsoleAction, TicketAction>>> =
 /** The buttons in the order they are shown: the ticket's, then the counter's. */
 export const TICKET_BUTTONS: readonly ConsoleAction[] = ['call-next', 'recall', 'start', 'finish', 'no-show', 'transfer', 'return'];
 export const COUNTER_BUTTONS: readonly ConsoleAction[] = ['pause', 'close', 'open'];
+/** The ticket's main steps, drawn as primary buttons. */
+const PRIMARY_BUTTONS: ReadonlySet<ConsoleAction> = new Set(['call-next', 'start', 'finish']);
 
 const CONNECTION_KEYS: Readonly<Record<LiveConnection, string>> = {
   connecting: 'console.live.connecting',
@@ -72,7 +75,7 @@ type Form = 'finish' | 'transfer' | 'help' | null;
  */
 @Component({
   selector: 'counter-console-page',
-  imports: [BookingPanelComponent, ErrorAlertComponent, LocalizedPipe, RequirementsChecklistComponent, RouterLink, TranslatePipe],
+  imports: [BookingPanelComponent, ConsoleActionButtonComponent, ErrorAlertComponent, LocalizedPipe, RequirementsChecklistComponent, RouterLink, TranslatePipe],
   providers: [CounterLiveService],
   changeDetection: ChangeDetectionStrategy.OnPush,
   host: { '(document:keydown)': 'onKeydown($event)' },
@@ -93,6 +96,7 @@ export class ConsolePageComponent {
   protected readonly helpKey = HELP_KEY;
   protected readonly ticketButtons = TICKET_BUTTONS;
   protected readonly counterButtons = COUNTER_BUTTONS;
+  protected readonly primaryButtons = PRIMARY_BUTTONS;
   protected readonly allButtons = [...TICKET_BUTTONS, ...COUNTER_BUTTONS];
 
   protected readonly snapshot = this.live.snapshot;
