@@ -1,5 +1,5 @@
 #!/usr/bin/env node
-// `npm run bench [-- --json FILE] [-- --cpu-prof DIR] [-- --pg-stats]`: how fast the queue is, measured on the
+// `npm run bench [-- --json FILE] [-- --cpu-prof DIR] [-- --pg-stats] [-- --pg-log]`: how fast the queue is, measured on the
 // real API over HTTP and socket.io, on a throw-away embedded PostgreSQL, on 127.0.0.1 only.
 //
 // What it does:
@@ -37,6 +37,8 @@
 // or call, and warns when other programs took a noticeable share. --cpu-prof DIR runs the API
 // with `node --cpu-prof` and leaves the profile in DIR (open it in Chrome DevTools). --pg-stats
 // loads pg_stat_statements and prints, after each phase, the statements that took PostgreSQL's time.
+// --pg-log prints what PostgreSQL logs about slow statements, lock waits, connections, checkpoints
+// and autovacuum, with the second of the run, to match a stalled request to the database's doing.
 import { spawn } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
 import { readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
@@ -82,7 +84,7 @@ const running = { pg: null, pgDataDir: null, api: null, apiDataDir: null, apiExi
 const log = (message) => process.stdout.write(`${message}\n`);
 
 async function main() {
-  const { values: args } = parseArgs({ options: { json: { type: 'string' }, 'cpu-prof': { type: 'string' }, 'pg-stats': { type: 'boolean' } } });
+  const { values: args } = parseArgs({ options: { json: { type: 'string' }, 'cpu-prof': { type: 'string' }, 'pg-stats': { type: 'boolean' }, 'pg-log': { type: 'boolean' } } });
   const deadline = setTimeout(() => void fail(new Error(`the bench took longer than ${DEADLINE_MS / 1000} s`)), DEADLINE_MS);
   for (const signal of ['SIGINT', 'SIGTERM']) process.once(signal, () => void fail(new Error(`stopped by ${signal}`), 130));
   process.on('uncaughtException', (error) => void fail(error));
@@ -91,7 +93,7 @@ async function main() {
   const startedAt = performance.now();
   buildIfStale(['api']);
   const http = await httpClient();
-  const api = await startApi(args['cpu-prof'] ? resolve(args['cpu-prof']) : null, args['pg-stats'] ?? false);
+  const api = await startApi(args['cpu-prof'] ? resolve(args['cpu-prof']) : null, args['pg-stats'] ?? false, args['pg-log'] ?? false);
   const pgStats = args['pg-stats'] ? await statementStats() : null;
   const base = `http://127.0.0.1:${api.port}`;
   const client = http(base);
@@ -99,6 +101,8 @@ async function main() {
   log(`set up in ${seconds(performance.now() - startedAt)}: site ${setup.siteCode} (${setup.timeZone}), ${KIOSKS} kiosks, ${COUNTERS} counters`);
 
   await issueLoops(client, setup, { count: WARMUP_TICKETS });
+  const mark = (phase) => args['pg-log'] && log(`  [pg ${seconds(performance.now() - benchStart)}] --- ${phase}`);
+  mark('issue');
   await pgStats?.reset();
   let cpu = cpuSample();
   const issue = await issueLoops(client, setup, { seconds: ISSUE_SECONDS });
@@ -107,14 +111,17 @@ async function main() {
 
   await pgStats?.print('issue');
   // Not measured: the first calls plan the call function and its statements on each connection.
+  mark('call-next warm-up');
   await callRounds(client, setup, { rounds: CALL_WARMUP_ROUNDS, keepWaiting: DISPLAY_CALLS + COUNTERS });
   await pgStats?.reset();
+  mark('call-next');
   cpu = cpuSample();
   const call = await callRounds(client, setup, { rounds: CALL_ROUNDS, keepWaiting: DISPLAY_CALLS + COUNTERS });
   const callCpu = cpuSince(cpu);
   log(`call-next: ${call.latencies.length} calls in ${call.rounds} rounds of ${COUNTERS} at once, ${call.failed} failed; ${describeCpu(callCpu, call.latencies.length, 'call + no-show')}`);
   await pgStats?.print('call-next');
 
+  mark('call-next under saturation');
   cpu = cpuSample();
   const saturated = await callLoops(client, setup, { seconds: CALL_SECONDS, max: CALL_MAX, keepWaiting: DISPLAY_CALLS + COUNTERS });
   const saturatedCpu = cpuSince(cpu);
@@ -123,6 +130,7 @@ async function main() {
       `${saturated.failed} failed; ${describeCpu(saturatedCpu, saturated.latencies.length, 'call + no-show')}`,
   );
   await pgStats?.print('call-next under saturation');
+  mark('display');
   const display = await displayDelays(client, base, setup);
   log(
     `display: ${display.calls} calls × ${DISPLAY_CLIENTS} clients at ${DISPLAY_CALLS_PER_SECOND}/s, ${display.delays.length} deliveries, ${display.missed} missed; ` +
@@ -179,6 +187,14 @@ function toFigures(issue, call, saturated, display, cpuSeconds) {
 
 // ---- starting and stopping the database and the API --------------------------------------
 
+/** --pg-log: what PostgreSQL itself says about slow statements, lock waits, new connections, checkpoints and vacuums. */
+const PG_LOG_FLAGS = [
+  ...['log_min_duration_statement=30', 'log_lock_waits=on', 'deadlock_timeout=20ms', 'log_connections=on', 'log_disconnections=on'],
+  ...['log_checkpoints=on', 'log_autovacuum_min_duration=0', 'log_temp_files=0'],
+].flatMap((setting) => ['-c', setting]);
+const PG_LOG_WORTH_SHOWING = /duration:|still waiting|connection authenticated|disconnection|checkpoint|automatic (vacuum|analyze)|temporary file/;
+const benchStart = performance.now();
+
 /** --pg-stats: what PostgreSQL spent its time on, per statement, since the last reset. */
 async function statementStats() {
   const { Client } = require('pg');
@@ -203,11 +219,19 @@ async function statementStats() {
   };
 }
 
-async function startApi(cpuProfDir, pgStats) {
+async function startApi(cpuProfDir, pgStats, pgLog) {
   const { startEmbeddedPostgres } = require(join(ROOT, 'dist/apps/api/apps/api/src/database/embedded-postgres.js'));
   const dataDir = join(tmpdir(), `mpp-bench-pg-${process.pid}`);
-  const extraFlags = pgStats ? ['-c', 'shared_preload_libraries=pg_stat_statements', '-c', 'pg_stat_statements.track=all'] : [];
-  running.pg = await startEmbeddedPostgres({ dataDir, port: await freePort(), ephemeral: true, fresh: true, extraFlags });
+  const extraFlags = [
+    ...(pgStats ? ['-c', 'shared_preload_libraries=pg_stat_statements', '-c', 'pg_stat_statements.track=all'] : []),
+    ...(pgLog ? PG_LOG_FLAGS : []),
+  ];
+  const pgLogLine = pgLog
+    ? (text) => {
+        for (const line of text.split('\n')) if (PG_LOG_WORTH_SHOWING.test(line)) log(`  [pg ${seconds(performance.now() - benchStart)}] ${line.replace(/^\S+ \S+ UTC /, '')}`);
+      }
+    : undefined;
+  running.pg = await startEmbeddedPostgres({ dataDir, port: await freePort(), ephemeral: true, fresh: true, extraFlags, log: pgLogLine });
   running.pgDataDir = dataDir;
   const { Client } = require('pg');
   const pg = new Client({ connectionString: running.pg.url });
@@ -632,12 +656,15 @@ function cpuSample() {
     const machine = readFileSync('/proc/stat', 'utf8').split('\n')[0].trim().split(/\s+/).slice(1).map(Number);
     const idle = machine[3] + (machine[4] ?? 0);
     const total = machine.slice(0, 8).reduce((a, b) => a + b, 0);
+    // Field 8 is time the hypervisor gave this machine's CPUs to someone else while it wanted them.
+    const steal = machine[7] ?? 0;
     const bench = process.cpuUsage();
     return {
       api: (procStat(String(running.api?.pid))?.ticks ?? 0) / CLOCK_TICKS,
       postgres: pgTicks / CLOCK_TICKS,
       bench: (bench.user + bench.system) / 1e6,
-      machineBusy: (total - idle) / CLOCK_TICKS,
+      machineBusy: (total - idle - steal) / CLOCK_TICKS,
+      stolen: steal / CLOCK_TICKS,
       wall: performance.now() / 1000,
     };
   } catch {
@@ -656,17 +683,19 @@ function cpuSince(before) {
     postgres: round(d.postgres, 2),
     bench: round(d.bench, 2),
     other: round(Math.max(0, d.machineBusy - d.api - d.postgres - d.bench), 2),
-    idle: round(Math.max(0, d.wall * cpus().length - d.machineBusy), 2),
+    stolen: round(d.stolen, 2),
+    idle: round(Math.max(0, d.wall * cpus().length - d.machineBusy - d.stolen), 2),
   };
 }
 
 function describeCpu(c, n, unit) {
   if (!c) return 'CPU use not available';
   const per = (s) => (n ? `${((s * 1000) / n).toFixed(2)} ms` : 'n/a');
-  const disturbed = c.other > 0.1 * c.wall * cpus().length ? ' — OTHER LOAD ON THE MACHINE: figures disturbed' : '';
+  const disturbed =
+    c.other + c.stolen > 0.1 * c.wall * cpus().length ? ' — OTHER LOAD ON THE MACHINE OR ITS HOST: figures disturbed' : '';
   return (
     `CPU s over ${c.wall} s × ${cpus().length}: API ${c.api} (${per(c.api)}/${unit}), PostgreSQL ${c.postgres} (${per(c.postgres)}/${unit}), ` +
-    `bench ${c.bench}, other processes ${c.other}, idle ${c.idle}${disturbed}`
+    `bench ${c.bench}, other processes ${c.other}, stolen by the host ${c.stolen}, idle ${c.idle}${disturbed}`
   );
 }
 

@@ -94,7 +94,23 @@ function assertInstant(instant: Date): void {
   }
 }
 
+/**
+ * The last wall clock read per zone. Reading one costs ~10 µs (Intl formatToParts), a busy API
+ * asks several times per request for the same second, and a wall clock is whole seconds: so one
+ * reading per zone and second serves them all. Treat the result as read-only.
+ */
+const lastReading = new Map<string, { second: number; wallClock: WallClock }>();
+
 function wallClockAt(epochMs: number, timeZone: string): WallClock {
+  const second = Math.floor(epochMs / 1000);
+  const last = lastReading.get(timeZone);
+  if (last?.second === second) return last.wallClock;
+  const wallClock = readWallClock(second * 1000, timeZone);
+  lastReading.set(timeZone, { second, wallClock });
+  return wallClock;
+}
+
+function readWallClock(epochMs: number, timeZone: string): WallClock {
   const fields: Record<string, number> = {};
   for (const part of formatterFor(timeZone).formatToParts(new Date(epochMs))) {
     if (part.type !== 'literal') fields[part.type] = Number(part.value);

@@ -1,13 +1,14 @@
 import { HttpStatus, Injectable } from '@nestjs/common';
 import type { CounterResponse, CounterSnapshot, PublicTicketResponse, QueuePolicy, TicketAction, TicketResponse } from '@mpp/contracts';
 import { estimateWaitMinutes, formatTicketNumber, localDate, nextStatus, PlaceCounts, positionFromCounts, transitionError } from '@mpp/domain';
-import { createHash, randomBytes } from 'node:crypto';
+import { createHash } from 'node:crypto';
 import { EntityManager } from 'typeorm';
 import { isUniqueViolation } from '../common/errors/pg-error';
 import type { Principal, StaffPrincipal } from '../auth/principal';
 import { CatalogueRepository } from '../catalogue/catalogue.repository';
 import type { SiteEntity } from '../catalogue/entities/site.entity';
 import { Clock } from '../common/clock';
+import { randomToken } from '../common/random-token';
 import { ApiException } from '../common/errors/api-exception';
 import { TtlCache } from '../common/ttl-cache';
 import { DayEndService } from './day-end.service';
@@ -85,7 +86,7 @@ export class QueueService {
         prefix: service.ticketPrefix,
         localDate: today,
         quota: service.dailyQuota,
-        publicCode: randomBytes(12).toString('base64url'),
+        publicCode: randomToken(12),
         priority: dto.priority ?? 'regular',
         source: principal.kind === 'device' ? 'kiosk' : 'staff',
         queueAt: now,
