@@ -18,6 +18,7 @@ export * from './i18n/translate.pipe';
 export * from './i18n/ui.dictionary';
 export * from './layout/app-shell.component';
 export * from './layout/not-found-page.component';
+export * from './realtime/latest-read';
 export * from './realtime/queue-socket';
 export * from './storage/browser-storage';
 export * from './providers';

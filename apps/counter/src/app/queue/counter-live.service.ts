@@ -8,8 +8,8 @@ import {
   type WaitingTicket,
 } from '@mpp/contracts';
 import { isActive } from '@mpp/domain';
-import { openQueueRoom, type LiveConnection, type QueueRoom } from '@mpp/ui';
-import { Subject, catchError, map, of, switchMap, timer, type Subscription } from 'rxjs';
+import { latestRead, openQueueRoom, type LatestRead, type LiveConnection, type QueueRoom } from '@mpp/ui';
+import { map } from 'rxjs';
 
 import { AuthSession } from '../auth/auth-session.service';
 import { QueueApi } from './queue-api.service';
@@ -52,8 +52,7 @@ export class CounterLiveService {
 
   private counterId: string | null = null;
   private room: CounterRoom | null = null;
-  private fetching: Subscription | null = null;
-  private readonly fetches = new Subject<number>();
+  private snapshotReads: LatestRead | null = null;
   /** Counts local changes, so a read that started before one does not undo it. */
   private changes = 0;
 
@@ -67,37 +66,28 @@ export class CounterLiveService {
     this.snapshotSignal.set(null);
     this.errorSignal.set(null);
     this.connectionSignal.set('connecting');
-    this.fetching = this.fetches
-      .pipe(
-        // A newer request replaces a pending or running one: bursts of events read once.
-        switchMap((delay) =>
-          timer(delay).pipe(
-            switchMap(() => {
-              const changesBefore = this.changes;
-              return this.api.counter(counterId).pipe(
-                map((snapshot) => ({ snapshot, changesBefore, error: null as unknown })),
-                catchError((error: unknown) => of({ snapshot: null, changesBefore, error })),
-              );
-            }),
-          ),
-        ),
-      )
-      .subscribe(({ snapshot, changesBefore, error }) => {
-        if (snapshot) {
-          if (changesBefore === this.changes) this.take(snapshot);
+    this.snapshotReads = latestRead(
+      () => {
+        const changesBefore = this.changes;
+        return this.api.counter(counterId).pipe(map((snapshot) => ({ snapshot, changesBefore })));
+      },
+      (read) => {
+        if (read.ok) {
+          if (read.value.changesBefore === this.changes) this.take(read.value.snapshot);
           else this.resync();
         } else if (!this.snapshotSignal()) {
-          this.errorSignal.set(error);
+          this.errorSignal.set(read.error);
         }
-      });
-    this.fetches.next(0);
+      },
+    );
+    this.snapshotReads.request();
     this.connect(counterId);
   }
 
   /** Reads the counter again at once (the "Try again" of a failed first load). */
   reload(): void {
     this.errorSignal.set(null);
-    this.fetches.next(0);
+    this.snapshotReads?.request();
   }
 
   /** The answer to one of the officer's actions on the current ticket. */
@@ -126,7 +116,7 @@ export class CounterLiveService {
   }
 
   private resync(): void {
-    this.fetches.next(RESYNC_MS);
+    this.snapshotReads?.request(RESYNC_MS);
   }
 
   private take(snapshot: CounterSnapshot): void {
@@ -176,8 +166,8 @@ export class CounterLiveService {
   }
 
   private stop(): void {
-    this.fetching?.unsubscribe();
-    this.fetching = null;
+    this.snapshotReads?.stop();
+    this.snapshotReads = null;
     this.room?.close();
     this.room = null;
     this.counterId = null;

@@ -6,8 +6,7 @@ import {
   type DisplayCall,
   type DisplaySnapshot,
 } from '@mpp/contracts';
-import { openQueueRoom, type LiveConnection, type QueueRoom } from '@mpp/ui';
-import { Subject, catchError, map, of, switchMap, timer, type Subscription } from 'rxjs';
+import { latestRead, openQueueRoom, type LatestRead, type LiveConnection, type QueueRoom } from '@mpp/ui';
 
 import { AuthSession } from '../auth/auth-session.service';
 import { QueueApi } from './queue-api.service';
@@ -49,8 +48,7 @@ export class HallLiveService {
   readonly connection = this.connectionSignal.asReadonly();
 
   private room: HallRoom | null = null;
-  private fetching: Subscription | null = null;
-  private readonly fetches = new Subject<number>();
+  private counterReads: LatestRead | null = null;
 
   constructor() {
     inject(DestroyRef).onDestroy(() => this.stop());
@@ -62,34 +60,24 @@ export class HallLiveService {
     this.waitingSignal.set([]);
     this.errorSignal.set(null);
     this.connectionSignal.set('connecting');
-    this.fetching = this.fetches
-      .pipe(
-        switchMap((delay) =>
-          timer(delay).pipe(
-            switchMap(() =>
-              this.api.siteCounters(siteCode).pipe(
-                map((counters) => ({ counters, error: null as unknown })),
-                catchError((error: unknown) => of({ counters: null, error })),
-              ),
-            ),
-          ),
-        ),
-      )
-      .subscribe(({ counters, error }) => {
-        if (counters) {
+    this.counterReads = latestRead(
+      () => this.api.siteCounters(siteCode),
+      (read) => {
+        if (read.ok) {
           this.errorSignal.set(null);
-          this.countersSignal.set([...counters].sort((a, b) => a.number - b.number));
+          this.countersSignal.set([...read.value].sort((a, b) => a.number - b.number));
         } else if (!this.countersSignal()) {
-          this.errorSignal.set(error);
+          this.errorSignal.set(read.error);
         }
-      });
-    this.fetches.next(0);
+      },
+    );
+    this.counterReads.request();
     this.connect(siteCode);
   }
 
   reload(): void {
     this.errorSignal.set(null);
-    this.fetches.next(0);
+    this.counterReads?.request();
   }
 
   private connect(siteCode: string): void {
@@ -101,7 +89,7 @@ export class HallLiveService {
         if (answer.ok) {
           this.waitingSignal.set(answer.data.waiting);
           // Anything may have happened while we were away.
-          this.fetches.next(0);
+          this.counterReads?.request();
         } else if (!this.countersSignal()) {
           this.errorSignal.set(answer.error);
         }
@@ -111,13 +99,13 @@ export class HallLiveService {
     this.room = room;
     const socket = room.socket;
     socket.on(QUEUE_EVENTS.waitingCounts, (waiting) => this.waitingSignal.set(waiting));
-    socket.on(QUEUE_EVENTS.call, () => this.fetches.next(HALL_REFETCH_MS));
-    socket.on(QUEUE_EVENTS.counterChanged, () => this.fetches.next(HALL_REFETCH_MS));
+    socket.on(QUEUE_EVENTS.call, () => this.counterReads?.request(HALL_REFETCH_MS));
+    socket.on(QUEUE_EVENTS.counterChanged, () => this.counterReads?.request(HALL_REFETCH_MS));
   }
 
   private stop(): void {
-    this.fetching?.unsubscribe();
-    this.fetching = null;
+    this.counterReads?.stop();
+    this.counterReads = null;
     this.room?.close();
     this.room = null;
   }
