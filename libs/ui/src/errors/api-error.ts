@@ -2,6 +2,7 @@ import { HttpErrorResponse } from '@angular/common/http';
 import { Pipe, inject, type PipeTransform } from '@angular/core';
 import type { ApiError, FieldError, LocalizedText } from '@mpp/contracts';
 
+import { pickText } from '../format/localized';
 import { interpolate } from '../i18n/dictionary';
 import { I18nService } from '../i18n/i18n.service';
 import type { Lang } from '../i18n/lang';
@@ -34,14 +35,10 @@ function isLocalizedText(value: unknown): value is LocalizedText {
   return typeof text === 'object' && text !== null && typeof text.id === 'string';
 }
 
-function localizedText(text: LocalizedText, lang: Lang): string {
-  return (lang === 'en' ? text.en : text.id) || text.id;
-}
-
 function fieldsOf(fields: FieldError[] | undefined, lang: Lang): ErrorDescription['fields'] {
   return (fields ?? [])
     .filter((entry) => isLocalizedText(entry.message))
-    .map((entry) => ({ field: entry.field, message: localizedText(entry.message, lang) }));
+    .map((entry) => ({ field: entry.field, message: pickText(lang, entry.message) }));
 }
 
 function fallbackMessage(status: number, lang: Lang): string {
@@ -72,7 +69,7 @@ export function describeApiError(error: unknown, lang: Lang): ErrorDescription {
     return {
       status,
       code: body.code,
-      message: localizedText(body.message, lang),
+      message: pickText(lang, body.message),
       fields: fieldsOf(body.fields, lang),
     };
   }

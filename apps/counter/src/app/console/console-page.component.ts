@@ -13,9 +13,10 @@ import {
 } from '@angular/core';
 import { toObservable, toSignal } from '@angular/core/rxjs-interop';
 import { RouterLink } from '@angular/router';
-import type { CounterResponse, CounterState, TicketAction, TicketResponse } from '@mpp/contracts';
+import type { CounterResponse, TicketAction, TicketResponse } from '@mpp/contracts';
 import { PRIORITY_LABELS, TICKET_STATUS_LABELS, nextStatus } from '@mpp/domain';
 import {
+  BilingualPipe,
   ErrorAlertComponent,
   I18nService,
   LocalizedPipe,
@@ -24,6 +25,7 @@ import {
   loadError,
   loadedValue,
   pickLocalized,
+  pickText,
   toLoadState,
   type LoadState,
 } from '@mpp/ui';
@@ -31,6 +33,7 @@ import { catchError, map, of, switchMap, type Observable } from 'rxjs';
 
 import { AuthSession } from '../auth/auth-session.service';
 import { CounterLiveService, type LiveConnection } from '../queue/counter-live.service';
+import { COUNTER_STATE_KEYS } from '../queue/counter-state-keys';
 import { QueueApi, type TicketActionPath } from '../queue/queue-api.service';
 import { HELP_KEY, SHORTCUT_KEYS, actionForKey, isTyping, type ConsoleAction } from '../queue/shortcuts';
 import { SiteServices } from '../queue/site-services.service';
@@ -60,12 +63,6 @@ const CONNECTION_KEYS: Readonly<Record<LiveConnection, string>> = {
   reconnecting: 'console.live.reconnecting',
 };
 
-const STATE_KEYS: Readonly<Record<CounterState, string>> = {
-  open: 'console.state.open',
-  paused: 'console.state.paused',
-  closed: 'console.state.closed',
-};
-
 type Form = 'finish' | 'transfer' | 'help' | null;
 
 /**
@@ -75,7 +72,7 @@ type Form = 'finish' | 'transfer' | 'help' | null;
  */
 @Component({
   selector: 'counter-console-page',
-  imports: [BookingPanelComponent, ConsoleActionButtonComponent, ErrorAlertComponent, LocalizedPipe, RequirementsChecklistComponent, RouterLink, TranslatePipe],
+  imports: [BilingualPipe, BookingPanelComponent, ConsoleActionButtonComponent, ErrorAlertComponent, LocalizedPipe, RequirementsChecklistComponent, RouterLink, TranslatePipe],
   providers: [CounterLiveService],
   changeDetection: ChangeDetectionStrategy.OnPush,
   host: { '(document:keydown)': 'onKeydown($event)' },
@@ -98,6 +95,8 @@ export class ConsolePageComponent {
   protected readonly counterButtons = COUNTER_BUTTONS;
   protected readonly primaryButtons = PRIMARY_BUTTONS;
   protected readonly allButtons = [...TICKET_BUTTONS, ...COUNTER_BUTTONS];
+  protected readonly statusLabels = TICKET_STATUS_LABELS;
+  protected readonly priorityLabels = PRIORITY_LABELS;
 
   protected readonly snapshot = this.live.snapshot;
   protected readonly loadError = this.live.loadError;
@@ -107,7 +106,7 @@ export class ConsolePageComponent {
   protected readonly waiting = computed(() => this.snapshot()?.waiting ?? []);
   protected readonly stateKey = computed(() => {
     const counter = this.counter();
-    return counter ? STATE_KEYS[counter.state] : '';
+    return counter ? COUNTER_STATE_KEYS[counter.state] : '';
   });
   /** The signed-in officer sits at this counter. */
   protected readonly atCounter = computed(() => {
@@ -217,16 +216,6 @@ export class ConsolePageComponent {
 
   protected busy(action: ConsoleAction | 'pick'): boolean {
     return this.inFlight() === action;
-  }
-
-  protected statusText(ticket: TicketResponse): string {
-    const label = TICKET_STATUS_LABELS[ticket.status];
-    return this.i18n.lang() === 'en' ? label.en : label.id;
-  }
-
-  protected priorityText(priority: keyof typeof PRIORITY_LABELS): string {
-    const label = PRIORITY_LABELS[priority];
-    return this.i18n.lang() === 'en' ? label.en : label.id;
   }
 
   protected serviceName(serviceId: string, fallback: string): string {
@@ -362,6 +351,6 @@ export class ConsolePageComponent {
   }
 
   private announce(ticket: TicketResponse): void {
-    this.announcement.set(this.i18n.t('console.announce', { number: ticket.number, status: this.statusText(ticket) }));
+    this.announcement.set(this.i18n.t('console.announce', { number: ticket.number, status: pickText(this.i18n.lang(), TICKET_STATUS_LABELS[ticket.status]) }));
   }
 }

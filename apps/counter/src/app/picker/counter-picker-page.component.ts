@@ -1,21 +1,16 @@
 import { ChangeDetectionStrategy, Component, computed, inject, signal } from '@angular/core';
 import { toObservable, toSignal } from '@angular/core/rxjs-interop';
 import { Router, RouterLink } from '@angular/router';
-import type { CounterResponse, CounterState, ServiceSummaryResponse } from '@mpp/contracts';
+import type { CounterResponse, ServiceSummaryResponse } from '@mpp/contracts';
 import { TICKET_STATUS_LABELS } from '@mpp/domain';
-import { ErrorAlertComponent, I18nService, LocalizedPipe, TranslatePipe, loadError, loadedValue, toLoadState } from '@mpp/ui';
+import { BilingualPipe, ErrorAlertComponent, I18nService, LocalizedPipe, TranslatePipe, loadError, loadedValue, toLoadState } from '@mpp/ui';
 import { Subject, combineLatest, of, startWith, switchMap } from 'rxjs';
 
 import { AuthApi } from '../auth/auth-api.service';
 import { AuthSession } from '../auth/auth-session.service';
+import { COUNTER_STATE_KEYS } from '../queue/counter-state-keys';
 import { QueueApi } from '../queue/queue-api.service';
 import { SiteServices } from '../queue/site-services.service';
-
-const STATE_KEYS: Readonly<Record<CounterState, string>> = {
-  open: 'console.state.open',
-  paused: 'console.state.paused',
-  closed: 'console.state.closed',
-};
 
 /** Roles that sit at a counter (the API lets only these open one). */
 const COUNTER_ROLES = new Set(['officer', 'agency_admin']);
@@ -33,7 +28,7 @@ interface CounterOption {
  */
 @Component({
   selector: 'counter-picker-page',
-  imports: [ErrorAlertComponent, LocalizedPipe, RouterLink, TranslatePipe],
+  imports: [BilingualPipe, ErrorAlertComponent, LocalizedPipe, RouterLink, TranslatePipe],
   changeDetection: ChangeDetectionStrategy.OnPush,
   templateUrl: './counter-picker-page.component.html',
   styleUrl: './counter-picker-page.component.css',
@@ -43,6 +38,8 @@ export class CounterPickerPageComponent {
   private readonly authApi = inject(AuthApi);
   private readonly catalogue = inject(SiteServices);
   private readonly i18n = inject(I18nService);
+  protected readonly stateKeys = COUNTER_STATE_KEYS;
+  protected readonly statusLabels = TICKET_STATUS_LABELS;
   private readonly router = inject(Router);
   private readonly session = inject(AuthSession);
 
@@ -89,16 +86,6 @@ export class CounterPickerPageComponent {
     });
   }
 
-  protected stateKey(state: CounterState): string {
-    return STATE_KEYS[state];
-  }
-
-  protected statusText(counter: CounterResponse): string {
-    const current = counter.current;
-    if (!current) return '';
-    const label = TICKET_STATUS_LABELS[current.status];
-    return `${current.number} · ${this.i18n.lang() === 'en' ? label.en : label.id}`;
-  }
 
   /** Someone else sits there. */
   protected taken(option: CounterOption): boolean {

@@ -1,22 +1,17 @@
 import { ChangeDetectionStrategy, Component, computed, effect, inject, input, untracked } from '@angular/core';
 import { toObservable, toSignal } from '@angular/core/rxjs-interop';
 import { Router, RouterLink } from '@angular/router';
-import type { CounterResponse, CounterState } from '@mpp/contracts';
+import type { CounterResponse } from '@mpp/contracts';
 import { TICKET_STATUS_LABELS } from '@mpp/domain';
-import { CatalogueApi, ErrorAlertComponent, I18nService, LocalizedPipe, TranslatePipe, pickLocalized } from '@mpp/ui';
+import { BilingualPipe, CatalogueApi, ErrorAlertComponent, I18nService, LocalizedPipe, TranslatePipe, pickLocalized } from '@mpp/ui';
 import { catchError, of, switchMap } from 'rxjs';
 
 import { AuthApi } from '../auth/auth-api.service';
 import { AuthSession } from '../auth/auth-session.service';
 import type { LiveConnection } from '../queue/counter-live.service';
+import { COUNTER_STATE_KEYS } from '../queue/counter-state-keys';
 import { HallLiveService } from '../queue/hall-live.service';
 import { SiteServices } from '../queue/site-services.service';
-
-const STATE_KEYS: Readonly<Record<CounterState, string>> = {
-  open: 'console.state.open',
-  paused: 'console.state.paused',
-  closed: 'console.state.closed',
-};
 
 const CONNECTION_KEYS: Readonly<Record<LiveConnection, string>> = {
   connecting: 'console.live.connecting',
@@ -31,7 +26,7 @@ const CONNECTION_KEYS: Readonly<Record<LiveConnection, string>> = {
  */
 @Component({
   selector: 'counter-supervisor-page',
-  imports: [ErrorAlertComponent, LocalizedPipe, RouterLink, TranslatePipe],
+  imports: [BilingualPipe, ErrorAlertComponent, LocalizedPipe, RouterLink, TranslatePipe],
   providers: [HallLiveService],
   changeDetection: ChangeDetectionStrategy.OnPush,
   templateUrl: './supervisor-page.component.html',
@@ -42,6 +37,8 @@ export class SupervisorPageComponent {
   private readonly catalogueApi = inject(CatalogueApi);
   private readonly catalogue = inject(SiteServices);
   private readonly i18n = inject(I18nService);
+  protected readonly stateKeys = COUNTER_STATE_KEYS;
+  protected readonly statusLabels = TICKET_STATUS_LABELS;
   private readonly live = inject(HallLiveService);
   private readonly router = inject(Router);
   private readonly session = inject(AuthSession);
@@ -90,16 +87,6 @@ export class SupervisorPageComponent {
     });
   }
 
-  protected stateKey(state: CounterState): string {
-    return STATE_KEYS[state];
-  }
-
-  protected ticketStatus(counter: CounterResponse): string {
-    const current = counter.current;
-    if (!current) return '';
-    const label = TICKET_STATUS_LABELS[current.status];
-    return this.i18n.lang() === 'en' ? label.en : label.id;
-  }
 
   /** People waiting for the counter's services (a service served by several counters counts at each). */
   protected waitingFor(counter: CounterResponse): number {

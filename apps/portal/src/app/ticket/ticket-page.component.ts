@@ -24,7 +24,7 @@ import {
   describeApiError,
   loadError,
   loadedValue,
-  pickLocalized,
+  pickText,
 } from '@mpp/ui';
 
 import { TicketApi } from './ticket-api.service';
@@ -80,11 +80,11 @@ export class TicketPageComponent {
 
   protected readonly statusText = computed(() => {
     const ticket = this.ticket();
-    return ticket ? this.localized(TICKET_STATUS_LABELS[ticket.status]) : '';
+    return ticket ? pickText(this.i18n.lang(), TICKET_STATUS_LABELS[ticket.status]) : '';
   });
   protected readonly priorityText = computed(() => {
     const ticket = this.ticket();
-    return ticket && ticket.priority !== 'regular' ? this.localized(PRIORITY_LABELS[ticket.priority]) : null;
+    return ticket && ticket.priority !== 'regular' ? pickText(this.i18n.lang(), PRIORITY_LABELS[ticket.priority]) : null;
   });
   protected readonly issuedAt = computed(() => {
     const ticket = this.ticket();
@@ -134,7 +134,4 @@ export class TicketPageComponent {
     afterNextRender(() => this.now()?.nativeElement.focus(), { injector: this.injector });
   }
 
-  private localized(text: { id: string; en: string }): string {
-    return pickLocalized(this.i18n.lang(), text.id, text.en);
-  }
 }
