@@ -1,6 +1,7 @@
 import { ArgumentsHost, Catch, ExceptionFilter, HttpException, HttpStatus, Logger } from '@nestjs/common';
 import type { ApiError, LocalizedText } from '@mpp/contracts';
 import type { Response } from 'express';
+import { renderErrorPage } from './error-page';
 import { pgErrorOf } from './pg-error';
 
 /** Constraint names from the migrations, with what they mean to a person. */
@@ -47,6 +48,11 @@ export class AllExceptionsFilter implements ExceptionFilter {
       this.logger.error(exception instanceof Error ? (exception.stack ?? exception.message) : String(exception));
     }
     if (response.headersSent) return;
+    // A route that answers a page (set by its @Header) gets its error as a page too.
+    if (String(response.getHeader('Content-Type') ?? '').startsWith('text/html')) {
+      response.status(body.statusCode).type('html').send(renderErrorPage(body));
+      return;
+    }
     response.status(body.statusCode).json(body);
   }
 
