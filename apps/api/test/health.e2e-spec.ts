@@ -1,3 +1,6 @@
+import { Client } from 'pg';
+import { JsonLogger } from '../src/common/logging/json-logger';
+import { DATABASE_DOWN, HealthService } from '../src/health/health.service';
 import { createTestApp, TestApp } from './support/test-app';
 
 describe('Health and API docs', () => {
@@ -36,3 +39,38 @@ describe('Health and API docs', () => {
     expect(res.body.code).toBe('MALFORMED_JSON');
   });
 });
+
+describe(HealthService.name, () => {
+  let t: TestApp;
+  const logLines: string[] = [];
+
+  beforeAll(async () => {
+    t = await createTestApp({ seedCatalogue: false, logger: new JsonLogger('info', (line) => logLines.push(line)) });
+  });
+  afterAll(async () => t?.close());
+
+  it('should answer a fixed bilingual status without the database error text when the database is unreachable', async () => {
+    await dropDatabaseUnder(t);
+
+    const res = await t.http().get('/api/health').expect(503);
+
+    expect(res.body).toMatchObject({ status: 'degraded', database: { status: 'down', latencyMs: null, pendingMigrations: null, message: DATABASE_DOWN } });
+    const logged = logLines.map((line) => JSON.parse(line) as Record<string, unknown>).find((entry) => entry.context === 'Health');
+    expect(typeof logged?.error).toBe('string');
+    const body = JSON.stringify(res.body);
+    expect(body).not.toContain(JSON.stringify(logged?.error).slice(1, -1));
+    expect(body).not.toContain(t.db.name);
+    expect(Object.keys(res.body.database as object)).not.toContain('error');
+  });
+});
+
+/** Ends the app's connections and removes its database, as a database server gone away would. */
+async function dropDatabaseUnder(t: TestApp): Promise<void> {
+  const admin = new Client({ connectionString: t.db.url.replace(`/${t.db.name}`, '/postgres') });
+  await admin.connect();
+  try {
+    await admin.query(`DROP DATABASE ${t.db.name} WITH (FORCE)`);
+  } finally {
+    await admin.end();
+  }
+}

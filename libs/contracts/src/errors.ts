@@ -28,6 +28,7 @@ export interface HealthResponse {
     embedded: boolean;
     latencyMs: number | null;
     pendingMigrations: number | null;
-    error?: string;
+    /** When down: a fixed text in both languages. The cause is only in the server's log. */
+    message?: LocalizedText;
   };
 }

@@ -1,6 +1,6 @@
-import { Inject, Injectable } from '@nestjs/common';
+import { Inject, Injectable, Logger } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
-import type { HealthResponse } from '@mpp/contracts';
+import type { HealthResponse, LocalizedText } from '@mpp/contracts';
 import { DataSource } from 'typeorm';
 import { DATABASE_TARGET, DatabaseTarget } from '../config/app-config';
 import { packageVersion } from '../config/package-version';
@@ -8,9 +8,16 @@ import { MIGRATIONS } from '../database/typeorm-options';
 
 const VERSION = packageVersion();
 
+/** What anyone may be told when the database cannot be reached; the cause goes to the log only. */
+export const DATABASE_DOWN: LocalizedText = {
+  id: 'Basis data tidak dapat dijangkau.',
+  en: 'The database cannot be reached.',
+};
+
 @Injectable()
 export class HealthService {
   private readonly startedAt = Date.now();
+  private readonly logger = new Logger('Health');
 
   constructor(
     @Inject(DATABASE_TARGET) private readonly database: DatabaseTarget,
@@ -30,10 +37,14 @@ export class HealthService {
         database: { status: 'up', embedded, latencyMs, pendingMigrations: Math.max(0, MIGRATIONS.length - row.applied) },
       };
     } catch (error) {
+      // The health query carries no parameters, so its error names no person; the text may name
+      // hosts, databases and roles, which is for the operator and never for the caller.
+      const { name, code } = error as Error & { code?: unknown };
+      this.logger.error({ msg: 'health check: database unreachable', errorName: name, errorCode: typeof code === 'string' ? code : undefined, error: (error as Error).message });
       return {
         ...base,
         status: 'degraded',
-        database: { status: 'down', embedded, latencyMs: null, pendingMigrations: null, error: (error as Error).message },
+        database: { status: 'down', embedded, latencyMs: null, pendingMigrations: null, message: DATABASE_DOWN },
       };
     }
   }

@@ -4,6 +4,7 @@ import { Client } from 'pg';
 import request from 'supertest';
 import { createApp } from '../../src/bootstrap';
 import type { Clock } from '../../src/common/clock';
+import type { JsonLogger } from '../../src/common/logging/json-logger';
 import { AppConfig, loadConfig } from '../../src/config/app-config';
 import { FirstAdmin, Seeder } from '../../src/database/seeds/seeder';
 
@@ -75,10 +76,13 @@ export interface TestApp {
 }
 
 /** The whole API on a fresh, migrated (and by default seeded) database, listening on a free port. */
-export async function createTestApp(options: { seedCatalogue?: boolean; config?: Partial<AppConfig>; clock?: Clock } = {}): Promise<TestApp> {
+export async function createTestApp(
+  options: { seedCatalogue?: boolean; config?: Partial<AppConfig>; clock?: Clock; /** Captures what the API logs. */ logger?: JsonLogger } = {},
+): Promise<TestApp> {
   const db = await createTestDatabase();
   const config = testConfig(options.config);
-  const app = await createApp(config, { url: db.url, embedded: false }, { logger: process.env.MPP_TEST_LOGS ? undefined : false, clock: options.clock });
+  const logger = options.logger ?? (process.env.MPP_TEST_LOGS ? undefined : false);
+  const app = await createApp(config, { url: db.url, embedded: false }, { logger, clock: options.clock });
   const firstAdmin = await app.get(Seeder).run({ catalogue: options.seedCatalogue ?? true });
   await app.listen(0, '127.0.0.1');
   const http = () => request(app.getHttpServer());
