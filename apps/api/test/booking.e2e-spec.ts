@@ -1,4 +1,4 @@
-import type { BookingCreatedResponse, BookingResponse, CheckInResponse, SlotsResponse, TicketResponse } from '@mpp/contracts';
+import type { BookingCreatedResponse, BookingPublicResponse, BookingResponse, CheckInResponse, SlotsResponse, TicketResponse } from '@mpp/contracts';
 import { maskNik, zonedToUtc } from '@mpp/domain';
 import { DataSource } from 'typeorm';
 import { FixedClock } from '../src/common/clock';
@@ -10,6 +10,13 @@ import { createTestApp, TestApp } from './support/test-app';
 function nikFor(serial: number, opts: { day?: number; month?: number; female?: boolean } = {}): string {
   const day = (opts.day ?? 1) + (opts.female ? 40 : 0);
   return `537101${String(day).padStart(2, '0')}${String(opts.month ?? 1).padStart(2, '0')}90${String(serial).padStart(4, '0')}`;
+}
+
+/** Reads a binary answer (the PDF) as a Buffer. */
+function binary(res: NodeJS.ReadableStream, cb: (err: Error | null, body: Buffer) => void): void {
+  const chunks: Buffer[] = [];
+  res.on('data', (c: Buffer) => chunks.push(c));
+  res.on('end', () => cb(null, Buffer.concat(chunks)));
 }
 
 function newBookingDto(serviceId: string, overrides: Record<string, unknown> = {}) {
@@ -103,13 +110,10 @@ describe('Online booking', () => {
       expect(created.qr).toMatch(/^data:image\/png;base64,/);
       expect(JSON.stringify(created)).not.toContain(nik);
       expect(JSON.stringify(created)).not.toContain('81234567890');
-      const fetched = (await t.http().get(`/api/v1/bookings/${created.code}`).expect(200)).body as BookingResponse;
+      const fetched = (await t.http().post(`/api/v1/bookings/${created.code}/details`).send({ token: created.manageToken }).expect(200)).body as BookingResponse;
+      expect(fetched).toMatchObject({ fullName: 'Maria Goreti Lada', nikMasked: maskNik(nik) });
       expect(JSON.stringify(fetched)).not.toContain(nik);
-      const pdf = await t.http().get(created.confirmationUrl).buffer(true).parse((r, cb) => {
-        const chunks: Buffer[] = [];
-        r.on('data', (c: Buffer) => chunks.push(c));
-        r.on('end', () => cb(null, Buffer.concat(chunks)));
-      }).expect(200);
+      const pdf = await t.http().post(created.confirmationUrl).send({ token: created.manageToken }).buffer(true).parse(binary).expect(200);
       expect(pdf.headers['content-type']).toBe('application/pdf');
       // Not readable in a database dump: no plain NIK, name or phone in the row.
       const [row] = await db().query(`SELECT * FROM booking WHERE code = $1`, [created.code]);
@@ -172,20 +176,20 @@ describe('Online booking', () => {
       await book(newBookingDto(h.services.skck, { nik, date: '2026-11-30', start: '08:00' })).expect(201);
     });
 
-    it("should cancel and reschedule only with the NIK's last four digits, freeing the seat at once", async () => {
+    it('should cancel and reschedule with the manage token, freeing the seat at once', async () => {
       const nik = nikFor(15);
       const created = (await book(newBookingDto(h.services.akta, { nik, start: '11:00' })).expect(201)).body as BookingCreatedResponse;
+      const token = created.manageToken;
       const remaining = async (start: string) => (await slots(h.services.akta, '2026-11-24')).slots.find((s) => s.start === start)!.remaining;
       const before = await remaining('11:00');
-      expect((await t.http().post(`/api/v1/bookings/${created.code}/cancel`).send({ nikLast4: '9999' }).expect(403)).body.code).toBe('NIK_MISMATCH');
-      const moved = await t.http().post(`/api/v1/bookings/${created.code}/reschedule`).send({ nikLast4: nik.slice(-4), date: '2026-11-24', start: '11:30' }).expect(200);
+      const moved = await t.http().post(`/api/v1/bookings/${created.code}/reschedule`).send({ token, date: '2026-11-24', start: '11:30' }).expect(200);
       expect(moved.body).toMatchObject({ code: created.code, start: '11:30' });
       expect(await remaining('11:00')).toBe(before + 1);
-      const cancelled = await t.http().post(`/api/v1/bookings/${created.code}/cancel`).send({ nikLast4: nik.slice(-4) }).expect(200);
+      const cancelled = await t.http().post(`/api/v1/bookings/${created.code}/cancel`).send({ token }).expect(200);
       expect(cancelled.body.status).toBe('cancelled');
       expect(await remaining('11:30')).toBe((await slots(h.services.akta, '2026-11-24')).slots.find((s) => s.start === '11:30')!.capacity);
-      expect((await t.http().post(`/api/v1/bookings/${created.code}/cancel`).send({ nikLast4: nik.slice(-4) }).expect(409)).body.code).toBe('BOOKING_NOT_ACTIVE');
-      await t.http().post(`/api/v1/bookings/${created.code}/cancel`).send({ nikLast4: '12' }).expect(400);
+      expect((await t.http().post(`/api/v1/bookings/${created.code}/cancel`).send({ token }).expect(409)).body.code).toBe('BOOKING_NOT_ACTIVE');
+      await t.http().post(`/api/v1/bookings/${created.code}/cancel`).send({ token: 12 }).expect(400);
     });
 
     it('should never overbook: 100 racing bookings at a slot of capacity 5 leave exactly 5', async () => {
@@ -199,6 +203,70 @@ describe('Online booking', () => {
       const [{ n }] = await db().query(`SELECT count(*)::int AS n FROM booking WHERE service_id = $1 AND slot_date = '2026-11-27' AND slot_start = '13:00' AND status = 'active'`, [h.services.skck]);
       expect(n).toBe(5);
       expect((await slots(h.services.skck, '2026-11-27')).slots.find((s) => s.start === '13:00')!.remaining).toBe(0);
+    });
+  });
+
+  describe('proof of ownership', () => {
+    const pdfOf = (code: string, proof: object) => t.http().post(`/api/v1/bookings/${code}/confirmation.pdf`).send(proof).buffer(true).parse(binary);
+    const cancel = (code: string, proof: object) => t.http().post(`/api/v1/bookings/${code}/cancel`).send(proof);
+    const reschedule = (code: string, proof: object) => t.http().post(`/api/v1/bookings/${code}/reschedule`).send({ date: '2026-11-25', start: '14:00', ...proof });
+
+    it('should refuse to cancel, reschedule or print a booking for the code alone, a guessed token or the NIK, and allow it with the token', async () => {
+      clock.set('2026-11-23T00:30:00Z');
+      const nik = nikFor(40);
+      const created = (await book(newBookingDto(h.services.akta, { nik, date: '2026-11-25', start: '13:00' })).expect(201)).body as BookingCreatedResponse;
+      expect(Buffer.from(created.manageToken, 'base64url').length).toBeGreaterThanOrEqual(16);
+      expect(created.manageUrl).toMatch(new RegExp(`/pemesanan/${created.code}#k=${created.manageToken}$`));
+      const guessed = Buffer.alloc(16, 7).toString('base64url');
+      for (const proof of [{}, { token: guessed }, { nik }, { nik: nik.slice(-4) }]) {
+        for (const res of [await cancel(created.code, proof), await reschedule(created.code, proof), await pdfOf(created.code, proof), await t.http().post(`/api/v1/bookings/${created.code}/details`).send(proof)]) {
+          expect(res.status).toBe(403);
+          expect(res.body.message?.id ?? JSON.parse(res.body.toString()).message.id).toBeTruthy();
+        }
+      }
+      await t.http().get(`/api/v1/bookings/${created.code}/confirmation.pdf`).expect(404);
+      expect((await t.http().get(`/api/v1/bookings/${created.code}`).expect(200)).body.status).toBe('active');
+
+      const pdf = await pdfOf(created.code, { token: created.manageToken }).expect(200);
+      expect(pdf.headers['content-type']).toBe('application/pdf');
+      expect((await reschedule(created.code, { token: created.manageToken }).expect(200)).body).toMatchObject({ start: '14:00', fullName: 'Maria Goreti Lada' });
+      expect((await cancel(created.code, { token: created.manageToken }).expect(200)).body.status).toBe('cancelled');
+      // The token is kept only as its hash.
+      const [row] = await db().query(`SELECT * FROM booking WHERE code = $1`, [created.code]);
+      expect(JSON.stringify(row)).not.toContain(created.manageToken);
+      expect(Buffer.from(row.manage_token_hash).toString('base64url')).not.toContain(created.manageToken);
+    });
+
+    it('should show no name and no NIK or phone digits to the public look-up by code', async () => {
+      clock.set('2026-11-23T00:30:00Z');
+      const nik = nikFor(41);
+      const dto = newBookingDto(h.services.kk, { nik, date: '2026-11-26', start: '13:00', fullName: 'Agustinus Nule Kase', phone: '0813-9876-5432' });
+      const created = (await book(dto).expect(201)).body as BookingCreatedResponse;
+      const sut = (await t.http().get(`/api/v1/bookings/${created.code}`).expect(200)).body as BookingPublicResponse;
+      expect(sut).toMatchObject({ code: created.code, status: 'active', date: '2026-11-26', start: '13:00', service: { id: h.services.kk } });
+      const text = JSON.stringify(sut);
+      for (const part of ['Agustinus', 'Nule', 'Kase', nik, nik.slice(0, 6), nik.slice(-4), '9876', '5432', created.manageToken]) expect(text).not.toContain(part);
+      expect(Object.keys(sut)).not.toEqual(expect.arrayContaining(['fullName']));
+      expect(text).not.toMatch(/nik|phone/i);
+    });
+
+    it('should manage a booking made before manage tokens by its full NIK, and lock that path after repeated wrong proofs, wrong tokens included', async () => {
+      clock.set('2026-11-23T00:30:00Z');
+      const nik = nikFor(42);
+      const created = (await book(newBookingDto(h.services.kk, { nik, date: '2026-11-26', start: '14:00' })).expect(201)).body as BookingCreatedResponse;
+      await db().query(`UPDATE booking SET manage_token_hash = NULL WHERE code = $1`, [created.code]); // as made before the change
+      const details = (proof: object) => t.http().post(`/api/v1/bookings/${created.code}/details`).send(proof);
+      expect((await details({ nik }).expect(200)).body).toMatchObject({ hasManageToken: false, fullName: 'Maria Goreti Lada' });
+      expect((await details({ nik: nik.slice(-4) }).expect(403)).body.code).toBe('BOOKING_PROOF_INVALID');
+      expect((await details({ token: created.manageToken }).expect(403)).body.code).toBe('BOOKING_PROOF_INVALID');
+      expect((await details({ nik: nikFor(43) }).expect(403)).body.code).toBe('BOOKING_PROOF_INVALID');
+      await details({ token: 'guessed-token' }).expect(403);
+      await details({ nik: nikFor(44) }).expect(403); // the fifth failure
+      const locked = await cancel(created.code, { nik }).expect(429);
+      expect(locked.body.code).toBe('BOOKING_LOCKED');
+      expect(locked.body.message.en).toContain('60 minutes');
+      clock.set('2026-11-23T01:31:00Z');
+      expect((await cancel(created.code, { nik }).expect(200)).body.status).toBe('cancelled');
     });
   });
 

@@ -39,7 +39,12 @@ export interface CreateBookingRequest {
 
 export type BookingStatus = 'active' | 'checked_in' | 'cancelled' | 'no_show';
 
-export interface BookingResponse {
+/**
+ * What anyone holding the booking code may see (`GET /api/v1/bookings/{code}`): where, when and in
+ * which state. No name, no NIK or phone digits, no ticket code: the code is printed as a QR and
+ * shown at the kiosk, so it proves nothing.
+ */
+export interface BookingPublicResponse {
   code: string;
   status: BookingStatus;
   siteCode: string;
@@ -50,28 +55,47 @@ export interface BookingResponse {
   start: string;
   end: string;
   startsAt: string;
+  checkIn: { opensAt: string; closesAt: string };
+  /** The queue number once checked in. */
+  ticket: { number: string } | null;
+  /** Whether the booking is managed by the link's token; false for bookings made before tokens (proved by the full NIK). */
+  hasManageToken: boolean;
+  createdAt: string;
+}
+
+/** The booking as its owner (proved by the manage token or the full NIK) and the counter's staff see it. */
+export interface BookingResponse extends Omit<BookingPublicResponse, 'ticket'> {
   /** Always masked after submission, e.g. "5371********0001". */
   nikMasked: string;
   fullName: string;
   phoneMasked: string;
-  checkIn: { opensAt: string; closesAt: string };
   ticket: { number: string; publicCode: string } | null;
-  createdAt: string;
 }
 
 export interface BookingCreatedResponse extends BookingResponse {
   /** The booking QR (data:image/png;base64,...), encoding the booking code. */
   qr: string;
-  /** Where the PDF confirmation can be downloaded. */
+  /** Where the PDF confirmation is downloaded (POST, with the proof of ownership). */
   confirmationUrl: string;
+  /**
+   * The secret that proves ownership (128 random bits, base64url). Given only here and in the
+   * manage link of the confirmation messages; the server keeps only its hash.
+   */
+  manageToken: string;
+  /** The booking's page in the portal, the token in its fragment: `…/pemesanan/{code}#k={token}`. */
+  manageUrl: string;
 }
 
-export interface BookingVerifyRequest {
-  /** The last four digits of the NIK used for the booking. */
-  nikLast4: string;
+/**
+ * Proof of ownership: the manage token from the link, or, for a booking made before manage
+ * tokens existed, the full 16-digit NIK it was made with.
+ */
+export interface BookingProof {
+  token?: string;
+  nik?: string;
 }
 
-export interface RescheduleBookingRequest extends BookingVerifyRequest {
+export interface RescheduleBookingRequest extends BookingProof {
   date: string;
   start: string;
 }

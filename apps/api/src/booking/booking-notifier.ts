@@ -3,7 +3,7 @@ import type { BookingResponse } from '@mpp/contracts';
 import { CatalogueRepository } from '../catalogue/catalogue.repository';
 import { APP_CONFIG, AppConfig } from '../config/app-config';
 import { NotificationsService } from '../notifications/notifications.service';
-import { confirmationModel } from './confirmation-model';
+import { bookingManageUrl, confirmationModel } from './confirmation-model';
 import type { BookingRow } from './booking.repository';
 import { bookingQrDataUrl } from './documents/booking-qr';
 import { PiiCipher } from './pii-cipher';
@@ -18,24 +18,33 @@ export class BookingNotifier {
     private readonly cipher: PiiCipher,
   ) {}
 
-  confirmed(row: BookingRow, booking: BookingResponse, origin: string): Promise<void> {
-    return this.send('confirmed', row, booking, origin);
+  confirmed(row: BookingRow, booking: BookingResponse, origin: string, manageToken: string | null): Promise<void> {
+    return this.send('confirmed', row, booking, origin, manageToken);
   }
 
-  cancelled(row: BookingRow, booking: BookingResponse, origin: string): Promise<void> {
-    return this.send('cancelled', row, booking, origin);
+  cancelled(row: BookingRow, booking: BookingResponse, origin: string, manageToken: string | null): Promise<void> {
+    return this.send('cancelled', row, booking, origin, manageToken);
   }
 
-  rescheduled(row: BookingRow, booking: BookingResponse, origin: string): Promise<void> {
-    return this.send('rescheduled', row, booking, origin);
+  rescheduled(row: BookingRow, booking: BookingResponse, origin: string, manageToken: string | null): Promise<void> {
+    return this.send('rescheduled', row, booking, origin, manageToken);
+  }
+
+  /** The booking's page, with the token when there is one (see bookingManageUrl). */
+  manageUrl(code: string, manageToken: string | null, origin: string): string {
+    return bookingManageUrl(this.config, origin, code, manageToken);
   }
 
   qrDataUrl(code: string): Promise<string> {
     return bookingQrDataUrl(code);
   }
 
-  private async send(kind: 'confirmed' | 'cancelled' | 'rescheduled', row: BookingRow, booking: BookingResponse, origin: string): Promise<void> {
-    const model = await confirmationModel(this.catalogue, this.config, booking, origin);
+  /**
+   * The link in the message carries the manage token when the caller has it (at creation, or a
+   * change proved by the token); the token is never stored in clear anywhere else.
+   */
+  private async send(kind: 'confirmed' | 'cancelled' | 'rescheduled', row: BookingRow, booking: BookingResponse, origin: string, manageToken: string | null): Promise<void> {
+    const model = await confirmationModel(this.catalogue, this.config, booking, origin, manageToken);
     const to = { phone: this.cipher.decrypt(row.phone_cipher), email: row.email_cipher ? this.cipher.decrypt(row.email_cipher) : null };
     await this.notifications.notifyBooking(kind, model, to, row.id);
   }

@@ -1,18 +1,21 @@
 import { Body, Controller, Get, HttpCode, Param, Post, Query, Req, Res, UseGuards } from '@nestjs/common';
 import { ApiOperation, ApiTags } from '@nestjs/swagger';
 import { SkipThrottle } from '@nestjs/throttler';
-import type { BookingCreatedResponse, BookingResponse, SlotsResponse } from '@mpp/contracts';
+import type { BookingCreatedResponse, BookingPublicResponse, BookingResponse, SlotsResponse } from '@mpp/contracts';
 import type { Request, Response } from 'express';
 import { Public } from '../auth/auth.decorators';
+import { publicBaseUrl } from '../common/http/host-policy';
 import { UuidPipe } from '../common/pipes';
 import { BookingDocuments } from './booking-documents';
 import { BookingService } from './booking.service';
 import { BookingThrottlerGuard } from './booking-throttler.guard';
-import { CreateBookingDto, RescheduleBookingDto, SlotsQueryDto, VerifyBookingDto } from './dto/booking.dto';
+import { BookingProofDto, CreateBookingDto, RescheduleBookingDto, SlotsQueryDto } from './dto/booking.dto';
 
 /**
  * Citizens book from home. Every endpoint is rate-limited per address; after submission the
- * NIK only ever appears masked.
+ * NIK only ever appears masked. The code alone shows where and when; the name, the PDF and every
+ * change need the proof of ownership (the manage token of the link, or for older bookings the
+ * full NIK) in the body of a POST, never in a URL.
  */
 @ApiTags('booking (public)')
 @Public()
@@ -38,15 +41,23 @@ export class BookingController {
   }
 
   @Get('bookings/:code')
-  @ApiOperation({ summary: 'A booking, with the NIK masked' })
-  get(@Param('code') code: string): Promise<BookingResponse> {
+  @ApiOperation({ summary: 'A booking by its code: service, site, time and status; no personal data' })
+  get(@Param('code') code: string): Promise<BookingPublicResponse> {
     return this.bookings.get(code);
   }
 
-  @Get('bookings/:code/confirmation.pdf')
-  @ApiOperation({ summary: 'The booking confirmation (PDF with the QR for the kiosk)' })
-  async confirmation(@Param('code') code: string, @Req() req: Request, @Res() res: Response): Promise<void> {
-    const { pdf, code: normalized } = await this.documents.confirmationPdf(code, origin(req));
+  @Post('bookings/:code/details')
+  @HttpCode(200)
+  @ApiOperation({ summary: 'The booking as its owner sees it (name; NIK and phone masked), with the manage token or, for older bookings, the full NIK' })
+  details(@Param('code') code: string, @Body() dto: BookingProofDto): Promise<BookingResponse> {
+    return this.bookings.details(code, dto);
+  }
+
+  @Post('bookings/:code/confirmation.pdf')
+  @HttpCode(200)
+  @ApiOperation({ summary: 'The booking confirmation (PDF with the QR for the kiosk), with the same proof as the details' })
+  async confirmation(@Param('code') code: string, @Body() dto: BookingProofDto, @Req() req: Request, @Res() res: Response): Promise<void> {
+    const { pdf, code: normalized } = await this.documents.confirmationPdf(code, dto, origin(req));
     res.setHeader('Content-Type', 'application/pdf');
     res.setHeader('Content-Disposition', `inline; filename="pemesanan-${normalized}.pdf"`);
     res.setHeader('Cache-Control', 'no-store');
@@ -55,19 +66,19 @@ export class BookingController {
 
   @Post('bookings/:code/cancel')
   @HttpCode(200)
-  @ApiOperation({ summary: "Cancel with the booking code and the NIK's last four digits; the seat is free at once" })
-  cancel(@Param('code') code: string, @Body() dto: VerifyBookingDto, @Req() req: Request): Promise<BookingResponse> {
-    return this.bookings.cancel(code, dto.nikLast4, origin(req));
+  @ApiOperation({ summary: 'Cancel with the manage token (or, for older bookings, the full NIK); the seat is free at once' })
+  cancel(@Param('code') code: string, @Body() dto: BookingProofDto, @Req() req: Request): Promise<BookingResponse> {
+    return this.bookings.cancel(code, dto, origin(req));
   }
 
   @Post('bookings/:code/reschedule')
   @HttpCode(200)
-  @ApiOperation({ summary: "Move to another slot with the booking code and the NIK's last four digits" })
+  @ApiOperation({ summary: 'Move to another slot with the manage token (or, for older bookings, the full NIK)' })
   reschedule(@Param('code') code: string, @Body() dto: RescheduleBookingDto, @Req() req: Request): Promise<BookingResponse> {
-    return this.bookings.reschedule(code, dto.nikLast4, dto.date, dto.start, origin(req));
+    return this.bookings.reschedule(code, { token: dto.token, nik: dto.nik }, dto.date, dto.start, origin(req));
   }
 }
 
 export function origin(req: Request): string {
-  return `${req.protocol}://${req.get('host') ?? 'localhost'}`;
+  return publicBaseUrl(req);
 }

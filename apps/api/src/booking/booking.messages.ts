@@ -45,10 +45,22 @@ export const BookingMessages = {
     id: `Pemesanan ini ${STATUS[status].id}, sehingga tidak dapat diubah.`,
     en: `This booking is ${STATUS[status].en}, so it cannot be changed.`,
   }),
-  nikMismatch: {
-    id: '4 digit terakhir NIK tidak cocok dengan pemesanan ini.',
-    en: 'The last four digits of the NIK do not match this booking.',
+  proofRequired: {
+    id: 'Buka pemesanan ini melalui tautan pada SMS atau email konfirmasi. Untuk pemesanan lama tanpa tautan, masukkan 16 digit NIK.',
+    en: 'Open this booking through the link in the confirmation SMS or email. For an older booking without a link, enter the 16-digit NIK.',
   },
+  proofInvalid: {
+    id: 'Tautan atau NIK tidak cocok dengan pemesanan ini.',
+    en: 'The link or the NIK does not match this booking.',
+  },
+  linkRequired: {
+    id: 'Pemesanan ini hanya dapat dikelola melalui tautan pada SMS atau email konfirmasi.',
+    en: 'This booking can only be managed through the link in the confirmation SMS or email.',
+  },
+  proofLocked: (minutes: number): LocalizedText => ({
+    id: `Terlalu banyak percobaan yang salah untuk pemesanan ini. Coba lagi dalam ${minutes} menit.`,
+    en: `Too many wrong attempts for this booking. Try again in ${minutes} minutes.`,
+  }),
   kioskOnly: { id: 'Check-in hanya dapat dilakukan di kios MPP.', en: 'Check-in is done at the MPP kiosk.' },
   otherSite: { id: 'Pemesanan ini untuk MPP lain. Silakan datang ke MPP yang tertera pada bukti pemesanan.', en: 'This booking is for another site. Please go to the site on your confirmation.' },
   tooEarly: (time: string, timeZone: string): LocalizedText => ({

@@ -21,11 +21,18 @@ export interface BookingRow {
   ticket_id: string | null;
   checked_in_late: boolean;
   created_at: Date;
+  /** SHA-256 of the manage token; null for bookings made before manage tokens. */
+  manage_token_hash: Buffer | null;
+  /** Failed proofs of ownership since the last lockout (or success). */
+  proof_failures: number;
+  /** Until when the NIK proof is refused after too many failed proofs. */
+  proof_locked_until: Date | null;
 }
 
 const BOOKING_COLUMNS = `id, code, site_id, service_id, to_char(slot_date, 'YYYY-MM-DD') AS slot_date,
   to_char(slot_start, 'HH24:MI') AS slot_start, to_char(slot_end, 'HH24:MI') AS slot_end, starts_at, status,
-  nik_hash, nik_cipher, name_cipher, phone_cipher, email_cipher, ticket_id, checked_in_late, created_at`;
+  nik_hash, nik_cipher, name_cipher, phone_cipher, email_cipher, ticket_id, checked_in_late, created_at,
+  manage_token_hash, proof_failures, proof_locked_until`;
 
 type Db = DataSource | EntityManager;
 
@@ -103,15 +110,49 @@ export class BookingRepository {
 
   async insert(
     tx: EntityManager,
-    b: Omit<BookingRow, 'id' | 'status' | 'ticket_id' | 'checked_in_late' | 'created_at'>,
+    b: Omit<BookingRow, 'id' | 'status' | 'ticket_id' | 'checked_in_late' | 'created_at' | 'proof_failures' | 'proof_locked_until'>,
   ): Promise<BookingRow> {
     const rows = (await tx.query(
-      `INSERT INTO booking (code, site_id, service_id, slot_date, slot_start, slot_end, starts_at, nik_hash, nik_cipher, name_cipher, phone_cipher, email_cipher)
-       VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12)
+      `INSERT INTO booking (code, site_id, service_id, slot_date, slot_start, slot_end, starts_at, nik_hash, nik_cipher, name_cipher, phone_cipher, email_cipher, manage_token_hash)
+       VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13)
        RETURNING ${BOOKING_COLUMNS}`,
-      [b.code, b.site_id, b.service_id, b.slot_date, b.slot_start, b.slot_end, b.starts_at, b.nik_hash, b.nik_cipher, b.name_cipher, b.phone_cipher, b.email_cipher],
+      [
+        b.code,
+        b.site_id,
+        b.service_id,
+        b.slot_date,
+        b.slot_start,
+        b.slot_end,
+        b.starts_at,
+        b.nik_hash,
+        b.nik_cipher,
+        b.name_cipher,
+        b.phone_cipher,
+        b.email_cipher,
+        b.manage_token_hash,
+      ],
     )) as BookingRow[];
     return rows[0];
+  }
+
+  /**
+   * Counts a failed proof of ownership, in its own statement (committed whatever the request
+   * does next). The `max`-th failure locks the NIK proof until `lockUntil` and starts counting
+   * again.
+   */
+  async recordProofFailure(id: string, max: number, lockUntil: Date): Promise<void> {
+    await this.db.query(
+      `UPDATE booking SET
+         proof_locked_until = CASE WHEN proof_failures + 1 >= $2 THEN $3::timestamptz ELSE proof_locked_until END,
+         proof_failures = CASE WHEN proof_failures + 1 >= $2 THEN 0 ELSE proof_failures + 1 END
+       WHERE id = $1`,
+      [id, max, lockUntil],
+    );
+  }
+
+  /** A successful proof by NIK clears the failures counted so far. */
+  async clearProofFailures(id: string): Promise<void> {
+    await this.db.query(`UPDATE booking SET proof_failures = 0 WHERE id = $1 AND proof_failures <> 0`, [id]);
   }
 
   async setStatus(tx: EntityManager, id: string, status: BookingStatus, extra: { ticketId?: string; late?: boolean; at: Date }): Promise<void> {

@@ -1,5 +1,5 @@
 import { HttpStatus, Injectable, Logger } from '@nestjs/common';
-import type { BookingCreatedResponse, BookingResponse, CheckInResponse, ClosedDayReason, FieldError, LocalizedText, SlotsResponse } from '@mpp/contracts';
+import type { BookingCreatedResponse, BookingProof, BookingPublicResponse, BookingResponse, CheckInResponse, ClosedDayReason, FieldError, LocalizedText, SlotsResponse } from '@mpp/contracts';
 import {
   bookableDailyCapacity,
   checkInStatus,
@@ -18,7 +18,7 @@ import {
   PHONE_MESSAGES,
   slotsForDate,
 } from '@mpp/domain';
-import { randomBytes } from 'node:crypto';
+import { createHash, randomBytes, timingSafeEqual } from 'node:crypto';
 import { isUniqueViolation } from '../common/errors/pg-error';
 import type { DevicePrincipal, StaffPrincipal } from '../auth/principal';
 import { AccessPolicy } from '../auth/access-policy';
@@ -27,6 +27,7 @@ import { CatalogueRepository } from '../catalogue/catalogue.repository';
 import type { ServiceEntity } from '../catalogue/entities/service.entity';
 import { SiteEntity } from '../catalogue/entities/site.entity';
 import { Clock } from '../common/clock';
+import { randomToken } from '../common/random-token';
 import { ApiException } from '../common/errors/api-exception';
 import { QueueEvents } from '../queue/queue-events';
 import { QueueMessages } from '../queue/queue.messages';
@@ -37,6 +38,23 @@ import { BookingRepository, BookingRow } from './booking.repository';
 import { BookingNotifier } from './booking-notifier';
 import { BookingPolicyDto, CreateBookingDto } from './dto/booking.dto';
 import { PiiCipher } from './pii-cipher';
+
+/** Failed proofs of ownership a booking allows before its NIK proof is locked, and for how long. */
+export const PROOF_MAX_FAILURES = 5;
+export const PROOF_LOCK_MINUTES = 60;
+/** 128 bits from the CSPRNG: the manage token that proves a booking's ownership. */
+const MANAGE_TOKEN_BYTES = 16;
+
+/** SHA-256 suffices for a 128-bit random secret (nothing to brute-force); stored instead of the token. */
+function manageTokenHash(token: string): Buffer {
+  return createHash('sha256').update(token, 'utf8').digest();
+}
+
+/** The booking a request has proved it owns, and the token it proved it with (to put back in links). */
+export interface ProvedBooking {
+  row: BookingRow;
+  token: string | null;
+}
 
 interface ResolvedSlot {
   date: string;
@@ -124,6 +142,7 @@ export class BookingService {
     const { service, site } = await this.requireBookableService(dto.serviceId);
     const slot = await this.resolveSlot(service, site, dto.date, dto.start);
     const nikHash = this.cipher.lookupHash(person.nik);
+    const manageToken = randomToken(MANAGE_TOKEN_BYTES);
 
     let row: BookingRow | null = null;
     for (let attempt = 0; attempt < 3 && !row; attempt++) {
@@ -145,6 +164,7 @@ export class BookingService {
             name_cipher: this.cipher.encrypt(person.fullName),
             phone_cipher: this.cipher.encrypt(person.phone),
             email_cipher: person.email ? this.cipher.encrypt(person.email) : null,
+            manage_token_hash: manageTokenHash(manageToken),
           });
         });
       } catch (error) {
@@ -154,13 +174,64 @@ export class BookingService {
       }
     }
     const response = this.toResponse(row!, site, service);
-    await this.notifier.confirmed(row!, response, origin);
-    return { ...response, qr: await this.notifier.qrDataUrl(row!.code), confirmationUrl: `/api/v1/bookings/${row!.code}/confirmation.pdf` };
+    await this.notifier.confirmed(row!, response, origin, manageToken);
+    return {
+      ...response,
+      qr: await this.notifier.qrDataUrl(row!.code),
+      confirmationUrl: `/api/v1/bookings/${row!.code}/confirmation.pdf`,
+      manageToken,
+      manageUrl: this.notifier.manageUrl(row!.code, manageToken, origin),
+    };
   }
 
-  async get(code: string): Promise<BookingResponse> {
+  /** What the code alone shows: no name, no NIK or phone digits, no ticket code. */
+  async get(code: string): Promise<BookingPublicResponse> {
     const row = await this.requireBooking(code);
+    const { nikMasked: _nik, fullName: _name, phoneMasked: _phone, ticket, ...rest } = await this.describe(row);
+    return { ...rest, ticket: ticket ? { number: ticket.number } : null };
+  }
+
+  /** The booking as its owner sees it, once the proof is right. */
+  async details(code: string, proof: BookingProof): Promise<BookingResponse> {
+    const { row } = await this.prove(code, proof);
     return this.describe(row);
+  }
+
+  /**
+   * The booking behind a request that proved ownership: the manage token (compared by its hash,
+   * in constant time), or, for a booking made before tokens, the full NIK (compared by its keyed
+   * hash). Every failed proof counts; after PROOF_MAX_FAILURES the NIK proof is locked for
+   * PROOF_LOCK_MINUTES (the token, which cannot be guessed, still works for its owner).
+   */
+  async prove(rawCode: string, proof: BookingProof): Promise<ProvedBooking> {
+    const row = await this.requireBooking(rawCode);
+    const token = proof.token?.trim() || null;
+    const nik = proof.nik?.replace(/[\s.-]/g, '') || null;
+    if (!token && !nik) throw ApiException.forbidden('BOOKING_PROOF_REQUIRED', BookingMessages.proofRequired);
+    if (token) {
+      if (row.manage_token_hash && sameBytes(manageTokenHash(token), row.manage_token_hash)) return { row, token };
+      await this.proofFailed(row);
+      throw ApiException.forbidden('BOOKING_PROOF_INVALID', BookingMessages.proofInvalid);
+    }
+    if (row.manage_token_hash) {
+      await this.proofFailed(row);
+      throw ApiException.forbidden('BOOKING_LINK_REQUIRED', BookingMessages.linkRequired);
+    }
+    const now = this.clock.now();
+    if (row.proof_locked_until && row.proof_locked_until > now) {
+      const minutes = Math.max(1, Math.ceil((row.proof_locked_until.getTime() - now.getTime()) / 60_000));
+      throw new ApiException(HttpStatus.TOO_MANY_REQUESTS, 'BOOKING_LOCKED', BookingMessages.proofLocked(minutes));
+    }
+    if (!sameBytes(Buffer.from(this.cipher.lookupHash(nik!), 'hex'), Buffer.from(row.nik_hash, 'hex'))) {
+      await this.proofFailed(row);
+      throw ApiException.forbidden('BOOKING_PROOF_INVALID', BookingMessages.proofInvalid);
+    }
+    if (row.proof_failures) await this.repo.clearProofFailures(row.id);
+    return { row, token: null };
+  }
+
+  private async proofFailed(row: BookingRow): Promise<void> {
+    await this.repo.recordProofFailure(row.id, PROOF_MAX_FAILURES, new Date(this.clock.now().getTime() + PROOF_LOCK_MINUTES * 60_000));
   }
 
   /**
@@ -178,9 +249,8 @@ export class BookingService {
     return this.describe(row);
   }
 
-  async cancel(code: string, nikLast4: string, origin: string): Promise<BookingResponse> {
-    const found = await this.requireBooking(code);
-    this.assertOwner(found, nikLast4);
+  async cancel(code: string, proof: BookingProof, origin: string): Promise<BookingResponse> {
+    const { row: found, token } = await this.prove(code, proof);
     const row = await this.repo.transaction(async (tx) => {
       const b = (await this.repo.lockByCode(tx, found.code))!;
       if (b.status !== 'active') throw ApiException.conflict('BOOKING_NOT_ACTIVE', BookingMessages.notActive(b.status));
@@ -189,13 +259,12 @@ export class BookingService {
       return (await this.repo.findByCode(b.code, tx))!;
     });
     const response = await this.describe(row);
-    await this.notifier.cancelled(row, response, origin);
+    await this.notifier.cancelled(row, response, origin, token);
     return response;
   }
 
-  async reschedule(code: string, nikLast4: string, date: string, start: string, origin: string): Promise<BookingResponse> {
-    const found = await this.requireBooking(code);
-    this.assertOwner(found, nikLast4);
+  async reschedule(code: string, proof: BookingProof, date: string, start: string, origin: string): Promise<BookingResponse> {
+    const { row: found, token } = await this.prove(code, proof);
     const { service, site } = await this.requireBookableService(found.service_id);
     const slot = await this.resolveSlot(service, site, date, start);
     let row: BookingRow;
@@ -216,7 +285,7 @@ export class BookingService {
       throw error;
     }
     const response = await this.describe(row);
-    await this.notifier.rescheduled(row, response, origin);
+    await this.notifier.rescheduled(row, response, origin, token);
     return response;
   }
 
@@ -356,12 +425,6 @@ export class BookingService {
     return row;
   }
 
-  private assertOwner(row: BookingRow, nikLast4: string): void {
-    if (!/^\d{4}$/.test(nikLast4) || !this.cipher.decrypt(row.nik_cipher).endsWith(nikLast4)) {
-      throw new ApiException(HttpStatus.FORBIDDEN, 'NIK_MISMATCH', BookingMessages.nikMismatch);
-    }
-  }
-
   private async describe(row: BookingRow): Promise<BookingResponse> {
     const site = (await this.catalogue.cachedSite(row.site_id))!;
     const service = (await this.catalogue.findServiceById(row.service_id))!;
@@ -392,6 +455,7 @@ export class BookingService {
       phoneMasked: maskPhone(this.cipher.decrypt(row.phone_cipher)),
       checkIn: { opensAt: window.opensAt.toISOString(), closesAt: window.closesAt.toISOString() },
       ticket,
+      hasManageToken: row.manage_token_hash !== null,
       createdAt: row.created_at.toISOString(),
     };
     return base;
@@ -415,3 +479,8 @@ function checkPerson(dto: CreateBookingDto, now: Date): { nik: string; fullName:
   return { nik: (nik as { nik: string }).nik, fullName, phone: (phone as { e164: string }).e164, email: dto.email?.trim().toLowerCase() || null };
 }
 
+
+/** Constant-time comparison of two hashes (false, not an exception, when the lengths differ). */
+function sameBytes(a: Buffer, b: Buffer): boolean {
+  return a.length === b.length && timingSafeEqual(a, b);
+}

@@ -3,7 +3,9 @@
  * when it is confirmed, cancelled or rescheduled. Handlebars, kept as strings so the compiled API
  * needs no asset copying; compiled with `noEscape` because nothing here is HTML.
  *
- * Personal data: the NIK appears only masked and only in the email; the phone never appears. The
+ * Personal data: the NIK appears only masked and only in the email; the phone never appears.
+ * The link (manageUrl) carries the booking's manage token in its fragment: it is the citizen's
+ * key, and the only place besides the create answer where the token is ever written. The
  * SMS is folded to plain ASCII (within the GSM 7-bit alphabet, so one SMS holds 160 characters,
  * not the 70 of UCS-2) and kept to 160 characters when the link allows, by shortening the service name.
  */
@@ -62,7 +64,7 @@ Persyaratan yang perlu dibawa:
 
 Bukti pemesanan dan kode QR: {{manageUrl}}
 Tunjukkan kode QR tersebut di kios MPP untuk mendapatkan nomor antrean.
-Untuk membatalkan atau mengubah jadwal, buka tautan di atas dan masukkan 4 digit terakhir NIK Anda.
+{{manageHint}}
 `,
   en: `{{> booking}}
 {{checkIn}}
@@ -77,8 +79,19 @@ Requirements to bring:
 
 Confirmation and QR code: {{manageUrl}}
 Show that QR code at the MPP kiosk to get your queue number.
-To cancel or reschedule, open the link above and enter the last 4 digits of your NIK.
+{{manageHint}}
 `,
+};
+
+const MANAGE_HINT: Readonly<Record<PrintLang, Readonly<Record<'token' | 'nik', string>>>> = {
+  id: {
+    token: 'Untuk membatalkan atau mengubah jadwal, buka tautan di atas. Jangan bagikan tautan ini: siapa pun yang memilikinya dapat mengubah pemesanan Anda.',
+    nik: 'Untuk membatalkan atau mengubah jadwal, buka tautan di atas dan masukkan 16 digit NIK Anda.',
+  },
+  en: {
+    token: 'To cancel or reschedule, open the link above. Do not share it: anyone who has it can change your booking.',
+    nik: 'To cancel or reschedule, open the link above and enter your 16-digit NIK.',
+  },
 };
 
 const SIGNATURE: Readonly<Record<PrintLang, string>> = {
@@ -168,7 +181,10 @@ ${SIGNATURE.en}`,
 interface MessageContext extends Omit<BookingConfirmationText, 'text'> {
   fullName: string;
   nikMasked: string;
+  /** The booking's link; with a manage token it is the citizen's key (bookingManageUrl). */
   manageUrl: string;
+  /** How the link is used: kept secret (token) or opened with the full NIK (older bookings). */
+  manageHint: string;
   /** Local start "08:00" and zone "WITA" (the SMS says the date and time apart). */
   start: string;
   zone: string;
@@ -254,6 +270,7 @@ export function renderBookingMessages(kind: BookingMessageKind, model: BookingCo
     fullName: booking.fullName,
     nikMasked: ensureMaskedNik(booking.nikMasked),
     manageUrl: model.manageUrl,
+    manageHint: MANAGE_HINT[lang][booking.hasManageToken ? 'token' : 'nik'],
     start: booking.start,
     zone: timeZoneAbbreviation(booking.timeZone),
     smsSite: toSmsText(shortSiteName(booking.siteName)),

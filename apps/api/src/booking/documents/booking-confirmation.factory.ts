@@ -24,6 +24,7 @@ export function newBookingModel(overrides: BookingModelOverrides = {}): BookingC
       phoneMasked: '+62 812****7890',
       checkIn: { opensAt: '2026-11-22T23:30:00.000Z', closesAt: '2026-11-23T00:15:00.000Z' },
       ticket: null,
+      hasManageToken: true,
       createdAt: '2026-11-17T02:12:00.000Z',
       ...booking,
     },

@@ -87,7 +87,7 @@ describe(renderConfirmationText.name, () => {
     expect(sut.requirements).toEqual(['Kartu Keluarga (KK) asli', 'Surat pengantar RT/RW']);
     expect(sut.notes).toEqual([
       'Tunjukkan kode QR ini di kios MPP untuk mendapatkan nomor antrean.',
-      'Untuk membatalkan atau mengubah jadwal, buka https://mpp.example.go.id/pesan/K7M39QXA dan masukkan 4 digit terakhir NIK Anda.',
+      'Untuk membatalkan atau mengubah jadwal, buka https://mpp.example.go.id/pesan/K7M39QXA. Jangan bagikan tautan ini: siapa pun yang memilikinya dapat mengubah pemesanan Anda.',
     ]);
   });
 
@@ -115,7 +115,7 @@ describe(renderConfirmationText.name, () => {
       '- Surat pengantar RT/RW',
       '',
       'Tunjukkan kode QR ini di kios MPP untuk mendapatkan nomor antrean.',
-      'Untuk membatalkan atau mengubah jadwal, buka https://mpp.example.go.id/pesan/K7M39QXA dan masukkan 4 digit terakhir NIK Anda.',
+      'Untuk membatalkan atau mengubah jadwal, buka https://mpp.example.go.id/pesan/K7M39QXA. Jangan bagikan tautan ini: siapa pun yang memilikinya dapat mengubah pemesanan Anda.',
       sut.bookedAt,
       '',
     ]);

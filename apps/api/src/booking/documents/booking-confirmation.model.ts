@@ -19,7 +19,10 @@ export interface BookingConfirmationModel {
   siteAddress: string | null;
   /** Names of the mandatory requirements to bring to the counter. */
   requirements: string[];
-  /** Absolute URL of the booking's page, where it can be cancelled or rescheduled. */
+  /**
+   * Absolute URL of the booking's page, where it can be cancelled or rescheduled; for a booking
+   * with a manage token it carries the token (bookingManageUrl), so it is the owner's key.
+   */
   manageUrl: string;
   /** Defaults to 'id'. */
   lang?: PrintLang;
@@ -75,7 +78,8 @@ interface ConfirmationTexts {
   phone: string;
   requirementsHeading: string;
   showQr: string;
-  manage: (url: string) => string;
+  /** With a manage token the link is the key; an older booking's page asks for the full NIK. */
+  manage: (url: string, withToken: boolean) => string;
   bookedAt: (when: string) => string;
   qrAlt: string;
 }
@@ -97,7 +101,10 @@ const TEXTS: Readonly<Record<PrintLang, ConfirmationTexts>> = {
     phone: 'No. HP',
     requirementsHeading: 'Persyaratan yang perlu dibawa',
     showQr: 'Tunjukkan kode QR ini di kios MPP untuk mendapatkan nomor antrean.',
-    manage: (url) => `Untuk membatalkan atau mengubah jadwal, buka ${url} dan masukkan 4 digit terakhir NIK Anda.`,
+    manage: (url, withToken) =>
+      withToken
+        ? `Untuk membatalkan atau mengubah jadwal, buka ${url}. Jangan bagikan tautan ini: siapa pun yang memilikinya dapat mengubah pemesanan Anda.`
+        : `Untuk membatalkan atau mengubah jadwal, buka ${url} dan masukkan 16 digit NIK Anda.`,
     bookedAt: (when) => `Dipesan pada ${when}`,
     qrAlt: 'Kode QR pemesanan',
   },
@@ -117,7 +124,10 @@ const TEXTS: Readonly<Record<PrintLang, ConfirmationTexts>> = {
     phone: 'Mobile',
     requirementsHeading: 'Requirements to bring',
     showQr: 'Show this QR code at the MPP kiosk to get your queue number.',
-    manage: (url) => `To cancel or reschedule, open ${url} and enter the last 4 digits of your NIK.`,
+    manage: (url, withToken) =>
+      withToken
+        ? `To cancel or reschedule, open ${url}. Do not share this link: anyone who has it can change your booking.`
+        : `To cancel or reschedule, open ${url} and enter your 16-digit NIK.`,
     bookedAt: (when) => `Booked on ${when}`,
     qrAlt: 'Booking QR code',
   },
@@ -199,7 +209,7 @@ export function renderConfirmationText(model: BookingConfirmationModel): Booking
     ],
     requirementsHeading: texts.requirementsHeading,
     requirements: model.requirements.map((r) => r.trim()).filter((r) => r.length > 0),
-    notes: [texts.showQr, texts.manage(model.manageUrl)],
+    notes: [texts.showQr, texts.manage(model.manageUrl, booking.hasManageToken)],
     bookedAt: texts.bookedAt(formatLocalDateTime(new Date(booking.createdAt), booking.timeZone, lang)),
     qrAlt: texts.qrAlt,
   };

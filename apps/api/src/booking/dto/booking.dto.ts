@@ -44,13 +44,26 @@ export class CreateBookingDto {
   email?: string;
 }
 
-export class VerifyBookingDto {
-  /** The last four digits of the NIK used for the booking */
-  @Matches(/^\d{4}$/, { context: { message: { id: 'Masukkan 4 digit terakhir NIK.', en: 'Enter the last four digits of the NIK.' } } })
-  nikLast4!: string;
+/**
+ * Proof of ownership (docs/booking.md): the manage token from the link, or, for a booking made
+ * before manage tokens, the full NIK. Both optional here: a request with neither is refused in
+ * words by the service (403), like a wrong one.
+ */
+export class BookingProofDto {
+  /** The manage token carried in the booking's link (`#k=…`) */
+  @IsOptional()
+  @IsString()
+  @MaxLength(64)
+  token?: string;
+
+  /** Only for bookings made before manage tokens: the full 16-digit NIK */
+  @IsOptional()
+  @IsString()
+  @MaxLength(32)
+  nik?: string;
 }
 
-export class RescheduleBookingDto extends VerifyBookingDto {
+export class RescheduleBookingDto extends BookingProofDto {
   @Matches(DATE, { context: dateMessage })
   date!: string;
 
