@@ -41,6 +41,14 @@ export const QueueMessages = {
     id: 'Loket ini tidak melayani layanan instansi Anda.',
     en: 'This counter serves none of your agency\'s services.',
   },
+  otherAgencyTicket: (number: string, agency: string): LocalizedText => ({
+    id: `Tiket ${number} adalah layanan ${agency}, bukan instansi Anda. Hanya petugas ${agency} yang dapat melayaninya; kembalikan tiket ke antrean.`,
+    en: `Ticket ${number} is for a ${agency} service, not your agency's. Only a ${agency} officer may serve it; return it to the queue.`,
+  }),
+  ticketSentElsewhere: {
+    id: 'Tiket ini dialihkan ke loket lain; hanya loket itu yang dapat memanggilnya.',
+    en: 'This ticket was transferred to another counter; only that counter may call it.',
+  },
   pickNotAllowed: {
     id: 'MPP ini tidak mengizinkan petugas memilih tiket tertentu. Gunakan "Panggil berikutnya".',
     en: 'This site does not let officers pick a specific ticket. Use "Call next".',

@@ -162,6 +162,10 @@ export class QueueService {
     const counter = await this.repo.transaction(async (tx) => {
       const c = await this.requireCounter(tx, counterId);
       this.assertMayStaff(staff, c);
+      // An officer sits only where their agency is served: elsewhere they would lock its own agency out.
+      if (COUNTER_ROLES.has(staff.role) && (await this.agencyServiceIds(staff, c)).length === 0) {
+        throw ApiException.forbidden('NOT_YOUR_AGENCY', QueueMessages.noServiceOfYours);
+      }
       if (c.officer_id && c.officer_id !== staff.userId) {
         throw ApiException.conflict('COUNTER_TAKEN', QueueMessages.counterTaken(c.officer_name ?? '-'));
       }
@@ -246,6 +250,7 @@ export class QueueService {
       const ticket = await this.repo.lockTicket(tx, ticketId);
       if (!ticket || ticket.site_id !== c.site_id) throw ApiException.notFound('TICKET_NOT_FOUND', QueueMessages.ticketNotFound);
       if (!serviceIds.includes(ticket.service_id)) throw ApiException.forbidden('NOT_FOR_THIS_COUNTER', QueueMessages.notForThisCounter);
+      if (ticket.target_counter_id && ticket.target_counter_id !== c.id) throw ApiException.forbidden('NOT_FOR_THIS_COUNTER', QueueMessages.ticketSentElsewhere);
       return { row: await this.applyTransition(tx, ticket, 'call', { counterId: c.id, userId: staff.userId, counterNumber: c.number, counterName: c.name }, { picked: true }), counter: c };
     });
     this.events.ticketChanged(row, 'call', counter);
@@ -283,11 +288,17 @@ export class QueueService {
     }));
   }
 
+  /** Also for another agency's ticket (one called before defects #3 was fixed): it frees the counter. */
   returnToQueue(staff: StaffPrincipal, counterId: string): Promise<TicketResponse> {
-    return this.onCurrentTicket(staff, counterId, async (tx, c, ticket) => ({
-      row: await this.applyTransition(tx, ticket, 'return', { counterId: c.id, userId: staff.userId, counterNumber: c.number, counterName: c.name }, {}),
-      action: 'return',
-    }));
+    return this.onCurrentTicket(
+      staff,
+      counterId,
+      async (tx, c, ticket) => ({
+        row: await this.applyTransition(tx, ticket, 'return', { counterId: c.id, userId: staff.userId, counterNumber: c.number, counterName: c.name }, {}),
+        action: 'return',
+      }),
+      { anyAgency: true },
+    );
   }
 
   /** To another service and/or counter; the ticket keeps its number and its place (original issue time). */
@@ -377,11 +388,16 @@ export class QueueService {
     staff: StaffPrincipal,
     counterId: string,
     work: (tx: EntityManager, counter: CounterRow, ticket: TicketRow) => Promise<{ row: TicketRow; action: TicketAction }>,
+    options: { anyAgency?: boolean } = {},
   ): Promise<TicketResponse> {
     const { row, action, counter } = await this.repo.transaction(async (tx) => {
       const c = await this.requireOwnCounter(tx, staff, counterId);
       const ticket = await this.repo.lockActiveTicketOfCounter(tx, c.id);
       if (!ticket) throw ApiException.conflict('NO_CURRENT_TICKET', QueueMessages.noCurrentTicket);
+      // An officer serves only their own agency's tickets, even one that reached their counter.
+      if (!options.anyAgency && COUNTER_ROLES.has(staff.role) && ticket.agency_id !== staff.agencyId) {
+        throw ApiException.forbidden('OTHER_AGENCY_TICKET', QueueMessages.otherAgencyTicket(ticketNumber(ticket), ticket.agency_short_name));
+      }
       return { ...(await work(tx, c, ticket)), counter: c };
     });
     this.events.ticketChanged(row, action, counter);
