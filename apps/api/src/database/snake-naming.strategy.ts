@@ -1,6 +1,10 @@
-import { DefaultNamingStrategy, NamingStrategyInterface } from 'typeorm';
+import { DefaultNamingStrategy, NamingStrategyInterface, Table } from 'typeorm';
 
-/** Columns and tables in snake_case, so SQL written by hand reads like the schema. */
+/**
+ * Columns and tables in snake_case, so SQL written by hand reads like the schema. Foreign keys
+ * get PostgreSQL's own name (`device_site_id_fkey`), so a migration's plain `REFERENCES site (id)`
+ * and an entity's `@ForeignKey` agree without naming the constraint twice.
+ */
 export class SnakeNamingStrategy extends DefaultNamingStrategy implements NamingStrategyInterface {
   override tableName(className: string, customName?: string): string {
     return customName ?? toSnake(className);
@@ -16,6 +20,14 @@ export class SnakeNamingStrategy extends DefaultNamingStrategy implements Naming
 
   override joinColumnName(relationName: string, referencedColumnName: string): string {
     return toSnake(`${relationName}_${referencedColumnName}`);
+  }
+
+  override foreignKeyName(tableOrName: Table | string, columnNames: string[]): string {
+    const table = (typeof tableOrName === 'string' ? tableOrName : tableOrName.name).split('.').pop() ?? '';
+    const name = `${table}_${columnNames.join('_')}_fkey`;
+    // PostgreSQL shortens longer names in its own way: such a key must be named in the entity.
+    if (name.length > 63) throw new Error(`Foreign key name ${name} is longer than 63 characters: give it a name in the migration and the entity.`);
+    return name;
   }
 }
 

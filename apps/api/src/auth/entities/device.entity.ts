@@ -1,13 +1,19 @@
 import type { DeviceKind } from '@mpp/contracts';
-import { Column, CreateDateColumn, Entity, PrimaryGeneratedColumn } from 'typeorm';
+import { Check, Column, CreateDateColumn, Entity, ForeignKey, Index, PrimaryGeneratedColumn, Unique } from 'typeorm';
+import { SiteEntity } from '../../catalogue/entities/site.entity';
+import { StaffUserEntity } from './staff-user.entity';
 
 /** A kiosk or hall display: a long-lived, revocable token bound to one site. Only its hash is kept. */
 @Entity('device')
+@Unique('uq_device_token_hash', ['tokenHash'])
+@Index('ix_device_site', ['siteId'])
+@Check('ck_device_kind', `kind IN ('kiosk', 'display')`)
 export class DeviceEntity {
   @PrimaryGeneratedColumn('uuid')
   id!: string;
 
   @Column({ type: 'uuid' })
+  @ForeignKey(() => SiteEntity)
   siteId!: string;
 
   @Column({ type: 'varchar', length: 120 })
@@ -17,10 +23,11 @@ export class DeviceEntity {
   kind!: DeviceKind;
 
   /** SHA-256 (hex) of the token. */
-  @Column({ type: 'char', length: 64, unique: true })
+  @Column({ type: 'char', length: 64 })
   tokenHash!: string;
 
   @Column({ type: 'uuid', nullable: true })
+  @ForeignKey(() => StaffUserEntity)
   createdBy!: string | null;
 
   @CreateDateColumn({ type: 'timestamptz' })

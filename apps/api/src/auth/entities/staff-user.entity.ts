@@ -1,13 +1,23 @@
 import type { StaffRole } from '@mpp/contracts';
-import { Column, CreateDateColumn, Entity, PrimaryGeneratedColumn, UpdateDateColumn } from 'typeorm';
+import { Check, Column, CreateDateColumn, Entity, ForeignKey, PrimaryGeneratedColumn, Unique, UpdateDateColumn } from 'typeorm';
+import { AgencyEntity } from '../../catalogue/entities/agency.entity';
+import { SiteEntity } from '../../catalogue/entities/site.entity';
 
 @Entity('staff_user')
+@Unique('uq_staff_user_email', ['email'])
+@Check('ck_staff_user_email_lower', `email = lower(email)`)
+@Check(
+  'ck_staff_user_scope',
+  `(role = 'system_admin' AND site_id IS NULL AND agency_id IS NULL) OR
+   (role = 'site_admin' AND site_id IS NOT NULL AND agency_id IS NULL) OR
+   (role IN ('agency_admin', 'officer') AND site_id IS NOT NULL AND agency_id IS NOT NULL)`,
+)
 export class StaffUserEntity {
   @PrimaryGeneratedColumn('uuid')
   id!: string;
 
   /** Stored lower-case. */
-  @Column({ type: 'varchar', length: 254, unique: true })
+  @Column({ type: 'varchar', length: 254 })
   email!: string;
 
   @Column({ type: 'varchar', length: 160 })
@@ -20,9 +30,11 @@ export class StaffUserEntity {
   role!: StaffRole;
 
   @Column({ type: 'uuid', nullable: true })
+  @ForeignKey(() => SiteEntity)
   siteId!: string | null;
 
   @Column({ type: 'uuid', nullable: true })
+  @ForeignKey(() => AgencyEntity)
   agencyId!: string | null;
 
   @Column({ type: 'boolean', default: true })

@@ -1,12 +1,14 @@
-import { Column, CreateDateColumn, Entity, Index, PrimaryGeneratedColumn, UpdateDateColumn } from 'typeorm';
+import { Column, CreateDateColumn, Entity, ForeignKey, PrimaryGeneratedColumn, Unique, UpdateDateColumn } from 'typeorm';
+import { SiteEntity } from './site.entity';
 
 @Entity('agency')
-@Index('uq_agency_site_code', ['siteId', 'code'], { unique: true })
+@Unique('uq_agency_site_code', ['siteId', 'code'])
 export class AgencyEntity {
   @PrimaryGeneratedColumn('uuid')
   id!: string;
 
   @Column({ type: 'uuid' })
+  @ForeignKey(() => SiteEntity)
   siteId!: string;
 
   @Column({ type: 'varchar', length: 64 })

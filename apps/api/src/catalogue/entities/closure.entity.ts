@@ -1,10 +1,12 @@
-import { Column, CreateDateColumn, Entity, Index, PrimaryGeneratedColumn } from 'typeorm';
+import { Check, Column, CreateDateColumn, Entity, ForeignKey, PrimaryGeneratedColumn, Unique } from 'typeorm';
+import { SiteEntity } from './site.entity';
 
 export type CalendarDayKind = 'national_holiday' | 'cuti_bersama';
 
 /** National holidays and cuti bersama, set yearly by SKB; edited by system admins, never computed. */
 @Entity('national_calendar_day')
-@Index('uq_national_calendar_day', ['date', 'kind'], { unique: true })
+@Unique('uq_national_calendar_day', ['date', 'kind'])
+@Check('ck_national_calendar_day_kind', `kind IN ('national_holiday', 'cuti_bersama')`)
 export class NationalCalendarDayEntity {
   @PrimaryGeneratedColumn('uuid')
   id!: string;
@@ -24,12 +26,13 @@ export class NationalCalendarDayEntity {
 
 /** A day one site is closed (local holiday, maintenance, ...). */
 @Entity('site_closure')
-@Index('uq_site_closure_day', ['siteId', 'date'], { unique: true })
+@Unique('uq_site_closure_day', ['siteId', 'date'])
 export class SiteClosureEntity {
   @PrimaryGeneratedColumn('uuid')
   id!: string;
 
   @Column({ type: 'uuid' })
+  @ForeignKey(() => SiteEntity, { onDelete: 'CASCADE' })
   siteId!: string;
 
   @Column({ type: 'date' })

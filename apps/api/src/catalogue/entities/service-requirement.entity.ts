@@ -1,14 +1,17 @@
 import type { DocumentForm, UploadableFileType } from '@mpp/contracts';
-import { Column, Entity, Index, PrimaryGeneratedColumn } from 'typeorm';
+import { Check, Column, Entity, ForeignKey, PrimaryGeneratedColumn, Unique } from 'typeorm';
+import { ServiceEntity } from './service.entity';
 
 /** One persyaratan of a service. Rows are replaced as a whole when the service is edited. */
 @Entity('service_requirement')
-@Index('uq_service_requirement_position', ['serviceId', 'position'], { unique: true })
+@Unique('uq_service_requirement_position', ['serviceId', 'position'])
+@Check('ck_service_requirement_form', `form IN ('original', 'copy', 'original_and_copy', 'none')`)
 export class ServiceRequirementEntity {
   @PrimaryGeneratedColumn('uuid')
   id!: string;
 
   @Column({ type: 'uuid' })
+  @ForeignKey(() => ServiceEntity, { onDelete: 'CASCADE' })
   serviceId!: string;
 
   @Column({ type: 'integer' })

@@ -1,17 +1,37 @@
 import type { CompletionTimeUnit, ProcedureStep } from '@mpp/contracts';
-import { Column, CreateDateColumn, Entity, Index, PrimaryGeneratedColumn, UpdateDateColumn } from 'typeorm';
+import { Check, Column, CreateDateColumn, Entity, ForeignKey, Index, PrimaryGeneratedColumn, Unique, UpdateDateColumn } from 'typeorm';
+import { AgencyEntity } from './agency.entity';
+import { SiteEntity } from './site.entity';
 
 /** A service with its service standard (Standar Pelayanan) and queue settings. */
 @Entity('service')
-@Index('uq_service_site_code', ['siteId', 'code'], { unique: true })
+@Unique('uq_service_site_code', ['siteId', 'code'])
+@Index('ix_service_agency', ['agencyId'])
+@Index('ix_service_search_vector', ['searchVector'], { type: 'gin' })
+// gin (search_text gin_trgm_ops): an operator class TypeORM cannot express, so it leaves the index alone.
+@Index('ix_service_search_text_trgm', { synchronize: false })
+@Check('ck_service_completion_positive', `completion_time_value > 0`)
+@Check('ck_service_completion_unit', `completion_time_unit IN ('minutes', 'working_days')`)
+@Check('ck_service_fee_amount', `fee_amount >= 0`)
+@Check('ck_service_fee_free', `NOT fee_free OR fee_amount = 0`)
+@Check('ck_service_ticket_prefix', `ticket_prefix ~ '^[A-Z]$'`)
+@Check('ck_service_expected_minutes', `expected_service_minutes BETWEEN 1 AND 480`)
+@Check('ck_service_daily_quota', `daily_quota IS NULL OR daily_quota > 0`)
+@Check('ck_service_booking_slot_minutes', `booking_slot_minutes BETWEEN 5 AND 240`)
+@Check('ck_service_booking_slot_capacity', `booking_slot_capacity BETWEEN 1 AND 500`)
+@Check('ck_service_booking_days_ahead', `booking_days_ahead BETWEEN 1 AND 90`)
+@Check('ck_service_booking_cutoff', `booking_cutoff_minutes BETWEEN 0 AND 2880`)
+@Check('ck_service_booking_walk_in_share', `booking_walk_in_share BETWEEN 0 AND 100`)
 export class ServiceEntity {
   @PrimaryGeneratedColumn('uuid')
   id!: string;
 
   @Column({ type: 'uuid' })
+  @ForeignKey(() => SiteEntity)
   siteId!: string;
 
   @Column({ type: 'uuid' })
+  @ForeignKey(() => AgencyEntity)
   agencyId!: string;
 
   @Column({ type: 'varchar', length: 64 })
@@ -38,7 +58,7 @@ export class ServiceEntity {
   @Column({ type: 'text', array: true, default: () => "'{}'" })
   synonyms!: string[];
 
-  @Column({ type: 'jsonb', default: () => "'[]'::jsonb" })
+  @Column({ type: 'jsonb', default: () => "'[]'" })
   procedure!: ProcedureStep[];
 
   @Column({ type: 'integer' })
@@ -105,6 +125,16 @@ export class ServiceEntity {
 
   @Column({ type: 'integer', default: 30 })
   bookingWalkInShare!: number;
+
+  /**
+   * Search columns, written only by CatalogueRepository's SQL (it folds the names, synonyms and
+   * agency): never read, inserted or updated through the entity.
+   */
+  @Column({ type: 'tsvector', default: () => "''", select: false, insert: false, update: false })
+  searchVector?: never;
+
+  @Column({ type: 'text', default: '', select: false, insert: false, update: false })
+  searchText?: never;
 
   @Column({ type: 'timestamptz', nullable: true })
   retiredAt!: Date | null;

@@ -1,12 +1,21 @@
 import type { CallingMode, OpeningHours } from '@mpp/contracts';
-import { Column, CreateDateColumn, Entity, PrimaryGeneratedColumn, UpdateDateColumn } from 'typeorm';
+import { Check, Column, CreateDateColumn, Entity, PrimaryGeneratedColumn, Unique, UpdateDateColumn } from 'typeorm';
 
+/** Constraints as the migrations made them (names and expressions): see docs/database.md. */
 @Entity('site')
+@Unique('uq_site_code', ['code'])
+@Check('ck_site_queue_mode', `queue_mode IN ('priority_first', 'interleave')`)
+@Check('ck_site_queue_interleave', `queue_interleave_every BETWEEN 1 AND 50`)
+@Check('ck_site_queue_max_recalls', `queue_max_recalls BETWEEN 0 AND 10`)
+@Check('ck_site_checkin_early', `checkin_early_minutes BETWEEN 0 AND 240`)
+@Check('ck_site_checkin_late', `checkin_late_minutes BETWEEN 0 AND 240`)
+@Check('ck_site_checkin_late_policy', `checkin_late_policy IN ('walk_in', 'refuse')`)
+@Check('ck_site_booking_weekly_limit', `booking_weekly_limit BETWEEN 1 AND 50`)
 export class SiteEntity {
   @PrimaryGeneratedColumn('uuid')
   id!: string;
 
-  @Column({ type: 'varchar', length: 64, unique: true })
+  @Column({ type: 'varchar', length: 64 })
   code!: string;
 
   @Column({ type: 'varchar', length: 160 })
@@ -30,7 +39,7 @@ export class SiteEntity {
   @Column({ type: 'varchar', length: 254, nullable: true })
   email!: string | null;
 
-  @Column({ type: 'jsonb', default: () => "'[]'::jsonb" })
+  @Column({ type: 'jsonb', default: () => "'[]'" })
   openingHours!: OpeningHours[];
 
   @Column({ type: 'boolean', default: true })

@@ -1,13 +1,21 @@
 import type { CounterState } from '@mpp/contracts';
-import { Column, CreateDateColumn, Entity, PrimaryGeneratedColumn, UpdateDateColumn } from 'typeorm';
+import { Check, Column, CreateDateColumn, Entity, ForeignKey, Index, PrimaryGeneratedColumn, Unique, UpdateDateColumn } from 'typeorm';
+import { StaffUserEntity } from '../../auth/entities/staff-user.entity';
+import { SiteEntity } from '../../catalogue/entities/site.entity';
 
 /** A loket: numbered per site, serving one or more services, staffed by at most one officer. */
 @Entity('counter')
+@Unique('uq_counter_site_number', ['siteId', 'number'])
+// An officer sits at one counter at a time.
+@Index('uq_counter_officer', ['officerId'], { unique: true, where: 'officer_id IS NOT NULL' })
+@Check('ck_counter_number', `number BETWEEN 1 AND 999`)
+@Check('ck_counter_state', `state IN ('open', 'paused', 'closed')`)
 export class CounterEntity {
   @PrimaryGeneratedColumn('uuid')
   id!: string;
 
   @Column({ type: 'uuid' })
+  @ForeignKey(() => SiteEntity)
   siteId!: string;
 
   @Column({ type: 'integer' })
@@ -20,6 +28,7 @@ export class CounterEntity {
   state!: CounterState;
 
   @Column({ type: 'uuid', nullable: true })
+  @ForeignKey(() => StaffUserEntity)
   officerId!: string | null;
 
   /** Regular tickets called since the last priority one (interleaved calling). */

@@ -1,0 +1,21 @@
+import { tableShape } from '../database/table-shape';
+
+/**
+ * The outbox written by raw SQL (NotificationsService): the columns that code expects. A
+ * migration that changes one of them changes this file too (docs/database.md, "Adding a column").
+ */
+export const OUTBOX_TABLES = [
+  tableShape(__filename, 'outbox_message', {
+    id: 'bigint',
+    channel: 'varchar(8)',
+    recipient_masked: 'varchar(120)',
+    recipient_cipher: 'text',
+    subject: 'text | null',
+    body: 'text',
+    booking_id: 'uuid | null',
+    status: 'varchar(8)',
+    error: 'text | null',
+    created_at: 'timestamptz',
+    sent_at: 'timestamptz | null',
+  }),
+];
