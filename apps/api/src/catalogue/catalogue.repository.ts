@@ -11,13 +11,21 @@ import { SiteEntity } from './entities/site.entity';
 export interface ServiceSearchCriteria {
   siteCode: string | null;
   agencyCode: string | null;
-  /** Search words, already folded (lowercase, no accents); empty = no text filter. */
+  /** Search words, already folded (lowercase, no accents, [a-z0-9]+ only); empty = no text filter. */
   words: string[];
-  /** The folded query as typed, for trigram similarity. */
-  folded: string;
   limit: number;
   offset: number;
 }
+
+/** A search word as the service splits it; anything else never reaches to_tsquery. */
+const SEARCH_WORD = /^[a-z0-9]+$/;
+
+/**
+ * Services scoring below this share of the best score are not answered. Measured on the judged
+ * set (apps/api/test/search-judgements.ts, docs/search.md): 0.6 lets single-word side matches
+ * into the top three, 0.8 starts to lose relevant services.
+ */
+export const RELEVANCE_CUT = 0.7;
 
 export interface ClosureRow {
   id: string;
@@ -154,36 +162,86 @@ export class CatalogueRepository {
   }
 
   /**
-   * Full-text search with prefix matching on every word ("ktp" finds "KTP-el"), ranked by weight
-   * (name and synonyms, then agency, description, requirements), with trigram similarity to
-   * forgive typos. Words that all match rank above words that match alone.
+   * Services matching the search words, best first, cut by relevance (see docs/search.md).
+   *
+   * Each query word earns a service the weight of the best place it is found: a whole word in the
+   * name, English name or synonyms (1), the agency (0.8), the description (0.3), the requirements
+   * (0.1); a word that is only the beginning of one (3+ letters, "pasp" → "paspor") earns 0.7 of
+   * that; a misspelt word (4+ letters) earns 0.9 × its trigram word similarity (≥ 0.5) to the
+   * name, synonyms and agency. A service's score is the sum over the words. Only services scoring
+   * at least RELEVANCE_CUT of the best one are answered, so a service that matches only a weak
+   * part of the query ("hilang" in a land title, "npwp" among a bank's requirements) falls away
+   * when better ones exist, and stays when nothing better does.
    */
   async searchActiveServiceIds(c: ServiceSearchCriteria): Promise<{ ids: string[]; total: number }> {
-    const hasText = c.words.length > 0;
-    const allWords = c.words.map((w) => `${w}:*`).join(' & ');
-    const anyWord = c.words.map((w) => `${w}:*`).join(' | ');
-    const rows = (await this.db.query(
-      `SELECT s.id, count(*) OVER ()::int AS total
-         FROM service s
-         JOIN agency a ON a.id = s.agency_id AND a.retired_at IS NULL
-         JOIN site st ON st.id = s.site_id AND st.retired_at IS NULL
-        WHERE s.retired_at IS NULL
-          AND ($1::text IS NULL OR st.code = $1)
-          AND ($2::text IS NULL OR a.code = $2)
-          AND (NOT $3::boolean
-               OR s.search_vector @@ to_tsquery('simple', $5)
-               OR word_similarity($6, s.search_text) >= 0.45)
-        ORDER BY
-          CASE WHEN $3::boolean THEN
-              4 * ts_rank_cd(s.search_vector, to_tsquery('simple', $4))
-            + ts_rank(s.search_vector, to_tsquery('simple', $5))
-            + CASE WHEN s.search_vector @@ to_tsquery('simple', $4) THEN 1 ELSE 0 END
-            + word_similarity($6, s.search_text)
-          ELSE 0 END DESC,
-          a.short_name, s.name
-        LIMIT $7 OFFSET $8`,
-      [c.siteCode, c.agencyCode, hasText, allWords || 'x', anyWord || 'x', c.folded, c.limit, c.offset],
-    )) as { id: string; total: number }[];
+    const words = [...new Set(c.words)].filter((w) => SEARCH_WORD.test(w));
+    const rows = (
+      words.length === 0
+        ? await this.db.query(
+            `SELECT s.id, count(*) OVER ()::int AS total
+               FROM service s
+               JOIN agency a ON a.id = s.agency_id AND a.retired_at IS NULL
+               JOIN site st ON st.id = s.site_id AND st.retired_at IS NULL
+              WHERE s.retired_at IS NULL
+                AND ($1::text IS NULL OR st.code = $1)
+                AND ($2::text IS NULL OR a.code = $2)
+              ORDER BY a.short_name, s.name
+              LIMIT $3 OFFSET $4`,
+            [c.siteCode, c.agencyCode, c.limit, c.offset],
+          )
+        : await this.db.query(
+            `WITH candidate AS (
+               SELECT s.id, s.name, a.short_name, s.search_vector AS v, s.search_text AS t
+                 FROM service s
+                 JOIN agency a ON a.id = s.agency_id AND a.retired_at IS NULL
+                 JOIN site st ON st.id = s.site_id AND st.retired_at IS NULL
+                WHERE s.retired_at IS NULL
+                  AND ($1::text IS NULL OR st.code = $1)
+                  AND ($2::text IS NULL OR a.code = $2)
+             ),
+             word AS (
+               SELECT w,
+                      to_tsquery('simple', w || ':A') AS wa, to_tsquery('simple', w || ':B') AS wb,
+                      to_tsquery('simple', w || ':C') AS wc, to_tsquery('simple', w || ':D') AS wd,
+                      to_tsquery('simple', w || ':*A') AS pa, to_tsquery('simple', w || ':*B') AS pb,
+                      to_tsquery('simple', w || ':*C') AS pc, to_tsquery('simple', w || ':*D') AS pd
+                 FROM unnest($3::text[]) AS w
+             ),
+             hit AS (
+               SELECT c.id,
+                      GREATEST(
+                        CASE WHEN c.v @@ word.wa THEN 1.0
+                             WHEN c.v @@ word.wb THEN 0.8
+                             WHEN c.v @@ word.wc THEN 0.3
+                             WHEN c.v @@ word.wd THEN 0.1
+                             ELSE 0 END,
+                        CASE WHEN length(w) < 3 THEN 0
+                             WHEN c.v @@ word.pa THEN 0.7
+                             WHEN c.v @@ word.pb THEN 0.56
+                             WHEN c.v @@ word.pc THEN 0.21
+                             WHEN c.v @@ word.pd THEN 0.07
+                             ELSE 0 END,
+                        CASE WHEN length(w) >= 4 AND word_similarity(w, c.t) >= 0.5 THEN 0.9 * word_similarity(w, c.t)
+                             ELSE 0 END
+                      ) AS weight
+                 FROM candidate c CROSS JOIN word
+             ),
+             scored AS (
+               SELECT c.*, h.score, max(h.score) OVER () AS best
+                 FROM (SELECT id, sum(weight) AS score FROM hit GROUP BY id) h
+                 JOIN candidate c ON c.id = h.id
+                WHERE h.score > 0
+             )
+             SELECT id, count(*) OVER ()::int AS total
+               FROM scored
+              WHERE score >= $6 * best
+              ORDER BY score DESC,
+                       ts_rank(v, to_tsquery('simple', (SELECT string_agg(w || ':*', ' | ') FROM word))) DESC,
+                       short_name, name
+              LIMIT $4 OFFSET $5`,
+            [c.siteCode, c.agencyCode, words, c.limit, c.offset, RELEVANCE_CUT],
+          )
+    ) as { id: string; total: number }[];
     if (rows.length === 0 && c.offset > 0) {
       // Past the last page: the window count is gone with the rows, so ask for the first row's.
       const first = await this.searchActiveServiceIds({ ...c, offset: 0, limit: 1 });

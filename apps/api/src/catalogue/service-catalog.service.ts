@@ -40,7 +40,6 @@ export class ServiceCatalogService {
       siteCode: query.site ?? null,
       agencyCode: query.agency ?? null,
       words,
-      folded: words.join(' '),
       limit: pageSize,
       offset: (page - 1) * pageSize,
     });
