@@ -2,6 +2,7 @@ import { DataSource } from 'typeorm';
 import { RAW_TABLES } from '../src/database/raw-tables';
 import { compareTableShapes, DATABASE_COLUMNS_SQL, DatabaseColumn } from '../src/database/table-shape';
 import { typeOrmOptions } from '../src/database/typeorm-options';
+import { describeTables } from './support/schema-catalog';
 import { createTestDatabase, TestDatabase } from './support/test-app';
 
 /**
@@ -36,6 +37,30 @@ describe('Schema after all migrations', () => {
       // what the migrations made (docs/database.md, "Entities and migrations"), or write a new
       // migration where the database itself must change.
       expect(statements.length === 0 ? '' : `The entities differ from the migrated schema; TypeORM would run:\n${statements.join('\n')}`).toBe('');
+    });
+
+    it('should build from the entities alone the same columns, constraints and indexes as the migrations', async () => {
+      // TypeORM's diff compares constraints and indexes by name only: this also compares check
+      // expressions, index predicates, defaults and key names, as PostgreSQL itself spells them.
+      const tables = dataSource.entityMetadatas.map((m) => m.tableName);
+      const notSynchronized = dataSource.entityMetadatas.flatMap((m) => m.indices.filter((i) => !i.synchronize).map((i) => i.name));
+      const fromEntities = await createTestDatabase();
+      const sut = new DataSource(typeOrmOptions(fromEntities.url, 1));
+      try {
+        await sut.initialize();
+        await sut.synchronize();
+
+        const built = await describeTables(sut, tables, notSynchronized);
+        const migrated = await describeTables(dataSource, tables, notSynchronized);
+
+        const onlyMigrated = migrated.filter((line) => !built.includes(line)).map((line) => `  migrations only: ${line}`);
+        const onlyBuilt = built.filter((line) => !migrated.includes(line)).map((line) => `  entities only:   ${line}`);
+        const differences = [...onlyMigrated, ...onlyBuilt];
+        expect(differences.length === 0 ? '' : `The entities describe another schema than the migrations make:\n${differences.join('\n')}`).toBe('');
+      } finally {
+        if (sut.isInitialized) await sut.destroy();
+        await fromEntities.drop();
+      }
     });
   });
 

@@ -27,6 +27,9 @@ export const BOOKING_TABLES = [
     cancelled_at: 'timestamptz | null',
     checked_in_at: 'timestamptz | null',
     no_show_at: 'timestamptz | null',
+    manage_token_hash: 'bytea | null',
+    proof_failures: 'smallint',
+    proof_locked_until: 'timestamptz | null',
   }),
   tableShape(__filename, 'booking_slot_count', {
     service_id: 'uuid',

@@ -43,6 +43,11 @@ export function typeOrmOptions(url: string, poolSize = DEFAULT_DB_POOL_SIZE): Da
     migrationsTransactionMode: 'each',
     namingStrategy: new SnakeNamingStrategy(),
     synchronize: false,
+    // The schema changes only through migrations: no CREATE EXTENSION when connecting (TypeORM
+    // would add uuid-ossp), and generated uuid keys default to core gen_random_uuid() as the
+    // migrations write them (so does what migration:generate writes).
+    uuidExtension: 'pgcrypto',
+    installExtensions: false,
     // Off: TypeORM would print failed queries with their parameters (password hashes, personal data).
     // Unexpected errors reach AllExceptionsFilter, which logs them without parameters.
     logging: false,
