@@ -100,6 +100,28 @@ describe('Online booking', () => {
     });
   });
 
+  describe('dates that do not exist', () => {
+    it.each(['2026-02-30', '2026-13-01', '0000-00-00', '2026-04-31'])('should answer %s with 400 naming the date in slots, booking and reschedule', async (date) => {
+      clock.set('2026-11-23T00:30:00Z');
+      const created = (await book(newBookingDto(h.services.akta, { nik: nikFor(50), date: '2026-11-26', start: '15:00' })).expect(201)).body as BookingCreatedResponse;
+      try {
+        const answers = [
+          await t.http().get(`/api/v1/services/${h.services.ktpBaru}/slots`).query({ date }),
+          await book(newBookingDto(h.services.ktpBaru, { nik: nikFor(51), date })),
+          await t.http().post(`/api/v1/bookings/${created.code}/reschedule`).send({ token: created.manageToken, date, start: '08:00' }),
+        ];
+        for (const res of answers) {
+          expect(res.status).toBe(400);
+          const named = (res.body.fields as { field: string; message: { id: string; en: string } }[]).find((f) => f.field === 'date');
+          expect(named?.message.id).toBeTruthy();
+          expect(named?.message.en).toBeTruthy();
+        }
+      } finally {
+        await t.http().post(`/api/v1/bookings/${created.code}/cancel`).send({ token: created.manageToken }).expect(200);
+      }
+    });
+  });
+
   describe('booking', () => {
     it('should book a slot and show the NIK only masked ever after', async () => {
       const nik = nikFor(11);

@@ -1,13 +1,12 @@
 import { IsEmail, IsIn, IsInt, IsOptional, IsString, IsUUID, Matches, Max, MaxLength, Min, MinLength } from 'class-validator';
+import { IsLocalDate } from '../../common/local-date.validator';
 
-const DATE = /^\d{4}-\d{2}-\d{2}$/;
 const TIME = /^([01]\d|2[0-3]):[0-5]\d$/;
-const dateMessage = { message: { id: 'Tanggal harus berformat YYYY-MM-DD, mis. 2026-11-23.', en: 'The date must be YYYY-MM-DD, e.g. 2026-11-23.' } };
 const timeMessage = { message: { id: 'Jam harus berformat HH:MM, mis. 08:30.', en: 'The time must be HH:MM, e.g. 08:30.' } };
 
 export class SlotsQueryDto {
   /** Site-local date, YYYY-MM-DD */
-  @Matches(DATE, { context: dateMessage })
+  @IsLocalDate()
   date!: string;
 }
 
@@ -16,7 +15,7 @@ export class CreateBookingDto {
   serviceId!: string;
 
   /** Site-local date of the slot, YYYY-MM-DD */
-  @Matches(DATE, { context: dateMessage })
+  @IsLocalDate()
   date!: string;
 
   /** The slot's local start, HH:MM */
@@ -64,7 +63,7 @@ export class BookingProofDto {
 }
 
 export class RescheduleBookingDto extends BookingProofDto {
-  @Matches(DATE, { context: dateMessage })
+  @IsLocalDate()
   date!: string;
 
   @Matches(TIME, { context: timeMessage })
