@@ -6,6 +6,9 @@ import { AppModule } from './app.module';
 import type { Clock } from './common/clock';
 import { AllExceptionsFilter } from './common/errors/all-exceptions.filter';
 import { validationExceptionFactory } from './common/errors/validation';
+import { AllowListIoAdapter } from './common/http/allow-list-io-adapter';
+import { HostPolicy, installHostPolicy } from './common/http/host-policy';
+import { noStoreForPrivateAnswers, securityHeaders } from './common/http/security-headers';
 import { JsonLogger } from './common/logging/json-logger';
 import { requestLogger } from './common/logging/request-logger';
 import type { AppConfig, DatabaseTarget } from './config/app-config';
@@ -34,8 +37,12 @@ export async function createApp(
 }
 
 export function configureApp(app: INestApplication & NestExpressApplication, config: AppConfig, logger: JsonLogger | null): void {
-  app.set('trust proxy', 'loopback');
+  app.set('trust proxy', config.trustProxy);
   app.disable('x-powered-by');
+  const hosts = new HostPolicy(config);
+  installHostPolicy(app, hosts);
+  app.useWebSocketAdapter(new AllowListIoAdapter(app, hosts));
+  app.use(...securityHeaders(), noStoreForPrivateAnswers);
   app.useBodyParser('json', { limit: '1mb' });
   app.setGlobalPrefix('api');
   if (logger) app.use(requestLogger(logger));

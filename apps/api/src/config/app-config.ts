@@ -1,3 +1,4 @@
+import { isIP } from 'node:net';
 import { isAbsolute, resolve } from 'node:path';
 
 /**
@@ -36,7 +37,18 @@ export interface AppConfig {
   /** SMTP for booking emails (smtp://user:pass@host:587); null: messages go to the outbox table and the log. */
   smtpUrl: string | null;
   mailFrom: string;
+  /** Express 'trust proxy': which hops may set X-Forwarded-For/-Proto/-Host (see parseTrustProxy). */
+  trustProxy: TrustProxy;
+  /** Host names (host or host:port) besides PUBLIC_URL's and the listen addresses that links may be built from. */
+  allowedHosts: string[];
+  /** Browser origins besides PUBLIC_URL's and the allowed hosts' that may open a socket.io connection. */
+  allowedOrigins: string[];
+  /** Requests per client address per minute on the public ticket endpoints (see docs/api.md, Rate limits). */
+  ticketRateLimit: { lookup: number; print: number };
 }
+
+/** false: no proxy; a number: hops to trust; a list: addresses, subnets or loopback/linklocal/uniquelocal. */
+export type TrustProxy = boolean | number | string[];
 
 export const DEFAULT_DB_POOL_SIZE = 8;
 
@@ -121,6 +133,13 @@ export function loadConfig(env: Env = process.env, cwd = process.cwd()): AppConf
     dataKey: null,
     smtpUrl: read.optional('SMTP_URL'),
     mailFrom: read.optional('MAIL_FROM') ?? 'MPP Digital <no-reply@mpp.local>',
+    trustProxy: parseTrustProxy(read.optional('TRUST_PROXY'), problems),
+    allowedHosts: parseList(read.optional('ALLOWED_HOSTS'), 'ALLOWED_HOSTS', HOST_PATTERN, 'host names such as mpp.kupangkota.go.id or 10.0.0.5:3000', problems),
+    allowedOrigins: parseList(read.optional('ALLOWED_ORIGINS'), 'ALLOWED_ORIGINS', ORIGIN_PATTERN, 'origins such as https://mpp.kupangkota.go.id', problems),
+    ticketRateLimit: {
+      lookup: read.integer('TICKET_RATE_LIMIT', 3000, 1, 1_000_000),
+      print: read.integer('TICKET_PRINT_RATE_LIMIT', 300, 1, 1_000_000),
+    },
   };
   const dataKey = read.optional('DATA_KEY');
   if (dataKey !== null) {
@@ -135,6 +154,53 @@ export function loadConfig(env: Env = process.env, cwd = process.cwd()): AppConf
   }
   if (problems.length > 0) throw new ConfigError(problems);
   return config;
+}
+
+const HOST_PATTERN = /^(\[[0-9a-f:.]+\]|[a-z0-9]([a-z0-9.-]*[a-z0-9])?)(:\d{1,5})?$/;
+const ORIGIN_PATTERN = /^https?:\/\/(\[[0-9a-f:.]+\]|[a-z0-9]([a-z0-9.-]*[a-z0-9])?)(:\d{1,5})?$/;
+
+/** A comma-separated list, lower-cased, each entry checked against the pattern. */
+function parseList(raw: string | null, name: string, pattern: RegExp, what: string, problems: string[]): string[] {
+  if (raw === null) return [];
+  const entries = raw.split(',').map((e) => e.trim().toLowerCase().replace(/\/$/, '')).filter(Boolean);
+  const bad = entries.filter((e) => !pattern.test(e));
+  if (bad.length) problems.push(`${name} must be a comma-separated list of ${what} (got "${bad.join('", "')}").`);
+  return entries.filter((e) => pattern.test(e));
+}
+
+const TRUST_PROXY_NAMES = ['loopback', 'linklocal', 'uniquelocal'];
+
+/**
+ * TRUST_PROXY: unset = 'loopback' (a reverse proxy on the same machine); false/0 = none;
+ * a number = that many hops; otherwise a comma-separated list of addresses, CIDR subnets and the
+ * names loopback, linklocal, uniquelocal. `true` (trust every hop) is refused: any client could
+ * then choose its own address and so escape the rate limits.
+ */
+export function parseTrustProxy(raw: string | null, problems: string[]): TrustProxy {
+  if (raw === null) return ['loopback'];
+  const value = raw.toLowerCase();
+  if (value === 'false' || value === 'off' || value === 'no') return false;
+  if (/^\d+$/.test(value)) {
+    const hops = Number(value);
+    if (hops <= 10) return hops === 0 ? false : hops;
+  }
+  const entries = value.split(',').map((e) => e.trim()).filter(Boolean);
+  const bad = entries.filter((e) => !TRUST_PROXY_NAMES.includes(e) && !isAddressOrSubnet(e));
+  if (value === 'true' || bad.length || entries.length === 0) {
+    problems.push(
+      `TRUST_PROXY must be false, a number of proxy hops from 0 to 10, or a comma-separated list of addresses, subnets (10.0.0.0/8) and loopback, linklocal, uniquelocal (got "${raw}").`,
+    );
+    return ['loopback'];
+  }
+  return entries;
+}
+
+function isAddressOrSubnet(entry: string): boolean {
+  const [address, prefix, ...rest] = entry.split('/');
+  const version = isIP(address);
+  if (version === 0 || rest.length) return false;
+  if (prefix === undefined) return true;
+  return /^\d{1,3}$/.test(prefix) && Number(prefix) <= (version === 4 ? 32 : 128);
 }
 
 export function redactUrl(url: string): string {

@@ -1,8 +1,11 @@
-import { Controller, Get, Header, HttpCode, Param, Post, Query, Req, Res } from '@nestjs/common';
+import { Controller, Get, Header, HttpCode, Param, Post, Query, Req, Res, UseGuards } from '@nestjs/common';
 import { ApiOperation, ApiQuery, ApiTags } from '@nestjs/swagger';
 import type { PublicTicketResponse } from '@mpp/contracts';
 import type { Request, Response } from 'express';
 import { Public } from '../auth/auth.decorators';
+import { publicBaseUrl } from '../common/http/host-policy';
+import { renderedPageCsp } from '../common/http/security-headers';
+import { TicketLookupThrottlerGuard, TicketPrintThrottlerGuard } from '../common/http/ticket-throttler.guard';
 import { ApiException } from '../common/errors/api-exception';
 import { PublicCodePipe } from './public-code.pipe';
 import { QueueService } from './queue.service';
@@ -19,12 +22,14 @@ export class PublicTicketsController {
   ) {}
 
   @Get(':code')
+  @UseGuards(TicketLookupThrottlerGuard)
   @ApiOperation({ summary: 'Number, service, status, position, estimated wait, counter once called' })
   get(@Param('code', PublicCodePipe) code: string): Promise<PublicTicketResponse> {
     return this.queue.getPublic(code);
   }
 
   @Post(':code/cancel')
+  @UseGuards(TicketLookupThrottlerGuard)
   @HttpCode(200)
   @ApiOperation({ summary: 'The citizen gives up a waiting ticket' })
   cancel(@Param('code', PublicCodePipe) code: string): Promise<PublicTicketResponse> {
@@ -32,6 +37,7 @@ export class PublicTicketsController {
   }
 
   @Get(':code/print')
+  @UseGuards(TicketPrintThrottlerGuard)
   @ApiOperation({ summary: 'The ticket as PDF, for 80 mm thermal paper (default) or A6; reprint any time' })
   @ApiQuery({ name: 'format', required: false, enum: ['80mm', 'a6'] })
   async printPdf(
@@ -54,14 +60,18 @@ export class PublicTicketsController {
   }
 
   @Get(':code/print.html')
+  @UseGuards(TicketPrintThrottlerGuard)
   @Header('Content-Type', 'text/html; charset=utf-8')
   @Header('Cache-Control', 'no-store')
   @ApiOperation({ summary: 'The ticket as an HTML page for kiosk browser printing (autoPrint=1 opens the print dialog)' })
-  printHtml(@Param('code', PublicCodePipe) code: string, @Query('autoPrint') autoPrint: string | undefined, @Req() req: Request): Promise<string> {
-    return this.print.html(code, origin(req), autoPrint === '1' || autoPrint === 'true');
+  async printHtml(@Param('code', PublicCodePipe) code: string, @Query('autoPrint') autoPrint: string | undefined, @Req() req: Request): Promise<string> {
+    const html = await this.print.html(code, origin(req), autoPrint === '1' || autoPrint === 'true');
+    // Its own policy: the print script inline (by hash), the QR as a data: image, nothing else.
+    req.res?.setHeader('Content-Security-Policy', renderedPageCsp(html));
+    return html;
   }
 }
 
 function origin(req: Request): string {
-  return `${req.protocol}://${req.get('host') ?? 'localhost'}`;
+  return publicBaseUrl(req);
 }

@@ -1,6 +1,6 @@
 import { ArgumentsHost, Catch, ExceptionFilter, HttpException, HttpStatus, Logger } from '@nestjs/common';
 import type { ApiError, LocalizedText } from '@mpp/contracts';
-import type { Response } from 'express';
+import type { Request, Response } from 'express';
 import { renderErrorPage } from './error-page';
 import { pgErrorOf } from './pg-error';
 
@@ -43,13 +43,15 @@ export class AllExceptionsFilter implements ExceptionFilter {
 
   catch(exception: unknown, host: ArgumentsHost): void {
     const response = host.switchToHttp().getResponse<Response>();
+    const request = host.switchToHttp().getRequest<Request | undefined>();
     const body = this.toApiError(exception);
     if (body.statusCode >= 500) {
       this.logger.error(exception instanceof Error ? (exception.stack ?? exception.message) : String(exception));
     }
     if (response.headersSent) return;
-    // A route that answers a page (set by its @Header) gets its error as a page too.
-    if (String(response.getHeader('Content-Type') ?? '').startsWith('text/html')) {
+    // A route that answers a page (set by its @Header, or named .html when a guard refused
+    // before the route ran) gets its error as a page too.
+    if (String(response.getHeader('Content-Type') ?? '').startsWith('text/html') || /\.html$/.test(request?.path ?? '')) {
       response.status(body.statusCode).type('html').send(renderErrorPage(body));
       return;
     }
