@@ -198,6 +198,32 @@ describe('Online booking', () => {
       await book(newBookingDto(h.services.skck, { nik, date: '2026-11-30', start: '08:00' })).expect(201);
     });
 
+    it('should keep the weekly limit when bookings from another week are moved into a full one, even racing', async () => {
+      clock.set('2026-11-23T00:30:00Z');
+      const nik = nikFor(60);
+      const free = async (serviceId: string, date: string) => (await slots(serviceId, date)).slots.find((s) => s.bookable && s.remaining > 0)!.start;
+      const bookOn = async (serviceId: string, date: string) =>
+        (await book(newBookingDto(serviceId, { nik, date, start: await free(serviceId, date) })).expect(201)).body as BookingCreatedResponse;
+      // This week (limit 3): two bookings. Next week: three, one per service.
+      await bookOn(h.services.kk, '2026-11-24');
+      await bookOn(h.services.kk, '2026-11-25');
+      const nextWeek = [await bookOn(h.services.akta, '2026-12-01'), await bookOn(h.services.skck, '2026-12-02'), await bookOn(h.services.ktpBaru, '2026-12-03')];
+      const moves = await Promise.all(
+        nextWeek.map(async (b) => t.http().post(`/api/v1/bookings/${b.code}/reschedule`).send({ token: b.manageToken, date: '2026-11-26', start: await free(b.service.id, '2026-11-26') })),
+      );
+      expect(moves.map((m) => m.status).sort()).toEqual([200, 409, 409]);
+      expect(moves.filter((m) => m.status === 409).every((m) => m.body.code === 'WEEKLY_LIMIT')).toBe(true);
+      const [{ n }] = await db().query(
+        `SELECT count(*)::int AS n FROM booking WHERE nik_hash = (SELECT nik_hash FROM booking WHERE code = $1) AND slot_date BETWEEN '2026-11-23' AND '2026-11-29' AND status = 'active'`,
+        [nextWeek[0].code],
+      );
+      expect(n).toBe(3);
+      // Within the full week a booking still moves to another day.
+      const moved = moves.find((m) => m.status === 200)!.body as BookingResponse;
+      const token = nextWeek.find((b) => b.code === moved.code)!.manageToken;
+      await t.http().post(`/api/v1/bookings/${moved.code}/reschedule`).send({ token, date: '2026-11-27', start: await free(moved.service.id, '2026-11-27') }).expect(200);
+    });
+
     it('should cancel and reschedule with the manage token, freeing the seat at once', async () => {
       const nik = nikFor(15);
       const created = (await book(newBookingDto(h.services.akta, { nik, start: '11:00' })).expect(201)).body as BookingCreatedResponse;

@@ -68,10 +68,12 @@ export class BookingRepository {
     await tx.query(`SELECT pg_advisory_xact_lock(hashtextextended($1, 0))`, [nikHash]);
   }
 
-  async countActiveForPersonBetween(tx: EntityManager, nikHash: string, from: string, to: string): Promise<number> {
+  /** Active and checked-in bookings of one NIK between two dates, leaving out `exceptId` (a booking being moved). */
+  async countActiveForPersonBetween(tx: EntityManager, nikHash: string, from: string, to: string, exceptId: string | null): Promise<number> {
     const [row] = (await tx.query(
-      `SELECT count(*)::int AS n FROM booking WHERE nik_hash = $1 AND slot_date BETWEEN $2 AND $3 AND status IN ('active', 'checked_in')`,
-      [nikHash, from, to],
+      `SELECT count(*)::int AS n FROM booking
+        WHERE nik_hash = $1 AND slot_date BETWEEN $2 AND $3 AND status IN ('active', 'checked_in') AND id IS DISTINCT FROM $4::uuid`,
+      [nikHash, from, to, exceptId],
     )) as { n: number }[];
     return row.n;
   }

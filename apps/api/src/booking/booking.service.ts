@@ -411,10 +411,14 @@ export class BookingService {
     }
   }
 
+  /**
+   * The person's active bookings in the ISO week of `date`, not counting the booking being moved
+   * (which is in that week only if it is moved within it). Called under lockPerson, so racing
+   * bookings and moves of one NIK are counted one after the other.
+   */
   private async assertWeeklyLimit(tx: Parameters<BookingRepository['countActiveForPersonBetween']>[0], site: SiteEntity, nikHash: string, date: string, exceptId?: string): Promise<void> {
     const week = isoWeekRange(date);
-    let count = await this.repo.countActiveForPersonBetween(tx, nikHash, week.start, week.end);
-    if (exceptId) count -= 1; // the booking being moved is not an extra one
+    const count = await this.repo.countActiveForPersonBetween(tx, nikHash, week.start, week.end, exceptId ?? null);
     if (count >= site.bookingWeeklyLimit) throw ApiException.conflict('WEEKLY_LIMIT', BookingMessages.weeklyLimit(site.bookingWeeklyLimit));
   }
 
