@@ -5,12 +5,13 @@ import { AuthController } from './auth.controller';
 import { AuthGuard } from './auth.guard';
 import { AuthService } from './auth.service';
 import { DevicesService } from './devices.service';
+import { SessionEvents } from './session-events';
 import { StaffUsersService } from './staff-users.service';
 
 @Module({
   imports: [],
   controllers: [AuthController, AdminUsersController],
-  providers: [AuthService, StaffUsersService, DevicesService, { provide: APP_GUARD, useClass: AuthGuard }],
-  exports: [AuthService],
+  providers: [SessionEvents, AuthService, StaffUsersService, DevicesService, { provide: APP_GUARD, useClass: AuthGuard }],
+  exports: [AuthService, SessionEvents],
 })
 export class AuthModule {}

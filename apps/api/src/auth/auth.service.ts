@@ -13,12 +13,15 @@ import { DeviceEntity } from './entities/device.entity';
 import { StaffUserEntity } from './entities/staff-user.entity';
 import { DUMMY_HASH_PROMISE, PasswordHasher } from './password-hasher';
 import { DEVICE_TOKEN_PREFIX, JwtClaims, Principal } from './principal';
+import { SessionEvents, type SessionRef } from './session-events';
 
 @Injectable()
 export class AuthService {
   /**
    * Every request is authenticated; the user or device behind a token is read at most every few
-   * seconds. Disabling a user or revoking a device in this process forgets it at once.
+   * seconds. A session that ends (SessionEvents: a device revoked, an account disabled, a
+   * password changed) is forgotten at once here and, through PostgreSQL NOTIFY, in every other
+   * process; a token newer than the cached row reads the row again.
    */
   private readonly usersById = new TtlCache<string, StaffUserEntity | null>(5_000);
   private readonly devicesByHash = new TtlCache<string, DeviceEntity | null>(5_000);
@@ -29,7 +32,14 @@ export class AuthService {
     @InjectRepository(StaffUserEntity) private readonly users: Repository<StaffUserEntity>,
     @InjectRepository(DeviceEntity) private readonly devices: Repository<DeviceEntity>,
     @InjectRepository(SiteEntity) private readonly sites: Repository<SiteEntity>,
-  ) {}
+    sessions: SessionEvents,
+  ) {
+    sessions.onEnded((ref) => this.forget(ref));
+    sessions.onGap(() => {
+      this.usersById.clear();
+      this.devicesByHash.clear();
+    });
+  }
 
   async login(email: string, password: string): Promise<LoginResponse> {
     const user = await this.users.findOneBy({ email: email.trim().toLowerCase() });
@@ -39,7 +49,7 @@ export class AuthService {
     if (!user || !ok) throw ApiException.unauthorized('WRONG_CREDENTIALS', AUTH_MESSAGES.wrongCredentials);
     if (!user.active) throw ApiException.unauthorized('ACCOUNT_DISABLED', AUTH_MESSAGES.inactiveAccount);
     await this.users.update({ id: user.id }, { lastLoginAt: new Date() });
-    const claims: JwtClaims = { sub: user.id, role: user.role, site: user.siteId, agency: user.agencyId };
+    const claims: JwtClaims = { sub: user.id, role: user.role, site: user.siteId, agency: user.agencyId, sv: user.sessionVersion };
     return {
       accessToken: await this.jwt.signAsync(claims),
       tokenType: 'Bearer',
@@ -58,10 +68,17 @@ export class AuthService {
       throw ApiException.unauthorized('INVALID_TOKEN', AUTH_MESSAGES.invalidToken);
     }
     // Role and scope come from the database, so a change or a disabled account applies at once.
-    const user = await this.usersById.get(claims.sub, () => this.users.findOneBy({ id: claims.sub }));
+    const load = () => this.users.findOneBy({ id: claims.sub });
+    let user = await this.usersById.get(claims.sub, load);
+    if (user && typeof claims.sv === 'number' && claims.sv > user.sessionVersion) {
+      // Issued after the cached row was read (a login in another process): read it again.
+      this.usersById.delete(claims.sub);
+      user = await this.usersById.get(claims.sub, load);
+    }
     if (!user) throw ApiException.unauthorized('INVALID_TOKEN', AUTH_MESSAGES.invalidToken);
     if (!user.active) throw ApiException.unauthorized('ACCOUNT_DISABLED', AUTH_MESSAGES.inactiveAccount);
-    return { kind: 'staff', userId: user.id, role: user.role, siteId: user.siteId, agencyId: user.agencyId };
+    if (claims.sv !== user.sessionVersion) throw ApiException.unauthorized('SESSION_ENDED', AUTH_MESSAGES.sessionEnded);
+    return { kind: 'staff', userId: user.id, role: user.role, siteId: user.siteId, agencyId: user.agencyId, sessionVersion: user.sessionVersion };
   }
 
   private async authenticateDevice(token: string): Promise<Principal> {
@@ -74,15 +91,31 @@ export class AuthService {
       device.lastSeenAt = now;
       await this.devices.update({ id: device.id }, { lastSeenAt: now });
     }
-    return { kind: 'device', deviceId: device.id, deviceKind: device.kind, siteId: device.siteId };
+    return { kind: 'device', deviceId: device.id, deviceKind: device.kind, siteId: device.siteId, sessionVersion: device.sessionVersion };
   }
 
+  /**
+   * Whether a principal authenticated earlier (an open socket's) is still signed in, read from the
+   * database past the cache: the account active or the device not revoked, at the same session version.
+   */
+  async isCurrent(principal: Principal): Promise<boolean> {
+    if (principal.kind === 'staff') {
+      const user = await this.users.findOne({ where: { id: principal.userId }, select: { id: true, active: true, sessionVersion: true } });
+      return !!user && user.active && user.sessionVersion === principal.sessionVersion;
+    }
+    const device = await this.devices.findOne({ where: { id: principal.deviceId }, select: { id: true, revokedAt: true, sessionVersion: true } });
+    return !!device && !device.revokedAt && device.sessionVersion === principal.sessionVersion;
+  }
+
+  /** A change that ends no session (the name): read the row again on its next use here. */
   forgetUser(id: string): void {
     this.usersById.delete(id);
   }
 
-  forgetDevice(tokenHash: string): void {
-    this.devicesByHash.delete(tokenHash);
+  /** A session ended: the row is read again on its next use. Devices are cached by token hash, so all are. */
+  private forget(ref: SessionRef): void {
+    if (ref.kind === 'staff') this.usersById.delete(ref.id);
+    else this.devicesByHash.clear();
   }
 
   async me(userId: string): Promise<StaffUserResponse> {

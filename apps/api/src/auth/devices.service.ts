@@ -6,17 +6,18 @@ import { Repository } from 'typeorm';
 import { SiteEntity } from '../catalogue/entities/site.entity';
 import { ApiException } from '../common/errors/api-exception';
 import { AccessPolicy } from './access-policy';
-import { AuthService, hashDeviceToken } from './auth.service';
+import { hashDeviceToken } from './auth.service';
 import { RegisterDeviceDto } from './dto/register-device.dto';
 import { DeviceEntity } from './entities/device.entity';
 import { DEVICE_TOKEN_PREFIX, type StaffPrincipal } from './principal';
+import { SessionEvents } from './session-events';
 
 const DEVICE_NOT_FOUND = { id: 'Perangkat tidak ditemukan.', en: 'Device not found.' };
 
 @Injectable()
 export class DevicesService {
   constructor(
-    private readonly auth: AuthService,
+    private readonly sessions: SessionEvents,
     @InjectRepository(DeviceEntity) private readonly devices: Repository<DeviceEntity>,
     @InjectRepository(SiteEntity) private readonly sites: Repository<SiteEntity>,
   ) {}
@@ -44,8 +45,10 @@ export class DevicesService {
     AccessPolicy.assertSite(staff, device.siteId);
     if (!device.revokedAt) {
       device.revokedAt = new Date();
+      device.sessionVersion += 1;
       await this.devices.save(device);
-      this.auth.forgetDevice(device.tokenHash);
+      // Its cached row and its open sockets, in every process, at once.
+      await this.sessions.end({ kind: 'device', id: device.id });
     }
     const site = await this.sites.findOneByOrFail({ id: device.siteId });
     return toDeviceResponse(device, site.code);

@@ -9,6 +9,8 @@ export interface StaffPrincipal {
   role: StaffRole;
   siteId: string | null;
   agencyId: string | null;
+  /** staff_user.session_version when authenticated (the token's `sv`). */
+  sessionVersion: number;
 }
 
 export interface DevicePrincipal {
@@ -16,6 +18,8 @@ export interface DevicePrincipal {
   deviceId: string;
   deviceKind: DeviceKind;
   siteId: string;
+  /** device.session_version when authenticated. */
+  sessionVersion: number;
 }
 
 export interface JwtClaims {
@@ -23,6 +27,8 @@ export interface JwtClaims {
   role: StaffRole;
   site: string | null;
   agency: string | null;
+  /** The account's session version at login; a token with another one is refused (SESSION_ENDED). */
+  sv: number;
 }
 
 export const DEVICE_TOKEN_PREFIX = 'mppd_';

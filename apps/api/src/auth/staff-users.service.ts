@@ -11,6 +11,7 @@ import { CreateStaffUserDto, UpdateStaffUserDto } from './dto/staff-user.dto';
 import { StaffUserEntity } from './entities/staff-user.entity';
 import { PasswordHasher } from './password-hasher';
 import type { StaffPrincipal } from './principal';
+import { SessionEvents } from './session-events';
 
 /** Which roles each role may create or edit. */
 const MANAGEABLE_ROLES: Record<StaffRole, StaffRole[]> = {
@@ -24,6 +25,7 @@ const MANAGEABLE_ROLES: Record<StaffRole, StaffRole[]> = {
 export class StaffUsersService {
   constructor(
     private readonly auth: AuthService,
+    private readonly sessions: SessionEvents,
     @InjectRepository(StaffUserEntity) private readonly users: Repository<StaffUserEntity>,
     @InjectRepository(SiteEntity) private readonly sites: Repository<SiteEntity>,
     @InjectRepository(AgencyEntity) private readonly agencies: Repository<AgencyEntity>,
@@ -67,11 +69,16 @@ export class StaffUsersService {
         en: 'You cannot disable your own account.',
       });
     }
+    // A new password or a change of status ends every session signed in before it.
+    const endsSessions = dto.password !== undefined || (dto.active !== undefined && dto.active !== user.active);
     if (dto.fullName !== undefined) user.fullName = dto.fullName.trim();
     if (dto.password !== undefined) user.passwordHash = await PasswordHasher.hash(dto.password);
     if (dto.active !== undefined) user.active = dto.active;
+    if (endsSessions) user.sessionVersion += 1;
     const saved = await this.users.save(user);
-    this.auth.forgetUser(saved.id);
+    // Ended: the cached row and the open sockets, in every process, at once.
+    if (endsSessions) await this.sessions.end({ kind: 'staff', id: saved.id });
+    else this.auth.forgetUser(saved.id);
     return this.auth.toStaffUserResponse(saved);
   }
 

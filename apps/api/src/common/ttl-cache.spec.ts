@@ -25,6 +25,16 @@ describe(TtlCache.name, () => {
     expect(await sut.get('k', async () => 'newer')).toBe('newer');
   });
 
+  it('should not keep what a load forgotten while in flight read', async () => {
+    const sut = new TtlCache<string, string>(60_000);
+    let finishStale!: (value: string) => void;
+    const stale = sut.get('k', () => new Promise<string>((resolve) => (finishStale = resolve)));
+    sut.delete('k');
+    finishStale('before the change');
+    await stale;
+    expect(await sut.get('k', async () => 'after the change')).toBe('after the change');
+  });
+
   it('should share one load between concurrent misses of a key', async () => {
     const sut = new TtlCache<string, number>(1000);
     let loads = 0;

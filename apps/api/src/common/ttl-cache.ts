@@ -19,13 +19,17 @@ export class TtlCache<K, V> {
     if (hit && hit.expires > now) return hit.value;
     const pending = this.loading.get(key);
     if (pending) return pending;
-    const promise = load()
+    const promise: Promise<V> = load()
       .then((value) => {
+        // A load that was forgotten (delete/clear) while in flight may have read what changed: not kept.
+        if (this.loading.get(key) !== promise) return value;
         if (this.entries.size >= this.maxEntries) this.entries.clear();
         this.entries.set(key, { value, expires: Date.now() + this.ttlMs });
         return value;
       })
-      .finally(() => this.loading.delete(key));
+      .finally(() => {
+        if (this.loading.get(key) === promise) this.loading.delete(key);
+      });
     this.loading.set(key, promise);
     return promise;
   }

@@ -12,10 +12,12 @@ import { QUEUE_EVENTS, QUEUE_JOINS, type ApiError, type DisplayCall, type Waitin
 import type { Namespace, Socket } from 'socket.io';
 import { AuthService } from '../auth/auth.service';
 import type { Principal } from '../auth/principal';
+import { SessionEvents } from '../auth/session-events';
 import { AllExceptionsFilter } from '../common/errors/all-exceptions.filter';
 import { DisplayService } from './display.service';
 import { QueueEvents, TicketChange } from './queue-events';
 import type { CounterRow } from './queue.repository';
+import { authenticateSocket, closeSessionSockets, currentPrincipal } from './socket-sessions';
 import { QueueService, ticketNumber, toPublic } from './queue.service';
 
 type Ack<T> = { ok: true; data: T } | { ok: false; error: ApiError };
@@ -36,12 +38,14 @@ export class QueueGateway implements OnGatewayInit, OnGatewayConnection, OnModul
     private readonly queue: QueueService,
     private readonly display: DisplayService,
     private readonly events: QueueEvents,
+    private readonly sessions: SessionEvents,
   ) {}
 
   afterInit(): void {
     this.unsubscribe.push(
       this.events.onTicket((change) => this.onTicket(change)),
       this.events.onCounter((counter) => void this.onCounter(counter)),
+      this.sessions.onEnded((ref) => closeSessionSockets(this.server, ref)),
     );
   }
 
@@ -52,23 +56,15 @@ export class QueueGateway implements OnGatewayInit, OnGatewayConnection, OnModul
 
   /**
    * A token in the handshake identifies displays (device) and consoles (staff); ticket pages need
-   * none. Messages can arrive before the check is done, so handlers await it.
+   * none. Messages can arrive before the check is done, so handlers await it. Sessions (ending
+   * at once, checked on every message): socket-sessions.ts.
    */
   handleConnection(socket: Socket): void {
-    const token = (socket.handshake.auth as { token?: unknown } | undefined)?.token;
-    const principal: Promise<Principal | undefined> =
-      typeof token === 'string' && token
-        ? this.auth.authenticate(token).catch(() => {
-            socket.emit('error.auth', { code: 'INVALID_TOKEN' });
-            socket.disconnect(true);
-            return undefined;
-          })
-        : Promise.resolve(undefined);
-    socket.data.principal = principal;
+    socket.data.principal = authenticateSocket(socket, this.auth);
   }
 
   private principalOf(socket: Socket): Promise<Principal | undefined> {
-    return (socket.data.principal as Promise<Principal | undefined> | undefined) ?? Promise.resolve(undefined);
+    return currentPrincipal(socket, this.auth);
   }
 
   @SubscribeMessage(QUEUE_JOINS.display)

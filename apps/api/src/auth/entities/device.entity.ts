@@ -38,4 +38,8 @@ export class DeviceEntity {
 
   @Column({ type: 'timestamptz', nullable: true })
   revokedAt!: Date | null;
+
+  /** Raised when the device is revoked: its open sockets end at once (AddSessionVersion). */
+  @Column({ type: 'integer', default: 1 })
+  sessionVersion!: number;
 }

@@ -40,6 +40,10 @@ export class StaffUserEntity {
   @Column({ type: 'boolean', default: true })
   active!: boolean;
 
+  /** Raised by a password change or disabling: every token issued before it ends (AddSessionVersion). */
+  @Column({ type: 'integer', default: 1 })
+  sessionVersion!: number;
+
   @Column({ type: 'timestamptz', nullable: true })
   lastLoginAt!: Date | null;
 
