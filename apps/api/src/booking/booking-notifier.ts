@@ -1,4 +1,4 @@
-import { Inject, Injectable } from '@nestjs/common';
+import { Inject, Injectable, Logger } from '@nestjs/common';
 import type { BookingResponse } from '@mpp/contracts';
 import { CatalogueRepository } from '../catalogue/catalogue.repository';
 import { APP_CONFIG, AppConfig } from '../config/app-config';
@@ -8,9 +8,15 @@ import type { BookingRow } from './booking.repository';
 import { bookingQrDataUrl } from './documents/booking-qr';
 import { PiiCipher } from './pii-cipher';
 
-/** Tells the citizen, by SMS and email when given, after a booking was made, moved or cancelled. */
+/**
+ * Tells the citizen, by SMS and email when given, after a booking was made, moved or cancelled.
+ * Runs after the change has committed, so it never throws: a message that cannot be prepared is
+ * logged (without personal data) and the booking's answer is still a success.
+ */
 @Injectable()
 export class BookingNotifier {
+  private readonly logger = new Logger(BookingNotifier.name);
+
   constructor(
     @Inject(APP_CONFIG) private readonly config: AppConfig,
     private readonly notifications: NotificationsService,
@@ -44,8 +50,13 @@ export class BookingNotifier {
    * change proved by the token); the token is never stored in clear anywhere else.
    */
   private async send(kind: 'confirmed' | 'cancelled' | 'rescheduled', row: BookingRow, booking: BookingResponse, origin: string, manageToken: string | null): Promise<void> {
-    const model = await confirmationModel(this.catalogue, this.config, booking, origin, manageToken);
-    const to = { phone: this.cipher.decrypt(row.phone_cipher), email: row.email_cipher ? this.cipher.decrypt(row.email_cipher) : null };
-    await this.notifications.notifyBooking(kind, model, to, row.id);
+    try {
+      const model = await confirmationModel(this.catalogue, this.config, booking, origin, manageToken);
+      const to = { phone: this.cipher.decrypt(row.phone_cipher), email: row.email_cipher ? this.cipher.decrypt(row.email_cipher) : null };
+      await this.notifications.notifyBooking(kind, model, to, row.id);
+    } catch (error) {
+      // The error's name only: a message could carry a recipient.
+      this.logger.error({ msg: 'booking messages not sent; the booking itself is committed', kind, bookingId: row.id, error: error instanceof Error ? error.name : 'unknown' });
+    }
   }
 }

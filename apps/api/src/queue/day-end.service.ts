@@ -70,9 +70,14 @@ export class DayEndService implements OnApplicationBootstrap, OnApplicationShutd
   ): Promise<number> {
     const at = this.clock.now();
     const closed = await this.repo.transaction((tx) => this.repo.closeOpenTickets(tx, { siteId, ...q, at }));
+    // After the commit: telling the screens may fail (logged), the closing stands.
     for (const c of closed) {
-      const row = await this.repo.findTicketById(c.id);
-      if (row) this.events.ticketChanged(row, 'close_day', null);
+      try {
+        const row = await this.repo.findTicketById(c.id);
+        if (row) this.events.ticketChanged(row, 'close_day', null);
+      } catch (error) {
+        this.logger.error({ msg: 'closed ticket not announced', ticketId: c.id, error: (error as Error).message });
+      }
     }
     if (closed.length) this.logger.log({ msg: 'closed open tickets as not served', siteId, count: closed.length });
     return closed.length;

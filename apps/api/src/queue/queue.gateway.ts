@@ -117,43 +117,63 @@ export class QueueGateway implements OnGatewayInit, OnGatewayConnection, OnModul
 
   // ---- fan-out, after commit -----------------------------------------------------------
 
+  /**
+   * Each audience is told on its own: a push that fails is logged and the others still go out.
+   * Nothing here is thrown back at the request that made the change (it has committed).
+   */
   private onTicket({ row, action, counter }: TicketChange): void {
     const display = `display:${row.site_id}`;
     if ((action === 'call' || action === 'recall') && counter) {
-      const call: DisplayCall = {
-        ticketNumber: ticketNumber(row),
-        counterNumber: counter.number,
-        counterName: counter.name,
-        serviceName: row.service_name,
-        priority: row.priority,
-        at: (row.called_at ?? new Date()).toISOString(),
-        recall: action === 'recall',
-      };
-      this.server.to(display).emit(QUEUE_EVENTS.call, call);
+      this.safely('display call', () => {
+        const call: DisplayCall = {
+          ticketNumber: ticketNumber(row),
+          counterNumber: counter.number,
+          counterName: counter.name,
+          serviceName: row.service_name,
+          priority: row.priority,
+          at: (row.called_at ?? new Date()).toISOString(),
+          recall: action === 'recall',
+        };
+        this.server.to(display).emit(QUEUE_EVENTS.call, call);
+      });
     }
     if (counter && action !== 'issue') {
-      const current = row.status === 'called' || row.status === 'serving' ? { ticketNumber: ticketNumber(row), serviceName: row.service_name, status: row.status } : null;
-      this.server.to(display).emit(QUEUE_EVENTS.counterChanged, { number: counter.number, name: counter.name, state: counter.state, current });
+      this.safely('display counter', () => {
+        const current = row.status === 'called' || row.status === 'serving' ? { ticketNumber: ticketNumber(row), serviceName: row.service_name, status: row.status } : null;
+        this.server.to(display).emit(QUEUE_EVENTS.counterChanged, { number: counter.number, name: counter.name, state: counter.state, current });
+      });
     }
-    if (row.status === 'waiting') {
-      const waiting: WaitingTicket = {
-        id: row.id,
-        number: ticketNumber(row),
-        serviceId: row.service_id,
-        serviceName: row.service_name,
-        priority: row.priority,
-        issuedAt: row.issued_at.toISOString(),
-        targetCounterId: row.target_counter_id,
-      };
-      this.server.to(`service:${row.service_id}`).emit(QUEUE_EVENTS.ticketWaiting, waiting);
-    } else if (action === 'call' || action === 'cancel' || action === 'close_day') {
-      this.server.to(`service:${row.service_id}`).emit(QUEUE_EVENTS.ticketLeft, { id: row.id });
-    }
+    this.safely('counter consoles', () => {
+      if (row.status === 'waiting') {
+        const waiting: WaitingTicket = {
+          id: row.id,
+          number: ticketNumber(row),
+          serviceId: row.service_id,
+          serviceName: row.service_name,
+          priority: row.priority,
+          issuedAt: row.issued_at.toISOString(),
+          targetCounterId: row.target_counter_id,
+        };
+        this.server.to(`service:${row.service_id}`).emit(QUEUE_EVENTS.ticketWaiting, waiting);
+      } else if (action === 'call' || action === 'cancel' || action === 'close_day') {
+        this.server.to(`service:${row.service_id}`).emit(QUEUE_EVENTS.ticketLeft, { id: row.id });
+      }
+    });
     if (action !== 'recall' && action !== 'start' && action !== 'finish') {
-      this.scheduleWaitingCounts(row.site_id, row.time_zone);
-      this.server.to(`service-public:${row.service_id}`).emit(QUEUE_EVENTS.ticketQueueMoved, { serviceId: row.service_id });
+      this.safely('queue moved', () => {
+        this.scheduleWaitingCounts(row.site_id, row.time_zone);
+        this.server.to(`service-public:${row.service_id}`).emit(QUEUE_EVENTS.ticketQueueMoved, { serviceId: row.service_id });
+      });
     }
     void this.pushTicket(row.public_code, row.id);
+  }
+
+  private safely(what: string, push: () => void): void {
+    try {
+      push();
+    } catch (error) {
+      this.logger.error(`${what} push failed: ${(error as Error).message}`);
+    }
   }
 
   private async pushTicket(publicCode: string, id: string): Promise<void> {

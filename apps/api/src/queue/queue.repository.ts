@@ -283,43 +283,25 @@ export class QueueRepository {
   }
 
   /**
-   * Call-next as one statement: the database function queue_call_next (migration
-   * AddCallNextFunction) locks the counter, checks it, takes the next ticket by the site's policy
-   * and calls it, in the order QueueService documents. Runs outside any transaction: its locks
-   * last only while it runs. Answers the outcome and the view of the ticket called (or held).
+   * Call-next as one statement: the database function queue_call_next (migrations
+   * AddCallNextFunction, CallNextTargetedOnlyForOfficersAgency, CallNextAnswersCalledTicket) locks
+   * the counter, checks it, takes the next ticket by the site's policy and calls it, in the order
+   * QueueService documents. Runs outside any transaction: its locks last only while it runs.
+   * Answers the outcome and the view of the ticket called (or held).
    *
-   * The view is joined in the same statement, whose snapshot was taken before the function ran:
-   * it shows the ticket as it was just before the call (still waiting), and this method puts the
-   * call's fields on it, as applyChange's callers do, instead of a second round trip. `OFFSET 0`
-   * keeps the view a lookup by id after the function: flattened into a join, PostgreSQL may
-   * hash-join the whole ticket table while the function's locks are still held.
+   * The view comes from the function itself, read by a statement inside it after the call. It
+   * must not be joined here: this statement's snapshot is taken before the function runs, so a
+   * ticket issued meanwhile, which the function may call, would be missing from it (defects #1).
    */
   async callNext(p: { counterId: string; userId: string; siteId: string | null; agencyId: string | null; now: Date }): Promise<{ outcome: CallNextOutcome; ticket: TicketRow | null }> {
-    const [row] = await this.hot<TicketRow & { outcome: CallNextOutcome; called_id: string | null; at_counter_number: number | null; at_counter_name: string | null }>(
+    const [row] = await this.hot<TicketRow & { outcome: CallNextOutcome }>(
       this.db,
-      'queue_call_next',
-      `SELECT r.outcome, r.ticket_id AS called_id, r.counter_number AS at_counter_number, r.counter_name AS at_counter_name, v.*
-         FROM queue_call_next($1::uuid, $2::uuid, $3::uuid, $4::uuid, $5::timestamptz) r
-         LEFT JOIN LATERAL (${TICKET_VIEW} WHERE t.id = r.ticket_id OFFSET 0) v ON true`,
+      'queue_call_next_view',
+      `SELECT * FROM queue_call_next($1::uuid, $2::uuid, $3::uuid, $4::uuid, $5::timestamptz)`,
       [p.counterId, p.userId, p.siteId, p.agencyId, p.now],
     );
-    const { outcome, called_id, at_counter_number, at_counter_name, ...view } = row;
-    if (!called_id) return { outcome, ticket: null };
-    if (outcome !== 'called') return { outcome, ticket: view as TicketRow };
-    return {
-      outcome,
-      ticket: {
-        ...(view as TicketRow),
-        status: 'called',
-        counter_id: p.counterId,
-        counter_number: at_counter_number,
-        counter_name: at_counter_name,
-        target_counter_id: null,
-        recall_count: 0,
-        called_at: p.now,
-        first_called_at: view.first_called_at ?? p.now,
-      },
-    };
+    const { outcome, ...view } = row;
+    return { outcome, ticket: view.id ? (view as TicketRow) : null };
   }
 
   /**
