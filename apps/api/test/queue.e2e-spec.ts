@@ -108,6 +108,8 @@ describe('Queue: tickets and counters', () => {
 
   it('should interleave one priority ticket after every N regular ones when the site says so', async () => {
     await t.http().put('/api/v1/admin/sites/kota-kupang/queue-policy').auth(h.kupangSiteAdmin, { type: 'bearer' }).send({ mode: 'interleave', interleaveEvery: 2, allowPick: false, maxRecalls: 3 }).expect(200);
+    // One counter calls akta here: with a second one open (its own streak) the places would be ranges.
+    await counterAction(t, h.officers.dukcapil2, h.counters.dukcapil2, 'pause').expect(200);
     try {
       await t.app.get(DataSource).query(`UPDATE counter SET regular_streak = 0 WHERE id = $1`, [h.counters.dukcapil1.id]);
       const tickets: TicketResponse[] = [];
@@ -128,6 +130,7 @@ describe('Queue: tickets and counters', () => {
       // From a counter with no regular streak: two regular, one priority, and so on.
       expect(calledNumbers).toEqual([r1, r2, p1, r3, p2]);
     } finally {
+      await counterAction(t, h.officers.dukcapil2, h.counters.dukcapil2, 'open').expect(200);
       await t.http().put('/api/v1/admin/sites/kota-kupang/queue-policy').auth(h.kupangSiteAdmin, { type: 'bearer' }).send({ mode: 'priority_first', interleaveEvery: 3, allowPick: false, maxRecalls: 3 }).expect(200);
     }
   });

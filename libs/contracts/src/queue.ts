@@ -46,9 +46,16 @@ export interface PublicTicketResponse {
   agency: { shortName: string };
   priority: PriorityClass;
   status: TicketStatus;
-  /** 1 = next; null when not waiting. */
+  /**
+   * Place in the calling order, 1 = called next, counted at every open counter that may call the
+   * ticket (tickets of other services at shared counters included). When which counter frees
+   * first decides it, this is the latest place it can have (1 only when it is certainly next) and
+   * `positionMin` the earliest. Null when not waiting.
+   */
   position: number | null;
-  /** Minutes; null when not waiting. */
+  /** The earliest place it can have; equal to `position` when the place is certain. Null when not waiting. */
+  positionMin: number | null;
+  /** Expected minutes until it is called (0: a free counter calls it now); null when not waiting or no counter that may call it is open. */
   estimatedWaitMinutes: number | null;
   counter: CounterRef | null;
   issuedAt: string;

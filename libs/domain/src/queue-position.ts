@@ -1,38 +1,197 @@
+/**
+ * Where a waiting ticket stands in the hall, counted from the calling order of queue-order.ts
+ * (`chooseNext`, which `queue_call_next` follows) at every open counter that may call it.
+ *
+ * A ticket's place is 1 + the number of tickets, waiting now, that counters which could also call
+ * it will call before it ("ahead"). With one line (every counter serving the ticket serves the
+ * same services, priority first) that number is certain. When the open counters serve different
+ * sets of services, or keep different regular streaks under interleaving, it depends on which
+ * counter frees first, so the place is a range `min`–`max` that holds whatever the order of the
+ * counters' calls (new tickets, transfers and cancellations aside):
+ *
+ * - max: each counter `k` that may call the ticket calls at most `pos_k − 1` tickets before it,
+ *   where `pos_k` is its place in `orderedQueue` for `k` alone (other counters taking tickets only
+ *   shorten `k`'s way), and every ticket called before it by such a counter lies in a lane that
+ *   can precede it there: the targeted lanes of those counters, older tickets of its own lane, and
+ *   the other lane (all of it under interleaving; the priority lane for a regular ticket when
+ *   priority goes first). The max is the smaller of the two sums.
+ * - min: if counter `k` calls the ticket, every ticket that must precede it at `k` (its targeted
+ *   lane, older tickets of the ticket's lane, and when priority goes first the priority lane of a
+ *   regular ticket) has been called before; those that no other open counter can take were
+ *   called by a counter that may call the ticket. The min is the least of that over the counters.
+ *
+ * "You are next" (max = 1) is therefore said only when every counter that may call the ticket
+ * has it first in its order. Everything is computed from counts of waiting tickets by
+ * (service, class, target counter), so it stays cheap with thousands waiting.
+ */
 import type { PriorityClass, QueuePolicy } from '@mpp/contracts';
 
-/** Counts of the waiting tickets of one service, as the database gives them cheaply. */
-export interface PlaceCounts {
+/** An open counter as calling sees it. */
+export interface HallCounter {
+  id: string;
+  /** Services whose tickets this counter calls: its services of its officer's agency. */
+  serviceIds: readonly string[];
+  /** Regular tickets called in a row since its last priority ticket (`counter.regular_streak`). */
+  regularStreak: number;
+}
+
+/** Waiting tickets of a site's day of one kind, the ticket itself left out. */
+export interface WaitingGroup {
+  serviceId: string;
+  /** Set by a transfer to a counter: only that counter calls these tickets. */
+  targetCounterId: string | null;
+  /** Any class but 'regular'. */
+  priority: boolean;
+  /** Tickets of the group that queue before the ticket (by `queue_at`, then issue order). */
+  ahead: number;
+  /** All tickets of the group. */
+  total: number;
+}
+
+export interface PlaceTicket {
+  serviceId: string;
   priority: PriorityClass;
-  /** Priority-class tickets that queued before this one. */
-  priorityAhead: number;
-  /** Regular tickets that queued before this one. */
-  regularAhead: number;
-  /** All other waiting priority-class tickets. */
-  priorityTotal: number;
-  /** All other waiting regular tickets. */
-  regularTotal: number;
+  targetCounterId: string | null;
+}
+
+export interface HallPlace {
+  /** 1-based: the earliest place the ticket can have. */
+  min: number;
+  /** 1-based: the latest place it can have; 1 only when it is certainly called next. */
+  max: number;
+  /** The counters that may call the ticket. */
+  counterIds: string[];
+  /** Per service, the tickets that can be called before this one (their durations make the wait). */
+  aheadByService: Map<string, number>;
+}
+
+type Policy = Pick<QueuePolicy, 'mode' | 'interleaveEvery'>;
+
+/** True when `counter` may call the ticket. */
+export function mayCall(counter: HallCounter, ticket: PlaceTicket): boolean {
+  if (ticket.targetCounterId !== null && ticket.targetCounterId !== counter.id) return false;
+  return counter.serviceIds.includes(ticket.serviceId);
+}
+
+function priorityGoesFirst(policy: Policy): boolean {
+  return policy.mode === 'priority_first' || policy.interleaveEvery <= 0;
 }
 
 /**
- * A waiting ticket's 1-based place under the site's calling policy, from counts alone (no list),
- * so it stays cheap with thousands waiting. It follows the calling order of queue-order.ts
- * starting from a counter with no regular streak:
- * - priority first: every priority ticket goes before every regular one;
- * - interleave every N: N regular tickets, then one priority ticket, and so on; a class that
- *   runs out lets the other go on.
+ * Calls a counter makes before an untargeted ticket in its own order (no other counter calling),
+ * split into tickets of the ticket's lane and of the other lane, after its targeted lane and
+ * starting from `streak`. `sameAhead`: tickets of the ticket's lane before it; `otherTotal`: all
+ * tickets of the other lane. Mirrors `pickLane` of queue-order.ts in closed form.
  */
-export function positionFromCounts(c: PlaceCounts, policy: Pick<QueuePolicy, 'mode' | 'interleaveEvery'>): number {
-  const isPriority = c.priority !== 'regular';
-  if (policy.mode === 'priority_first') {
-    return isPriority ? c.priorityAhead + 1 : c.priorityTotal + c.regularAhead + 1;
-  }
+export function callsBeforeInLane(isPriority: boolean, sameAhead: number, otherTotal: number, streak: number, policy: Policy): { same: number; other: number } {
+  if (priorityGoesFirst(policy)) return { same: sameAhead, other: isPriority ? 0 : otherTotal };
   const n = policy.interleaveEvery;
   if (isPriority) {
-    // Before the (k+1)-th priority call come k+1 blocks of N regular calls, as far as regular tickets last.
-    const regularBefore = Math.min(c.regularTotal, (c.priorityAhead + 1) * n);
-    return c.priorityAhead + 1 + regularBefore;
+    // The ticket is the (sameAhead+1)-th priority call: n regular calls before each, fewer at first.
+    return { same: sameAhead, other: Math.min(otherTotal, Math.max(0, n - streak) + sameAhead * n) };
   }
-  // Priority calls that fall before this ticket's turn: one after each full block of N regular calls ahead.
-  const priorityBefore = Math.min(c.priorityTotal, Math.floor(c.regularAhead / n));
-  return c.regularAhead + 1 + priorityBefore;
+  // The ticket is the (sameAhead+1)-th regular call: a priority call whenever the streak reaches n.
+  const first = Math.max(0, n - streak);
+  const priorityCalls = sameAhead >= first ? 1 + Math.floor((sameAhead - first) / n) : 0;
+  return { same: sameAhead, other: Math.min(otherTotal, priorityCalls) };
+}
+
+interface CounterLanes {
+  targetedRegular: number;
+  targetedPriority: number;
+  same: number;
+  other: number;
+}
+
+/** The place of `ticket` among the waiting tickets `groups`, given the open `counters`; null when no counter may call it. */
+export function placeInHall(ticket: PlaceTicket, groups: readonly WaitingGroup[], counters: readonly HallCounter[], policy: Policy): HallPlace | null {
+  const eligible = counters.filter((k) => mayCall(k, ticket));
+  if (eligible.length === 0) return null;
+  const isPriority = ticket.priority !== 'regular';
+  const counterIds = eligible.map((k) => k.id);
+
+  if (ticket.targetCounterId !== null) {
+    // Only its counter calls it, and that counter calls its targeted lane oldest first.
+    const k = eligible[0];
+    const aheadByService = new Map<string, number>();
+    let ahead = 0;
+    for (const g of groups) {
+      if (g.targetCounterId !== k.id || !k.serviceIds.includes(g.serviceId) || g.ahead === 0) continue;
+      ahead += g.ahead;
+      aheadByService.set(g.serviceId, (aheadByService.get(g.serviceId) ?? 0) + g.ahead);
+    }
+    return { min: ahead + 1, max: ahead + 1, counterIds, aheadByService };
+  }
+
+  const others = counters.filter((k) => !mayCall(k, ticket));
+  const takenElsewhere = (serviceId: string) => others.some((k) => k.serviceIds.includes(serviceId));
+  const otherLaneCounts = !isPriority || !priorityGoesFirst(policy);
+  const eligibleServices = new Set(eligible.flatMap((k) => k.serviceIds));
+
+  // The union of what can precede the ticket, per service.
+  const aheadByService = new Map<string, number>();
+  let unionTargeted = 0;
+  let unionSame = 0;
+  let unionOther = 0;
+  const add = (serviceId: string, n: number): void => {
+    if (n > 0) aheadByService.set(serviceId, (aheadByService.get(serviceId) ?? 0) + n);
+  };
+  for (const g of groups) {
+    if (g.targetCounterId !== null) {
+      const k = eligible.find((c) => c.id === g.targetCounterId);
+      if (k && k.serviceIds.includes(g.serviceId)) {
+        unionTargeted += g.total;
+        add(g.serviceId, g.total);
+      }
+    } else if (eligibleServices.has(g.serviceId)) {
+      if (g.priority === isPriority) {
+        unionSame += g.ahead;
+        add(g.serviceId, g.ahead);
+      } else if (otherLaneCounts) {
+        unionOther += g.total;
+        add(g.serviceId, g.total);
+      }
+    }
+  }
+
+  let sumCalls = 0;
+  let sumOther = 0;
+  let min = Number.POSITIVE_INFINITY;
+  for (const k of eligible) {
+    const lanes: CounterLanes = { targetedRegular: 0, targetedPriority: 0, same: 0, other: 0 };
+    let must = 0;
+    for (const g of groups) {
+      if (!k.serviceIds.includes(g.serviceId)) continue;
+      if (g.targetCounterId !== null) {
+        if (g.targetCounterId !== k.id) continue;
+        if (g.priority) lanes.targetedPriority += g.total;
+        else lanes.targetedRegular += g.total;
+        must += g.total;
+      } else if (g.priority === isPriority) {
+        lanes.same += g.ahead;
+        if (!takenElsewhere(g.serviceId)) must += g.ahead;
+      } else {
+        lanes.other += g.total;
+        if (!isPriority && priorityGoesFirst(policy) && !takenElsewhere(g.serviceId)) must += g.total;
+      }
+    }
+    min = Math.min(min, must);
+    // The targeted lane's order of classes is not in the counts: take every streak it can leave.
+    const targeted = lanes.targetedRegular + lanes.targetedPriority;
+    const streaks =
+      lanes.targetedPriority === 0
+        ? [k.regularStreak + lanes.targetedRegular]
+        : Array.from({ length: lanes.targetedRegular + 1 }, (_, i) => i);
+    let most = 0;
+    let mostOther = 0;
+    for (const streak of streaks) {
+      const calls = callsBeforeInLane(isPriority, lanes.same, lanes.other, streak, policy);
+      most = Math.max(most, calls.same + calls.other);
+      mostOther = Math.max(mostOther, calls.other);
+    }
+    sumCalls += targeted + most;
+    sumOther += mostOther;
+  }
+  const max = Math.min(sumCalls, unionTargeted + unionSame + Math.min(unionOther, sumOther));
+  return { min: Math.min(min, max) + 1, max: max + 1, counterIds, aheadByService };
 }

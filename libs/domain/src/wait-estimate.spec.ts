@@ -1,76 +1,84 @@
-import { estimateWaitMinutes, median, type WaitEstimateInput } from './wait-estimate';
+import { CounterWork, estimateWaitMinutes, expectedMinimum, meanMinutes, MIN_RECENT_SAMPLES, shownWaitMinutes, type WaitEstimateInput } from './wait-estimate';
 
-function newInput(overrides: Partial<WaitEstimateInput> = {}): WaitEstimateInput {
-  return { position: 1, recentServiceMinutes: [], expectedServiceMinutes: 10, openCounters: 1, ...overrides };
+function newCounter(overrides: Partial<CounterWork> = {}): CounterWork {
+  return { busyForMinutes: 0, durations: [], expectedMinutes: 10, ...overrides };
 }
 
-describe(median.name, () => {
-  it('should return the middle value of an odd count, in any order', () => {
-    expect(median([9, 1, 4])).toBe(4);
-    expect(median([7])).toBe(7);
+function newInput(overrides: Partial<WaitEstimateInput> = {}): WaitEstimateInput {
+  return { ahead: 0, meanAheadMinutes: 10, counters: [newCounter()], ...overrides };
+}
+
+describe(expectedMinimum.name, () => {
+  it('should be the mean of a single distribution', () => {
+    expect(expectedMinimum([[2, 4, 9]])).toBeCloseTo(5, 9);
   });
 
-  it('should return the mean of the two middle values of an even count', () => {
-    expect(median([10, 2, 4, 3])).toBe(3.5);
+  it('should be the expected smaller of two independent draws', () => {
+    // min over {1,3}×{2,4}: 1, 1, 2, 3 → 7/4.
+    expect(expectedMinimum([[1, 3], [2, 4]])).toBeCloseTo(1.75, 9);
+  });
+});
+
+describe(meanMinutes.name, () => {
+  it('should use the expected minutes until enough durations are known', () => {
+    expect(meanMinutes([4, 6], 10)).toBe(10);
+    expect(meanMinutes(Array.from({ length: MIN_RECENT_SAMPLES }, () => 6), 10)).toBe(6);
   });
 
-  it('should sort numerically, not as text', () => {
-    expect(median([100, 9, 20])).toBe(20);
-  });
-
-  it('should not reorder the array it is given', () => {
-    const values = [3, 1, 2];
-    median(values);
-    expect(values).toEqual([3, 1, 2]);
-  });
-
-  it('should throw a RangeError for no values', () => {
-    expect(() => median([])).toThrow(RangeError);
+  it('should ignore durations that are not finite or negative', () => {
+    expect(meanMinutes([6, 6, 6, 6, 6, -1, Number.NaN], 10)).toBe(6);
   });
 });
 
 describe(estimateWaitMinutes.name, () => {
-  it('should give 0 minutes to the ticket called next', () => {
-    expect(estimateWaitMinutes(newInput({ position: 1, recentServiceMinutes: [30, 30, 30] }))).toBe(0);
+  it.each([
+    [1, 0],
+    [3, 0],
+    [3, 5],
+    [5, 12],
+  ])('should give the M/M/c expectation (n + 1) × mean ÷ c for exponential times (c = %i, n = %i)', (c, n) => {
+    const sut = estimateWaitMinutes(newInput({ ahead: n, counters: Array.from({ length: c }, () => newCounter({ busyForMinutes: 4 })) }));
+    expect(sut / (((n + 1) * 10) / c)).toBeCloseTo(1, 1);
   });
 
-  it('should use the median of recent durations: 4 ahead × 5 min / 2 counters = 10', () => {
-    // One 100-minute case does not move the median of 4, 6, 5, 100, 5 (= 5).
-    const sut = estimateWaitMinutes(newInput({ position: 5, recentServiceMinutes: [4, 6, 5, 100, 5], openCounters: 2 }));
-    expect(sut).toBe(10);
+  it('should be 0 when a free counter will call the ticket now', () => {
+    const counters = [newCounter({ busyForMinutes: null }), newCounter({ busyForMinutes: null }), newCounter()];
+    expect(estimateWaitMinutes(newInput({ ahead: 1, counters }))).toBe(0);
+    expect(estimateWaitMinutes(newInput({ ahead: 2, counters }))).toBeGreaterThan(0);
   });
 
-  it('should use the expected minutes with fewer than 3 recent durations: 2 ahead × 7 = 14', () => {
-    expect(estimateWaitMinutes(newInput({ position: 3, recentServiceMinutes: [1, 1], expectedServiceMinutes: 7 }))).toBe(14);
+  it('should make the first in line wait for the first counter to free', () => {
+    const durations = [10, 10, 10, 10, 10, 10];
+    const sut = estimateWaitMinutes(newInput({ counters: [newCounter({ durations, busyForMinutes: 7 }), newCounter({ durations, busyForMinutes: 2 })] }));
+    expect(sut).toBeCloseTo(3, 9);
   });
 
-  it('should switch to recent durations at exactly 3: 2 ahead × 2 = 4', () => {
-    expect(estimateWaitMinutes(newInput({ position: 3, recentServiceMinutes: [1, 2, 3], expectedServiceMinutes: 7 }))).toBe(4);
+  it('should count the tickets ahead at their own services mean', () => {
+    const counters = [newCounter({ busyForMinutes: 5, durations: [5, 5, 5, 5, 5, 5] })];
+    const short = estimateWaitMinutes(newInput({ ahead: 4, meanAheadMinutes: 6, counters }));
+    const long = estimateWaitMinutes(newInput({ ahead: 4, meanAheadMinutes: 15, counters }));
+    expect(long - short).toBeCloseTo(4 * 9, 9);
   });
 
-  it('should ignore negative and non-finite durations when counting samples', () => {
-    const sut = estimateWaitMinutes(newInput({ position: 2, recentServiceMinutes: [1, -5, NaN, Infinity, 1], expectedServiceMinutes: 12 }));
-    expect(sut).toBe(12);
+  it('should interpolate a place given as the middle of a range', () => {
+    const counters = [newCounter(), newCounter()];
+    const at = (ahead: number) => estimateWaitMinutes(newInput({ ahead, counters }));
+    expect(at(2.5)).toBeCloseTo((at(2) + at(3)) / 2, 9);
   });
 
-  it('should round up: 1 ahead × 5 min / 3 counters = 1.67 → 2', () => {
-    expect(estimateWaitMinutes(newInput({ position: 2, recentServiceMinutes: [5, 5, 5], openCounters: 3 }))).toBe(2);
+  it('should refuse a negative count ahead or no counter', () => {
+    expect(() => estimateWaitMinutes(newInput({ ahead: -1 }))).toThrow(RangeError);
+    expect(() => estimateWaitMinutes(newInput({ counters: [] }))).toThrow(RangeError);
+  });
+});
+
+describe(shownWaitMinutes.name, () => {
+  it('should never show 0 minutes while every counter is busy', () => {
+    const counters = [newCounter({ durations: [1, 1, 1, 1, 1, 1], busyForMinutes: 0.9 })];
+    expect(shownWaitMinutes(newInput({ counters }))).toBe(1);
   });
 
-  it('should not round up a floating-point error: 25 × 2.2 / 5 is 11', () => {
-    expect(estimateWaitMinutes(newInput({ position: 26, recentServiceMinutes: [2.2, 2.2, 2.2], openCounters: 5 }))).toBe(11);
-  });
-
-  it('should count no open counter as one', () => {
-    expect(estimateWaitMinutes(newInput({ position: 4, expectedServiceMinutes: 6, openCounters: 0 }))).toBe(18);
-  });
-
-  it('should throw a RangeError for a position below 1 or not whole', () => {
-    expect(() => estimateWaitMinutes(newInput({ position: 0 }))).toThrow(RangeError);
-    expect(() => estimateWaitMinutes(newInput({ position: 1.5 }))).toThrow(RangeError);
-  });
-
-  it('should throw a RangeError for negative expected minutes', () => {
-    expect(() => estimateWaitMinutes(newInput({ position: 2, expectedServiceMinutes: -1 }))).toThrow(RangeError);
+  it('should show 0 when a free counter will call the ticket now', () => {
+    expect(shownWaitMinutes(newInput({ counters: [newCounter({ busyForMinutes: null })] }))).toBe(0);
   });
 });

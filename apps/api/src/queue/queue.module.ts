@@ -8,6 +8,8 @@ import { DisplayController } from './display.controller';
 import { DisplayService } from './display.service';
 import { PublicTicketsController } from './public-tickets.controller';
 import { QueueEvents } from './queue-events';
+import { QueuePlaceRepository } from './queue-place.repository';
+import { QueuePlaceService } from './queue-place.service';
 import { QueueController } from './queue.controller';
 import { QueueGateway } from './queue.gateway';
 import { QueueRepository } from './queue.repository';
@@ -17,7 +19,7 @@ import { TicketPrintService } from './ticket-print.service';
 @Module({
   imports: [AuthModule, CatalogueModule],
   controllers: [QueueController, PublicTicketsController, DisplayController, CountersAdminController],
-  providers: [QueueRepository, QueueService, QueueEvents, DayEndService, DisplayService, CountersAdminService, QueueGateway, TicketPrintService],
+  providers: [QueueRepository, QueuePlaceRepository, QueuePlaceService, QueueService, QueueEvents, DayEndService, DisplayService, CountersAdminService, QueueGateway, TicketPrintService],
   exports: [QueueService, DayEndService, QueueRepository, QueueEvents],
 })
 export class QueueModule {}

@@ -379,40 +379,6 @@ export class QueueRepository {
     )) as TicketRow[];
   }
 
-  /** Counts for a waiting ticket's place: priority and regular tickets of its service ahead of it, and in all. */
-  /** Inputs of the wait estimate for a service: counters open for it, recent service durations. */
-  async waitInputs(siteId: string, serviceId: string): Promise<{ open_counters: number; recent_minutes: number[] }> {
-    const [row] = (await this.db.query(
-      `SELECT (SELECT count(*)::int FROM counter c JOIN counter_service cs ON cs.counter_id = c.id
-                WHERE cs.service_id = $2 AND c.state = 'open' AND c.retired_at IS NULL) AS open_counters,
-              coalesce((SELECT array_agg(m) FROM (
-                  SELECT extract(epoch FROM (d.finished_at - d.started_at)) / 60 AS m FROM ticket d
-                   WHERE d.site_id = $1 AND d.service_id = $2 AND d.status = 'done' AND d.started_at IS NOT NULL
-                   ORDER BY d.finished_at DESC LIMIT 20) recent), '{}') AS recent_minutes`,
-      [siteId, serviceId],
-    )) as { open_counters: number; recent_minutes: (string | number)[] }[];
-    return { open_counters: row.open_counters, recent_minutes: row.recent_minutes.map(Number) };
-  }
-
-  async placeCounts(ticket: { id: string; seq: string; site_id: string; service_id: string; local_date: string; queue_at: Date }): Promise<{
-    priority_ahead: number;
-    regular_ahead: number;
-    priority_total: number;
-    regular_total: number;
-  }> {
-    const [row] = (await this.db.query(
-      `SELECT
-         count(*) FILTER (WHERE w.priority <> 'regular' AND (w.queue_at, w.seq) < ($4::timestamptz, $6::bigint))::int AS priority_ahead,
-         count(*) FILTER (WHERE w.priority = 'regular' AND (w.queue_at, w.seq) < ($4::timestamptz, $6::bigint))::int AS regular_ahead,
-         count(*) FILTER (WHERE w.priority <> 'regular' AND w.id <> $5)::int AS priority_total,
-         count(*) FILTER (WHERE w.priority = 'regular' AND w.id <> $5)::int AS regular_total
-       FROM ticket w
-       WHERE w.site_id = $1 AND w.service_id = $2 AND w.local_date = $3 AND w.status = 'waiting'`,
-      [ticket.site_id, ticket.service_id, ticket.local_date, ticket.queue_at, ticket.id, ticket.seq],
-    )) as { priority_ahead: number; regular_ahead: number; priority_total: number; regular_total: number }[];
-    return row;
-  }
-
   /** Closes what a past day or a closed site left open: waiting and called tickets become not served. */
   async closeOpenTickets(
     tx: EntityManager,

@@ -1,6 +1,6 @@
 import { HttpStatus, Injectable } from '@nestjs/common';
 import type { CounterResponse, CounterSnapshot, PublicTicketResponse, QueuePolicy, TicketAction, TicketResponse } from '@mpp/contracts';
-import { estimateWaitMinutes, formatTicketNumber, localDate, nextStatus, PlaceCounts, positionFromCounts, transitionError } from '@mpp/domain';
+import { formatTicketNumber, localDate, nextStatus, transitionError } from '@mpp/domain';
 import { createHash } from 'node:crypto';
 import { EntityManager } from 'typeorm';
 import { isUniqueViolation } from '../common/errors/pg-error';
@@ -10,28 +10,28 @@ import type { SiteEntity } from '../catalogue/entities/site.entity';
 import { Clock } from '../common/clock';
 import { randomToken } from '../common/random-token';
 import { ApiException } from '../common/errors/api-exception';
-import { TtlCache } from '../common/ttl-cache';
 import { DayEndService } from './day-end.service';
 import { IssueTicketDto, TransferDto } from './dto/queue.dto';
 import { QueueEvents } from './queue-events';
+import { QueuePlaceService, type TicketPlace } from './queue-place.service';
 import { QueueMessages } from './queue.messages';
 import { CounterRow, QueueRepository, TicketFields, TicketRow } from './queue.repository';
 import { siteOpenNow } from './site-hours';
+
+const NOT_WAITING: TicketPlace = { position: null, positionMin: null, estimatedWaitMinutes: null };
 
 /** Roles that may sit at a counter: they act for their own agency. */
 const COUNTER_ROLES = new Set(['officer', 'agency_admin']);
 
 @Injectable()
 export class QueueService {
-  /** Open counters and recent durations of a service change slowly: read at most every two seconds. */
-  private readonly waitInputs = new TtlCache<string, { open_counters: number; recent_minutes: number[] }>(2_000);
-
   constructor(
     private readonly repo: QueueRepository,
     private readonly catalogue: CatalogueRepository,
     private readonly clock: Clock,
     private readonly events: QueueEvents,
     private readonly dayEnd: DayEndService,
+    private readonly places: QueuePlaceService,
   ) {}
 
   // ---- issuing -------------------------------------------------------------------------
@@ -104,16 +104,7 @@ export class QueueService {
     if (!issued) return refuse(ApiException.conflict('DAILY_QUOTA_REACHED', QueueMessages.quotaFull(service.dailyQuota ?? 0)));
     const row: TicketRow = issued;
     this.events.ticketChanged(row, 'issue', null);
-    // Everyone waiting for the service came before a ticket issued now: the tallies give its place.
-    const regular = row.priority === 'regular';
-    const place: PlaceCounts = {
-      priority: row.priority,
-      priorityAhead: regular ? issued.waiting_priority : issued.waiting_priority - 1,
-      regularAhead: regular ? issued.waiting_regular - 1 : issued.waiting_regular,
-      priorityTotal: regular ? issued.waiting_priority : issued.waiting_priority - 1,
-      regularTotal: regular ? issued.waiting_regular - 1 : issued.waiting_regular,
-    };
-    return this.toTicketResponse(row, site, place);
+    return this.toTicketResponse(row, site, true);
   }
 
   private async replay(scope: string, key: string, hash: string): Promise<TicketResponse | null> {
@@ -360,18 +351,6 @@ export class QueueService {
     return Promise.all(counters.map((c) => this.toCounterResponse(c)));
   }
 
-  /** A waiting ticket's place, counted exactly (the public page). */
-  private async exactPlace(row: TicketRow): Promise<PlaceCounts> {
-    const counts = await this.repo.placeCounts(row);
-    return {
-      priority: row.priority,
-      priorityAhead: counts.priority_ahead,
-      regularAhead: counts.regular_ahead,
-      priorityTotal: counts.priority_total,
-      regularTotal: counts.regular_total,
-    };
-  }
-
   findTicketRow(id: string): Promise<TicketRow | null> {
     return this.repo.findTicketById(id);
   }
@@ -550,24 +529,10 @@ export class QueueService {
 
   // ---- responses ------------------------------------------------------------------------
 
-  async toTicketResponse(row: TicketRow, site?: SiteEntity, knownPlace?: PlaceCounts): Promise<TicketResponse> {
-    let position: number | null = null;
-    let estimatedWaitMinutes: number | null = null;
-    if (row.status === 'waiting') {
-      const s = site ?? (await this.catalogue.cachedSite(row.site_id))!;
-      const place = knownPlace ?? (await this.exactPlace(row));
-      position = positionFromCounts(place, { mode: s.queueMode, interleaveEvery: s.queueInterleaveEvery });
-      const [service, inputs] = await Promise.all([
-        this.catalogue.cachedActiveService(row.service_id),
-        this.waitInputs.get(row.service_id, () => this.repo.waitInputs(row.site_id, row.service_id)),
-      ]);
-      estimatedWaitMinutes = estimateWaitMinutes({
-        position,
-        recentServiceMinutes: inputs.recent_minutes,
-        expectedServiceMinutes: service?.expectedServiceMinutes ?? 10,
-        openCounters: inputs.open_counters,
-      });
-    }
+  /** `issuedNow`: the ticket was issued a moment ago (its place then comes from the day's tallies). */
+  async toTicketResponse(row: TicketRow, site?: SiteEntity, issuedNow = false): Promise<TicketResponse> {
+    const { position, positionMin, estimatedWaitMinutes } =
+      row.status === 'waiting' ? await this.places.placeOf(row, site ?? (await this.catalogue.cachedSite(row.site_id))!, issuedNow) : NOT_WAITING;
     return {
       id: row.id,
       publicCode: row.public_code,
@@ -580,6 +545,7 @@ export class QueueService {
       priority: row.priority,
       status: row.status,
       position,
+      positionMin,
       estimatedWaitMinutes,
       counter: row.counter_id && row.counter_number !== null ? { id: row.counter_id, number: row.counter_number, name: row.counter_name ?? '' } : null,
       issuedAt: row.issued_at.toISOString(),
@@ -630,6 +596,7 @@ export function toPublic(t: TicketResponse): PublicTicketResponse {
     priority: t.priority,
     status: t.status,
     position: t.position,
+    positionMin: t.positionMin,
     estimatedWaitMinutes: t.estimatedWaitMinutes,
     counter: t.counter,
     issuedAt: t.issuedAt,

@@ -38,6 +38,7 @@ export class TicketPrintService {
       siteAddress: site?.address ?? null,
       publicUrl: `${base}/tiket/${ticket.publicCode}`,
       peopleAhead: ticket.position === null ? null : ticket.position - 1,
+      peopleAheadMin: ticket.positionMin === null ? null : ticket.positionMin - 1,
     };
   }
 }

@@ -18,6 +18,7 @@ export function newPrintModel(overrides: PrintModelOverrides = {}): TicketPrintM
       priority: 'regular',
       status: 'waiting',
       position: 4,
+      positionMin: 4,
       estimatedWaitMinutes: 15,
       counter: null,
       issuedAt: '2026-11-24T00:05:00.000Z',

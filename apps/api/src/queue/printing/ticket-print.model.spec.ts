@@ -54,6 +54,11 @@ describe(buildPrintLines.name, () => {
     expect(buildPrintLines(newPrintModel({ peopleAhead: 0 })).peopleAhead).toBe('Antrean di depan Anda: 0 orang');
   });
 
+  it('should print the people ahead as a range when which counter frees first decides it', () => {
+    expect(buildPrintLines(newPrintModel({ peopleAhead: 3, peopleAheadMin: 1 })).peopleAhead).toBe('Antrean di depan Anda: 1–3 orang');
+    expect(buildPrintLines(newPrintModel({ lang: 'en', peopleAhead: 1, peopleAheadMin: 0 })).peopleAhead).toBe('People ahead of you: 0–1');
+  });
+
   it('should omit the wait line and the people-ahead line when they are null', () => {
     const sut = buildPrintLines(newPrintModel({ peopleAhead: null, ticket: { estimatedWaitMinutes: null } }));
     expect(sut.estimatedWait).toBeNull();

@@ -14,7 +14,10 @@ export interface TicketPrintModel {
   siteAddress: string | null;
   /** Absolute URL of the ticket's public page; the QR code points here. */
   publicUrl: string;
+  /** The most people who can be called before the ticket. */
   peopleAhead: number | null;
+  /** The fewest, when which counter frees first decides it (shown as a range); omitted when certain. */
+  peopleAheadMin?: number | null;
   /** Defaults to 'id'. */
   lang?: PrintLang;
 }
@@ -52,7 +55,7 @@ interface PrintTexts {
   numberCaption: string;
   priority: string;
   priorityLabels: Readonly<Record<PriorityGroup, string>>;
-  peopleAhead: (count: number) => string;
+  peopleAhead: (count: string) => string;
   estimatedWait: (minutes: number) => string;
   qrAlt: string;
   footer: string;
@@ -107,6 +110,11 @@ export function formatIssuedAt(instant: Date, timeZone: string, lang: PrintLang 
   return `${local} ${timeZoneAbbreviation(timeZone)}`;
 }
 
+/** "3", or "2–3" when the place is a range. */
+function aheadText(most: number, least: number | null | undefined): string {
+  return least === null || least === undefined || least >= most ? String(most) : `${least}–${most}`;
+}
+
 export function buildPrintLines(model: TicketPrintModel): TicketPrintLines {
   const lang = model.lang ?? 'id';
   const texts = TEXTS[lang];
@@ -122,7 +130,7 @@ export function buildPrintLines(model: TicketPrintModel): TicketPrintLines {
     number: ticket.number,
     priorityMark: ticket.priority === 'regular' ? null : `${texts.priority}: ${texts.priorityLabels[ticket.priority]}`,
     issuedAt: formatIssuedAt(new Date(ticket.issuedAt), ticket.timeZone, lang),
-    peopleAhead: model.peopleAhead === null ? null : texts.peopleAhead(model.peopleAhead),
+    peopleAhead: model.peopleAhead === null ? null : texts.peopleAhead(aheadText(model.peopleAhead, model.peopleAheadMin)),
     estimatedWait: ticket.estimatedWaitMinutes === null ? null : texts.estimatedWait(ticket.estimatedWaitMinutes),
     qrAlt: texts.qrAlt,
     footer: texts.footer,
