@@ -1,6 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import type { DisplayCall, DisplaySnapshot } from '@mpp/contracts';
-import { localDate, zonedToUtc } from '@mpp/domain';
+import { formatTicketNumber, localDate, zonedToUtc } from '@mpp/domain';
 import type { Principal } from '../auth/principal';
 import { CatalogueRepository } from '../catalogue/catalogue.repository';
 import type { SiteEntity } from '../catalogue/entities/site.entity';
@@ -46,11 +46,11 @@ export class DisplayService {
         number: c.number,
         name: c.name,
         state: c.state,
-        current: c.ticket_number ? { ticketNumber: c.ticket_number, serviceName: c.service_name ?? '', status: c.status! } : null,
+        current: c.prefix && c.ticket_number !== null ? { ticketNumber: formatTicketNumber(c.prefix, c.ticket_number), serviceName: c.service_name ?? '', status: c.status! } : null,
       })),
       lastCalls: calls.map(
         (c): DisplayCall => ({
-          ticketNumber: c.ticket_number,
+          ticketNumber: formatTicketNumber(c.prefix, c.ticket_number),
           counterNumber: c.counter_number,
           counterName: c.counter_name,
           serviceName: c.service_name,

@@ -420,10 +420,14 @@ export class QueueRepository {
     return rows.map((r) => r.site_id);
   }
 
-  async displayCounters(siteId: string, localDate: string): Promise<{ number: number; name: string; state: CounterState; ticket_number: string | null; service_name: string | null; status: TicketStatus | null }[]> {
+  /**
+   * Each counter of the site and the ticket it holds today. Ticket numbers come raw (prefix and
+   * number): formatTicketNumber of libs/domain is their one formatter (defects #2).
+   */
+  async displayCounters(siteId: string, localDate: string): Promise<{ number: number; name: string; state: CounterState; prefix: string | null; ticket_number: number | null; service_name: string | null; status: TicketStatus | null }[]> {
     return (await this.db.query(
       `SELECT c.number, c.name, c.state,
-              t.prefix || lpad(t.number::text, 3, '0') AS ticket_number, sv.name AS service_name, t.status
+              t.prefix, t.number AS ticket_number, sv.name AS service_name, t.status
          FROM counter c
          LEFT JOIN ticket t ON t.counter_id = c.id AND t.status IN ('called', 'serving') AND t.local_date = $2
          LEFT JOIN service sv ON sv.id = t.service_id
@@ -433,10 +437,10 @@ export class QueueRepository {
     )) as never;
   }
 
-  /** The site's calls and recalls of the local day that starts at `dayStart`, newest first. */
-  async lastCalls(siteId: string, localDate: string, dayStart: Date, limit: number): Promise<{ ticket_number: string; counter_number: number; counter_name: string; service_name: string; priority: PriorityClass; at: Date; action: string }[]> {
+  /** The site's calls and recalls of the local day that starts at `dayStart`, newest first; numbers raw, as displayCounters. */
+  async lastCalls(siteId: string, localDate: string, dayStart: Date, limit: number): Promise<{ prefix: string; ticket_number: number; counter_number: number; counter_name: string; service_name: string; priority: PriorityClass; at: Date; action: string }[]> {
     return (await this.db.query(
-      `SELECT t.prefix || lpad(t.number::text, 3, '0') AS ticket_number, c.number AS counter_number, c.name AS counter_name,
+      `SELECT t.prefix, t.number AS ticket_number, c.number AS counter_number, c.name AS counter_name,
               sv.name AS service_name, t.priority, e.at, e.action
          FROM ticket_event e
          JOIN ticket t ON t.id = e.ticket_id
