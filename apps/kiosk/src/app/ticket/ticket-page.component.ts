@@ -3,6 +3,7 @@ import {
   ChangeDetectionStrategy,
   Component,
   DestroyRef,
+  ElementRef,
   Injector,
   afterNextRender,
   computed,
@@ -17,6 +18,7 @@ import { I18nService, LocalizedPipe, TranslatePipe, formatClock, timeZoneLabel }
 import QRCode from 'qrcode';
 
 import { KioskTicketStore } from './kiosk-ticket.store';
+import { fitPrintedPage } from './print-page';
 import { PriorityIconComponent } from './priority-icon.component';
 
 /** The portal's public ticket page, which the QR opens on a phone. */
@@ -33,7 +35,8 @@ export function peopleAhead(ticket: TicketResponse): number | null {
  * `tiket`: the ticket just issued (or checked in): the number very large, service, agency,
  * priority, people ahead, estimated wait, issue time on the MPP's clock, and a QR a phone can
  * photograph. It is printed once automatically (kiosks run Chromium with --kiosk-printing, so
- * silently) on 80 mm thermal paper; "Cetak ulang" prints it again.
+ * silently) on 80 mm thermal paper, on a page as long as the ticket (see print-page.ts);
+ * "Cetak ulang" prints it again.
  */
 @Component({
   selector: 'kiosk-ticket-page',
@@ -48,6 +51,7 @@ export class TicketPageComponent {
   private readonly i18n = inject(I18nService);
   private readonly document = inject(DOCUMENT);
   private readonly injector = inject(Injector);
+  private readonly host = inject<ElementRef<HTMLElement>>(ElementRef);
 
   protected readonly current = this.store.current;
   protected readonly ticket = computed(() => this.current()?.ticket ?? null);
@@ -115,6 +119,10 @@ export class TicketPageComponent {
   }
 
   private print(): void {
+    const printed = this.host.nativeElement.querySelector('.print-ticket');
+    if (printed) {
+      fitPrintedPage(this.document, printed);
+    }
     this.document.defaultView?.print();
   }
 }
