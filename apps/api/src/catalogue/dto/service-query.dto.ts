@@ -15,7 +15,7 @@ export class ServiceQueryDto {
   @MaxLength(64)
   agency?: string;
 
-  /** What the citizen typed, e.g. "ktp hilang" */
+  /** What the citizen typed, e.g. "ktp hilang". Only services scoring at least 0.7 of the best match are answered (docs/search.md). */
   @IsOptional()
   @IsString()
   @MaxLength(200)
