@@ -12,6 +12,10 @@ export const APP_ROUTES: Routes = [
       import('./service-detail/service-detail.routes').then((m) => m.SERVICE_DETAIL_ROUTES),
   },
   {
+    path: 'pemesanan',
+    loadChildren: () => import('./booking/booking.routes').then((m) => m.BOOKING_ROUTES),
+  },
+  {
     path: 'tiket',
     loadChildren: () => import('./ticket/ticket.routes').then((m) => m.TICKET_ROUTES),
   },
