@@ -10,12 +10,12 @@ import { BookingService } from './booking.service';
 import { BookingSweeper } from './booking-sweeper';
 import { BookingThrottlerGuard } from './booking-throttler.guard';
 import { CheckInController } from './check-in.controller';
-import { PiiCipher } from './pii-cipher';
 
+/** PiiCipher comes from NotificationsModule, its one provider. */
 @Module({
   imports: [CatalogueModule, QueueModule, NotificationsModule],
   controllers: [BookingController, CheckInController],
-  providers: [PiiCipher, BookingRepository, BookingService, BookingNotifier, BookingDocuments, BookingSweeper, BookingThrottlerGuard],
+  providers: [BookingRepository, BookingService, BookingNotifier, BookingDocuments, BookingSweeper, BookingThrottlerGuard],
   exports: [BookingService],
 })
 export class BookingModule {}

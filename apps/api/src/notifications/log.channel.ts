@@ -1,9 +1,10 @@
 import { Logger } from '@nestjs/common';
-import { maskRecipient, type NotificationChannel, type NotificationResult, type OutgoingMessage } from './notification';
+import type { NotificationChannel, NotificationResult, OutgoingMessage } from './notification';
 
 /**
- * The default channel: no gateway, so the message goes to the log as one structured line, with the
- * recipient masked. The outbox row keeps the message (and the recipient, encrypted) for later.
+ * The default channel: no gateway, so the message is only noted in the log, by its ids and
+ * channel. Never its text or its recipient, even masked: the text holds the citizen's name and the
+ * secret manage link (docs/personal-data.md). The outbox row keeps both, encrypted.
  */
 export class LogChannel implements NotificationChannel {
   readonly name = 'log';
@@ -13,9 +14,7 @@ export class LogChannel implements NotificationChannel {
     this.logger.log({
       msg: 'notification logged, not delivered',
       channel: message.channel,
-      to: maskRecipient(message.channel, message.to),
-      subject: message.subject,
-      body: message.body,
+      ...(message.outboxId ? { outboxId: message.outboxId } : {}),
       ...(message.bookingId ? { bookingId: message.bookingId } : {}),
     });
     return Promise.resolve({ status: 'logged' });

@@ -13,8 +13,11 @@ export interface OutgoingMessage {
   to: string;
   /** Email only; null for SMS. */
   subject: string | null;
+  /** Personal data (the name) and secrets (the manage link): never logged, stored only encrypted. */
   body: string;
   bookingId?: string;
+  /** outbox_message.id of the row it is sent from: what log lines name it by. */
+  outboxId?: string;
 }
 
 /** 'logged': written to the log instead of delivered (no gateway configured). */

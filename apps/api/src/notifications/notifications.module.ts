@@ -23,8 +23,9 @@ export function smsChannel(): NotificationChannel {
 }
 
 /**
- * Messages to citizens through the outbox table (outbox_message). PiiCipher encrypts the recipient;
- * it needs the DATA_KEY provider, which must be visible here (global, like APP_CONFIG).
+ * Messages to citizens through the outbox table (outbox_message). PiiCipher encrypts the recipient
+ * and the text; it needs the DATA_KEY provider, which must be visible here (global, like
+ * APP_CONFIG). This module is the one provider of PiiCipher: the booking module uses its export.
  */
 @Module({
   imports: [],
@@ -35,6 +36,6 @@ export function smsChannel(): NotificationChannel {
     { provide: EMAIL_CHANNEL, inject: [APP_CONFIG], useFactory: emailChannelFor },
     { provide: SMS_CHANNEL, useFactory: smsChannel },
   ],
-  exports: [NotificationsService],
+  exports: [NotificationsService, PiiCipher],
 })
 export class NotificationsModule {}

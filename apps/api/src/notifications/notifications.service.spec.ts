@@ -12,11 +12,20 @@ import { NotificationsService } from './notifications.service';
  */
 function fakeDb() {
   const statements: { sql: string; params: unknown[] }[] = [];
+  const rows = new Map<string, Record<string, unknown>>();
   let nextId = 41;
   const db = {
     query: jest.fn((sql: string, params: unknown[]) => {
       statements.push({ sql, params });
-      return Promise.resolve(sql.trimStart().startsWith('INSERT') ? [{ id: String(++nextId) }] : []);
+      const verb = sql.trimStart().split(/\s/)[0];
+      if (verb === 'INSERT') {
+        const id = String(++nextId);
+        const [channel, , recipient_cipher, subject, body_cipher, booking_id] = params;
+        rows.set(id, { channel, recipient_cipher, subject, body_cipher, booking_id });
+        return Promise.resolve([{ id }]);
+      }
+      if (verb === 'SELECT') return Promise.resolve(rows.has(String(params[0])) ? [rows.get(String(params[0]))] : []);
+      return Promise.resolve([]);
     }),
   };
   return { db: db as unknown as DataSource, statements };
@@ -40,19 +49,22 @@ describe(NotificationsService.name, () => {
     jest.restoreAllMocks();
   });
 
-  it('should record the message as pending, with the recipient encrypted and masked, before sending it', async () => {
+  it('should record the message as pending, with the recipient and the text encrypted, then send it from that row', async () => {
     const { db, statements } = fakeDb();
     const sms = fakeChannel({ status: 'logged' });
     const sut = new NotificationsService(db, cipher, fakeChannel({ status: 'sent' }), sms);
     const result = await sut.send(SMS);
     expect(result).toEqual({ outboxId: '42', channel: 'sms', status: 'logged' });
-    expect(sms.sent).toEqual([SMS]);
-    const [insert, update] = statements;
+    expect(sms.sent).toEqual([{ ...SMS, outboxId: '42' }]);
+    const [insert, read, update] = statements;
     expect(insert.sql).toMatch(/^INSERT INTO outbox_message/);
-    const [channel, masked, encrypted, subject, body, bookingId] = insert.params as string[];
-    expect([channel, masked, subject, body, bookingId]).toEqual(['sms', '+62 812****7890', null, 'halo', SMS.bookingId]);
-    expect(encrypted).not.toContain('81234567890');
-    expect(cipher.decrypt(encrypted)).toBe('+6281234567890');
+    const [channel, masked, encryptedTo, subject, encryptedBody, bookingId] = insert.params as string[];
+    expect([channel, masked, subject, bookingId]).toEqual(['sms', '+62 812****7890', null, SMS.bookingId]);
+    expect(encryptedTo).not.toContain('81234567890');
+    expect(cipher.decrypt(encryptedTo)).toBe('+6281234567890');
+    expect(encryptedBody).not.toContain('halo');
+    expect(cipher.decrypt(encryptedBody)).toBe('halo');
+    expect(read.sql).toMatch(/^SELECT .* FROM outbox_message/s);
     expect(update.sql).toMatch(/^UPDATE outbox_message/);
     expect(update.params).toEqual(['42', 'logged', null, false]);
   });
@@ -66,7 +78,7 @@ describe(NotificationsService.name, () => {
     expect(email.sent).toHaveLength(1);
     expect(sms.sent).toHaveLength(0);
     expect(statements[0].params[1]).toBe('n***@example.go.id');
-    expect(statements[1].params).toEqual(['42', 'sent', null, true]);
+    expect(statements[2].params).toEqual(['42', 'sent', null, true]);
   });
 
   it('should turn a channel that throws into a failed row, with the recipient masked in the error', async () => {
@@ -74,7 +86,7 @@ describe(NotificationsService.name, () => {
     const sut = new NotificationsService(db, cipher, fakeChannel(new Error('gateway refused +6281234567890')), fakeChannel(new Error('gateway refused +6281234567890')));
     const result = await sut.send(SMS);
     expect(result).toMatchObject({ status: 'failed', error: 'gateway refused +62 812****7890' });
-    expect(statements[1].params).toEqual(['42', 'failed', 'gateway refused +62 812****7890', false]);
+    expect(statements[2].params).toEqual(['42', 'failed', 'gateway refused +62 812****7890', false]);
   });
 
   it('should send the SMS and, when there is an address, the email for a booking, never throwing', async () => {

@@ -27,14 +27,24 @@ export interface BookingRecipients {
   email: string | null;
 }
 
+interface OutboxRow {
+  channel: OutgoingMessage['channel'];
+  recipient_cipher: string;
+  subject: string | null;
+  body_cipher: string;
+  booking_id: string | null;
+}
+
 /** Kept in outbox_message.error; enough to tell what went wrong. */
 const MAX_ERROR_LENGTH = 1000;
 
 /**
  * Sends messages to citizens through the outbox: each message is first written to outbox_message
- * ('pending'; the recipient encrypted, only its mask in clear), then handed to the channel for its
- * kind, and the row is updated with the outcome ('sent', 'logged' or 'failed'). A row left
- * 'pending' means the process stopped in between.
+ * ('pending'; the recipient and the text encrypted under DATA_KEY, only the recipient's mask and
+ * the subject in clear), then sent from that row: read back, decrypted for this one use, handed
+ * to the channel for its kind, and the row is updated with the outcome ('sent', 'logged' or
+ * 'failed'). A row left 'pending' means the process stopped in between. Log lines name a message
+ * by its ids and channel, never by its text or recipient.
  */
 @Injectable()
 export class NotificationsService {
@@ -52,7 +62,15 @@ export class NotificationsService {
    * a database error (the outbox could not be written) is thrown and nothing is sent.
    */
   async send(message: OutgoingMessage): Promise<SentNotification> {
-    const outboxId = await this.insertPending(message);
+    return this.deliver(await this.insertPending(message));
+  }
+
+  /**
+   * Sends a pending outbox message: the only place its recipient and text are decrypted. A
+   * database error is thrown; a delivery problem is a 'failed' result.
+   */
+  async deliver(outboxId: string): Promise<SentNotification> {
+    const message = await this.readPending(outboxId);
     const channel = message.channel === 'email' ? this.email : this.sms;
     let result: NotificationResult;
     try {
@@ -86,7 +104,7 @@ export class NotificationsService {
         results.push(await this.send(message));
       } catch (error) {
         const text = redactRecipient((error as Error).message, message);
-        this.logger.error({ msg: 'notification not recorded', channel: message.channel, to: maskRecipient(message.channel, message.to), bookingId, error: text });
+        this.logger.error({ msg: 'notification not recorded', channel: message.channel, bookingId, error: text });
         results.push({ outboxId: '', channel: message.channel, status: 'failed', error: text });
       }
     }
@@ -95,12 +113,31 @@ export class NotificationsService {
 
   private async insertPending(message: OutgoingMessage): Promise<string> {
     const rows: { id: string }[] = await this.db.query(
-      `INSERT INTO outbox_message (channel, recipient_masked, recipient_cipher, subject, body, booking_id)
+      `INSERT INTO outbox_message (channel, recipient_masked, recipient_cipher, subject, body_cipher, booking_id)
        VALUES ($1, $2, $3, $4, $5, $6)
        RETURNING id`,
-      [message.channel, maskRecipient(message.channel, message.to), this.cipher.encrypt(message.to), message.subject, message.body, message.bookingId ?? null],
+      [message.channel, maskRecipient(message.channel, message.to), this.cipher.encrypt(message.to), message.subject, this.cipher.encrypt(message.body), message.bookingId ?? null],
     );
     return String(rows[0].id);
+  }
+
+  private async readPending(outboxId: string): Promise<OutgoingMessage & { outboxId: string }> {
+    const rows: OutboxRow[] = await this.db.query(
+      `SELECT channel, recipient_cipher, subject, body_cipher, booking_id
+         FROM outbox_message
+        WHERE id = $1 AND status = 'pending' AND body_cipher IS NOT NULL`,
+      [outboxId],
+    );
+    const row = rows[0];
+    if (!row) throw new Error(`outbox message ${outboxId} is not pending`);
+    return {
+      channel: row.channel,
+      to: this.cipher.decrypt(row.recipient_cipher),
+      subject: row.subject,
+      body: this.cipher.decrypt(row.body_cipher),
+      outboxId,
+      ...(row.booking_id ? { bookingId: row.booking_id } : {}),
+    };
   }
 
   private async recordResult(outboxId: string, result: NotificationResult): Promise<void> {

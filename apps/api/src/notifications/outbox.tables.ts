@@ -11,7 +11,8 @@ export const OUTBOX_TABLES = [
     recipient_masked: 'varchar(120)',
     recipient_cipher: 'text',
     subject: 'text | null',
-    body: 'text',
+    /** NULL only for messages written before EncryptOutboxMessageBody (their clear text was erased). */
+    body_cipher: 'text | null',
     booking_id: 'uuid | null',
     status: 'varchar(8)',
     error: 'text | null',

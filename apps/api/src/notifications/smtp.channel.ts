@@ -1,7 +1,7 @@
 import { Logger } from '@nestjs/common';
 import nodemailer, { type Transporter } from 'nodemailer';
 import SMTPTransport from 'nodemailer/lib/smtp-transport';
-import { maskRecipient, redactRecipient, type NotificationChannel, type NotificationResult, type OutgoingMessage } from './notification';
+import { redactRecipient, type NotificationChannel, type NotificationResult, type OutgoingMessage } from './notification';
 
 /** A booking request should not hang on a dead mail server; options in the SMTP URL's query win. */
 const TIMEOUTS = { connectionTimeout: 10_000, greetingTimeout: 10_000, socketTimeout: 20_000 };
@@ -29,7 +29,12 @@ export class SmtpChannel implements NotificationChannel {
       return { status: 'sent' };
     } catch (error) {
       const text = redactRecipient(error instanceof Error ? error.message : String(error), message).slice(0, MAX_ERROR_LENGTH);
-      this.logger.warn({ msg: 'email not sent', to: maskRecipient('email', message.to), error: text, ...(message.bookingId ? { bookingId: message.bookingId } : {}) });
+      this.logger.warn({
+        msg: 'email not sent',
+        error: text,
+        ...(message.outboxId ? { outboxId: message.outboxId } : {}),
+        ...(message.bookingId ? { bookingId: message.bookingId } : {}),
+      });
       return { status: 'failed', error: text };
     }
   }
