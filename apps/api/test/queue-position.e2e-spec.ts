@@ -1,5 +1,6 @@
-import type { CounterResponse, Page, PublicTicketResponse, ServiceSummaryResponse, TicketResponse } from '@mpp/contracts';
+import { QUEUE_EVENTS, QUEUE_JOINS, type CounterResponse, type Page, type PublicTicketResponse, type ServiceSummaryResponse, type TicketResponse } from '@mpp/contracts';
 import { placeInHall } from '@mpp/domain';
+import { io } from 'socket.io-client';
 import { DataSource } from 'typeorm';
 import { FixedClock } from '../src/common/clock';
 import { counterAction, issue, KUPANG_MONDAY_0900 } from './support/hall';
@@ -100,6 +101,32 @@ describe(placeInHall.name, () => {
     await openHall([[services.akta, services.ktp]]);
     expect((await callAndFinish(0))?.id).toBe(akta.id);
     expect(await publicView(ktp.publicCode)).toMatchObject({ position: 1, positionMin: 1 });
+    expect((await callAndFinish(0))?.id).toBe(ktp.id);
+  });
+
+  it("should tell a ticket's page its place moved when another service is called at a counter they share", async () => {
+    await openHall([[services.akta, services.ktp]]);
+    const akta = await issue(t, staff.kupangKiosk, services.akta);
+    clock.advance(1000);
+    const ktp = await issue(t, staff.kupangKiosk, services.ktp);
+    const base = `http://127.0.0.1:${(t.app.getHttpServer().address() as { port: number }).port}`;
+    const page = io(`${base}/queue`, { transports: ['websocket'], reconnection: false, forceNew: true });
+    try {
+      const joined = (await page.timeout(5000).emitWithAck(QUEUE_JOINS.ticket, { publicCode: ktp.publicCode })) as { ok: boolean; data: PublicTicketResponse };
+      expect(joined).toMatchObject({ ok: true, data: { position: 2 } });
+      const moved = new Promise<void>((resolve, reject) => {
+        const timer = setTimeout(() => reject(new Error('no ticket.queue-moved within 2 s')), 2000);
+        page.once(QUEUE_EVENTS.ticketQueueMoved, () => {
+          clearTimeout(timer);
+          resolve();
+        });
+      });
+      expect((await callAndFinish(0))?.id).toBe(akta.id);
+      await moved;
+      expect(await publicView(ktp.publicCode)).toMatchObject({ position: 1, positionMin: 1 });
+    } finally {
+      page.disconnect();
+    }
     expect((await callAndFinish(0))?.id).toBe(ktp.id);
   });
 

@@ -39,12 +39,34 @@ function toHallCounter(c: PlaceCounterRow, asOpen: boolean): HallCounter {
 export class QueuePlaceService {
   /** Recent durations of a service change with each finished ticket: read at most every two seconds. */
   private readonly durations = new TtlCache<string, number[]>(2_000);
+  /** Per site, the services each service shares a counter with (counters' services change rarely). */
+  private readonly sharing = new TtlCache<string, Map<string, Set<string>>>(5_000);
 
   constructor(
     private readonly repo: QueuePlaceRepository,
     private readonly catalogue: CatalogueRepository,
     private readonly clock: Clock,
   ) {}
+
+  /**
+   * The services whose waiting tickets' places a change in the lines of `serviceIds` can move:
+   * those served at a counter with one of them (a call of akta at a counter shared with KTP moves
+   * every KTP ticket's place), themselves included.
+   */
+  async servicesMovedWith(siteId: string, serviceIds: readonly string[]): Promise<string[]> {
+    const sharing = await this.sharing.get(siteId, async () => {
+      const map = new Map<string, Set<string>>();
+      for (const c of await this.repo.siteCounters(siteId)) {
+        for (const s of c.services) {
+          const set = map.get(s.id) ?? new Set<string>();
+          c.services.forEach((other) => set.add(other.id));
+          map.set(s.id, set);
+        }
+      }
+      return map;
+    });
+    return [...new Set(serviceIds.flatMap((id) => [id, ...(sharing.get(id) ?? [])]))];
+  }
 
   /** `issuedNow`: the ticket was issued a moment ago (its place comes from the day's tallies). */
   async placeOf(row: TicketRow, site: SiteEntity, issuedNow = false): Promise<TicketPlace> {

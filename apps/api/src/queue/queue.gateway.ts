@@ -16,8 +16,9 @@ import { SessionEvents } from '../auth/session-events';
 import { AllExceptionsFilter } from '../common/errors/all-exceptions.filter';
 import { DisplayService } from './display.service';
 import { QueueEvents, TicketChange } from './queue-events';
+import { QueuePlaceService } from './queue-place.service';
 import type { CounterRow } from './queue.repository';
-import { authenticateSocket, closeSessionSockets, currentPrincipal } from './socket-sessions';
+import { authenticateSocket, closeSessionSockets, currentPrincipal, recheckSessionSockets } from './socket-sessions';
 import { QueueService, ticketNumber, toPublic } from './queue.service';
 
 type Ack<T> = { ok: true; data: T } | { ok: false; error: ApiError };
@@ -42,6 +43,7 @@ export class QueueGateway implements OnGatewayInit, OnGatewayConnection, OnModul
     private readonly display: DisplayService,
     private readonly events: QueueEvents,
     private readonly sessions: SessionEvents,
+    private readonly places: QueuePlaceService,
   ) {}
 
   afterInit(): void {
@@ -49,6 +51,7 @@ export class QueueGateway implements OnGatewayInit, OnGatewayConnection, OnModul
       this.events.onTicket((change) => this.onTicket(change)),
       this.events.onCounter((counter) => void this.onCounter(counter)),
       this.sessions.onEnded((ref) => closeSessionSockets(this.server, ref)),
+      this.sessions.onGap(() => void recheckSessionSockets(this.server, this.auth)),
     );
   }
 
@@ -162,8 +165,8 @@ export class QueueGateway implements OnGatewayInit, OnGatewayConnection, OnModul
     if (action !== 'recall' && action !== 'start' && action !== 'finish') {
       this.safely('queue moved', () => {
         this.scheduleWaitingCounts(row.site_id, row.time_zone);
-        this.server.to(`service-public:${row.service_id}`).emit(QUEUE_EVENTS.ticketQueueMoved, { serviceId: row.service_id });
       });
+      void this.queueMoved(row.site_id, [row.service_id]);
     }
     void this.pushTicket(row.public_code, row.id);
   }
@@ -194,6 +197,19 @@ export class QueueGateway implements OnGatewayInit, OnGatewayConnection, OnModul
       this.server.to(`display:${counter.site_id}`).emit(QUEUE_EVENTS.counterChanged, { number: counter.number, name: counter.name, state: counter.state, current });
     } catch (error) {
       this.logger.warn(`counter push failed: ${(error as Error).message}`);
+    }
+    // A counter opening, pausing or closing changes who may call its services' tickets.
+    await this.queueMoved(counter.site_id, counter.service_ids);
+  }
+
+  /** Ticket pages whose place or wait may have moved: every line served at a counter with these services. */
+  private async queueMoved(siteId: string, serviceIds: readonly string[]): Promise<void> {
+    try {
+      for (const id of await this.places.servicesMovedWith(siteId, serviceIds)) {
+        this.server.to(`service-public:${id}`).emit(QUEUE_EVENTS.ticketQueueMoved, { serviceId: id });
+      }
+    } catch (error) {
+      this.logger.warn(`queue moved push failed: ${(error as Error).message}`);
     }
   }
 
