@@ -2,6 +2,7 @@ import type { NestExpressApplication } from '@nestjs/platform-express';
 import { QUEUE_EVENTS, type StaffUserResponse } from '@mpp/contracts';
 import { io, Socket } from 'socket.io-client';
 import request from 'supertest';
+import { DataSource } from 'typeorm';
 import { SessionEvents } from '../src/auth/session-events';
 import { createApp } from '../src/bootstrap';
 import { FixedClock } from '../src/common/clock';
@@ -107,6 +108,18 @@ describe(SessionEvents.name, () => {
     expect((await join(sut, 'join-display', { siteCode: 'kota-kupang' })).ok).toBe(true);
     const closed = disconnected(sut);
     await revoke(device.id);
+    expect(await closed).toBe('io server disconnect');
+  });
+
+  it('should close a socket whose session ended while the relay between processes was down, once it is back', async () => {
+    const device = await registerDisplay();
+    const sut = connect(device.token, other);
+    expect((await join(sut, 'join-display', { siteCode: 'kota-kupang' })).ok).toBe(true);
+    const db = t.app.get(DataSource);
+    // Revoked with no notification at all, as if it was sent while the listening connections were down.
+    await db.query(`UPDATE device SET revoked_at = now(), session_version = session_version + 1 WHERE id = $1`, [device.id]);
+    const closed = disconnected(sut, 5000);
+    await db.query(`SELECT pg_terminate_backend(pid) FROM pg_stat_activity WHERE application_name = 'mpp-digital-api-sessions' AND datname = current_database()`);
     expect(await closed).toBe('io server disconnect');
   });
 

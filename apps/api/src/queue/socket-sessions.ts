@@ -48,6 +48,14 @@ export async function currentPrincipal(socket: Socket, auth: AuthService): Promi
   return refuse(socket);
 }
 
+/**
+ * After the session relay was down (SessionEvents.onGap), a session may have ended unheard: every
+ * socket of this process checks its session again, and those that ended are closed.
+ */
+export async function recheckSessionSockets(server: Namespace, auth: AuthService): Promise<void> {
+  await Promise.all([...server.sockets.values()].map((socket) => currentPrincipal(socket, auth).catch(() => undefined)));
+}
+
 /** Closes every socket of a session that ended (this process's; the others close theirs). */
 export function closeSessionSockets(server: Namespace, ref: SessionRef): void {
   server.in(sessionRoom(ref)).disconnectSockets(true);
