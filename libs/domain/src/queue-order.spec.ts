@@ -94,8 +94,22 @@ describe(chooseNext.name, () => {
     expect(chooseNext(candidates, newPolicy(), 0, HERE)?.candidate.id).toBe('r1');
   });
 
-  it('should break a tie in queueAt by id', () => {
+  it('should break a tie in queueAt by issue order (seq), as queue_call_next does, whatever the ids', () => {
+    const candidates = [newCandidate('a', 0, { seq: '12' }), newCandidate('c', 0, { seq: '9' }), newCandidate('b', 0, { seq: 10 })];
+    expect(ids(orderedQueue(candidates, newPolicy(), 0, HERE))).toEqual(['c', 'b', 'a']);
+  });
+
+  it('should compare seq as a number, not as text, up to bigint values', () => {
+    const candidates = [newCandidate('x', 0, { seq: '10' }), newCandidate('y', 0, { seq: '9' }), newCandidate('z', 0, { seq: 9007199254740993n })];
+    expect(ids(orderedQueue(candidates, newPolicy(), 0, HERE))).toEqual(['y', 'x', 'z']);
+  });
+
+  it('should break a tie in queueAt by id for candidates without seq', () => {
     expect(chooseNext([regular('b', 0), regular('a', 0), regular('c', 0)], newPolicy(), 0, HERE)?.candidate.id).toBe('a');
+  });
+
+  it('should throw a RangeError naming a ticket with an invalid seq', () => {
+    expect(() => orderedQueue([newCandidate('ok', 0, { seq: 1 }), newCandidate('bad', 0, { seq: 'x1' })], newPolicy(), 0, HERE)).toThrow(/bad/);
   });
 
   it('should compare ids by code unit, as PostgreSQL orders uuids, not by locale', () => {

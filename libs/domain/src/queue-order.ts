@@ -15,11 +15,18 @@
  *  4. Calling a priority ticket resets the streak to 0; calling a regular one adds 1. This holds
  *     for targeted tickets too, in both modes.
  *
- * "Oldest" is by `queueAt`, ties broken by `id` compared as plain strings (code units), which
- * matches PostgreSQL's `ORDER BY queue_at, id` for lower-case uuids. `queueAt` is compared to the
- * millisecond (JavaScript's precision); PostgreSQL keeps microseconds, so two tickets queued within
- * the same millisecond could be ordered differently by the two; issuing is serialized, so this
- * does not happen in practice.
+ * "Oldest" is by `queueAt`, ties broken by issue order (`seq`, the ticket table's identity column),
+ * as `queue_call_next` orders them (`ORDER BY queue_at, seq`); candidates without a `seq` come after
+ * those with one and tie by `id` compared as plain strings (code units), for callers whose ids
+ * follow issue order (simulations). `queueAt` is compared to the millisecond (JavaScript's
+ * precision); PostgreSQL keeps microseconds, so two tickets queued within the same millisecond
+ * could be ordered differently by the two; issuing is serialized, so this does not happen in
+ * practice.
+ *
+ * This is the executable specification of the calling order: `queue-call-order.e2e-spec.ts`
+ * checks on real PostgreSQL, over random queues, that `queue_call_next` calls exactly the ticket
+ * `chooseNext` chooses (given today's waiting tickets of the site whose service is one of the
+ * counter's services of the officer's agency) and leaves the counter with `nextStreak`.
  */
 import type { PriorityClass, QueuePolicy } from '@mpp/contracts';
 
@@ -30,6 +37,11 @@ export interface QueueCandidate {
   queueAt: Date | string;
   /** Set by a transfer: only this counter may call the ticket. */
   targetCounterId: string | null;
+  /**
+   * Issue order (the ticket's `seq`; bigint as text from the database): breaks ties in `queueAt`.
+   * Optional for callers whose ids already follow issue order (see the file's comment).
+   */
+  seq?: number | string | bigint;
 }
 
 export interface QueueChoice<T extends QueueCandidate = QueueCandidate> {
@@ -56,10 +68,27 @@ function timeOf(candidate: QueueCandidate): number {
   return ms;
 }
 
+function issueOrderOf(candidate: QueueCandidate): bigint | null {
+  const { seq } = candidate;
+  if (seq === undefined || seq === null) return null;
+  try {
+    return BigInt(seq);
+  } catch {
+    throw new RangeError(`Ticket ${candidate.id} has an invalid seq: ${String(seq)}`);
+  }
+}
+
+function byIssueOrder(a: { seq: bigint | null; id: string }, b: { seq: bigint | null; id: string }): number {
+  if (a.seq !== null && b.seq !== null) return a.seq < b.seq ? -1 : a.seq > b.seq ? 1 : 0;
+  if (a.seq !== null) return -1;
+  if (b.seq !== null) return 1;
+  return a.id < b.id ? -1 : a.id > b.id ? 1 : 0;
+}
+
 function oldestFirst<T extends QueueCandidate>(candidates: T[]): T[] {
   return candidates
-    .map((candidate) => ({ candidate, at: timeOf(candidate) }))
-    .sort((a, b) => a.at - b.at || (a.candidate.id < b.candidate.id ? -1 : a.candidate.id > b.candidate.id ? 1 : 0))
+    .map((candidate) => ({ candidate, at: timeOf(candidate), seq: issueOrderOf(candidate), id: candidate.id }))
+    .sort((a, b) => a.at - b.at || byIssueOrder(a, b))
     .map(({ candidate }) => candidate);
 }
 
@@ -98,7 +127,8 @@ function streakAfter(candidate: QueueCandidate, regularStreak: number): number {
 
 /**
  * The ticket counter `counterId` calls next and the counter's streak afterwards, or null when no
- * ticket it may call is waiting. Pass only waiting tickets of the services the counter serves.
+ * ticket it may call is waiting. Pass only today's waiting tickets of the site whose service is
+ * one the counter serves for its officer's agency (all its services for a site or system admin).
  */
 export function chooseNext<T extends QueueCandidate>(
   candidates: readonly T[],
