@@ -13,7 +13,7 @@ function nikFor(serial: number, opts: { day?: number; month?: number; female?: b
 }
 
 /** Reads a binary answer (the PDF) as a Buffer. */
-function binary(res: NodeJS.ReadableStream, cb: (err: Error | null, body: Buffer) => void): void {
+function binary(res: { on(event: string, listener: (chunk: Buffer) => void): unknown }, cb: (err: Error | null, body: Buffer) => void): void {
   const chunks: Buffer[] = [];
   res.on('data', (c: Buffer) => chunks.push(c));
   res.on('end', () => cb(null, Buffer.concat(chunks)));
@@ -364,19 +364,51 @@ describe('Online booking', () => {
       }
     });
 
-    it('should mark bookings not checked in by the end of their window as no-shows, counted per service', async () => {
+    const setLatePolicy = (latePolicy: 'walk_in' | 'refuse') =>
+      t.http().put('/api/v1/admin/sites/kota-kupang/booking-policy').auth(h.kupangSiteAdmin, { type: 'bearer' }).send({ checkInEarlyMinutes: 30, checkInLateMinutes: 15, latePolicy, weeklyLimitPerNik: 3 }).expect(200);
+
+    it('should mark bookings not checked in by the end of their window as no-shows where late arrivals are refused, counted per service', async () => {
       clock.set('2026-11-23T00:30:00Z');
       const missed = (await book(newBookingDto(h.services.kk, { nik: nikFor(34), date: '2026-11-25', start: '09:00' })).expect(201)).body as BookingCreatedResponse;
-      clock.set('2026-11-25T01:14:00Z'); // 09:14: still inside the window
-      await t.app.get(BookingService).markNoShows();
-      expect((await t.http().get(`/api/v1/bookings/${missed.code}`).expect(200)).body.status).toBe('active');
-      clock.set('2026-11-25T01:16:00Z'); // 09:16: closed; earlier windows were swept at 09:14
-      expect(await t.app.get(BookingService).markNoShows()).toBe(1);
-      expect(await t.app.get(BookingService).markNoShows()).toBe(0);
-      expect((await t.http().get(`/api/v1/bookings/${missed.code}`).expect(200)).body.status).toBe('no_show');
-      expect((await checkIn(missed.code).expect(409)).body.code).toBe('BOOKING_NOT_ACTIVE');
+      await setLatePolicy('refuse');
+      try {
+        clock.set('2026-11-25T01:14:00Z'); // 09:14: still inside the window
+        await t.app.get(BookingService).markNoShows();
+        expect((await t.http().get(`/api/v1/bookings/${missed.code}`).expect(200)).body.status).toBe('active');
+        clock.set('2026-11-25T01:16:00Z'); // 09:16: closed; earlier windows were swept at 09:14
+        expect(await t.app.get(BookingService).markNoShows()).toBe(1);
+        expect(await t.app.get(BookingService).markNoShows()).toBe(0);
+        expect((await t.http().get(`/api/v1/bookings/${missed.code}`).expect(200)).body.status).toBe('no_show');
+        expect((await checkIn(missed.code).expect(409)).body.code).toBe('BOOKING_NOT_ACTIVE');
+      } finally {
+        await setLatePolicy('walk_in');
+      }
       const stats = await t.http().get('/api/v1/admin/sites/kota-kupang/booking-stats').query({ date: '2026-11-25' }).auth(h.kupangSiteAdmin, { type: 'bearer' }).expect(200);
       expect(stats.body.find((s: { serviceId: string }) => s.serviceId === h.services.kk).noShow).toBeGreaterThanOrEqual(1);
+    });
+
+    it('should let a late booking become a walk-in until the site closes that day where the policy says so, and count a no-show only if nobody came', async () => {
+      clock.set('2026-11-23T00:30:00Z');
+      const status = async (code: string) => ((await t.http().get(`/api/v1/bookings/${code}`).expect(200)).body as BookingPublicResponse).status;
+      const comes = (await book(newBookingDto(h.services.kk, { nik: nikFor(71), date: '2026-11-26', start: '10:00' })).expect(201)).body as BookingCreatedResponse;
+      const never = (await book(newBookingDto(h.services.akta, { nik: nikFor(72), date: '2026-11-26', start: '10:00' })).expect(201)).body as BookingCreatedResponse;
+      const tooLate = (await book(newBookingDto(h.services.skck, { nik: nikFor(73), date: '2026-11-26', start: '10:00' })).expect(201)).body as BookingCreatedResponse;
+
+      clock.set('2026-11-26T02:16:00Z'); // 10:16 WITA: every window has closed, a minute ago
+      await t.app.get(BookingService).markNoShows();
+      clock.set('2026-11-26T05:00:00Z'); // 13:00
+      await t.app.get(BookingService).markNoShows();
+      expect([await status(comes.code), await status(never.code), await status(tooLate.code)]).toEqual(['active', 'active', 'active']);
+      const walkIn = (await checkIn(comes.code).expect(200)).body as CheckInResponse;
+      expect(walkIn).toMatchObject({ outcome: 'walk_in', ticket: { source: 'kiosk' }, booking: { status: 'checked_in' } });
+
+      clock.set('2026-11-26T07:29:00Z'); // 15:29: the site closes at 15:30
+      await t.app.get(BookingService).markNoShows();
+      expect(await status(never.code)).toBe('active');
+      clock.set('2026-11-26T07:31:00Z'); // 15:31: closed for the day
+      expect((await checkIn(tooLate.code).expect(409)).body.code).toBe('CHECK_IN_CLOSED');
+      await t.app.get(BookingService).markNoShows();
+      expect([await status(comes.code), await status(never.code), await status(tooLate.code)]).toEqual(['checked_in', 'no_show', 'no_show']);
     });
 
     it("should show the counter the booking behind a checked-in ticket, masked, to its agency's staff only", async () => {

@@ -1,4 +1,4 @@
-import { checkInStatus, checkInWindow } from './check-in-window';
+import { checkInStatus, checkInWindow, lateArrivalDeadline } from './check-in-window';
 
 // A 09:00 slot in Kupang (UTC+8).
 const STARTS_AT = new Date('2026-11-24T01:00:00.000Z');
@@ -61,5 +61,23 @@ describe(checkInStatus.name, () => {
 
   it('should reject an invalid now', () => {
     expect(() => checkInStatus(new Date(Number.NaN), STARTS_AT, 30, 15)).toThrow(RangeError);
+  });
+});
+
+describe(lateArrivalDeadline.name, () => {
+  // The site closes at 15:30 WITA on the slot's day.
+  const CLOSES = new Date('2026-11-24T07:30:00.000Z');
+
+  it('should end with the check-in window where late arrivals are refused', () => {
+    expect(lateArrivalDeadline(STARTS_AT, 15, 'refuse', CLOSES).toISOString()).toBe('2026-11-24T01:15:00.000Z');
+  });
+
+  it("should last until the site closes that day where late arrivals become walk-ins", () => {
+    expect(lateArrivalDeadline(STARTS_AT, 15, 'walk_in', CLOSES).toISOString()).toBe(CLOSES.toISOString());
+  });
+
+  it('should never end before the window, nor outlast it on a day the site does not open', () => {
+    expect(lateArrivalDeadline(STARTS_AT, 15, 'walk_in', new Date('2026-11-24T01:05:00.000Z')).toISOString()).toBe('2026-11-24T01:15:00.000Z');
+    expect(lateArrivalDeadline(STARTS_AT, 15, 'walk_in', null).toISOString()).toBe('2026-11-24T01:15:00.000Z');
   });
 });

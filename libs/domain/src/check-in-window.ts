@@ -44,3 +44,20 @@ export function checkInStatus(now: Date, startsAt: Date, earlyMinutes: number, l
   if (now.getTime() > closesAt.getTime()) return 'too_late';
   return 'open';
 }
+
+/** What a site does with a booked citizen who arrives after the check-in window. */
+export type LateArrivalPolicy = 'walk_in' | 'refuse';
+
+/**
+ * Until when a booking not yet checked in can still be honoured at the kiosk; after it, nobody
+ * came and the booking is a no-show. Where late arrivals are refused, that is the end of the
+ * check-in window. Where they become walk-ins, it is the site's closing time on the slot's day
+ * (`siteClosesAt`; null when the site does not open that day), never earlier than the window's
+ * end: a sweep must not take away the walk-in ticket the policy grants.
+ */
+export function lateArrivalDeadline(startsAt: Date, lateMinutes: number, policy: LateArrivalPolicy, siteClosesAt: Date | null): Date {
+  const windowCloses = checkInWindow(startsAt, 0, lateMinutes).closesAt;
+  if (policy === 'refuse' || siteClosesAt === null) return windowCloses;
+  assertInstant(siteClosesAt, 'siteClosesAt');
+  return siteClosesAt.getTime() > windowCloses.getTime() ? siteClosesAt : windowCloses;
+}

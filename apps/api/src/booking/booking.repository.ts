@@ -195,20 +195,31 @@ export class BookingRepository {
   }
 
   /**
-   * Active bookings whose check-in window has closed become no-shows. (A CTE: for a bare UPDATE,
-   * TypeORM answers `[rows, count]` instead of the rows.)
+   * Active bookings whose check-in window has closed: candidates for the no-show sweep, which
+   * decides by the site's late-arrival policy (BookingService.markNoShows).
    */
-  async markNoShows(now: Date): Promise<{ id: string; service_id: string }[]> {
+  async findLapsedActive(now: Date): Promise<{ id: string; site_id: string; slot_date: string; starts_at: Date }[]> {
+    return (await this.db.query(
+      `SELECT b.id, b.site_id, to_char(b.slot_date, 'YYYY-MM-DD') AS slot_date, b.starts_at
+         FROM booking b JOIN site s ON s.id = b.site_id
+        WHERE b.status = 'active' AND b.starts_at + make_interval(mins => s.checkin_late_minutes) < $1`,
+      [now],
+    )) as { id: string; site_id: string; slot_date: string; starts_at: Date }[];
+  }
+
+  /**
+   * These bookings become no-shows, those still active (a check-in holding the row wins). A CTE:
+   * for a bare UPDATE, TypeORM answers `[rows, count]` instead of the rows.
+   */
+  async markNoShows(ids: string[], now: Date): Promise<{ id: string; service_id: string }[]> {
     return (await this.db.query(
       `WITH marked AS (
-         UPDATE booking b SET status = 'no_show', no_show_at = $1, updated_at = $1
-           FROM site s
-          WHERE s.id = b.site_id AND b.status = 'active'
-            AND b.starts_at + make_interval(mins => s.checkin_late_minutes) < $1
-          RETURNING b.id, b.service_id
+         UPDATE booking SET status = 'no_show', no_show_at = $2, updated_at = $2
+          WHERE id = ANY($1::uuid[]) AND status = 'active'
+          RETURNING id, service_id
        )
        SELECT id, service_id FROM marked`,
-      [now],
+      [ids, now],
     )) as { id: string; service_id: string }[];
   }
 

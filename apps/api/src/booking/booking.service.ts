@@ -5,8 +5,10 @@ import {
   checkInStatus,
   checkInWindow,
   closedDayMessage,
+  dayStatus,
   generateBookingCode,
   isoWeekRange,
+  lateArrivalDeadline,
   localDate,
   localTime,
   maskNik,
@@ -17,6 +19,7 @@ import {
   parseNik,
   PHONE_MESSAGES,
   slotsForDate,
+  zonedToUtc,
 } from '@mpp/domain';
 import { createHash, randomBytes, timingSafeEqual } from 'node:crypto';
 import { isUniqueViolation } from '../common/errors/pg-error';
@@ -315,7 +318,8 @@ export class BookingService {
         const opens = checkInWindow(b.starts_at, site.checkinEarlyMinutes, site.checkinLateMinutes).opensAt;
         throw ApiException.conflict('CHECK_IN_TOO_EARLY', BookingMessages.tooEarly(localTime(opens, site.timeZone), site.timeZone));
       }
-      if (status === 'too_late' && site.checkinLatePolicy === 'refuse') {
+      // Late: a walk-in ticket where the site says so, until it closes that day; otherwise refused.
+      if (status === 'too_late' && now > (await this.lateArrivalDeadline(site, b.slot_date, b.starts_at))) {
         throw ApiException.conflict('CHECK_IN_CLOSED', BookingMessages.tooLate);
       }
       const late = status === 'too_late';
@@ -348,9 +352,19 @@ export class BookingService {
     return { outcome: outcome.kind, booking: await this.describe(outcome.booking), ticket: await this.queue.toTicketResponse(ticketRow) };
   }
 
-  /** Bookings not checked in by the end of their window become no-shows. */
+  /**
+   * Bookings nobody came for become no-shows: past the end of the check-in window where late
+   * arrivals are refused, past the site's closing time that day where they become walk-ins
+   * (until then the kiosk still turns the booking into a walk-in ticket).
+   */
   async markNoShows(): Promise<number> {
-    const marked = await this.repo.markNoShows(this.clock.now());
+    const now = this.clock.now();
+    const due: string[] = [];
+    for (const b of await this.repo.findLapsedActive(now)) {
+      const site = await this.catalogue.cachedSite(b.site_id);
+      if (site && now > (await this.lateArrivalDeadline(site, b.slot_date, b.starts_at))) due.push(b.id);
+    }
+    const marked = due.length ? await this.repo.markNoShows(due, now) : [];
     if (marked.length) this.logger.log({ msg: 'bookings marked no-show', count: marked.length });
     return marked.length;
   }
@@ -376,6 +390,16 @@ export class BookingService {
   }
 
   // ---- helpers ---------------------------------------------------------------------------
+
+  /** Until when a booking of this site and day can still be honoured at the kiosk (libs/domain lateArrivalDeadline). */
+  private async lateArrivalDeadline(site: SiteEntity, date: string, startsAt: Date): Promise<Date> {
+    let closes: Date | null = null;
+    if (site.checkinLatePolicy === 'walk_in') {
+      const day = dayStatus(date, site.openingHours, await this.catalogue.cachedClosuresOn(site, date));
+      closes = day.open ? zonedToUtc(date, day.hours.close, site.timeZone) : null;
+    }
+    return lateArrivalDeadline(startsAt, site.checkinLateMinutes, site.checkinLatePolicy, closes);
+  }
 
   private async requireBookableService(serviceId: string): Promise<{ service: ServiceEntity; site: SiteEntity }> {
     const service = await this.catalogue.cachedActiveService(serviceId);
