@@ -106,7 +106,7 @@ export class TicketPageComponent {
     inject(DestroyRef).onDestroy(() => this.pageTitle.setOverride(null));
   }
 
-  /** "2 orang di depan Anda"; "Anda berikutnya" for the first in line. */
+  /** "2 orang di depan Anda"; "Anda berikutnya" only when it is certain (`position` is then 1). */
   protected aheadText(position: number): string {
     const ahead = position - 1;
     if (ahead <= 0) return this.i18n.t('portal.ticket.ahead.none');
