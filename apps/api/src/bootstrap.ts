@@ -1,15 +1,17 @@
-import { INestApplication, ValidationPipe } from '@nestjs/common';
+import { INestApplication } from '@nestjs/common';
 import { NestFactory } from '@nestjs/core';
 import type { NestExpressApplication } from '@nestjs/platform-express';
 import { DocumentBuilder, SwaggerModule } from '@nestjs/swagger';
+import type { Server } from 'node:http';
 import { AppModule } from './app.module';
 import type { Clock } from './common/clock';
 import { AllExceptionsFilter } from './common/errors/all-exceptions.filter';
-import { validationExceptionFactory } from './common/errors/validation';
+import { answerClientErrors } from './common/errors/client-errors';
 import { AllowListIoAdapter } from './common/http/allow-list-io-adapter';
 import { HostPolicy, installHostPolicy } from './common/http/host-policy';
 import { noStoreForPrivateAnswers, securityHeaders } from './common/http/security-headers';
 import { JsonLogger } from './common/logging/json-logger';
+import { ApiValidationPipe } from './common/pipes';
 import { requestLogger } from './common/logging/request-logger';
 import type { AppConfig, DatabaseTarget } from './config/app-config';
 import { packageVersion } from './config/package-version';
@@ -46,15 +48,9 @@ export function configureApp(app: INestApplication & NestExpressApplication, con
   app.useBodyParser('json', { limit: '1mb' });
   app.setGlobalPrefix('api');
   if (logger) app.use(requestLogger(logger));
-  app.useGlobalPipes(
-    new ValidationPipe({
-      whitelist: true,
-      forbidNonWhitelisted: true,
-      transform: true,
-      exceptionFactory: validationExceptionFactory,
-    }),
-  );
+  app.useGlobalPipes(new ApiValidationPipe());
   app.useGlobalFilters(new AllExceptionsFilter());
+  answerClientErrors(app.getHttpServer() as Server);
 
   const document = SwaggerModule.createDocument(
     app,

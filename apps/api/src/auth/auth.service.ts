@@ -7,6 +7,7 @@ import { Repository } from 'typeorm';
 import { SiteEntity } from '../catalogue/entities/site.entity';
 import { ApiException } from '../common/errors/api-exception';
 import { TtlCache } from '../common/ttl-cache';
+import { isUuid } from '../common/pipes';
 import { APP_CONFIG, AppConfig } from '../config/app-config';
 import { AUTH_MESSAGES } from './auth.messages';
 import { DeviceEntity } from './entities/device.entity';
@@ -67,6 +68,8 @@ export class AuthService {
       if (error instanceof TokenExpiredError) throw ApiException.unauthorized('TOKEN_EXPIRED', AUTH_MESSAGES.expiredToken);
       throw ApiException.unauthorized('INVALID_TOKEN', AUTH_MESSAGES.invalidToken);
     }
+    // Signed with our secret but not a token we issue (its sub is a user's id): not signed in.
+    if (!isUuid(claims.sub)) throw ApiException.unauthorized('INVALID_TOKEN', AUTH_MESSAGES.invalidToken);
     // Role and scope come from the database, so a change or a disabled account applies at once.
     const load = () => this.users.findOneBy({ id: claims.sub });
     let user = await this.usersById.get(claims.sub, load);

@@ -1,5 +1,6 @@
 import { STAFF_ROLES, type StaffRole } from '@mpp/contracts';
 import { IsBoolean, IsEmail, IsIn, IsOptional, IsString, IsUUID, Matches, MaxLength, MinLength } from 'class-validator';
+import { IsOmittable } from '../../common/omittable.validator';
 
 export class CreateStaffUserDto {
   @IsEmail()
@@ -32,19 +33,19 @@ export class CreateStaffUserDto {
 }
 
 export class UpdateStaffUserDto {
-  @IsOptional()
+  @IsOmittable()
   @IsString()
   @MinLength(2)
   @MaxLength(160)
   fullName?: string;
 
-  @IsOptional()
+  @IsOmittable()
   @IsString()
   @MinLength(10)
   @MaxLength(200)
   password?: string;
 
-  @IsOptional()
+  @IsOmittable()
   @IsBoolean()
   active?: boolean;
 }

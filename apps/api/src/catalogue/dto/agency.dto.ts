@@ -45,4 +45,5 @@ export class CreateAgencyDto {
   logoUrl?: string;
 }
 
-export class UpdateAgencyDto extends PartialType(OmitType(CreateAgencyDto, ['code'] as const)) {}
+/** Every field may be left out; null only where the field is optional on creation (it clears it). */
+export class UpdateAgencyDto extends PartialType(OmitType(CreateAgencyDto, ['code'] as const), { skipNullProperties: false }) {}

@@ -6,8 +6,10 @@ import {
   ArrayMinSize,
   IsArray,
   IsBoolean,
+  IsDefined,
   IsIn,
   IsInt,
+  IsObject,
   IsOptional,
   IsString,
   Matches,
@@ -17,6 +19,7 @@ import {
   MinLength,
   ValidateNested,
 } from 'class-validator';
+import { IsOmittable } from '../../common/omittable.validator';
 import { SLUG } from './site.dto';
 
 export class RequirementDto {
@@ -185,16 +188,20 @@ export class CreateServiceDto {
   @Type(() => ProcedureStepDto)
   procedure!: ProcedureStepDto[];
 
+  @IsDefined()
+  @IsObject()
   @ValidateNested()
   @Type(() => CompletionTimeDto)
   completionTime!: CompletionTimeDto;
 
+  @IsDefined()
+  @IsObject()
   @ValidateNested()
   @Type(() => FeeDto)
   fee!: FeeDto;
 
   @IsString() @MinLength(3) @MaxLength(1000) product!: string;
-  @IsOptional() @IsString() @MaxLength(1000) productEn?: string;
+  @IsOmittable() @IsString() @MaxLength(1000) productEn?: string;
 
   @IsArray()
   @ArrayMaxSize(30)
@@ -204,15 +211,18 @@ export class CreateServiceDto {
 
   @IsString() @MinLength(3) @MaxLength(1000) complaintChannel!: string;
 
+  @IsDefined()
+  @IsObject()
   @ValidateNested()
   @Type(() => QueueSettingsDto)
   queue!: QueueSettingsDto;
 
-  /** Online booking settings; defaults apply when omitted */
-  @IsOptional()
+  /** Online booking settings; defaults apply when omitted (null is refused: the column cannot be empty) */
+  @IsOmittable()
   @ValidateNested()
   @Type(() => BookingSettingsDto)
   booking?: BookingSettingsDto;
 }
 
-export class UpdateServiceDto extends PartialType(OmitType(CreateServiceDto, ['code'] as const)) {}
+/** Every field may be left out; null only where the field is optional on creation (it clears it). */
+export class UpdateServiceDto extends PartialType(OmitType(CreateServiceDto, ['code'] as const), { skipNullProperties: false }) {}

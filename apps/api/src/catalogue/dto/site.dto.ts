@@ -102,7 +102,8 @@ export class CreateSiteDto {
   closesOnCutiBersama!: boolean;
 }
 
-export class UpdateSiteDto extends PartialType(OmitType(CreateSiteDto, ['code'] as const)) {}
+/** Every field may be left out; null only where the field is optional on creation (it clears it). */
+export class UpdateSiteDto extends PartialType(OmitType(CreateSiteDto, ['code'] as const), { skipNullProperties: false }) {}
 
 export class CreateClosureDto {
   /** Site-local date, YYYY-MM-DD */

@@ -26,6 +26,41 @@ const STATUS_CODES: Partial<Record<number, { code: string; message: LocalizedTex
   429: { code: 'TOO_MANY_REQUESTS', message: { id: 'Terlalu banyak percobaan. Tunggu sebentar lalu coba lagi.', en: 'Too many attempts. Wait a moment and try again.' } },
 };
 
+/**
+ * What body-parser (json, urlencoded) refuses, by its error `type`; any other error it raises with
+ * a 4xx status is a bad request too (a gzip body that does not unzip, an aborted upload).
+ */
+const BODY_PARSER_ERRORS: Record<string, { statusCode: number; code: string; message: LocalizedText }> = {
+  'charset.unsupported': {
+    statusCode: 415,
+    code: 'UNSUPPORTED_CHARSET',
+    message: { id: 'Isi permintaan harus berkode UTF-8 (charset=utf-8).', en: 'The request body must be encoded as UTF-8 (charset=utf-8).' },
+  },
+  'encoding.unsupported': {
+    statusCode: 415,
+    code: 'UNSUPPORTED_ENCODING',
+    message: {
+      id: 'Content-Encoding ini tidak didukung; kirim tanpa kompresi atau dengan gzip, deflate atau br.',
+      en: 'This Content-Encoding is not supported; send the body uncompressed or as gzip, deflate or br.',
+    },
+  },
+  'querystring.parse.rangeError': {
+    statusCode: 400,
+    code: 'BODY_TOO_DEEP',
+    message: { id: 'Data formulir yang dikirim bersarang terlalu dalam.', en: 'The submitted form data is nested too deeply.' },
+  },
+  'parameters.too.many': {
+    statusCode: 413,
+    code: 'TOO_MANY_PARAMETERS',
+    message: { id: 'Data formulir yang dikirim berisi terlalu banyak kolom.', en: 'The submitted form data has too many fields.' },
+  },
+};
+
+const MALFORMED_BODY: LocalizedText = {
+  id: 'Isi permintaan tidak dapat dibaca. Periksa Content-Type, Content-Encoding dan isinya.',
+  en: 'The request body could not be read. Check its Content-Type, Content-Encoding and content.',
+};
+
 const MALFORMED_JSON: ApiError = {
   statusCode: 400,
   code: 'MALFORMED_JSON',
@@ -85,9 +120,21 @@ export class AllExceptionsFilter implements ExceptionFilter {
         };
       }
     }
-    if ((exception as { status?: number } | null)?.status === 413) return { statusCode: 413, ...STATUS_CODES[413]! };
+    const parserError = bodyParserError(exception);
+    if (parserError) return parserError;
     return { statusCode: HttpStatus.INTERNAL_SERVER_ERROR, code: 'INTERNAL_ERROR', message: INTERNAL };
   }
+}
+
+/** An error body-parser (http-errors) raised: a numeric 4xx status, meant to be shown. */
+function bodyParserError(exception: unknown): ApiError | null {
+  if (typeof exception !== 'object' || exception === null) return null;
+  const { status, type, expose } = exception as { status?: unknown; type?: unknown; expose?: unknown };
+  if (typeof status !== 'number' || status < 400 || status > 499 || expose !== true) return null;
+  const known = typeof type === 'string' ? BODY_PARSER_ERRORS[type] : undefined;
+  if (known) return { ...known };
+  if (status === 413) return { statusCode: 413, ...STATUS_CODES[413]! };
+  return { statusCode: status, code: 'MALFORMED_BODY', message: MALFORMED_BODY };
 }
 
 function isApiError(value: unknown): value is ApiError {

@@ -1,5 +1,6 @@
 import { PRIORITY_CLASSES, type PriorityClass } from '@mpp/contracts';
 import { ArrayMaxSize, ArrayMinSize, IsArray, IsBoolean, IsIn, IsInt, IsOptional, IsString, IsUUID, Max, MaxLength, Min, MinLength } from 'class-validator';
+import { IsOmittable } from '../../common/omittable.validator';
 
 export class IssueTicketDto {
   @IsUUID()
@@ -56,13 +57,13 @@ export class CreateCounterDto {
 }
 
 export class UpdateCounterDto {
-  @IsOptional()
+  @IsOmittable()
   @IsString()
   @MinLength(2)
   @MaxLength(80)
   name?: string;
 
-  @IsOptional()
+  @IsOmittable()
   @IsArray()
   @ArrayMinSize(1)
   @ArrayMaxSize(50)
