@@ -26,9 +26,15 @@ export function publicTicketUrl(origin: string, publicCode: string): string {
   return `${origin}/tiket/${encodeURIComponent(publicCode)}`;
 }
 
-/** People ahead: a waiting ticket's position counts itself (1 = next). */
+/** People ahead: a waiting ticket's position counts itself (1 = next); the most who can be called before it. */
 export function peopleAhead(ticket: TicketResponse): number | null {
   return ticket.position === null ? null : Math.max(0, ticket.position - 1);
+}
+
+/** The fewest people ahead when which counter calls first decides it; null when the count is certain. */
+export function peopleAheadAtLeast(ticket: TicketResponse): number | null {
+  if (ticket.position === null || ticket.positionMin === null || ticket.positionMin >= ticket.position) return null;
+  return Math.max(0, ticket.positionMin - 1);
 }
 
 /**
@@ -67,6 +73,10 @@ export class TicketPageComponent {
   protected readonly ahead = computed(() => {
     const ticket = this.ticket();
     return ticket ? peopleAhead(ticket) : null;
+  });
+  protected readonly aheadAtLeast = computed(() => {
+    const ticket = this.ticket();
+    return ticket ? peopleAheadAtLeast(ticket) : null;
   });
   protected readonly issuedAt = computed(() => {
     const ticket = this.ticket();
