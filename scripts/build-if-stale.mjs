@@ -56,5 +56,7 @@ export function buildIfStale(names) {
       process.stderr.write(`\nBuilding ${name} failed (exit ${result.status}). See the output above.\n`);
       process.exit(result.status ?? 1);
     }
+    // The apps are served precompressed (brotli, gzip): written once here, not per request.
+    if (name !== 'api') spawnSync(process.execPath, [join(ROOT, 'scripts/compress-apps.mjs'), join(ROOT, `dist/apps/${name}`)], { cwd: ROOT, stdio: 'inherit' });
   }
 }

@@ -1,7 +1,7 @@
 import type { NestExpressApplication } from '@nestjs/platform-express';
-import express from 'express';
-import { existsSync } from 'node:fs';
-import { join } from 'node:path';
+import type express from 'express';
+import { existsSync, statSync } from 'node:fs';
+import { extname, join, resolve, sep } from 'node:path';
 
 /** The three Angular apps, served from their production builds on the API's own port. */
 export const BUILT_APPS = [
@@ -14,18 +14,96 @@ export function builtAppDir(appsDir: string, name: string): string {
   return join(appsDir, name, 'browser');
 }
 
+/** Angular's build names what it hashes `name-XXXXXXXX.ext` (8 capitals and digits): never changes. */
+const HASHED = /-[A-Z0-9]{8}\.[a-z0-9]+$/;
+export const CACHE_IMMUTABLE = 'public, max-age=31536000, immutable';
+/** index.html (and the SPA's routes): always asked again, so a new build is seen at once. */
+export const CACHE_REVALIDATE = 'no-cache';
+/** Other files (favicon.svg): not hashed, so kept only briefly. */
+const CACHE_SHORT = 'public, max-age=3600';
+
+/** Precompressed copies written by scripts/compress-apps.mjs, best first. */
+const ENCODINGS = [
+  { name: 'br', suffix: '.br' },
+  { name: 'gzip', suffix: '.gz' },
+] as const;
+
+function isFile(path: string): boolean {
+  try {
+    return statSync(path).isFile();
+  } catch {
+    return false;
+  }
+}
+
+/** A copy older than its source is left over from an earlier build: not served. */
+function freshCopy(file: string, suffix: string): boolean {
+  try {
+    return statSync(file + suffix).mtimeMs >= statSync(file).mtimeMs;
+  } catch {
+    return false;
+  }
+}
+
+/**
+ * Sends one file of a built app: its .br or .gz copy when the browser accepts it (negotiated by
+ * Accept-Encoding, no header meaning none), the file itself otherwise; Vary: Accept-Encoding;
+ * hashed files immutable for a year, index.html revalidated every time.
+ */
+function sendBuiltFile(req: express.Request, res: express.Response, next: express.NextFunction, file: string, cacheControl: string): void {
+  const available = ENCODINGS.filter((e) => freshCopy(file, e.suffix));
+  res.setHeader('Cache-Control', cacheControl);
+  if (available.length > 0) res.setHeader('Vary', 'Accept-Encoding');
+  // Ours is the preference (br is smaller), the browser's only whether it accepts one at all.
+  const encoding = req.headers['accept-encoding'] ? available.find((e) => req.acceptsEncodings(e.name) === e.name) : undefined;
+  const options = { cacheControl: false, dotfiles: 'allow' as const };
+  const done = (error?: Error) => {
+    if (error && !res.headersSent) next(error);
+  };
+  if (!encoding) {
+    res.sendFile(file, options, done);
+    return;
+  }
+  res.setHeader('Content-Encoding', encoding.name);
+  res.type(extname(file));
+  res.sendFile(file + encoding.suffix, options, done);
+}
+
+/**
+ * A path the SPA routes itself (`/tiket/{code}`, `/counter/antrean`): what a phone's browser, a
+ * QR scanner app or a link checker asks for (GET or HEAD, Accept text/html, * / *, or none) gets
+ * the app's index.html. A path with a file extension (a missing chunk) or a client that wants
+ * only JSON or an image gets the API's 404.
+ */
+function isPageRequest(req: express.Request): boolean {
+  if (req.method !== 'GET' && req.method !== 'HEAD') return false;
+  if (req.originalUrl.startsWith('/api')) return false;
+  if (/\.[A-Za-z0-9]+$/.test(req.path)) return false;
+  return !req.headers.accept || req.accepts(['html', 'json']) === 'html';
+}
+
 export function mountBuiltApps(app: NestExpressApplication, appsDir: string): void {
   for (const { name, path } of BUILT_APPS) {
-    const dir = builtAppDir(appsDir, name);
-    if (!existsSync(join(dir, 'index.html'))) continue;
+    const dir = resolve(builtAppDir(appsDir, name));
     const index = join(dir, 'index.html');
-    app.use(path, express.static(dir, { index: false, maxAge: '1h', immutable: false }));
-    // Client-side routes fall back to the app's index.html; /api stays the API's.
+    if (!existsSync(index)) continue;
     app.use(path, (req: express.Request, res: express.Response, next: express.NextFunction) => {
-      if (req.method !== 'GET' || req.originalUrl.startsWith('/api')) return next();
-      if (!(req.headers.accept ?? '').includes('text/html')) return next();
-      res.setHeader('Cache-Control', 'no-cache');
-      res.sendFile(index);
+      if (req.method !== 'GET' && req.method !== 'HEAD') return next();
+      if (req.originalUrl.startsWith('/api')) return next();
+      let relative: string;
+      try {
+        relative = decodeURIComponent(req.path);
+      } catch {
+        return next();
+      }
+      // The compressed copies are served by negotiation only, never by their own names.
+      if (/\.(br|gz)$/.test(relative)) return next();
+      const file = resolve(dir, `.${relative}`);
+      if (file !== dir && !file.startsWith(dir + sep)) return next();
+      if (file === index || file === dir) return sendBuiltFile(req, res, next, index, CACHE_REVALIDATE);
+      if (isFile(file)) return sendBuiltFile(req, res, next, file, HASHED.test(file) ? CACHE_IMMUTABLE : CACHE_SHORT);
+      if (isPageRequest(req)) return sendBuiltFile(req, res, next, index, CACHE_REVALIDATE);
+      next();
     });
   }
 }
