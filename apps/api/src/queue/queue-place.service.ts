@@ -1,9 +1,10 @@
-import { Injectable } from '@nestjs/common';
+import { Injectable, OnModuleDestroy } from '@nestjs/common';
 import { CounterWork, HallCounter, meanMinutes, placeInHall, shownWaitMinutes } from '@mpp/domain';
 import { CatalogueRepository } from '../catalogue/catalogue.repository';
 import type { SiteEntity } from '../catalogue/entities/site.entity';
 import { Clock } from '../common/clock';
 import { TtlCache } from '../common/ttl-cache';
+import { QueueEvents } from './queue-events';
 import { PlaceCounterRow, QueuePlaceRepository } from './queue-place.repository';
 import type { TicketRow } from './queue.repository';
 
@@ -36,9 +37,10 @@ function toHallCounter(c: PlaceCounterRow, asOpen: boolean): HallCounter {
  * rules are libs/domain's `placeInHall` and `shownWaitMinutes`; this reads their inputs.
  */
 @Injectable()
-export class QueuePlaceService {
-  /** Recent durations of a service change with each finished ticket: read at most every two seconds. */
+export class QueuePlaceService implements OnModuleDestroy {
+  /** Recent durations of a service: read at most every two seconds, at once after a finish here. */
   private readonly durations = new TtlCache<string, number[]>(2_000);
+  private readonly unsubscribe: () => void;
   /** Per site, the services each service shares a counter with (counters' services change rarely). */
   private readonly sharing = new TtlCache<string, Map<string, Set<string>>>(5_000);
 
@@ -46,7 +48,16 @@ export class QueuePlaceService {
     private readonly repo: QueuePlaceRepository,
     private readonly catalogue: CatalogueRepository,
     private readonly clock: Clock,
-  ) {}
+    events: QueueEvents,
+  ) {
+    this.unsubscribe = events.onTicket(({ row, action }) => {
+      if (action === 'finish' || action === 'no_show') this.durations.delete(row.service_id);
+    });
+  }
+
+  onModuleDestroy(): void {
+    this.unsubscribe();
+  }
 
   /**
    * The services whose waiting tickets' places a change in the lines of `serviceIds` can move:
