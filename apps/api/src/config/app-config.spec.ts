@@ -45,6 +45,24 @@ describe(loadConfig.name, () => {
     expect(() => loadConfig({ DATA_KEY: Buffer.alloc(16).toString('base64') })).toThrow(/DATA_KEY must be 32 bytes.*openssl rand -base64 32/);
   });
 
+  it('should read TRUST_PROXY as none, a number of hops or a list of addresses, and refuse trusting everyone', () => {
+    expect(loadConfig({}).trustProxy).toEqual(['loopback']);
+    expect(loadConfig({ TRUST_PROXY: 'false' }).trustProxy).toBe(false);
+    expect(loadConfig({ TRUST_PROXY: '0' }).trustProxy).toBe(false);
+    expect(loadConfig({ TRUST_PROXY: '2' }).trustProxy).toBe(2);
+    expect(loadConfig({ TRUST_PROXY: 'loopback, 10.0.0.0/8, fd00::1' }).trustProxy).toEqual(['loopback', '10.0.0.0/8', 'fd00::1']);
+    for (const bad of ['true', '11', '10.0.0.0/33', 'proxy.local', 'loopback,*']) {
+      expect(() => loadConfig({ TRUST_PROXY: bad })).toThrow(/^[\s\S]*TRUST_PROXY must be false, a number of proxy hops/);
+    }
+  });
+
+  it('should read ALLOWED_HOSTS, ALLOWED_ORIGINS and the ticket rate limits, naming a bad entry', () => {
+    const sut = loadConfig({ ALLOWED_HOSTS: 'MPP.kupangkota.go.id, 10.0.0.5:3000', ALLOWED_ORIGINS: 'https://layar.kupangkota.go.id/', TICKET_RATE_LIMIT: '600' });
+    expect(sut).toMatchObject({ allowedHosts: ['mpp.kupangkota.go.id', '10.0.0.5:3000'], allowedOrigins: ['https://layar.kupangkota.go.id'], ticketRateLimit: { lookup: 600, print: 300 } });
+    expect(() => loadConfig({ ALLOWED_HOSTS: 'https://x.go.id' })).toThrow(/ALLOWED_HOSTS must be a comma-separated list .*"https:\/\/x.go.id"/);
+    expect(() => loadConfig({ ALLOWED_ORIGINS: 'x.go.id' })).toThrow(/ALLOWED_ORIGINS must be a comma-separated list/);
+  });
+
   it('should read booleans in the usual spellings', () => {
     expect(loadConfig({ SEED: 'false' }).seed).toBe(false);
     expect(loadConfig({ SEED: 'YES' }).seed).toBe(true);

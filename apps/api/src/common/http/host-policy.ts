@@ -2,7 +2,7 @@ import type { Request } from 'express';
 import { networkInterfaces } from 'node:os';
 import type { AppConfig } from '../../config/app-config';
 
-type HostConfig = Pick<AppConfig, 'publicUrl' | 'host' | 'allowedHosts' | 'allowedOrigins'>;
+type HostConfig = Pick<AppConfig, 'publicUrl' | 'host' | 'allowedHosts' | 'allowedOrigins'> & Partial<Pick<AppConfig, 'nodeEnv'>>;
 
 /**
  * Which host names this deployment answers to, for the two places where a client's word about
@@ -10,7 +10,8 @@ type HostConfig = Pick<AppConfig, 'publicUrl' | 'host' | 'allowedHosts' | 'allow
  * - links and QR codes (booking messages, confirmation PDFs, printed tickets) are built from
  *   PUBLIC_URL, or when it is unset from the request's host only if that host is allowed;
  *   `Host: mpp-kupang.evil.example` never reaches an SMS;
- * - a browser may open a socket.io connection only from an allowed origin.
+ * - a browser may open a socket.io connection only from an allowed origin (outside production
+ *   also from localhost on any port: the Angular dev servers).
  * Allowed: PUBLIC_URL's host, ALLOWED_HOSTS, and the addresses the server listens on (with its
  * port; HOST=0.0.0.0 or :: means every address of the machine, and localhost).
  */
@@ -19,6 +20,8 @@ export class HostPolicy {
   private readonly configured: Set<string>;
   private readonly origins: Set<string>;
   private readonly listenNames: string[];
+  /** Outside production, the Angular dev servers (localhost:4200–4202, proxying to the API) connect too. */
+  private readonly loopbackAnyPort: boolean;
 
   constructor(config: HostConfig, interfaces: () => string[] = machineAddresses) {
     this.publicUrl = config.publicUrl === null ? null : config.publicUrl.replace(/\/+$/, '');
@@ -33,6 +36,7 @@ export class HostPolicy {
     const names = wildcard ? interfaces() : [config.host.toLowerCase()];
     if (wildcard || names.some(isLoopback)) names.push('localhost', '127.0.0.1', '[::1]');
     this.listenNames = [...new Set(names.map(bracketIpv6))];
+    this.loopbackAnyPort = config.nodeEnv !== undefined && config.nodeEnv !== 'production';
   }
 
   /** host[:port] as sent by a client; `port` is the one the server listens on. */
@@ -55,6 +59,7 @@ export class HostPolicy {
     }
     if (url.protocol !== 'http:' && url.protocol !== 'https:') return false;
     if (this.origins.has(url.origin.toLowerCase())) return true;
+    if (this.loopbackAnyPort && isLoopback(url.hostname)) return true;
     const explicitPort = url.port ? Number(url.port) : url.protocol === 'https:' ? 443 : 80;
     return this.isAllowedHost(`${url.hostname}:${explicitPort}`, port) || this.configured.has(url.host.toLowerCase());
   }
