@@ -254,6 +254,54 @@ describe('Online booking', () => {
     });
   });
 
+  describe('messages that say what is wrong', () => {
+    it('should name every bad field at once: an empty name hides neither a bad NIK nor a bad phone', async () => {
+      const res = await book(newBookingDto(h.services.ktpBaru, { fullName: '', nik: '5371013202900001', phone: '021-555-1234', date: '2026-02-30' })).expect(400);
+      const named = (res.body.fields as { field: string; message: { id: string; en: string } }[]).map((f) => f.field);
+      expect(new Set(named)).toEqual(new Set(['fullName', 'nik', 'phone', 'date']));
+      for (const field of res.body.fields as { message: { id: string; en: string } }[]) {
+        expect(field.message.id).toBeTruthy();
+        expect(field.message.en).toBeTruthy();
+      }
+    });
+
+    it('should check a name after trimming and in Unicode NFC', async () => {
+      clock.set('2026-11-23T00:30:00Z');
+      const short = await book(newBookingDto(h.services.ktpBaru, { nik: nikFor(80), fullName: 'A ' })).expect(400);
+      expect(short.body.fields.map((f: { field: string }) => f.field)).toEqual(['fullName']);
+      const combining = 'Jose\u0301 Ramos';
+      const created = (await book(newBookingDto(h.services.ktpBaru, { nik: nikFor(81), fullName: `  ${combining} `, start: '14:00' })).expect(201)).body as BookingCreatedResponse;
+      expect(created.fullName).toBe('Jos\u00e9 Ramos');
+      await t.http().post(`/api/v1/bookings/${created.code}/cancel`).send({ token: created.manageToken }).expect(200);
+    });
+
+    it("should name the day of a booking that is not today when it is too early to check in", async () => {
+      clock.set('2026-11-23T00:30:00Z');
+      const booking = (await book(newBookingDto(h.services.kk, { nik: nikFor(82), date: '2026-11-24', start: '08:00' })).expect(201)).body as BookingCreatedResponse;
+      const early = await t.http().post('/api/v1/queue/check-in').auth(h.kiosk, { type: 'bearer' }).send({ code: booking.code }).expect(409);
+      expect(early.body.code).toBe('CHECK_IN_TOO_EARLY');
+      expect(early.body.message.id).toContain('Selasa, 24 November 2026');
+      expect(early.body.message.id).toContain('pukul 07.30 WITA');
+      expect(early.body.message.en).toContain('Tuesday, 24 November 2026');
+      expect(early.body.message.en).toContain('at 07:30 WITA');
+      await t.http().post(`/api/v1/bookings/${booking.code}/cancel`).send({ token: booking.manageToken }).expect(200);
+    });
+
+    it('should say why the site is closed in each language apart, with the local time and its zone', async () => {
+      clock.set('2026-11-23T23:00:00Z'); // Tuesday 07:00 WITA, an hour before opening
+      try {
+        const closed = await t.http().post('/api/v1/queue/tickets').auth(h.kiosk, { type: 'bearer' }).send({ serviceId: h.services.skck }).expect(409);
+        expect(closed.body.code).toBe('SITE_CLOSED');
+        expect(closed.body.message.id).toContain('buka pukul 08.00 WITA');
+        expect(closed.body.message.en).toContain('opens at 08:00 WITA');
+        expect(closed.body.message.en).not.toMatch(/buka|pukul/);
+        expect(closed.body.message.id).not.toMatch(/opens/);
+      } finally {
+        clock.set('2026-11-23T00:30:00Z');
+      }
+    });
+  });
+
   describe('proof of ownership', () => {
     const pdfOf = (code: string, proof: object) => t.http().post(`/api/v1/bookings/${code}/confirmation.pdf`).send(proof).buffer(true).parse(binary);
     const cancel = (code: string, proof: object) => t.http().post(`/api/v1/bookings/${code}/cancel`).send(proof);
@@ -327,7 +375,9 @@ describe('Online booking', () => {
       clock.set('2026-11-24T01:00:00Z'); // 09:00 WITA: the window opens 30 minutes before 10:00
       const early = await checkIn(booking.code).expect(409);
       expect(early.body.code).toBe('CHECK_IN_TOO_EARLY');
-      expect(early.body.message.id).toContain('09:30 WITA');
+      expect(early.body.message.id).toContain('pukul 09.30 WITA');
+      expect(early.body.message.en).toContain('at 09:30 WITA');
+      expect(early.body.message.id).not.toContain('Selasa'); // today: no day named
 
       clock.set('2026-11-24T02:01:00Z'); // 10:01 WITA
       const walkIn = await issue(t, h.kiosk, h.services.akta);

@@ -3,6 +3,7 @@ export * from './calendar';
 export * from './ikm';
 export * from './nik';
 export * from './phone';
+export * from './person-name';
 export * from './text';
 export * from './queue-order';
 export * from './queue-state';

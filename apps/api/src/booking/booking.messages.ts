@@ -1,5 +1,11 @@
 import type { BookingStatus, LocalizedText } from '@mpp/contracts';
-import { timeZoneAbbreviation } from '@mpp/domain';
+import { localDate, localTime, timeZoneAbbreviation } from '@mpp/domain';
+import { formatBookingDate } from './documents/booking-confirmation.model';
+
+/** A local "HH:MM" as each language writes it: "09.30" in Indonesian, "09:30" in English. */
+function clock(time: string): LocalizedText {
+  return { id: time.replace(':', '.'), en: time };
+}
 
 const STATUS: Record<BookingStatus, LocalizedText> = {
   active: { id: 'aktif', en: 'active' },
@@ -29,17 +35,17 @@ export const BookingMessages = {
     id: 'Kuota pemesanan daring hari itu sudah habis (sebagian kuota disediakan untuk antrean langsung). Pilih hari lain.',
     en: "That day's online booking quota is full (part of it is kept for walk-ins). Choose another day.",
   },
-  slotFull: (start: string): LocalizedText => ({
-    id: `Jadwal pukul ${start} sudah penuh. Pilih jadwal lain.`,
-    en: `The ${start} slot is full. Choose another slot.`,
+  slotFull: (start: string, timeZone: string): LocalizedText => ({
+    id: `Jadwal pukul ${clock(start).id} ${timeZoneAbbreviation(timeZone)} sudah penuh. Pilih jadwal lain.`,
+    en: `The ${clock(start).en} ${timeZoneAbbreviation(timeZone)} slot is full. Choose another slot.`,
   }),
   slotClosed: (cutoff: number): LocalizedText => ({
     id: `Pemesanan untuk jadwal ini sudah ditutup (paling lambat ${cutoff} menit sebelum jadwal). Pilih jadwal berikutnya.`,
     en: `Booking for this slot has closed (at the latest ${cutoff} minutes before it starts). Choose a later slot.`,
   }),
-  noSuchSlot: (start: string, date: string): LocalizedText => ({
-    id: `Tidak ada jadwal pukul ${start} pada ${date}. Lihat daftar jadwal yang tersedia.`,
-    en: `There is no ${start} slot on ${date}. See the list of available slots.`,
+  noSuchSlot: (start: string, date: string, timeZone: string): LocalizedText => ({
+    id: `Tidak ada jadwal pukul ${clock(start).id} ${timeZoneAbbreviation(timeZone)} pada ${formatBookingDate(date, 'id')}. Lihat daftar jadwal yang tersedia.`,
+    en: `There is no ${clock(start).en} ${timeZoneAbbreviation(timeZone)} slot on ${formatBookingDate(date, 'en')}. See the list of available slots.`,
   }),
   notActive: (status: BookingStatus): LocalizedText => ({
     id: `Pemesanan ini ${STATUS[status].id}, sehingga tidak dapat diubah.`,
@@ -63,10 +69,22 @@ export const BookingMessages = {
   }),
   kioskOnly: { id: 'Check-in hanya dapat dilakukan di kios MPP.', en: 'Check-in is done at the MPP kiosk.' },
   otherSite: { id: 'Pemesanan ini untuk MPP lain. Silakan datang ke MPP yang tertera pada bukti pemesanan.', en: 'This booking is for another site. Please go to the site on your confirmation.' },
-  tooEarly: (time: string, timeZone: string): LocalizedText => ({
-    id: `Terlalu awal untuk check-in. Silakan kembali pukul ${time} ${timeZoneAbbreviation(timeZone)}.`,
-    en: `Too early to check in. Please come back at ${time} ${timeZoneAbbreviation(timeZone)}.`,
-  }),
+  /** "Come back at 09.30 WITA" today; on another day, which day ("on Tuesday, 24 November 2026 at …"). */
+  tooEarly: (opensAt: Date, now: Date, timeZone: string): LocalizedText => {
+    const time = clock(localTime(opensAt, timeZone));
+    const zone = timeZoneAbbreviation(timeZone);
+    const day = localDate(opensAt, timeZone);
+    if (day === localDate(now, timeZone)) {
+      return {
+        id: `Terlalu awal untuk check-in. Silakan kembali pukul ${time.id} ${zone}.`,
+        en: `Too early to check in. Please come back at ${time.en} ${zone}.`,
+      };
+    }
+    return {
+      id: `Terlalu awal untuk check-in: pemesanan ini untuk ${formatBookingDate(day, 'id')}. Silakan kembali pada hari itu pukul ${time.id} ${zone}.`,
+      en: `Too early to check in: this booking is for ${formatBookingDate(day, 'en')}. Please come back that day at ${time.en} ${zone}.`,
+    };
+  },
   tooLate: {
     id: 'Waktu check-in untuk pemesanan ini sudah lewat. Silakan ambil antrean baru di kios.',
     en: 'The check-in time for this booking has passed. Please take a new ticket at the kiosk.',

@@ -4,19 +4,20 @@ import {
   bookableDailyCapacity,
   checkInStatus,
   checkInWindow,
+  checkPersonName,
   closedDayMessage,
   dayStatus,
   generateBookingCode,
   isoWeekRange,
   lateArrivalDeadline,
   localDate,
-  localTime,
   maskNik,
   maskPhone,
   NIK_MESSAGES,
   normalizeBookingCode,
   normalizeIndonesianMobile,
   parseNik,
+  PERSON_NAME_MESSAGES,
   PHONE_MESSAGES,
   slotsForDate,
   zonedToUtc,
@@ -153,7 +154,7 @@ export class BookingService {
         row = await this.repo.transaction(async (tx) => {
           await this.repo.lockPerson(tx, nikHash);
           await this.assertWeeklyLimit(tx, site, nikHash, slot.date);
-          await this.takeSeats(tx, service, slot);
+          await this.takeSeats(tx, service, slot, site.timeZone);
           return this.repo.insert(tx, {
             code: generateBookingCode((n) => randomBytes(n)),
             site_id: site.id,
@@ -279,7 +280,7 @@ export class BookingService {
         await this.repo.lockPerson(tx, b.nik_hash);
         await this.repo.giveBackSeats(tx, b);
         if (b.slot_date !== slot.date) await this.assertWeeklyLimit(tx, site, b.nik_hash, slot.date, b.id);
-        await this.takeSeats(tx, service, slot);
+        await this.takeSeats(tx, service, slot, site.timeZone);
         await this.repo.moveSlot(tx, b.id, slot, this.clock.now());
         return (await this.repo.findByCode(b.code, tx))!;
       });
@@ -316,7 +317,7 @@ export class BookingService {
       const status = checkInStatus(now, b.starts_at, site.checkinEarlyMinutes, site.checkinLateMinutes);
       if (status === 'too_early') {
         const opens = checkInWindow(b.starts_at, site.checkinEarlyMinutes, site.checkinLateMinutes).opensAt;
-        throw ApiException.conflict('CHECK_IN_TOO_EARLY', BookingMessages.tooEarly(localTime(opens, site.timeZone), site.timeZone));
+        throw ApiException.conflict('CHECK_IN_TOO_EARLY', BookingMessages.tooEarly(opens, now, site.timeZone));
       }
       // Late: a walk-in ticket where the site says so, until it closes that day; otherwise refused.
       if (status === 'too_late' && now > (await this.lateArrivalDeadline(site, b.slot_date, b.starts_at))) {
@@ -416,7 +417,7 @@ export class BookingService {
     }
     const slot = day.slots.find((s) => s.start === start);
     if (!slot) {
-      const message = BookingMessages.noSuchSlot(start, date);
+      const message = BookingMessages.noSuchSlot(start, date, site.timeZone);
       throw ApiException.unprocessable('NO_SUCH_SLOT', message, [{ field: 'start', message }]);
     }
     if (!slot.bookable) {
@@ -425,13 +426,13 @@ export class BookingService {
     return { date: slot.date, start: slot.start, end: slot.end, startsAt: slot.startsAt };
   }
 
-  private async takeSeats(tx: Parameters<BookingRepository['takeSlotSeat']>[0], service: ServiceEntity, slot: ResolvedSlot): Promise<void> {
+  private async takeSeats(tx: Parameters<BookingRepository['takeSlotSeat']>[0], service: ServiceEntity, slot: ResolvedSlot, timeZone: string): Promise<void> {
     const dayCapacity = bookableDailyCapacity(service.dailyQuota, service.bookingWalkInShare);
     if (dayCapacity !== null && !(await this.repo.takeDaySeat(tx, service.id, slot.date, dayCapacity))) {
       throw ApiException.conflict('DAY_FULL', BookingMessages.dayFull);
     }
     if (!(await this.repo.takeSlotSeat(tx, service.id, slot.date, slot.start, service.bookingSlotCapacity))) {
-      throw ApiException.conflict('SLOT_FULL', BookingMessages.slotFull(slot.start));
+      throw ApiException.conflict('SLOT_FULL', BookingMessages.slotFull(slot.start, timeZone));
     }
   }
 
@@ -497,14 +498,12 @@ function checkPerson(dto: CreateBookingDto, now: Date): { nik: string; fullName:
   if (!nik.valid) fields.push({ field: 'nik', message: NIK_MESSAGES[nik.reason] });
   const phone = normalizeIndonesianMobile(dto.phone);
   if (!phone.valid) fields.push({ field: 'phone', message: PHONE_MESSAGES[phone.reason] });
-  const fullName = dto.fullName.trim().replace(/\s+/g, ' ');
-  if (!/^[\p{L}][\p{L} .,'’-]*$/u.test(fullName)) {
-    fields.push({ field: 'fullName', message: { id: 'Nama lengkap hanya boleh berisi huruf, spasi, titik, koma, tanda hubung dan apostrof.', en: 'The full name may only contain letters, spaces, dots, commas, hyphens and apostrophes.' } });
-  }
+  const name = checkPersonName(dto.fullName);
+  if (!name.valid) fields.push({ field: 'fullName', message: PERSON_NAME_MESSAGES[name.reason] });
   if (fields.length) {
     throw ApiException.badRequest('VALIDATION_FAILED', { id: `Data pemesanan belum benar: ${fields[0].message.id}`, en: `The booking data is not valid: ${fields[0].message.en}` }, fields);
   }
-  return { nik: (nik as { nik: string }).nik, fullName, phone: (phone as { e164: string }).e164, email: dto.email?.trim().toLowerCase() || null };
+  return { nik: (nik as { nik: string }).nik, fullName: (name as { name: string }).name, phone: (phone as { e164: string }).e164, email: dto.email?.trim().toLowerCase() || null };
 }
 
 

@@ -6,9 +6,9 @@ export const QueueMessages = {
     id: 'Layanan ini tidak menerima antrean langsung di kios. Silakan pesan secara daring.',
     en: 'This service takes no walk-in tickets at the kiosk. Please book online.',
   },
-  siteClosed: (reason: string): LocalizedText => ({
-    id: `MPP sedang tutup (${reason}). Tiket tidak dapat diambil sekarang.`,
-    en: `The site is closed (${reason}). Tickets cannot be issued now.`,
+  siteClosed: (reason: LocalizedText): LocalizedText => ({
+    id: `MPP sedang tutup (${reason.id}). Tiket tidak dapat diambil sekarang.`,
+    en: `The site is closed (${reason.en}). Tickets cannot be issued now.`,
   }),
   quotaFull: (quota: number): LocalizedText => ({
     id: `Kuota harian layanan ini (${quota} tiket) sudah habis. Silakan datang kembali pada hari kerja berikutnya atau pesan secara daring.`,

@@ -1,5 +1,6 @@
 import { IsEmail, IsIn, IsInt, IsOptional, IsString, IsUUID, Matches, Max, MaxLength, Min, MinLength } from 'class-validator';
 import { IsLocalDate } from '../../common/local-date.validator';
+import { IsIndonesianMobile, IsNik, IsPersonName } from './person.validators';
 
 const TIME = /^([01]\d|2[0-3]):[0-5]\d$/;
 const timeMessage = { message: { id: 'Jam harus berformat HH:MM, mis. 08:30.', en: 'The time must be HH:MM, e.g. 08:30.' } };
@@ -23,18 +24,15 @@ export class CreateBookingDto {
   start!: string;
 
   /** 16-digit NIK (checked against its structure: area, birth date, serial) */
-  @IsString()
-  @MaxLength(32)
+  @IsNik()
   nik!: string;
 
-  @IsString()
-  @MinLength(2)
-  @MaxLength(120)
+  /** Checked in Unicode NFC after trimming (libs/domain checkPersonName) */
+  @IsPersonName()
   fullName!: string;
 
   /** Indonesian mobile number: 08…, 628… or +628… */
-  @IsString()
-  @MaxLength(32)
+  @IsIndonesianMobile()
   phone!: string;
 
   @IsOptional()

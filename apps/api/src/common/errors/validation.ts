@@ -40,9 +40,13 @@ function formatList(value: unknown): string {
   return String(value);
 }
 
-/** Custom decorators may put a bilingual message in the context: { context: { message: {id, en} } }. */
+/**
+ * Custom decorators may put a bilingual message in the context: { context: { message: {id, en} } },
+ * or a function of the refused value that answers one (a rule with several reasons, e.g. the NIK).
+ */
 function messageFor(error: ValidationError, field: string, constraint: string, text: string): LocalizedText {
-  const custom = (error.contexts?.[constraint] as { message?: LocalizedText } | undefined)?.message;
+  const custom = (error.contexts?.[constraint] as { message?: LocalizedText | ((value: unknown) => LocalizedText) } | undefined)?.message;
+  if (typeof custom === 'function') return custom(error.value);
   if (custom) return custom;
   const template = TEMPLATES[constraint];
   if (template) {
