@@ -40,7 +40,13 @@ function toHallCounter(c: PlaceCounterRow, asOpen: boolean): HallCounter {
 export class QueuePlaceService implements OnModuleDestroy {
   /** Recent durations of a service: read at most every two seconds, at once after a finish here. */
   private readonly durations = new TtlCache<string, number[]>(2_000);
-  private readonly unsubscribe: () => void;
+  /**
+   * A site's counters (state, streak, services, what each holds): read again after any change to
+   * a counter or to a ticket at one in this process, and at least every second, so the many
+   * tickets issued between two calls do not each read them.
+   */
+  private readonly counters = new TtlCache<string, PlaceCounterRow[]>(1_000);
+  private readonly unsubscribe: (() => void)[];
   /** Per site, the services each service shares a counter with (counters' services change rarely). */
   private readonly sharing = new TtlCache<string, Map<string, Set<string>>>(5_000);
 
@@ -50,13 +56,21 @@ export class QueuePlaceService implements OnModuleDestroy {
     private readonly clock: Clock,
     events: QueueEvents,
   ) {
-    this.unsubscribe = events.onTicket(({ row, action }) => {
-      if (action === 'finish' || action === 'no_show') this.durations.delete(row.service_id);
-    });
+    this.unsubscribe = [
+      events.onTicket(({ row, action }) => {
+        if (action !== 'issue' && action !== 'cancel') this.counters.delete(row.site_id);
+        if (action === 'finish' || action === 'no_show') this.durations.delete(row.service_id);
+      }),
+      events.onCounter((counter) => this.counters.delete(counter.site_id)),
+    ];
   }
 
   onModuleDestroy(): void {
-    this.unsubscribe();
+    this.unsubscribe.forEach((off) => off());
+  }
+
+  private siteCounters(siteId: string): Promise<PlaceCounterRow[]> {
+    return this.counters.get(siteId, () => this.repo.siteCounters(siteId));
   }
 
   /**
@@ -67,7 +81,7 @@ export class QueuePlaceService implements OnModuleDestroy {
   async servicesMovedWith(siteId: string, serviceIds: readonly string[]): Promise<string[]> {
     const sharing = await this.sharing.get(siteId, async () => {
       const map = new Map<string, Set<string>>();
-      for (const c of await this.repo.siteCounters(siteId)) {
+      for (const c of await this.siteCounters(siteId)) {
         for (const s of c.services) {
           const set = map.get(s.id) ?? new Set<string>();
           c.services.forEach((other) => set.add(other.id));
@@ -83,7 +97,7 @@ export class QueuePlaceService implements OnModuleDestroy {
   async placeOf(row: TicketRow, site: SiteEntity, issuedNow = false): Promise<TicketPlace> {
     if (row.status !== 'waiting') return NONE;
     const [counters, groups] = await Promise.all([
-      this.repo.siteCounters(row.site_id),
+      this.siteCounters(row.site_id),
       issuedNow ? this.repo.waitingGroupsOfNewTicket(row) : this.repo.waitingGroups(row),
     ]);
     const policy = { mode: site.queueMode, interleaveEvery: site.queueInterleaveEvery };
