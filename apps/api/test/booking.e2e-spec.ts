@@ -364,6 +364,17 @@ describe('Online booking', () => {
       clock.set('2026-11-23T01:31:00Z');
       expect((await cancel(created.code, { nik }).expect(200)).body.status).toBe('cancelled');
     });
+
+    it('should let no more than the allowed NIK guesses through when they race', async () => {
+      clock.set('2026-11-23T00:30:00Z');
+      const created = (await book(newBookingDto(h.services.kk, { nik: nikFor(45), date: '2026-11-27', start: '14:00' })).expect(201)).body as BookingCreatedResponse;
+      await db().query(`UPDATE booking SET manage_token_hash = NULL WHERE code = $1`, [created.code]);
+      const guesses = await Promise.all(Array.from({ length: 20 }, (_, i) => t.http().post(`/api/v1/bookings/${created.code}/details`).send({ nik: nikFor(100 + i) })));
+      const statuses = guesses.map((g) => g.status);
+      expect(statuses.filter((s) => s === 403)).toHaveLength(5);
+      expect(statuses.filter((s) => s === 429)).toHaveLength(15);
+      await t.http().post(`/api/v1/bookings/${created.code}/details`).send({ nik: nikFor(45) }).expect(429);
+    });
   });
 
   describe('check-in at the kiosk', () => {

@@ -152,9 +152,29 @@ export class BookingRepository {
     );
   }
 
-  /** A successful proof by NIK clears the failures counted so far. */
+  /**
+   * Charges one NIK proof attempt before the NIK is compared, in one statement, so racing guesses
+   * cannot slip past the lockout: the `max`-th attempt locks the booking until `lockUntil`. Not
+   * charged (false) while the booking is locked; `lockedUntil` then says until when.
+   */
+  async chargeProofAttempt(id: string, max: number, lockUntil: Date, now: Date): Promise<{ charged: boolean; lockedUntil: Date | null }> {
+    const [row] = (await this.db.query(
+      `WITH charged AS (
+         UPDATE booking SET
+           proof_locked_until = CASE WHEN proof_failures + 1 >= $2 THEN $3::timestamptz ELSE proof_locked_until END,
+           proof_failures = CASE WHEN proof_failures + 1 >= $2 THEN 0 ELSE proof_failures + 1 END
+          WHERE id = $1 AND (proof_locked_until IS NULL OR proof_locked_until <= $4)
+          RETURNING id
+       )
+       SELECT (SELECT count(*) FROM charged)::int AS charged, proof_locked_until FROM booking WHERE id = $1`,
+      [id, max, lockUntil, now],
+    )) as { charged: number; proof_locked_until: Date | null }[];
+    return { charged: row?.charged === 1, lockedUntil: row?.proof_locked_until ?? null };
+  }
+
+  /** A right NIK clears the attempts charged so far (and a lock its own last attempt set). */
   async clearProofFailures(id: string): Promise<void> {
-    await this.db.query(`UPDATE booking SET proof_failures = 0 WHERE id = $1 AND proof_failures <> 0`, [id]);
+    await this.db.query(`UPDATE booking SET proof_failures = 0, proof_locked_until = NULL WHERE id = $1 AND (proof_failures <> 0 OR proof_locked_until IS NOT NULL)`, [id]);
   }
 
   async setStatus(tx: EntityManager, id: string, status: BookingStatus, extra: { ticketId?: string; late?: boolean; at: Date }): Promise<void> {

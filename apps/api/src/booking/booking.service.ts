@@ -222,15 +222,16 @@ export class BookingService {
       throw ApiException.forbidden('BOOKING_LINK_REQUIRED', BookingMessages.linkRequired);
     }
     const now = this.clock.now();
-    if (row.proof_locked_until && row.proof_locked_until > now) {
-      const minutes = Math.max(1, Math.ceil((row.proof_locked_until.getTime() - now.getTime()) / 60_000));
+    const attempt = await this.repo.chargeProofAttempt(row.id, PROOF_MAX_FAILURES, new Date(now.getTime() + PROOF_LOCK_MINUTES * 60_000), now);
+    if (!attempt.charged) {
+      const until = attempt.lockedUntil ?? now;
+      const minutes = Math.max(1, Math.ceil((until.getTime() - now.getTime()) / 60_000));
       throw new ApiException(HttpStatus.TOO_MANY_REQUESTS, 'BOOKING_LOCKED', BookingMessages.proofLocked(minutes));
     }
     if (!sameBytes(Buffer.from(this.cipher.lookupHash(nik!), 'hex'), Buffer.from(row.nik_hash, 'hex'))) {
-      await this.proofFailed(row);
       throw ApiException.forbidden('BOOKING_PROOF_INVALID', BookingMessages.proofInvalid);
     }
-    if (row.proof_failures) await this.repo.clearProofFailures(row.id);
+    await this.repo.clearProofFailures(row.id);
     return { row, token: null };
   }
 
