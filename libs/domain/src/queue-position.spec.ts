@@ -179,6 +179,7 @@ describe(placeInHall.name, () => {
         if (sut.min !== sut.max) ranges++;
         expect({ seed, id: me.id, within: sut.min - 1 <= seen!.least && seen!.most <= sut.max - 1 }).toEqual({ seed, id: me.id, within: true });
         expect({ seed, id: me.id, next: sut.max === 1 }).toEqual({ seed, id: me.id, next: seen!.most === 0 });
+        expect({ seed, id: me.id, expected: sut.min - 1 <= sut.expectedAhead && sut.expectedAhead <= sut.max - 1 }).toEqual({ seed, id: me.id, expected: true });
       }
     }
     // The random halls do exercise the uncertain case.

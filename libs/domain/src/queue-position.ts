@@ -63,6 +63,14 @@ export interface HallPlace {
   counterIds: string[];
   /** Per service, the tickets that can be called before this one (their durations make the wait). */
   aheadByService: Map<string, number>;
+  /**
+   * How many are likely to be called before it, for the wait estimate: `min − 1`, plus of the
+   * uncertain `max − min` the share that its counters take. Tickets other counters may also take
+   * are shared by capacity (each counter's time split evenly over its services: a counter for
+   * akta alone takes more of the akta tickets than one that also calls KTP); an uncertainty that
+   * comes from the counters' streaks alone counts half.
+   */
+  expectedAhead: number;
 }
 
 type Policy = Pick<QueuePolicy, 'mode' | 'interleaveEvery'>;
@@ -120,7 +128,7 @@ export function placeInHall(ticket: PlaceTicket, groups: readonly WaitingGroup[]
       ahead += g.ahead;
       aheadByService.set(g.serviceId, (aheadByService.get(g.serviceId) ?? 0) + g.ahead);
     }
-    return { min: ahead + 1, max: ahead + 1, counterIds, aheadByService };
+    return { min: ahead + 1, max: ahead + 1, counterIds, aheadByService, expectedAhead: ahead };
   }
 
   const others = counters.filter((k) => !mayCall(k, ticket));
@@ -193,5 +201,22 @@ export function placeInHall(ticket: PlaceTicket, groups: readonly WaitingGroup[]
     sumOther += mostOther;
   }
   const max = Math.min(sumCalls, unionTargeted + unionSame + Math.min(unionOther, sumOther));
-  return { min: Math.min(min, max) + 1, max: max + 1, counterIds, aheadByService };
+  const least = Math.min(min, max);
+  return { min: least + 1, max: max + 1, counterIds, aheadByService, expectedAhead: least + (max - least) * shareOfCounters(aheadByService, eligible, others) };
+}
+
+/** The part of the uncertain tickets ahead that the ticket's counters are likely to take (see `expectedAhead`). */
+function shareOfCounters(aheadByService: ReadonlyMap<string, number>, eligible: readonly HallCounter[], others: readonly HallCounter[]): number {
+  const capacity = (counters: readonly HallCounter[], serviceId: string) =>
+    counters.reduce((sum, k) => sum + (k.serviceIds.includes(serviceId) ? 1 / k.serviceIds.length : 0), 0);
+  let weight = 0;
+  let share = 0;
+  for (const [serviceId, n] of aheadByService) {
+    const elsewhere = capacity(others, serviceId);
+    if (elsewhere === 0) continue;
+    const mine = capacity(eligible, serviceId);
+    weight += n;
+    share += (n * mine) / (mine + elsewhere);
+  }
+  return weight > 0 ? share / weight : 0.5;
 }

@@ -157,13 +157,12 @@ export function simulateHall(hall: SimHall): SimResult {
         minutes += n * mean(serviceId);
       }
       const meanAhead = weight > 0 ? minutes / weight : mean(service.id);
-      const middle = (place.min + place.max) / 2;
       const work: CounterWork[] = eligible.map((k) => {
         const held = k.busy?.ticket.serviceId ?? service.id;
         return { busyForMinutes: k.busy ? now - k.busy.at : null, durations: recent.get(held)!, expectedMinutes: expected(held) };
       });
-      ticket.shown = shownWaitMinutes({ ahead: middle - 1, meanAheadMinutes: meanAhead, counters: work });
-      ticket.simple = [(middle * meanAhead) / eligible.length, ((middle - 1) * meanAhead) / eligible.length];
+      ticket.shown = shownWaitMinutes({ ahead: place.expectedAhead, meanAheadMinutes: meanAhead, counters: work });
+      ticket.simple = [((place.expectedAhead + 1) * meanAhead) / eligible.length, (place.expectedAhead * meanAhead) / eligible.length];
       const ownAhead = waiting.filter((t) => t.serviceId === service.id).length;
       const samples = recent.get(service.id)!;
       const typical = samples.length >= 3 ? median(samples.slice(-20)) : expected(service.id);
@@ -222,7 +221,7 @@ export function simulateHall(hall: SimHall): SimResult {
   };
 }
 
-/** The halls of docs/queue.md: M/M/3 at three loads, two services sharing counters, log-normal times. */
+/** The halls of docs/queue.md: M/M/3 at three loads, two services sharing counters (all, or some), log-normal times. */
 export function referenceHalls(days = 40): SimHall[] {
   const mm3 = (utilisation: number, seed: number): SimHall => ({
     name: `M/M/3, utilisation ${utilisation}`,
@@ -250,6 +249,17 @@ export function referenceHalls(days = 40): SimHall[] {
       days,
       openMinutes: 420,
       seed: 4,
+    },
+    {
+      name: 'two services, counters partly shared (KTP · KTP+akta · akta, 8 and 12 min), utilisation 0.8',
+      services: [
+        { id: 'ktp', arrivalsPerMinute: 0.15, time: { kind: 'exponential', mean: 8 } },
+        { id: 'akta', arrivalsPerMinute: 0.1, time: { kind: 'exponential', mean: 12 } },
+      ],
+      counters: [['ktp'], ['ktp', 'akta'], ['akta']],
+      days,
+      openMinutes: 420,
+      seed: 6,
     },
     {
       name: 'log-normal times (mean 10, σ 1), 3 counters, utilisation 0.8',

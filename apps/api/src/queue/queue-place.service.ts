@@ -140,7 +140,7 @@ export class QueuePlaceService implements OnModuleDestroy {
       return { busyForMinutes: busyFor, durations: held.durations, expectedMinutes: held.expected };
     });
     const estimatedWaitMinutes = shownWaitMinutes({
-      ahead: (place.min + place.max) / 2 - 1,
+      ahead: place.expectedAhead,
       meanAheadMinutes: weight > 0 ? minutes / weight : mean(row.service_id),
       counters: work,
     });
