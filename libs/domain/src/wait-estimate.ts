@@ -13,7 +13,8 @@
  *     remaining `n − i` tickets, one each `mean ÷ c` minutes, `mean` being the mean call→finish
  *     time of the services of the tickets ahead.
  * For exponential times this is the exact M/M/c expectation, (n + 1) × mean ÷ c when all are busy.
- * A fractional `n` (the middle of a range of places) is interpolated between its neighbours.
+ * A fractional `n` (`HallPlace.expectedAhead` when the place is a range) is interpolated between
+ * its neighbours.
  * Tickets that arrive later with a priority that goes before this one are not foreseen.
  *
  * The mean, not the median: the wait is a sum of service times, and a sum's expectation is built
@@ -38,7 +39,7 @@ export interface CounterWork {
 }
 
 export interface WaitEstimateInput {
-  /** Tickets its counters will call before it; the middle of the range when the place is a range. */
+  /** Tickets its counters will call before it (`HallPlace.expectedAhead`; may be fractional). */
   ahead: number;
   /** Mean call→finish minutes of the tickets ahead (see `meanMinutes`). */
   meanAheadMinutes: number;
