@@ -1,4 +1,5 @@
 import type { BookingCreatedResponse, BookingPublicResponse } from '@mpp/contracts';
+import { readFile } from 'node:fs/promises';
 import type { Browser, Page } from 'playwright-core';
 import { DataSource } from 'typeorm';
 import { FixedClock } from '../../apps/api/src/common/clock';
@@ -52,6 +53,10 @@ describe("The booking's page in Chromium", () => {
     expect(await page.getByTestId('booking-time').textContent()).toContain('10.00–10.30 WITA');
     expect(await page.getByTestId('booking-nik').textContent()).toContain('5371********0201');
     await checkScreen(page, 'booking-page-owner');
+    // The PDF needs the token too: the page fetches it with the proof and hands it to the browser.
+    const [download] = await Promise.all([page.waitForEvent('download'), page.getByTestId('booking-pdf').click()]);
+    expect(download.suggestedFilename()).toBe(`pemesanan-${booking.code.slice(0, 4)}-${booking.code.slice(4)}.pdf`);
+    expect((await readFile((await download.path())!)).subarray(0, 5).toString()).toBe('%PDF-');
 
     await page.getByTestId('booking-cancel').click();
     await page.getByTestId('booking-cancel-confirm-step').waitFor();
@@ -76,6 +81,12 @@ describe("The booking's page in Chromium", () => {
     for (const part of ['Yohanes', 'Bria', 'Seran', '0202', '7890']) expect(text).not.toContain(part);
     expect(await page.getByTestId('booking-cancel').count()).toBe(0);
     await checkScreen(page, 'booking-page-public');
+    // In English, every word and the time as English writes it.
+    await page.getByTestId('lang-en').click();
+    await page.getByTestId('booking-status').filter({ hasText: 'Active' }).waitFor();
+    expect(await page.getByTestId('booking-date').textContent()).toContain('Tuesday, 24 November 2026');
+    expect(await page.getByTestId('booking-time').textContent()).toContain('10:30–11:00 WITA');
+    expect(await page.getByTestId('booking-needs-link').textContent()).toContain('open the link in the confirmation SMS or email');
     await page.close();
   });
 
