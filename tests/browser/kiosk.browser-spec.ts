@@ -280,7 +280,8 @@ describe('The kiosk ticket machine in Chromium', () => {
     const booking = (
       await t.http().post('/api/v1/bookings').send({ serviceId: h.services.akta, date: '2026-11-24', start: '10:00', nik, fullName: 'Yohanes Bria Seran', phone: '0812-3456-7890' }).expect(201)
     ).body as BookingCreatedResponse;
-    const opensAt = new Intl.DateTimeFormat('en-GB', { timeZone: booking.timeZone, hour: '2-digit', minute: '2-digit', hourCycle: 'h23' }).format(new Date(booking.checkIn.opensAt));
+    // As Indonesian writes a time: "09.30".
+    const opensAt = new Intl.DateTimeFormat('id-ID', { timeZone: booking.timeZone, hour: '2-digit', minute: '2-digit', hourCycle: 'h23' }).format(new Date(booking.checkIn.opensAt));
     const page = await newKioskPage();
     try {
       clock.set(new Date(new Date(booking.checkIn.opensAt).getTime() - 30 * 60_000).toISOString());
