@@ -172,11 +172,6 @@ export function parseNik(input: string, today: Date = new Date()): NikParseResul
   };
 }
 
-/** Whether `input` is a structurally valid NIK (see parseNik). */
-export function isValidNik(input: string, today?: Date): boolean {
-  return parseNik(input, today).valid;
-}
-
 /**
  * Masks a NIK for display to staff and on screens: the first 4 digits (province and
  * regency/city) and the last 4 (serial) stay, the 8 between are hidden:

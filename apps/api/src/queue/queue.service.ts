@@ -1,5 +1,5 @@
 import { HttpStatus, Injectable } from '@nestjs/common';
-import type { CounterResponse, CounterSnapshot, PublicTicketResponse, QueuePolicy, TicketAction, TicketResponse } from '@mpp/contracts';
+import type { CounterResponse, CounterSnapshot, PublicTicketResponse, TicketAction, TicketResponse } from '@mpp/contracts';
 import { formatTicketNumber, localDate, nextStatus, transitionError } from '@mpp/domain';
 import { createHash } from 'node:crypto';
 import { EntityManager } from 'typeorm';
@@ -577,10 +577,6 @@ export class QueueService {
 
 export function ticketNumber(row: { prefix: string; number: number }): string {
   return formatTicketNumber(row.prefix, row.number);
-}
-
-export function policyOf(c: Pick<CounterRow, 'queue_mode' | 'queue_interleave_every' | 'queue_allow_pick' | 'queue_max_recalls'>): QueuePolicy {
-  return { mode: c.queue_mode, interleaveEvery: c.queue_interleave_every, allowPick: c.queue_allow_pick, maxRecalls: c.queue_max_recalls };
 }
 
 /** The public page shows no internal ids or staff notes. */

@@ -1,10 +1,8 @@
 import { HttpErrorResponse } from '@angular/common/http';
-import { Pipe, inject, type PipeTransform } from '@angular/core';
 import type { ApiError, FieldError, LocalizedText } from '@mpp/contracts';
 
 import { pickText } from '../format/localized';
 import { interpolate } from '../i18n/dictionary';
-import { I18nService } from '../i18n/i18n.service';
 import type { Lang } from '../i18n/lang';
 import { uiText } from '../i18n/ui.dictionary';
 
@@ -80,14 +78,4 @@ export function describeApiError(error: unknown, lang: Lang): ErrorDescription {
 export function formatApiError(error: unknown, lang: Lang): string {
   const { message, fields } = describeApiError(error, lang);
   return [message, ...fields.map((entry) => entry.message)].join(' ');
-}
-
-/** `{{ error | apiError }}` */
-@Pipe({ name: 'apiError', pure: false })
-export class ApiErrorPipe implements PipeTransform {
-  private readonly i18n = inject(I18nService);
-
-  transform(error: unknown): string {
-    return error === null || error === undefined ? '' : formatApiError(error, this.i18n.lang());
-  }
 }

@@ -14,11 +14,6 @@ import { EMPTY, expand, map, reduce, type Observable } from 'rxjs';
 /** What an officer does to the counter's current ticket (POST /queue/counters/{id}/{path}). */
 export type TicketActionPath = 'call-next' | 'recall' | 'start' | 'finish' | 'no-show' | 'return' | 'transfer';
 
-export interface TransferTarget {
-  serviceId?: string;
-  counterId?: string;
-}
-
 /** The queue endpoints a counter officer and a supervisor use (the interceptor adds the token). */
 @Injectable({ providedIn: 'root' })
 export class QueueApi {
