@@ -1,14 +1,17 @@
 /**
- * One Jest run for every test: unit (beside the code), integration and HTTP end-to-end
- * (apps/api/test, on a real PostgreSQL) and browser (tests/browser, real Chromium).
- * The global setup starts an embedded PostgreSQL unless DATABASE_URL is set.
+ * One Jest run for every test, in three projects:
+ * - unit: pure code beside its source (libs, apps/api/src) and the repository checks (tests/repo);
+ *   no database, so `npx jest --selectProjects unit` runs without starting PostgreSQL;
+ * - integration: apps/api/test, the API on a real PostgreSQL;
+ * - browser: tests/browser, the built apps in real Chromium against the API on PostgreSQL.
+ * The integration and browser projects share one global setup, which starts an embedded
+ * PostgreSQL unless DATABASE_URL is set (Jest runs a global setup only when a test of its project
+ * is selected, and the same module once per run).
  * @type {import('jest').Config}
  */
-module.exports = {
+const shared = {
   rootDir: __dirname,
   testEnvironment: 'node',
-  roots: ['<rootDir>/apps/api', '<rootDir>/libs', '<rootDir>/tests'],
-  testMatch: ['**/*.spec.ts', '**/*.e2e-spec.ts', '**/*.browser-spec.ts'],
   testPathIgnorePatterns: ['/node_modules/', '/dist/'],
   moduleFileExtensions: ['ts', 'js', 'json'],
   transform: {
@@ -18,8 +21,36 @@ module.exports = {
     '^@mpp/contracts$': '<rootDir>/libs/contracts/src/index.ts',
     '^@mpp/domain$': '<rootDir>/libs/domain/src/index.ts',
   },
+};
+
+const withPostgres = {
   globalSetup: '<rootDir>/apps/api/test/support/global-setup.ts',
   globalTeardown: '<rootDir>/apps/api/test/support/global-teardown.ts',
+};
+
+module.exports = {
+  projects: [
+    {
+      ...shared,
+      displayName: 'unit',
+      roots: ['<rootDir>/libs', '<rootDir>/apps/api/src', '<rootDir>/tests/repo'],
+      testMatch: ['**/*.spec.ts'],
+    },
+    {
+      ...shared,
+      ...withPostgres,
+      displayName: 'integration',
+      roots: ['<rootDir>/apps/api/test'],
+      testMatch: ['**/*.spec.ts', '**/*.e2e-spec.ts'],
+    },
+    {
+      ...shared,
+      ...withPostgres,
+      displayName: 'browser',
+      roots: ['<rootDir>/tests/browser'],
+      testMatch: ['**/*.browser-spec.ts'],
+    },
+  ],
   testTimeout: 30000,
   slowTestThreshold: 20,
 };
