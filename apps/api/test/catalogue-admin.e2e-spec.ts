@@ -1,15 +1,20 @@
-import type { ServiceResponse } from '@mpp/contracts';
+import type { ClosureResponse, ServiceResponse } from '@mpp/contracts';
+import { localDate } from '@mpp/domain';
 import { DataSource } from 'typeorm';
+import { FixedClock } from '../src/common/clock';
 import { newAgencyDto, newServiceDto, newSiteDto } from './support/factories';
+import { KUPANG_MONDAY_0900 } from './support/hall';
 import { createStaff, StaffTokens } from './support/staff';
 import { createTestApp, TestApp } from './support/test-app';
 
 describe('Catalogue admin API', () => {
   let t: TestApp;
   let s: StaffTokens;
+  // The site's "today" comes from this clock, so what is upcoming does not depend on the real date.
+  const clock = new FixedClock(new Date(KUPANG_MONDAY_0900));
 
   beforeAll(async () => {
-    t = await createTestApp();
+    t = await createTestApp({ clock });
     s = await createStaff(t);
   });
   afterAll(async () => t?.close());
@@ -67,7 +72,7 @@ describe('Catalogue admin API', () => {
     });
 
     it('should list local closures among upcoming closures and remove them again', async () => {
-      const next = new Date(Date.now() + 20 * 86400_000).toISOString().slice(0, 10);
+      const next = new Date(clock.now().getTime() + 20 * 86400_000).toISOString().slice(0, 10);
       const added = await as(s.kupangSiteAdmin).post('/api/v1/admin/sites/kota-kupang/closures').send({ date: next, name: 'Pemeliharaan gedung' }).expect(201);
       let site = await t.http().get('/api/v1/sites/kota-kupang').expect(200);
       expect(site.body.upcomingClosures).toContainEqual({ id: added.body.id, date: next, name: 'Pemeliharaan gedung', kind: 'local_closure' });
@@ -114,10 +119,18 @@ describe('Catalogue admin API', () => {
       expect(kupang.body.closesOnCutiBersama).toBe(true);
       expect(probolinggo.body.closesOnCutiBersama).toBe(false);
       expect(probolinggo.body.upcomingClosures.some((c: { kind: string }) => c.kind === 'cuti_bersama')).toBe(false);
-      // 2026-12-24 is cuti bersama Natal in the seeded SKB; Kupang shows it while it is upcoming.
-      const cuti = kupang.body.upcomingClosures.filter((c: { kind: string }) => c.kind === 'cuti_bersama');
-      const today = new Date().toISOString().slice(0, 10);
-      if (today <= '2026-12-24') expect(cuti.length).toBeGreaterThan(0);
+      // Kupang lists every seeded cuti bersama day from its today (the clock's) up to the last day it lists.
+      const today = localDate(clock.now(), kupang.body.timeZone);
+      const listed = kupang.body.upcomingClosures as ClosureResponse[];
+      const lastListed = listed[listed.length - 1].date;
+      const year = Number(today.slice(0, 4));
+      const calendar = [
+        ...((await t.http().get(`/api/v1/calendar/${year}`).expect(200)).body as ClosureResponse[]),
+        ...((await t.http().get(`/api/v1/calendar/${year + 1}`).expect(200)).body as ClosureResponse[]),
+      ];
+      const expected = calendar.filter((d) => d.kind === 'cuti_bersama' && d.date >= today && d.date <= lastListed);
+      expect(expected.length).toBeGreaterThan(0);
+      expect(listed.filter((c) => c.kind === 'cuti_bersama')).toEqual(expected);
     });
   });
 

@@ -3,6 +3,7 @@ import type { AgencyResponse, ClosureResponse, FieldError, OpeningHours, SiteRes
 import { isValidLocalDate, localDate, validateOpeningHours } from '@mpp/domain';
 import { AccessPolicy } from '../auth/access-policy';
 import type { StaffPrincipal } from '../auth/principal';
+import { Clock } from '../common/clock';
 import { ApiException } from '../common/errors/api-exception';
 import { toAgencyResponse, toSiteResponse, toSiteSummaryResponse } from './catalogue.mapper';
 import { CatalogueMessages } from './catalogue.messages';
@@ -15,7 +16,10 @@ const UPCOMING_CLOSURES = 30;
 
 @Injectable()
 export class SitesService {
-  constructor(private readonly repo: CatalogueRepository) {}
+  constructor(
+    private readonly repo: CatalogueRepository,
+    private readonly clock: Clock,
+  ) {}
 
   async list(): Promise<SiteSummaryResponse[]> {
     return (await this.repo.listActiveSites()).map(toSiteSummaryResponse);
@@ -128,7 +132,7 @@ export class SitesService {
   }
 
   private async describe(site: SiteEntity): Promise<SiteResponse> {
-    const today = localDate(new Date(), site.timeZone);
+    const today = localDate(this.clock.now(), site.timeZone);
     const [closures, counts] = await Promise.all([
       this.repo.listClosuresFrom(site, today, UPCOMING_CLOSURES),
       this.repo.countActiveAgenciesAndServices(site.id),
