@@ -1,4 +1,5 @@
 import { Client } from 'pg';
+import { DataSource } from 'typeorm';
 import { JsonLogger } from '../src/common/logging/json-logger';
 import { DATABASE_DOWN, HealthService } from '../src/health/health.service';
 import { createTestApp, TestApp } from './support/test-app';
@@ -16,6 +17,19 @@ describe('Health and API docs', () => {
     expect(res.body.status).toBe('ok');
     expect(res.body.database).toMatchObject({ status: 'up', embedded: false, pendingMigrations: 0 });
     expect(typeof res.body.database.latencyMs).toBe('number');
+  });
+
+  it('should report a migration that has not been applied as pending', async () => {
+    const db = t.app.get(DataSource);
+    // TypeORM answers a DELETE … RETURNING as [rows, count].
+    const [[last]] = (await db.query(`DELETE FROM schema_migration WHERE id = (SELECT max(id) FROM schema_migration) RETURNING *`)) as [Record<string, unknown>[], number];
+    try {
+      const res = await t.http().get('/api/health').expect(200);
+      expect(res.body.database).toMatchObject({ status: 'up', pendingMigrations: 1 });
+    } finally {
+      await db.query(`INSERT INTO schema_migration (id, "timestamp", name) VALUES ($1, $2, $3)`, [last.id, last.timestamp, last.name]);
+    }
+    expect((await t.http().get('/api/health').expect(200)).body.database.pendingMigrations).toBe(0);
   });
 
   it('should serve the OpenAPI document listing the public and admin endpoints', async () => {
