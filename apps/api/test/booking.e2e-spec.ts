@@ -395,7 +395,10 @@ describe('Online booking', () => {
       clock.set('2026-11-24T02:02:00Z'); // 10:02: still inside the window (15 min late allowed)
       const res = (await checkIn(booking.code.slice(0, 4).toLowerCase() + '-' + booking.code.slice(4)).expect(200)).body as CheckInResponse;
       expect(res).toMatchObject({ outcome: 'checked_in', booking: { status: 'checked_in' }, ticket: { source: 'booking', status: 'waiting' } });
-      expect(res.booking.ticket).toEqual({ number: res.ticket.number, publicCode: res.ticket.publicCode });
+      // The kiosk is a public terminal: the booking comes back as its code shows it to anyone.
+      expect(res.booking.ticket).toEqual({ number: res.ticket.number });
+      expect(Object.keys(res.booking).sort()).toEqual(Object.keys((await t.http().get(`/api/v1/bookings/${booking.code}`).expect(200)).body).sort());
+      for (const secret of [booking.fullName, booking.nikMasked, booking.phoneMasked]) expect(JSON.stringify(res)).not.toContain(secret);
       // The booking's place is its slot time (10:00), ahead of the 10:01 walk-in.
       expect(res.ticket.position).toBeLessThan((await t.http().get(`/api/v1/tickets/${walkIn.publicCode}`).expect(200)).body.position);
       const again = (await checkIn(booking.code).expect(200)).body as CheckInResponse;

@@ -104,8 +104,12 @@ export interface CheckInRequest {
   code: string;
 }
 
+/**
+ * The kiosk's answer to a check-in. The kiosk is a public terminal, so the booking is only what
+ * its code shows anyone (no name, NIK or phone); the ticket is the citizen's to take.
+ */
 export interface CheckInResponse {
   outcome: 'checked_in' | 'already_checked_in' | 'walk_in';
-  booking: BookingResponse;
+  booking: BookingPublicResponse;
   ticket: TicketResponse;
 }

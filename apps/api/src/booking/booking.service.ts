@@ -190,9 +190,7 @@ export class BookingService {
 
   /** What the code alone shows: no name, no NIK or phone digits, no ticket code. */
   async get(code: string): Promise<BookingPublicResponse> {
-    const row = await this.requireBooking(code);
-    const { nikMasked: _nik, fullName: _name, phoneMasked: _phone, ticket, ...rest } = await this.describe(row);
-    return { ...rest, ticket: ticket ? { number: ticket.number } : null };
+    return this.describePublic(await this.requireBooking(code));
   }
 
   /** The booking as its owner sees it, once the proof is right. */
@@ -351,7 +349,7 @@ export class BookingService {
 
     const ticketRow = (await this.queueRepo.findTicketById(outcome.ticketId))!;
     if (outcome.kind !== 'already_checked_in') this.events.ticketChanged(ticketRow, 'issue', null);
-    return { outcome: outcome.kind, booking: await this.describe(outcome.booking), ticket: await this.queue.toTicketResponse(ticketRow) };
+    return { outcome: outcome.kind, booking: await this.describePublic(outcome.booking), ticket: await this.queue.toTicketResponse(ticketRow) };
   }
 
   /**
@@ -453,6 +451,12 @@ export class BookingService {
     const row = code ? await this.repo.findByCode(code) : null;
     if (!row) throw ApiException.notFound('BOOKING_NOT_FOUND', BookingMessages.notFound);
     return row;
+  }
+
+  /** The booking as anyone holding its code (or a kiosk in the hall) may see it. */
+  private async describePublic(row: BookingRow): Promise<BookingPublicResponse> {
+    const { nikMasked: _nik, fullName: _name, phoneMasked: _phone, ticket, ...rest } = await this.describe(row);
+    return { ...rest, ticket: ticket ? { number: ticket.number } : null };
   }
 
   private async describe(row: BookingRow): Promise<BookingResponse> {
