@@ -4,10 +4,12 @@ import { JwtModule } from '@nestjs/jwt';
 import { ThrottlerModule } from '@nestjs/throttler';
 import { TypeOrmModule } from '@nestjs/typeorm';
 import { AuthModule } from './auth/auth.module';
+import { SiteDirectory } from './auth/site-directory';
 import { CatalogueModule } from './catalogue/catalogue.module';
+import { CatalogueSiteDirectory } from './catalogue/catalogue-site-directory';
 import { APP_CONFIG, AppConfig, DATABASE_TARGET, DatabaseTarget } from './config/app-config';
 import { DatabaseModule } from './database/database.module';
-import { ENTITIES, typeOrmOptions } from './database/typeorm-options';
+import { typeOrmOptions } from './database/typeorm-options';
 import { HealthModule } from './health/health.module';
 import { Clock } from './common/clock';
 import { QueueModule } from './queue/queue.module';
@@ -23,7 +25,6 @@ export class AppModule {
       module: AppModule,
       imports: [
         TypeOrmModule.forRoot({ ...typeOrmOptions(database.url, config.dbPoolSize), migrationsRun: true }),
-        TypeOrmModule.forFeature(ENTITIES),
         JwtModule.register({
           global: true,
           // A KeyObject: given a string, jsonwebtoken tries it as a public key first on every verify.
@@ -48,8 +49,10 @@ export class AppModule {
         { provide: DATABASE_TARGET, useValue: database },
         { provide: Clock, useValue: clock },
         { provide: DATA_KEY, useValue: config.dataKey },
+        // Auth's port to the catalogue, bound here so that neither folder imports the other's module.
+        { provide: SiteDirectory, useExisting: CatalogueSiteDirectory },
       ],
-      exports: [APP_CONFIG, DATABASE_TARGET, Clock, DATA_KEY, TypeOrmModule],
+      exports: [APP_CONFIG, DATABASE_TARGET, Clock, DATA_KEY, SiteDirectory],
     };
   }
 }

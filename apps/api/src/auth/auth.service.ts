@@ -4,7 +4,6 @@ import { InjectRepository } from '@nestjs/typeorm';
 import type { LoginResponse, StaffUserResponse } from '@mpp/contracts';
 import { createHash } from 'node:crypto';
 import { Repository } from 'typeorm';
-import { SiteEntity } from '../catalogue/entities/site.entity';
 import { ApiException } from '../common/errors/api-exception';
 import { TtlCache } from '../common/ttl-cache';
 import { isUuid } from '../common/pipes';
@@ -15,6 +14,7 @@ import { StaffUserEntity } from './entities/staff-user.entity';
 import { DUMMY_HASH_PROMISE, PasswordHasher } from './password-hasher';
 import { DEVICE_TOKEN_PREFIX, JwtClaims, Principal } from './principal';
 import { SessionEvents, type SessionRef } from './session-events';
+import { SiteDirectory } from './site-directory';
 
 @Injectable()
 export class AuthService {
@@ -32,7 +32,7 @@ export class AuthService {
     private readonly jwt: JwtService,
     @InjectRepository(StaffUserEntity) private readonly users: Repository<StaffUserEntity>,
     @InjectRepository(DeviceEntity) private readonly devices: Repository<DeviceEntity>,
-    @InjectRepository(SiteEntity) private readonly sites: Repository<SiteEntity>,
+    private readonly sites: SiteDirectory,
     sessions: SessionEvents,
   ) {
     sessions.onEnded((ref) => this.forget(ref));
@@ -127,7 +127,7 @@ export class AuthService {
   }
 
   async toStaffUserResponse(user: StaffUserEntity): Promise<StaffUserResponse> {
-    const site = user.siteId ? await this.sites.findOneBy({ id: user.siteId }) : null;
+    const site = user.siteId ? await this.sites.findSiteById(user.siteId) : null;
     return {
       id: user.id,
       email: user.email,

@@ -3,7 +3,6 @@ import { InjectRepository } from '@nestjs/typeorm';
 import type { DeviceRegisteredResponse, DeviceResponse } from '@mpp/contracts';
 import { randomBytes } from 'node:crypto';
 import { Repository } from 'typeorm';
-import { SiteEntity } from '../catalogue/entities/site.entity';
 import { ApiException } from '../common/errors/api-exception';
 import { AccessPolicy } from './access-policy';
 import { hashDeviceToken } from './auth.service';
@@ -11,6 +10,7 @@ import { RegisterDeviceDto } from './dto/register-device.dto';
 import { DeviceEntity } from './entities/device.entity';
 import { DEVICE_TOKEN_PREFIX, type StaffPrincipal } from './principal';
 import { SessionEvents } from './session-events';
+import { SiteDirectory, type DirectorySite } from './site-directory';
 
 const DEVICE_NOT_FOUND = { id: 'Perangkat tidak ditemukan.', en: 'Device not found.' };
 
@@ -19,7 +19,7 @@ export class DevicesService {
   constructor(
     private readonly sessions: SessionEvents,
     @InjectRepository(DeviceEntity) private readonly devices: Repository<DeviceEntity>,
-    @InjectRepository(SiteEntity) private readonly sites: Repository<SiteEntity>,
+    private readonly sites: SiteDirectory,
   ) {}
 
   async register(staff: StaffPrincipal, siteCode: string, dto: RegisterDeviceDto): Promise<DeviceRegisteredResponse> {
@@ -50,18 +50,23 @@ export class DevicesService {
       // Its cached row and its open sockets, in every process, at once.
       await this.sessions.end({ kind: 'device', id: device.id });
     }
-    const site = await this.sites.findOneByOrFail({ id: device.siteId });
-    return toDeviceResponse(device, site.code);
+    return toDeviceResponse(device, await this.siteCodeOf(device));
   }
 
   async describe(deviceId: string): Promise<DeviceResponse> {
     const device = await this.devices.findOneByOrFail({ id: deviceId });
-    const site = await this.sites.findOneByOrFail({ id: device.siteId });
-    return toDeviceResponse(device, site.code);
+    return toDeviceResponse(device, await this.siteCodeOf(device));
   }
 
-  private async requireSite(code: string): Promise<SiteEntity> {
-    const site = await this.sites.findOneBy({ code });
+  /** A device's site always exists (foreign key): its absence is an error, not a 404. */
+  private async siteCodeOf(device: DeviceEntity): Promise<string> {
+    const site = await this.sites.findSiteById(device.siteId);
+    if (!site) throw new Error(`site ${device.siteId} of device ${device.id} not found`);
+    return site.code;
+  }
+
+  private async requireSite(code: string): Promise<DirectorySite> {
+    const site = await this.sites.findSiteByCode(code);
     if (!site) throw ApiException.notFound('SITE_NOT_FOUND', { id: `MPP "${code}" tidak ditemukan.`, en: `Site "${code}" not found.` });
     return site;
   }

@@ -2,8 +2,6 @@ import { Injectable } from '@nestjs/common';
 import { InjectRepository } from '@nestjs/typeorm';
 import type { StaffRole, StaffUserResponse } from '@mpp/contracts';
 import { FindOptionsWhere, Repository } from 'typeorm';
-import { AgencyEntity } from '../catalogue/entities/agency.entity';
-import { SiteEntity } from '../catalogue/entities/site.entity';
 import { ApiException } from '../common/errors/api-exception';
 import { AUTH_MESSAGES } from './auth.messages';
 import { AuthService } from './auth.service';
@@ -12,6 +10,7 @@ import { StaffUserEntity } from './entities/staff-user.entity';
 import { PasswordHasher } from './password-hasher';
 import type { StaffPrincipal } from './principal';
 import { SessionEvents } from './session-events';
+import { SiteDirectory } from './site-directory';
 
 /** Which roles each role may create or edit. */
 const MANAGEABLE_ROLES: Record<StaffRole, StaffRole[]> = {
@@ -27,8 +26,7 @@ export class StaffUsersService {
     private readonly auth: AuthService,
     private readonly sessions: SessionEvents,
     @InjectRepository(StaffUserEntity) private readonly users: Repository<StaffUserEntity>,
-    @InjectRepository(SiteEntity) private readonly sites: Repository<SiteEntity>,
-    @InjectRepository(AgencyEntity) private readonly agencies: Repository<AgencyEntity>,
+    private readonly directory: SiteDirectory,
   ) {}
 
   async list(staff: StaffPrincipal): Promise<StaffUserResponse[]> {
@@ -111,7 +109,7 @@ export class StaffUsersService {
             { field: 'siteCode', message: { id: 'siteCode wajib diisi untuk admin MPP.', en: 'siteCode is required for a site admin.' } },
           ]);
         }
-        const site = await this.sites.findOneBy({ code: dto.siteCode });
+        const site = await this.directory.findSiteByCode(dto.siteCode);
         if (!site) throw ApiException.notFound('SITE_NOT_FOUND', { id: `MPP "${dto.siteCode}" tidak ditemukan.`, en: `Site "${dto.siteCode}" not found.` });
         return { siteId: site.id, agencyId: null };
       }
@@ -122,7 +120,7 @@ export class StaffUsersService {
             { field: 'agencyId', message: { id: 'agencyId wajib diisi.', en: 'agencyId is required.' } },
           ]);
         }
-        const agency = await this.agencies.findOneBy({ id: dto.agencyId });
+        const agency = await this.directory.findAgencyById(dto.agencyId);
         if (!agency) throw ApiException.notFound('AGENCY_NOT_FOUND', { id: 'Instansi tidak ditemukan.', en: 'Agency not found.' });
         return { siteId: agency.siteId, agencyId: agency.id };
       }

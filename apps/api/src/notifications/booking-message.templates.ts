@@ -10,9 +10,12 @@
  * not the 70 of UCS-2) and kept to 160 characters when the link allows, by shortening the service name.
  */
 import Handlebars from 'handlebars';
-import { localTime } from '@mpp/domain';
+import type { LocalizedText } from '@mpp/contracts';
+import { localTime, timeZoneAbbreviation } from '@mpp/domain';
 import { ensureMaskedNik, renderConfirmationText, type BookingConfirmationModel, type BookingConfirmationText } from '../booking/documents/booking-confirmation.model';
-import { timeZoneAbbreviation, type PrintLang } from '../queue/printing/ticket-print.model';
+
+/** The languages a message is written in. */
+type MessageLang = keyof LocalizedText;
 
 export type BookingMessageKind = 'confirmed' | 'cancelled' | 'rescheduled';
 
@@ -33,7 +36,7 @@ export const SMS_MAX_LENGTH = 160;
 const SMS_MIN_SERVICE_LENGTH = 12;
 
 /** The booking block shared by the emails (a partial: {{> booking}}). */
-const BOOKING_BLOCK: Readonly<Record<PrintLang, string>> = {
+const BOOKING_BLOCK: Readonly<Record<MessageLang, string>> = {
   id: `Kode pemesanan: {{code}}
 Layanan: {{serviceName}}
 Instansi: {{agencyName}}
@@ -50,7 +53,7 @@ Time: {{slot}}
 `,
 };
 
-const ACTIVE_BOOKING_DETAILS: Readonly<Record<PrintLang, string>> = {
+const ACTIVE_BOOKING_DETAILS: Readonly<Record<MessageLang, string>> = {
   id: `{{> booking}}
 {{checkIn}}
 Atas nama: {{fullName}} (NIK {{nikMasked}})
@@ -83,7 +86,7 @@ Show that QR code at the MPP kiosk to get your queue number.
 `,
 };
 
-const MANAGE_HINT: Readonly<Record<PrintLang, Readonly<Record<'token' | 'nik', string>>>> = {
+const MANAGE_HINT: Readonly<Record<MessageLang, Readonly<Record<'token' | 'nik', string>>>> = {
   id: {
     token: 'Untuk membatalkan atau mengubah jadwal, buka tautan di atas. Jangan bagikan tautan ini: siapa pun yang memilikinya dapat mengubah pemesanan Anda.',
     nik: 'Untuk membatalkan atau mengubah jadwal, buka tautan di atas dan masukkan 16 digit NIK Anda.',
@@ -94,7 +97,7 @@ const MANAGE_HINT: Readonly<Record<PrintLang, Readonly<Record<'token' | 'nik', s
   },
 };
 
-const SIGNATURE: Readonly<Record<PrintLang, string>> = {
+const SIGNATURE: Readonly<Record<MessageLang, string>> = {
   id: `
 Salam,
 {{siteName}}
@@ -109,7 +112,7 @@ This email was sent automatically; please do not reply.
 `,
 };
 
-export const BOOKING_MESSAGE_TEMPLATES: Readonly<Record<PrintLang, Readonly<Record<BookingMessageKind, MessageTemplates>>>> = {
+export const BOOKING_MESSAGE_TEMPLATES: Readonly<Record<MessageLang, Readonly<Record<BookingMessageKind, MessageTemplates>>>> = {
   id: {
     confirmed: {
       subject: 'Pemesanan antrean {{code}}: {{serviceName}}, {{date}}',
@@ -201,7 +204,7 @@ type Compiled = HandlebarsTemplateDelegate<MessageContext>;
 const compiled = new Map<string, Compiled>();
 
 /** Compiled once each, in an environment of their own with the booking block as a partial; strict. */
-function template(lang: PrintLang, source: string): Compiled {
+function template(lang: MessageLang, source: string): Compiled {
   const key = `${lang}\u0000${source}`;
   let delegate = compiled.get(key);
   if (!delegate) {

@@ -1,6 +1,5 @@
 import type { DeviceKind } from '@mpp/contracts';
 import { Check, Column, CreateDateColumn, Entity, ForeignKey, Index, PrimaryGeneratedColumn, Unique } from 'typeorm';
-import { SiteEntity } from '../../catalogue/entities/site.entity';
 import { StaffUserEntity } from './staff-user.entity';
 
 /** A kiosk or hall display: a long-lived, revocable token bound to one site. Only its hash is kept. */
@@ -13,7 +12,8 @@ export class DeviceEntity {
   id!: string;
 
   @Column({ type: 'uuid' })
-  @ForeignKey(() => SiteEntity)
+  // The catalogue's table by name: auth imports nothing of the catalogue.
+  @ForeignKey('site')
   siteId!: string;
 
   @Column({ type: 'varchar', length: 120 })

@@ -1,7 +1,5 @@
 import type { StaffRole } from '@mpp/contracts';
 import { Check, Column, CreateDateColumn, Entity, ForeignKey, PrimaryGeneratedColumn, Unique, UpdateDateColumn } from 'typeorm';
-import { AgencyEntity } from '../../catalogue/entities/agency.entity';
-import { SiteEntity } from '../../catalogue/entities/site.entity';
 
 @Entity('staff_user')
 @Unique('uq_staff_user_email', ['email'])
@@ -30,11 +28,12 @@ export class StaffUserEntity {
   role!: StaffRole;
 
   @Column({ type: 'uuid', nullable: true })
-  @ForeignKey(() => SiteEntity)
+  // The catalogue's tables by name: auth imports nothing of the catalogue.
+  @ForeignKey('site')
   siteId!: string | null;
 
   @Column({ type: 'uuid', nullable: true })
-  @ForeignKey(() => AgencyEntity)
+  @ForeignKey('agency')
   agencyId!: string | null;
 
   @Column({ type: 'boolean', default: true })
