@@ -4,6 +4,7 @@ import { io, Socket } from 'socket.io-client';
 import { DataSource } from 'typeorm';
 import { FixedClock } from '../src/common/clock';
 import { QueueEvents } from '../src/queue/queue-events';
+import { QueuePlaceService } from '../src/queue/queue-place.service';
 import { QueueService } from '../src/queue/queue.service';
 import { counterAction, Hall, issue, KUPANG_MONDAY_0900, setDailyQuota, setupHall } from './support/hall';
 import { createTestApp, TestApp } from './support/test-app';
@@ -124,6 +125,25 @@ describe(`${QueueService.name}.callNext racing a new ticket`, () => {
       expect(done.status).toBe('done');
     } finally {
       broken();
+    }
+  });
+  it('should answer a committed issue 201 with the ticket, its place unknown, when its place cannot be read afterwards', async () => {
+    const places = t.app.get(QueuePlaceService);
+    const failing = jest.spyOn(places, 'placeOf').mockRejectedValueOnce(new Error('pool exhausted'));
+    try {
+      const res = await t.http().post('/api/v1/queue/tickets').auth(h.kiosk, { type: 'bearer' }).send({ serviceId: h.services.skck });
+      expect({ status: res.status, code: res.body.code }).toEqual({ status: 201, code: undefined });
+      const ticket = res.body as TicketResponse;
+      expect(ticket).toMatchObject({ status: 'waiting', position: null, positionMin: null, estimatedWaitMinutes: null });
+      expect(failing).toHaveBeenCalled();
+      // The ticket was issued once, with its number, and its page shows its place again.
+      const [stored] = await t.app.get(DataSource).query(`SELECT count(*)::int AS n FROM ticket WHERE public_code = $1`, [ticket.publicCode]);
+      expect(stored.n).toBe(1);
+      const page = (await t.http().get(`/api/v1/tickets/${ticket.publicCode}`).expect(200)).body as PublicTicketResponse;
+      expect(page).toMatchObject({ number: ticket.number, status: 'waiting' });
+      expect(page.position).toEqual(expect.any(Number));
+    } finally {
+      failing.mockRestore();
     }
   });
 });

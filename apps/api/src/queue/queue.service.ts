@@ -1,4 +1,4 @@
-import { HttpStatus, Injectable } from '@nestjs/common';
+import { HttpStatus, Injectable, Logger } from '@nestjs/common';
 import type { CounterResponse, CounterSnapshot, PublicTicketResponse, TicketAction, TicketResponse } from '@mpp/contracts';
 import { formatTicketNumber, localDate, nextStatus, transitionError } from '@mpp/domain';
 import { createHash } from 'node:crypto';
@@ -25,6 +25,8 @@ const COUNTER_ROLES = new Set(['officer', 'agency_admin']);
 
 @Injectable()
 export class QueueService {
+  private readonly logger = new Logger(QueueService.name);
+
   constructor(
     private readonly repo: QueueRepository,
     private readonly catalogue: CatalogueRepository,
@@ -531,8 +533,7 @@ export class QueueService {
 
   /** `issuedNow`: the ticket was issued a moment ago (its place then comes from the day's tallies). */
   async toTicketResponse(row: TicketRow, site?: SiteEntity, issuedNow = false): Promise<TicketResponse> {
-    const { position, positionMin, estimatedWaitMinutes } =
-      row.status === 'waiting' ? await this.places.placeOf(row, site ?? (await this.catalogue.cachedSite(row.site_id))!, issuedNow) : NOT_WAITING;
+    const { position, positionMin, estimatedWaitMinutes } = row.status === 'waiting' ? await this.placeOrNone(row, site, issuedNow) : NOT_WAITING;
     return {
       id: row.id,
       publicCode: row.public_code,
@@ -558,6 +559,20 @@ export class QueueService {
       outcomeNote: row.outcome_note,
       targetCounterId: row.target_counter_id,
     };
+  }
+
+  /**
+   * The place of a waiting ticket, read after its change was committed: a failure to read it
+   * (a busy pool, a dropped connection) leaves the place unknown in this answer, never turns the
+   * committed change into an error. The ticket page reads it again on the next event.
+   */
+  private async placeOrNone(row: TicketRow, site: SiteEntity | undefined, issuedNow: boolean): Promise<TicketPlace> {
+    try {
+      return await this.places.placeOf(row, site ?? (await this.catalogue.cachedSite(row.site_id))!, issuedNow);
+    } catch (error) {
+      this.logger.error({ msg: "ticket's place not read; answered without it", ticketId: row.id, error: error instanceof Error ? error.message : String(error) });
+      return NOT_WAITING;
+    }
   }
 
   async toCounterResponse(c: CounterRow): Promise<CounterResponse> {
