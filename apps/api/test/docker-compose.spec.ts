@@ -1,5 +1,9 @@
-import { readFileSync } from 'node:fs';
-import { dirname, isAbsolute, posix, relative, resolve } from 'node:path';
+import { execFile, spawnSync } from 'node:child_process';
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { dirname, isAbsolute, join, posix, relative, resolve } from 'node:path';
+import { promisify } from 'node:util';
+import { Copy, DockerfileParser, Env, Healthcheck, type Instruction } from 'dockerfile-ast';
 import * as ts from 'typescript';
 import { parse } from 'yaml';
 import { loadConfig } from '../src/config/app-config';
@@ -7,49 +11,53 @@ import { loadConfig } from '../src/config/app-config';
 /**
  * docker-compose.yml and the Dockerfile, checked against the code they deploy: the variables the
  * API reads (app-config.ts), where `nest build` puts main.js (nest-cli.json + tsconfig), and the
- * health endpoint. Docker itself is not needed.
+ * health endpoint. No Docker engine is needed: Compose itself (`docker compose` or Debian's
+ * `docker-compose`, which .ci/run installs) resolves the file with `config`, offline, and
+ * dockerfile-ast reads the Dockerfile.
  */
 const ROOT = resolve(__dirname, '../../..');
 const read = (path: string) => readFileSync(resolve(ROOT, path), 'utf8');
 
-// ---- docker-compose.yml ---------------------------------------------------------------------
+// ---- docker-compose.yml, as Compose resolves it ---------------------------------------------
 
 interface ComposeService {
   image?: string;
   build?: unknown;
-  environment?: Record<string, string | number | boolean | null> | string[];
+  environment?: Record<string, string | number | boolean | null>;
   depends_on?: string[] | Record<string, { condition?: string }>;
   healthcheck?: { test?: string | string[] };
   ports?: (string | number | { target?: number | string; published?: number | string })[];
 }
 
-/** Compose's variable interpolation: ${X:-default}, ${X-default}, ${X:?err}, ${X?err}, ${X:+alt}, ${X}, $X, $$. */
-function interpolate(value: string, env: Record<string, string>): string {
-  return value.replace(/\$(\$|\{([A-Za-z_][A-Za-z0-9_]*)(?:(:?)([-?+])([^}]*))?\}|([A-Za-z_][A-Za-z0-9_]*))/g, (_m, all, braced, colon, op, arg, bare) => {
-    if (all === '$') return '$';
-    const name = (braced ?? bare) as string;
-    const set = name in env && (colon !== ':' || env[name] !== '');
-    if (op === '-') return set ? env[name] : arg;
-    if (op === '?') {
-      if (!set) throw new Error(`required variable ${name} is missing: ${arg}`);
-      return env[name];
-    }
-    if (op === '+') return set ? arg : '';
-    return env[name] ?? '';
-  });
-}
+type Resolved = { ok: true; services: Record<string, ComposeService> } | { ok: false; error: string };
 
-/** A service's environment as name -> raw (uninterpolated) value, whether written as a map or a list. */
-function environmentOf(service: ComposeService): Record<string, string> {
-  const env = service.environment ?? {};
-  if (Array.isArray(env)) {
-    return Object.fromEntries(env.map((entry) => [entry.split('=')[0], entry.includes('=') ? entry.slice(entry.indexOf('=') + 1) : '']));
+/** The Compose command on this machine: the docker CLI's plugin, else Debian's docker-compose. */
+function composeCommand(): string[] {
+  for (const command of [['docker', 'compose'], ['docker-compose']]) {
+    if (spawnSync(command[0], [...command.slice(1), 'version'], { stdio: 'ignore' }).status === 0) return command;
   }
-  return Object.fromEntries(Object.entries(env).map(([k, v]) => [k, v === null ? '' : String(v)]));
+  throw new Error('Neither `docker compose` nor `docker-compose` is installed: apt-get install docker-compose (as .ci/run does).');
 }
 
-function interpolateAll(env: Record<string, string>, vars: Record<string, string>): Record<string, string> {
-  return Object.fromEntries(Object.entries(env).map(([k, v]) => [k, interpolate(v, vars)]));
+/** `compose config` of docker-compose.yml with exactly these variables (an empty env file instead of ./.env, nothing from this shell). */
+async function resolveCompose(command: string[], emptyEnvFile: string, vars: Record<string, string>): Promise<Resolved> {
+  const args = [...command.slice(1), '--env-file', emptyEnvFile, '-f', resolve(ROOT, 'docker-compose.yml'), 'config'];
+  try {
+    const { stdout } = await promisify(execFile)(command[0], args, { cwd: ROOT, env: { PATH: process.env.PATH ?? '', HOME: tmpdir(), ...vars } });
+    return { ok: true, services: (parse(stdout) as { services: Record<string, ComposeService> }).services };
+  } catch (error) {
+    return { ok: false, error: String((error as { stderr?: string }).stderr ?? error) };
+  }
+}
+
+function servicesOf(resolved: Resolved): Record<string, ComposeService> {
+  if (!resolved.ok) throw new Error(`compose config failed: ${resolved.error}`);
+  return resolved.services;
+}
+
+/** A service's environment as name -> value (Compose writes numbers as numbers). */
+function environmentOf(service: ComposeService | undefined): Record<string, string> {
+  return Object.fromEntries(Object.entries(service?.environment ?? {}).map(([k, v]) => [k, v === null ? '' : String(v)]));
 }
 
 /** The URL a health check fetches, when it is one on the container itself. */
@@ -63,7 +71,7 @@ function healthcheckText(service: ComposeService): string {
   return Array.isArray(test) ? test.join(' ') : (test ?? '');
 }
 
-/** Container ports a service publishes (short "host:container[/proto]", "ip:host:container", or long syntax). */
+/** Container ports a service publishes (Compose's resolved long syntax, or the short one). */
 function containerPorts(service: ComposeService): string[] {
   return (service.ports ?? []).map((p) => {
     if (typeof p === 'object') return String(p.target);
@@ -78,53 +86,35 @@ function variablesTheApiReads(): string[] {
   return [...source.matchAll(/\bread\.(?:optional|integer|boolean|oneOf)\(\s*['"]([A-Za-z_][A-Za-z0-9_]*)['"]/g)].map((m) => m[1]);
 }
 
-// ---- Dockerfile -----------------------------------------------------------------------------
+// ---- Dockerfile, as dockerfile-ast reads it -------------------------------------------------
 
-interface Instruction {
-  keyword: string;
-  args: string;
-}
-
+/** The instructions of each build stage, in order (a stage starts at its FROM). */
 function dockerfileStages(text: string): Instruction[][] {
-  const logical = text
-    .split('\n')
-    .filter((line) => !/^\s*#/.test(line))
-    .join('\n')
-    .replace(/\\\r?\n/g, ' ')
-    .split('\n')
-    .map((line) => line.trim())
-    .filter(Boolean);
   const stages: Instruction[][] = [];
-  for (const line of logical) {
-    const [, keyword, args] = /^(\S+)\s*(.*)$/.exec(line)!;
-    const instruction = { keyword: keyword.toUpperCase(), args };
-    if (instruction.keyword === 'FROM') stages.push([]);
+  for (const instruction of DockerfileParser.parse(text).getInstructions()) {
+    if (instruction.getKeyword() === 'FROM') stages.push([]);
     stages[stages.length - 1]?.push(instruction);
   }
   return stages;
 }
 
-/** An instruction's exec-form (JSON array) arguments, or the shell form split on spaces. */
-function execArgs(args: string): string[] {
-  const trimmed = args.trim();
-  return trimmed.startsWith('[') ? (JSON.parse(trimmed) as string[]) : trimmed.split(/\s+/);
+/** An instruction's arguments: the strings of its exec (JSON) form, else its words. */
+function execArgs(instruction: Instruction | undefined): string[] {
+  if (!instruction) return [];
+  const content = instruction.getArgumentsContent()?.trim() ?? '';
+  return content.startsWith('[') ? (JSON.parse(content) as string[]) : instruction.getArguments().map((a) => a.getValue());
 }
 
 function envOf(stage: Instruction[]): Record<string, string> {
   const env: Record<string, string> = {};
-  for (const { args } of stage.filter((i) => i.keyword === 'ENV')) {
-    if (args.includes('=')) {
-      for (const m of args.matchAll(/([A-Za-z_][A-Za-z0-9_]*)=("[^"]*"|\S*)/g)) env[m[1]] = m[2].replace(/^"|"$/g, '');
-    } else {
-      const [name, ...rest] = args.split(/\s+/);
-      env[name] = rest.join(' ');
-    }
+  for (const instruction of stage) {
+    if (instruction instanceof Env) for (const p of instruction.getProperties()) env[p.getName()] = p.getUnescapedValue() ?? '';
   }
   return env;
 }
 
 function workdirOf(stage: Instruction[]): string {
-  return stage.filter((i) => i.keyword === 'WORKDIR').reduce((dir, i) => posix.resolve(dir, i.args.trim()), '/');
+  return stage.filter((i) => i.getKeyword() === 'WORKDIR').reduce((dir, i) => posix.resolve(dir, i.getArgumentsContent()?.trim() ?? ''), '/');
 }
 
 /** Where `nest build api` writes main.js, relative to the repository root: tsconfig outDir + entryFile + '.js'. */
@@ -143,15 +133,36 @@ function builtApiMain(): string {
 }
 
 describe('docker-compose.yml', () => {
-  const compose = parse(read('docker-compose.yml')) as { services?: Record<string, ComposeService> };
-  const services = compose.services ?? {};
-  const db = services.db ?? {};
-  const api = services.api ?? {};
-  const apiEnv = environmentOf(api);
-  const dbEnv = interpolateAll(environmentOf(db), {});
   const secret = 'x'.repeat(48);
   const dataKey = Buffer.alloc(32, 7).toString('base64');
-  const apiEnvWithSecret = () => interpolateAll(apiEnv, { JWT_SECRET: secret, DATA_KEY: dataKey });
+  let services: Record<string, ComposeService>;
+  let db: ComposeService;
+  let api: ComposeService;
+  let apiEnv: Record<string, string>;
+  let dbEnv: Record<string, string>;
+  const other: Record<'customPassword' | 'noJwtSecret' | 'emptyJwtSecret' | 'noDataKey', Resolved> = {} as never;
+
+  const scratch = mkdtempSync(join(tmpdir(), 'mpp-compose-'));
+  afterAll(() => rmSync(scratch, { recursive: true, force: true }));
+
+  beforeAll(async () => {
+    const command = composeCommand();
+    const emptyEnvFile = join(scratch, 'empty.env');
+    writeFileSync(emptyEnvFile, '');
+    const [withSecrets, customPassword, noJwtSecret, emptyJwtSecret, noDataKey] = await Promise.all([
+      resolveCompose(command, emptyEnvFile, { JWT_SECRET: secret, DATA_KEY: dataKey }),
+      resolveCompose(command, emptyEnvFile, { JWT_SECRET: secret, DATA_KEY: dataKey, POSTGRES_PASSWORD: 'custom-password' }),
+      resolveCompose(command, emptyEnvFile, { DATA_KEY: dataKey }),
+      resolveCompose(command, emptyEnvFile, { JWT_SECRET: '', DATA_KEY: dataKey }),
+      resolveCompose(command, emptyEnvFile, { JWT_SECRET: secret }),
+    ]);
+    services = servicesOf(withSecrets);
+    db = services.db ?? {};
+    api = services.api ?? {};
+    apiEnv = environmentOf(api);
+    dbEnv = environmentOf(db);
+    Object.assign(other, { customPassword, noJwtSecret, emptyJwtSecret, noDataKey });
+  }, 60_000);
 
   it('should define the db and api services', () => {
     expect(Object.keys(services)).toEqual(expect.arrayContaining(['db', 'api']));
@@ -186,7 +197,7 @@ describe('docker-compose.yml', () => {
   });
 
   it('should point DATABASE_URL at the db service with its database, user and password', () => {
-    const url = new URL(apiEnvWithSecret().DATABASE_URL);
+    const url = new URL(apiEnv.DATABASE_URL);
     expect(url.protocol).toMatch(/^postgres(ql)?:$/);
     expect(url.hostname).toBe('db');
     expect(services[url.hostname]).toBe(db);
@@ -195,16 +206,17 @@ describe('docker-compose.yml', () => {
     expect(decodeURIComponent(url.username)).toBe(dbEnv.POSTGRES_USER);
     expect(decodeURIComponent(url.password)).toBe(dbEnv.POSTGRES_PASSWORD);
     // The same POSTGRES_PASSWORD override reaches both services.
-    const custom = interpolateAll(apiEnv, { JWT_SECRET: secret, DATA_KEY: dataKey, POSTGRES_PASSWORD: 'custom-password' });
-    expect(new URL(custom.DATABASE_URL).password).toBe(interpolateAll(environmentOf(db), { POSTGRES_PASSWORD: 'custom-password' }).POSTGRES_PASSWORD);
+    const custom = servicesOf(other.customPassword);
+    expect(environmentOf(custom.db).POSTGRES_PASSWORD).toBe('custom-password');
+    expect(new URL(environmentOf(custom.api).DATABASE_URL).password).toBe('custom-password');
   });
 
-  it('should refuse to start without JWT_SECRET', () => {
-    expect(apiEnv).toHaveProperty('JWT_SECRET');
-    expect(() => interpolateAll(apiEnv, { DATA_KEY: dataKey })).toThrow(/JWT_SECRET/);
-    expect(() => interpolateAll(apiEnv, { JWT_SECRET: '', DATA_KEY: dataKey })).toThrow(/JWT_SECRET/);
-    expect(() => interpolateAll(apiEnv, { JWT_SECRET: secret })).toThrow(/DATA_KEY/);
-    expect(apiEnvWithSecret().JWT_SECRET).toBe(secret);
+  it('should refuse to start without JWT_SECRET or DATA_KEY', () => {
+    expect(other.noJwtSecret).toEqual({ ok: false, error: expect.stringContaining('JWT_SECRET') });
+    expect(other.emptyJwtSecret).toEqual({ ok: false, error: expect.stringContaining('JWT_SECRET') });
+    expect(other.noDataKey).toEqual({ ok: false, error: expect.stringContaining('DATA_KEY') });
+    expect(apiEnv.JWT_SECRET).toBe(secret);
+    expect(apiEnv.DATA_KEY).toBe(dataKey);
   });
 
   it('should publish the port the API listens on', () => {
@@ -213,9 +225,9 @@ describe('docker-compose.yml', () => {
   });
 
   it('should give the API a configuration it accepts, for production on the db service', () => {
-    const config = loadConfig(apiEnvWithSecret(), '/app');
+    const config = loadConfig(apiEnv, '/app');
     expect(config.nodeEnv).toBe('production');
-    expect(config.databaseUrl).toBe(apiEnvWithSecret().DATABASE_URL);
+    expect(config.databaseUrl).toBe(apiEnv.DATABASE_URL);
     expect(containerPorts(api)).toContain(String(config.port));
   });
 });
@@ -223,40 +235,41 @@ describe('docker-compose.yml', () => {
 describe('Dockerfile', () => {
   const stages = dockerfileStages(read('Dockerfile'));
   const runtime = stages[stages.length - 1] ?? [];
-  const one = (keyword: string) => runtime.filter((i) => i.keyword === keyword).pop();
+  const one = (keyword: string) => runtime.filter((i) => i.getKeyword() === keyword).pop();
   const workdir = workdirOf(runtime);
   const env = envOf(runtime);
+  const runs = (stage: Instruction[]) => stage.filter((i) => i.getKeyword() === 'RUN').map((i) => i.getArgumentsContent() ?? '');
 
   it('should build the project in one stage and run it from a later one', () => {
     expect(stages.length).toBeGreaterThanOrEqual(2);
-    expect(stages[0].some((i) => i.keyword === 'RUN' && /\bnpm run build\b/.test(i.args))).toBe(true);
-    expect(runtime.some((i) => i.keyword === 'RUN' && /\bnpm ci\b.*--omit=dev/.test(i.args))).toBe(true);
+    expect(runs(stages[0]).some((run) => /\bnpm run build\b/.test(run))).toBe(true);
+    expect(runs(runtime).some((run) => /\bnpm ci\b.*--omit=dev/s.test(run))).toBe(true);
   });
 
   it('should start the API from where nest build puts main.js', () => {
     const main = builtApiMain();
-    const script = execArgs(one('CMD')?.args ?? '').find((arg) => arg.endsWith('.js')) ?? '';
+    const script = execArgs(one('CMD')).find((arg) => arg.endsWith('.js')) ?? '';
     const fromWorkdir = isAbsolute(script) ? posix.relative(workdir, script) : posix.normalize(script);
     expect(fromWorkdir).toBe(main);
     // ...and the build output is copied there.
     const copied = runtime
-      .filter((i) => i.keyword === 'COPY' && /--from=/.test(i.args))
-      .map((i) => posix.resolve(workdir, i.args.trim().split(/\s+/).pop()!));
+      .filter((i): i is Copy => i instanceof Copy && i.getFromFlag() !== null)
+      .map((i) => posix.resolve(workdir, i.getArguments().pop()!.getValue()));
     expect(copied.some((dest) => posix.join(workdir, main).startsWith(dest.replace(/\/?$/, '/')))).toBe(true);
   });
 
   it('should have a HEALTHCHECK on /api/health at the port the API listens on', () => {
-    const healthcheck = one('HEALTHCHECK')?.args ?? '';
-    expect(healthcheck).toMatch(/\bCMD\b/);
-    const url = healthUrl(healthcheck);
+    const healthcheck = one('HEALTHCHECK') as Healthcheck | undefined;
+    expect(healthcheck?.getSubcommand()?.getValue()).toBe('CMD');
+    const url = healthUrl(healthcheck?.getArgumentsContent() ?? '');
     expect(url?.pathname).toBe('/api/health');
     expect(url?.port || '80').toBe(env.PORT);
   });
 
   it('should run as a non-root user in production mode, exposing its PORT', () => {
-    expect(one('USER')?.args.trim()).toMatch(/^(?!root$|0$)\S+/);
+    expect(execArgs(one('USER'))[0]).toMatch(/^(?!root$|0$)\S+/);
     expect(env.NODE_ENV).toBe('production');
-    expect(execArgs(one('EXPOSE')?.args ?? '')).toContain(env.PORT);
+    expect(execArgs(one('EXPOSE'))).toContain(env.PORT);
     const known = variablesTheApiReads();
     expect(Object.keys(env).filter((name) => !known.includes(name))).toEqual([]);
   });
