@@ -200,15 +200,28 @@ describe('The counter console and supervisor view in Chromium', () => {
     const [first] = (await api.snapshot()).waiting;
     const second = await issue(t, h.kiosk, h.services.kk);
     await page.locator(`[data-testid="waiting-item"][data-ticket-id="${second.id}"]`).waitFor({ timeout: 5000 });
-    let calls = 0;
-    const count = (r: { url(): string; method(): string }) => {
-      if (r.method() === 'POST' && r.url().endsWith('/call-next')) calls++;
-    };
-    page.on('request', count);
+    // The page counts its own call-next requests as it makes them (the app fetches), so nothing
+    // is left to the timing of network events: when the number is shown and no call-next is in
+    // flight, every request the two clicks made has been made and answered.
+    await page.evaluate(() => {
+      const w = window as unknown as { __callNext: { started: number; inFlight: number; fetch: typeof fetch } };
+      const tally = (w.__callNext = { started: 0, inFlight: 0, fetch: window.fetch });
+      window.fetch = (input, init) => {
+        const url = input instanceof Request ? input.url : String(input);
+        if (!url.endsWith('/call-next')) return tally.fetch.call(window, input, init);
+        tally.started++;
+        tally.inFlight++;
+        return tally.fetch.call(window, input, init).finally(() => tally.inFlight--);
+      };
+    });
     await page.getByTestId('action-call-next').dblclick();
     await waitForText('console-current-number', first.number);
-    await page.waitForTimeout(500);
-    page.off('request', count);
+    await page.waitForFunction(() => (window as unknown as { __callNext: { inFlight: number } }).__callNext.inFlight === 0, undefined, { timeout: 5000 });
+    const calls = await page.evaluate(() => {
+      const { started, fetch } = (window as unknown as { __callNext: { started: number; fetch: typeof window.fetch } }).__callNext;
+      window.fetch = fetch;
+      return started;
+    });
 
     expect(calls).toBe(1);
     const snapshot = await api.snapshot();
