@@ -4,8 +4,8 @@ import { Browser, chromium, Page } from 'playwright-core';
 
 export const SCREENSHOTS = resolve(__dirname, '../../../test-results/screenshots');
 
-/** Debian's Chromium, headless, with the flags this sandboxed machine needs. */
-export async function launchChromium(): Promise<Browser> {
+/** Debian's Chromium, headless, with the flags this sandboxed machine needs (and any `extraArgs`). */
+export async function launchChromium(extraArgs: string[] = []): Promise<Browser> {
   return chromium.launch({
     executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',
     headless: true,
@@ -18,6 +18,7 @@ export async function launchChromium(): Promise<Browser> {
       '--disable-component-update',
       '--disable-sync',
       '--disable-dev-shm-usage',
+      ...extraArgs,
     ],
   });
 }

@@ -4,10 +4,6 @@ import { NotFoundPageComponent } from '@mpp/ui';
 
 import { AuthSession } from './auth/auth-session.service';
 import { authGuard } from './auth/auth.guards';
-import { AUTH_ROUTES } from './auth/auth.routes';
-import { ConsolePageComponent } from './console/console-page.component';
-import { CounterPickerPageComponent } from './picker/counter-picker-page.component';
-import { SupervisorPageComponent } from './supervisor/supervisor-page.component';
 
 /**
  * Officers start at the counter picker; administrators at the supervisor view. A guard, not a
@@ -18,16 +14,29 @@ export const landingGuard: CanActivateFn = () => {
   return inject(Router).createUrlTree([role === undefined || role === 'officer' ? '/loket' : '/pengawas']);
 };
 
+/** Every page is loaded with its route: an officer's browser never fetches the supervisor view. */
 export const APP_ROUTES: Routes = [
-  { path: 'login', children: AUTH_ROUTES },
+  { path: 'login', loadChildren: () => import('./auth/auth.routes').then((m) => m.AUTH_ROUTES) },
   {
     path: '',
     canActivate: [authGuard],
     children: [
       { path: '', pathMatch: 'full', canActivate: [landingGuard], children: [] },
-      { path: 'loket', component: CounterPickerPageComponent, title: 'picker.title' },
-      { path: 'loket/:counterId', component: ConsolePageComponent, title: 'console.title' },
-      { path: 'pengawas', component: SupervisorPageComponent, title: 'supervisor.title' },
+      {
+        path: 'loket',
+        loadComponent: () => import('./picker/counter-picker-page.component').then((m) => m.CounterPickerPageComponent),
+        title: 'picker.title',
+      },
+      {
+        path: 'loket/:counterId',
+        loadComponent: () => import('./console/console-page.component').then((m) => m.ConsolePageComponent),
+        title: 'console.title',
+      },
+      {
+        path: 'pengawas',
+        loadComponent: () => import('./supervisor/supervisor-page.component').then((m) => m.SupervisorPageComponent),
+        title: 'supervisor.title',
+      },
     ],
   },
   { path: '**', component: NotFoundPageComponent, title: 'common.notFound.title' },

@@ -12,7 +12,7 @@ import {
 import { Router, RouterLink } from '@angular/router';
 import { normalizeBookingCode } from '@mpp/domain';
 import { ErrorAlertComponent, TranslatePipe } from '@mpp/ui';
-import { BrowserQRCodeReader, type IScannerControls } from '@zxing/browser';
+import type { IScannerControls } from '@zxing/browser';
 
 import { KioskQueueApi } from '../ticket/kiosk-queue-api.service';
 import { KioskTicketStore } from '../ticket/kiosk-ticket.store';
@@ -100,6 +100,11 @@ export class CheckInPageComponent {
       return;
     }
     try {
+      // Loaded here, not with the route: the hall display preloads the kiosk's routes and never scans.
+      const { BrowserQRCodeReader } = await import('@zxing/browser');
+      if (this.destroyed) {
+        return;
+      }
       const controls = await new BrowserQRCodeReader().decodeFromVideoDevice(undefined, video, (result) => {
         if (result) {
           this.onScan(result.getText());
