@@ -57,7 +57,7 @@ export function configureApp(app: INestApplication & NestExpressApplication, con
     new DocumentBuilder()
       .setTitle('MPP Digital API')
       .setDescription(
-        'Service catalogue, staff accounts and (soon) queueing for Mal Pelayanan Publik. Errors always carry `code` and a `message` in Bahasa Indonesia (`id`) and English (`en`).',
+        'Service catalogue, staff accounts and devices, queueing, booking and check-in for Mal Pelayanan Publik. Errors always carry `code` and a `message` in Bahasa Indonesia (`id`) and English (`en`).',
       )
       .setVersion(packageVersion())
       .addBearerAuth()

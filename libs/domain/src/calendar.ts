@@ -1,6 +1,6 @@
 /**
  * The site calendar: every "day" (ticket numbering, quotas, reports, opening hours) is the
- * site's local day in its IANA time zone (REFERENCE §1, §6). Indonesia has no daylight saving
+ * site's local day in its IANA time zone (docs/domain.md §1, §6). Indonesia has no daylight saving
  * time, but nothing here assumes a fixed offset: local dates and times are read through Intl,
  * so the same code is right for any zone.
  *

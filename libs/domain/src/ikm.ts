@@ -1,6 +1,6 @@
 /**
  * IKM (Indeks Kepuasan Masyarakat), the public satisfaction index of the SKM survey,
- * PermenPANRB 14/2017 (REFERENCE §4):
+ * PermenPANRB 14/2017 (docs/domain.md §4):
  *
  *   NRR_i = sum of the scores for element i / number of respondents      (i = 1…9)
  *   IKM   = (Σ NRR_i × 1/9) × 25                                          (25.00–100.00)

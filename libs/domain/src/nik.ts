@@ -1,6 +1,6 @@
 /**
  * NIK (Nomor Induk Kependudukan), the 16-digit population number on the KTP-el and the Kartu
- * Keluarga (REFERENCE §5):
+ * Keluarga (docs/domain.md §5):
  *
  *   PP KK CC DDMMYY SSSS
  *   │  │  │  │      └ serial, 0001–9999

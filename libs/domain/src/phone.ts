@@ -1,5 +1,5 @@
 /**
- * Indonesian mobile numbers (REFERENCE §5): +62 followed by `8[1-35-9]\d{7,10}`, i.e. 9–12
+ * Indonesian mobile numbers (docs/domain.md §5): +62 followed by `8[1-35-9]\d{7,10}`, i.e. 9–12
  * digits after the country code, or 10–13 digits in the domestic form 08…. Stored as E.164
  * ("+6281234567890"). Landlines (e.g. Kupang 0380…) and foreign numbers are rejected: the number
  * is used for SMS/WhatsApp reminders.

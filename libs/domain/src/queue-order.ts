@@ -7,7 +7,7 @@
  *  1. Tickets targeted at another counter are skipped.
  *  2. Tickets targeted at this counter (transferred here) come first, oldest first.
  *  3. The untargeted tickets are split into priority (any non-regular class; the classes are equal
- *     among themselves, REFERENCE §3 fixes no order between them) and regular, each oldest first:
+ *     among themselves, docs/domain.md §3 fixes no order between them) and regular, each oldest first:
  *     - 'priority_first': a priority ticket whenever one waits, else a regular one;
  *     - 'interleave': when the streak has reached `interleaveEvery` and a priority ticket waits,
  *       the oldest priority ticket; else the oldest regular one; when only one kind waits, that kind.

@@ -1,6 +1,6 @@
 /**
  * The ticket state machine: which action moves a ticket from which status to which, and the
- * bilingual words for statuses, actions and priority groups (REFERENCE §3). The API refuses any
+ * bilingual words for statuses, actions and priority groups (docs/domain.md §3). The API refuses any
  * transition this table does not list; the apps use the same table to show only the buttons that
  * can work.
  *
@@ -95,7 +95,7 @@ const TICKET_ACTION_PASSIVE: Readonly<Record<TicketAction, LocalizedText>> = {
   close_day: { id: 'ditutup pada akhir hari', en: 'closed at the end of the day' },
 };
 
-/** UU 25/2009 Pasal 29 groups (REFERENCE §3), plus regular. */
+/** UU 25/2009 Pasal 29 groups (docs/domain.md §3), plus regular. */
 export const PRIORITY_LABELS: Readonly<Record<PriorityClass, LocalizedText>> = {
   disability: { id: 'Penyandang disabilitas', en: 'Persons with disabilities' },
   elderly: { id: 'Lanjut usia', en: 'Elderly' },

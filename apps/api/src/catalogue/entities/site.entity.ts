@@ -45,7 +45,7 @@ export class SiteEntity {
   @Column({ type: 'boolean', default: true })
   closesOnCutiBersama!: boolean;
 
-  /** Calling policy (REFERENCE §3: configuration, not law). */
+  /** Calling policy (docs/domain.md §3: configuration, not law). */
   @Column({ type: 'varchar', length: 16, default: 'priority_first' })
   queueMode!: CallingMode;
 
