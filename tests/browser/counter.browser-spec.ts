@@ -12,7 +12,7 @@ import type {
 } from '@mpp/contracts';
 import { TICKET_STATUS_LABELS, maskNik } from '@mpp/domain';
 import { randomUUID } from 'node:crypto';
-import type { Browser, Page } from 'playwright-core';
+import type { Browser, Page, Route } from 'playwright-core';
 import { DataSource } from 'typeorm';
 import { FixedClock } from '../../apps/api/src/common/clock';
 import { counterAction, Hall, issue, setDailyQuota, setupHall } from '../../apps/api/test/support/hall';
@@ -54,9 +54,27 @@ describe('The counter console and supervisor view in Chromium', () => {
     await target.getByTestId('login-submit').click();
     await target.getByTestId('staff-name').waitFor();
   };
-  /** The JSON answer of the next API request whose path ends so. */
-  const answerTo = <T>(suffix: string) =>
-    page.waitForResponse((r) => new URL(r.url()).pathname.endsWith(suffix) && r.request().method() === 'POST').then(async (r) => ({ status: r.status(), body: (await r.json()) as T }));
+  /**
+   * The JSON answer of the next POST whose path ends so, taken as it passes through the page's
+   * network (reading it after the fact from Chromium's buffer sometimes found it already gone).
+   * Await the call before acting: the answer is caught from then on.
+   */
+  const answerTo = async <T>(suffix: string): Promise<{ result: Promise<{ status: number; body: T }> }> => {
+    const matches = (url: URL) => url.pathname.endsWith(suffix);
+    let deliver!: (answer: { status: number; body: T }) => void;
+    const result = new Promise<{ status: number; body: T }>((resolve) => (deliver = resolve));
+    let caught = false;
+    const handler = async (route: Route) => {
+      if (caught || route.request().method() !== 'POST') return route.fallback();
+      caught = true;
+      const response = await route.fetch();
+      deliver({ status: response.status(), body: (await response.json()) as T });
+      await route.fulfill({ response });
+      await page.unroute(matches, handler);
+    };
+    await page.route(matches, handler);
+    return { result };
+  };
 
   beforeAll(async () => {
     t = await createTestApp({ clock });
@@ -161,9 +179,9 @@ describe('The counter console and supervisor view in Chromium', () => {
     expect((await api.snapshot()).counter.current!.status).toBe('serving');
     await checkScreen('counter-console-finish');
 
-    const answer = answerTo<TicketResponse>('/finish');
+    const answer = await answerTo<TicketResponse>('/finish');
     await page.getByTestId('finish-confirm').click();
-    expect((await answer).body).toMatchObject({ id: serving.id, status: 'done', outcomeNote: text });
+    expect((await answer.result).body).toMatchObject({ id: serving.id, status: 'done', outcomeNote: text });
     await waitForText('console-current-number', '—');
     const [row] = (await t.app.get(DataSource).query(`SELECT status, outcome_note FROM ticket WHERE id = $1`, [serving.id])) as { status: string; outcome_note: string }[];
     expect(row).toEqual({ status: 'done', outcome_note: text });
@@ -172,9 +190,9 @@ describe('The counter console and supervisor view in Chromium', () => {
 
   it("should show the API's refusals in words", async () => {
     expect((await api.snapshot()).waiting).toHaveLength(0);
-    let answer = answerTo<ApiError>('/call-next');
+    let answer = await answerTo<ApiError>('/call-next');
     await page.keyboard.press('n');
-    const empty = await answer;
+    const empty = await answer.result;
     expect(empty.status).toBe(404);
     await waitForText('console-error', empty.body.message.id);
 
@@ -182,9 +200,9 @@ describe('The counter console and supervisor view in Chromium', () => {
     const ticket = await issue(t, h.kiosk, h.services.kk);
     const item = page.locator(`[data-testid="waiting-item"][data-ticket-id="${ticket.id}"]`);
     await item.waitFor({ timeout: 5000 });
-    answer = answerTo<ApiError>('/call');
+    answer = await answerTo<ApiError>('/call');
     await item.getByTestId('waiting-pick').click();
-    const refused = await answer;
+    const refused = await answer.result;
     expect(refused.status).toBe(403);
     await waitForText('console-error', refused.body.message.id);
     expect((await api.ticket(ticket)).status).toBe('waiting');
@@ -238,9 +256,9 @@ describe('The counter console and supervisor view in Chromium', () => {
     await page.getByTestId('transfer-service').waitFor();
     await page.getByTestId('transfer-service').selectOption(target);
     await checkScreen('counter-console-transfer');
-    const answer = answerTo<TicketResponse>('/transfer');
+    const answer = await answerTo<TicketResponse>('/transfer');
     await page.getByTestId('transfer-confirm').click();
-    expect((await answer).body).toMatchObject({ id: current.id, number: current.number, status: 'waiting', service: { id: target } });
+    expect((await answer.result).body).toMatchObject({ id: current.id, number: current.number, status: 'waiting', service: { id: target } });
     await waitForText('console-current-number', '—');
     const moved = await api.ticket(current);
     expect(moved).toMatchObject({ status: 'waiting', number: current.number, service: { id: target } });
