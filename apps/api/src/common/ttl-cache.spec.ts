@@ -43,4 +43,34 @@ describe(TtlCache.name, () => {
     expect(values).toEqual([1, 1, 1]);
     expect(loads).toBe(1);
   });
+
+  it('should drop only the least recently used entry when full', async () => {
+    const sut = new TtlCache<string, string>(60_000, 2);
+    const loads: string[] = [];
+    const load = (key: string) => async () => (loads.push(key), key);
+    await sut.get('a', load('a'));
+    await sut.get('b', load('b'));
+    await sut.get('a', load('a'));
+    await sut.get('c', load('c'));
+    loads.length = 0;
+    await sut.get('a', load('a'));
+    await sut.get('c', load('c'));
+    await sut.get('b', load('b'));
+    expect(loads).toEqual(['b']);
+  });
+
+  it('should keep a value that is null', async () => {
+    const sut = new TtlCache<string, string | null>(60_000);
+    let loads = 0;
+    const load = async () => (loads++, null);
+    expect(await sut.get('k', load)).toBeNull();
+    expect(await sut.get('k', load)).toBeNull();
+    expect(loads).toBe(1);
+  });
+
+  it('should keep nothing of a load that failed', async () => {
+    const sut = new TtlCache<string, string>(60_000);
+    await expect(sut.get('k', () => Promise.reject(new Error('database down')))).rejects.toThrow('database down');
+    expect(await sut.get('k', async () => 'back')).toBe('back');
+  });
 });

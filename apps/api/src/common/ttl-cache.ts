@@ -1,46 +1,43 @@
+import { LRUCache } from 'lru-cache';
+
+/** lru-cache keeps no `null` or `undefined`: values are boxed so that "not found" is cached too. */
+interface Box<V> {
+  value: V;
+}
+
 /**
  * A small in-process cache for reads on hot paths (every kiosk ticket, every authenticated
- * request). Entries live `ttlMs`; writers in this process clear what they change at once, and
- * other instances see a change within `ttlMs`.
+ * request), over lru-cache. Entries live `ttlMs`; when full, the least recently used goes.
+ * Writers in this process forget what they change at once, and other instances see a change
+ * within `ttlMs`. Concurrent misses of one key share one load (lru-cache's `fetch`); a load still
+ * running when its key is forgotten (`delete`/`clear`) answers its callers but is not kept, since
+ * it may have read what changed.
  */
-export class TtlCache<K, V> {
-  private readonly entries = new Map<K, { value: V; expires: number }>();
-  /** Loads in flight: concurrent misses of one key share one load. */
-  private readonly loading = new Map<K, Promise<V>>();
+export class TtlCache<K extends NonNullable<unknown>, V> {
+  private readonly cache: LRUCache<K, Box<V>, () => Promise<V>>;
 
-  constructor(
-    private readonly ttlMs: number,
-    private readonly maxEntries = 10_000,
-  ) {}
+  constructor(ttlMs: number, maxEntries = 10_000) {
+    this.cache = new LRUCache<K, Box<V>, () => Promise<V>>({
+      max: maxEntries,
+      ttl: ttlMs,
+      // The wall clock, as Date.now() reads it (and as Jest's fake timers move it).
+      perf: { now: () => Date.now() },
+      // Forgetting a key aborts its load: the value still goes to those waiting, never into the cache.
+      ignoreFetchAbort: true,
+      fetchMethod: async (_key, _stale, { context: load }) => ({ value: await load() }),
+    });
+  }
 
   async get(key: K, load: () => Promise<V>): Promise<V> {
-    const now = Date.now();
-    const hit = this.entries.get(key);
-    if (hit && hit.expires > now) return hit.value;
-    const pending = this.loading.get(key);
-    if (pending) return pending;
-    const promise: Promise<V> = load()
-      .then((value) => {
-        // A load that was forgotten (delete/clear) while in flight may have read what changed: not kept.
-        if (this.loading.get(key) !== promise) return value;
-        if (this.entries.size >= this.maxEntries) this.entries.clear();
-        this.entries.set(key, { value, expires: Date.now() + this.ttlMs });
-        return value;
-      })
-      .finally(() => {
-        if (this.loading.get(key) === promise) this.loading.delete(key);
-      });
-    this.loading.set(key, promise);
-    return promise;
+    const box = await this.cache.fetch(key, { context: load });
+    return (box as Box<V>).value;
   }
 
   delete(key: K): void {
-    this.entries.delete(key);
-    this.loading.delete(key);
+    this.cache.delete(key);
   }
 
   clear(): void {
-    this.entries.clear();
-    this.loading.clear();
+    this.cache.clear();
   }
 }
