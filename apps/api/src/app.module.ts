@@ -15,6 +15,7 @@ import { Clock } from './common/clock';
 import { QueueModule } from './queue/queue.module';
 import { BookingModule } from './booking/booking.module';
 import { DATA_KEY } from './config/data-key';
+import { PiiCipher } from './common/pii-cipher';
 
 /** Everything the API is, given a validated config and a database URL (external or embedded). */
 @Global()
@@ -49,10 +50,12 @@ export class AppModule {
         { provide: DATABASE_TARGET, useValue: database },
         { provide: Clock, useValue: clock },
         { provide: DATA_KEY, useValue: config.dataKey },
+        // Personal data at rest, for every module that stores it (booking, notifications' outbox).
+        PiiCipher,
         // Auth's port to the catalogue, bound here so that neither folder imports the other's module.
         { provide: SiteDirectory, useExisting: CatalogueSiteDirectory },
       ],
-      exports: [APP_CONFIG, DATABASE_TARGET, Clock, DATA_KEY, SiteDirectory],
+      exports: [APP_CONFIG, DATABASE_TARGET, Clock, DATA_KEY, PiiCipher, SiteDirectory],
     };
   }
 }

@@ -175,7 +175,7 @@ describe('Online booking', () => {
     it("should accept a woman's NIK (day + 40) and normalise the phone to +62", async () => {
       const res = await book(newBookingDto(h.services.ktpBaru, { nik: nikFor(12, { day: 15, month: 6, female: true }), phone: '0812 3456 7891', start: '09:00' })).expect(201);
       const [row] = await db().query(`SELECT phone_cipher FROM booking WHERE code = $1`, [res.body.code]);
-      const { PiiCipher } = await import('../src/booking/pii-cipher');
+      const { PiiCipher } = await import('../src/common/pii-cipher');
       expect(t.app.get(PiiCipher).decrypt(row.phone_cipher)).toBe('+6281234567891');
     });
 

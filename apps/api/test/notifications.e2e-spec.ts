@@ -1,10 +1,8 @@
 import { Logger } from '@nestjs/common';
 import type { BookingCreatedResponse, Page, ServiceSummaryResponse } from '@mpp/contracts';
-import { formatBookingCode } from '@mpp/domain';
 import { randomBytes, randomUUID } from 'node:crypto';
 import { DataSource } from 'typeorm';
-import { newBookingModel } from '../src/booking/documents/booking-confirmation.factory';
-import { PiiCipher } from '../src/booking/pii-cipher';
+import { PiiCipher } from '../src/common/pii-cipher';
 import { FixedClock } from '../src/common/clock';
 import { maskRecipient, type NotificationChannel, type NotificationResult, type OutgoingMessage } from '../src/notifications/notification';
 import { NotificationsService } from '../src/notifications/notifications.service';
@@ -137,41 +135,45 @@ describe(NotificationsService.name, () => {
     expect((await rowOf(outboxId))?.status).toBe('logged');
   });
 
-  it('should send the SMS and, when there is an address, the email for a booking, never throwing', async () => {
+  it('should record and send each message in order, naming the booking it is about', async () => {
     const email = recordingChannel({ status: 'sent' });
     const sms = recordingChannel({ status: 'logged' });
     const sut = new NotificationsService(db, cipher, email, sms);
     const before = (await rowsOfBooking(bookingId)).length;
-    const model = newBookingModel();
+    const messages: OutgoingMessage[] = [
+      { channel: 'sms', to: phone, subject: null, body: `sms ${randomUUID()}`, bookingId },
+      { channel: 'email', to: 'nur@example.go.id', subject: `subjek ${randomUUID()}`, body: `email ${randomUUID()}`, bookingId },
+    ];
 
-    const results = await sut.notifyBooking('confirmed', model, { phone, email: 'nur@example.go.id' }, bookingId);
+    const results = await sut.sendAll(messages);
 
     expect(results.map((r) => [r.channel, r.status])).toEqual([
       ['sms', 'logged'],
       ['email', 'sent'],
     ]);
-    expect(sms.sent[0]).toMatchObject({ to: phone, subject: null, bookingId });
-    expect(sms.sent[0].body).toContain(formatBookingCode(model.booking.code));
-    expect(email.sent[0].subject).toContain(formatBookingCode(model.booking.code));
+    expect(sms.sent).toEqual([{ ...messages[0], outboxId: results[0].outboxId }]);
+    expect(email.sent).toEqual([{ ...messages[1], outboxId: results[1].outboxId }]);
     const rows = (await rowsOfBooking(bookingId)).slice(before);
-    expect(rows.map((r) => [r.id, r.channel, r.status])).toEqual(results.map((r) => [r.outboxId, r.channel, r.status]));
-
-    const smsOnly = await sut.notifyBooking('cancelled', model, { phone, email: null }, bookingId);
-    expect(smsOnly.map((r) => r.channel)).toEqual(['sms']);
+    expect(rows.map((r) => [r.id, r.channel, r.status, r.subject])).toEqual(results.map((r, i) => [r.outboxId, r.channel, r.status, messages[i].subject]));
   });
 
-  it('should report, not throw, when the outbox cannot be written, and send nothing', async () => {
+  it('should report, not throw, a message the outbox cannot take, and still send the next', async () => {
     const sms = recordingChannel({ status: 'logged' });
     const sut = new NotificationsService(db, cipher, recordingChannel({ status: 'sent' }), sms);
     // outbox_message.booking_id references booking: a booking that does not exist cannot be written.
     const missing = randomUUID();
+    const refused: OutgoingMessage = { channel: 'sms', to: phone, subject: null, body: 'halo', bookingId: missing };
+    const accepted: OutgoingMessage = { channel: 'sms', to: phone, subject: null, body: `halo ${randomUUID()}` };
 
-    await expect(sut.send({ channel: 'sms', to: phone, subject: null, body: 'halo', bookingId: missing })).rejects.toThrow(/outbox_message/);
-    const results = await sut.notifyBooking('confirmed', newBookingModel(), { phone, email: null }, missing);
+    await expect(sut.send(refused)).rejects.toThrow(/outbox_message/);
+    const results = await sut.sendAll([refused, accepted]);
 
-    expect(results).toEqual([{ outboxId: '', channel: 'sms', status: 'failed', error: expect.stringContaining('outbox_message') as string }]);
+    expect(results).toEqual([
+      { outboxId: '', channel: 'sms', status: 'failed', error: expect.stringContaining('outbox_message') as string },
+      { outboxId: expect.stringMatching(/^\d+$/) as string, channel: 'sms', status: 'logged' },
+    ]);
     expect(results[0].error).not.toContain(phone);
-    expect(sms.sent).toHaveLength(0);
+    expect(sms.sent).toEqual([{ ...accepted, outboxId: results[1].outboxId }]);
     expect(await rowsOfBooking(missing)).toEqual([]);
   });
 });

@@ -1,6 +1,6 @@
 import type { BookingCreatedResponse, CheckInResponse, TicketResponse } from '@mpp/contracts';
 import { DataSource } from 'typeorm';
-import { PiiCipher } from '../src/booking/pii-cipher';
+import { PiiCipher } from '../src/common/pii-cipher';
 import { FixedClock } from '../src/common/clock';
 import { JsonLogger } from '../src/common/logging/json-logger';
 import { counterAction, Hall, setDailyQuota, setupHall } from './support/hall';

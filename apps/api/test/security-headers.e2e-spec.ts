@@ -1,7 +1,7 @@
 import type { BookingCreatedResponse, TicketResponse } from '@mpp/contracts';
 import { io } from 'socket.io-client';
 import { DataSource } from 'typeorm';
-import { PiiCipher } from '../src/booking/pii-cipher';
+import { PiiCipher } from '../src/common/pii-cipher';
 import { FixedClock } from '../src/common/clock';
 import { HostPolicy } from '../src/common/http/host-policy';
 import { securityHeaders } from '../src/common/http/security-headers';

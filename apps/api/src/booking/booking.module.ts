@@ -11,7 +11,7 @@ import { BookingSweeper } from './booking-sweeper';
 import { BookingThrottlerGuard } from './booking-throttler.guard';
 import { CheckInController } from './check-in.controller';
 
-/** PiiCipher comes from NotificationsModule, its one provider. */
+/** PiiCipher comes from AppModule (global), its one provider. */
 @Module({
   imports: [CatalogueModule, QueueModule, NotificationsModule],
   controllers: [BookingController, CheckInController],

@@ -41,7 +41,7 @@ import { BookingMessages } from './booking.messages';
 import { BookingRepository, BookingRow } from './booking.repository';
 import { BookingNotifier } from './booking-notifier';
 import { BookingPolicyDto, CreateBookingDto } from './dto/booking.dto';
-import { PiiCipher } from './pii-cipher';
+import { PiiCipher } from '../common/pii-cipher';
 
 /** Failed proofs of ownership a booking allows before its NIK proof is locked, and for how long. */
 export const PROOF_MAX_FAILURES = 5;

@@ -1,7 +1,7 @@
 /**
- * Messages to citizens (booking confirmations, cancellations, reschedules) and the channels that
- * carry them. Every message goes through the outbox first (NotificationsService); a channel only
- * delivers.
+ * Messages to citizens, as ready text written by their sender (booking/ writes the booking
+ * confirmations, cancellations and reschedules), and the channels that carry them. Every message
+ * goes through the outbox first (NotificationsService); a channel only delivers.
  */
 import { maskPhone } from '@mpp/domain';
 
@@ -15,6 +15,7 @@ export interface OutgoingMessage {
   subject: string | null;
   /** Personal data (the name) and secrets (the manage link): never logged, stored only encrypted. */
   body: string;
+  /** outbox_message.booking_id: the booking the message is about, if any; kept as a reference only. */
   bookingId?: string;
   /** outbox_message.id of the row it is sent from: what log lines name it by. */
   outboxId?: string;

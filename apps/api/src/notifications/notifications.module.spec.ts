@@ -2,6 +2,7 @@ import { Global, Logger, Module } from '@nestjs/common';
 import { Test } from '@nestjs/testing';
 import { randomBytes } from 'node:crypto';
 import { DataSource } from 'typeorm';
+import { PiiCipher } from '../common/pii-cipher';
 import { APP_CONFIG } from '../config/app-config';
 import { DATA_KEY } from '../config/data-key';
 import { LogChannel } from './log.channel';
@@ -10,16 +11,17 @@ import { NotificationsModule } from './notifications.module';
 import { NotificationsService } from './notifications.service';
 import { SmtpChannel } from './smtp.channel';
 
-/** What AppModule makes global, faked: the config, the data key and the data source. */
+/** What AppModule makes global, faked: the config, the data key with its cipher, and the data source. */
 function globalsWith(config: { smtpUrl: string | null; mailFrom: string }) {
   @Global()
   @Module({
     providers: [
       { provide: APP_CONFIG, useValue: config },
       { provide: DATA_KEY, useValue: randomBytes(32) },
+      PiiCipher,
       { provide: DataSource, useValue: { query: () => Promise.resolve([]) } },
     ],
-    exports: [APP_CONFIG, DATA_KEY, DataSource],
+    exports: [APP_CONFIG, DATA_KEY, PiiCipher, DataSource],
   })
   class FakeGlobals {}
   return FakeGlobals;

@@ -1,5 +1,4 @@
 import { Logger, Module } from '@nestjs/common';
-import { PiiCipher } from '../booking/pii-cipher';
 import { APP_CONFIG, AppConfig, redactUrl } from '../config/app-config';
 import { LogChannel } from './log.channel';
 import { EMAIL_CHANNEL, SMS_CHANNEL, type NotificationChannel } from './notification';
@@ -23,19 +22,19 @@ export function smsChannel(): NotificationChannel {
 }
 
 /**
- * Messages to citizens through the outbox table (outbox_message). PiiCipher encrypts the recipient
- * and the text; it needs the DATA_KEY provider, which must be visible here (global, like
- * APP_CONFIG). This module is the one provider of PiiCipher: the booking module uses its export.
+ * Messages to citizens through the outbox table (outbox_message): ready text (recipient, channel,
+ * subject, body) in, delivered by the channel for its kind. What a message says is its sender's
+ * business (booking/ writes the booking messages). PiiCipher, which encrypts the recipient and the
+ * text, comes from AppModule (global, like APP_CONFIG).
  */
 @Module({
   imports: [],
   controllers: [],
   providers: [
-    PiiCipher,
     NotificationsService,
     { provide: EMAIL_CHANNEL, inject: [APP_CONFIG], useFactory: emailChannelFor },
     { provide: SMS_CHANNEL, useFactory: smsChannel },
   ],
-  exports: [NotificationsService, PiiCipher],
+  exports: [NotificationsService],
 })
 export class NotificationsModule {}

@@ -1,9 +1,7 @@
 import { Inject, Injectable, Logger } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource } from 'typeorm';
-import type { BookingConfirmationModel } from '../booking/documents/booking-confirmation.model';
-import { PiiCipher } from '../booking/pii-cipher';
-import { renderBookingMessages, type BookingMessageKind } from './booking-message.templates';
+import { PiiCipher } from '../common/pii-cipher';
 import {
   EMAIL_CHANNEL,
   maskRecipient,
@@ -18,13 +16,6 @@ export interface SentNotification extends NotificationResult {
   /** outbox_message.id (bigserial, as a string). */
   outboxId: string;
   channel: OutgoingMessage['channel'];
-}
-
-/** Where a citizen can be reached, decrypted by the caller for this one use. */
-export interface BookingRecipients {
-  /** E.164. */
-  phone: string;
-  email: string | null;
 }
 
 interface OutboxRow {
@@ -84,27 +75,19 @@ export class NotificationsService {
   }
 
   /**
-   * The SMS, and the email when there is an address, for a booking event. Best effort: the booking
-   * has happened whatever becomes of its messages, so this never throws; a message that could not
-   * even be recorded is logged and reported as failed.
+   * Records and sends each message, in order. Best effort, for a caller whose own change has
+   * already happened whatever becomes of its messages: this never throws; a message that could not
+   * even be recorded is logged (its recipient masked) and reported as failed, and the next one is
+   * still tried.
    */
-  async notifyBooking(kind: BookingMessageKind, model: BookingConfirmationModel, to: BookingRecipients, bookingId?: string): Promise<SentNotification[]> {
-    let messages: OutgoingMessage[];
-    try {
-      const rendered = renderBookingMessages(kind, model);
-      messages = [{ channel: 'sms', to: to.phone, subject: null, body: rendered.sms, bookingId }];
-      if (to.email) messages.push({ channel: 'email', to: to.email, subject: rendered.email.subject, body: rendered.email.body, bookingId });
-    } catch (error) {
-      this.logger.error({ msg: 'booking messages not rendered', kind, bookingId, error: (error as Error).message });
-      return [];
-    }
+  async sendAll(messages: readonly OutgoingMessage[]): Promise<SentNotification[]> {
     const results: SentNotification[] = [];
     for (const message of messages) {
       try {
         results.push(await this.send(message));
       } catch (error) {
-        const text = redactRecipient((error as Error).message, message);
-        this.logger.error({ msg: 'notification not recorded', channel: message.channel, bookingId, error: text });
+        const text = redactRecipient(error instanceof Error ? error.message : String(error), message);
+        this.logger.error({ msg: 'notification not recorded', channel: message.channel, ...(message.bookingId ? { bookingId: message.bookingId } : {}), error: text });
         results.push({ outboxId: '', channel: message.channel, status: 'failed', error: text });
       }
     }

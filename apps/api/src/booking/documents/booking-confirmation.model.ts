@@ -1,6 +1,6 @@
 /**
  * What a booking confirmation says, written once for the PDF (booking-pdf.ts), its plain-text form
- * and the booking messages (notifications/booking-message.templates.ts). Layout lives elsewhere;
+ * and the booking messages (booking-message.templates.ts). Layout lives elsewhere;
  * every human word of the confirmation lives here.
  *
  * Personal data: the NIK and the phone appear only masked. BookingResponse already carries them

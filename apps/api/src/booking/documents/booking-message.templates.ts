@@ -12,7 +12,7 @@
 import Handlebars from 'handlebars';
 import type { LocalizedText } from '@mpp/contracts';
 import { localTime, timeZoneAbbreviation } from '@mpp/domain';
-import { ensureMaskedNik, renderConfirmationText, type BookingConfirmationModel, type BookingConfirmationText } from '../booking/documents/booking-confirmation.model';
+import { ensureMaskedNik, renderConfirmationText, type BookingConfirmationModel, type BookingConfirmationText } from './booking-confirmation.model';
 
 /** The languages a message is written in. */
 type MessageLang = keyof LocalizedText;

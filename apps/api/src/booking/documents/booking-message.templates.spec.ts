@@ -1,4 +1,4 @@
-import { newBookingModel } from '../booking/documents/booking-confirmation.factory';
+import { newBookingModel } from './booking-confirmation.factory';
 import { renderBookingMessages, shortSiteName, SMS_MAX_LENGTH, smsLength, toSmsText, type BookingMessageKind } from './booking-message.templates';
 
 const KINDS: BookingMessageKind[] = ['confirmed', 'cancelled', 'rescheduled'];

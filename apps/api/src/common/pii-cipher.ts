@@ -6,6 +6,9 @@ import { DATA_KEY } from '../config/data-key';
  * Citizens' personal data at rest (docs/personal-data.md): a keyed hash to look a NIK up without
  * storing it, and AES-256-GCM to read it back for the few who may see it. A database dump
  * without DATA_KEY holds neither. Both keys derive from one secret with HKDF, each for one use.
+ *
+ * Storage encryption, not a feature: the booking's personal data and the outbox's recipients and
+ * texts use it. One provider, AppModule's (global, beside DATA_KEY).
  */
 @Injectable()
 export class PiiCipher {
