@@ -1,6 +1,7 @@
 import { DynamicModule, Global, Module } from '@nestjs/common';
 import { createSecretKey } from 'node:crypto';
 import { JwtModule } from '@nestjs/jwt';
+import { ScheduleModule } from '@nestjs/schedule';
 import { ThrottlerModule } from '@nestjs/throttler';
 import { TypeOrmModule } from '@nestjs/typeorm';
 import { AuthModule } from './auth/auth.module';
@@ -33,6 +34,8 @@ export class AppModule {
           signOptions: { expiresIn: config.jwtTtlSeconds, algorithm: 'HS256' },
           verifyOptions: { algorithms: ['HS256'] },
         }),
+        // Background sweeps (day end, booking no-shows) as named intervals, cleared at shutdown.
+        ScheduleModule.forRoot(),
         ThrottlerModule.forRoot([
           { name: 'login', ttl: config.loginRateLimit.ttlSeconds * 1000, limit: config.loginRateLimit.limit },
           { name: 'booking', ttl: 60_000, limit: config.bookingRateLimit },

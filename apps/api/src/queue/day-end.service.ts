@@ -1,7 +1,9 @@
-import { Inject, Injectable, Logger, OnApplicationBootstrap, OnApplicationShutdown } from '@nestjs/common';
+import { Inject, Injectable, Logger, OnApplicationBootstrap } from '@nestjs/common';
+import { SchedulerRegistry } from '@nestjs/schedule';
 import { localDate } from '@mpp/domain';
 import { CatalogueRepository } from '../catalogue/catalogue.repository';
 import { Clock } from '../common/clock';
+import { scheduleSweep } from '../common/interval-sweep';
 import { APP_CONFIG, AppConfig } from '../config/app-config';
 import { QueueEvents } from './queue-events';
 import { QueueRepository } from './queue.repository';
@@ -11,13 +13,14 @@ import { siteOpenNow } from './site-hours';
  * The end of a queue day, with no job at midnight: numbering is per site-local date, so a new
  * day starts new numbers by itself. Tickets left open are closed as not served: those of a past
  * day whenever the site's queue is next touched, and waiting or called ones of today once the
- * site has closed, by a light sweep (QUEUE_SWEEP_SECONDS).
+ * site has closed, by a light sweep (QUEUE_SWEEP_SECONDS, 0 = never; an interval of
+ * @nestjs/schedule's registry).
  */
 @Injectable()
-export class DayEndService implements OnApplicationBootstrap, OnApplicationShutdown {
+export class DayEndService implements OnApplicationBootstrap {
+  static readonly INTERVAL = 'day-end sweep';
   private readonly logger = new Logger(DayEndService.name);
   private readonly checkedDay = new Map<string, string>();
-  private timer: NodeJS.Timeout | null = null;
 
   constructor(
     @Inject(APP_CONFIG) private readonly config: AppConfig,
@@ -25,19 +28,11 @@ export class DayEndService implements OnApplicationBootstrap, OnApplicationShutd
     private readonly catalogue: CatalogueRepository,
     private readonly clock: Clock,
     private readonly events: QueueEvents,
+    private readonly scheduler: SchedulerRegistry,
   ) {}
 
   onApplicationBootstrap(): void {
-    if (this.config.queueSweepSeconds > 0) {
-      this.timer = setInterval(() => {
-        this.sweep().catch((error: unknown) => this.logger.error(`day-end sweep failed: ${(error as Error).message}`));
-      }, this.config.queueSweepSeconds * 1000);
-      this.timer.unref();
-    }
-  }
-
-  onApplicationShutdown(): void {
-    if (this.timer) clearInterval(this.timer);
+    scheduleSweep(this.scheduler, this.logger, DayEndService.INTERVAL, this.config.queueSweepSeconds, () => this.sweep());
   }
 
   /** Closes what earlier days left open at a site; cheap after the first call of a day. */
