@@ -2,7 +2,7 @@ import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import type { CallingMode, CounterState, PriorityClass, TicketSource, TicketStatus } from '@mpp/contracts';
 import { createHash } from 'node:crypto';
-import { DataSource, EntityManager } from 'typeorm';
+import { DataSource, EntityManager, QueryRunner } from 'typeorm';
 
 /** A ticket row joined with what every view of it needs. */
 export interface TicketRow {
@@ -99,6 +99,44 @@ export interface TicketEventParams {
   details?: Record<string, unknown>;
 }
 
+export interface TicketEventRow {
+  action: string;
+  from_status: string | null;
+  to_status: string;
+  counter_id: string | null;
+  actor_user_id: string | null;
+  at: Date;
+  details: Record<string, unknown>;
+}
+
+/** A counter on the hall display with the ticket it holds; the number raw (formatTicketNumber formats it). */
+export interface DisplayCounterRow {
+  number: number;
+  name: string;
+  state: CounterState;
+  prefix: string | null;
+  ticket_number: number | null;
+  service_name: string | null;
+  status: TicketStatus | null;
+}
+
+export interface LastCallRow {
+  prefix: string;
+  ticket_number: number;
+  counter_number: number;
+  counter_name: string;
+  service_name: string;
+  priority: PriorityClass;
+  at: Date;
+  action: string;
+}
+
+export interface WaitingCountRow {
+  service_id: string;
+  service_name: string;
+  count: number;
+}
+
 const TICKET_VIEW = `
   SELECT t.id, t.seq, t.site_id, st.code AS site_code, st.name AS site_name, st.time_zone,
          t.service_id, sv.name AS service_name, sv.name_en AS service_name_en,
@@ -125,8 +163,14 @@ type Db = DataSource | EntityManager;
 
 export type CallNextOutcome = 'called' | 'counter_not_found' | 'other_site' | 'not_at_counter' | 'not_open' | 'counter_busy' | 'not_your_agency' | 'queue_empty';
 
-interface PgRunner {
-  query(q: { name: string; text: string; values: unknown[] }): Promise<{ rows: unknown[] }>;
+/** The pg client a QueryRunner holds: `QueryRunner.connect()` answers the driver's connection. */
+interface PgClient {
+  query<R>(q: { name: string; text: string; values: unknown[] }): Promise<{ rows: R[] }>;
+}
+
+async function prepared<T>(runner: QueryRunner, name: string, text: string, values: unknown[]): Promise<T[]> {
+  const client: PgClient = await runner.connect();
+  return (await client.query<T>({ name, text, values })).rows;
 }
 
 /**
@@ -138,17 +182,20 @@ export class QueueRepository {
   constructor(@InjectDataSource() private readonly db: DataSource) {}
 
   /**
-   * The hot path's statements run as named prepared statements straight on the pg connection:
-   * PostgreSQL plans each once per connection instead of on every ticket and call.
+   * The hot path's statements run as named prepared statements on the pg connection: PostgreSQL
+   * plans each once per connection instead of on every ticket and call. Inside a transaction the
+   * statement runs on the transaction's QueryRunner; outside, on a QueryRunner of its own,
+   * released at once (both through TypeORM's public QueryRunner API).
    */
   private async hot<T>(db: Db, name: string, text: string, values: unknown[]): Promise<T[]> {
-    let runner: PgRunner;
-    if (db instanceof DataSource) {
-      runner = (db.driver as unknown as { master: PgRunner }).master;
-    } else {
-      runner = (await (db.queryRunner as unknown as { connect(): Promise<PgRunner> }).connect());
+    const shared = db instanceof EntityManager ? db.queryRunner : undefined;
+    if (shared) return prepared<T>(shared, name, text, values);
+    const own = this.db.createQueryRunner();
+    try {
+      return await prepared<T>(own, name, text, values);
+    } finally {
+      await own.release();
     }
-    return (await runner.query({ name, text, values })).rows as T[];
   }
 
   transaction<T>(work: (tx: EntityManager) => Promise<T>): Promise<T> {
@@ -363,11 +410,11 @@ export class QueueRepository {
     );
   }
 
-  async listEvents(ticketId: string): Promise<{ action: string; from_status: string | null; to_status: string; counter_id: string | null; actor_user_id: string | null; at: Date; details: Record<string, unknown> }[]> {
+  async listEvents(ticketId: string): Promise<TicketEventRow[]> {
     return (await this.db.query(
       `SELECT action, from_status, to_status, counter_id, actor_user_id, at, details FROM ticket_event WHERE ticket_id = $1 ORDER BY id`,
       [ticketId],
-    )) as never;
+    )) as TicketEventRow[];
   }
 
   /** Waiting tickets a counter could call, in a stable order (for its console). */
@@ -424,7 +471,7 @@ export class QueueRepository {
    * Each counter of the site and the ticket it holds today. Ticket numbers come raw (prefix and
    * number): formatTicketNumber of libs/domain is their one formatter (defects #2).
    */
-  async displayCounters(siteId: string, localDate: string): Promise<{ number: number; name: string; state: CounterState; prefix: string | null; ticket_number: number | null; service_name: string | null; status: TicketStatus | null }[]> {
+  async displayCounters(siteId: string, localDate: string): Promise<DisplayCounterRow[]> {
     return (await this.db.query(
       `SELECT c.number, c.name, c.state,
               t.prefix, t.number AS ticket_number, sv.name AS service_name, t.status
@@ -434,11 +481,11 @@ export class QueueRepository {
         WHERE c.site_id = $1 AND c.retired_at IS NULL
         ORDER BY c.number`,
       [siteId, localDate],
-    )) as never;
+    )) as DisplayCounterRow[];
   }
 
   /** The site's calls and recalls of the local day that starts at `dayStart`, newest first; numbers raw, as displayCounters. */
-  async lastCalls(siteId: string, localDate: string, dayStart: Date, limit: number): Promise<{ prefix: string; ticket_number: number; counter_number: number; counter_name: string; service_name: string; priority: PriorityClass; at: Date; action: string }[]> {
+  async lastCalls(siteId: string, localDate: string, dayStart: Date, limit: number): Promise<LastCallRow[]> {
     return (await this.db.query(
       `SELECT t.prefix, t.number AS ticket_number, c.number AS counter_number, c.name AS counter_name,
               sv.name AS service_name, t.priority, e.at, e.action
@@ -450,18 +497,18 @@ export class QueueRepository {
         ORDER BY e.at DESC, e.id DESC
         LIMIT $3`,
       [siteId, localDate, limit, dayStart],
-    )) as never;
+    )) as LastCallRow[];
   }
 
   /** Waiting tickets per service of the site's day, from the tallies kept with every change. */
-  async waitingCounts(siteId: string, localDate: string): Promise<{ service_id: string; service_name: string; count: number }[]> {
+  async waitingCounts(siteId: string, localDate: string): Promise<WaitingCountRow[]> {
     return (await this.db.query(
       `SELECT d.service_id, sv.name AS service_name, (d.waiting_regular + d.waiting_priority)::int AS count
          FROM service_day_count d JOIN service sv ON sv.id = d.service_id
         WHERE sv.site_id = $1 AND d.local_date = $2 AND d.waiting_regular + d.waiting_priority > 0
         ORDER BY sv.name`,
       [siteId, localDate],
-    )) as never;
+    )) as WaitingCountRow[];
   }
 
 }
