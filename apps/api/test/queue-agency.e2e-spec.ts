@@ -1,7 +1,7 @@
 import type { CounterResponse, TicketResponse } from '@mpp/contracts';
 import { DataSource } from 'typeorm';
 import { FixedClock } from '../src/common/clock';
-import { QueueService } from '../src/queue/queue.service';
+import { CounterService } from '../src/queue/counter.service';
 import { counterAction, Hall, issue, KUPANG_MONDAY_0900, setDailyQuota, setupHall } from './support/hall';
 import { createTestApp, TestApp } from './support/test-app';
 
@@ -10,7 +10,7 @@ import { createTestApp, TestApp } from './support/test-app';
  * agencies and for a ticket sent to that counter. Polresta stands for "another agency" (BPJS in
  * the issue): its agency admin sits at a counter serving a Dukcapil and a Polresta service.
  */
-describe(`${QueueService.name}: one agency's tickets for its own officers`, () => {
+describe(`${CounterService.name}: one agency's tickets for its own officers`, () => {
   let t: TestApp;
   let h: Hall;
   let shared: CounterResponse;

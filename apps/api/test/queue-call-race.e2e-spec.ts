@@ -5,7 +5,7 @@ import { DataSource } from 'typeorm';
 import { FixedClock } from '../src/common/clock';
 import { QueueEvents } from '../src/queue/queue-events';
 import { QueuePlaceService } from '../src/queue/queue-place.service';
-import { QueueService } from '../src/queue/queue.service';
+import { CounterService } from '../src/queue/counter.service';
 import { counterAction, Hall, issue, KUPANG_MONDAY_0900, setDailyQuota, setupHall } from './support/hall';
 import { createTestApp, TestApp } from './support/test-app';
 
@@ -16,7 +16,7 @@ type Ack<T> = { ok: true; data: T } | { ok: false; error: { statusCode: number; 
  * also when the ticket was issued while the call was under way, and whatever a listener of the
  * queue's events does after the commit.
  */
-describe(`${QueueService.name}.callNext racing a new ticket`, () => {
+describe(`${CounterService.name}.callNext racing a new ticket`, () => {
   let t: TestApp;
   let h: Hall;
   let base: string;

@@ -10,7 +10,6 @@ import {
   generateBookingCode,
   isoWeekRange,
   lateArrivalDeadline,
-  localDate,
   maskNik,
   maskPhone,
   NIK_MESSAGES,
@@ -29,14 +28,13 @@ import { AccessPolicy } from '../auth/access-policy';
 import { AUTH_MESSAGES } from '../auth/auth.messages';
 import { CatalogueRepository } from '../catalogue/catalogue.repository';
 import type { ServiceEntity } from '../catalogue/entities/service.entity';
-import { SiteEntity } from '../catalogue/entities/site.entity';
+import type { SiteEntity } from '../catalogue/entities/site.entity';
+import { SitesService } from '../catalogue/sites.service';
 import { Clock } from '../common/clock';
 import { randomToken } from '../common/random-token';
 import { ApiException } from '../common/errors/api-exception';
-import { QueueEvents } from '../queue/queue-events';
 import { QueueMessages } from '../queue/queue.messages';
-import { QueueRepository } from '../queue/queue.repository';
-import { QueueService, ticketNumber } from '../queue/queue.service';
+import { QueueService } from '../queue/queue.service';
 import { BookingMessages } from './booking.messages';
 import { BookingRepository, BookingRow } from './booking.repository';
 import { BookingNotifier } from './booking-notifier';
@@ -74,9 +72,8 @@ export class BookingService {
   constructor(
     private readonly repo: BookingRepository,
     private readonly catalogue: CatalogueRepository,
-    private readonly queueRepo: QueueRepository,
+    private readonly sites: SitesService,
     private readonly queue: QueueService,
-    private readonly events: QueueEvents,
     private readonly cipher: PiiCipher,
     private readonly clock: Clock,
     private readonly notifier: BookingNotifier,
@@ -242,8 +239,8 @@ export class BookingService {
    * of the ticket's site who manage it, or whose agency provides the ticket's service.
    */
   async forTicket(staff: StaffPrincipal, ticketId: string): Promise<BookingResponse> {
-    const ticket = await this.queueRepo.findTicketById(ticketId);
-    const service = ticket ? await this.catalogue.findServiceById(ticket.service_id) : null;
+    const ticket = await this.queue.ticketReference(ticketId);
+    const service = ticket ? await this.catalogue.findServiceById(ticket.serviceId) : null;
     if (!ticket || !service) throw ApiException.notFound('TICKET_NOT_FOUND', QueueMessages.ticketNotFound);
     if (staff.agencyId && staff.agencyId !== service.agencyId) throw ApiException.forbidden('OTHER_AGENCY', AUTH_MESSAGES.otherAgency);
     if (!staff.agencyId) AccessPolicy.assertSite(staff, service.siteId);
@@ -323,33 +320,14 @@ export class BookingService {
         throw ApiException.conflict('CHECK_IN_CLOSED', BookingMessages.tooLate);
       }
       const late = status === 'too_late';
-      const issued = await this.queueRepo.issue(
-        {
-          siteId: site.id,
-          serviceId: service.id,
-          prefix: service.ticketPrefix,
-          localDate: localDate(now, site.timeZone),
-          // A booked seat is already counted; a late arrival joins as a walk-in, within the quota.
-          quota: late ? service.dailyQuota : null,
-          publicCode: randomBytes(12).toString('base64url'),
-          priority: 'regular',
-          source: late ? 'kiosk' : 'booking',
-          queueAt: late ? now : b.starts_at,
-          issuedAt: now,
-          userId: null,
-          deviceId: device.deviceId,
-          idempotency: null,
-        },
-        tx,
-      );
+      // Issued in this transaction, announced by the queue once it commits.
+      const issued = await this.queue.issueForBooking(tx, { site, service, late, startsAt: b.starts_at, deviceId: device.deviceId, now });
       if (!issued) throw ApiException.conflict('DAILY_QUOTA_REACHED', BookingMessages.quotaFull);
-      await this.repo.setStatus(tx, b.id, 'checked_in', { ticketId: issued.id, late, at: now });
-      return { kind: late ? ('walk_in' as const) : ('checked_in' as const), booking: (await this.repo.findByCode(code, tx))!, ticketId: issued.id };
+      await this.repo.setStatus(tx, b.id, 'checked_in', { ticketId: issued.ticketId, late, at: now });
+      return { kind: late ? ('walk_in' as const) : ('checked_in' as const), booking: (await this.repo.findByCode(code, tx))!, ticketId: issued.ticketId };
     });
 
-    const ticketRow = (await this.queueRepo.findTicketById(outcome.ticketId))!;
-    if (outcome.kind !== 'already_checked_in') this.events.ticketChanged(ticketRow, 'issue', null);
-    return { outcome: outcome.kind, booking: await this.describePublic(outcome.booking), ticket: await this.queue.toTicketResponse(ticketRow) };
+    return { outcome: outcome.kind, booking: await this.describePublic(outcome.booking), ticket: (await this.queue.ticket(outcome.ticketId))! };
   }
 
   /**
@@ -381,11 +359,7 @@ export class BookingService {
     const site = await this.catalogue.findSiteByCode(siteCode);
     if (!site) throw ApiException.notFound('SITE_NOT_FOUND', BookingMessages.siteNotFound(siteCode));
     AccessPolicy.assertSite(staff, site.id);
-    site.checkinEarlyMinutes = dto.checkInEarlyMinutes;
-    site.checkinLateMinutes = dto.checkInLateMinutes;
-    site.checkinLatePolicy = dto.latePolicy;
-    site.bookingWeeklyLimit = dto.weeklyLimitPerNik;
-    await this.catalogue.manager.getRepository(SiteEntity).save(site);
+    await this.sites.setBookingPolicy(site, dto);
     return dto;
   }
 
@@ -467,8 +441,8 @@ export class BookingService {
 
   private async ticketOf(row: BookingRow): Promise<{ number: string; publicCode: string } | null> {
     if (!row.ticket_id) return null;
-    const ticket = await this.queueRepo.findTicketById(row.ticket_id);
-    return ticket ? { number: ticketNumber(ticket), publicCode: ticket.public_code } : null;
+    const ticket = await this.queue.ticketReference(row.ticket_id);
+    return ticket ? { number: ticket.number, publicCode: ticket.publicCode } : null;
   }
 
   private toResponse(row: BookingRow, site: SiteEntity, service: ServiceEntity, ticket: BookingResponse['ticket'] = null): BookingResponse {

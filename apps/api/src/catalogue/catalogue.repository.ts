@@ -80,6 +80,12 @@ export class CatalogueRepository {
     return this.db.getRepository(SiteEntity).findOneBy({ code });
   }
 
+  /** Which of these ids are active services of the site. */
+  async findActiveServiceIdsOfSite(siteId: string, serviceIds: string[]): Promise<string[]> {
+    const rows = (await this.db.query(`SELECT id FROM service WHERE site_id = $1 AND id = ANY($2::uuid[]) AND retired_at IS NULL`, [siteId, serviceIds])) as { id: string }[];
+    return rows.map((r) => r.id);
+  }
+
   findSiteById(id: string): Promise<SiteEntity | null> {
     return this.db.getRepository(SiteEntity).findOneBy({ id });
   }

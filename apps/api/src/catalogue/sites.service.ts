@@ -1,5 +1,5 @@
 import { Injectable } from '@nestjs/common';
-import type { AgencyResponse, ClosureResponse, FieldError, OpeningHours, SiteResponse, SiteSummaryResponse } from '@mpp/contracts';
+import type { AgencyResponse, ClosureResponse, FieldError, OpeningHours, QueuePolicy, SiteResponse, SiteSummaryResponse } from '@mpp/contracts';
 import { isValidLocalDate, localDate, validateOpeningHours } from '@mpp/domain';
 import { AccessPolicy } from '../auth/access-policy';
 import type { StaffPrincipal } from '../auth/principal';
@@ -13,6 +13,14 @@ import { NationalCalendarDayEntity, SiteClosureEntity } from './entities/closure
 import { SiteEntity } from './entities/site.entity';
 
 const UPCOMING_CLOSURES = 30;
+
+/** A site's booking rules, as booking's admin endpoint sets them. */
+export interface SiteBookingPolicy {
+  checkInEarlyMinutes: number;
+  checkInLateMinutes: number;
+  latePolicy: 'walk_in' | 'refuse';
+  weeklyLimitPerNik: number;
+}
 
 @Injectable()
 export class SitesService {
@@ -115,6 +123,25 @@ export class SitesService {
     if (!result.affected) {
       throw ApiException.notFound('CALENDAR_DAY_NOT_FOUND', { id: 'Tanggal ini tidak ada di kalender nasional.', en: 'This day is not in the national calendar.' });
     }
+  }
+
+  /** The site's calling policy (the queue's admin sets it; access checked by the caller). */
+  async setQueuePolicy(site: SiteEntity, policy: QueuePolicy): Promise<QueuePolicy> {
+    site.queueMode = policy.mode;
+    site.queueInterleaveEvery = policy.interleaveEvery;
+    site.queueAllowPick = policy.allowPick;
+    site.queueMaxRecalls = policy.maxRecalls;
+    const saved = await this.repo.manager.getRepository(SiteEntity).save(site);
+    return { mode: saved.queueMode, interleaveEvery: saved.queueInterleaveEvery, allowPick: saved.queueAllowPick, maxRecalls: saved.queueMaxRecalls };
+  }
+
+  /** The site's check-in window, late arrivals and weekly booking limit (booking sets them; access checked by the caller). */
+  async setBookingPolicy(site: SiteEntity, policy: SiteBookingPolicy): Promise<void> {
+    site.checkinEarlyMinutes = policy.checkInEarlyMinutes;
+    site.checkinLateMinutes = policy.checkInLateMinutes;
+    site.checkinLatePolicy = policy.latePolicy;
+    site.bookingWeeklyLimit = policy.weeklyLimitPerNik;
+    await this.repo.manager.getRepository(SiteEntity).save(site);
   }
 
   async requireActiveSite(code: string): Promise<SiteEntity> {

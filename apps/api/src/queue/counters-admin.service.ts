@@ -3,13 +3,12 @@ import type { CounterResponse, QueuePolicy } from '@mpp/contracts';
 import { AccessPolicy } from '../auth/access-policy';
 import type { StaffPrincipal } from '../auth/principal';
 import { CatalogueRepository } from '../catalogue/catalogue.repository';
-import { SiteEntity } from '../catalogue/entities/site.entity';
 import { SitesService } from '../catalogue/sites.service';
 import { ApiException } from '../common/errors/api-exception';
 import { CreateCounterDto, QueuePolicyDto, UpdateCounterDto } from './dto/queue.dto';
 import { QueueMessages } from './queue.messages';
 import { QueueRepository } from './queue.repository';
-import { QueueService } from './queue.service';
+import { TicketViews } from './ticket-views';
 
 /** Site admins set up counters (loket) and the site's calling policy. */
 @Injectable()
@@ -18,7 +17,7 @@ export class CountersAdminService {
     private readonly repo: QueueRepository,
     private readonly catalogue: CatalogueRepository,
     private readonly sites: SitesService,
-    private readonly queue: QueueService,
+    private readonly views: TicketViews,
   ) {}
 
   async create(staff: StaffPrincipal, siteCode: string, dto: CreateCounterDto): Promise<CounterResponse> {
@@ -33,7 +32,7 @@ export class CountersAdminService {
       await tx.query(`INSERT INTO counter_service (counter_id, service_id) SELECT $1, unnest($2::uuid[])`, [row.id, [...new Set(dto.serviceIds)]]);
       return row.id;
     });
-    return this.queue.toCounterResponse((await this.repo.findCounter(id))!);
+    return this.views.counter((await this.repo.findCounter(id))!);
   }
 
   async update(staff: StaffPrincipal, id: string, dto: UpdateCounterDto): Promise<CounterResponse> {
@@ -48,25 +47,16 @@ export class CountersAdminService {
         await tx.query(`INSERT INTO counter_service (counter_id, service_id) SELECT $1, unnest($2::uuid[])`, [id, [...new Set(dto.serviceIds)]]);
       }
     });
-    return this.queue.toCounterResponse((await this.repo.findCounter(id))!);
+    return this.views.counter((await this.repo.findCounter(id))!);
   }
 
   async setPolicy(staff: StaffPrincipal, siteCode: string, dto: QueuePolicyDto): Promise<QueuePolicy> {
     const site = await this.sites.requireManageableSite(staff, siteCode);
-    site.queueMode = dto.mode;
-    site.queueInterleaveEvery = dto.interleaveEvery;
-    site.queueAllowPick = dto.allowPick;
-    site.queueMaxRecalls = dto.maxRecalls;
-    await this.catalogue.manager.getRepository(SiteEntity).save(site);
-    return { mode: site.queueMode, interleaveEvery: site.queueInterleaveEvery, allowPick: site.queueAllowPick, maxRecalls: site.queueMaxRecalls };
+    return this.sites.setQueuePolicy(site, { mode: dto.mode, interleaveEvery: dto.interleaveEvery, allowPick: dto.allowPick, maxRecalls: dto.maxRecalls });
   }
 
   private async assertServicesOfSite(siteId: string, serviceIds: string[]): Promise<void> {
-    const rows = (await this.catalogue.manager.query(`SELECT id FROM service WHERE site_id = $1 AND id = ANY($2::uuid[]) AND retired_at IS NULL`, [
-      siteId,
-      serviceIds,
-    ])) as { id: string }[];
-    const found = new Set(rows.map((r) => r.id));
+    const found = new Set(await this.catalogue.findActiveServiceIdsOfSite(siteId, serviceIds));
     const missing = serviceIds.filter((id) => !found.has(id));
     if (missing.length) {
       throw ApiException.unprocessable(

@@ -8,7 +8,7 @@ import { renderedPageCsp } from '../common/http/security-headers';
 import { TicketLookupThrottlerGuard, TicketPrintThrottlerGuard } from '../common/http/ticket-throttler.guard';
 import { ApiException } from '../common/errors/api-exception';
 import { PublicCodePipe } from './public-code.pipe';
-import { QueueService } from './queue.service';
+import { PublicTicketService } from './public-ticket.service';
 import { TicketPrintService } from './ticket-print.service';
 
 /** The ticket's own page: the unguessable code on the QR is the only key. No personal data. */
@@ -17,7 +17,7 @@ import { TicketPrintService } from './ticket-print.service';
 @Controller('v1/tickets')
 export class PublicTicketsController {
   constructor(
-    private readonly queue: QueueService,
+    private readonly tickets: PublicTicketService,
     private readonly print: TicketPrintService,
   ) {}
 
@@ -25,7 +25,7 @@ export class PublicTicketsController {
   @UseGuards(TicketLookupThrottlerGuard)
   @ApiOperation({ summary: 'Number, service, status, position, estimated wait, counter once called' })
   get(@Param('code', PublicCodePipe) code: string): Promise<PublicTicketResponse> {
-    return this.queue.getPublic(code);
+    return this.tickets.get(code);
   }
 
   @Post(':code/cancel')
@@ -33,7 +33,7 @@ export class PublicTicketsController {
   @HttpCode(200)
   @ApiOperation({ summary: 'The citizen gives up a waiting ticket' })
   cancel(@Param('code', PublicCodePipe) code: string): Promise<PublicTicketResponse> {
-    return this.queue.cancelByCitizen(code);
+    return this.tickets.cancelByCitizen(code);
   }
 
   @Get(':code/print')

@@ -7,7 +7,8 @@ import type { Principal, StaffPrincipal } from '../auth/principal';
 import { ApiException } from '../common/errors/api-exception';
 import { SiteCodePipe, UuidPipe } from '../common/pipes';
 import { FinishTicketDto, IssueTicketDto, PickTicketDto, TransferDto } from './dto/queue.dto';
-import { QueueService } from './queue.service';
+import { CounterService } from './counter.service';
+import { TicketIssuer } from './ticket-issuer';
 
 const COUNTER_STAFF = ['officer', 'agency_admin'] as const;
 
@@ -16,7 +17,10 @@ const COUNTER_STAFF = ['officer', 'agency_admin'] as const;
 @ApiBearerAuth()
 @Controller('v1/queue')
 export class QueueController {
-  constructor(private readonly queue: QueueService) {}
+  constructor(
+    private readonly issuer: TicketIssuer,
+    private readonly counters: CounterService,
+  ) {}
 
   @Post('tickets')
   @ApiOperation({ summary: 'Issue a ticket (kiosk device or staff). Same Idempotency-Key, same ticket.' })
@@ -33,7 +37,7 @@ export class QueueController {
         en: 'Idempotency-Key must be 8–200 characters: letters, digits, dot, underscore, colon or hyphen.',
       });
     }
-    const { ticket, replayed } = await this.queue.issue(principal, dto, key ?? null);
+    const { ticket, replayed } = await this.issuer.issue(principal, dto, key ?? null);
     res.status(replayed ? 200 : 201);
     if (replayed) res.setHeader('Idempotent-Replayed', 'true');
     return ticket;
@@ -43,14 +47,14 @@ export class QueueController {
   @StaffRoles('system_admin', 'site_admin', 'agency_admin', 'officer')
   @ApiOperation({ summary: 'Every counter of the site and what it is doing' })
   siteCounters(@CurrentStaff() staff: StaffPrincipal, @Param('code', SiteCodePipe) code: string): Promise<CounterResponse[]> {
-    return this.queue.siteCounters(staff, code);
+    return this.counters.siteCounters(staff, code);
   }
 
   @Get('counters/:id')
   @StaffRoles(...COUNTER_STAFF, 'site_admin', 'system_admin')
   @ApiOperation({ summary: "A counter with its current ticket and its waiting list (the officer's agency only)" })
   counter(@CurrentStaff() staff: StaffPrincipal, @Param('id', UuidPipe) id: string): Promise<CounterSnapshot> {
-    return this.queue.counterSnapshot(staff, id);
+    return this.counters.counterSnapshot(staff, id);
   }
 
   @Post('counters/:id/open')
@@ -58,21 +62,21 @@ export class QueueController {
   @StaffRoles(...COUNTER_STAFF)
   @ApiOperation({ summary: 'Sit at this counter and open it' })
   open(@CurrentStaff() staff: StaffPrincipal, @Param('id', UuidPipe) id: string): Promise<CounterResponse> {
-    return this.queue.openCounter(staff, id);
+    return this.counters.openCounter(staff, id);
   }
 
   @Post('counters/:id/pause')
   @HttpCode(200)
   @StaffRoles(...COUNTER_STAFF)
   pause(@CurrentStaff() staff: StaffPrincipal, @Param('id', UuidPipe) id: string): Promise<CounterResponse> {
-    return this.queue.setCounterState(staff, id, 'paused');
+    return this.counters.setCounterState(staff, id, 'paused');
   }
 
   @Post('counters/:id/close')
   @HttpCode(200)
   @StaffRoles(...COUNTER_STAFF)
   close(@CurrentStaff() staff: StaffPrincipal, @Param('id', UuidPipe) id: string): Promise<CounterResponse> {
-    return this.queue.setCounterState(staff, id, 'closed');
+    return this.counters.setCounterState(staff, id, 'closed');
   }
 
   @Post('counters/:id/call-next')
@@ -80,7 +84,7 @@ export class QueueController {
   @StaffRoles(...COUNTER_STAFF)
   @ApiOperation({ summary: 'Call the next ticket by the site policy' })
   callNext(@CurrentStaff() staff: StaffPrincipal, @Param('id', UuidPipe) id: string): Promise<TicketResponse> {
-    return this.queue.callNext(staff, id);
+    return this.counters.callNext(staff, id);
   }
 
   @Post('counters/:id/call')
@@ -88,35 +92,35 @@ export class QueueController {
   @StaffRoles(...COUNTER_STAFF)
   @ApiOperation({ summary: 'Call a specific waiting ticket (only where the site allows; logged)' })
   pick(@CurrentStaff() staff: StaffPrincipal, @Param('id', UuidPipe) id: string, @Body() dto: PickTicketDto): Promise<TicketResponse> {
-    return this.queue.pick(staff, id, dto.ticketId);
+    return this.counters.pick(staff, id, dto.ticketId);
   }
 
   @Post('counters/:id/recall')
   @HttpCode(200)
   @StaffRoles(...COUNTER_STAFF)
   recall(@CurrentStaff() staff: StaffPrincipal, @Param('id', UuidPipe) id: string): Promise<TicketResponse> {
-    return this.queue.recall(staff, id);
+    return this.counters.recall(staff, id);
   }
 
   @Post('counters/:id/start')
   @HttpCode(200)
   @StaffRoles(...COUNTER_STAFF)
   start(@CurrentStaff() staff: StaffPrincipal, @Param('id', UuidPipe) id: string): Promise<TicketResponse> {
-    return this.queue.start(staff, id);
+    return this.counters.start(staff, id);
   }
 
   @Post('counters/:id/finish')
   @HttpCode(200)
   @StaffRoles(...COUNTER_STAFF)
   finish(@CurrentStaff() staff: StaffPrincipal, @Param('id', UuidPipe) id: string, @Body() dto: FinishTicketDto): Promise<TicketResponse> {
-    return this.queue.finish(staff, id, dto.outcomeNote?.trim() || null);
+    return this.counters.finish(staff, id, dto.outcomeNote?.trim() || null);
   }
 
   @Post('counters/:id/no-show')
   @HttpCode(200)
   @StaffRoles(...COUNTER_STAFF)
   noShow(@CurrentStaff() staff: StaffPrincipal, @Param('id', UuidPipe) id: string): Promise<TicketResponse> {
-    return this.queue.noShow(staff, id);
+    return this.counters.noShow(staff, id);
   }
 
   @Post('counters/:id/return')
@@ -124,7 +128,7 @@ export class QueueController {
   @StaffRoles(...COUNTER_STAFF)
   @ApiOperation({ summary: 'Put the called ticket back in the queue, in its place' })
   returnToQueue(@CurrentStaff() staff: StaffPrincipal, @Param('id', UuidPipe) id: string): Promise<TicketResponse> {
-    return this.queue.returnToQueue(staff, id);
+    return this.counters.returnToQueue(staff, id);
   }
 
   @Post('counters/:id/transfer')
@@ -132,6 +136,6 @@ export class QueueController {
   @StaffRoles(...COUNTER_STAFF)
   @ApiOperation({ summary: 'Transfer to another service and/or counter, keeping number and place' })
   transfer(@CurrentStaff() staff: StaffPrincipal, @Param('id', UuidPipe) id: string, @Body() dto: TransferDto): Promise<TicketResponse> {
-    return this.queue.transfer(staff, id, dto);
+    return this.counters.transfer(staff, id, dto);
   }
 }

@@ -19,7 +19,10 @@ import { QueueEvents, TicketChange } from './queue-events';
 import { QueuePlaceService } from './queue-place.service';
 import type { CounterRow } from './queue.repository';
 import { authenticateSocket, closeSessionSockets, currentPrincipal, recheckSessionSockets } from './socket-sessions';
-import { QueueService, ticketNumber, toPublic } from './queue.service';
+import { CounterService } from './counter.service';
+import { PublicTicketService } from './public-ticket.service';
+import { ticketNumber } from './queue.mapper';
+import { TicketViews } from './ticket-views';
 
 type Ack<T> = { ok: true; data: T } | { ok: false; error: ApiError };
 
@@ -39,7 +42,9 @@ export class QueueGateway implements OnGatewayInit, OnGatewayConnection, OnModul
 
   constructor(
     private readonly auth: AuthService,
-    private readonly queue: QueueService,
+    private readonly counters: CounterService,
+    private readonly tickets: PublicTicketService,
+    private readonly views: TicketViews,
     private readonly display: DisplayService,
     private readonly events: QueueEvents,
     private readonly sessions: SessionEvents,
@@ -89,8 +94,8 @@ export class QueueGateway implements OnGatewayInit, OnGatewayConnection, OnModul
     return this.answer(async () => {
       const principal = await this.principalOf(socket);
       if (principal?.kind !== 'staff') throw new Error('STAFF_ONLY');
-      const snapshot = await this.queue.counterSnapshot(principal, String(body?.counterId ?? ''));
-      const services = new Set([...snapshot.waiting.map((w) => w.serviceId), ...(await this.queue.callableServiceIdsFor(principal, snapshot.counter.id))]);
+      const snapshot = await this.counters.counterSnapshot(principal, String(body?.counterId ?? ''));
+      const services = new Set([...snapshot.waiting.map((w) => w.serviceId), ...(await this.counters.callableServiceIdsFor(principal, snapshot.counter.id))]);
       await socket.join([`counter:${snapshot.counter.id}`, ...[...services].map((id) => `service:${id}`)]);
       socket.emit(QUEUE_EVENTS.counterSnapshot, snapshot);
       return snapshot;
@@ -100,7 +105,7 @@ export class QueueGateway implements OnGatewayInit, OnGatewayConnection, OnModul
   @SubscribeMessage(QUEUE_JOINS.ticket)
   async joinTicket(@ConnectedSocket() socket: Socket, @MessageBody() body: { publicCode?: string }): Promise<Ack<unknown>> {
     return this.answer(async () => {
-      const ticket = await this.queue.getPublic(String(body?.publicCode ?? ''));
+      const ticket = await this.tickets.get(String(body?.publicCode ?? ''));
       await socket.join([`ticket:${ticket.publicCode}`, `service-public:${ticket.service.id}`]);
       socket.emit(QUEUE_EVENTS.ticketUpdated, ticket);
       return ticket;
@@ -183,8 +188,8 @@ export class QueueGateway implements OnGatewayInit, OnGatewayConnection, OnModul
     const room = `ticket:${publicCode}`;
     if (!this.server.adapter.rooms.get(room)?.size) return;
     try {
-      const row = await this.queue.findTicketRow(id);
-      if (row) this.server.to(room).emit(QUEUE_EVENTS.ticketUpdated, toPublic(await this.queue.toTicketResponse(row)));
+      const ticket = await this.tickets.byId(id);
+      if (ticket) this.server.to(room).emit(QUEUE_EVENTS.ticketUpdated, ticket);
     } catch (error) {
       this.logger.warn(`ticket push failed: ${(error as Error).message}`);
     }
@@ -192,7 +197,7 @@ export class QueueGateway implements OnGatewayInit, OnGatewayConnection, OnModul
 
   private async onCounter(counter: CounterRow): Promise<void> {
     try {
-      const response = await this.queue.toCounterResponse(counter);
+      const response = await this.views.counter(counter);
       const current = response.current ? { ticketNumber: response.current.number, serviceName: response.current.service.name, status: response.current.status } : null;
       this.server.to(`display:${counter.site_id}`).emit(QUEUE_EVENTS.counterChanged, { number: counter.number, name: counter.name, state: counter.state, current });
     } catch (error) {

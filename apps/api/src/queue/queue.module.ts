@@ -6,7 +6,11 @@ import { CountersAdminService } from './counters-admin.service';
 import { DayEndService } from './day-end.service';
 import { DisplayController } from './display.controller';
 import { DisplayService } from './display.service';
+import { CounterService } from './counter.service';
+import { PublicTicketService } from './public-ticket.service';
 import { PublicTicketsController } from './public-tickets.controller';
+import { QueueAccess } from './queue-access';
+import { QueuePublisher } from './queue-publisher';
 import { QueueEvents } from './queue-events';
 import { QueuePlaceRepository } from './queue-place.repository';
 import { QueuePlaceService } from './queue-place.service';
@@ -14,12 +18,34 @@ import { QueueController } from './queue.controller';
 import { QueueGateway } from './queue.gateway';
 import { QueueRepository } from './queue.repository';
 import { QueueService } from './queue.service';
+import { TicketIssuer } from './ticket-issuer';
 import { TicketPrintService } from './ticket-print.service';
+import { TicketTransitions } from './ticket-transitions';
+import { TicketViews } from './ticket-views';
 
 @Module({
   imports: [AuthModule, CatalogueModule],
   controllers: [QueueController, PublicTicketsController, DisplayController, CountersAdminController],
-  providers: [QueueRepository, QueuePlaceRepository, QueuePlaceService, QueueService, QueueEvents, DayEndService, DisplayService, CountersAdminService, QueueGateway, TicketPrintService],
-  exports: [QueueService, DayEndService, QueueRepository, QueueEvents],
+  providers: [
+    QueueRepository,
+    QueuePlaceRepository,
+    QueuePlaceService,
+    QueueEvents,
+    QueuePublisher,
+    QueueAccess,
+    TicketViews,
+    TicketTransitions,
+    TicketIssuer,
+    CounterService,
+    PublicTicketService,
+    QueueService,
+    DayEndService,
+    DisplayService,
+    CountersAdminService,
+    QueueGateway,
+    TicketPrintService,
+  ],
+  /** Other modules reach the queue only through QueueService. */
+  exports: [QueueService],
 })
 export class QueueModule {}

@@ -5,14 +5,14 @@ import { APP_CONFIG, AppConfig } from '../config/app-config';
 import { renderTicketHtml } from './printing/ticket-html';
 import { renderTicketPdf, TicketPdfFormat } from './printing/ticket-pdf';
 import type { TicketPrintModel } from './printing/ticket-print.model';
-import { QueueService } from './queue.service';
+import { PublicTicketService } from './public-ticket.service';
 
 /** Printing and reprinting a ticket: the same data as its public page, on paper. */
 @Injectable()
 export class TicketPrintService {
   constructor(
     @Inject(APP_CONFIG) private readonly config: AppConfig,
-    private readonly queue: QueueService,
+    private readonly tickets: PublicTicketService,
     private readonly catalogue: CatalogueRepository,
   ) {}
 
@@ -27,7 +27,7 @@ export class TicketPrintService {
 
   /** The QR leads to the portal's ticket page on this deployment's public address. */
   private async model(code: string, origin: string): Promise<TicketPrintModel> {
-    const ticket = await this.queue.getPublic(code);
+    const ticket = await this.tickets.get(code);
     const site = await this.catalogue.findActiveSiteByCode(ticket.siteCode);
     const service = await this.catalogue.findServiceById(ticket.service.id);
     const agency = service ? await this.catalogue.findAgencyById(service.agencyId) : null;
