@@ -48,9 +48,9 @@ export class CounterService {
       if (previous && previous.id !== c.id) {
         const holding = await this.repo.lockActiveTicketOfCounter(tx, previous.id);
         if (holding) throw ApiException.conflict('COUNTER_BUSY', QueueMessages.counterBusy(ticketNumber(holding)));
-        await tx.query(`UPDATE counter SET officer_id = NULL, state = 'closed', updated_at = now() WHERE id = $1`, [previous.id]);
+        await this.repo.setCounterState(tx, previous.id, 'closed');
       }
-      await tx.query(`UPDATE counter SET officer_id = $2, state = 'open', updated_at = now() WHERE id = $1`, [c.id, staff.userId]);
+      await this.repo.seatOfficer(tx, c.id, staff.userId);
       return (await this.repo.findCounter(c.id, tx))!;
     });
     this.publisher.counterChanged(null, counter);
@@ -64,13 +64,7 @@ export class CounterService {
         const holding = await this.repo.lockActiveTicketOfCounter(tx, c.id);
         if (holding) throw ApiException.conflict('COUNTER_BUSY', QueueMessages.counterBusy(ticketNumber(holding)));
       }
-      // $2 is the enum column's value; comparing it with a text literal too made PostgreSQL deduce
-      // two types for it ("inconsistent types deduced for parameter $2"), so closing is its own flag.
-      await tx.query(`UPDATE counter SET state = $2, officer_id = CASE WHEN $3 THEN NULL ELSE officer_id END, updated_at = now() WHERE id = $1`, [
-        c.id,
-        state,
-        state === 'closed',
-      ]);
+      await this.repo.setCounterState(tx, c.id, state);
       return (await this.repo.findCounter(c.id, tx))!;
     });
     this.publisher.counterChanged(null, counter);

@@ -23,15 +23,7 @@ export class CountersAdminService {
   async create(staff: StaffPrincipal, siteCode: string, dto: CreateCounterDto): Promise<CounterResponse> {
     const site = await this.sites.requireManageableSite(staff, siteCode);
     await this.assertServicesOfSite(site.id, dto.serviceIds);
-    const id = await this.repo.transaction(async (tx) => {
-      const [row] = (await tx.query(`INSERT INTO counter (site_id, number, name) VALUES ($1, $2, $3) RETURNING id`, [
-        site.id,
-        dto.number,
-        dto.name.trim(),
-      ])) as { id: string }[];
-      await tx.query(`INSERT INTO counter_service (counter_id, service_id) SELECT $1, unnest($2::uuid[])`, [row.id, [...new Set(dto.serviceIds)]]);
-      return row.id;
-    });
+    const id = await this.repo.transaction((tx) => this.repo.createCounter(tx, { siteId: site.id, number: dto.number, name: dto.name.trim(), serviceIds: dto.serviceIds }));
     return this.views.counter((await this.repo.findCounter(id))!);
   }
 
@@ -41,11 +33,8 @@ export class CountersAdminService {
     AccessPolicy.assertSite(staff, counter.site_id);
     if (dto.serviceIds) await this.assertServicesOfSite(counter.site_id, dto.serviceIds);
     await this.repo.transaction(async (tx) => {
-      if (dto.name !== undefined) await tx.query(`UPDATE counter SET name = $2, updated_at = now() WHERE id = $1`, [id, dto.name.trim()]);
-      if (dto.serviceIds) {
-        await tx.query(`DELETE FROM counter_service WHERE counter_id = $1`, [id]);
-        await tx.query(`INSERT INTO counter_service (counter_id, service_id) SELECT $1, unnest($2::uuid[])`, [id, [...new Set(dto.serviceIds)]]);
-      }
+      if (dto.name !== undefined) await this.repo.renameCounter(tx, id, dto.name.trim());
+      if (dto.serviceIds) await this.repo.setCounterServices(tx, id, dto.serviceIds);
     });
     return this.views.counter((await this.repo.findCounter(id))!);
   }

@@ -4,7 +4,7 @@ import { CatalogueRepository } from '../catalogue/catalogue.repository';
 import { Clock } from '../common/clock';
 import { APP_CONFIG, AppConfig } from '../config/app-config';
 import { DayEndService } from './day-end.service';
-import { QueueEvents } from './queue-events';
+import { QueuePublisher } from './queue-publisher';
 import { QueueRepository } from './queue.repository';
 
 /** The day-end sweep as Nest runs it (what one pass closes is tested on PostgreSQL in day-end.e2e-spec.ts). */
@@ -19,7 +19,7 @@ describe(`${DayEndService.name} sweep`, () => {
         { provide: QueueRepository, useValue: { listSiteIdsWithOpenTickets } },
         { provide: CatalogueRepository, useValue: {} },
         { provide: Clock, useValue: new Clock() },
-        { provide: QueueEvents, useValue: {} },
+        { provide: QueuePublisher, useValue: {} },
       ],
     }).compile();
     return { sut: await module.createNestApplication({ logger: false }).init(), passes: listSiteIdsWithOpenTickets };

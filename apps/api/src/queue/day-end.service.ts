@@ -5,7 +5,7 @@ import { CatalogueRepository } from '../catalogue/catalogue.repository';
 import { Clock } from '../common/clock';
 import { scheduleSweep } from '../common/interval-sweep';
 import { APP_CONFIG, AppConfig } from '../config/app-config';
-import { QueueEvents } from './queue-events';
+import { QueuePublisher } from './queue-publisher';
 import { QueueRepository } from './queue.repository';
 import { siteOpenNow } from './site-hours';
 
@@ -27,7 +27,7 @@ export class DayEndService implements OnApplicationBootstrap {
     private readonly repo: QueueRepository,
     private readonly catalogue: CatalogueRepository,
     private readonly clock: Clock,
-    private readonly events: QueueEvents,
+    private readonly publisher: QueuePublisher,
     private readonly scheduler: SchedulerRegistry,
   ) {}
 
@@ -69,7 +69,7 @@ export class DayEndService implements OnApplicationBootstrap {
     for (const c of closed) {
       try {
         const row = await this.repo.findTicketById(c.id);
-        if (row) this.events.ticketChanged(row, 'close_day', null);
+        if (row) this.publisher.ticketChanged(null, row, 'close_day', null);
       } catch (error) {
         this.logger.error({ msg: 'closed ticket not announced', ticketId: c.id, error: (error as Error).message });
       }

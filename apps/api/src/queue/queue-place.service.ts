@@ -4,12 +4,11 @@ import { CatalogueRepository } from '../catalogue/catalogue.repository';
 import type { SiteEntity } from '../catalogue/entities/site.entity';
 import { Clock } from '../common/clock';
 import { TtlCache } from '../common/ttl-cache';
+import { COUNTER_ROLES } from './queue-access';
 import { QueueEvents } from './queue-events';
 import { PlaceCounterRow, QueuePlaceRepository } from './queue-place.repository';
 import type { TicketRow } from './queue.repository';
 
-/** Roles that sit at a counter for their own agency (as QueueService's call-next). */
-const AGENCY_ROLES = new Set(['officer', 'agency_admin']);
 
 /** Minutes assumed for a service whose standard gives none. */
 const DEFAULT_EXPECTED_MINUTES = 10;
@@ -27,7 +26,7 @@ const NONE: TicketPlace = { position: null, positionMin: null, estimatedWaitMinu
 
 /** The counter as calling sees it: its services of its officer's agency when open, all of them otherwise. */
 function toHallCounter(c: PlaceCounterRow, asOpen: boolean): HallCounter {
-  const byAgency = asOpen && c.officer_role !== null && AGENCY_ROLES.has(c.officer_role) && c.officer_agency_id !== null;
+  const byAgency = asOpen && c.officer_role !== null && COUNTER_ROLES.has(c.officer_role) && c.officer_agency_id !== null;
   const services = byAgency ? c.services.filter((s) => s.agencyId === c.officer_agency_id) : c.services;
   return { id: c.id, serviceIds: services.map((s) => s.id), regularStreak: c.regular_streak };
 }

@@ -329,6 +329,37 @@ export class QueueRepository {
     return rows[0] ? this.findCounter(rows[0].id, tx) : null;
   }
 
+  /** The officer sits at the counter and opens it. */
+  async seatOfficer(tx: EntityManager, counterId: string, officerId: string): Promise<void> {
+    await tx.query(`UPDATE counter SET officer_id = $2, state = 'open', updated_at = now() WHERE id = $1`, [counterId, officerId]);
+  }
+
+  /** Paused keeps its officer; closed frees the counter. */
+  async setCounterState(tx: EntityManager, counterId: string, state: 'paused' | 'closed'): Promise<void> {
+    // $2 is the enum column's value; comparing it with a text literal too made PostgreSQL deduce
+    // two types for it ("inconsistent types deduced for parameter $2"), so closing is its own flag.
+    await tx.query(`UPDATE counter SET state = $2, officer_id = CASE WHEN $3 THEN NULL ELSE officer_id END, updated_at = now() WHERE id = $1`, [
+      counterId,
+      state,
+      state === 'closed',
+    ]);
+  }
+
+  async createCounter(tx: EntityManager, c: { siteId: string; number: number; name: string; serviceIds: string[] }): Promise<string> {
+    const [row] = (await tx.query(`INSERT INTO counter (site_id, number, name) VALUES ($1, $2, $3) RETURNING id`, [c.siteId, c.number, c.name])) as { id: string }[];
+    await this.setCounterServices(tx, row.id, c.serviceIds, { replace: false });
+    return row.id;
+  }
+
+  async renameCounter(tx: EntityManager, counterId: string, name: string): Promise<void> {
+    await tx.query(`UPDATE counter SET name = $2, updated_at = now() WHERE id = $1`, [counterId, name]);
+  }
+
+  async setCounterServices(tx: EntityManager, counterId: string, serviceIds: string[], o: { replace: boolean } = { replace: true }): Promise<void> {
+    if (o.replace) await tx.query(`DELETE FROM counter_service WHERE counter_id = $1`, [counterId]);
+    await tx.query(`INSERT INTO counter_service (counter_id, service_id) SELECT $1, unnest($2::uuid[])`, [counterId, [...new Set(serviceIds)]]);
+  }
+
   /**
    * Call-next as one statement: the database function queue_call_next (migrations
    * AddCallNextFunction, CallNextTargetedOnlyForOfficersAgency, CallNextAnswersCalledTicket) locks
