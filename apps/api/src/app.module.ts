@@ -2,6 +2,7 @@ import { DynamicModule, Global, Module } from '@nestjs/common';
 import { createSecretKey } from 'node:crypto';
 import { JwtModule } from '@nestjs/jwt';
 import { ScheduleModule } from '@nestjs/schedule';
+import type pino from 'pino';
 import { ThrottlerModule } from '@nestjs/throttler';
 import { TypeOrmModule } from '@nestjs/typeorm';
 import { AuthModule } from './auth/auth.module';
@@ -10,6 +11,7 @@ import { CatalogueModule } from './catalogue/catalogue.module';
 import { CatalogueSiteDirectory } from './catalogue/catalogue-site-directory';
 import { APP_CONFIG, AppConfig, DATABASE_TARGET, DatabaseTarget } from './config/app-config';
 import { DatabaseModule } from './database/database.module';
+import { createRootLogger, loggingModule } from './common/logging/api-logger';
 import { typeOrmOptions } from './database/typeorm-options';
 import { HealthModule } from './health/health.module';
 import { Clock } from './common/clock';
@@ -22,7 +24,12 @@ import { PiiCipher } from './common/pii-cipher';
 @Global()
 @Module({})
 export class AppModule {
-  static forRoot(config: AppConfig & { jwtSecret: string; dataKey: Buffer }, database: DatabaseTarget, clock: Clock = new Clock()): DynamicModule {
+  static forRoot(
+    config: AppConfig & { jwtSecret: string; dataKey: Buffer },
+    database: DatabaseTarget,
+    clock: Clock = new Clock(),
+    logger: pino.Logger = createRootLogger('silent'),
+  ): DynamicModule {
     return {
       module: AppModule,
       imports: [
@@ -34,6 +41,8 @@ export class AppModule {
           signOptions: { expiresIn: config.jwtTtlSeconds, algorithm: 'HS256' },
           verifyOptions: { algorithms: ['HS256'] },
         }),
+        // One JSON line per request and a request id on every line logged for it (nestjs-pino).
+        loggingModule(logger),
         // Background sweeps (day end, booking no-shows) as named intervals, cleared at shutdown.
         ScheduleModule.forRoot(),
         ThrottlerModule.forRoot([

@@ -10,15 +10,16 @@ import { answerClientErrors } from './common/errors/client-errors';
 import { AllowListIoAdapter } from './common/http/allow-list-io-adapter';
 import { HostPolicy, installHostPolicy } from './common/http/host-policy';
 import { noStoreForPrivateAnswers, securityHeaders } from './common/http/security-headers';
-import { JsonLogger } from './common/logging/json-logger';
+import type pino from 'pino';
+import { ApiLogger, createRootLogger } from './common/logging/api-logger';
 import { ApiValidationPipe } from './common/pipes';
-import { requestLogger } from './common/logging/request-logger';
 import type { AppConfig, DatabaseTarget } from './config/app-config';
 import { packageVersion } from './config/package-version';
 import { mountBuiltApps } from './static-apps';
 
 export interface CreateAppOptions {
-  logger?: JsonLogger | false;
+  /** The process's pino logger (createRootLogger); by default one at LOG_LEVEL on stdout; false: nothing logged. */
+  logger?: pino.Logger | false;
   /** Tests stand at a chosen moment of a site's day. */
   clock?: Clock;
 }
@@ -29,16 +30,16 @@ export async function createApp(
   database: DatabaseTarget,
   options: CreateAppOptions = {},
 ): Promise<NestExpressApplication> {
-  const logger = options.logger === undefined ? new JsonLogger(config.logLevel) : options.logger;
-  const app = await NestFactory.create<NestExpressApplication>(AppModule.forRoot(config, database, options.clock), {
-    logger: logger === false ? false : logger,
+  const root = options.logger === undefined ? createRootLogger(config.logLevel) : options.logger || createRootLogger('silent');
+  const app = await NestFactory.create<NestExpressApplication>(AppModule.forRoot(config, database, options.clock, root), {
+    logger: options.logger === false ? false : new ApiLogger(root),
     bufferLogs: false,
   });
-  configureApp(app, config, logger === false ? null : logger);
+  configureApp(app, config);
   return app;
 }
 
-export function configureApp(app: INestApplication & NestExpressApplication, config: AppConfig, logger: JsonLogger | null): void {
+export function configureApp(app: INestApplication & NestExpressApplication, config: AppConfig): void {
   app.set('trust proxy', config.trustProxy);
   app.disable('x-powered-by');
   const hosts = new HostPolicy(config);
@@ -47,7 +48,6 @@ export function configureApp(app: INestApplication & NestExpressApplication, con
   app.use(...securityHeaders(), noStoreForPrivateAnswers);
   app.useBodyParser('json', { limit: '1mb' });
   app.setGlobalPrefix('api');
-  if (logger) app.use(requestLogger(logger));
   app.useGlobalPipes(new ApiValidationPipe());
   app.useGlobalFilters(new AllExceptionsFilter());
   answerClientErrors(app.getHttpServer() as Server);

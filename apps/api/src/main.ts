@@ -5,14 +5,15 @@ import { createApp } from './bootstrap';
 import { ConfigError, loadConfig, redactUrl } from './config/app-config';
 import { resolveDataKey } from './config/data-key';
 import { resolveJwtSecret } from './config/jwt-secret';
-import { JsonLogger } from './common/logging/json-logger';
+import { ApiLogger, createRootLogger } from './common/logging/api-logger';
 import { EmbeddedPostgresError, RunningEmbeddedPostgres, startEmbeddedPostgres } from './database/embedded-postgres';
 import { Seeder } from './database/seeds/seeder';
 import { BUILT_APPS, builtAppDir } from './static-apps';
 
 async function main(): Promise<void> {
   const config = loadConfig();
-  const logger = new JsonLogger(config.logLevel);
+  const root = createRootLogger(config.logLevel);
+  const logger = new ApiLogger(root);
 
   let embedded: RunningEmbeddedPostgres | null = null;
   if (config.databaseUrl === null) {
@@ -43,7 +44,7 @@ async function main(): Promise<void> {
   process.on('SIGTERM', () => void shutdown('SIGTERM'));
 
   try {
-    app = await createApp({ ...config, jwtSecret: resolveJwtSecret(config), dataKey: resolveDataKey(config) }, { url: databaseUrl, embedded: embedded !== null }, { logger });
+    app = await createApp({ ...config, jwtSecret: resolveJwtSecret(config), dataKey: resolveDataKey(config) }, { url: databaseUrl, embedded: embedded !== null }, { logger: root });
     const firstAdmin = await app.get(Seeder).run({ catalogue: config.seed });
     await app.listen(config.port, config.host);
     printBanner(config.publicUrl ?? `http://localhost:${config.port}`, {

@@ -1,8 +1,7 @@
 import { Client } from 'pg';
 import { DataSource } from 'typeorm';
-import { JsonLogger } from '../src/common/logging/json-logger';
 import { DATABASE_DOWN, HealthService } from '../src/health/health.service';
-import { createTestApp, TestApp } from './support/test-app';
+import { captureLogs, createTestApp, TestApp } from './support/test-app';
 
 describe('Health and API docs', () => {
   let t: TestApp;
@@ -59,7 +58,7 @@ describe(HealthService.name, () => {
   const logLines: string[] = [];
 
   beforeAll(async () => {
-    t = await createTestApp({ seedCatalogue: false, logger: new JsonLogger('info', (line) => logLines.push(line)) });
+    t = await createTestApp({ seedCatalogue: false, logger: captureLogs('info', logLines) });
   });
   afterAll(async () => t?.close());
 
@@ -71,6 +70,7 @@ describe(HealthService.name, () => {
     expect(res.body).toMatchObject({ status: 'degraded', database: { status: 'down', latencyMs: null, pendingMigrations: null, message: DATABASE_DOWN } });
     const logged = logLines.map((line) => JSON.parse(line) as Record<string, unknown>).find((entry) => entry.context === 'Health');
     expect(typeof logged?.error).toBe('string');
+    expect(logged?.reqId).toBe(res.headers['x-request-id']);
     const body = JSON.stringify(res.body);
     expect(body).not.toContain(JSON.stringify(logged?.error).slice(1, -1));
     expect(body).not.toContain(t.db.name);

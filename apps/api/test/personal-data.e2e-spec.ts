@@ -2,9 +2,8 @@ import type { BookingCreatedResponse, CheckInResponse, TicketResponse } from '@m
 import { DataSource } from 'typeorm';
 import { PiiCipher } from '../src/common/pii-cipher';
 import { FixedClock } from '../src/common/clock';
-import { JsonLogger } from '../src/common/logging/json-logger';
 import { counterAction, Hall, setDailyQuota, setupHall } from './support/hall';
-import { createTestApp, TestApp } from './support/test-app';
+import { captureLogs, createTestApp, TestApp } from './support/test-app';
 
 /** One citizen with data found nowhere else in the database, and the forms it may take. */
 const CITIZEN = {
@@ -53,7 +52,7 @@ describe('Personal data at rest and in the log', () => {
     for (const method of ['log', 'info', 'warn', 'error', 'debug'] as const) {
       jest.spyOn(console, method).mockImplementation((...args: unknown[]) => void consoleLines.push(args.map(String).join(' ')));
     }
-    t = await createTestApp({ clock, config: { bookingRateLimit: 100_000 }, logger: new JsonLogger('debug', (line) => logLines.push(line)) });
+    t = await createTestApp({ clock, config: { bookingRateLimit: 100_000 }, logger: captureLogs('debug', logLines) });
     h = await setupHall(t);
     for (const id of Object.values(h.services)) await setDailyQuota(t, h.system, id, null);
   });
@@ -118,6 +117,33 @@ describe('Personal data at rest and in the log', () => {
     expect(messages).toBeGreaterThanOrEqual(6);
     expect(logLines.filter((line) => line.includes('notification logged')).length).toBe(messages);
     expect(leaks).toEqual([]);
+  });
+
+  it("should write one line per request, with the request's id on it and on every line logged while it was handled, and no query or body", async () => {
+    clock.set('2026-11-23T00:30:00Z');
+    const sent = `personal-data-${Date.now()}`;
+    const before = logLines.length;
+    const res = await t
+      .http()
+      .post(`/api/v1/bookings?nik=${CITIZEN.nik}`)
+      .set('X-Request-Id', sent)
+      .send({ ...CITIZEN, serviceId: h.services.akta, date: '2026-11-26', start: '10:00' })
+      .expect(201);
+    manageTokens.push((res.body as BookingCreatedResponse).manageToken);
+    expect(res.headers['x-request-id']).toBe(sent);
+
+    const entries = logLines.slice(before).map((line) => JSON.parse(line) as Record<string, unknown>);
+    const request = entries.find((entry) => (entry.req as { id?: string } | undefined)?.id === sent);
+    expect(request).toMatchObject({ msg: 'request', level: 'debug', req: { method: 'POST', path: '/api/v1/bookings' }, res: { statusCode: 201 } });
+    expect(JSON.stringify(request)).not.toContain(CITIZEN.nik);
+    const notes = entries.filter((entry) => String(entry.msg).startsWith('notification logged'));
+    expect(notes.length).toBeGreaterThanOrEqual(1);
+    for (const note of notes) expect(note).toMatchObject({ reqId: sent, context: 'Notifications' });
+    expect(logLines.slice(before).flatMap((line) => leaksIn(line, forbiddenForms(manageTokens)))).toEqual([]);
+
+    const other = await t.http().get('/api/v1/sites').set('X-Request-Id', 'not a token').expect(200);
+    expect(other.headers['x-request-id']).toMatch(/^[0-9a-f-]{36}$/);
+    expect(logLines.some((line) => line.includes(other.headers['x-request-id'] as string))).toBe(true);
   });
 
   it('should keep each message whole, with its link and its recipient, readable with the data key', async () => {

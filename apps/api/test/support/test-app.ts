@@ -4,7 +4,8 @@ import { Client } from 'pg';
 import request from 'supertest';
 import { createApp } from '../../src/bootstrap';
 import type { Clock } from '../../src/common/clock';
-import type { JsonLogger } from '../../src/common/logging/json-logger';
+import type pino from 'pino';
+import { createRootLogger } from '../../src/common/logging/api-logger';
 import { AppConfig, loadConfig } from '../../src/config/app-config';
 import { FirstAdmin, Seeder } from '../../src/database/seeds/seeder';
 
@@ -77,7 +78,7 @@ export interface TestApp {
 
 /** The whole API on a fresh, migrated (and by default seeded) database, listening on a free port. */
 export async function createTestApp(
-  options: { seedCatalogue?: boolean; config?: Partial<AppConfig>; clock?: Clock; /** Captures what the API logs. */ logger?: JsonLogger } = {},
+  options: { seedCatalogue?: boolean; config?: Partial<AppConfig>; clock?: Clock; /** Captures what the API logs (captureLogs). */ logger?: pino.Logger } = {},
 ): Promise<TestApp> {
   const db = await createTestDatabase();
   const config = testConfig(options.config);
@@ -107,4 +108,12 @@ export async function createTestApp(
       await db.drop();
     },
   };
+}
+
+/**
+ * The API's real logger (pino, with its redaction and request ids) at `level`, writing each line to
+ * `lines` instead of stdout.
+ */
+export function captureLogs(level: 'debug' | 'info' | 'warn' | 'error', lines: string[]): pino.Logger {
+  return createRootLogger(level, { write: (line: string) => void lines.push(line) });
 }
