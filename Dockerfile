@@ -8,11 +8,14 @@
 # there to keep it: docker run -p 3000:3000 -v mpp-data:/app/.data mpp-digital). With DATABASE_URL
 # (as in docker-compose.yml) the embedded one is not started. Migrations run at API start.
 
+# Node 22 LTS (Node 20 reached its end of life in April 2026). package.json's engines stay at
+# >=20.19 for machines still on 20; `npm run test:node22` runs the tests under this major.
+
 # ---- build: all dependencies, then the API (nest build) and the three apps (ng build) ----------
-FROM node:20-bookworm-slim AS build
+FROM node:22-bookworm-slim AS build
 WORKDIR /app
 ENV NG_CLI_ANALYTICS=false
-# npm 10 (bundled with Node 20) ignores package.json "allowScripts" and runs every install script;
+# npm 10 (bundled with Node 22) ignores package.json "allowScripts" and runs every install script;
 # SCARF_ANALYTICS=false keeps @scarf/scarf's postinstall from reporting home.
 COPY package.json package-lock.json ./
 RUN SCARF_ANALYTICS=false npm ci --no-audit --no-fund
@@ -20,7 +23,7 @@ COPY . .
 RUN npm run build
 
 # ---- runtime: production dependencies and the build output only ---------------------------------
-FROM node:20-bookworm-slim AS runtime
+FROM node:22-bookworm-slim AS runtime
 WORKDIR /app
 ENV NODE_ENV=production PORT=3000
 # argon2 ships prebuilt binaries (no compiler needed); @embedded-postgres/* links its libraries in

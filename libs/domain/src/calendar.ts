@@ -197,6 +197,9 @@ export function compareLocalTime(a: string, b: string): number {
  */
 export function isValidTimeZone(timeZone: string): boolean {
   if (typeof timeZone !== 'string' || timeZone.length === 0) return false;
+  // An offset ("+08:00", "-0500") is a time zone to Intl from Node 22 (ECMA-402 2024), never an
+  // IANA name ("Etc/GMT-8" is one): refused before asking Intl, so every Node answers alike.
+  if (/^[+\-\u2212]/.test(timeZone)) return false;
   let resolved: string;
   try {
     resolved = new Intl.DateTimeFormat('en-US', { timeZone }).resolvedOptions().timeZone;
