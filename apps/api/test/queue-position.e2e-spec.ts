@@ -154,7 +154,11 @@ describe(placeInHall.name, () => {
       const tickets: TicketResponse[] = [];
       for (let n = 6 + Math.floor(rand() * 6); n > 0; n--) {
         const serviceId = pick(hall.flat());
-        tickets.push(await issue(t, staff.kupangKiosk, serviceId, rand() < 0.3 ? { priority: 'elderly' } : {}));
+        const issued = await issue(t, staff.kupangKiosk, serviceId, rand() < 0.3 ? { priority: 'elderly' } : {});
+        // The issue's answer (from the tallies its statement saw) says what the ticket page says.
+        const placeOf = (x: { position: number | null; positionMin: number | null; estimatedWaitMinutes: number | null }) => ({ seed, n: issued.number, position: x.position, positionMin: x.positionMin, wait: x.estimatedWaitMinutes });
+        expect(placeOf(issued)).toEqual(placeOf(await publicView(issued.publicCode)));
+        tickets.push(issued);
         // Some share a queue time: then the issue order decides, in both.
         if (rand() < 0.7) clock.advance(1000);
       }

@@ -3,6 +3,7 @@ import { InjectDataSource } from '@nestjs/typeorm';
 import type { CounterState } from '@mpp/contracts';
 import type { WaitingGroup } from '@mpp/domain';
 import { DataSource } from 'typeorm';
+import type { DayTallyRow, IssuedTicketRow, TicketRow } from './queue.repository';
 
 /** A counter of a site as the place and the wait estimate need it. */
 export interface PlaceCounterRow {
@@ -16,6 +17,39 @@ export interface PlaceCounterRow {
   /** The service of the ticket it holds (called or serving), and when it called it. */
   held_service_id: string | null;
   held_since: Date | null;
+}
+
+/** What the place of a just-issued ticket needs of it. */
+export type NewTicket = Pick<TicketRow, 'id' | 'site_id' | 'local_date' | 'service_id' | 'priority'>;
+
+/**
+ * The waiting groups ahead of a ticket issued a moment ago, from the day's tallies (which count
+ * targeted tickets and the new ticket too): everyone waiting queued before it. Targeted tickets
+ * (transfers, few) are their own groups, taken out of their service's tally.
+ */
+export function groupsOfNewTicket(rows: readonly DayTallyRow[], ticket: NewTicket): WaitingGroup[] {
+  const groups = rows.map((r) => ({ serviceId: r.service_id, targetCounterId: r.target_counter_id, priority: r.priority, ahead: r.total, total: r.total }));
+  const untargeted = (serviceId: string, priority: boolean) => groups.find((g) => g.targetCounterId === null && g.serviceId === serviceId && g.priority === priority);
+  for (const g of groups) {
+    if (g.targetCounterId === null) continue;
+    const tally = untargeted(g.serviceId, g.priority);
+    if (tally) tally.ahead = tally.total = Math.max(0, tally.total - g.total);
+  }
+  const own = untargeted(ticket.service_id, ticket.priority !== 'regular');
+  if (own) own.ahead = own.total = Math.max(0, own.total - 1);
+  return groups.filter((g) => g.total > 0);
+}
+
+/**
+ * The same from what the issue statement answered: the other lines as it began, its own line's
+ * tallies after the ticket was counted (IssuedTicketRow), so no second round trip is needed.
+ */
+export function groupsOfIssuedTicket(row: IssuedTicketRow): WaitingGroup[] {
+  const own: DayTallyRow[] = [
+    { service_id: row.service_id, target_counter_id: null, priority: false, total: row.waiting_regular },
+    { service_id: row.service_id, target_counter_id: null, priority: true, total: row.waiting_priority },
+  ];
+  return groupsOfNewTicket([...own.filter((r) => r.total > 0), ...row.day_tallies], row);
 }
 
 /** How many recent call→finish times of a service the estimate reads. */
@@ -64,7 +98,7 @@ export class QueuePlaceRepository {
    * tickets on the issue path): everyone waiting queued before it. Targeted tickets (transfers,
    * few) are counted from the tickets and taken out of their service's tally.
    */
-  async waitingGroupsOfNewTicket(ticket: { id: string; site_id: string; local_date: string; service_id: string; priority: string }): Promise<WaitingGroup[]> {
+  async waitingGroupsOfNewTicket(ticket: NewTicket): Promise<WaitingGroup[]> {
     const rows = (await this.db.query(
       `SELECT d.service_id, NULL::uuid AS target_counter_id, false AS priority, d.waiting_regular AS total
          FROM service_day_count d JOIN service s ON s.id = d.service_id
@@ -79,17 +113,8 @@ export class QueuePlaceRepository {
         WHERE t.target_counter_id IS NOT NULL AND t.status = 'waiting' AND t.site_id = $1 AND t.local_date = $2
         GROUP BY 1, 2, 3`,
       [ticket.site_id, ticket.local_date],
-    )) as { service_id: string; target_counter_id: string | null; priority: boolean; total: number }[];
-    const groups = rows.map((r) => ({ serviceId: r.service_id, targetCounterId: r.target_counter_id, priority: r.priority, ahead: r.total, total: r.total }));
-    const untargeted = (serviceId: string, priority: boolean) => groups.find((g) => g.targetCounterId === null && g.serviceId === serviceId && g.priority === priority);
-    for (const g of groups) {
-      if (g.targetCounterId === null) continue;
-      const tally = untargeted(g.serviceId, g.priority);
-      if (tally) tally.ahead = tally.total = Math.max(0, tally.total - g.total);
-    }
-    const own = untargeted(ticket.service_id, ticket.priority !== 'regular');
-    if (own) own.ahead = own.total = Math.max(0, own.total - 1);
-    return groups.filter((g) => g.total > 0);
+    )) as DayTallyRow[];
+    return groupsOfNewTicket(rows, ticket);
   }
 
   /**

@@ -1,13 +1,13 @@
 import { Injectable, OnModuleDestroy } from '@nestjs/common';
-import { CounterWork, HallCounter, meanMinutes, placeInHall, shownWaitMinutes } from '@mpp/domain';
+import { CounterWork, HallCounter, meanMinutes, placeInHall, shownWaitMinutes, type WaitingGroup } from '@mpp/domain';
 import { CatalogueRepository } from '../catalogue/catalogue.repository';
 import type { SiteEntity } from '../catalogue/entities/site.entity';
 import { Clock } from '../common/clock';
 import { TtlCache } from '../common/ttl-cache';
 import { COUNTER_ROLES } from './queue-access';
 import { QueueEvents } from './queue-events';
-import { PlaceCounterRow, QueuePlaceRepository } from './queue-place.repository';
-import type { TicketRow } from './queue.repository';
+import { groupsOfIssuedTicket, PlaceCounterRow, QueuePlaceRepository } from './queue-place.repository';
+import type { IssuedTicketRow, TicketRow } from './queue.repository';
 
 
 /** Minutes assumed for a service whose standard gives none. */
@@ -92,12 +92,17 @@ export class QueuePlaceService implements OnModuleDestroy {
     return [...new Set(serviceIds.flatMap((id) => [id, ...(sharing.get(id) ?? [])]))];
   }
 
+  /** A new ticket's groups: from what its issue statement answered when it is that answer. */
+  private groupsOfNew(row: TicketRow | IssuedTicketRow): WaitingGroup[] | Promise<WaitingGroup[]> {
+    return 'day_tallies' in row ? groupsOfIssuedTicket(row) : this.repo.waitingGroupsOfNewTicket(row);
+  }
+
   /** `issuedNow`: the ticket was issued a moment ago (its place comes from the day's tallies). */
   async placeOf(row: TicketRow, site: SiteEntity, issuedNow = false): Promise<TicketPlace> {
     if (row.status !== 'waiting') return NONE;
     const [counters, groups] = await Promise.all([
       this.siteCounters(row.site_id),
-      issuedNow ? this.repo.waitingGroupsOfNewTicket(row) : this.repo.waitingGroups(row),
+      issuedNow ? this.groupsOfNew(row) : this.repo.waitingGroups(row),
     ]);
     const policy = { mode: site.queueMode, interleaveEvery: site.queueInterleaveEvery };
     const ticket = { serviceId: row.service_id, priority: row.priority, targetCounterId: row.target_counter_id };

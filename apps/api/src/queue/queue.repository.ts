@@ -57,6 +57,21 @@ export interface CounterRow {
   service_ids: string[];
 }
 
+/** A tally row of the site's day, as `waitingGroupsOfNewTicket` reads them. */
+export interface DayTallyRow {
+  service_id: string;
+  target_counter_id: string | null;
+  priority: boolean;
+  total: number;
+}
+
+/** A ticket just issued, with the day's tallies the statement saw (its own line's after it). */
+export interface IssuedTicketRow extends TicketRow {
+  waiting_regular: number;
+  waiting_priority: number;
+  day_tallies: DayTallyRow[];
+}
+
 export interface IssueParams {
   siteId: string;
   serviceId: string;
@@ -211,8 +226,8 @@ export class QueueRepository {
   async issue(
     p: IssueParams,
     db: Db = this.db,
-  ): Promise<(TicketRow & { waiting_regular: number; waiting_priority: number }) | null> {
-    const rows = await this.hot<TicketRow & { waiting_regular: number; waiting_priority: number }>(
+  ): Promise<IssuedTicketRow | null> {
+    const rows = await this.hot<IssuedTicketRow>(
       db,
       'queue_issue',
       `WITH quota AS (
@@ -251,7 +266,22 @@ export class QueueRepository {
               t.priority, t.source, t.status, t.queue_at,
               t.counter_id, NULL::integer AS counter_number, NULL::varchar AS counter_name, t.target_counter_id,
               t.recall_count, t.issued_at, t.first_called_at, t.called_at, t.started_at, t.finished_at, t.outcome_note,
-              quota.waiting_regular, quota.waiting_priority
+              quota.waiting_regular, quota.waiting_priority,
+              -- What waits at the site today besides this service's line (as the statement began),
+              -- for the new ticket's place without a second round trip (QueuePlaceRepository).
+              (SELECT coalesce(json_agg(g), '[]'::json) FROM (
+                 SELECT d.service_id, NULL::uuid AS target_counter_id, false AS priority, d.waiting_regular AS total
+                   FROM service_day_count d JOIN service s ON s.id = d.service_id
+                  WHERE s.site_id = $1::uuid AND d.local_date = $4::date AND d.service_id <> $2::uuid AND d.waiting_regular > 0
+                 UNION ALL
+                 SELECT d.service_id, NULL::uuid, true, d.waiting_priority
+                   FROM service_day_count d JOIN service s ON s.id = d.service_id
+                  WHERE s.site_id = $1::uuid AND d.local_date = $4::date AND d.service_id <> $2::uuid AND d.waiting_priority > 0
+                 UNION ALL
+                 SELECT w.service_id, w.target_counter_id, w.priority <> 'regular', count(*)::int
+                   FROM ticket w
+                  WHERE w.target_counter_id IS NOT NULL AND w.status = 'waiting' AND w.site_id = $1::uuid AND w.local_date = $4::date
+                  GROUP BY 1, 2, 3) g) AS day_tallies
          FROM t, quota, site st, service sv, agency a
         WHERE st.id = t.site_id AND sv.id = t.service_id AND a.id = sv.agency_id`,
       [
