@@ -92,22 +92,23 @@ export function expectedMinimum(distributions: readonly (readonly number[])[]): 
   return total;
 }
 
-function estimateFor(ahead: number, meanAhead: number, counters: readonly CounterWork[]): number {
-  const free = counters.filter((k) => k.busyForMinutes === null).length;
-  if (ahead < free) return 0;
-  const firstFree = expectedMinimum(counters.map((k) => remainingMinutes(k, k.busyForMinutes ?? 0)));
-  return firstFree + ((ahead - free) * meanAhead) / counters.length;
-}
-
 /** Expected minutes until the ticket is called (a real number; see the rule above). */
 export function estimateWaitMinutes({ ahead, meanAheadMinutes, counters }: WaitEstimateInput): number {
   if (!Number.isFinite(ahead) || ahead < 0) throw new RangeError(`ahead must be a number of at least 0, got ${String(ahead)}`);
   if (counters.length === 0) throw new RangeError('A wait needs at least one counter that may call the ticket');
   const mean = Number.isFinite(meanAheadMinutes) && meanAheadMinutes > 0 ? meanAheadMinutes : 0;
+  const free = counters.filter((k) => k.busyForMinutes === null).length;
+  // The wait for the first counter to free does not depend on the place: computed once, when needed.
+  let firstFree: number | undefined;
+  const estimateFor = (n: number): number => {
+    if (n < free) return 0;
+    firstFree ??= expectedMinimum(counters.map((k) => remainingMinutes(k, k.busyForMinutes ?? 0)));
+    return firstFree + ((n - free) * mean) / counters.length;
+  };
   const low = Math.floor(ahead);
   const share = ahead - low;
-  const at = estimateFor(low, mean, counters);
-  return share === 0 ? at : at + share * (estimateFor(low + 1, mean, counters) - at);
+  const at = estimateFor(low);
+  return share === 0 ? at : at + share * (estimateFor(low + 1) - at);
 }
 
 /** Whole minutes to show: 0 only when a free counter will call the ticket now, otherwise at least 1. */
