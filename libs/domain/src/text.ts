@@ -5,7 +5,8 @@
 
 export const SLUG_MAX_LENGTH = 64;
 
-const SLUG = /^[a-z0-9]+(-[a-z0-9]+)*$/;
+/** A code for URLs: lowercase letters and digits in words joined by single dashes ("kota-kupang"). */
+export const SLUG_PATTERN = /^[a-z0-9]+(-[a-z0-9]+)*$/;
 const COMBINING_MARKS = /\p{M}/gu;
 
 /**
@@ -43,5 +44,5 @@ export function slugify(text: string): string {
 
 /** Whether `code` is a slug: lower-case letters and digits in dash-separated words, 1–64 long. */
 export function isSlug(code: string): boolean {
-  return typeof code === 'string' && code.length <= SLUG_MAX_LENGTH && SLUG.test(code);
+  return typeof code === 'string' && code.length <= SLUG_MAX_LENGTH && SLUG_PATTERN.test(code);
 }

@@ -1,10 +1,10 @@
 import { ArgumentMetadata, Injectable, PipeTransform, ValidationPipe } from '@nestjs/common';
 import type { FieldError } from '@mpp/contracts';
+import { isSlug } from '@mpp/domain';
 import { ApiException } from './errors/api-exception';
 import { validationExceptionFactory } from './errors/validation';
 
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
-const SLUG = /^[a-z0-9]+(-[a-z0-9]+)*$/;
 
 export function isUuid(value: unknown): value is string {
   return typeof value === 'string' && UUID.test(value);
@@ -104,7 +104,7 @@ export class UuidPipe implements PipeTransform<string, string> {
 export class SiteCodePipe implements PipeTransform<string, string> {
   transform(value: string, meta: ArgumentMetadata): string {
     const code = value.trim().toLowerCase();
-    if (!SLUG.test(code) || code.length > 64) {
+    if (!isSlug(code)) {
       const field = meta.data ?? 'code';
       throw ApiException.badRequest('INVALID_CODE', {
         id: `${field} "${value}" tidak sesuai format kode (huruf kecil, angka dan tanda hubung, mis. kota-kupang).`,

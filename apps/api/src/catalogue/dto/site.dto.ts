@@ -1,5 +1,6 @@
 import { ApiProperty, OmitType, PartialType } from '@nestjs/swagger';
 import type { IsoWeekday } from '@mpp/contracts';
+import { SLUG_PATTERN } from '@mpp/domain';
 import { Type } from 'class-transformer';
 import {
   ArrayMaxSize,
@@ -18,7 +19,8 @@ import {
   ValidateNested,
 } from 'class-validator';
 
-export const SLUG = /^[a-z0-9]+(-[a-z0-9]+)*$/;
+/** The code rule of libs/domain (`SLUG_PATTERN`, `isSlug`), for class-validator's @Matches. */
+export const SLUG = SLUG_PATTERN;
 export const HHMM = /^([01]\d|2[0-3]):[0-5]\d$/;
 
 export class TimeRangeDto {
