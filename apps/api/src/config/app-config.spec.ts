@@ -1,4 +1,4 @@
-import { ConfigError, loadConfig } from './app-config';
+import { ConfigError, loadConfig, socketAdapterFor } from './app-config';
 
 describe(loadConfig.name, () => {
   it('should default to port 3000, the embedded database under ./.data, and seeding on', () => {
@@ -61,6 +61,25 @@ describe(loadConfig.name, () => {
     expect(sut).toMatchObject({ allowedHosts: ['mpp.kupangkota.go.id', '10.0.0.5:3000'], allowedOrigins: ['https://layar.kupangkota.go.id'], ticketRateLimit: { lookup: 600, print: 300 } });
     expect(() => loadConfig({ ALLOWED_HOSTS: 'https://x.go.id' })).toThrow(/ALLOWED_HOSTS must be a comma-separated list .*"https:\/\/x.go.id"/);
     expect(() => loadConfig({ ALLOWED_ORIGINS: 'x.go.id' })).toThrow(/ALLOWED_ORIGINS must be a comma-separated list/);
+  });
+
+  it('should choose the socket adapter from REDIS_URL and the database unless SOCKET_ADAPTER says', () => {
+    const embedded = { embedded: true };
+    const external = { embedded: false };
+    expect(socketAdapterFor(loadConfig({}), embedded)).toBe('memory');
+    expect(socketAdapterFor(loadConfig({}), external)).toBe('postgres');
+    expect(socketAdapterFor(loadConfig({ REDIS_URL: 'redis://cache:6379' }), external)).toBe('redis');
+    expect(socketAdapterFor(loadConfig({ REDIS_URL: 'redis://cache:6379' }), embedded)).toBe('redis');
+    expect(socketAdapterFor(loadConfig({ SOCKET_ADAPTER: 'memory' }), external)).toBe('memory');
+    expect(() => loadConfig({ SOCKET_ADAPTER: 'redis' })).toThrow(/SOCKET_ADAPTER=redis needs REDIS_URL/);
+    expect(() => loadConfig({ SOCKET_ADAPTER: 'kafka' })).toThrow(/SOCKET_ADAPTER must be one of auto, memory, postgres, redis/);
+  });
+
+  it('should refuse a REDIS_URL that is not one without echoing its password, and metrics on the public port', () => {
+    expect(() => loadConfig({ REDIS_URL: 'http://:s3cret@cache:6379' })).toThrow(/REDIS_URL must start with redis:\/\/ .*http:\/\/:\*\*\*@cache/);
+    expect(() => loadConfig({ REDIS_URL: 'http://:s3cret@cache:6379' })).not.toThrow(/s3cret/);
+    expect(() => loadConfig({ PORT: '3000', METRICS_PORT: '3000' })).toThrow(/METRICS_PORT must differ from PORT/);
+    expect(loadConfig({ METRICS_PORT: '9464' })).toMatchObject({ metricsPort: 9464, metricsHost: '127.0.0.1', shutdownDrainSeconds: 5 });
   });
 
   it('should read booleans in the usual spellings', () => {

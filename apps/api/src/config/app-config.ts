@@ -45,6 +45,29 @@ export interface AppConfig {
   allowedOrigins: string[];
   /** Requests per client address per minute on the public ticket endpoints (see docs/api.md, Rate limits). */
   ticketRateLimit: { lookup: number; print: number };
+  /** Redis for socket.io events and shared rate limits across API processes; null: none (see docs/architecture.md). */
+  redisUrl: string | null;
+  /** How live events reach the sockets of every API process (see socketAdapterFor). */
+  socketAdapter: SocketAdapterChoice;
+  /** Prometheus metrics on a port of their own; 0 = off. */
+  metricsPort: number;
+  metricsHost: string;
+  /** On SIGTERM, readiness fails this long before the server stops taking requests (a balancer drains it). */
+  shutdownDrainSeconds: number;
+}
+
+export const SOCKET_ADAPTERS = ['auto', 'memory', 'postgres', 'redis'] as const;
+export type SocketAdapterChoice = (typeof SOCKET_ADAPTERS)[number];
+
+/**
+ * The socket.io adapter in use. auto: Redis when REDIS_URL is set; PostgreSQL LISTEN/NOTIFY when
+ * the database is external (other processes may share it); in memory with the embedded database,
+ * which only this process uses.
+ */
+export function socketAdapterFor(config: Pick<AppConfig, 'socketAdapter' | 'redisUrl'>, database: { embedded: boolean }): 'memory' | 'postgres' | 'redis' {
+  if (config.socketAdapter !== 'auto') return config.socketAdapter;
+  if (config.redisUrl !== null) return 'redis';
+  return database.embedded ? 'memory' : 'postgres';
 }
 
 /** false: no proxy; a number: hops to trust; a list: addresses, subnets or loopback/linklocal/uniquelocal. */
@@ -140,6 +163,11 @@ export function loadConfig(env: Env = process.env, cwd = process.cwd()): AppConf
       lookup: read.integer('TICKET_RATE_LIMIT', 3000, 1, 1_000_000),
       print: read.integer('TICKET_PRINT_RATE_LIMIT', 300, 1, 1_000_000),
     },
+    redisUrl: read.optional('REDIS_URL'),
+    socketAdapter: read.oneOf('SOCKET_ADAPTER', SOCKET_ADAPTERS, 'auto'),
+    metricsPort: read.integer('METRICS_PORT', 0, 0, 65535),
+    metricsHost: read.optional('METRICS_HOST') ?? '127.0.0.1',
+    shutdownDrainSeconds: read.integer('SHUTDOWN_DRAIN_SECONDS', 5, 0, 300),
   };
   const dataKey = read.optional('DATA_KEY');
   if (dataKey !== null) {
@@ -148,6 +176,15 @@ export function loadConfig(env: Env = process.env, cwd = process.cwd()): AppConf
     else config.dataKey = key;
   } else if (nodeEnv === 'production' && databaseUrl !== null) {
     problems.push('DATA_KEY is required when NODE_ENV=production with an external DATABASE_URL: every API instance must read the same personal data.');
+  }
+  if (config.redisUrl !== null && !/^rediss?:\/\//.test(config.redisUrl)) {
+    problems.push(`REDIS_URL must start with redis:// or rediss:// (got "${redactUrl(config.redisUrl)}").`);
+  }
+  if (config.socketAdapter === 'redis' && config.redisUrl === null) {
+    problems.push('SOCKET_ADAPTER=redis needs REDIS_URL (redis://host:6379).');
+  }
+  if (config.metricsPort !== 0 && config.metricsPort === config.port) {
+    problems.push(`METRICS_PORT must differ from PORT (${config.port}): metrics are never served on the public port.`);
   }
   if (config.smtpUrl !== null && !/^smtps?:\/\//.test(config.smtpUrl)) {
     problems.push(`SMTP_URL must start with smtp:// or smtps:// (got "${redactUrl(config.smtpUrl)}").`);
@@ -204,7 +241,7 @@ function isAddressOrSubnet(entry: string): boolean {
 }
 
 export function redactUrl(url: string): string {
-  return url.replace(/\/\/([^:/@]+):([^@]*)@/, '//$1:***@');
+  return url.replace(/\/\/([^:/@]*):([^@]*)@/, '//$1:***@');
 }
 
 class EnvReader {
