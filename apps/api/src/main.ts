@@ -1,64 +1,38 @@
 import 'reflect-metadata';
 import { existsSync } from 'node:fs';
 import { join } from 'node:path';
-import { createApp } from './bootstrap';
 import { ConfigError, loadConfig, redactUrl } from './config/app-config';
-import { resolveDataKey } from './config/data-key';
-import { resolveJwtSecret } from './config/jwt-secret';
-import { ApiLogger, createRootLogger } from './common/logging/api-logger';
-import { EmbeddedPostgresError, RunningEmbeddedPostgres, startEmbeddedPostgres } from './database/embedded-postgres';
-import { Seeder } from './database/seeds/seeder';
+import { createRootLogger } from './common/logging/api-logger';
+import { EmbeddedPostgresError } from './database/embedded-postgres';
+import { RunningServer, startServer } from './server';
 import { BUILT_APPS, builtAppDir } from './static-apps';
 
 async function main(): Promise<void> {
   const config = loadConfig();
   const root = createRootLogger(config.logLevel);
-  const logger = new ApiLogger(root);
-
-  let embedded: RunningEmbeddedPostgres | null = null;
-  if (config.databaseUrl === null) {
-    embedded = await startEmbeddedPostgres({
-      dataDir: join(config.dataDir, 'postgres'),
-      port: config.embeddedDbPort,
-      log: (line) => logger.debug({ msg: line }, 'EmbeddedPostgres'),
-    });
-    logger.log({ msg: 'embedded PostgreSQL started', dataDir: embedded.dataDir, port: embedded.port }, 'EmbeddedPostgres');
-  }
-  const databaseUrl = config.databaseUrl ?? embedded!.url;
-
+  // Set once it listens; a signal before then has nothing to close.
+  const running: { server?: RunningServer } = {};
   let stopping = false;
-  const shutdown = async (signal: string, code = 0): Promise<void> => {
+  const shutdown = async (signal: string): Promise<void> => {
     if (stopping) return;
     stopping = true;
-    logger.log({ msg: 'shutting down', signal }, 'Main');
     try {
-      await app?.close();
+      await running.server?.stop(signal);
     } finally {
-      await embedded?.stop();
-      logger.log({ msg: 'stopped' }, 'Main');
-      process.exit(code);
+      process.exit(0);
     }
   };
-  let app: Awaited<ReturnType<typeof createApp>> | undefined;
   process.on('SIGINT', () => void shutdown('SIGINT'));
   process.on('SIGTERM', () => void shutdown('SIGTERM'));
 
-  try {
-    app = await createApp({ ...config, jwtSecret: resolveJwtSecret(config), dataKey: resolveDataKey(config) }, { url: databaseUrl, embedded: embedded !== null }, { logger: root });
-    const firstAdmin = await app.get(Seeder).run({ catalogue: config.seed });
-    await app.listen(config.port, config.host);
-    printBanner(config.publicUrl ?? `http://localhost:${config.port}`, {
-      database: embedded ? `embedded PostgreSQL in ${embedded.dataDir} (port ${embedded.port})` : redactUrl(databaseUrl),
-      adminEmail: firstAdmin.email,
-      generatedPassword: firstAdmin.generatedPassword,
-      adminCreated: firstAdmin.created,
-      appsDir: config.appsDir,
-    });
-  } catch (error) {
-    logger.error({ msg: 'start-up failed', error: (error as Error).message }, 'Main');
-    await embedded?.stop();
-    throw error;
-  }
+  const server = (running.server = await startServer(config, { root }));
+  printBanner(config.publicUrl ?? `http://localhost:${server.port}`, {
+    database: server.embedded ? `embedded PostgreSQL in ${server.embedded.dataDir} (port ${server.embedded.port})` : redactUrl(server.databaseUrl),
+    adminEmail: server.firstAdmin.email,
+    generatedPassword: server.firstAdmin.generatedPassword,
+    adminCreated: server.firstAdmin.created,
+    appsDir: config.appsDir,
+  });
 }
 
 function printBanner(

@@ -1,0 +1,53 @@
+/**
+ * One real API process for the multi-process tests (api-processes.ts starts it through ts-node):
+ * the same `startServer` as main.ts, with the configuration from its environment, standing at
+ * MPP_CHILD_CLOCK (an instant, then running in real time) so a test can choose a site's open hours.
+ * Prints `MPP_CHILD_READY <port>` once it listens; SIGTERM stops it as main.ts does. It exits by
+ * itself when the test process that started it is gone, so a crashed test leaves nothing running.
+ */
+import 'reflect-metadata';
+import { Clock } from '../../src/common/clock';
+import { createRootLogger } from '../../src/common/logging/api-logger';
+import { loadConfig } from '../../src/config/app-config';
+import { RunningServer, startServer } from '../../src/server';
+
+/** A clock that starts at a chosen instant and then runs as real time does. */
+class ShiftedClock extends Clock {
+  private readonly offset: number;
+
+  constructor(start: Date) {
+    super();
+    this.offset = start.getTime() - Date.now();
+  }
+
+  override now(): Date {
+    return new Date(Date.now() + this.offset);
+  }
+}
+
+async function main(): Promise<void> {
+  const config = loadConfig();
+  const at = process.env.MPP_CHILD_CLOCK;
+  const clock = at ? new ShiftedClock(new Date(at)) : undefined;
+  // Set once it listens; a signal before then has nothing to close.
+  const running: { server?: RunningServer } = {};
+  const stop = (signal: string) =>
+    void (running.server ? running.server.stop(signal) : Promise.resolve()).finally(() => process.exit(0));
+  process.once('SIGTERM', () => stop('SIGTERM'));
+  process.once('SIGINT', () => stop('SIGINT'));
+  const parent = process.ppid;
+  setInterval(() => {
+    try {
+      process.kill(parent, 0);
+    } catch {
+      process.exit(1);
+    }
+  }, 1_000).unref();
+  const server = (running.server = await startServer(config, { root: createRootLogger(config.logLevel), clock }));
+  process.stdout.write(`MPP_CHILD_READY ${server.port}\n`);
+}
+
+main().catch((error: unknown) => {
+  process.stderr.write(`MPP_CHILD_FAILED ${(error as Error).stack ?? String(error)}\n`);
+  process.exit(1);
+});
