@@ -3,6 +3,7 @@ import { IoAdapter } from '@nestjs/platform-socket.io';
 import type { IncomingMessage } from 'node:http';
 import type { Server, ServerOptions } from 'socket.io';
 import type { HostPolicy } from './host-policy';
+import { registerIoServer } from './io-servers';
 
 /**
  * socket.io with an allow-list of browser origins (HostPolicy.isAllowedOrigin): a page from
@@ -21,7 +22,7 @@ export class AllowListIoAdapter extends IoAdapter {
 
   override createIOServer(port: number, options?: ServerOptions): Server {
     const allowed = (req: IncomingMessage): boolean => this.policy.isAllowedOrigin(req.headers.origin, req.socket.localPort);
-    return super.createIOServer(port, {
+    const io = super.createIOServer(port, {
       ...options,
       // CORS headers only for configured origins (PUBLIC_URL, ALLOWED_ORIGINS); pages served by
       // this process are same-origin and need none.
@@ -34,5 +35,7 @@ export class AllowListIoAdapter extends IoAdapter {
         callback(ok ? null : 'Origin not allowed', ok);
       },
     } as ServerOptions);
+    if (this.httpServer) registerIoServer(this.httpServer, io);
+    return io;
   }
 }
