@@ -1,6 +1,27 @@
 #!/usr/bin/env node
-// `npm run bench [-- --json FILE] [-- --cpu-prof DIR] [-- --pg-stats] [-- --pg-log]`: how fast the queue is, measured on the
+// `npm run bench [-- --nodes N] [-- --adapter memory|postgres|redis] [-- --redis] [-- --compare]
+//   [-- --json FILE] [-- --cpu-prof DIR] [-- --pg-stats] [-- --pg-log]`: how fast the queue is, measured on the
 // real API over HTTP and socket.io, on a throw-away embedded PostgreSQL, on 127.0.0.1 only.
+//
+// Several processes (`--nodes N`, default 1): N API processes on the same PostgreSQL, each on its own
+// port with the same JWT_SECRET and DATA_KEY, started one after another (the first migrates and
+// seeds). Kiosks, counters and the 200 displays are spread round-robin over them (kiosk k, counter c
+// and display d talk to process k, c and d modulo N), so a call made on one process is heard by
+// displays on the others only through the socket.io adapter: `--adapter` sets SOCKET_ADAPTER
+// (default: memory with one process, postgres with several; `--redis` starts a redis-server of the
+// bench's own on a free port, passes REDIS_URL and defaults to redis). The display figures are also
+// given for the (call, display) pairs on different processes. `--adapter memory` with N > 1 shows
+// what the bench sees when events do not cross processes: every such delivery missed.
+// `--compare` runs the whole bench twice, with one process and then with N (2 unless --nodes says),
+// each in a child process of its own, and prints the figures side by side.
+//
+// PostgreSQL's raw commit rate: at the end of the run, with the APIs idle, `pgbench` (from
+// postgresql-client; skipped with a note when it is not installed) runs against the bench's
+// PostgreSQL, in a database of its own, for PGBENCH_SECONDS each: single-row transactions
+// (an INSERT and an UPDATE of one of 10,000 rows: no two clients wait for each other) and
+// the same with the UPDATE on one of 3 rows (like the per-service tally rows every issue and call
+// updates), PGBENCH_CLIENTS clients (the API's pool size). That is how many commits a second this
+// machine's PostgreSQL can do at all, the ceiling under any number of API processes.
 //
 // What it does:
 //   1. builds the API if its sources changed, starts an embedded PostgreSQL in its own temp data
@@ -39,16 +60,17 @@
 // loads pg_stat_statements and prints, after each phase, the statements that took PostgreSQL's time.
 // --pg-log prints what PostgreSQL logs about slow statements, lock waits, connections, checkpoints
 // and autovacuum, with the second of the run, to match a stalled request to the database's doing.
-import { spawn } from 'node:child_process';
+import { spawn, spawnSync } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
-import { readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
-import { createServer } from 'node:net';
-import { cpus, tmpdir } from 'node:os';
+import { createServer, Socket } from 'node:net';
+import { cpus, loadavg, tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { performance } from 'node:perf_hooks';
 import { clearTimeout, setTimeout } from 'node:timers';
 import { setTimeout as sleep } from 'node:timers/promises';
+import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
 import { buildIfStale, ROOT, TARGETS } from '../scripts/build-if-stale.mjs';
 
@@ -67,8 +89,10 @@ const DISPLAY_CALLS = 300;
 const DISPLAY_CALLS_PER_SECOND = 20;
 const DISPLAY_GRACE_MS = 2000;
 const REQUEST_TIMEOUT_MS = 20_000;
-/** The whole run, set-up included, is cut off after this. */
-const DEADLINE_MS = 170_000;
+/** The whole run, set-up included, is cut off after this (one process; each further one adds 20 s). */
+const DEADLINE_MS = 200_000;
+const PGBENCH_SECONDS = 8;
+const PGBENCH_CLIENTS = 8;
 
 const GOALS = {
   issuePerSecond: { text: '≥ 800/s', pass: (v) => v >= 800 },
@@ -76,16 +100,41 @@ const GOALS = {
   callNextP99Ms: { text: '< 50 ms', pass: (v) => v < 50 },
   displayDelayP99Ms: { text: '< 100 ms', pass: (v) => v < 100 },
   displayMissed: { text: '0', pass: (v) => v === 0 },
+  crossDisplayDelayP99Ms: { text: '< 100 ms', pass: (v) => v < 100 },
+  crossDisplayMissed: { text: '0', pass: (v) => v === 0 },
 };
 
 // ---- the running pieces, stopped by cleanup() whatever happens ---------------------------
 
-const running = { pg: null, pgDataDir: null, api: null, apiDataDir: null, apiExited: null, sockets: [], agent: null };
+const running = { pg: null, pgDataDir: null, apis: [], apiDataDir: null, redis: null, sockets: [], agent: null, children: [] };
 const log = (message) => process.stdout.write(`${message}\n`);
 
+const OPTIONS = {
+  nodes: { type: 'string' },
+  adapter: { type: 'string' },
+  redis: { type: 'boolean' },
+  compare: { type: 'boolean' },
+  json: { type: 'string' },
+  'cpu-prof': { type: 'string' },
+  'pg-stats': { type: 'boolean' },
+  'pg-log': { type: 'boolean' },
+};
+
+function readArgs() {
+  const { values: args } = parseArgs({ options: OPTIONS });
+  const nodes = args.nodes === undefined ? (args.compare ? 2 : 1) : Number(args.nodes);
+  if (!Number.isInteger(nodes) || nodes < 1 || nodes > 8) throw new Error(`--nodes must be a whole number from 1 to 8 (got ${args.nodes})`);
+  const adapter = args.adapter ?? (args.redis ? 'redis' : nodes > 1 ? 'postgres' : 'memory');
+  if (!['memory', 'postgres', 'redis'].includes(adapter)) throw new Error(`--adapter must be memory, postgres or redis (got ${args.adapter})`);
+  if (adapter === 'redis' && !args.redis) throw new Error('--adapter redis needs --redis (the bench starts its own redis-server)');
+  return { ...args, nodes, adapter, adapterNamed: args.adapter !== undefined || args.redis === true };
+}
+
 async function main() {
-  const { values: args } = parseArgs({ options: { json: { type: 'string' }, 'cpu-prof': { type: 'string' }, 'pg-stats': { type: 'boolean' }, 'pg-log': { type: 'boolean' } } });
-  const deadline = setTimeout(() => void fail(new Error(`the bench took longer than ${DEADLINE_MS / 1000} s`)), DEADLINE_MS);
+  const args = readArgs();
+  if (args.compare) return compare(args);
+  const deadlineMs = DEADLINE_MS + (args.nodes - 1) * 20_000;
+  const deadline = setTimeout(() => void fail(new Error(`the bench took longer than ${deadlineMs / 1000} s`)), deadlineMs);
   for (const signal of ['SIGINT', 'SIGTERM']) process.once(signal, () => void fail(new Error(`stopped by ${signal}`), 130));
   process.on('uncaughtException', (error) => void fail(error));
   process.on('unhandledRejection', (error) => void fail(error));
@@ -93,37 +142,44 @@ async function main() {
   const startedAt = performance.now();
   buildIfStale(['api']);
   const http = await httpClient();
-  const api = await startApi(args['cpu-prof'] ? resolve(args['cpu-prof']) : null, args['pg-stats'] ?? false, args['pg-log'] ?? false);
+  await startDatabase(args['pg-stats'] ?? false, args['pg-log'] ?? false);
+  if (args.redis) running.redis = await startRedis();
+  const admin = await startApis(args.nodes, args.adapter, args['cpu-prof'] ? resolve(args['cpu-prof']) : null);
   const pgStats = args['pg-stats'] ? await statementStats() : null;
-  const base = `http://127.0.0.1:${api.port}`;
-  const client = http(base);
-  const setup = await setUpSite(client, api.admin);
-  log(`set up in ${seconds(performance.now() - startedAt)}: site ${setup.siteCode} (${setup.timeZone}), ${KIOSKS} kiosks, ${COUNTERS} counters`);
+  const bases = running.apis.map((api) => `http://127.0.0.1:${api.port}`);
+  /** nodes[i]: the HTTP client of API process i. */
+  const nodes = bases.map((base) => http(base));
+  const setup = await setUpSite(nodes[0], admin);
+  log(
+    `set up in ${seconds(performance.now() - startedAt)}: site ${setup.siteCode} (${setup.timeZone}), ${KIOSKS} kiosks, ${COUNTERS} counters; ` +
+      `${args.nodes} API process${args.nodes > 1 ? 'es' : ''} (ports ${running.apis.map((a) => a.port).join(', ')}), socket.io adapter ${args.adapter}` +
+      (running.redis ? ` (redis-server on port ${running.redis.port})` : ''),
+  );
 
-  await issueLoops(client, setup, { count: WARMUP_TICKETS });
+  await issueLoops(nodes, setup, { count: WARMUP_TICKETS });
   const mark = (phase) => args['pg-log'] && log(`  [pg ${seconds(performance.now() - benchStart)}] --- ${phase}`);
   mark('issue');
   await pgStats?.reset();
   let cpu = cpuSample();
-  const issue = await issueLoops(client, setup, { seconds: ISSUE_SECONDS });
+  const issue = await issueLoops(nodes, setup, { seconds: ISSUE_SECONDS });
   const issueCpu = cpuSince(cpu);
   log(`issue: ${issue.ok} tickets in ${seconds(issue.elapsedMs)}, ${issue.failed} failed; ${describeCpu(issueCpu, issue.ok, 'ticket')}`);
 
   await pgStats?.print('issue');
   // Not measured: the first calls plan the call function and its statements on each connection.
   mark('call-next warm-up');
-  await callRounds(client, setup, { rounds: CALL_WARMUP_ROUNDS, keepWaiting: DISPLAY_CALLS + COUNTERS });
+  await callRounds(nodes, setup, { rounds: CALL_WARMUP_ROUNDS, keepWaiting: DISPLAY_CALLS + COUNTERS });
   await pgStats?.reset();
   mark('call-next');
   cpu = cpuSample();
-  const call = await callRounds(client, setup, { rounds: CALL_ROUNDS, keepWaiting: DISPLAY_CALLS + COUNTERS });
+  const call = await callRounds(nodes, setup, { rounds: CALL_ROUNDS, keepWaiting: DISPLAY_CALLS + COUNTERS });
   const callCpu = cpuSince(cpu);
   log(`call-next: ${call.latencies.length} calls in ${call.rounds} rounds of ${COUNTERS} at once, ${call.failed} failed; ${describeCpu(callCpu, call.latencies.length, 'call + no-show')}`);
   await pgStats?.print('call-next');
 
   mark('call-next under saturation');
   cpu = cpuSample();
-  const saturated = await callLoops(client, setup, { seconds: CALL_SECONDS, max: CALL_MAX, keepWaiting: DISPLAY_CALLS + COUNTERS });
+  const saturated = await callLoops(nodes, setup, { seconds: CALL_SECONDS, max: CALL_MAX, keepWaiting: DISPLAY_CALLS + COUNTERS });
   const saturatedCpu = cpuSince(cpu);
   log(
     `call-next under saturation: ${saturated.latencies.length} calls in ${seconds(saturated.elapsedMs)} (${round(saturated.latencies.length / (saturated.elapsedMs / 1000), 0)}/s), ` +
@@ -131,15 +187,18 @@ async function main() {
   );
   await pgStats?.print('call-next under saturation');
   mark('display');
-  const display = await displayDelays(client, base, setup);
+  const display = await displayDelays(nodes, bases, setup);
   log(
-    `display: ${display.calls} calls × ${DISPLAY_CLIENTS} clients at ${DISPLAY_CALLS_PER_SECOND}/s, ${display.delays.length} deliveries, ${display.missed} missed; ` +
-      `of the delay, call-next itself took p50 ${round(percentile(display.callNextMs, 50))} ms, p99 ${round(percentile(display.callNextMs, 99))} ms; ` +
+    `display: ${display.calls} calls × ${DISPLAY_CLIENTS} clients at ${DISPLAY_CALLS_PER_SECOND}/s, ${display.delays.length} deliveries, ${display.missed} missed` +
+      (args.nodes > 1 ? ` (across processes: ${display.crossDelays.length} deliveries, ${display.crossMissed} missed)` : '') +
+      `; of the delay, call-next itself took p50 ${round(percentile(display.callNextMs, 50))} ms, p99 ${round(percentile(display.callNextMs, 99))} ms; ` +
       describeCpu(display.cpu, display.calls, 'call + no-show'),
   );
-
   await pgStats?.print('display');
-  const figures = toFigures(issue, call, saturated, display, { issue: issueCpu, callNext: callCpu, callNextSaturated: saturatedCpu, display: display.cpu });
+
+  mark('pgbench');
+  const commits = await pgbenchCommitRate();
+  const figures = toFigures(args, issue, call, saturated, display, commits, { issue: issueCpu, callNext: callCpu, callNextSaturated: saturatedCpu, display: display.cpu });
   printTable(figures);
   if (args.json) {
     writeFileSync(resolve(args.json), `${JSON.stringify(figures, null, 2)}\n`);
@@ -152,8 +211,10 @@ async function main() {
 }
 
 /** The JSON object of --json: the figures with targets first, then what explains them. */
-function toFigures(issue, call, saturated, display, cpuSeconds) {
+function toFigures(args, issue, call, saturated, display, commits, cpuSeconds) {
   return {
+    nodes: args.nodes,
+    socketAdapter: args.adapter,
     issuePerSecond: round(issue.ok / (issue.elapsedMs / 1000), 0),
     issueP50Ms: round(percentile(issue.latencies, 50)),
     issueP99Ms: round(percentile(issue.latencies, 99)),
@@ -165,9 +226,15 @@ function toFigures(issue, call, saturated, display, cpuSeconds) {
     displayDelayP50Ms: round(percentile(display.delays, 50)),
     displayDelayP99Ms: round(percentile(display.delays, 99)),
     displayMissed: display.missed,
+    // Only the (call, display) pairs on different processes; null with one process.
+    crossDisplayDelayP50Ms: args.nodes > 1 ? round(percentile(display.crossDelays, 50)) : null,
+    crossDisplayDelayP99Ms: args.nodes > 1 ? round(percentile(display.crossDelays, 99)) : null,
+    crossDisplayMissed: args.nodes > 1 ? display.crossMissed : null,
+    pgbench: commits,
     counts: {
       ticketsIssued: issue.ok,
       issueFailed: issue.failed,
+      ticketsIssuedPerNode: issue.perNode,
       callsMeasured: call.latencies.length,
       callRounds: call.rounds,
       saturatedCallsMeasured: saturated.latencies.length,
@@ -176,13 +243,50 @@ function toFigures(issue, call, saturated, display, cpuSeconds) {
       waitingAfterIssue: issue.waitingAfter,
       displayCalls: display.calls,
       displayDeliveries: display.delays.length,
+      crossDisplayDeliveries: display.crossDelays.length,
       displayCallNextP50Ms: round(percentile(display.callNextMs, 50)),
       displayCallNextP99Ms: round(percentile(display.callNextMs, 99)),
     },
     cpuSeconds,
-    machine: { cpus: cpus().length, cpuModel: cpus()[0]?.model ?? 'unknown', node: process.version },
+    machine: { cpus: cpus().length, cpuModel: cpus()[0]?.model ?? 'unknown', node: process.version, loadAverage: loadavg().map((l) => round(l, 2)) },
     at: new Date().toISOString(),
   };
+}
+
+// ---- --compare: one process, then N, each a whole run of its own -----------------------------
+
+async function compare(args) {
+  const dir = mkdtempSync(join(tmpdir(), 'mpp-bench-compare-'));
+  const pass = [...(args['pg-stats'] ? ['--pg-stats'] : []), ...(args['pg-log'] ? ['--pg-log'] : [])];
+  // One process runs with the in-memory adapter, as a single deployment does, unless an adapter was named.
+  const runs = [
+    { nodes: 1, adapter: args.adapterNamed ? args.adapter : 'memory', file: join(dir, 'one.json') },
+    { nodes: args.nodes, adapter: args.adapter, file: join(dir, 'many.json') },
+  ];
+  const results = [];
+  try {
+    for (const run of runs) {
+      log(`\n=== ${run.nodes} API process${run.nodes > 1 ? 'es' : ''}, socket.io adapter ${run.adapter} ===`);
+      const redis = run.adapter === 'redis' ? ['--redis'] : [];
+      const child = spawn(process.execPath, [fileURLToPath(import.meta.url), '--nodes', String(run.nodes), '--adapter', run.adapter, ...redis, '--json', run.file, ...pass], {
+        cwd: ROOT,
+        stdio: 'inherit',
+      });
+      running.children.push(child);
+      for (const signal of ['SIGINT', 'SIGTERM']) process.once(signal, () => child.kill(signal));
+      const code = await new Promise((done) => child.once('exit', (c) => done(c)));
+      if (code !== 0) throw new Error(`the run with ${run.nodes} process(es) failed (exit ${code})`);
+      results.push(JSON.parse(readFileSync(run.file, 'utf8')));
+    }
+  } finally {
+    rmSync(dir, { recursive: true, force: true });
+  }
+  printComparison(results);
+  if (args.json) {
+    writeFileSync(resolve(args.json), `${JSON.stringify(results, null, 2)}\n`);
+    log(`figures written to ${resolve(args.json)}`);
+  }
+  process.exit(0);
 }
 
 // ---- starting and stopping the database and the API --------------------------------------
@@ -219,7 +323,7 @@ async function statementStats() {
   };
 }
 
-async function startApi(cpuProfDir, pgStats, pgLog) {
+async function startDatabase(pgStats, pgLog) {
   const { startEmbeddedPostgres } = require(join(ROOT, 'dist/apps/api/apps/api/src/database/embedded-postgres.js'));
   const dataDir = join(tmpdir(), `mpp-bench-pg-${process.pid}`);
   const extraFlags = [
@@ -231,23 +335,27 @@ async function startApi(cpuProfDir, pgStats, pgLog) {
         for (const line of text.split('\n')) if (PG_LOG_WORTH_SHOWING.test(line)) log(`  [pg ${seconds(performance.now() - benchStart)}] ${line.replace(/^\S+ \S+ UTC /, '')}`);
       }
     : undefined;
-  running.pg = await startEmbeddedPostgres({ dataDir, port: await freePort(), ephemeral: true, fresh: true, extraFlags, log: pgLogLine });
   running.pgDataDir = dataDir;
+  running.pg = await startEmbeddedPostgres({ dataDir, port: await freePort(), ephemeral: true, fresh: true, extraFlags, log: pgLogLine });
   const { Client } = require('pg');
   const pg = new Client({ connectionString: running.pg.url });
   await pg.connect();
   await pg.query('CREATE DATABASE mpp_bench');
   await pg.end();
+}
 
-  const port = await freePort();
+/**
+ * Starts `count` API processes on the bench's database, one after another (the first runs the
+ * migrations and seeds the admin; the others find them done), each on its own port, all with the
+ * same secrets and data dir, as the replicas of one deployment.
+ */
+async function startApis(count, adapter, cpuProfDir) {
   const admin = { email: 'bench@mpp.local', password: randomBytes(18).toString('base64url') };
   running.apiDataDir = join(tmpdir(), `mpp-bench-data-${process.pid}`);
-  const env = {
-    ...process.env,
+  const shared = {
     DATABASE_URL: running.pg.url.replace(/\/postgres$/, '/mpp_bench'),
     DATA_DIR: running.apiDataDir,
     DATA_KEY: randomBytes(32).toString('base64'),
-    PORT: String(port),
     HOST: '127.0.0.1',
     JWT_SECRET: randomBytes(36).toString('base64url'),
     ADMIN_EMAIL: admin.email,
@@ -256,43 +364,95 @@ async function startApi(cpuProfDir, pgStats, pgLog) {
     SEED: 'true',
     QUEUE_SWEEP_SECONDS: '0',
     LOGIN_RATE_LIMIT: '10000',
+    SOCKET_ADAPTER: adapter,
   };
+  const env = { ...process.env };
+  for (const name of ['REDIS_URL', 'METRICS_PORT', 'SOCKET_ADAPTER']) delete env[name];
+  if (running.redis) shared.REDIS_URL = running.redis.url;
+  for (let i = 0; i < count; i += 1) await startApi(i, { ...env, ...shared }, cpuProfDir);
+  return admin;
+}
+
+async function startApi(index, env, cpuProfDir) {
+  const port = await freePort();
   const nodeArgs = cpuProfDir ? ['--cpu-prof', `--cpu-prof-dir=${cpuProfDir}`] : [];
-  const child = spawn(process.execPath, [...nodeArgs, join(ROOT, TARGETS.api.output)], { cwd: ROOT, env, stdio: ['ignore', 'pipe', 'pipe'] });
-  running.api = child;
-  const output = [];
+  const child = spawn(process.execPath, [...nodeArgs, join(ROOT, TARGETS.api.output)], { cwd: ROOT, env: { ...env, PORT: String(port) }, stdio: ['ignore', 'pipe', 'pipe'] });
+  const api = { index, port, child, exited: new Promise((done) => child.once('exit', done)), output: [] };
+  running.apis.push(api); // stopped by cleanup() even if it never answers
   const keep = (chunk) => {
-    output.push(chunk.toString());
-    if (output.length > 40) output.shift();
+    api.output.push(chunk.toString());
+    if (api.output.length > 40) api.output.shift();
   };
   child.stdout.on('data', keep);
   child.stderr.on('data', keep);
-  running.apiExited = new Promise((done) => child.once('exit', done));
 
   const until = Date.now() + 60_000;
   while (Date.now() < until) {
-    if (child.exitCode !== null) throw new Error(`the API exited (code ${child.exitCode}) while starting:\n${output.join('')}`);
+    if (child.exitCode !== null) throw new Error(`API process ${index + 1} exited (code ${child.exitCode}) while starting:\n${api.output.join('')}`);
     try {
       const res = await globalThis.fetch(`http://127.0.0.1:${port}/api/health`, { signal: globalThis.AbortSignal.timeout(2000) });
-      if (res.status === 200) return { port, admin };
+      if (res.status === 200) return api;
     } catch {
       // not listening yet
     }
     await sleep(200);
   }
-  throw new Error(`the API did not answer /api/health within 60 s:\n${output.join('')}`);
+  throw new Error(`API process ${index + 1} did not answer /api/health within 60 s:\n${api.output.join('')}`);
+}
+
+/** --redis: a redis-server of the bench's own on a free port, nothing kept on disk. */
+async function startRedis() {
+  if (spawnSync('redis-server', ['--version'], { stdio: 'ignore' }).status !== 0) {
+    throw new Error("--redis needs redis-server, which is not installed (Debian: apt-get install redis-server)");
+  }
+  const port = await freePort();
+  const dir = mkdtempSync(join(tmpdir(), 'mpp-bench-redis-'));
+  const child = spawn('redis-server', ['--port', String(port), '--bind', '127.0.0.1', '--save', '', '--appendonly', 'no', '--dir', dir], { stdio: 'ignore' });
+  const redis = { port, dir, child, url: `redis://127.0.0.1:${port}`, exited: new Promise((done) => child.once('exit', done)) };
+  running.redis = redis;
+  const until = Date.now() + 10_000;
+  while (Date.now() < until) {
+    if (child.exitCode !== null) break;
+    if (await redisAnswers(port)) return redis;
+    await sleep(50);
+  }
+  throw new Error(`redis-server did not start on port ${port}`);
+}
+
+function redisAnswers(port) {
+  return new Promise((done) => {
+    const socket = new Socket();
+    socket.once('error', () => done(false));
+    socket.connect(port, '127.0.0.1', () => {
+      socket.write('PING\r\n');
+      socket.once('data', (data) => {
+        socket.destroy();
+        done(data.toString().startsWith('+PONG'));
+      });
+    });
+  });
+}
+
+async function stopChild(child, exited, signal = 'SIGTERM') {
+  if (!child || child.exitCode !== null || child.signalCode !== null) return;
+  child.kill(signal);
+  const done = await Promise.race([exited.then(() => true), sleep(10_000).then(() => false)]);
+  if (!done) child.kill('SIGKILL');
 }
 
 async function cleanup() {
-  const { pg, api, apiExited, sockets, agent } = running;
-  running.pg = running.api = running.agent = null;
+  const { pg, apis, redis, sockets, agent, children } = running;
+  running.pg = running.agent = running.redis = null;
+  running.apis = [];
   running.sockets = [];
+  running.children = [];
+  children.forEach((child) => child.exitCode === null && child.kill('SIGTERM'));
   sockets.forEach((s) => s.disconnect());
   await agent?.close().catch(() => undefined);
-  if (api && api.exitCode === null) {
-    api.kill('SIGTERM');
-    const exited = await Promise.race([apiExited.then(() => true), sleep(10_000).then(() => false)]);
-    if (!exited) api.kill('SIGKILL');
+  await Promise.all(apis.map((api) => stopChild(api.child, api.exited)));
+  if (redis) {
+    await stopChild(redis.child, redis.exited);
+    rmSync(redis.dir, { recursive: true, force: true });
   }
   if (pg) {
     await pg.stop().catch(() => undefined);
@@ -425,7 +585,7 @@ async function setUpSite(send, admin) {
     });
     const { accessToken } = await expect(send, 200, 'POST', '/api/v1/auth/login', { body: officer });
     await expect(send, 200, 'POST', `/api/v1/queue/counters/${counter.id}/open`, { token: accessToken });
-    return { id: counter.id, number, token: accessToken };
+    return { id: counter.id, number, token: accessToken, node: i };
   });
   return { siteCode, timeZone, serviceIds, kioskTokens, displayToken: display.token, counters };
 }
@@ -487,9 +647,10 @@ function localParts(timeZone) {
 
 // ---- phase 1: issuing ----------------------------------------------------------------------
 
-/** KIOSKS loops issue tickets back to back, for a number of seconds or until `count` tickets. */
-async function issueLoops(send, setup, { seconds: duration = Infinity, count = Infinity }) {
+/** KIOSKS loops issue tickets back to back, for a number of seconds or until `count` tickets; kiosk k talks to process k mod N. */
+async function issueLoops(nodes, setup, { seconds: duration = Infinity, count = Infinity }) {
   const latencies = [];
+  const perNode = nodes.map(() => 0);
   let started = 0;
   let failed = 0;
   const errors = new Map();
@@ -497,6 +658,8 @@ async function issueLoops(send, setup, { seconds: duration = Infinity, count = I
   const stopAt = t0 + duration * 1000;
   await Promise.all(
     setup.kioskTokens.map(async (token, kiosk) => {
+      const node = kiosk % nodes.length;
+      const send = nodes[node];
       for (let i = 0; performance.now() < stopAt && started < count; i += 1) {
         started += 1;
         const res = await send('POST', '/api/v1/queue/tickets', {
@@ -504,8 +667,10 @@ async function issueLoops(send, setup, { seconds: duration = Infinity, count = I
           headers: { 'idempotency-key': `bench-${kiosk}-${i}-${randomBytes(6).toString('hex')}` },
           body: { serviceId: setup.serviceIds[(kiosk + i) % setup.serviceIds.length] },
         });
-        if (res.status === 201) latencies.push(res.ms);
-        else {
+        if (res.status === 201) {
+          latencies.push(res.ms);
+          perNode[node] += 1;
+        } else {
           failed += 1;
           errors.set(res.body?.code ?? res.status, (errors.get(res.body?.code ?? res.status) ?? 0) + 1);
         }
@@ -515,24 +680,24 @@ async function issueLoops(send, setup, { seconds: duration = Infinity, count = I
   const elapsedMs = performance.now() - t0;
   if (errors.size) log(`  issue errors: ${[...errors].map(([code, n]) => `${code} ×${n}`).join(', ')}`);
   setup.waiting = (setup.waiting ?? 0) + latencies.length;
-  return { ok: latencies.length, failed, elapsedMs, latencies, waitingAfter: setup.waiting };
+  return { ok: latencies.length, failed, elapsedMs, latencies, waitingAfter: setup.waiting, perNode };
 }
 
 // ---- phase 2: calling ----------------------------------------------------------------------
 
-/** COUNTERS loops: call-next (measured), then no-show; leaves `keepWaiting` tickets for the display phase. */
 /**
  * All counters call next at the same moment, each measured; then each marks its ticket a
- * no-show (not measured) and the next round starts once every counter is free again.
+ * no-show (not measured) and the next round starts once every counter is free again. Counter c
+ * talks to process c mod N (setUpSite's counter.node). Leaves `keepWaiting` tickets for the display phase.
  */
-async function callRounds(send, setup, { rounds, keepWaiting }) {
+async function callRounds(nodes, setup, { rounds, keepWaiting }) {
   const latencies = [];
   let failed = 0;
   let done = 0;
   const errors = new Map();
   while (done < rounds && setup.waiting - keepWaiting >= setup.counters.length) {
     done += 1;
-    const answers = await Promise.all(setup.counters.map((counter) => send('POST', `/api/v1/queue/counters/${counter.id}/call-next`, { token: counter.token })));
+    const answers = await Promise.all(setup.counters.map((counter) => nodes[counter.node % nodes.length]('POST', `/api/v1/queue/counters/${counter.id}/call-next`, { token: counter.token })));
     await Promise.all(
       answers.map(async (res, i) => {
         if (res.status !== 200) {
@@ -543,7 +708,7 @@ async function callRounds(send, setup, { rounds, keepWaiting }) {
         latencies.push(res.ms);
         setup.waiting -= 1;
         const counter = setup.counters[i];
-        await expect(send, 200, 'POST', `/api/v1/queue/counters/${counter.id}/no-show`, { token: counter.token });
+        await expect(nodes[counter.node % nodes.length], 200, 'POST', `/api/v1/queue/counters/${counter.id}/no-show`, { token: counter.token });
       }),
     );
   }
@@ -551,7 +716,8 @@ async function callRounds(send, setup, { rounds, keepWaiting }) {
   return { latencies, failed, rounds: done };
 }
 
-async function callLoops(send, setup, { seconds: duration, max, keepWaiting }) {
+/** COUNTERS loops without pause: call-next (measured), then no-show; counter c on process c mod N. */
+async function callLoops(nodes, setup, { seconds: duration, max, keepWaiting }) {
   const latencies = [];
   let budget = Math.min(max, setup.waiting - keepWaiting);
   let failed = 0;
@@ -560,6 +726,7 @@ async function callLoops(send, setup, { seconds: duration, max, keepWaiting }) {
   const stopAt = t0 + duration * 1000;
   await Promise.all(
     setup.counters.map(async (counter) => {
+      const send = nodes[counter.node % nodes.length];
       while (performance.now() < stopAt && budget > 0) {
         budget -= 1;
         const res = await send('POST', `/api/v1/queue/counters/${counter.id}/call-next`, { token: counter.token });
@@ -583,21 +750,25 @@ async function callLoops(send, setup, { seconds: duration, max, keepWaiting }) {
 // ---- phase 3: the hall displays ------------------------------------------------------------
 
 /**
- * DISPLAY_CLIENTS sockets watch the hall; DISPLAY_CALLS calls go out at a steady pace, each from
- * the next free counter. Delay = arrival at a client − start of the call-next request.
+ * DISPLAY_CLIENTS sockets watch the hall, display d connected to process d mod N; DISPLAY_CALLS
+ * calls go out at a steady pace, each from the next free counter (counter c calls on process c
+ * mod N). Delay = arrival at a client − start of the call-next request. With several processes,
+ * the (call, display) pairs on different processes are also counted apart: those deliveries
+ * crossed the socket.io adapter.
  */
-async function displayDelays(send, base, setup) {
+async function displayDelays(nodes, bases, setup) {
   const { io } = require('socket.io-client');
-  const clients = await inBatches(DISPLAY_CLIENTS, 20, async () => {
-    const socket = io(`${base}/queue`, { transports: ['websocket'], auth: { token: setup.displayToken }, forceNew: true, reconnection: false });
+  const clients = await inBatches(DISPLAY_CLIENTS, 20, async (d) => {
+    const node = d % bases.length;
+    const socket = io(`${bases[node]}/queue`, { transports: ['websocket'], auth: { token: setup.displayToken }, forceNew: true, reconnection: false });
     running.sockets.push(socket);
     const arrivals = new Map();
     socket.on('display.call', (call) => {
       if (!arrivals.has(call.ticketNumber)) arrivals.set(call.ticketNumber, performance.now());
     });
     const ack = await socket.timeout(10_000).emitWithAck('join-display', { siteCode: setup.siteCode });
-    if (!ack?.ok) throw new Error(`join-display failed: ${JSON.stringify(ack)}`);
-    return arrivals;
+    if (!ack?.ok) throw new Error(`join-display failed on process ${node + 1}: ${JSON.stringify(ack)}`);
+    return { node, arrivals };
   });
 
   const calls = [];
@@ -610,11 +781,13 @@ async function displayDelays(send, base, setup) {
     await sleep(Math.max(0, t0 + i * gapMs - performance.now()));
     while (free.length === 0) await sleep(1);
     const counter = free.shift();
+    const node = counter.node % nodes.length;
+    const send = nodes[node];
     pending.push(
       (async () => {
         const res = await send('POST', `/api/v1/queue/counters/${counter.id}/call-next`, { token: counter.token });
         if (res.status === 200) {
-          calls.push({ ticketNumber: res.body.number, started: res.started, ms: res.ms });
+          calls.push({ ticketNumber: res.body.number, started: res.started, ms: res.ms, node });
           await expect(send, 200, 'POST', `/api/v1/queue/counters/${counter.id}/no-show`, { token: counter.token });
         }
         free.push(counter);
@@ -626,17 +799,95 @@ async function displayDelays(send, base, setup) {
   const cpuUsed = cpuSince(cpu);
 
   const delays = [];
+  const crossDelays = [];
   let missed = 0;
+  let crossMissed = 0;
   for (const call of calls) {
-    for (const arrivals of clients) {
+    for (const { node, arrivals } of clients) {
       const at = arrivals.get(call.ticketNumber);
-      if (at === undefined) missed += 1;
-      else delays.push(at - call.started);
+      const cross = node !== call.node;
+      if (at === undefined) {
+        missed += 1;
+        if (cross) crossMissed += 1;
+      } else {
+        delays.push(at - call.started);
+        if (cross) crossDelays.push(at - call.started);
+      }
     }
   }
   running.sockets.forEach((s) => s.disconnect());
   running.sockets = [];
-  return { calls: calls.length, delays, missed, cpu: cpuUsed, callNextMs: calls.map((c) => c.ms) };
+  return { calls: calls.length, delays, missed, crossDelays, crossMissed, cpu: cpuUsed, callNextMs: calls.map((c) => c.ms) };
+}
+
+// ---- PostgreSQL's raw commit rate (pgbench) -----------------------------------------------------
+
+/** The two pgbench scripts: one transaction each, an INSERT and a single-row UPDATE. */
+const PGBENCH_SCRIPTS = {
+  spread: ['\\set id random(1, 10000)', 'BEGIN;', 'INSERT INTO bench_log (row_id, at) VALUES (:id, now());', 'UPDATE bench_row SET n = n + 1 WHERE id = :id;', 'END;'],
+  hot: ['\\set id random(1, 3)', 'BEGIN;', 'INSERT INTO bench_log (row_id, at) VALUES (:id, now());', 'UPDATE bench_row SET n = n + 1 WHERE id = :id;', 'END;'],
+};
+
+/**
+ * pgbench against the bench's PostgreSQL (the APIs are idle by then), in a database of its own:
+ * transactions a second and their mean latency for each script, or { skipped } when pgbench is
+ * not installed.
+ */
+async function pgbenchCommitRate() {
+  const which = spawnSync('pgbench', ['--version'], { encoding: 'utf8' });
+  if (which.status !== 0) {
+    log("pgbench: not installed, PostgreSQL's raw commit rate skipped (Debian: apt-get install postgresql-client)");
+    return { skipped: 'pgbench not installed (apt-get install postgresql-client)' };
+  }
+  const url = new URL(running.pg.url);
+  const { Client } = require('pg');
+  const admin = new Client({ connectionString: running.pg.url });
+  await admin.connect();
+  await admin.query('CREATE DATABASE bench_commits');
+  await admin.end();
+  const db = new Client({ connectionString: running.pg.url.replace(/\/postgres$/, '/bench_commits') });
+  await db.connect();
+  await db.query('CREATE TABLE bench_row (id int PRIMARY KEY, n bigint NOT NULL DEFAULT 0)');
+  await db.query('CREATE TABLE bench_log (id bigserial PRIMARY KEY, row_id int NOT NULL, at timestamptz NOT NULL)');
+  await db.query('INSERT INTO bench_row (id) SELECT generate_series(1, 10000)');
+  const { rows } = await db.query("SELECT current_setting('server_version') AS version, current_setting('synchronous_commit') AS sync, current_setting('fsync') AS fsync");
+  await db.end();
+  const dir = mkdtempSync(join(tmpdir(), 'mpp-bench-pgbench-'));
+  const result = { pgbench: which.stdout.trim(), server: rows[0].version, synchronousCommit: rows[0].sync, fsync: rows[0].fsync, clients: PGBENCH_CLIENTS, seconds: PGBENCH_SECONDS };
+  try {
+    for (const [name, lines] of Object.entries(PGBENCH_SCRIPTS)) {
+      const file = join(dir, `${name}.sql`);
+      writeFileSync(file, `${lines.join('\n')}\n`);
+      const cpu = cpuSample();
+      const out = await runPgbench(
+        ['-n', '-c', String(PGBENCH_CLIENTS), '-j', '2', '-T', String(PGBENCH_SECONDS), '-f', file, '-h', url.hostname, '-p', url.port, '-U', decodeURIComponent(url.username), 'bench_commits'],
+        { ...process.env, PGPASSWORD: decodeURIComponent(url.password) },
+      );
+      const tps = Number(/tps = ([\d.]+) \(without initial connection time\)/.exec(out)?.[1] ?? /tps = ([\d.]+)/.exec(out)?.[1]);
+      const latency = Number(/latency average = ([\d.]+) ms/.exec(out)?.[1]);
+      if (!Number.isFinite(tps)) throw new Error(`pgbench answered no tps:\n${out}`);
+      result[name] = { transactionsPerSecond: round(tps, 0), latencyMeanMs: round(latency, 2), cpu: cpuSince(cpu) };
+      log(
+        `pgbench ${name} (${name === 'hot' ? 'UPDATE one of 3 rows' : 'UPDATE one of 10,000 rows'} + INSERT, one transaction; ${PGBENCH_CLIENTS} clients, ${PGBENCH_SECONDS} s): ` +
+          `${round(tps, 0)} commits/s, mean latency ${round(latency, 2)} ms; ${describeCpu(result[name].cpu, tps * PGBENCH_SECONDS, 'commit')}`,
+      );
+    }
+  } finally {
+    rmSync(dir, { recursive: true, force: true });
+  }
+  return result;
+}
+
+function runPgbench(args, env) {
+  return new Promise((done, reject) => {
+    const child = spawn('pgbench', args, { env, stdio: ['ignore', 'pipe', 'pipe'] });
+    running.children.push(child);
+    let out = '';
+    child.stdout.on('data', (chunk) => (out += chunk));
+    child.stderr.on('data', (chunk) => (out += chunk));
+    child.once('error', reject);
+    child.once('exit', (code) => (code === 0 ? done(out) : reject(new Error(`pgbench exited with ${code}:\n${out}`))));
+  });
 }
 
 // ---- where the CPU goes (Linux /proc; empty elsewhere) ------------------------------------------
@@ -660,7 +911,7 @@ function cpuSample() {
     const steal = machine[7] ?? 0;
     const bench = process.cpuUsage();
     return {
-      api: (procStat(String(running.api?.pid))?.ticks ?? 0) / CLOCK_TICKS,
+      api: running.apis.reduce((sum, api) => sum + (procStat(String(api.child.pid))?.ticks ?? 0), 0) / CLOCK_TICKS,
       postgres: pgTicks / CLOCK_TICKS,
       bench: (bench.user + bench.system) / 1e6,
       machineBusy: (total - idle - steal) / CLOCK_TICKS,
@@ -748,34 +999,77 @@ function seconds(ms) {
   return `${(ms / 1000).toFixed(1)} s`;
 }
 
-function printTable(f) {
-  const rows = [
+/** [metric, value, goal key or null] for one run's figures. */
+function tableRows(f) {
+  const many = f.nodes > 1;
+  const pg = f.pgbench ?? {};
+  return [
     ['issue throughput (20 kiosks)', `${f.issuePerSecond}/s`, 'issuePerSecond'],
     ['issue latency p50', ms(f.issueP50Ms), null],
     ['issue latency p99', ms(f.issueP99Ms), 'issueP99Ms'],
     ['call-next latency p50 (30 counters at once)', ms(f.callNextP50Ms), null],
     ['call-next latency p99 (30 counters at once)', ms(f.callNextP99Ms), 'callNextP99Ms'],
-    [`call-next p50 saturated (${f.callNextSaturatedPerSecond}/s)`, ms(f.callNextSaturatedP50Ms), null],
-    [`call-next p99 saturated (${f.callNextSaturatedPerSecond}/s)`, ms(f.callNextSaturatedP99Ms), null],
+    ['call-next throughput saturated (30 loops)', `${f.callNextSaturatedPerSecond}/s`, null],
+    ['call-next p50 saturated', ms(f.callNextSaturatedP50Ms), null],
+    ['call-next p99 saturated', ms(f.callNextSaturatedP99Ms), null],
     ['call → display p50 (200 clients)', ms(f.displayDelayP50Ms), null],
     ['call → display p99 (200 clients)', ms(f.displayDelayP99Ms), 'displayDelayP99Ms'],
     ['display deliveries missed', String(f.displayMissed), 'displayMissed'],
-  ].map(([metric, value, key]) => {
+    ...(many
+      ? [
+          ['call → display p99 across processes', ms(f.crossDisplayDelayP99Ms), 'crossDisplayDelayP99Ms'],
+          ['deliveries across processes missed', `${f.crossDisplayMissed} of ${f.counts.crossDisplayDeliveries + f.crossDisplayMissed}`, 'crossDisplayMissed'],
+        ]
+      : []),
+    ...(pg.skipped
+      ? [['PostgreSQL raw commits (pgbench)', 'skipped: apt-get install postgresql-client', null]]
+      : [
+          ['PostgreSQL commits/s, pgbench, 10,000 rows', `${pg.spread?.transactionsPerSecond}/s`, null],
+          ['PostgreSQL commits/s, pgbench, 3 hot rows', `${pg.hot?.transactionsPerSecond}/s`, null],
+        ]),
+  ];
+}
+
+function printTable(f) {
+  const rows = tableRows(f).map(([metric, value, key]) => {
     const target = key ? GOALS[key] : null;
     const result = !target ? '' : f[key] !== null && target.pass(f[key]) ? 'PASS' : 'MISS';
     return [metric, value, target?.text ?? '', result];
   });
-  const header = ['metric', 'value', 'target', 'result'];
-  const widths = header.map((h, i) => Math.max(h.length, ...rows.map((r) => r[i].length)));
-  const line = (cells) => cells.map((c, i) => c.padEnd(widths[i])).join('  ').trimEnd();
   const misses = rows.filter((r) => r[3] === 'MISS').length;
   log('');
+  log(`${f.nodes} API process${f.nodes > 1 ? 'es' : ''}, socket.io adapter ${f.socketAdapter}`);
+  printColumns(['metric', 'value', 'target', 'result'], rows);
+  log('');
+  log(misses ? `${misses} target(s) MISSED (a measurement, not a test: exit code 0)` : 'all targets met');
+  log(`machine: ${f.machine.cpus} CPUs (${f.machine.cpuModel}), Node ${f.machine.node}, load average ${f.machine.loadAverage.join(' ')}; call → display is measured from the call-next request start`);
+}
+
+/** --compare: the two runs side by side. */
+function printComparison([one, many]) {
+  const manyRows = new Map(tableRows(many).map(([metric, value, key]) => [metric, { value, key }]));
+  const oneRows = new Map(tableRows(one).map(([metric, value, key]) => [metric, { value, key }]));
+  const metrics = [...new Set([...oneRows.keys(), ...manyRows.keys()])];
+  const verdict = (f, key) => (!key ? '' : f[key] !== null && GOALS[key].pass(f[key]) ? ' PASS' : ' MISS');
+  const rows = metrics.map((metric) => {
+    const a = oneRows.get(metric);
+    const b = manyRows.get(metric);
+    const key = a?.key ?? b?.key;
+    return [metric, a ? `${a.value}${verdict(one, a.key)}` : '—', b ? `${b.value}${verdict(many, b.key)}` : '—', key ? GOALS[key].text : ''];
+  });
+  log('');
+  log('=== comparison ===');
+  printColumns(['metric', `1 process (${one.socketAdapter})`, `${many.nodes} processes (${many.socketAdapter})`, 'target'], rows);
+  log('');
+  log(`machine: ${many.machine.cpus} CPUs (${many.machine.cpuModel}), Node ${many.machine.node}; runs at ${one.at} and ${many.at}`);
+}
+
+function printColumns(header, rows) {
+  const widths = header.map((h, i) => Math.max(h.length, ...rows.map((r) => r[i].length)));
+  const line = (cells) => cells.map((c, i) => c.padEnd(widths[i])).join('  ').trimEnd();
   log(line(header));
   log(line(widths.map((w) => '-'.repeat(w))));
   rows.forEach((r) => log(line(r)));
-  log('');
-  log(misses ? `${misses} target(s) MISSED (a measurement, not a test: exit code 0)` : 'all targets met');
-  log(`machine: ${f.machine.cpus} CPUs (${f.machine.cpuModel}), Node ${f.machine.node}; call → display is measured from the call-next request start`);
 }
 
 function ms(value) {
