@@ -19,6 +19,8 @@ import { QueueModule } from './queue/queue.module';
 import { BookingModule } from './booking/booking.module';
 import { DATA_KEY } from './config/data-key';
 import { PiiCipher } from './common/pii-cipher';
+import { ClusterBus } from './common/cluster-bus';
+import { rateLimitStorage } from './common/http/rate-limit-storage';
 
 /** Everything the API is, given a validated config and a database URL (external or embedded). */
 @Global()
@@ -45,10 +47,14 @@ export class AppModule {
         loggingModule(logger),
         // Background sweeps (day end, booking no-shows) as named intervals, cleared at shutdown.
         ScheduleModule.forRoot(),
-        ThrottlerModule.forRoot([
-          { name: 'login', ttl: config.loginRateLimit.ttlSeconds * 1000, limit: config.loginRateLimit.limit },
-          { name: 'booking', ttl: 60_000, limit: config.bookingRateLimit },
-        ]),
+        ThrottlerModule.forRoot({
+          throttlers: [
+            { name: 'login', ttl: config.loginRateLimit.ttlSeconds * 1000, limit: config.loginRateLimit.limit },
+            { name: 'booking', ttl: 60_000, limit: config.bookingRateLimit },
+          ],
+          // With REDIS_URL every process counts together (the ticket limits too); else per process.
+          storage: rateLimitStorage(config.redisUrl),
+        }),
         AuthModule,
         CatalogueModule,
         DatabaseModule,
@@ -64,10 +70,12 @@ export class AppModule {
         { provide: DATA_KEY, useValue: config.dataKey },
         // Personal data at rest, for every module that stores it (booking, notifications' outbox).
         PiiCipher,
+        // Messages between the API processes on the database (cache invalidation, ended sessions).
+        ClusterBus,
         // Auth's port to the catalogue, bound here so that neither folder imports the other's module.
         { provide: SiteDirectory, useExisting: CatalogueSiteDirectory },
       ],
-      exports: [APP_CONFIG, DATABASE_TARGET, Clock, DATA_KEY, PiiCipher, SiteDirectory],
+      exports: [APP_CONFIG, DATABASE_TARGET, Clock, DATA_KEY, PiiCipher, ClusterBus, SiteDirectory],
     };
   }
 }

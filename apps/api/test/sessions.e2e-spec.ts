@@ -5,6 +5,7 @@ import request from 'supertest';
 import { DataSource } from 'typeorm';
 import { SessionEvents } from '../src/auth/session-events';
 import { createApp } from '../src/bootstrap';
+import { CLUSTER_BUS_APPLICATION_NAME } from '../src/common/cluster-bus';
 import { FixedClock } from '../src/common/clock';
 import { counterAction, Hall, issue, KUPANG_MONDAY_0900, setDailyQuota, setupHall } from './support/hall';
 import { STAFF_PASSWORD } from './support/staff';
@@ -119,7 +120,7 @@ describe(SessionEvents.name, () => {
     // Revoked with no notification at all, as if it was sent while the listening connections were down.
     await db.query(`UPDATE device SET revoked_at = now(), session_version = session_version + 1 WHERE id = $1`, [device.id]);
     const closed = disconnected(sut, 5000);
-    await db.query(`SELECT pg_terminate_backend(pid) FROM pg_stat_activity WHERE application_name = 'mpp-digital-api-sessions' AND datname = current_database()`);
+    await db.query(`SELECT pg_terminate_backend(pid) FROM pg_stat_activity WHERE application_name = $1 AND datname = current_database()`, [CLUSTER_BUS_APPLICATION_NAME]);
     expect(await closed).toBe('io server disconnect');
   });
 

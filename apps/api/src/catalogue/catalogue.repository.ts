@@ -55,11 +55,6 @@ export class CatalogueRepository {
     return this.cache.get(`closures:${site.id}:${date}`, async () => (await this.listClosuresFrom(site, date, 5)).filter((c) => c.date === date));
   }
 
-  /** After writes TypeORM's subscribers do not see (deletes by criteria, raw SQL). */
-  forgetCached(): void {
-    this.cache.clear();
-  }
-
   get manager(): EntityManager {
     return this.db.manager;
   }

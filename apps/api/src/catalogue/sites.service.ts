@@ -103,7 +103,6 @@ export class SitesService {
       throw ApiException.notFound('CLOSURE_NOT_FOUND', { id: 'Hari tutup ini tidak ditemukan di MPP ini.', en: 'This closure was not found at this site.' });
     }
     await this.repo.manager.getRepository(SiteClosureEntity).delete({ id: closure.id });
-    this.repo.forgetCached();
   }
 
   async listNationalCalendar(year: number): Promise<ClosureResponse[]> {
@@ -119,7 +118,6 @@ export class SitesService {
 
   async removeCalendarDay(id: string): Promise<void> {
     const result = await this.repo.manager.getRepository(NationalCalendarDayEntity).delete({ id });
-    this.repo.forgetCached();
     if (!result.affected) {
       throw ApiException.notFound('CALENDAR_DAY_NOT_FOUND', { id: 'Tanggal ini tidak ada di kalender nasional.', en: 'This day is not in the national calendar.' });
     }
