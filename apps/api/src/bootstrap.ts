@@ -9,11 +9,12 @@ import { AllExceptionsFilter } from './common/errors/all-exceptions.filter';
 import { answerClientErrors } from './common/errors/client-errors';
 import { AllowListIoAdapter } from './common/http/allow-list-io-adapter';
 import { HostPolicy, installHostPolicy } from './common/http/host-policy';
+import { createSocketEventsAdapter } from './common/http/socket-adapter';
 import { noStoreForPrivateAnswers, securityHeaders } from './common/http/security-headers';
 import type pino from 'pino';
 import { ApiLogger, createRootLogger } from './common/logging/api-logger';
 import { ApiValidationPipe } from './common/pipes';
-import type { AppConfig, DatabaseTarget } from './config/app-config';
+import { socketAdapterFor, type AppConfig, type DatabaseTarget } from './config/app-config';
 import { packageVersion } from './config/package-version';
 import { mountBuiltApps } from './static-apps';
 
@@ -35,16 +36,17 @@ export async function createApp(
     logger: options.logger === false ? false : new ApiLogger(root),
     bufferLogs: false,
   });
-  configureApp(app, config);
+  configureApp(app, config, database);
   return app;
 }
 
-export function configureApp(app: INestApplication & NestExpressApplication, config: AppConfig): void {
+export function configureApp(app: INestApplication & NestExpressApplication, config: AppConfig, database: DatabaseTarget): void {
   app.set('trust proxy', config.trustProxy);
   app.disable('x-powered-by');
   const hosts = new HostPolicy(config);
   installHostPolicy(app, hosts);
-  app.useWebSocketAdapter(new AllowListIoAdapter(app, hosts));
+  const events = createSocketEventsAdapter(socketAdapterFor(config, database), { databaseUrl: database.url, redisUrl: config.redisUrl });
+  app.useWebSocketAdapter(new AllowListIoAdapter(app, hosts, events));
   app.use(...securityHeaders(), noStoreForPrivateAnswers);
   app.useBodyParser('json', { limit: '1mb' });
   app.setGlobalPrefix('api');

@@ -14,6 +14,7 @@ import { AuthService } from '../auth/auth.service';
 import type { Principal } from '../auth/principal';
 import { SessionEvents } from '../auth/session-events';
 import { AllExceptionsFilter } from '../common/errors/all-exceptions.filter';
+import { reachesOtherProcesses } from '../common/http/socket-adapter';
 import { DisplayService } from './display.service';
 import { QueueEvents, TicketChange } from './queue-events';
 import { QueuePlaceService } from './queue-place.service';
@@ -31,6 +32,8 @@ const WAITING_COUNTS_DEBOUNCE_MS = 250;
 /**
  * Rooms: display:{siteId}, service:{serviceId} (counter consoles), ticket:{publicCode}, service-public:{serviceId}.
  * Which browser origins may connect is decided by AllowListIoAdapter (common/http), not here.
+ * Joins are this process's own; every push is a broadcast to a room, which the socket.io adapter
+ * (common/http/socket-adapter.ts) carries to the sockets of every API process.
  */
 @WebSocketGateway({ namespace: '/queue' })
 export class QueueGateway implements OnGatewayInit, OnGatewayConnection, OnModuleDestroy {
@@ -184,9 +187,18 @@ export class QueueGateway implements OnGatewayInit, OnGatewayConnection, OnModul
     }
   }
 
+  /**
+   * Whether a push to `room` can reach anyone, to skip reading what nobody would receive. The
+   * rooms known here are this process's sockets only: with other processes behind the adapter, a
+   * room empty here may have sockets there.
+   */
+  private mayHaveSockets(room: string): boolean {
+    return reachesOtherProcesses(this.server) || !!this.server.adapter.rooms.get(room)?.size;
+  }
+
   private async pushTicket(publicCode: string, id: string): Promise<void> {
     const room = `ticket:${publicCode}`;
-    if (!this.server.adapter.rooms.get(room)?.size) return;
+    if (!this.mayHaveSockets(room)) return;
     try {
       const ticket = await this.tickets.byId(id);
       if (ticket) this.server.to(room).emit(QUEUE_EVENTS.ticketUpdated, ticket);
@@ -223,7 +235,7 @@ export class QueueGateway implements OnGatewayInit, OnGatewayConnection, OnModul
     if (this.pendingCounts.has(siteId)) return;
     const timer = setTimeout(() => {
       this.pendingCounts.delete(siteId);
-      if (!this.server.adapter.rooms.get(`display:${siteId}`)?.size) return;
+      if (!this.mayHaveSockets(`display:${siteId}`)) return;
       this.display
         .waitingCounts(siteId, timeZone)
         .then((waiting) => this.server.to(`display:${siteId}`).emit(QUEUE_EVENTS.waitingCounts, waiting))

@@ -3,6 +3,7 @@ import { IoAdapter } from '@nestjs/platform-socket.io';
 import type { IncomingMessage } from 'node:http';
 import type { Server, ServerOptions } from 'socket.io';
 import type { HostPolicy } from './host-policy';
+import type { SocketEventsAdapter } from './socket-adapter';
 import { registerIoServer } from './io-servers';
 
 /**
@@ -11,11 +12,14 @@ import { registerIoServer } from './io-servers';
  * on every handshake, over long-polling and WebSocket alike (CORS alone would not stop a
  * WebSocket); clients that send no Origin (devices' own programs, tests) are not browsers and pass
  * on to the token check. Whatever a gateway's decorator says about cors is replaced here.
+ * Broadcasts reach the sockets of every API process through `events` (socket-adapter.ts), whose
+ * connections close with the app.
  */
 export class AllowListIoAdapter extends IoAdapter {
   constructor(
     app: INestApplicationContext,
     private readonly policy: HostPolicy,
+    private readonly events: SocketEventsAdapter,
   ) {
     super(app);
   }
@@ -36,6 +40,12 @@ export class AllowListIoAdapter extends IoAdapter {
       },
     } as ServerOptions);
     if (this.httpServer) registerIoServer(this.httpServer, io);
+    this.events.attach(io);
     return io;
+  }
+
+  override async dispose(): Promise<void> {
+    await super.dispose();
+    await this.events.close();
   }
 }

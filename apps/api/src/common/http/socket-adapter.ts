@@ -1,0 +1,198 @@
+import { Logger } from '@nestjs/common';
+import { createAdapter as createPostgresAdapter } from '@socket.io/postgres-adapter';
+import { createAdapter as createRedisStreamsAdapter } from '@socket.io/redis-streams-adapter';
+import { Redis, type RedisOptions } from 'ioredis';
+import { Client, Pool, type PoolClient } from 'pg';
+import type { Namespace, Server } from 'socket.io';
+
+/** Which socket.io adapter carries live events (config: socketAdapterFor). */
+export type SocketAdapterKind = 'memory' | 'postgres' | 'redis';
+
+/** Payloads larger than this go through SOCKET_ATTACHMENT_TABLE: NOTIFY carries at most 8,000 bytes. */
+export const NOTIFY_PAYLOAD_LIMIT = 8000;
+/** Made by migration AddSocketIoAttachment (rows older than the cleanup interval are deleted). */
+export const SOCKET_ATTACHMENT_TABLE = 'socket_io_attachment';
+const ATTACHMENT_CLEANUP_MS = 30_000;
+/** The adapter's connections in pg_stat_activity. */
+export const SOCKET_ADAPTER_APPLICATION_NAME = 'mpp-digital-api-events';
+/** Redis keys of the adapter (one stream; pub/sub channels for its requests between processes). */
+const REDIS_STREAM = 'mpp-digital:socket.io';
+/** While Redis is unreachable an event waits this many reconnection attempts (about a second), then goes to local sockets only. */
+const REDIS_RETRIES_PER_EVENT = 2;
+
+/**
+ * How the events of one API process reach the sockets of the others: socket.io's own adapters.
+ * `attach` installs the adapter on the socket.io server (once, when it is made); `close` ends the
+ * adapter's connections (after socket.io has closed, at app.close()). A lost connection is logged
+ * and reopened, never thrown: events are published after commit, so nothing here can turn a
+ * committed change into an error answer.
+ */
+export interface SocketEventsAdapter {
+  readonly kind: SocketAdapterKind;
+  attach(server: Server): void;
+  close(): Promise<void>;
+}
+
+export interface SocketAdapterTargets {
+  databaseUrl: string;
+  redisUrl: string | null;
+}
+
+/** Servers whose broadcasts reach other processes (a room empty here may have sockets there). */
+const clustered = new WeakSet<Server>();
+
+/** Whether a broadcast from this namespace also reaches the sockets of other API processes. */
+export function reachesOtherProcesses(nsp: Namespace): boolean {
+  return clustered.has(nsp.server);
+}
+
+export function createSocketEventsAdapter(kind: SocketAdapterKind, targets: SocketAdapterTargets): SocketEventsAdapter {
+  switch (kind) {
+    case 'memory':
+      return { kind, attach: () => undefined, close: async () => undefined };
+    case 'postgres':
+      return new PostgresSocketEvents(targets.databaseUrl);
+    case 'redis':
+      if (targets.redisUrl === null) throw new Error('The Redis socket adapter needs REDIS_URL.');
+      return new RedisSocketEvents(targets.redisUrl);
+  }
+}
+
+/**
+ * Logs a connection's trouble once when it starts and once when it is over, not at every failed
+ * reconnection attempt.
+ */
+class ConnectionHealth {
+  private healthy = true;
+
+  constructor(
+    private readonly logger: Logger,
+    private readonly what: string,
+  ) {}
+
+  failed(error: Error): void {
+    if (!this.healthy) return;
+    this.healthy = false;
+    this.logger.warn({ msg: `${this.what} lost; live events to other processes wait or are missed until it is back`, error: error.message });
+  }
+
+  ok(): void {
+    if (this.healthy) return;
+    this.healthy = true;
+    this.logger.log({ msg: `${this.what} back` });
+  }
+}
+
+/**
+ * @socket.io/postgres-adapter: NOTIFY on the database every process shares, LISTEN on a
+ * connection of its own. The adapter asks its "pool" for the listening connection (connect) and
+ * sends its NOTIFYs through it (query): connect opens a dedicated pg Client outside any pool
+ * (reopened by the adapter every ~2 s when lost); queries go through a pool of ONE connection,
+ * so this process's NOTIFYs are sent, and so delivered, in the order they were emitted. Neither
+ * touches the API's TypeORM pool.
+ */
+class PostgresSocketEvents implements SocketEventsAdapter {
+  readonly kind = 'postgres';
+  private readonly logger = new Logger('SocketAdapter');
+  private readonly queries: Pool;
+  private readonly listening = new Set<Client>();
+  private readonly listenHealth = new ConnectionHealth(this.logger, 'PostgreSQL listening connection for live events');
+  private closed = false;
+
+  constructor(private readonly url: string) {
+    this.queries = new Pool({
+      connectionString: url,
+      max: 1,
+      connectionTimeoutMillis: 5_000,
+      idleTimeoutMillis: 60_000,
+      keepAlive: true,
+      application_name: SOCKET_ADAPTER_APPLICATION_NAME,
+    });
+    // An idle connection that breaks (PostgreSQL restarted): the pool drops it and opens another.
+    this.queries.on('error', (error) => this.logger.warn({ msg: 'live events: idle PostgreSQL connection lost', error: error.message }));
+  }
+
+  attach(server: Server): void {
+    const pool = { connect: () => this.listen(), query: (text: string, values?: unknown[]) => this.queries.query(text, values) };
+    server.adapter(
+      createPostgresAdapter(pool as unknown as Pool, {
+        tableName: SOCKET_ATTACHMENT_TABLE,
+        payloadThreshold: NOTIFY_PAYLOAD_LIMIT,
+        cleanupInterval: ATTACHMENT_CLEANUP_MS,
+        errorHandler: (error: Error) => this.logger.warn({ msg: 'live event not sent to or read from other processes', error: error.message }),
+      }),
+    );
+    clustered.add(server);
+  }
+
+  private async listen(): Promise<PoolClient> {
+    // Closed: the adapter's pending reconnection never completes (and schedules no other).
+    if (this.closed) return new Promise<PoolClient>(() => undefined);
+    const client = new Client({ connectionString: this.url, keepAlive: true, connectionTimeoutMillis: 5_000, application_name: SOCKET_ADAPTER_APPLICATION_NAME });
+    client.on('error', (error) => this.listenHealth.failed(error));
+    this.listening.add(client);
+    client.once('end', () => this.listening.delete(client));
+    try {
+      await client.connect();
+    } catch (error) {
+      this.listenHealth.failed(error as Error);
+      this.listening.delete(client);
+      await client.end().catch(() => undefined);
+      throw error;
+    }
+    this.listenHealth.ok();
+    // What the adapter calls when it is closed: the connection is its own, so it ends.
+    return Object.assign(client, { release: () => void client.end().catch(() => undefined) }) as unknown as PoolClient;
+  }
+
+  async close(): Promise<void> {
+    this.closed = true;
+    await Promise.allSettled([...this.listening].map((c) => c.end()));
+    await this.queries.end().catch(() => undefined);
+  }
+}
+
+/**
+ * @socket.io/redis-streams-adapter with ioredis: events are appended to a Redis stream that every
+ * process reads from where it left off, so a process whose connection drops and comes back reads
+ * what was added meanwhile. ioredis reconnects by itself (every 0.1-1 s); while Redis is away an
+ * event waits in ioredis's offline queue for REDIS_RETRIES_PER_EVENT attempts and is then given
+ * to this process's sockets only. The adapter duplicates the client for its readers: duplicate is
+ * wrapped so that every copy is logged and closed with it.
+ */
+class RedisSocketEvents implements SocketEventsAdapter {
+  readonly kind = 'redis';
+  private readonly logger = new Logger('SocketAdapter');
+  private readonly clients: Redis[] = [];
+  private readonly main: Redis;
+
+  constructor(url: string) {
+    const options: RedisOptions = {
+      connectionName: SOCKET_ADAPTER_APPLICATION_NAME,
+      maxRetriesPerRequest: REDIS_RETRIES_PER_EVENT,
+      retryStrategy: (times) => Math.min(times * 100, 1_000),
+    };
+    this.main = this.track(new Redis(url, options));
+  }
+
+  private track(client: Redis): Redis {
+    const health = new ConnectionHealth(this.logger, 'Redis connection for live events');
+    client.on('error', (error: Error) => health.failed(error));
+    client.on('ready', () => health.ok());
+    const duplicate = client.duplicate.bind(client);
+    client.duplicate = (override?: Partial<RedisOptions>) => this.track(duplicate(override));
+    this.clients.push(client);
+    return client;
+  }
+
+  attach(server: Server): void {
+    server.adapter(createRedisStreamsAdapter(this.main, { streamName: REDIS_STREAM, channelPrefix: REDIS_STREAM, onlyPlaintext: true }));
+    clustered.add(server);
+  }
+
+  async close(): Promise<void> {
+    // disconnect, not quit: a reader blocked in XREAD would hold a QUIT for seconds.
+    this.clients.forEach((c) => c.disconnect());
+    await Promise.resolve();
+  }
+}
