@@ -14,6 +14,7 @@ import { DatabaseModule } from './database/database.module';
 import { createRootLogger, loggingModule } from './common/logging/api-logger';
 import { typeOrmOptions } from './database/typeorm-options';
 import { HealthModule } from './health/health.module';
+import { MetricsModule } from './metrics/metrics.module';
 import { Clock } from './common/clock';
 import { QueueModule } from './queue/queue.module';
 import { BookingModule } from './booking/booking.module';
@@ -59,6 +60,7 @@ export class AppModule {
         CatalogueModule,
         DatabaseModule,
         HealthModule,
+        MetricsModule,
         QueueModule,
         BookingModule,
       ],

@@ -32,3 +32,16 @@ export interface HealthResponse {
     message?: LocalizedText;
   };
 }
+
+/**
+ * GET /api/health/ready: whether this process takes traffic. 200 `ready`; 503 `draining` once it
+ * has been asked to stop (a balancer sends new requests elsewhere), or `unavailable` while its
+ * database cannot be reached. GET /api/health stays the liveness check.
+ */
+export interface ReadinessResponse {
+  status: 'ready' | 'draining' | 'unavailable';
+  /** Not asked while draining. */
+  database: 'up' | 'down' | null;
+  /** When not ready: why, in both languages. */
+  message?: LocalizedText;
+}

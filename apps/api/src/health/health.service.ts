@@ -1,10 +1,11 @@
 import { Inject, Injectable, Logger } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
-import type { HealthResponse, LocalizedText } from '@mpp/contracts';
+import type { HealthResponse, LocalizedText, ReadinessResponse } from '@mpp/contracts';
 import { DataSource } from 'typeorm';
 import { DATABASE_TARGET, DatabaseTarget } from '../config/app-config';
 import { packageVersion } from '../config/package-version';
 import { MIGRATIONS } from '../database/typeorm-options';
+import { Readiness } from './readiness';
 
 const VERSION = packageVersion();
 
@@ -12,6 +13,11 @@ const VERSION = packageVersion();
 export const DATABASE_DOWN: LocalizedText = {
   id: 'Basis data tidak dapat dijangkau.',
   en: 'The database cannot be reached.',
+};
+
+export const DRAINING: LocalizedText = {
+  id: 'Proses ini sedang berhenti; permintaan baru dilayani proses lain.',
+  en: 'This process is stopping; new requests go to the other processes.',
 };
 
 @Injectable()
@@ -22,7 +28,16 @@ export class HealthService {
   constructor(
     @Inject(DATABASE_TARGET) private readonly database: DatabaseTarget,
     @InjectDataSource() private readonly db: DataSource,
+    private readonly readiness: Readiness,
   ) {}
+
+  /** Ready for traffic: not draining and the database answers. Draining is answered at once, without a query. */
+  async ready(): Promise<ReadinessResponse> {
+    if (this.readiness.draining) return { status: 'draining', database: null, message: DRAINING };
+    const report = await this.check();
+    if (this.readiness.draining) return { status: 'draining', database: null, message: DRAINING };
+    return report.database.status === 'up' ? { status: 'ready', database: 'up' } : { status: 'unavailable', database: 'down', message: DATABASE_DOWN };
+  }
 
   async check(): Promise<HealthResponse> {
     const base = { version: VERSION, uptimeSeconds: Math.round((Date.now() - this.startedAt) / 1000) };
