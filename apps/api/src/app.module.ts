@@ -13,6 +13,8 @@ import { APP_CONFIG, AppConfig, DATABASE_TARGET, DatabaseTarget } from './config
 import { DatabaseModule } from './database/database.module';
 import { createRootLogger, loggingModule } from './common/logging/api-logger';
 import { typeOrmOptions } from './database/typeorm-options';
+import { openMigratedDataSource } from './database/startup-lock';
+import type { DataSourceOptions } from 'typeorm';
 import { HealthModule } from './health/health.module';
 import { MetricsModule } from './metrics/metrics.module';
 import { Clock } from './common/clock';
@@ -36,7 +38,11 @@ export class AppModule {
     return {
       module: AppModule,
       imports: [
-        TypeOrmModule.forRoot({ ...typeOrmOptions(database.url, config.dbPoolSize), migrationsRun: true }),
+        // Connected, then migrated under the start-up advisory lock (replicas starting together migrate once).
+        TypeOrmModule.forRootAsync({
+          useFactory: () => typeOrmOptions(database.url, config.dbPoolSize),
+          dataSourceFactory: (options) => openMigratedDataSource({ ...options!, url: database.url } as DataSourceOptions & { url: string }),
+        }),
         JwtModule.register({
           global: true,
           // A KeyObject: given a string, jsonwebtoken tries it as a public key first on every verify.

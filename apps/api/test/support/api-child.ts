@@ -4,6 +4,7 @@
  * MPP_CHILD_CLOCK (an instant, then running in real time) so a test can choose a site's open hours.
  * Prints `MPP_CHILD_READY <port>` once it listens; SIGTERM stops it as main.ts does. It exits by
  * itself when the test process that started it is gone, so a crashed test leaves nothing running.
+ * With MPP_CHILD_HOLD=1 it prints `MPP_CHILD_HOLDING` once loaded and starts on SIGUSR2.
  */
 import 'reflect-metadata';
 import { Clock } from '../../src/common/clock';
@@ -43,6 +44,18 @@ async function main(): Promise<void> {
       process.exit(1);
     }
   }, 1_000).unref();
+  if (process.env.MPP_CHILD_HOLD === '1') {
+    // startApiProcessesTogether: loaded, now wait for the signal that starts every replica at once.
+    await new Promise<void>((go) => {
+      // A signal listener does not keep Node running: this timer does, until the signal.
+      const alive = setInterval(() => undefined, 60_000);
+      process.once('SIGUSR2', () => {
+        clearInterval(alive);
+        go();
+      });
+      process.stdout.write('MPP_CHILD_HOLDING\n');
+    });
+  }
   const server = (running.server = await startServer(config, { root: createRootLogger(config.logLevel), clock }));
   process.stdout.write(`MPP_CHILD_READY ${server.port}\n`);
 }

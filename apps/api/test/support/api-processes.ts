@@ -40,6 +40,11 @@ export interface ApiProcessOptions {
   env?: Record<string, string>;
   /** The instant the process's clock starts at (then it runs in real time). */
   clock?: string;
+  /**
+   * Loaded but not started: the child waits before startServer and calls this once with a
+   * function that lets it go (startApiProcessesTogether releases several at the same moment).
+   */
+  onHold?: (release: () => void) => void;
 }
 
 const running = new Set<ChildProcess>();
@@ -68,6 +73,7 @@ export function startApiProcess(options: ApiProcessOptions): Promise<ApiProcess>
     TS_NODE_PROJECT: join(ROOT, 'tsconfig.json'),
     TS_NODE_TRANSPILE_ONLY: 'true',
     ...(options.clock ? { MPP_CHILD_CLOCK: options.clock } : {}),
+    ...(options.onHold ? { MPP_CHILD_HOLD: '1' } : {}),
     ...options.secrets,
     ...options.env,
   });
@@ -92,6 +98,7 @@ export function startApiProcess(options: ApiProcessOptions): Promise<ApiProcess>
     }, START_TIMEOUT_MS);
     const onLine = (line: string) => {
       output.push(line);
+      if (line === 'MPP_CHILD_HOLDING') options.onHold?.(() => child.kill('SIGUSR2'));
       const ready = /^MPP_CHILD_READY (\d+)$/.exec(line);
       if (!ready) return;
       clearTimeout(timer);
@@ -136,6 +143,40 @@ export async function startApiProcesses(count: number, options: Omit<ApiProcessO
   } catch (error) {
     await Promise.all(started.map((p) => p.kill()));
     throw error;
+  }
+  return started;
+}
+
+/**
+ * Starts `count` processes named api-1, api-2, ... on one database AT THE SAME MOMENT: each is
+ * spawned and loads its code (ts-node), then waits; once all wait they are released together, so
+ * their start-ups (migrations, seeds) race as replicas started by one deployment do. Resolves when
+ * all listen; if one fails, the others are killed and the first failure is thrown.
+ */
+export async function startApiProcessesTogether(count: number, options: Omit<ApiProcessOptions, 'name' | 'onHold'>): Promise<ApiProcess[]> {
+  const releases: (() => void)[] = [];
+  let allHolding!: () => void;
+  const holding = new Promise<void>((done) => (allHolding = done));
+  const starts = Array.from({ length: count }, (_, i) =>
+    startApiProcess({
+      ...options,
+      name: `api-${i + 1}`,
+      onHold: (release) => {
+        releases.push(release);
+        if (releases.length === count) allHolding();
+      },
+    }),
+  );
+  const settled = Promise.allSettled(starts);
+  // A child that fails while loading never holds: then nobody waits for the others.
+  await Promise.race([holding, settled]);
+  releases.forEach((release) => release());
+  const results = await settled;
+  const failed = results.find((r): r is PromiseRejectedResult => r.status === 'rejected');
+  const started = results.flatMap((r) => (r.status === 'fulfilled' ? [r.value] : []));
+  if (failed) {
+    await Promise.all(started.map((p) => p.kill()));
+    throw failed.reason;
   }
   return started;
 }

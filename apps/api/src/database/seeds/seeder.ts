@@ -10,7 +10,8 @@ import { NationalCalendarDayEntity, SiteClosureEntity } from '../../catalogue/en
 import { ServiceRequirementEntity } from '../../catalogue/entities/service-requirement.entity';
 import { ServiceEntity } from '../../catalogue/entities/service.entity';
 import { SiteEntity } from '../../catalogue/entities/site.entity';
-import { APP_CONFIG, AppConfig } from '../../config/app-config';
+import { APP_CONFIG, AppConfig, DATABASE_TARGET, type DatabaseTarget } from '../../config/app-config';
+import { withStartupLock } from '../startup-lock';
 import holidays2026 from './data/holidays-2026.json';
 import { seedSites } from './data';
 import type { SeedService, SeedSite } from './seed-types';
@@ -30,7 +31,9 @@ export interface FirstAdmin {
 
 /**
  * Idempotent seeds, separate from migrations: each adds what is missing (by code or date) and
- * never overwrites what an administrator has edited since.
+ * never overwrites what an administrator has edited since. `run` holds the start-up advisory lock
+ * (startup-lock.ts), so replicas starting together seed one after the other: the first writes,
+ * the others find everything there (one first admin, no duplicate rows, no unique violation).
  */
 @Injectable()
 export class Seeder {
@@ -38,16 +41,19 @@ export class Seeder {
 
   constructor(
     @Inject(APP_CONFIG) private readonly config: AppConfig,
+    @Inject(DATABASE_TARGET) private readonly database: DatabaseTarget,
     @InjectDataSource() private readonly db: DataSource,
     private readonly catalogue: CatalogueRepository,
   ) {}
 
   async run(options: { catalogue: boolean }): Promise<FirstAdmin> {
-    if (options.catalogue) {
-      await this.seedCalendar(holidays2026 as HolidayFile);
-      for (const site of seedSites) await this.seedSite(site);
-    }
-    return this.ensureFirstAdmin();
+    return withStartupLock(this.database.url, 'seeds', async () => {
+      if (options.catalogue) {
+        await this.seedCalendar(holidays2026 as HolidayFile);
+        for (const site of seedSites) await this.seedSite(site);
+      }
+      return this.ensureFirstAdmin();
+    });
   }
 
   async seedCalendar(file: HolidayFile): Promise<number> {
