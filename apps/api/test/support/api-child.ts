@@ -32,10 +32,15 @@ async function main(): Promise<void> {
   const clock = at ? new ShiftedClock(new Date(at)) : undefined;
   // Set once it listens; a signal before then has nothing to close.
   const running: { server?: RunningServer } = {};
-  const stop = (signal: string) =>
+  // A second signal during the stop changes nothing (only SIGKILL cuts it short), as in main.ts.
+  let stopping = false;
+  const stop = (signal: string) => {
+    if (stopping) return;
+    stopping = true;
     void (running.server ? running.server.stop(signal) : Promise.resolve()).finally(() => process.exit(0));
-  process.once('SIGTERM', () => stop('SIGTERM'));
-  process.once('SIGINT', () => stop('SIGINT'));
+  };
+  process.on('SIGTERM', () => stop('SIGTERM'));
+  process.on('SIGINT', () => stop('SIGINT'));
   const parent = process.ppid;
   setInterval(() => {
     try {
