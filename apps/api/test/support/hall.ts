@@ -6,6 +6,9 @@ import type { TestApp } from './test-app';
 /** Monday 23 November 2026, 09:00 WITA in Kupang (08:00 WIB in Probolinggo). */
 export const KUPANG_MONDAY_0900 = '2026-11-23T01:00:00Z';
 
+/** What the hall helpers use of an API: its HTTP and sign-in (a TestApp, or a process started by api-processes.ts). */
+export type ApiClient = Pick<TestApp, 'http' | 'adminToken' | 'loginAs'>;
+
 export interface Hall extends StaffTokens {
   kiosk: string;
   display: string;
@@ -15,7 +18,7 @@ export interface Hall extends StaffTokens {
 }
 
 /** Kupang's hall, from the seed: a kiosk and a display device, and officers at open counters. */
-export async function setupHall(t: TestApp): Promise<Hall> {
+export async function setupHall(t: ApiClient): Promise<Hall> {
   const staff = await createStaff(t);
   const device = async (kind: 'kiosk' | 'display') =>
     (
@@ -62,7 +65,7 @@ export async function setupHall(t: TestApp): Promise<Hall> {
   };
 }
 
-export async function issue(t: TestApp, token: string, serviceId: string, extra: { priority?: string; key?: string } = {}): Promise<TicketResponse> {
+export async function issue(t: ApiClient, token: string, serviceId: string, extra: { priority?: string; key?: string } = {}): Promise<TicketResponse> {
   const req = t.http().post('/api/v1/queue/tickets').auth(token, { type: 'bearer' });
   if (extra.key) req.set('Idempotency-Key', extra.key);
   const res = await req.send({ serviceId, ...(extra.priority ? { priority: extra.priority } : {}) });
@@ -70,12 +73,12 @@ export async function issue(t: TestApp, token: string, serviceId: string, extra:
   return res.body as TicketResponse;
 }
 
-export function counterAction(t: TestApp, token: string, counter: { id: string }, action: string, body: object = {}) {
+export function counterAction(t: ApiClient, token: string, counter: { id: string }, action: string, body: object = {}) {
   return t.http().post(`/api/v1/queue/counters/${counter.id}/${action}`).auth(token, { type: 'bearer' }).send(body);
 }
 
 /** Changes only the daily quota of a service (null = unlimited), keeping its other queue settings. */
-export async function setDailyQuota(t: TestApp, adminToken: string, serviceId: string, dailyQuota: number | null): Promise<void> {
+export async function setDailyQuota(t: ApiClient, adminToken: string, serviceId: string, dailyQuota: number | null): Promise<void> {
   const service = (await t.http().get(`/api/v1/services/${serviceId}`).expect(200)).body as { queue: Record<string, unknown> };
   await t.http().patch(`/api/v1/admin/services/${serviceId}`).auth(adminToken, { type: 'bearer' }).send({ queue: { ...service.queue, dailyQuota } }).expect(200);
 }

@@ -16,7 +16,7 @@ export interface StaffTokens {
 }
 
 /** Accounts of every role on the seeded catalogue, created through the admin API itself. */
-export async function createStaff(t: TestApp): Promise<StaffTokens> {
+export async function createStaff(t: Pick<TestApp, 'http' | 'adminToken' | 'loginAs'>): Promise<StaffTokens> {
   const system = await t.adminToken();
   const agencies = (await t.http().get('/api/v1/sites/kota-kupang/agencies').expect(200)).body as AgencyResponse[];
   const dukcapil = agencies.find((a) => a.code === 'dukcapil')!;
