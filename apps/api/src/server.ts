@@ -9,6 +9,7 @@ import { resolveDataKey } from './config/data-key';
 import { resolveJwtSecret } from './config/jwt-secret';
 import { RunningEmbeddedPostgres, startEmbeddedPostgres } from './database/embedded-postgres';
 import { FirstAdmin, Seeder } from './database/seeds/seeder';
+import { gracefulStop } from './graceful-stop';
 
 /** One API process, listening: what main.ts runs and what the multi-process tests start. */
 export interface RunningServer {
@@ -19,7 +20,11 @@ export interface RunningServer {
   databaseUrl: string;
   embedded: RunningEmbeddedPostgres | null;
   firstAdmin: FirstAdmin;
-  /** Stops taking requests, lets those in flight finish, closes the app, then the embedded server. Once. */
+  /**
+   * Graceful stop (graceful-stop.ts): readiness fails, SHUTDOWN_DRAIN_SECONDS pass, the port closes,
+   * socket.io clients are told to reconnect elsewhere, requests under way finish, the app closes,
+   * then the embedded server. Once: calling it again answers the same stop.
+   */
   stop(reason: string): Promise<void>;
 }
 
@@ -63,7 +68,8 @@ export async function startServer(config: AppConfig, options: StartServerOptions
         stopping ??= (async () => {
           logger.log({ msg: 'shutting down', reason }, 'Main');
           try {
-            await started.close();
+            // Readiness fails, drain, port closed, sockets told to reconnect, requests finish, app closed.
+            await gracefulStop(started, { drainSeconds: config.shutdownDrainSeconds }, logger);
           } finally {
             await embedded?.stop();
             logger.log({ msg: 'stopped' }, 'Main');

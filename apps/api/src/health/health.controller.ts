@@ -24,6 +24,8 @@ export class HealthController {
   async ready(@Res({ passthrough: true }) res: Response): Promise<ReadinessResponse> {
     const report = await this.health.ready();
     if (report.status !== 'ready') res.status(503);
+    // Draining is the stop going to plan, not a failure: its 503s are not logged as errors.
+    if (report.status === 'draining') res.locals.expectedUnavailable = true;
     return report;
   }
 }

@@ -62,7 +62,9 @@ function httpLogOptions(root: pino.Logger): HttpLogOptions {
     genReqId: requestId,
     // Every line logged while a request is handled carries its id as `reqId`.
     quietReqLogger: true,
-    customLogLevel: (_req, res, error) => (error || res.statusCode >= 500 ? 'error' : 'debug'),
+    // A 503 the API answers on purpose (readiness while draining: res.locals.expectedUnavailable) is no error.
+    customLogLevel: (_req, res, error) =>
+      (res as { locals?: { expectedUnavailable?: boolean } }).locals?.expectedUnavailable ? 'debug' : error || res.statusCode >= 500 ? 'error' : 'debug',
     customSuccessMessage: () => 'request',
     customErrorMessage: () => 'request failed',
     serializers: {
