@@ -1,5 +1,6 @@
 import { Module } from '@nestjs/common';
 import { CatalogueModule } from '../catalogue/catalogue.module';
+import { JobsModule } from '../jobs/jobs.module';
 import { NotificationsModule } from '../notifications/notifications.module';
 import { QueueModule } from '../queue/queue.module';
 import { BookingController } from './booking.controller';
@@ -13,7 +14,7 @@ import { CheckInController } from './check-in.controller';
 
 /** PiiCipher comes from AppModule (global), its one provider. */
 @Module({
-  imports: [CatalogueModule, QueueModule, NotificationsModule],
+  imports: [CatalogueModule, JobsModule, QueueModule, NotificationsModule],
   controllers: [BookingController, CheckInController],
   providers: [BookingRepository, BookingService, BookingNotifier, BookingDocuments, BookingSweeper, BookingThrottlerGuard],
   exports: [BookingService],

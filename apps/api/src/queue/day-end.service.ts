@@ -1,10 +1,9 @@
-import { Inject, Injectable, Logger, OnApplicationBootstrap } from '@nestjs/common';
-import { SchedulerRegistry } from '@nestjs/schedule';
+import { Inject, Injectable, Logger, OnModuleInit } from '@nestjs/common';
 import { localDate } from '@mpp/domain';
 import { CatalogueRepository } from '../catalogue/catalogue.repository';
 import { Clock } from '../common/clock';
-import { scheduleSweep } from '../common/interval-sweep';
 import { APP_CONFIG, AppConfig } from '../config/app-config';
+import { JobRunner } from '../jobs/job-runner';
 import { QueuePublisher } from './queue-publisher';
 import { QueueRepository } from './queue.repository';
 import { siteOpenNow } from './site-hours';
@@ -13,12 +12,12 @@ import { siteOpenNow } from './site-hours';
  * The end of a queue day, with no job at midnight: numbering is per site-local date, so a new
  * day starts new numbers by itself. Tickets left open are closed as not served: those of a past
  * day whenever the site's queue is next touched, and waiting or called ones of today once the
- * site has closed, by a light sweep (QUEUE_SWEEP_SECONDS, 0 = never; an interval of
- * @nestjs/schedule's registry).
+ * site has closed, by a light sweep: the job `day-end sweep` of the JobRunner, every
+ * QUEUE_SWEEP_SECONDS (0 = never), run by one process at a time.
  */
 @Injectable()
-export class DayEndService implements OnApplicationBootstrap {
-  static readonly INTERVAL = 'day-end sweep';
+export class DayEndService implements OnModuleInit {
+  static readonly JOB = 'day-end sweep';
   private readonly logger = new Logger(DayEndService.name);
   private readonly checkedDay = new Map<string, string>();
 
@@ -28,11 +27,11 @@ export class DayEndService implements OnApplicationBootstrap {
     private readonly catalogue: CatalogueRepository,
     private readonly clock: Clock,
     private readonly publisher: QueuePublisher,
-    private readonly scheduler: SchedulerRegistry,
+    private readonly jobs: JobRunner,
   ) {}
 
-  onApplicationBootstrap(): void {
-    scheduleSweep(this.scheduler, this.logger, DayEndService.INTERVAL, this.config.queueSweepSeconds, () => this.sweep());
+  onModuleInit(): void {
+    this.jobs.register({ name: DayEndService.JOB, everySeconds: this.config.queueSweepSeconds, run: () => this.sweep() });
   }
 
   /** Closes what earlier days left open at a site; cheap after the first call of a day. */

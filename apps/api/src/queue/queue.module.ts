@@ -1,6 +1,7 @@
 import { Module } from '@nestjs/common';
 import { AuthModule } from '../auth/auth.module';
 import { CatalogueModule } from '../catalogue/catalogue.module';
+import { JobsModule } from '../jobs/jobs.module';
 import { CountersAdminController } from './counters-admin.controller';
 import { CountersAdminService } from './counters-admin.service';
 import { DayEndService } from './day-end.service';
@@ -24,7 +25,7 @@ import { TicketTransitions } from './ticket-transitions';
 import { TicketViews } from './ticket-views';
 
 @Module({
-  imports: [AuthModule, CatalogueModule],
+  imports: [AuthModule, CatalogueModule, JobsModule],
   controllers: [QueueController, PublicTicketsController, DisplayController, CountersAdminController],
   providers: [
     QueueRepository,
