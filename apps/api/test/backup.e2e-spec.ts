@@ -83,15 +83,32 @@ interface EmbeddedServer {
 }
 
 /**
- * The embedded PostgreSQL of DATA_DIR, started by the API's own launcher in a child process
- * (support/embedded-child.ts: the launcher's ESM import cannot run inside a Jest worker).
+ * The embedded PostgreSQL of DATA_DIR, started by the API's own launcher in a child process (its
+ * ESM import cannot run inside a Jest worker). The child stops the server on SIGTERM, and also when
+ * its stdin closes: a worker that dies without its afterAll leaves no server behind.
  */
+const SERVER_CHILD = `
+const { startEmbeddedPostgres } = require(process.argv[1]);
+startEmbeddedPostgres({ dataDir: process.argv[2], port: Number(process.argv[3]) }).then(
+  (server) => {
+    const stop = () => server.stop().then(() => process.exit(0));
+    process.once('SIGTERM', stop);
+    process.stdin.once('end', stop).resume();
+    process.stdout.write('READY\\n');
+  },
+  (error) => {
+    process.stderr.write(String(error && error.message));
+    process.exit(1);
+  },
+);`;
+
 async function startEmbeddedServer(dataDir: string): Promise<EmbeddedServer> {
   const port = await freePort();
-  const child = spawn(process.execPath, ['-r', 'ts-node/register/transpile-only', join(__dirname, 'support/embedded-child.ts'), join(dataDir, 'postgres'), String(port)], {
+  const launcher = join(ROOT, 'apps/api/src/database/embedded-postgres.ts');
+  const child = spawn(process.execPath, ['-r', 'ts-node/register/transpile-only', '-e', SERVER_CHILD, launcher, join(dataDir, 'postgres'), String(port)], {
     cwd: ROOT,
     env: { ...process.env, TS_NODE_PROJECT: join(ROOT, 'tsconfig.json') },
-    stdio: ['ignore', 'pipe', 'pipe'],
+    stdio: ['pipe', 'pipe', 'pipe'],
   });
   let out = '';
   const exited = new Promise<void>((r) => child.once('exit', () => r()));
