@@ -1,14 +1,18 @@
+import type { NestExpressApplication } from '@nestjs/platform-express';
 import { QUEUE_JOINS } from '@mpp/contracts';
 import { randomUUID } from 'node:crypto';
 import { io, Socket } from 'socket.io-client';
 import request from 'supertest';
+import { DataSource } from 'typeorm';
+import { createApp } from '../src/bootstrap';
 import { CATALOGUE_CACHE_TTL_MS } from '../src/catalogue/catalogue-cache';
+import { CLUSTER_BUS_APPLICATION_NAME, ClusterBus, type ClusterMessage } from '../src/common/cluster-bus';
 import { ApiProcess, clusterSecrets, killApiProcesses, startApiProcesses } from './support/api-processes';
 import { newServiceDto } from './support/factories';
 import { Hall, KUPANG_MONDAY_0900, setupHall } from './support/hall';
 import { startTestRedis, TestRedis } from './support/redis-server';
 import { STAFF_PASSWORD } from './support/staff';
-import { createTestDatabase, TEST_ADMIN, TestApp, TestDatabase } from './support/test-app';
+import { createTestDatabase, TEST_ADMIN, TestApp, TestDatabase, testConfig } from './support/test-app';
 
 /** Well inside the five seconds a process caches users, devices and catalogue rows. */
 const AT_ONCE_MS = 1_000;
@@ -239,6 +243,76 @@ describe('Caches and rate limits across API processes', () => {
       const again = `redis-kembali-${randomUUID().slice(0, 8)}@mpp.test`;
       for (let i = 0; i < LOGIN_LIMIT; i++) await login(i % 2 === 0 ? p2 : p1, again).expect(401);
       await login(p1, again).expect(429);
+    });
+  });
+
+  describe(ClusterBus.name, () => {
+    let app: NestExpressApplication;
+    let sut: ClusterBus;
+    let data: DataSource;
+    const heard: (ClusterMessage & { own: boolean })[] = [];
+    let waiting: { n: number; done: () => void } | null = null;
+    /** Resolves once message `n` of the topic below has arrived. */
+    const arrived = (n: number) =>
+      new Promise<void>((done, fail) => {
+        if (heard.some((m) => m.n === n)) return done();
+        const timer = setTimeout(() => fail(new Error(`message ${n} did not arrive; heard ${JSON.stringify(heard)}`)), 5_000);
+        waiting = {
+          n,
+          done: () => {
+            clearTimeout(timer);
+            done();
+          },
+        };
+      });
+
+    beforeAll(async () => {
+      // The processes above are gone: this one is alone on the database.
+      app = await createApp(testConfig(), { url: db.url, embedded: false }, { logger: false });
+      await app.init();
+      sut = app.get(ClusterBus);
+      data = app.get(DataSource);
+      sut.on('bus_test', (message, own) => {
+        heard.push({ ...message, own });
+        if (waiting && message.n === waiting.n) waiting.done();
+      });
+    });
+    afterAll(async () => {
+      await app?.close();
+    });
+
+    it('should deliver a message sent inside a transaction at its commit, once, to this process too, and never one rolled back', async () => {
+      await data.transaction(async (tx) => {
+        await sut.publish('bus_test', { n: 1 }, tx);
+        await sut.publish('bus_test', { n: 1 }, tx);
+        // Sent outside the transaction after it, and delivered while it is still open.
+        await sut.publish('bus_test', { n: 2 });
+        await arrived(2);
+        expect(heard.map((m) => m.n)).toEqual([2]);
+      });
+      await arrived(1);
+
+      await data
+        .transaction(async (tx) => {
+          await sut.publish('bus_test', { n: 3 }, tx);
+          throw new Error('rolled back');
+        })
+        .catch(() => undefined);
+      await sut.publish('bus_test', { n: 4 });
+      await arrived(4);
+      expect(heard).toEqual([
+        { n: 2, own: true },
+        { n: 1, own: true },
+        { n: 4, own: true },
+      ]);
+    });
+
+    it('should tell its gap listeners once its listening connection is back after a loss, and deliver again', async () => {
+      const gap = new Promise<void>((done) => sut.onGap(done));
+      await data.query(`SELECT pg_terminate_backend(pid) FROM pg_stat_activity WHERE application_name = $1 AND datname = current_database()`, [CLUSTER_BUS_APPLICATION_NAME]);
+      await gap;
+      await sut.publish('bus_test', { n: 5 });
+      await arrived(5);
     });
   });
 });
