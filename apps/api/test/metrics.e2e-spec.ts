@@ -138,6 +138,20 @@ describe('Metrics (Prometheus, on a port of their own)', () => {
     expect(after).toBe(before);
   });
 
+  it("should show each background job's runs, failures and abandoned runs from the job table", async () => {
+    await t.app.get(DataSource).query(
+      `INSERT INTO job (name, interval_seconds, next_run_at, runs, failures, abandoned, last_finished_at)
+       VALUES ('metrics test job', 60, now(), 7, 2, 1, '2026-11-23T01:00:00Z')`,
+    );
+
+    const text = await scrape();
+
+    expect(sample(text, 'mpp_job_runs_total', { job: 'metrics test job' })).toBe(7);
+    expect(sample(text, 'mpp_job_failures_total', { job: 'metrics test job' })).toBe(2);
+    expect(sample(text, 'mpp_job_abandoned_total', { job: 'metrics test job' })).toBe(1);
+    expect(sample(text, 'mpp_job_last_finished_timestamp_seconds', { job: 'metrics test job' })).toBe(Date.parse('2026-11-23T01:00:00Z') / 1000);
+  });
+
   it('should carry no personal data after a booking', async () => {
     clock.set('2026-11-23T00:30:00Z');
     const booked = (await t.http().post('/api/v1/bookings').send({ ...CITIZEN, serviceId: h.services.akta, date: '2026-11-24', start: '10:00' }).expect(201)).body as BookingCreatedResponse;

@@ -13,13 +13,7 @@ export interface SiteDepthRow {
   waiting: number;
 }
 
-export interface JobCountRow {
-  name: string;
-  runs: number;
-  failures: number;
-}
-
-/** The reads a scrape makes: a handful of rows each, bounded by the number of sites and of jobs. */
+/** The reads a scrape makes: a handful of rows each, bounded by the number of sites. */
 @Injectable()
 export class MetricsRepository {
   constructor(@InjectDataSource() private readonly db: DataSource) {}
@@ -44,15 +38,5 @@ export class MetricsRepository {
         ORDER BY s.code`,
       [days.map((d) => d.siteId), days.map((d) => d.localDate)],
     )) as SiteDepthRow[];
-  }
-
-  /**
-   * Runs and failures of each background job, counted for the whole deployment in the job
-   * runner's `job` table; none while that table does not exist.
-   */
-  async jobCounts(): Promise<JobCountRow[]> {
-    const [{ present }] = (await this.db.query(`SELECT to_regclass('job') IS NOT NULL AS present`)) as { present: boolean }[];
-    if (!present) return [];
-    return (await this.db.query(`SELECT name, runs::float8 AS runs, failures::float8 AS failures FROM job ORDER BY name`)) as JobCountRow[];
   }
 }

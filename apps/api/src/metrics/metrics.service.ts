@@ -9,6 +9,7 @@ import { DataSource } from 'typeorm';
 import { Clock } from '../common/clock';
 import { ioServerOf } from '../common/http/io-servers';
 import { APP_CONFIG, AppConfig } from '../config/app-config';
+import { JobRepository, JobRow } from '../jobs/job.repository';
 import { MetricsRepository } from './metrics.repository';
 
 /** What a pg pool tells about itself (TypeORM's PostgreSQL driver keeps one as `master`). */
@@ -36,6 +37,7 @@ export class MetricsService implements OnApplicationBootstrap, OnApplicationShut
   constructor(
     @Inject(APP_CONFIG) private readonly config: AppConfig,
     private readonly repository: MetricsRepository,
+    private readonly jobs: JobRepository,
     private readonly clock: Clock,
     private readonly adapterHost: HttpAdapterHost,
     @InjectDataSource() private readonly db: DataSource,
@@ -79,26 +81,30 @@ export class MetricsService implements OnApplicationBootstrap, OnApplicationShut
       },
     });
     // The job table counts for the whole deployment: every process shows the same figures.
-    let jobs: Promise<{ name: string; runs: number; failures: number }[]> | null = null;
-    const jobCounts = () => (jobs ??= metrics.fromDatabase('jobs', () => metrics.repository.jobCounts()).finally(() => setImmediate(() => (jobs = null))));
-    new Counter({
-      name: 'mpp_job_runs_total',
-      help: 'Runs of each background job across all processes (the job table; the same on every process).',
+    let pending: Promise<JobRow[]> | null = null;
+    const jobRows = () => (pending ??= metrics.fromDatabase('jobs', () => metrics.jobs.findAll()).finally(() => setImmediate(() => (pending = null))));
+    const jobCounter = (name: string, help: string, read: (job: JobRow) => number) =>
+      new Counter({
+        name,
+        help: `${help} Counted in the job table for all processes together (the same on every process).`,
+        labelNames: ['job'],
+        registers,
+        async collect() {
+          this.reset();
+          for (const job of await jobRows()) this.inc({ job: job.name }, read(job));
+        },
+      });
+    jobCounter('mpp_job_runs_total', 'Runs of each background job.', (job) => job.runs);
+    jobCounter('mpp_job_failures_total', 'Runs of each background job that failed.', (job) => job.failures);
+    jobCounter('mpp_job_abandoned_total', 'Runs of each background job whose process died before it finished (the lease ran out).', (job) => job.abandoned);
+    new Gauge({
+      name: 'mpp_job_last_finished_timestamp_seconds',
+      help: 'When each background job last finished a run (Unix time; absent before its first run).',
       labelNames: ['job'],
       registers,
       async collect() {
         this.reset();
-        for (const job of await jobCounts()) this.inc({ job: job.name }, job.runs);
-      },
-    });
-    new Counter({
-      name: 'mpp_job_failures_total',
-      help: 'Failed runs of each background job across all processes (the job table; the same on every process).',
-      labelNames: ['job'],
-      registers,
-      async collect() {
-        this.reset();
-        for (const job of await jobCounts()) this.inc({ job: job.name }, job.failures);
+        for (const job of await jobRows()) if (job.last_finished_at) this.set({ job: job.name }, new Date(job.last_finished_at).getTime() / 1000);
       },
     });
     const pool = (state: string, help: string, read: (p: PoolCounts) => number) =>
