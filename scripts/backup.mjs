@@ -59,11 +59,12 @@ const EMPTIED_DIRS = new Set(['pg_wal', 'pg_dynshmem', 'pg_notify', 'pg_serial',
 const state = { staging: null, partial: null, launched: null, client: null };
 
 async function main() {
-  const { values } = parseCommandLine(process.argv.slice(2), { out: { type: 'string', short: 'o' }, help: { type: 'boolean', short: 'h' } }, USAGE);
+  const { values, positionals } = parseCommandLine(process.argv.slice(2), { out: { type: 'string', short: 'o' }, help: { type: 'boolean', short: 'h' } }, USAGE);
   if (values.help) {
     process.stdout.write(`${USAGE}\n`);
     return;
   }
+  if (positionals.length > 1 || (positionals.length === 1 && values.out)) throw new OperatorError(`Name one archive to write, with --out FILE.\n\n${USAGE}`);
   const settings = settingsFromEnv();
   if (settings.databaseUrl) {
     throw new OperatorError(
@@ -80,7 +81,7 @@ async function main() {
     );
   }
 
-  const out = userPath(values.out ?? `mpp-backup-${utcStamp()}.tar.gz`);
+  const out = userPath(values.out ?? positionals[0] ?? `mpp-backup-${utcStamp()}.tar.gz`);
   if (existsSync(out)) throw new OperatorError(`${out} already exists. Choose another name with --out FILE (a backup never overwrites a file).`);
   if (out.startsWith(`${dataDir}/`)) throw new OperatorError(`Write the backup outside DATA_DIR (${dataDir}), ideally to another disk: --out FILE.`);
   try {
@@ -170,7 +171,20 @@ async function copyDatabase(settings, target) {
     );
   }
   const one = async (sql, params) => (await client.query(sql, params)).rows[0];
+  try {
+    return await backUpOnline(client, one, pgDir, target, running);
+  } catch (error) {
+    if (error instanceof OperatorError) throw error;
+    if (error.severity !== undefined || /Connection terminated/i.test(error.message)) {
+      throw new OperatorError(
+        `PostgreSQL ended the backup: ${error.message}.\nWas the API (and its database) started or stopped meanwhile? Run the backup again; nothing was written.`,
+      );
+    }
+    throw error;
+  }
+}
 
+async function backUpOnline(client, one, pgDir, target, running) {
   const version = await one(`SELECT current_setting('server_version') AS version, current_setting('server_version_num')::int AS num, (SELECT system_identifier::text FROM pg_control_system()) AS system_id`);
   const tablespaces = (await client.query(`SELECT spcname FROM pg_tablespace WHERE spcname NOT IN ('pg_default', 'pg_global')`)).rows;
   if (tablespaces.length > 0) {

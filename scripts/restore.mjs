@@ -5,7 +5,7 @@
 // of the embedded server on it) replays the WAL and opens the database as it was when the backup
 // stopped. Nothing in DATA_DIR is deleted: without --force a DATA_DIR that already holds any of
 // these is refused; with --force they are moved aside. See docs/backup.md.
-import { existsSync, promises as fs, readFileSync } from 'node:fs';
+import { existsSync, promises as fs, readFileSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import { extract as extractTar } from 'tar';
 import {
@@ -128,15 +128,22 @@ async function main() {
   await fs.chmod(staged(ITEMS.postgres), 0o700);
   for (const key of [ITEMS.dataKey, ITEMS.jwtSecret]) if (manifest.contents.includes(key)) await fs.chmod(staged(key), 0o600);
   if (isRoot()) {
-    // As embedded-postgres.ts does: as root, the embedded server runs as the system user "postgres".
-    const ids = ensurePostgresUser((line) => console.log(line));
-    await chownTree(staged(ITEMS.postgres), ids);
-    const closed = closedToPostgres(pgDir, ids);
-    if (closed) {
-      console.log(
-        `\nNote: the system user "postgres", which runs the embedded server when the API runs as root, cannot enter ${closed.dir} (mode ${closed.mode}). ` +
-          `Run "chmod o+x ${closed.dir}" before starting the API, or run the API as a normal user.`,
-      );
+    const owner = statSync(dataDir);
+    if (owner.uid !== 0) {
+      // DATA_DIR belongs to another user, who runs the API (and with it PostgreSQL): theirs.
+      for (const item of manifest.contents) await chownTree(staged(item), { uid: owner.uid, gid: owner.gid });
+      console.log(`Running as root: the restored files belong to the owner of ${dataDir} (uid ${owner.uid}), who runs the API.`);
+    } else {
+      // As embedded-postgres.ts does: an API run as root runs the embedded server as the system user "postgres".
+      const ids = ensurePostgresUser((line) => console.log(line));
+      await chownTree(staged(ITEMS.postgres), ids);
+      const closed = closedToPostgres(pgDir, ids);
+      if (closed) {
+        console.log(
+          `\nNote: the system user "postgres", which runs the embedded server when the API runs as root, cannot enter ${closed.dir} (mode ${closed.mode}). ` +
+            `Run "chmod o+x ${closed.dir}" before starting the API, or run the API as a normal user.`,
+        );
+      }
     }
   }
   for (const item of manifest.contents) await fs.rename(staged(item), join(dataDir, item));
@@ -195,6 +202,7 @@ function dataKeyWarnings(manifest, settings) {
 
 async function chownTree(path, ids) {
   await fs.lchown(path, ids.uid, ids.gid);
+  if (!(await fs.lstat(path)).isDirectory()) return;
   for (const entry of await fs.readdir(path, { withFileTypes: true })) {
     const child = join(path, entry.name);
     if (entry.isDirectory()) await chownTree(child, ids);
