@@ -160,10 +160,12 @@ async function main() {
   const mark = (phase) => args['pg-log'] && log(`  [pg ${seconds(performance.now() - benchStart)}] --- ${phase}`);
   mark('issue');
   await pgStats?.reset();
+  let commits = await commitCount();
   let cpu = cpuSample();
   const issue = await issueLoops(nodes, setup, { seconds: ISSUE_SECONDS });
   const issueCpu = cpuSince(cpu);
-  log(`issue: ${issue.ok} tickets in ${seconds(issue.elapsedMs)}, ${issue.failed} failed; ${describeCpu(issueCpu, issue.ok, 'ticket')}`);
+  const issueCommits = await commitsSince(commits, issueCpu, issue.ok);
+  log(`issue: ${issue.ok} tickets in ${seconds(issue.elapsedMs)}, ${issue.failed} failed; ${describeCpu(issueCpu, issue.ok, 'ticket')}; ${describeCommits(issueCommits, 'ticket')}`);
 
   await pgStats?.print('issue');
   // Not measured: the first calls plan the call function and its statements on each connection.
@@ -171,34 +173,50 @@ async function main() {
   await callRounds(nodes, setup, { rounds: CALL_WARMUP_ROUNDS, keepWaiting: DISPLAY_CALLS + COUNTERS });
   await pgStats?.reset();
   mark('call-next');
+  commits = await commitCount();
   cpu = cpuSample();
   const call = await callRounds(nodes, setup, { rounds: CALL_ROUNDS, keepWaiting: DISPLAY_CALLS + COUNTERS });
   const callCpu = cpuSince(cpu);
-  log(`call-next: ${call.latencies.length} calls in ${call.rounds} rounds of ${COUNTERS} at once, ${call.failed} failed; ${describeCpu(callCpu, call.latencies.length, 'call + no-show')}`);
+  const callCommits = await commitsSince(commits, callCpu, call.latencies.length);
+  log(
+    `call-next: ${call.latencies.length} calls in ${call.rounds} rounds of ${COUNTERS} at once, ${call.failed} failed; ${describeCpu(callCpu, call.latencies.length, 'call + no-show')}; ` +
+      describeCommits(callCommits, 'call + no-show'),
+  );
   await pgStats?.print('call-next');
 
   mark('call-next under saturation');
+  commits = await commitCount();
   cpu = cpuSample();
   const saturated = await callLoops(nodes, setup, { seconds: CALL_SECONDS, max: CALL_MAX, keepWaiting: DISPLAY_CALLS + COUNTERS });
   const saturatedCpu = cpuSince(cpu);
+  const saturatedCommits = await commitsSince(commits, saturatedCpu, saturated.latencies.length);
   log(
     `call-next under saturation: ${saturated.latencies.length} calls in ${seconds(saturated.elapsedMs)} (${round(saturated.latencies.length / (saturated.elapsedMs / 1000), 0)}/s), ` +
-      `${saturated.failed} failed; ${describeCpu(saturatedCpu, saturated.latencies.length, 'call + no-show')}`,
+      `${saturated.failed} failed; ${describeCpu(saturatedCpu, saturated.latencies.length, 'call + no-show')}; ${describeCommits(saturatedCommits, 'call + no-show')}`,
   );
   await pgStats?.print('call-next under saturation');
   mark('display');
+  commits = await commitCount();
   const display = await displayDelays(nodes, bases, setup);
+  const displayCommits = await commitsSince(commits, display.cpu, display.calls);
+  const sameDelays = display.sameDelays;
   log(
     `display: ${display.calls} calls × ${DISPLAY_CLIENTS} clients at ${DISPLAY_CALLS_PER_SECOND}/s, ${display.delays.length} deliveries, ${display.missed} missed` +
-      (args.nodes > 1 ? ` (across processes: ${display.crossDelays.length} deliveries, ${display.crossMissed} missed)` : '') +
+      (args.nodes > 1
+        ? ` (across processes: ${display.crossDelays.length} deliveries, ${display.crossMissed} missed, p50 ${round(percentile(display.crossDelays, 50))} ms, p99 ${round(percentile(display.crossDelays, 99))} ms;` +
+          ` on the caller's process: p50 ${round(percentile(sameDelays, 50))} ms, p99 ${round(percentile(sameDelays, 99))} ms)`
+        : '') +
       `; of the delay, call-next itself took p50 ${round(percentile(display.callNextMs, 50))} ms, p99 ${round(percentile(display.callNextMs, 99))} ms; ` +
-      describeCpu(display.cpu, display.calls, 'call + no-show'),
+      `${describeCpu(display.cpu, display.calls, 'call + no-show')}; ${describeCommits(displayCommits, 'call + no-show')}`,
   );
   await pgStats?.print('display');
 
   mark('pgbench');
-  const commits = await pgbenchCommitRate();
-  const figures = toFigures(args, issue, call, saturated, display, commits, { issue: issueCpu, callNext: callCpu, callNextSaturated: saturatedCpu, display: display.cpu });
+  const pgbench = await pgbenchCommitRate();
+  const figures = toFigures(args, issue, call, saturated, display, pgbench, {
+    cpuSeconds: { issue: issueCpu, callNext: callCpu, callNextSaturated: saturatedCpu, display: display.cpu },
+    commits: { issue: issueCommits, callNext: callCommits, callNextSaturated: saturatedCommits, display: displayCommits },
+  });
   printTable(figures);
   if (args.json) {
     writeFileSync(resolve(args.json), `${JSON.stringify(figures, null, 2)}\n`);
@@ -211,7 +229,7 @@ async function main() {
 }
 
 /** The JSON object of --json: the figures with targets first, then what explains them. */
-function toFigures(args, issue, call, saturated, display, commits, cpuSeconds) {
+function toFigures(args, issue, call, saturated, display, pgbench, { cpuSeconds, commits }) {
   return {
     nodes: args.nodes,
     socketAdapter: args.adapter,
@@ -230,7 +248,7 @@ function toFigures(args, issue, call, saturated, display, commits, cpuSeconds) {
     crossDisplayDelayP50Ms: args.nodes > 1 ? round(percentile(display.crossDelays, 50)) : null,
     crossDisplayDelayP99Ms: args.nodes > 1 ? round(percentile(display.crossDelays, 99)) : null,
     crossDisplayMissed: args.nodes > 1 ? display.crossMissed : null,
-    pgbench: commits,
+    pgbench,
     counts: {
       ticketsIssued: issue.ok,
       issueFailed: issue.failed,
@@ -248,6 +266,7 @@ function toFigures(args, issue, call, saturated, display, commits, cpuSeconds) {
       displayCallNextP99Ms: round(percentile(display.callNextMs, 99)),
     },
     cpuSeconds,
+    commits,
     machine: { cpus: cpus().length, cpuModel: cpus()[0]?.model ?? 'unknown', node: process.version, loadAverage: loadavg().map((l) => round(l, 2)) },
     at: new Date().toISOString(),
   };
@@ -800,6 +819,7 @@ async function displayDelays(nodes, bases, setup) {
 
   const delays = [];
   const crossDelays = [];
+  const sameDelays = [];
   let missed = 0;
   let crossMissed = 0;
   for (const call of calls) {
@@ -811,13 +831,13 @@ async function displayDelays(nodes, bases, setup) {
         if (cross) crossMissed += 1;
       } else {
         delays.push(at - call.started);
-        if (cross) crossDelays.push(at - call.started);
+        (cross ? crossDelays : sameDelays).push(at - call.started);
       }
     }
   }
   running.sockets.forEach((s) => s.disconnect());
   running.sockets = [];
-  return { calls: calls.length, delays, missed, crossDelays, crossMissed, cpu: cpuUsed, callNextMs: calls.map((c) => c.ms) };
+  return { calls: calls.length, delays, missed, crossDelays, sameDelays, crossMissed, cpu: cpuUsed, callNextMs: calls.map((c) => c.ms) };
 }
 
 // ---- PostgreSQL's raw commit rate (pgbench) -----------------------------------------------------
@@ -888,6 +908,37 @@ function runPgbench(args, env) {
     child.once('error', reject);
     child.once('exit', (code) => (code === 0 ? done(out) : reject(new Error(`pgbench exited with ${code}:\n${out}`))));
   });
+}
+
+// ---- PostgreSQL's write transactions during a phase ------------------------------------------
+
+/**
+ * Transaction ids PostgreSQL has handed out so far: one per transaction that wrote (the API's
+ * issues, calls and no-shows, and with the PostgreSQL adapter each NOTIFY, which takes an id to
+ * queue its message), each a commit flushed to the WAL, what pgbench's figure measures. Read-only
+ * statements take none. Exact, with no statistics lag.
+ */
+async function commitCount() {
+  const { Client } = require('pg');
+  const pg = new Client({ connectionString: running.pg.url });
+  await pg.connect();
+  try {
+    const { rows } = await pg.query('SELECT pg_snapshot_xmax(pg_current_snapshot())::text AS next');
+    return { next: Number(rows[0].next), at: performance.now() };
+  } finally {
+    await pg.end();
+  }
+}
+
+async function commitsSince(before, cpu, units) {
+  const now = await commitCount();
+  const commits = now.next - before.next;
+  const wall = cpu?.wall ?? (now.at - before.at) / 1000;
+  return { commits, perSecond: round(commits / wall, 0), perUnit: units ? round(commits / units, 2) : null };
+}
+
+function describeCommits(c, unit) {
+  return `PostgreSQL write transactions ${c.commits} (${c.perSecond}/s, ${c.perUnit ?? 'n/a'} per ${unit})`;
 }
 
 // ---- where the CPU goes (Linux /proc; empty elsewhere) ------------------------------------------
