@@ -180,7 +180,7 @@ describe('Caches and rate limits across API processes', () => {
 
     beforeAll(async () => {
       redis = await startTestRedis();
-      [p1, p2] = await startApiProcesses(2, { databaseUrl: db.url, secrets, env: { ...env, REDIS_URL: redis.url, LOG_LEVEL: 'info' }, clock: KUPANG_MONDAY_0900 });
+      [p1, p2] = await startApiProcesses(2, { databaseUrl: db.url, secrets, env: { ...env, REDIS_URL: redis.url, LOG_LEVEL: 'info', TICKET_PRINT_RATE_LIMIT: '3' }, clock: KUPANG_MONDAY_0900 });
     }, START_MS);
     afterAll(async () => {
       await p1?.kill();
@@ -195,6 +195,13 @@ describe('Caches and rate limits across API processes', () => {
       // @nestjs/throttler names the header after the throttler.
       expect(Number(refused.headers['retry-after-login'])).toBeGreaterThan(0);
       await login(p1, email).expect(429);
+    });
+
+    it("should count a public ticket limit of both processes together (the ticket guards' own limits, on the same storage)", async () => {
+      const print = (p: ApiProcess) => request(p.url).get('/api/v1/tickets/BBBBBBBBBBBBBBBB/print').query({ format: '80mm' });
+      for (let i = 0; i < 3; i++) await print(i % 2 === 0 ? p1 : p2).expect(404);
+      const refused = await print(p2).expect(429);
+      expect(Number(refused.headers['retry-after'])).toBeGreaterThan(0);
     });
 
     it('should answer without a single 500 while Redis is killed, count per process until it is back, then count together again', async () => {

@@ -10,7 +10,9 @@ const MINUTE_MS = 60_000;
  * address is). A hall's phones usually share one public address (the hall's Wi-Fi, or a
  * carrier's NAT), and every phone on a ticket page reads its ticket again each time the queue of
  * its service moves, so the limits are sized for the hall, not for one phone; see docs/api.md
- * (Rate limits) for the arithmetic. Each endpoint counts separately.
+ * (Rate limits) for the arithmetic. Each endpoint counts separately, in the module's storage like
+ * every other limit: shared by all API processes with REDIS_URL, per process without
+ * (rate-limit-storage.ts).
  */
 abstract class TicketThrottlerGuard extends ThrottlerGuard {
   constructor(
