@@ -17,8 +17,14 @@ const ATTACHMENT_CLEANUP_MS = 30_000;
 export const SOCKET_ADAPTER_APPLICATION_NAME = 'mpp-digital-api-events';
 /** Redis keys of the adapter (one stream; pub/sub channels for its requests between processes). */
 const REDIS_STREAM = 'mpp-digital:socket.io';
-/** While Redis is unreachable an event waits this many reconnection attempts (about a second), then goes to local sockets only. */
+/**
+ * While Redis is unreachable an event waits in ioredis's queue until this many reconnection
+ * attempts more have failed (ioredis flushes its queue at every third failed attempt: 0.3 s into
+ * an outage, up to ~3 s later on), then goes to this process's sockets only.
+ */
 const REDIS_RETRIES_PER_EVENT = 2;
+/** A Redis that does not answer at all counts as a failed attempt after this long. */
+const REDIS_CONNECT_TIMEOUT_MS = 2_000;
 
 /**
  * How the events of one API process reach the sockets of the others: socket.io's own adapters.
@@ -155,10 +161,11 @@ class PostgresSocketEvents implements SocketEventsAdapter {
 /**
  * @socket.io/redis-streams-adapter with ioredis: events are appended to a Redis stream that every
  * process reads from where it left off, so a process whose connection drops and comes back reads
- * what was added meanwhile. ioredis reconnects by itself (every 0.1-1 s); while Redis is away an
- * event waits in ioredis's offline queue for REDIS_RETRIES_PER_EVENT attempts and is then given
- * to this process's sockets only. The adapter duplicates the client for its readers: duplicate is
- * wrapped so that every copy is logged and closed with it.
+ * what was added meanwhile. ioredis reconnects by itself (every 0.1-1 s, never giving up: a client
+ * that gave up would answer the adapter's reading loop at once, for ever, and starve the process);
+ * while Redis is away an event waits in ioredis's offline queue (REDIS_RETRIES_PER_EVENT) and is
+ * then given to this process's sockets only. The adapter duplicates the client for its readers:
+ * duplicate is wrapped so that every copy is logged and closed with it.
  */
 class RedisSocketEvents implements SocketEventsAdapter {
   readonly kind = 'redis';
@@ -170,6 +177,7 @@ class RedisSocketEvents implements SocketEventsAdapter {
     const options: RedisOptions = {
       connectionName: SOCKET_ADAPTER_APPLICATION_NAME,
       maxRetriesPerRequest: REDIS_RETRIES_PER_EVENT,
+      connectTimeout: REDIS_CONNECT_TIMEOUT_MS,
       retryStrategy: (times) => Math.min(times * 100, 1_000),
     };
     this.main = this.track(new Redis(url, options));
