@@ -36,7 +36,7 @@ export class JobRepository {
    */
   async register(name: string, everySeconds: number): Promise<void> {
     await this.db.query(
-      `INSERT INTO job (name, interval_seconds, next_run_at) VALUES ($1, $2, now() + make_interval(secs => $2))
+      `INSERT INTO job (name, interval_seconds, next_run_at) VALUES ($1, $2::int, now() + make_interval(secs => $2::int))
        ON CONFLICT (name) DO UPDATE SET interval_seconds = EXCLUDED.interval_seconds,
                                         next_run_at = LEAST(job.next_run_at, EXCLUDED.next_run_at)`,
       [name, everySeconds],
@@ -53,7 +53,7 @@ export class JobRepository {
   async claim(name: string, owner: string, leaseSeconds: number): Promise<ClaimedRun | null> {
     const rows = (await this.db.query(
       `UPDATE job SET lease_owner = $2,
-                      lease_until = now() + make_interval(secs => $3),
+                      lease_until = now() + make_interval(secs => $3::int),
                       last_started_at = now(),
                       next_run_at = now() + make_interval(secs => interval_seconds),
                       abandoned = abandoned + (lease_owner IS NOT NULL)::int
@@ -67,7 +67,7 @@ export class JobRepository {
 
   /** Extends the lease of a run still going; false when another process has taken it over. */
   async renew(name: string, owner: string, leaseSeconds: number): Promise<boolean> {
-    const [, count] = (await this.db.query(`UPDATE job SET lease_until = now() + make_interval(secs => $3) WHERE name = $1 AND lease_owner = $2`, [
+    const [, count] = (await this.db.query(`UPDATE job SET lease_until = now() + make_interval(secs => $3::int) WHERE name = $1 AND lease_owner = $2`, [
       name,
       owner,
       leaseSeconds,

@@ -11,6 +11,7 @@ import { Clock } from '../../src/common/clock';
 import { createRootLogger } from '../../src/common/logging/api-logger';
 import { loadConfig } from '../../src/config/app-config';
 import { RunningServer, startServer } from '../../src/server';
+import { registerTestJobs } from './test-jobs';
 
 /** A clock that starts at a chosen instant and then runs as real time does. */
 class ShiftedClock extends Clock {
@@ -62,6 +63,8 @@ async function main(): Promise<void> {
     });
   }
   const server = (running.server = await startServer(config, { root: createRootLogger(config.logLevel), clock }));
+  // Jobs only the tests run (jobs.e2e-spec.ts), registered once the server is up.
+  if (process.env.MPP_CHILD_TEST_JOBS) registerTestJobs(server.app, process.env.MPP_CHILD_TEST_JOBS.split(','));
   process.stdout.write(`MPP_CHILD_READY ${server.port}\n`);
 }
 
