@@ -9,9 +9,10 @@ import { createTestDatabase, TestDatabase } from './support/test-app';
 /**
  * Replicas of one deployment start together on an empty database (docs/architecture.md,
  * Start-up): the migrations and the seeds run under a PostgreSQL advisory lock, so they run once.
- * Without the lock, three processes released at the same moment crashed: two ran the first
- * migration at once (duplicate key in pg_type for the first CREATE TABLE, or "relation already
- * exists"), and seeding raced on the sites' unique codes.
+ * Seen failing without the lock (TypeORM's migrationsRun): two of three replicas released at the
+ * same moment lost the migration race ('relation "schema_migration" already exists', 'column
+ * "queue_mode" of relation "site" already exists') and came up only through @nestjs/typeorm's
+ * retry three seconds later, which the no-error test below catches.
  */
 describe('Start-up of several replicas at once', () => {
   const REPLICAS = 3;
