@@ -365,6 +365,28 @@ describe('Backup and restore of the embedded PostgreSQL (npm run backup / restor
     STEP_MS * 2,
   );
 
+  it(
+    'should say, at backup and at restore, when the data key comes from DATA_KEY and is not in the archive',
+    async () => {
+      const envKey = randomBytes(32).toString('base64');
+      const out = join(base, 'backups', 'env-key.tar.gz');
+      const result = await npmRun('backup', ['--out', out], { DATA_DIR: restored, EMBEDDED_DB_PORT: String(await freePort()), DATA_KEY: envKey }).done;
+      expect(result).toMatchObject({ code: 0, stderr: '' });
+      expect(result.stdout).toMatch(/DATA_KEY comes from the environment and is NOT in the archive \(fingerprint [0-9a-f]{16}\)/);
+
+      const without = await npmRun('restore', [out], { DATA_DIR: join(base, 'env-key-without') }).done;
+      expect(without.code).toBe(0);
+      expect(without.stdout).toContain('This backup was made with DATA_KEY from the environment');
+      expect(without.stdout).toContain('Start the API with that same DATA_KEY');
+      const other = await npmRun('restore', [out], { DATA_DIR: join(base, 'env-key-other'), DATA_KEY: randomBytes(32).toString('base64') }).done;
+      expect(other.stdout).toContain('The DATA_KEY set now is another key');
+      const same = await npmRun('restore', [out], { DATA_DIR: join(base, 'env-key-same'), DATA_KEY: envKey }).done;
+      expect(same.code).toBe(0);
+      expect(same.stdout).not.toContain('DATA_KEY');
+    },
+    STEP_MS * 2,
+  );
+
   it('should refuse to back up with DATABASE_URL set, pointing to pg_dump', async () => {
     const result = await npmRun('backup', [], { DATA_DIR: restored, DATABASE_URL: 'postgres://mpp:secret@db.example:5432/mpp' }).done;
     expect(result.code).toBe(1);
