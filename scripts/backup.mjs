@@ -73,6 +73,9 @@ async function main() {
         'To back up the embedded database of DATA_DIR instead, run without DATABASE_URL.',
     );
   }
+  if (settings.dataKeyEnv && !parseKey(settings.dataKeyEnv)) {
+    throw new OperatorError('DATA_KEY is set but is not 32 bytes in base64, so the API would not start with it. Fix DATA_KEY (as the API uses it) and back up again.');
+  }
   const { dataDir, pgDir } = settings;
   if (!existsSync(join(pgDir, 'PG_VERSION'))) {
     throw new OperatorError(
@@ -102,7 +105,9 @@ async function main() {
   for (const item of [ITEMS.dataKey, ITEMS.jwtSecret, ITEMS.files]) {
     const source = join(dataDir, item);
     if (!existsSync(source)) continue;
-    await fs.cp(source, staged(item), { recursive: true, preserveTimestamps: true, errorOnExist: true });
+    await fs.cp(source, staged(item), { recursive: true, preserveTimestamps: true, errorOnExist: true }).catch((error) => {
+      throw explainIoError(error, staged(item));
+    });
     contents.push(item);
   }
 
@@ -312,7 +317,6 @@ async function copyWal(walDir, target, startFile, stopFile) {
 function describeDataKey(settings, fileText) {
   if (settings.dataKeyEnv) {
     const key = parseKey(settings.dataKeyEnv);
-    if (!key) throw new OperatorError('DATA_KEY is set but is not 32 bytes in base64, so the API would not start with it. Fix DATA_KEY (as the API uses it) and back up again.');
     return { source: 'environment', fingerprint: keyFingerprint(key), fileInArchive: fileText !== null };
   }
   if (fileText === null) return { source: 'none' };

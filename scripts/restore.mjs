@@ -112,18 +112,6 @@ async function main() {
     );
   }
 
-  const stamp = utcStamp();
-  for (const item of Object.values(ITEMS)) {
-    const target = join(dataDir, item);
-    if (present.includes(item)) {
-      const aside = `${target}.before-restore-${stamp}`;
-      await fs.rename(target, aside);
-      console.log(`Moved the current ${item} aside to ${aside}`);
-    } else if (existsSync(target)) {
-      await fs.rmdir(target); // an empty directory
-    }
-  }
-
   // PostgreSQL starts only on a data directory of mode 0700 (or 0750) owned by the user it runs as.
   await fs.chmod(staged(ITEMS.postgres), 0o700);
   for (const key of [ITEMS.dataKey, ITEMS.jwtSecret]) if (manifest.contents.includes(key)) await fs.chmod(staged(key), 0o600);
@@ -146,6 +134,20 @@ async function main() {
       }
     }
   }
+
+  // Only now, with the copy ready to go in: the current ones aside.
+  const stamp = utcStamp();
+  for (const item of Object.values(ITEMS)) {
+    const target = join(dataDir, item);
+    if (present.includes(item)) {
+      const aside = `${target}.before-restore-${stamp}`;
+      await fs.rename(target, aside);
+      console.log(`Moved the current ${item} aside to ${aside}`);
+    } else if (existsSync(target)) {
+      await fs.rmdir(target); // an empty directory
+    }
+  }
+
   for (const item of manifest.contents) await fs.rename(staged(item), join(dataDir, item));
   await fs.rm(state.staging, { recursive: true, force: true });
   state.staging = null;
