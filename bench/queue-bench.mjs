@@ -206,6 +206,7 @@ async function main() {
         ? ` (across processes: ${display.crossDelays.length} deliveries, ${display.crossMissed} missed, p50 ${round(percentile(display.crossDelays, 50))} ms, p99 ${round(percentile(display.crossDelays, 99))} ms;` +
           ` on the caller's process: p50 ${round(percentile(sameDelays, 50))} ms, p99 ${round(percentile(sameDelays, 99))} ms)`
         : '') +
+      `; p50 of the first tenth of the calls ${display.trend.firstTenthP50Ms} ms, of the last tenth ${display.trend.lastTenthP50Ms} ms` +
       `; of the delay, call-next itself took p50 ${round(percentile(display.callNextMs, 50))} ms, p99 ${round(percentile(display.callNextMs, 99))} ms; ` +
       `${describeCpu(display.cpu, display.calls, 'call + no-show')}; ${describeCommits(displayCommits, 'call + no-show')}`,
   );
@@ -264,6 +265,7 @@ function toFigures(args, issue, call, saturated, display, pgbench, { cpuSeconds,
       crossDisplayDeliveries: display.crossDelays.length,
       displayCallNextP50Ms: round(percentile(display.callNextMs, 50)),
       displayCallNextP99Ms: round(percentile(display.callNextMs, 99)),
+      displayDelayTrend: display.trend,
     },
     cpuSeconds,
     commits,
@@ -337,6 +339,12 @@ async function statementStats() {
       );
       log(`  PostgreSQL statements during ${phase} (pg_stat_statements, by total time):`);
       for (const r of rows) log(`    ${String(r.calls).padStart(6)} × ${String(r.mean_ms).padStart(7)} ms = ${String(r.total_ms).padStart(8)} ms (max ${String(r.max_ms).padStart(6)} ms)  ${r.query}`);
+      // The PostgreSQL socket.io adapter's messages: one NOTIFY per broadcast, each its own transaction.
+      const notify = await pg.query(
+        `SELECT coalesce(sum(calls), 0)::int AS calls, round(coalesce(sum(total_exec_time), 0)::numeric, 1) AS total_ms
+           FROM pg_stat_statements WHERE query ILIKE '%pg_notify%' AND dbid = (SELECT oid FROM pg_database WHERE datname = 'mpp_bench')`,
+      );
+      log(`    NOTIFY (socket.io adapter): ${notify.rows[0].calls} sent, ${notify.rows[0].total_ms} ms`);
       await pg.query('SELECT pg_stat_statements_reset()');
     },
   };
@@ -835,9 +843,13 @@ async function displayDelays(nodes, bases, setup) {
       }
     }
   }
+  // A backlog shows as delays growing from the first calls to the last ones.
+  const tenth = Math.max(1, Math.floor(calls.length / 10));
+  const delaysOf = (some) => some.flatMap((call) => clients.map((c) => c.arrivals.get(call.ticketNumber)).filter((at) => at !== undefined).map((at) => at - call.started));
+  const trend = { firstTenthP50Ms: round(percentile(delaysOf(calls.slice(0, tenth)), 50)), lastTenthP50Ms: round(percentile(delaysOf(calls.slice(-tenth)), 50)) };
   running.sockets.forEach((s) => s.disconnect());
   running.sockets = [];
-  return { calls: calls.length, delays, missed, crossDelays, sameDelays, crossMissed, cpu: cpuUsed, callNextMs: calls.map((c) => c.ms) };
+  return { calls: calls.length, trend, delays, missed, crossDelays, sameDelays, crossMissed, cpu: cpuUsed, callNextMs: calls.map((c) => c.ms) };
 }
 
 // ---- PostgreSQL's raw commit rate (pgbench) -----------------------------------------------------
