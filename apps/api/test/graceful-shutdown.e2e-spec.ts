@@ -169,29 +169,24 @@ describe('Graceful shutdown of one process under load (real processes)', () => {
 
     // SIGTERM (and a second one during the stop, which must not cut it short).
     const exited = p1.stop();
-    const signalled = Date.now();
-    let readyFailedAfterMs: number | null = null;
-    let healthDuringDrain = 0;
+    // Readiness and liveness asked together, until the port closes: readiness fails while the
+    // process still answers (so a balancer notices before connections are refused), liveness does not.
+    const answers: { ready: number; health: number }[] = [];
     for (;;) {
-      const ready = await fetch(`${p1.url}/api/health/ready`).catch(() => null);
-      if (ready === null) break;
-      if (ready.status === 503 && readyFailedAfterMs === null) {
-        readyFailedAfterMs = Date.now() - signalled;
+      const [ready, health] = await Promise.all([fetch(`${p1.url}/api/health/ready`).catch(() => null), fetch(`${p1.url}/api/health`).catch(() => null)]);
+      if (ready === null || health === null) break;
+      answers.push({ ready: ready.status, health: health.status });
+      if (ready.status === 503 && answers.filter((a) => a.ready === 503).length === 1) {
         expect(await ready.json()).toMatchObject({ status: 'draining' });
         balancer.target.port = p2.port; // the balancer's health check takes process 1 out
         process.kill(p1.pid, 'SIGTERM');
       }
-      if (ready.status === 503) {
-        const health = await fetch(`${p1.url}/api/health`).catch(() => null);
-        if (health === null) break;
-        expect(health.status).toBe(200);
-        healthDuringDrain++;
-      }
       await new Promise((r) => setTimeout(r, 25));
     }
-    expect(readyFailedAfterMs).not.toBeNull();
-    expect(readyFailedAfterMs!).toBeLessThan(1_000);
-    expect(healthDuringDrain).toBeGreaterThan(0);
+    const firstDraining = answers.findIndex((a) => a.ready === 503);
+    expect(firstDraining).toBeGreaterThanOrEqual(0);
+    expect(answers.slice(firstDraining)).toEqual(answers.slice(firstDraining).map(() => ({ ready: 503, health: 200 })));
+    expect(answers.slice(0, firstDraining).every((a) => a.ready === 200 && a.health === 200)).toBe(true);
 
     expect(await exited).toBe(0);
     await Promise.all(workers);
@@ -210,6 +205,10 @@ describe('Graceful shutdown of one process under load (real processes)', () => {
     const answered = outcomes.filter((o): o is Extract<Outcome, { status: number }> => 'status' in o);
     const failed = outcomes.filter((o): o is Extract<Outcome, { error: string }> => 'error' in o);
     expect(answered.filter((o) => o.status !== 201).map((o) => `${o.status} ${JSON.stringify(o.body)}`)).toEqual([]);
+    // Refused: the port was closed (ECONNREFUSED), or the connection still sat in the kernel's
+    // accept queue when it closed and was reset before the process read a byte (ECONNRESET). An
+    // answer cut once begun would show as 'answer cut'; that the process did nothing for either is
+    // checked below (no ticket under their keys).
     expect(failed.map((o) => o.error).filter((e) => e !== 'ECONNREFUSED' && e !== 'ECONNRESET')).toEqual([]);
     expect(answered.length).toBeGreaterThanOrEqual(30);
 
