@@ -12,7 +12,9 @@ import { createTestDatabase, TestDatabase } from './support/test-app';
  * Seen failing without the lock (TypeORM's migrationsRun): two of three replicas released at the
  * same moment lost the migration race ('relation "schema_migration" already exists', 'column
  * "queue_mode" of relation "site" already exists') and came up only through @nestjs/typeorm's
- * retry three seconds later, which the no-error test below catches.
+ * retry three seconds later, which the no-error test below catches. With the migrations locked but
+ * the seeds not, a replica crashed at every run: 'duplicate key value violates unique constraint
+ * "uq_site_code"' (two replicas seeding the same site).
  */
 describe('Start-up of several replicas at once', () => {
   const REPLICAS = 3;
