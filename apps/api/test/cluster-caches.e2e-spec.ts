@@ -207,7 +207,8 @@ describe('Caches and rate limits across API processes', () => {
     it('should answer without a single 500 while Redis is killed, count per process until it is back, then count together again', async () => {
       const statuses: number[] = [];
       let stop = false;
-      let reached: { count: number; done: () => void } | null = null;
+      // Set by `answered`, read by the traffic loop (a cast: TypeScript would narrow it to null in the loop).
+      let reached = null as { count: number; done: () => void } | null;
       const answered = (count: number) => new Promise<void>((done) => (reached = { count, done }));
       // Public ticket look-ups (their own rate limit) on both processes, one after another, all along.
       const traffic = (async () => {
