@@ -52,7 +52,7 @@ export class AppModule {
         }),
         // One JSON line per request and a request id on every line logged for it (nestjs-pino).
         loggingModule(logger),
-        // Background sweeps (day end, booking no-shows) as named intervals, cleared at shutdown.
+        // The job runner's waits (jobs/job-runner.ts) as named timeouts, cleared at shutdown.
         ScheduleModule.forRoot(),
         ThrottlerModule.forRoot({
           throttlers: [
