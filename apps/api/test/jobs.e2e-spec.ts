@@ -127,8 +127,9 @@ describe(`${JobRunner.name} across processes`, () => {
 
     const rows = await probes(TEST_JOBS.stuck);
     expect(rows[1].pid).toBe(other.pid);
-    // The lease was renewed at most a third of it before the kill: it ran out within STUCK_LEASE_SECONDS.
-    expect(rows[1].started_at.getTime() - killedAt.getTime()).toBeLessThanOrEqual(STUCK_LEASE_SECONDS * 1000 + 500);
+    // The lease was renewed at most a third of it before the kill: it ran out within STUCK_LEASE_SECONDS,
+    // and the other process asks when it ends (a second of slack for a loaded machine).
+    expect(rows[1].started_at.getTime() - killedAt.getTime()).toBeLessThanOrEqual(STUCK_LEASE_SECONDS * 1000 + 1000);
     expect(await job(TEST_JOBS.stuck)).toMatchObject({ abandoned: 1, lease_owner: expect.stringContaining(`:${other.pid}:`) });
   });
 });
