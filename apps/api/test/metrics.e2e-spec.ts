@@ -173,3 +173,21 @@ describe('Metrics (Prometheus, on a port of their own)', () => {
     }
   });
 });
+
+describe('Metrics off (METRICS_PORT=0, the default)', () => {
+  let t: TestApp;
+
+  beforeAll(async () => {
+    t = await createTestApp({ seedCatalogue: false });
+  });
+  afterAll(async () => t?.close());
+
+  it('should serve nothing and count nothing', async () => {
+    await t.http().get('/api/health').expect(200);
+
+    const sut = t.app.get(MetricsService);
+    expect(sut.address()).toBeNull();
+    expect(await sut.registry.getSingleMetricAsString('mpp_http_requests_total')).not.toMatch(/^mpp_http_requests_total\{/m);
+    expect(await sut.registry.metrics()).not.toContain('process_cpu_user_seconds_total');
+  });
+});

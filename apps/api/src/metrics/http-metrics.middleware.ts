@@ -15,6 +15,7 @@ export class HttpMetricsMiddleware implements NestMiddleware {
   constructor(private readonly metrics: MetricsService) {}
 
   use(req: Request, res: Response, next: NextFunction): void {
+    if (!this.metrics.enabled) return next();
     const started = process.hrtime.bigint();
     res.once('finish', () => {
       const route = (req.route as { path?: unknown } | undefined)?.path;

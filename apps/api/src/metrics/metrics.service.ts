@@ -29,6 +29,8 @@ interface PoolCounts {
 @Injectable()
 export class MetricsService implements OnApplicationBootstrap, OnApplicationShutdown {
   readonly registry = new Registry();
+  /** Whether /metrics is served (METRICS_PORT set); when not, requests are not even counted. */
+  readonly enabled: boolean;
   private readonly logger = new Logger('Metrics');
   private server: Server | null = null;
   private readonly requests: Counter<'method' | 'route' | 'status_class'>;
@@ -43,7 +45,9 @@ export class MetricsService implements OnApplicationBootstrap, OnApplicationShut
     @InjectDataSource() private readonly db: DataSource,
   ) {
     const registers = [this.registry];
-    collectDefaultMetrics({ register: this.registry });
+    // Off (METRICS_PORT=0): nothing is collected, not even the process's figures.
+    this.enabled = config.metricsPort !== 0;
+    if (this.enabled) collectDefaultMetrics({ register: this.registry });
     this.requests = new Counter({
       name: 'mpp_http_requests_total',
       help: 'API requests answered, by method, route template and status class.',
@@ -135,7 +139,7 @@ export class MetricsService implements OnApplicationBootstrap, OnApplicationShut
   }
 
   async onApplicationBootstrap(): Promise<void> {
-    if (this.config.metricsPort === 0) return;
+    if (!this.enabled) return;
     const server = createServer((req, res) => {
       const path = (req.url ?? '/').split('?')[0];
       if (req.method !== 'GET' || path !== '/metrics') {
