@@ -149,7 +149,9 @@ describe('Graceful shutdown of one process under load (real processes)', () => {
     await new Promise<void>((resolve, reject) => display.once('connect', resolve).once('connect_error', reject));
     const disconnected = new Promise<string>((resolve) => display.once('disconnect', (reason) => resolve(reason)));
     const attempted = new Promise<void>((resolve) => display.io.once('reconnect_attempt', () => resolve()));
-    const reconnected = new Promise<void>((resolve) => display.io.once('reconnect', () => resolve()));
+    const managerReconnected = new Promise<void>((resolve) => display.io.once('reconnect', () => resolve()));
+    // The namespace's own connect comes after the manager's reconnect (its CONNECT answered).
+    const reconnected = disconnected.then(() => new Promise<void>((resolve) => display.once('connect', () => resolve())));
 
     // Kiosks issuing tickets on process 1 without a pause, each request with its own key.
     const outcomes: Outcome[] = [];
@@ -195,6 +197,7 @@ describe('Graceful shutdown of one process under load (real processes)', () => {
     // The display was told to reconnect (not to stay away), and did, to process 2.
     expect(await disconnected).toBe('transport close');
     await attempted;
+    await managerReconnected;
     await reconnected;
     expect(display.connected).toBe(true);
     expect(balancer.connections.at(-1)).toBe(p2.port);
