@@ -1112,7 +1112,7 @@ function printTable(f) {
 function printComparison([one, many]) {
   const manyRows = new Map(tableRows(many).map(([metric, value, key]) => [metric, { value, key }]));
   const oneRows = new Map(tableRows(one).map(([metric, value, key]) => [metric, { value, key }]));
-  const metrics = [...new Set([...oneRows.keys(), ...manyRows.keys()])];
+  const metrics = [...new Set([...manyRows.keys(), ...oneRows.keys()])]; // the run with several processes has every row
   const verdict = (f, key) => (!key ? '' : f[key] !== null && GOALS[key].pass(f[key]) ? ' PASS' : ' MISS');
   const rows = metrics.map((metric) => {
     const a = oneRows.get(metric);
