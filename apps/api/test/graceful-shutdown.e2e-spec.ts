@@ -7,6 +7,8 @@ import { io, Socket } from 'socket.io-client';
 import request from 'supertest';
 import { DRAINING, DATABASE_DOWN } from '../src/health/health.service';
 import { Readiness } from '../src/health/readiness';
+import { ApiLogger, createRootLogger } from '../src/common/logging/api-logger';
+import { gracefulStop, IN_FLIGHT_GRACE_MS } from '../src/graceful-stop';
 import { ApiProcess, clusterSecrets, killApiProcesses, startApiProcesses } from './support/api-processes';
 import { Hall, KUPANG_MONDAY_0900, setDailyQuota, setupHall } from './support/hall';
 import { createTestApp, createTestDatabase, TEST_ADMIN, TestApp, TestDatabase } from './support/test-app';
@@ -47,6 +49,45 @@ describe('Readiness with the database down', () => {
     }
 
     expect((await t.http().get('/api/health/ready').expect(503)).body).toEqual({ status: 'unavailable', database: 'down', message: DATABASE_DOWN });
+  });
+});
+
+describe('Graceful stop and socket.io clients (in process)', () => {
+  let t: TestApp;
+  let db: TestDatabase | undefined;
+
+  beforeAll(async () => {
+    t = await createTestApp({ seedCatalogue: false });
+    db = t.db;
+  });
+  afterAll(async () => {
+    await t?.app.close().catch(() => undefined);
+    await db?.drop();
+  });
+
+  it('should close WebSocket and long-polling clients so that they reconnect by themselves', async () => {
+    const base = `http://127.0.0.1:${(t.app.getHttpServer().address() as { port: number }).port}`;
+    const clients = (['websocket', 'polling'] as const).map((transport) =>
+      io(`${base}/queue`, { transports: [transport], forceNew: true, reconnectionDelay: 50, reconnectionDelayMax: 100, timeout: 2000 }),
+    );
+    try {
+      await Promise.all(clients.map((c) => new Promise<void>((resolve, reject) => c.once('connect', resolve).once('connect_error', reject))));
+      const reasons = clients.map((c) => new Promise<string>((resolve) => c.once('disconnect', (reason) => resolve(reason))));
+      const attempts = clients.map((c) => new Promise<void>((resolve) => c.io.once('reconnect_attempt', () => resolve())));
+
+      const started = Date.now();
+      await gracefulStop(t.app, { drainSeconds: 0 }, new ApiLogger(createRootLogger('silent')));
+      // A long-polling request held open is answered at once, not left to the in-flight grace.
+      expect(Date.now() - started).toBeLessThan(IN_FLIGHT_GRACE_MS / 2);
+
+      // 'transport close' (or 'transport error') is what socket.io-client reconnects after;
+      // 'io server disconnect' (a server-side socket.disconnect()) it would not.
+      for (const reason of await Promise.all(reasons)) expect(['transport close', 'transport error']).toContain(reason);
+      await Promise.all(attempts);
+      expect(clients.map((c) => c.active)).toEqual([true, true]);
+    } finally {
+      clients.forEach((c) => c.disconnect());
+    }
   });
 });
 
