@@ -1,4 +1,4 @@
-import { QUEUE_EVENTS, QUEUE_JOINS, type DisplayCall, type DisplaySnapshot, type TicketResponse } from '@mpp/contracts';
+import { QUEUE_EVENTS, QUEUE_JOINS, type DisplayCall, type DisplaySnapshot, type PublicTicketResponse, type TicketResponse, type WaitingTicket } from '@mpp/contracts';
 import type { Socket } from 'socket.io-client';
 import request from 'supertest';
 import { ApiProcess, clusterSecrets, killApiProcesses, startApiProcesses } from './support/api-processes';
@@ -15,6 +15,11 @@ import { createTestDatabase, TEST_ADMIN, TestDatabase } from './support/test-app
 
 /** Generous: an event crosses processes in milliseconds; a Redis reconnection takes up to a second. */
 const ARRIVAL_MS = 20_000;
+/**
+ * How long Redis stays away: longer than an event waits for it in ioredis's queue (three failed
+ * reconnection attempts, ~0.6 s), so the events of the calls made meanwhile fail for good.
+ */
+const REDIS_OUTAGE_MS = 2_000;
 
 type CounterKey = keyof Hall['counters'];
 
@@ -137,9 +142,11 @@ describe('Live events across API processes', () => {
 
   describe('through PostgreSQL (SOCKET_ADAPTER=auto with an external database)', () => {
     let cluster: Cluster | undefined;
+    let officers: Officers;
 
     beforeAll(async () => {
       cluster = await startCluster();
+      officers = new Officers(cluster.hall);
     }, 180_000);
     afterAll(() => stopCluster(cluster), 60_000);
 
@@ -147,7 +154,6 @@ describe('Live events across API processes', () => {
       const { processes, apis, hall } = cluster!;
       const sut = await display(processes[1], hall);
       await issueTickets(apis[0], hall, { ktpBaru: 14, skck: 6 });
-      const officers = new Officers(hall);
 
       await officers.callRounds(apis[0], { dukcapil1: 7, dukcapil2: 7, polresta: 6 });
 
@@ -157,6 +163,26 @@ describe('Live events across API processes', () => {
       expect(heardByCounter(heard, [...made.keys()])).toEqual(made);
       expect(heard).toHaveLength(20);
     }, 120_000);
+
+    it('should tell a counter console and a ticket page on process 2 of a ticket issued and called on process 1', async () => {
+      const { processes, apis, hall } = cluster!;
+      const counterConsole = connectQueue(processes[1].url, hall.officers.polresta);
+      const page = connectQueue(processes[1].url);
+      sockets.push(counterConsole, page);
+      const waiting = record<WaitingTicket>(counterConsole, QUEUE_EVENTS.ticketWaiting);
+      const left = record<{ id: string }>(counterConsole, QUEUE_EVENTS.ticketLeft);
+      const updates = record<PublicTicketResponse>(page, QUEUE_EVENTS.ticketUpdated);
+      await joined(counterConsole, QUEUE_JOINS.counter, { counterId: hall.counters.polresta.id });
+
+      const ticket = await issue(apis[0], hall.kiosk, hall.services.skck);
+      await waiting.until((events) => events.some((w) => w.id === ticket.id && w.number === ticket.number), ARRIVAL_MS);
+      await joined(page, QUEUE_JOINS.ticket, { publicCode: ticket.publicCode });
+      expect(await officers.callNext(apis[0], 'polresta')).toBe(ticket.number);
+
+      await left.until((events) => events.some((e) => e.id === ticket.id), ARRIVAL_MS);
+      const called = await updates.until((events) => events.some((u) => u.status === 'called'), ARRIVAL_MS);
+      expect(called.at(-1)).toMatchObject({ publicCode: ticket.publicCode, number: ticket.number, status: 'called' });
+    }, 60_000);
   });
 
   describe('through Redis (REDIS_URL set)', () => {
@@ -181,9 +207,12 @@ describe('Live events across API processes', () => {
       await sut.calls.until((calls) => calls.length >= 10, ARRIVAL_MS);
 
       await redis!.kill();
-      // A call while Redis is away is committed and answered as one (its event may be missed).
+      const outage = new Promise((resolve) => setTimeout(resolve, REDIS_OUTAGE_MS));
+      // A call while Redis is away is committed and answered as one (its event may be missed),
+      // and the process lives on when sending its events to the others fails.
       await officers.callRounds(apis[0], { dukcapil1: 1, dukcapil2: 1, polresta: 1 });
       const duringOutage = { dukcapil1: 4, dukcapil2: 3, polresta: 3 };
+      await outage;
       await redis!.start();
       await officers.callRounds(apis[0], { dukcapil1: 4, dukcapil2: 3, polresta: 3 });
 

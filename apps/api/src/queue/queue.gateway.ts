@@ -28,12 +28,16 @@ import { TicketViews } from './ticket-views';
 type Ack<T> = { ok: true; data: T } | { ok: false; error: ApiError };
 
 const WAITING_COUNTS_DEBOUNCE_MS = 250;
+/** Between the API processes (serverSideEmit): a ticket changed; each process pushes it to its own ticket pages. */
+const TICKET_CHANGED = 'mpp:ticket-changed';
 
 /**
  * Rooms: display:{siteId}, service:{serviceId} (counter consoles), ticket:{publicCode}, service-public:{serviceId}.
  * Which browser origins may connect is decided by AllowListIoAdapter (common/http), not here.
  * Joins are this process's own; every push is a broadcast to a room, which the socket.io adapter
- * (common/http/socket-adapter.ts) carries to the sockets of every API process.
+ * (common/http/socket-adapter.ts) carries to the sockets of every API process, except a ticket
+ * page's: its change is told to every process, and each one that has the page open reads it and
+ * pushes it to its own sockets (no read for pages nobody has open).
  */
 @WebSocketGateway({ namespace: '/queue' })
 export class QueueGateway implements OnGatewayInit, OnGatewayConnection, OnModuleDestroy {
@@ -61,6 +65,9 @@ export class QueueGateway implements OnGatewayInit, OnGatewayConnection, OnModul
       this.sessions.onEnded((ref) => closeSessionSockets(this.server, ref)),
       this.sessions.onGap(() => void recheckSessionSockets(this.server, this.auth)),
     );
+    const ticketChanged = (publicCode: string, id: string) => void this.pushTicket(String(publicCode), String(id));
+    this.server.on(TICKET_CHANGED, ticketChanged);
+    this.unsubscribe.push(() => this.server.off(TICKET_CHANGED, ticketChanged));
   }
 
   onModuleDestroy(): void {
@@ -177,6 +184,9 @@ export class QueueGateway implements OnGatewayInit, OnGatewayConnection, OnModul
       void this.queueMoved(row.site_id, [row.service_id]);
     }
     void this.pushTicket(row.public_code, row.id);
+    if (reachesOtherProcesses(this.server)) {
+      this.safely('ticket to other processes', () => this.server.serverSideEmit(TICKET_CHANGED, row.public_code, row.id));
+    }
   }
 
   private safely(what: string, push: () => void): void {
@@ -196,12 +206,13 @@ export class QueueGateway implements OnGatewayInit, OnGatewayConnection, OnModul
     return reachesOtherProcesses(this.server) || !!this.server.adapter.rooms.get(room)?.size;
   }
 
+  /** A changed ticket to the pages open on it in THIS process (each process is told: onTicket). */
   private async pushTicket(publicCode: string, id: string): Promise<void> {
     const room = `ticket:${publicCode}`;
-    if (!this.mayHaveSockets(room)) return;
+    if (!this.server.adapter.rooms.get(room)?.size) return;
     try {
       const ticket = await this.tickets.byId(id);
-      if (ticket) this.server.to(room).emit(QUEUE_EVENTS.ticketUpdated, ticket);
+      if (ticket) this.server.local.to(room).emit(QUEUE_EVENTS.ticketUpdated, ticket);
     } catch (error) {
       this.logger.warn(`ticket push failed: ${(error as Error).message}`);
     }

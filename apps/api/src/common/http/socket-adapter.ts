@@ -171,34 +171,52 @@ class RedisSocketEvents implements SocketEventsAdapter {
   readonly kind = 'redis';
   private readonly logger = new Logger('SocketAdapter');
   private readonly clients: Redis[] = [];
-  private readonly main: Redis;
+  private main: Redis | null = null;
+  private closing = false;
 
-  constructor(url: string) {
+  constructor(private readonly url: string) {}
+
+  attach(server: Server): void {
     const options: RedisOptions = {
       connectionName: SOCKET_ADAPTER_APPLICATION_NAME,
       maxRetriesPerRequest: REDIS_RETRIES_PER_EVENT,
       connectTimeout: REDIS_CONNECT_TIMEOUT_MS,
       retryStrategy: (times) => Math.min(times * 100, 1_000),
     };
-    this.main = this.track(new Redis(url, options));
+    this.main ??= this.track(new Redis(this.url, options));
+    server.adapter(createRedisStreamsAdapter(this.main, { streamName: REDIS_STREAM, channelPrefix: REDIS_STREAM, onlyPlaintext: true }));
+    clustered.add(server);
   }
 
   private track(client: Redis): Redis {
     const health = new ConnectionHealth(this.logger, 'Redis connection for live events');
     client.on('error', (error: Error) => health.failed(error));
+    // A Redis that stops closes the connection, often with no error.
+    client.on('close', () => {
+      if (!this.closing) health.failed(new Error('connection closed'));
+    });
     client.on('ready', () => health.ok());
+    // The adapter drops the promises of its PUBLISH (messages between processes: serverSideEmit)
+    // and SUBSCRIBE: one rejected while Redis is away would be unhandled and end the process
+    // (seen: the API died 0.6 s into a Redis outage). Each gets a handler; callers still see it.
+    for (const name of ['publish', 'subscribe'] as const) {
+      const command = (client[name] as (...args: unknown[]) => Promise<unknown>).bind(client);
+      Object.assign(client, {
+        [name]: (...args: unknown[]) => {
+          const sent = command(...args);
+          sent.catch((error: Error) => health.failed(error));
+          return sent;
+        },
+      });
+    }
     const duplicate = client.duplicate.bind(client);
     client.duplicate = (override?: Partial<RedisOptions>) => this.track(duplicate(override));
     this.clients.push(client);
     return client;
   }
 
-  attach(server: Server): void {
-    server.adapter(createRedisStreamsAdapter(this.main, { streamName: REDIS_STREAM, channelPrefix: REDIS_STREAM, onlyPlaintext: true }));
-    clustered.add(server);
-  }
-
   async close(): Promise<void> {
+    this.closing = true;
     // disconnect, not quit: a reader blocked in XREAD would hold a QUIT for seconds.
     this.clients.forEach((c) => c.disconnect());
     await Promise.resolve();
