@@ -345,6 +345,14 @@ async function statementStats() {
            FROM pg_stat_statements WHERE query ILIKE '%pg_notify%' AND dbid = (SELECT oid FROM pg_database WHERE datname = 'mpp_bench')`,
       );
       log(`    NOTIFY (socket.io adapter): ${notify.rows[0].calls} sent, ${notify.rows[0].total_ms} ms`);
+      // What commits: the statements that wrote to the WAL (or took an id for NOTIFY), by how often.
+      const writers = await pg.query(
+        `SELECT calls, wal_records, regexp_replace(left(query, 110), '\\s+', ' ', 'g') AS query
+           FROM pg_stat_statements WHERE dbid = (SELECT oid FROM pg_database WHERE datname = 'mpp_bench') AND (wal_records > 0 OR query ILIKE '%pg_notify%')
+          ORDER BY calls DESC LIMIT 8`,
+      );
+      log('    statements that wrote (by calls):');
+      for (const r of writers.rows) log(`    ${String(r.calls).padStart(6)} calls, ${String(r.wal_records).padStart(7)} WAL records  ${r.query}`);
       await pg.query('SELECT pg_stat_statements_reset()');
     },
   };
