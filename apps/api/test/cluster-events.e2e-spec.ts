@@ -1,6 +1,8 @@
 import { QUEUE_EVENTS, QUEUE_JOINS, type DisplayCall, type DisplaySnapshot, type PublicTicketResponse, type TicketResponse, type WaitingTicket } from '@mpp/contracts';
+import { Client } from 'pg';
 import type { Socket } from 'socket.io-client';
 import request from 'supertest';
+import { SOCKET_ADAPTER_APPLICATION_NAME } from '../src/common/http/socket-adapter';
 import { ApiProcess, clusterSecrets, killApiProcesses, startApiProcesses } from './support/api-processes';
 import { ApiClient, counterAction, Hall, issue, KUPANG_MONDAY_0900, setDailyQuota, setupHall } from './support/hall';
 import { startTestRedis, TestRedis } from './support/redis-server';
@@ -123,6 +125,15 @@ function heardByCounter(calls: DisplayCall[], counterNumbers: number[]): Map<num
   return new Map(counterNumbers.map((n) => [n, calls.filter((c) => c.counterNumber === n).map((c) => c.ticketNumber)]));
 }
 
+/** Polls `check` (a query) every 100 ms until it holds, or fails after `ms`. */
+async function eventually(what: string, check: () => Promise<boolean>, ms: number): Promise<void> {
+  const deadline = Date.now() + ms;
+  while (!(await check())) {
+    if (Date.now() > deadline) throw new Error(`not within ${ms} ms: ${what}`);
+    await new Promise((resolve) => setTimeout(resolve, 100));
+  }
+}
+
 async function issueTickets(api: ApiClient, hall: Hall, counts: { ktpBaru: number; skck: number }): Promise<void> {
   for (let i = 0; i < counts.ktpBaru; i++) await issue(api, hall.kiosk, hall.services.ktpBaru);
   for (let i = 0; i < counts.skck; i++) await issue(api, hall.kiosk, hall.services.skck);
@@ -182,6 +193,52 @@ describe('Live events across API processes', () => {
       await left.until((events) => events.some((e) => e.id === ticket.id), ARRIVAL_MS);
       const called = await updates.until((events) => events.some((u) => u.status === 'called'), ARRIVAL_MS);
       expect(called.at(-1)).toMatchObject({ publicCode: ticket.publicCode, number: ticket.number, status: 'called' });
+    }, 60_000);
+
+    it('should carry calls again once the adapter has reopened connections PostgreSQL closed, answering the calls made meanwhile', async () => {
+      const { db, processes, apis, hall } = cluster!;
+      const sut = await display(processes[1], hall);
+      await issueTickets(apis[0], hall, { ktpBaru: 6, skck: 0 });
+      const admin = new Client({ connectionString: db.url });
+      await admin.connect();
+      try {
+        const cut = (await admin.query<{ now: Date }>('SELECT now()')).rows[0].now;
+        const { rowCount } = await admin.query('SELECT pg_terminate_backend(pid) FROM pg_stat_activity WHERE datname = current_database() AND application_name = $1', [
+          SOCKET_ADAPTER_APPLICATION_NAME,
+        ]);
+        // Per process: its LISTEN connection and the one its NOTIFYs go through.
+        expect(rowCount).toBe(4);
+        // Answered as usual while the adapter has no connection (their events may be missed).
+        await officers.callRounds(apis[0], { dukcapil1: 1, dukcapil2: 1 });
+
+        // Each process LISTENs again (the adapter tries every ~2 s).
+        await eventually(
+          'both processes listen again',
+          async () =>
+            (
+              await admin.query(`SELECT 1 FROM pg_stat_activity WHERE datname = current_database() AND application_name = $1 AND backend_start > $2 AND query LIKE 'LISTEN %'`, [
+                SOCKET_ADAPTER_APPLICATION_NAME,
+                cut,
+              ])
+            ).rowCount === 2,
+          ARRIVAL_MS,
+        );
+      } finally {
+        await admin.end();
+      }
+      const calledBefore = new Set([...officers.byCounterNumber().values()].flat());
+      const madeBefore = { dukcapil1: officers.calls.dukcapil1.length, dukcapil2: officers.calls.dukcapil2.length, polresta: officers.calls.polresta.length };
+      await officers.callRounds(apis[0], { dukcapil1: 2, dukcapil2: 2 });
+
+      const after = officers.byCounterNumber((key, i) => i >= madeBefore[key]);
+      const expected = [...after.values()].flat();
+      const heard = await sut.calls.until((calls) => expected.every((n) => calls.some((c) => c.ticketNumber === n)), ARRIVAL_MS);
+      const heardAfter = heardByCounter(
+        heard.filter((c) => !calledBefore.has(c.ticketNumber)),
+        [...after.keys()],
+      );
+      expect(heardAfter).toEqual(after);
+      expect(processes.every((p) => p.output.some((line) => line.includes('PostgreSQL listening connection for live events lost')))).toBe(true);
     }, 60_000);
   });
 
