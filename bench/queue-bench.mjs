@@ -106,7 +106,7 @@ const GOALS = {
 
 // ---- the running pieces, stopped by cleanup() whatever happens ---------------------------
 
-const running = { pg: null, pgDataDir: null, apis: [], apiDataDir: null, redis: null, sockets: [], agent: null, children: [] };
+const running = { pg: null, pgDataDir: null, apis: [], apiDataDir: null, redis: null, sockets: [], agent: null, children: [], listeners: [] };
 const log = (message) => process.stdout.write(`${message}\n`);
 
 const OPTIONS = {
@@ -146,6 +146,9 @@ async function main() {
   if (args.redis) running.redis = await startRedis();
   const admin = await startApis(args.nodes, args.adapter, args['cpu-prof'] ? resolve(args['cpu-prof']) : null);
   const pgStats = args['pg-stats'] ? await statementStats() : null;
+  const messages = args.adapter === 'postgres' ? await adapterMessages() : null;
+  /** What the adapter carried during each phase (heard during it: a backlog shows as fewer than sent). */
+  const adapterSent = {};
   const bases = running.apis.map((api) => `http://127.0.0.1:${api.port}`);
   /** nodes[i]: the HTTP client of API process i. */
   const nodes = bases.map((base) => http(base));
@@ -160,12 +163,13 @@ async function main() {
   const mark = (phase) => args['pg-log'] && log(`  [pg ${seconds(performance.now() - benchStart)}] --- ${phase}`);
   mark('issue');
   await pgStats?.reset();
+  messages?.take();
   let commits = await commitCount();
   let cpu = cpuSample();
   const issue = await issueLoops(nodes, setup, { seconds: ISSUE_SECONDS });
   const issueCpu = cpuSince(cpu);
   const issueCommits = await commitsSince(commits, issueCpu, issue.ok);
-  log(`issue: ${issue.ok} tickets in ${seconds(issue.elapsedMs)}, ${issue.failed} failed; ${describeCpu(issueCpu, issue.ok, 'ticket')}; ${describeCommits(issueCommits, 'ticket')}`);
+  log(`issue: ${issue.ok} tickets in ${seconds(issue.elapsedMs)}, ${issue.failed} failed; ${describeCpu(issueCpu, issue.ok, 'ticket')}; ${describeCommits(issueCommits, 'ticket')}${describeMessages((adapterSent.issue = messages?.take()), issue.ok, 'ticket')}`);
 
   await pgStats?.print('issue');
   // Not measured: the first calls plan the call function and its statements on each connection.
@@ -173,6 +177,7 @@ async function main() {
   await callRounds(nodes, setup, { rounds: CALL_WARMUP_ROUNDS, keepWaiting: DISPLAY_CALLS + COUNTERS });
   await pgStats?.reset();
   mark('call-next');
+  messages?.take();
   commits = await commitCount();
   cpu = cpuSample();
   const call = await callRounds(nodes, setup, { rounds: CALL_ROUNDS, keepWaiting: DISPLAY_CALLS + COUNTERS });
@@ -180,11 +185,13 @@ async function main() {
   const callCommits = await commitsSince(commits, callCpu, call.latencies.length);
   log(
     `call-next: ${call.latencies.length} calls in ${call.rounds} rounds of ${COUNTERS} at once, ${call.failed} failed; ${describeCpu(callCpu, call.latencies.length, 'call + no-show')}; ` +
-      describeCommits(callCommits, 'call + no-show'),
+      describeCommits(callCommits, 'call + no-show') +
+      describeMessages((adapterSent.callNext = messages?.take()), call.latencies.length, 'call + no-show'),
   );
   await pgStats?.print('call-next');
 
   mark('call-next under saturation');
+  messages?.take();
   commits = await commitCount();
   cpu = cpuSample();
   const saturated = await callLoops(nodes, setup, { seconds: CALL_SECONDS, max: CALL_MAX, keepWaiting: DISPLAY_CALLS + COUNTERS });
@@ -192,10 +199,11 @@ async function main() {
   const saturatedCommits = await commitsSince(commits, saturatedCpu, saturated.latencies.length);
   log(
     `call-next under saturation: ${saturated.latencies.length} calls in ${seconds(saturated.elapsedMs)} (${round(saturated.latencies.length / (saturated.elapsedMs / 1000), 0)}/s), ` +
-      `${saturated.failed} failed; ${describeCpu(saturatedCpu, saturated.latencies.length, 'call + no-show')}; ${describeCommits(saturatedCommits, 'call + no-show')}`,
+      `${saturated.failed} failed; ${describeCpu(saturatedCpu, saturated.latencies.length, 'call + no-show')}; ${describeCommits(saturatedCommits, 'call + no-show')}${describeMessages((adapterSent.callNextSaturated = messages?.take()), saturated.latencies.length, 'call + no-show')}`,
   );
   await pgStats?.print('call-next under saturation');
   mark('display');
+  messages?.take();
   commits = await commitCount();
   const display = await displayDelays(nodes, bases, setup);
   const displayCommits = await commitsSince(commits, display.cpu, display.calls);
@@ -208,7 +216,8 @@ async function main() {
         : '') +
       `; p50 of the first tenth of the calls ${display.trend.firstTenthP50Ms} ms, of the last tenth ${display.trend.lastTenthP50Ms} ms` +
       `; of the delay, call-next itself took p50 ${round(percentile(display.callNextMs, 50))} ms, p99 ${round(percentile(display.callNextMs, 99))} ms; ` +
-      `${describeCpu(display.cpu, display.calls, 'call + no-show')}; ${describeCommits(displayCommits, 'call + no-show')}`,
+      `${describeCpu(display.cpu, display.calls, 'call + no-show')}; ${describeCommits(displayCommits, 'call + no-show')}` +
+      describeMessages((adapterSent.display = messages?.take()), display.calls, 'call + no-show'),
   );
   await pgStats?.print('display');
 
@@ -217,6 +226,7 @@ async function main() {
   const figures = toFigures(args, issue, call, saturated, display, pgbench, {
     cpuSeconds: { issue: issueCpu, callNext: callCpu, callNextSaturated: saturatedCpu, display: display.cpu },
     commits: { issue: issueCommits, callNext: callCommits, callNextSaturated: saturatedCommits, display: displayCommits },
+    adapterMessages: messages ? adapterSent : null,
   });
   printTable(figures);
   if (args.json) {
@@ -230,7 +240,7 @@ async function main() {
 }
 
 /** The JSON object of --json: the figures with targets first, then what explains them. */
-function toFigures(args, issue, call, saturated, display, pgbench, { cpuSeconds, commits }) {
+function toFigures(args, issue, call, saturated, display, pgbench, { cpuSeconds, commits, adapterMessages }) {
   return {
     nodes: args.nodes,
     socketAdapter: args.adapter,
@@ -269,6 +279,7 @@ function toFigures(args, issue, call, saturated, display, pgbench, { cpuSeconds,
     },
     cpuSeconds,
     commits,
+    adapterMessages,
     machine: { cpus: cpus().length, cpuModel: cpus()[0]?.model ?? 'unknown', node: process.version, loadAverage: loadavg().map((l) => round(l, 2)) },
     at: new Date().toISOString(),
   };
@@ -476,9 +487,11 @@ async function stopChild(child, exited, signal = 'SIGTERM') {
 }
 
 async function cleanup() {
-  const { pg, apis, redis, sockets, agent, children } = running;
+  const { pg, apis, redis, sockets, agent, children, listeners } = running;
   running.pg = running.agent = running.redis = null;
   running.apis = [];
+  running.listeners = [];
+  await Promise.all(listeners.map((l) => l.end().catch(() => undefined)));
   running.sockets = [];
   running.children = [];
   children.forEach((child) => child.exitCode === null && child.kill('SIGTERM'));
@@ -928,6 +941,51 @@ function runPgbench(args, env) {
     child.once('error', reject);
     child.once('exit', (code) => (code === 0 ? done(out) : reject(new Error(`pgbench exited with ${code}:\n${out}`))));
   });
+}
+
+// ---- the PostgreSQL adapter's messages, as another process hears them ------------------------
+
+const ADAPTER_MESSAGE_TYPES = { 1: 'initial heartbeat', 2: 'heartbeat', 3: 'broadcast', 4: 'sockets join', 5: 'sockets leave', 6: 'disconnect sockets', 7: 'fetch sockets', 8: 'fetch sockets response', 9: 'server-side emit', 10: 'server-side emit response', 11: 'broadcast client count', 12: 'broadcast ack', 13: 'adapter close' };
+
+/**
+ * With the PostgreSQL adapter: LISTENs on the /queue namespace's channel (socket.io#/queue) as
+ * one more process would, and counts what the API processes send, by message type and, for
+ * broadcasts, by event name. take() answers the counts since the last take().
+ */
+async function adapterMessages() {
+  const { Client } = require('pg');
+  const pg = new Client({ connectionString: running.pg.url.replace(/\/postgres$/, '/mpp_bench') });
+  await pg.connect();
+  pg.on('error', () => undefined); // the server stops under it at the end
+  running.listeners.push(pg);
+  let counts = new Map();
+  pg.on('notification', (message) => {
+    let key = 'unreadable';
+    try {
+      const m = JSON.parse(message.payload);
+      const event = m.type === 3 ? m.data?.packet?.data?.[0] : undefined;
+      key = m.attachmentId ? `${ADAPTER_MESSAGE_TYPES[m.type] ?? m.type} (attachment)` : event ? `broadcast ${event}` : (ADAPTER_MESSAGE_TYPES[m.type] ?? String(m.type));
+    } catch {
+      // counted as unreadable
+    }
+    counts.set(key, (counts.get(key) ?? 0) + 1);
+  });
+  await pg.query('LISTEN "socket.io#/queue"');
+  return {
+    take() {
+      const taken = counts;
+      counts = new Map();
+      const total = [...taken.values()].reduce((a, b) => a + b, 0);
+      return { total, byKind: Object.fromEntries([...taken].sort((a, b) => b[1] - a[1])) };
+    },
+  };
+}
+
+/** Heard during the phase: when the adapter falls behind, part of a phase's messages is heard in the next. */
+function describeMessages(m, units, unit) {
+  if (!m) return '';
+  const per = (n) => (units ? round(n / units, 2) : 'n/a');
+  return `; adapter messages ${m.total} (${per(m.total)} per ${unit}: ${Object.entries(m.byKind).map(([k, n]) => `${k} ${per(n)}`).join(', ')})`;
 }
 
 // ---- PostgreSQL's write transactions during a phase ------------------------------------------
