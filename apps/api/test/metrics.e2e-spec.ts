@@ -70,7 +70,12 @@ describe('Metrics (Prometheus, on a port of their own)', () => {
     expect(sample(text, 'mpp_db_pool_idle')).toBeGreaterThanOrEqual(0);
     expect(sample(text, 'mpp_db_pool_waiting')).toBeGreaterThanOrEqual(0);
 
-    for (const path of ['/metrics', '/api/metrics']) expect((await fetch(`${publicUrl}${path}`)).status).toBe(404);
+    for (const path of ['/metrics', '/api/metrics']) {
+      // Asked for text only: not found. (With a browser's Accept, or */*, the public port answers a path
+      // without a file extension with the portal's page where the apps are built: never the metrics.)
+      expect((await fetch(`${publicUrl}${path}`, { headers: { Accept: 'text/plain' } })).status).toBe(404);
+      expect(await (await fetch(`${publicUrl}${path}`)).text()).not.toContain('mpp_http_requests_total');
+    }
     expect((await fetch(metricsUrl.replace('/metrics', '/other'))).status).toBe(404);
   });
 
