@@ -1,4 +1,5 @@
 import { QUEUE_EVENTS, QUEUE_JOINS, type DisplayCall, type DisplaySnapshot, type PublicTicketResponse, type TicketResponse, type WaitingTicket } from '@mpp/contracts';
+import { Redis } from 'ioredis';
 import { Client } from 'pg';
 import type { Socket } from 'socket.io-client';
 import request from 'supertest';
@@ -7,7 +8,7 @@ import { ApiProcess, clusterSecrets, killApiProcesses, startApiProcesses } from 
 import { ApiClient, counterAction, Hall, issue, KUPANG_MONDAY_0900, setDailyQuota, setupHall } from './support/hall';
 import { startTestRedis, TestRedis } from './support/redis-server';
 import { connectQueue, disconnected, joined, record, Recorded } from './support/sockets';
-import { createTestDatabase, TEST_ADMIN, TestDatabase } from './support/test-app';
+import { createTestApp, createTestDatabase, TEST_ADMIN, TestApp, TestDatabase } from './support/test-app';
 
 /**
  * Live events across API processes (docs/architecture.md, "Live events across processes"): two
@@ -131,6 +132,20 @@ async function eventually(what: string, check: () => Promise<boolean>, ms: numbe
   while (!(await check())) {
     if (Date.now() > deadline) throw new Error(`not within ${ms} ms: ${what}`);
     await new Promise((resolve) => setTimeout(resolve, 100));
+  }
+}
+
+/** The adapter's connections to the test app's database, by what they last ran. */
+async function adapterConnections(t: TestApp): Promise<string[]> {
+  const admin = new Client({ connectionString: t.db.url });
+  await admin.connect();
+  try {
+    const { rows } = await admin.query<{ query: string }>('SELECT query FROM pg_stat_activity WHERE datname = current_database() AND application_name = $1', [
+      SOCKET_ADAPTER_APPLICATION_NAME,
+    ]);
+    return rows.map((r) => r.query);
+  } finally {
+    await admin.end();
   }
 }
 
@@ -286,6 +301,43 @@ describe('Live events across API processes', () => {
         expect(got).toEqual(expect.arrayContaining(required.get(counter)!));
       }
     }, 120_000);
+  });
+
+  describe('at shutdown', () => {
+    it('should close the PostgreSQL adapter\'s connections with the app', async () => {
+      const t = await createTestApp({ seedCatalogue: false });
+      try {
+        await eventually('the adapter listens', async () => (await adapterConnections(t)).some((q) => q.startsWith('LISTEN ')), ARRIVAL_MS);
+
+        await t.app.close();
+
+        await eventually('no adapter connection is left', async () => (await adapterConnections(t)).length === 0, 5_000);
+      } finally {
+        await t.app.close().catch(() => undefined);
+        await t.db.drop();
+      }
+    }, 60_000);
+
+    it('should close the Redis adapter\'s connections with the app', async () => {
+      // A Redis of its own: the cluster's processes are connected to the other.
+      const own = await startTestRedis();
+      const probe = new Redis(own.url);
+      const ours = async () => ((await probe.client('LIST')) as string).split('\n').filter((line) => line.includes(` name=${SOCKET_ADAPTER_APPLICATION_NAME} `));
+      let t: TestApp | undefined;
+      try {
+        t = await createTestApp({ seedCatalogue: false, config: { redisUrl: own.url } });
+        await eventually('the app has its writer, reader and subscriber', async () => (await ours()).length === 3, ARRIVAL_MS);
+
+        await t.app.close();
+
+        await eventually('its connections are closed', async () => (await ours()).length === 0, 5_000);
+      } finally {
+        probe.disconnect();
+        await t?.app.close().catch(() => undefined);
+        await t?.db.drop();
+        await own.stop();
+      }
+    }, 60_000);
   });
 
   describe('when a process is killed', () => {
