@@ -502,10 +502,9 @@ async function cleanup() {
     await stopChild(redis.child, redis.exited);
     rmSync(redis.dir, { recursive: true, force: true });
   }
-  if (pg) {
-    await pg.stop().catch(() => undefined);
-    rmSync(running.pgDataDir, { recursive: true, force: true });
-  }
+  await pg?.stop().catch(() => undefined);
+  // Also when PostgreSQL never started: its data dir may be there already.
+  if (running.pgDataDir) rmSync(running.pgDataDir, { recursive: true, force: true });
   if (running.apiDataDir) rmSync(running.apiDataDir, { recursive: true, force: true });
 }
 
