@@ -53,6 +53,7 @@ export function reachesOtherProcesses(nsp: Namespace): boolean {
 }
 
 export function createSocketEventsAdapter(kind: SocketAdapterKind, targets: SocketAdapterTargets): SocketEventsAdapter {
+  new Logger('SocketAdapter').log({ msg: kind === 'memory' ? 'live events stay in this process' : 'live events reach every API process', adapter: kind });
   switch (kind) {
     case 'memory':
       return { kind, attach: () => undefined, close: async () => undefined };
