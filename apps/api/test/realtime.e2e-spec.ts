@@ -1,11 +1,10 @@
 import { QUEUE_EVENTS, type CounterSnapshot, type DisplayCall, type DisplaySnapshot, type PublicTicketResponse, type WaitingTicket } from '@mpp/contracts';
-import { io, Socket } from 'socket.io-client';
+import type { Socket } from 'socket.io-client';
 import { FixedClock } from '../src/common/clock';
 import { counterAction, Hall, issue, KUPANG_MONDAY_0900, setDailyQuota, setupHall } from './support/hall';
 import { createTestApp, TestApp } from './support/test-app';
 import { personalDataKeys } from './support/json-keys';
-
-type Ack<T> = { ok: true; data: T } | { ok: false; error: { statusCode: number; code: string } };
+import { connectQueue, join, nextEvent as next } from './support/sockets';
 
 describe('Live queue events (socket.io)', () => {
   let t: TestApp;
@@ -24,23 +23,10 @@ describe('Live queue events (socket.io)', () => {
   afterAll(async () => t?.close());
 
   const connect = (token?: string): Socket => {
-    const socket = io(`${base}/queue`, { transports: ['websocket'], auth: token ? { token } : {}, reconnection: false, forceNew: true });
+    const socket = connectQueue(base, token);
     sockets.push(socket);
     return socket;
   };
-  const join = <T>(socket: Socket, event: string, body: object) => socket.timeout(5000).emitWithAck(event, body) as Promise<Ack<T>>;
-  /** The next `event` on the socket, or a failure after `ms`. */
-  const next = <T>(socket: Socket, event: string, ms = 2000, match: (p: T) => boolean = () => true) =>
-    new Promise<T>((resolve, reject) => {
-      const timer = setTimeout(() => reject(new Error(`no ${event} within ${ms} ms`)), ms);
-      const listener = (payload: T) => {
-        if (!match(payload)) return;
-        clearTimeout(timer);
-        socket.off(event, listener);
-        resolve(payload);
-      };
-      socket.on(event, listener);
-    });
   const nothing = (socket: Socket, event: string, ms = 400) =>
     new Promise<void>((resolve, reject) => {
       const listener = (p: unknown) => reject(new Error(`unexpected ${event}: ${JSON.stringify(p)}`));
