@@ -104,6 +104,8 @@ class PostgresSocketEvents implements SocketEventsAdapter {
   private readonly queries: Pool;
   private readonly listening = new Set<Client>();
   private readonly listenHealth = new ConnectionHealth(this.logger, 'PostgreSQL listening connection for live events');
+  /** NOTIFYs and attachment reads; the adapter reports their failures to errorHandler. */
+  private readonly sendHealth = new ConnectionHealth(this.logger, 'PostgreSQL connection sending live events');
   private closed = false;
 
   constructor(private readonly url: string) {
@@ -120,13 +122,18 @@ class PostgresSocketEvents implements SocketEventsAdapter {
   }
 
   attach(server: Server): void {
-    const pool = { connect: () => this.listen(), query: (text: string, values?: unknown[]) => this.queries.query(text, values) };
+    const query = async (text: string, values?: unknown[]) => {
+      const result = await this.queries.query(text, values);
+      this.sendHealth.ok();
+      return result;
+    };
+    const pool = { connect: () => this.listen(), query };
     server.adapter(
       createPostgresAdapter(pool as unknown as Pool, {
         tableName: SOCKET_ATTACHMENT_TABLE,
         payloadThreshold: NOTIFY_PAYLOAD_LIMIT,
         cleanupInterval: ATTACHMENT_CLEANUP_MS,
-        errorHandler: (error: Error) => this.logger.warn({ msg: 'live event not sent to or read from other processes', error: error.message }),
+        errorHandler: (error: Error) => this.sendHealth.failed(error),
       }),
     );
     clustered.add(server);
