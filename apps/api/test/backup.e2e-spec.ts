@@ -3,7 +3,6 @@ import type { NestExpressApplication } from '@nestjs/platform-express';
 import { ChildProcess, spawn } from 'node:child_process';
 import { chmodSync, existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { randomBytes } from 'node:crypto';
-import { createServer } from 'node:net';
 import { tmpdir, userInfo } from 'node:os';
 import { join, resolve } from 'node:path';
 import { Client } from 'pg';
@@ -14,6 +13,7 @@ import { PiiCipher } from '../src/common/pii-cipher';
 import { Seeder } from '../src/database/seeds/seeder';
 import { Hall, issue, KUPANG_MONDAY_0900, setDailyQuota, setupHall } from './support/hall';
 import { TEST_ADMIN, TestApp, testConfig } from './support/test-app';
+import { freePort } from './support/free-port';
 
 /**
  * `npm run backup` and `npm run restore` (scripts/backup.mjs, restore.mjs; docs/backup.md) as an
@@ -64,15 +64,6 @@ function waitForOutput(run: { child: ChildProcess; output: () => string }, text:
     run.child.stdout!.on('data', check);
     run.child.once('close', () => reject(new Error(`exited before printing "${text}":\n${run.output()}`)));
     check();
-  });
-}
-
-function freePort(): Promise<number> {
-  return new Promise((r) => {
-    const s = createServer().listen(0, '127.0.0.1', () => {
-      const port = (s.address() as { port: number }).port;
-      s.close(() => r(port));
-    });
   });
 }
 

@@ -1,23 +1,11 @@
 import type { BookingCreatedResponse } from '@mpp/contracts';
-import { createServer } from 'node:net';
 import { io, Socket } from 'socket.io-client';
 import { DataSource } from 'typeorm';
 import { FixedClock } from '../src/common/clock';
 import { MetricsService } from '../src/metrics/metrics.service';
 import { counterAction, Hall, issue, KUPANG_MONDAY_0900, setDailyQuota, setupHall } from './support/hall';
 import { createTestApp, TestApp } from './support/test-app';
-
-/** A port nothing listens on now (the metrics server must be given a real one: 0 means off). */
-function freePort(): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const probe = createServer();
-    probe.once('error', reject);
-    probe.listen(0, '127.0.0.1', () => {
-      const { port } = probe.address() as { port: number };
-      probe.close(() => resolve(port));
-    });
-  });
-}
+import { freePort } from './support/free-port';
 
 /** One sample's value in Prometheus' text format, or undefined when the series is absent. */
 function sample(text: string, name: string, labels: Record<string, string> = {}): number | undefined {

@@ -1,15 +1,14 @@
 import { QUEUE_EVENTS, type DisplayCall, type PublicTicketResponse, type TicketResponse } from '@mpp/contracts';
 import { Client } from 'pg';
-import { io, Socket } from 'socket.io-client';
+import type { Socket } from 'socket.io-client';
 import { DataSource } from 'typeorm';
 import { FixedClock } from '../src/common/clock';
 import { QueueEvents } from '../src/queue/queue-events';
 import { QueuePlaceService } from '../src/queue/queue-place.service';
 import { CounterService } from '../src/queue/counter.service';
 import { counterAction, Hall, issue, KUPANG_MONDAY_0900, setDailyQuota, setupHall } from './support/hall';
+import { connectQueue, join, nextEvent } from './support/sockets';
 import { createTestApp, TestApp } from './support/test-app';
-
-type Ack<T> = { ok: true; data: T } | { ok: false; error: { statusCode: number; code: string } };
 
 /**
  * Defects #1: a call that happened is answered 200 with the ticket it called and announced,
@@ -37,22 +36,10 @@ describe(`${CounterService.name}.callNext racing a new ticket`, () => {
   afterAll(async () => t?.close());
 
   const connect = (token?: string): Socket => {
-    const socket = io(`${base}/queue`, { transports: ['websocket'], auth: token ? { token } : {}, reconnection: false, forceNew: true });
+    const socket = connectQueue(base, token);
     sockets.push(socket);
     return socket;
   };
-  const join = <T>(socket: Socket, event: string, body: object) => socket.timeout(5000).emitWithAck(event, body) as Promise<Ack<T>>;
-  const next = <T>(socket: Socket, event: string, match: (p: T) => boolean = () => true, ms = 3000) =>
-    new Promise<T>((resolve, reject) => {
-      const timer = setTimeout(() => reject(new Error(`no ${event} within ${ms} ms`)), ms);
-      const listener = (payload: T) => {
-        if (!match(payload)) return;
-        clearTimeout(timer);
-        socket.off(event, listener);
-        resolve(payload);
-      };
-      socket.on(event, listener);
-    });
   const newClient = async () => {
     const client = new Client({ connectionString: t.db.url });
     await client.connect();
@@ -86,8 +73,8 @@ describe(`${CounterService.name}.callNext racing a new ticket`, () => {
     const ticket = await issue(t, h.kiosk, h.services.skck);
     const page = connect();
     expect((await join(page, 'join-ticket', { publicCode: ticket.publicCode })).ok).toBe(true);
-    const announced = next<DisplayCall>(display, QUEUE_EVENTS.call, (c) => c.ticketNumber === ticket.number);
-    const pushed = next<PublicTicketResponse>(page, QUEUE_EVENTS.ticketUpdated, (p) => p.status === 'called');
+    const announced = nextEvent<DisplayCall>(display, QUEUE_EVENTS.call, 3000, (c) => c.ticketNumber === ticket.number);
+    const pushed = nextEvent<PublicTicketResponse>(page, QUEUE_EVENTS.ticketUpdated, 3000, (p) => p.status === 'called');
     await holder.query('COMMIT');
 
     const res = await call;
@@ -116,7 +103,7 @@ describe(`${CounterService.name}.callNext racing a new ticket`, () => {
       throw new Error('publisher down');
     });
     try {
-      const announced = next<DisplayCall>(display, QUEUE_EVENTS.call, (c) => c.ticketNumber === ticket.number);
+      const announced = nextEvent<DisplayCall>(display, QUEUE_EVENTS.call, 3000, (c) => c.ticketNumber === ticket.number);
       const called = (await counterAction(t, h.officers.polresta, counter, 'call-next').expect(200)).body as TicketResponse;
       expect(called).toMatchObject({ id: ticket.id, status: 'called' });
       expect(await announced).toMatchObject({ ticketNumber: ticket.number });

@@ -1,8 +1,9 @@
 import { ChildProcess, spawn, spawnSync } from 'node:child_process';
 import { mkdtempSync, rmSync } from 'node:fs';
-import { createServer, Socket } from 'node:net';
+import { Socket } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { freePort } from './free-port';
 
 /** A redis-server of the test's own, on a free port, with nothing kept on disk. */
 export interface TestRedis {
@@ -16,17 +17,6 @@ export interface TestRedis {
 
 const MISSING =
   'redis-server is not installed: the multi-process tests start their own Redis from Debian\'s package (apt-get install redis-server, as .ci/run does).';
-
-function freePort(): Promise<number> {
-  return new Promise((done, fail) => {
-    const server = createServer();
-    server.once('error', fail);
-    server.listen(0, '127.0.0.1', () => {
-      const { port } = server.address() as { port: number };
-      server.close(() => done(port));
-    });
-  });
-}
 
 function answers(port: number): Promise<boolean> {
   return new Promise((done) => {
