@@ -2,7 +2,7 @@ import { Logger } from '@nestjs/common';
 import { createAdapter as createPostgresAdapter } from '@socket.io/postgres-adapter';
 import { createAdapter as createRedisStreamsAdapter } from '@socket.io/redis-streams-adapter';
 import { Redis, type RedisOptions } from 'ioredis';
-import { Client, Pool, type PoolClient } from 'pg';
+import { Client, Pool, type PoolClient, type QueryResult } from 'pg';
 import type { Namespace, Server } from 'socket.io';
 
 /** Which socket.io adapter carries live events (config: socketAdapterFor). */
@@ -90,11 +90,115 @@ class ConnectionHealth {
   }
 }
 
+/** The statement the PostgreSQL adapter sends for each event (node_modules/@socket.io/postgres-adapter/dist/util.js). */
+export const ADAPTER_NOTIFY = 'SELECT pg_notify($1, $2)';
+/** At most this many notifications, or this many bytes of channels and payloads, in one statement. */
+export const NOTIFY_BATCH_MAX = 200;
+export const NOTIFY_BATCH_MAX_BYTES = 1_000_000;
+
+type SendQuery = (text: string, values?: unknown[]) => Promise<QueryResult>;
+
+interface WaitingQuery {
+  text: string;
+  values?: unknown[];
+  /** Set for the adapter's NOTIFY: its channel and payload. */
+  notify: [channel: string, payload: string] | null;
+  resolve(result: QueryResult): void;
+  reject(error: unknown): void;
+}
+
+/**
+ * The PostgreSQL adapter's queries, one statement at a time, in the order they were asked for:
+ * while one is in flight the others wait, and the NOTIFYs waiting at the head of the line leave
+ * together as one statement, `SELECT pg_notify($1,$2), pg_notify($3,$4), ...` (one transaction:
+ * its notifications are delivered in the order they were sent, the select list left to right).
+ * The adapter sends one NOTIFY per event and awaits it; one at a time, a connection sent at most
+ * ~350 a second and a backlog built under load (docs/queue.md, "Several processes"). PostgreSQL
+ * merges identical notifications (same channel and payload) of one transaction, so a batch ends
+ * before a pair it already holds; it also ends at NOTIFY_BATCH_MAX or NOTIFY_BATCH_MAX_BYTES.
+ * Other queries (the attachments' INSERT and SELECT, their clean-up) go alone, in their place in
+ * the line. Every caller of a statement gets its result, or its error.
+ */
+export class BatchedNotifyQueries {
+  private readonly waiting: WaitingQuery[] = [];
+  private sending = false;
+
+  constructor(private readonly send: SendQuery) {}
+
+  query(text: string, values?: unknown[]): Promise<QueryResult> {
+    return new Promise<QueryResult>((resolve, reject) => {
+      this.waiting.push({ text, values, notify: asNotify(text, values), resolve, reject });
+      this.sendNext();
+    });
+  }
+
+  private sendNext(): void {
+    if (this.sending || this.waiting.length === 0) return;
+    this.sending = true;
+    const batch = this.takeBatch();
+    let sent: Promise<QueryResult>;
+    try {
+      sent = batch.length === 1 ? this.send(batch[0].text, batch[0].values) : this.send(notifyStatement(batch.length), batch.flatMap((q) => q.notify ?? []));
+    } catch (error) {
+      sent = Promise.reject(error);
+    }
+    sent
+      .then(
+        (result) => batch.forEach((q) => q.resolve(result)),
+        (error: unknown) => batch.forEach((q) => q.reject(error)),
+      )
+      .finally(() => {
+        this.sending = false;
+        this.sendNext();
+      })
+      .catch(() => undefined);
+  }
+
+  /** The head of the line: one query, or the NOTIFYs that can go together from there. */
+  private takeBatch(): WaitingQuery[] {
+    const first = this.waiting.shift() as WaitingQuery;
+    if (first.notify === null) return [first];
+    const batch = [first];
+    const pairs = new Set([notifyKey(first.notify)]);
+    let bytes = notifyBytes(first.notify);
+    while (batch.length < NOTIFY_BATCH_MAX && this.waiting.length > 0) {
+      const { notify } = this.waiting[0];
+      if (notify === null) break;
+      const key = notifyKey(notify);
+      bytes += notifyBytes(notify);
+      if (pairs.has(key) || bytes > NOTIFY_BATCH_MAX_BYTES) break;
+      pairs.add(key);
+      batch.push(this.waiting.shift() as WaitingQuery);
+    }
+    return batch;
+  }
+}
+
+function asNotify(text: string, values?: unknown[]): [string, string] | null {
+  if (text !== ADAPTER_NOTIFY || values?.length !== 2) return null;
+  const [channel, payload] = values;
+  return typeof channel === 'string' && typeof payload === 'string' ? [channel, payload] : null;
+}
+
+function notifyKey([channel, payload]: [string, string]): string {
+  return JSON.stringify([channel, payload]);
+}
+
+function notifyBytes([channel, payload]: [string, string]): number {
+  return Buffer.byteLength(channel) + Buffer.byteLength(payload);
+}
+
+function notifyStatement(count: number): string {
+  const calls = Array.from({ length: count }, (_, i) => `pg_notify($${2 * i + 1},$${2 * i + 2})`);
+  return `SELECT ${calls.join(', ')}`;
+}
+
 /**
  * @socket.io/postgres-adapter: NOTIFY on the database every process shares, LISTEN on a
  * connection of its own. The adapter asks its "pool" for the listening connection (connect) and
  * sends its NOTIFYs through it (query): connect opens a dedicated pg Client outside any pool
- * (reopened by the adapter every ~2 s when lost); queries go through a pool of ONE connection,
+ * (reopened by the adapter every ~2 s when lost); queries go one statement at a time, the NOTIFYs
+ * that waited meanwhile batched into one (BatchedNotifyQueries), through a pool of ONE connection,
  * so this process's NOTIFYs are sent, and so delivered, in the order they were emitted. Neither
  * touches the API's TypeORM pool.
  */
@@ -122,8 +226,9 @@ class PostgresSocketEvents implements SocketEventsAdapter {
   }
 
   attach(server: Server): void {
+    const line = new BatchedNotifyQueries((text, values) => this.queries.query(text, values));
     const query = async (text: string, values?: unknown[]) => {
-      const result = await this.queries.query(text, values);
+      const result = await line.query(text, values);
       this.sendHealth.ok();
       return result;
     };
