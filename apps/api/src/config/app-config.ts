@@ -32,6 +32,8 @@ export interface AppConfig {
   publicUrl: string | null;
   /** How often open tickets of closed sites are closed as not served; 0 = never (tests). */
   queueSweepSeconds: number;
+  /** How often the outbox relay tries failed and interrupted messages again; 0 = never (tests). */
+  outboxRelaySeconds: number;
   /** 32-byte secret protecting personal data; null: generated once into dataDir (see data-key.ts). */
   dataKey: Buffer | null;
   /** SMTP for booking emails (smtp://user:pass@host:587); null: messages go to the outbox table and the log. */
@@ -153,6 +155,7 @@ export function loadConfig(env: Env = process.env, cwd = process.cwd()): AppConf
     bookingRateLimit: read.integer('BOOKING_RATE_LIMIT', 30, 1, 1_000_000),
     publicUrl,
     queueSweepSeconds: read.integer('QUEUE_SWEEP_SECONDS', 60, 0, 3600),
+    outboxRelaySeconds: read.integer('OUTBOX_RELAY_SECONDS', 30, 0, 3600),
     dataKey: null,
     smtpUrl: read.optional('SMTP_URL'),
     mailFrom: read.optional('MAIL_FROM') ?? 'MPP Digital <no-reply@mpp.local>',

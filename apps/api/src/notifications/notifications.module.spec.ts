@@ -1,4 +1,5 @@
 import { Global, Logger, Module } from '@nestjs/common';
+import { ScheduleModule } from '@nestjs/schedule';
 import { Test } from '@nestjs/testing';
 import { randomBytes } from 'node:crypto';
 import { DataSource } from 'typeorm';
@@ -12,7 +13,8 @@ import { NotificationsService } from './notifications.service';
 import { SmtpChannel } from './smtp.channel';
 
 /** What AppModule makes global, faked: the config, the data key with its cipher, and the data source. */
-function globalsWith(config: { smtpUrl: string | null; mailFrom: string }) {
+function globalsWith(settings: { smtpUrl: string | null; mailFrom: string }) {
+  const config = { ...settings, outboxRelaySeconds: 0 };
   @Global()
   @Module({
     providers: [
@@ -39,7 +41,7 @@ describe(NotificationsModule.name, () => {
   });
 
   it('should send email to the log and SMS to the log when no SMTP server is configured', async () => {
-    const moduleRef = await Test.createTestingModule({ imports: [globalsWith({ smtpUrl: null, mailFrom: 'x@mpp.local' }), NotificationsModule] }).compile();
+    const moduleRef = await Test.createTestingModule({ imports: [ScheduleModule.forRoot(), globalsWith({ smtpUrl: null, mailFrom: 'x@mpp.local' }), NotificationsModule] }).compile();
     expect(moduleRef.get(NotificationsService)).toBeInstanceOf(NotificationsService);
     expect(moduleRef.get(EMAIL_CHANNEL)).toBeInstanceOf(LogChannel);
     expect(moduleRef.get(SMS_CHANNEL)).toBeInstanceOf(LogChannel);
@@ -47,7 +49,7 @@ describe(NotificationsModule.name, () => {
 
   it('should send email by SMTP when configured, and SMS still to the log', async () => {
     const moduleRef = await Test.createTestingModule({
-      imports: [globalsWith({ smtpUrl: 'smtp://user:secret@127.0.0.1:2525', mailFrom: 'x@mpp.local' }), NotificationsModule],
+      imports: [ScheduleModule.forRoot(), globalsWith({ smtpUrl: 'smtp://user:secret@127.0.0.1:2525', mailFrom: 'x@mpp.local' }), NotificationsModule],
     }).compile();
     expect(moduleRef.get(EMAIL_CHANNEL)).toBeInstanceOf(SmtpChannel);
     expect(moduleRef.get(SMS_CHANNEL)).toBeInstanceOf(LogChannel);

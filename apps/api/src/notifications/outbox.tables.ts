@@ -18,5 +18,9 @@ export const OUTBOX_TABLES = [
     error: 'text | null',
     created_at: 'timestamptz',
     sent_at: 'timestamptz | null',
+    /** Sends begun (AddOutboxRetry): the first, in process, is 1. */
+    attempts: 'integer',
+    /** When the relay may take the row; NULL once nothing more will be tried (outbox-retry.ts). */
+    next_attempt_at: 'timestamptz | null',
   }),
 ];

@@ -69,6 +69,7 @@ export function startApiProcess(options: ApiProcessOptions): Promise<ApiProcess>
     APPS_DIR: join(dataDir, 'no-apps'),
     LOG_LEVEL: 'warn',
     QUEUE_SWEEP_SECONDS: '0',
+    OUTBOX_RELAY_SECONDS: '0',
     SHUTDOWN_DRAIN_SECONDS: '0',
     TS_NODE_PROJECT: join(ROOT, 'tsconfig.json'),
     TS_NODE_TRANSPILE_ONLY: 'true',

@@ -62,6 +62,7 @@ export function testConfig(overrides: Partial<AppConfig> = {}): AppConfig & { jw
     APPS_DIR: 'dist/apps',
     LOG_LEVEL: 'error',
     QUEUE_SWEEP_SECONDS: '0',
+    OUTBOX_RELAY_SECONDS: '0',
   });
   return { ...base, jwtSecret: 'test-secret-'.padEnd(48, 'x'), dataKey: randomBytes(32), ...overrides } as AppConfig & { jwtSecret: string; dataKey: Buffer };
 }
