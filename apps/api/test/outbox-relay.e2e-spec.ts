@@ -4,6 +4,7 @@ import { createServer, type Server, type Socket } from 'node:net';
 import { DataSource } from 'typeorm';
 import { createApp } from '../src/bootstrap';
 import { PiiCipher } from '../src/common/pii-cipher';
+import { JobRunner } from '../src/jobs/job-runner';
 import { DATA_KEY } from '../src/config/data-key';
 import type { NotificationChannel, OutgoingMessage } from '../src/notifications/notification';
 import { NotificationsService } from '../src/notifications/notifications.service';
@@ -38,6 +39,7 @@ interface ReceivedMail {
  */
 function fakeSmtpServer(port: number) {
   const received: ReceivedMail[] = [];
+  const waiters: (() => void)[] = [];
   const sockets = new Set<Socket>();
   const server: Server = createServer((socket) => {
     sockets.add(socket);
@@ -58,6 +60,7 @@ function fakeSmtpServer(port: number) {
           if (line === '.') {
             inData = false;
             received.push({ to, data });
+            for (const wake of waiters.splice(0)) wake();
             to = [];
             data = '';
             socket.write('250 2.0.0 queued\r\n');
@@ -80,8 +83,21 @@ function fakeSmtpServer(port: number) {
       }
     });
   });
+  /** Resolves once the server has taken `count` messages in all; rejects after `ms`. */
+  const waitFor = (count: number, ms: number): Promise<void> =>
+    new Promise((resolve, reject) => {
+      const timer = setTimeout(() => reject(new Error(`the mail server took ${received.length} of ${count} messages in ${ms} ms`)), ms);
+      const check = (): void => {
+        if (received.length >= count) {
+          clearTimeout(timer);
+          resolve();
+        } else waiters.push(check);
+      };
+      check();
+    });
   return {
     received,
+    waitFor,
     start: () => new Promise<void>((resolve, reject) => server.once('error', reject).listen(port, '127.0.0.1', () => resolve())),
     stop: () =>
       new Promise<void>((resolve) => {
@@ -104,6 +120,7 @@ describe(OutboxRelay.name, () => {
   let smtp: ReturnType<typeof fakeSmtpServer>;
   const logLines: string[] = [];
   let second: NestExpressApplication | undefined;
+  let third: NestExpressApplication | undefined;
   const secondLogLines: string[] = [];
 
   const stateOf = async (id: string): Promise<OutboxState> =>
@@ -161,6 +178,7 @@ describe(OutboxRelay.name, () => {
     await db.query(`UPDATE outbox_message SET next_attempt_at = NULL, status = CASE WHEN status = 'pending' THEN 'failed' ELSE status END WHERE next_attempt_at IS NOT NULL`);
   });
   afterAll(async () => {
+    await third?.close();
     await second?.close();
     await t?.close();
   });
@@ -275,5 +293,27 @@ describe(OutboxRelay.name, () => {
     for (const id of smsIds) expect(loggedDeliveries(logLines, id) + loggedDeliveries(secondLogLines, id)).toBe(1);
     const states = await Promise.all([...emailIds, ...smsIds].map(stateOf));
     expect(states.map((s) => [s.status, s.attempts])).toEqual([...emailIds.map(() => ['sent', 2]), ...smsIds.map(() => ['logged', 2])]);
+  });
+
+  it('should run as the job `outbox relay` every OUTBOX_RELAY_SECONDS, and not at all with 0', async () => {
+    expect(t.app.get(JobRunner).names()).not.toContain(OutboxRelay.JOB);
+    const message = newEmail();
+    const { outboxId } = await notifications().send(message);
+    await smtp.start();
+    await makeDue(outboxId);
+
+    const dataKey = t.app.get<Buffer>(DATA_KEY);
+    third = await createApp(testConfig({ smtpUrl: `smtp://127.0.0.1:${smtpPort}`, dataKey, outboxRelaySeconds: 1 }), { url: t.db.url, embedded: false }, { logger: false });
+    await third.init();
+
+    expect(third.get(JobRunner).names()).toContain(OutboxRelay.JOB);
+    await smtp.waitFor(1, 15_000);
+    expect(smtp.received.map((m) => m.to)).toEqual([[message.to]]);
+    await third.close();
+    third = undefined;
+    expect(await stateOf(outboxId)).toMatchObject({ status: 'sent', attempts: 2 });
+    const [job] = (await db.query(`SELECT runs, failures FROM job WHERE name = $1`, [OutboxRelay.JOB])) as { runs: number; failures: number }[];
+    expect(job.runs).toBeGreaterThanOrEqual(1);
+    expect(job.failures).toBe(0);
   });
 });
