@@ -4,6 +4,8 @@ import { createServer, type Server, type Socket } from 'node:net';
 import { DataSource } from 'typeorm';
 import { createApp } from '../src/bootstrap';
 import { PiiCipher } from '../src/common/pii-cipher';
+import { AddOutboxRetry1766200000000 } from '../src/database/migrations/1766200000000-AddOutboxRetry';
+import { MIGRATIONS, typeOrmOptions } from '../src/database/typeorm-options';
 import { JobRunner } from '../src/jobs/job-runner';
 import { DATA_KEY } from '../src/config/data-key';
 import type { NotificationChannel, OutgoingMessage } from '../src/notifications/notification';
@@ -11,7 +13,7 @@ import { NotificationsService } from '../src/notifications/notifications.service
 import { OutboxRelay } from '../src/notifications/outbox-relay';
 import { MAX_ATTEMPTS, RETRY_DELAYS_SECONDS, SEND_LEASE_SECONDS } from '../src/notifications/outbox-retry';
 import { freePort } from './support/free-port';
-import { captureLogs, createTestApp, testConfig, type TestApp } from './support/test-app';
+import { captureLogs, createTestApp, createTestDatabase, testConfig, type TestApp, type TestDatabase } from './support/test-app';
 
 /** outbox_message as the relay leaves it, with the database's now() when read. */
 interface OutboxState {
@@ -315,5 +317,66 @@ describe(OutboxRelay.name, () => {
     const [job] = (await db.query(`SELECT runs, failures FROM job WHERE name = $1`, [OutboxRelay.JOB])) as { runs: number; failures: number }[];
     expect(job.runs).toBeGreaterThanOrEqual(1);
     expect(job.failures).toBe(0);
+  });
+});
+
+/** AddOutboxRetry on a database that already has messages: what each row becomes. */
+describe(AddOutboxRetry1766200000000.name, () => {
+  let database: TestDatabase;
+  let source: DataSource | undefined;
+
+  beforeAll(async () => {
+    database = await createTestDatabase();
+  });
+  afterAll(async () => {
+    await source?.destroy();
+    await database?.drop();
+  });
+
+  it('should count every message written before as tried once, and leave to the relay only those of the last day still waiting with their text', async () => {
+    const before = MIGRATIONS.slice(0, MIGRATIONS.indexOf(AddOutboxRetry1766200000000));
+    source = new DataSource({ ...typeOrmOptions(database.url, 2), migrations: before });
+    await source.initialize();
+    await source.runMigrations();
+    const insert = async (status: string, age: string, body: string | null): Promise<string> =>
+      (
+        (await source!.query(
+          `INSERT INTO outbox_message (channel, recipient_masked, recipient_cipher, subject, body_cipher, status, created_at)
+           VALUES ('sms', '+62 812****4628', 'cipher', NULL, $1, $2, now() - $3::interval) RETURNING id::text`,
+          [body, status, age],
+        )) as { id: string }[]
+      )[0].id;
+    const rows = {
+      pendingRecent: await insert('pending', '1 hour', 'cipher'),
+      failedRecent: await insert('failed', '2 hours', 'cipher'),
+      failedOld: await insert('failed', '3 days', 'cipher'),
+      failedErased: await insert('failed', '1 hour', null),
+      sent: await insert('sent', '1 hour', 'cipher'),
+      logged: await insert('logged', '1 hour', 'cipher'),
+    };
+    await source.destroy();
+
+    source = new DataSource(typeOrmOptions(database.url, 2));
+    await source.initialize();
+    await source.runMigrations();
+
+    const after = (await source.query(
+      `SELECT id::text, attempts, next_attempt_at IS NOT NULL AS waits, next_attempt_at <= now() AS due,
+              next_attempt_at = created_at + interval '5 minutes' AS leased
+         FROM outbox_message ORDER BY id`,
+    )) as { id: string; attempts: number; waits: boolean; due: boolean | null; leased: boolean | null }[];
+    const byId = new Map(after.map((r) => [r.id, r]));
+    expect(after.every((r) => r.attempts === 1)).toBe(true);
+    expect(byId.get(rows.pendingRecent)).toMatchObject({ waits: true, leased: true });
+    expect(byId.get(rows.failedRecent)).toMatchObject({ waits: true, due: true });
+    for (const id of [rows.failedOld, rows.failedErased, rows.sent, rows.logged]) expect(byId.get(id)).toMatchObject({ waits: false });
+    // The relay's claim can read the waiting rows through the partial index.
+    await source.transaction(async (m) => {
+      await m.query(`SET LOCAL enable_seqscan = off`);
+      const plan = (await m.query(
+        `EXPLAIN SELECT id FROM outbox_message WHERE next_attempt_at <= now() AND status IN ('pending', 'failed') AND attempts < 5 AND body_cipher IS NOT NULL ORDER BY next_attempt_at, id LIMIT 10 FOR UPDATE SKIP LOCKED`,
+      )) as { 'QUERY PLAN': string }[];
+      expect(plan.map((p) => p['QUERY PLAN']).join('\n')).toContain('ix_outbox_due');
+    });
   });
 });
