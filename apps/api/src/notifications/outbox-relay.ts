@@ -12,7 +12,8 @@ const MAX_PER_RUN = 50 * RELAY_BATCH_SIZE;
  * The outbox relay: the job `outbox relay` of the JobRunner, every OUTBOX_RELAY_SECONDS (0 = off).
  * Each run claims the messages due for another attempt in small batches
  * (NotificationsService.claimDue: failed ones past their backoff, pending ones whose send's lease
- * ran out) and sends each from its row (NotificationsService.deliver), which records the outcome
+ * ran out) and sends the messages of a batch together, each from its row
+ * (NotificationsService.deliver: so every send begins at once, inside its lease), which records the outcome
  * and the next attempt or reports the message given up (docs/booking.md, Messages that fail).
  */
 @Injectable()
@@ -35,17 +36,20 @@ export class OutboxRelay implements OnModuleInit {
     let tried = 0;
     while (tried < MAX_PER_RUN) {
       const ids = await this.notifications.claimDue(Math.min(RELAY_BATCH_SIZE, MAX_PER_RUN - tried));
-      for (const id of ids) {
-        try {
-          await this.notifications.deliver(id);
-        } catch (error) {
-          // Its row keeps its lease and is taken again when the lease runs out.
-          this.logger.error({ msg: 'notification retry not recorded', outboxId: id, error: jobErrorText(error) });
-        }
-      }
+      // All of a batch at once: each send begins as soon as its row is claimed, well inside its lease.
+      await Promise.all(ids.map((id) => this.deliver(id)));
       tried += ids.length;
       if (ids.length < RELAY_BATCH_SIZE) break;
     }
     return tried;
+  }
+
+  private async deliver(outboxId: string): Promise<void> {
+    try {
+      await this.notifications.deliver(outboxId);
+    } catch (error) {
+      // Its row keeps its lease and is taken again when the lease runs out.
+      this.logger.error({ msg: 'notification retry not recorded', outboxId, error: jobErrorText(error) });
+    }
   }
 }

@@ -16,7 +16,7 @@ export const MAX_ATTEMPTS = RETRY_DELAYS_SECONDS.length + 1;
  */
 export const SEND_LEASE_SECONDS = 5 * 60;
 
-/** Rows the relay claims at once; each is sent before the next batch is claimed. */
+/** Rows the relay claims at once and sends together (so each send begins at once, inside its lease); the next batch is claimed when they are done. */
 export const RELAY_BATCH_SIZE = 10;
 
 /**
