@@ -50,6 +50,7 @@ export class CheckInPageComponent {
   private readonly codeInput = viewChild.required<ElementRef<HTMLInputElement>>('codeInput');
 
   private controls: IScannerControls | null = null;
+  private stream: MediaStream | null = null;
   private destroyed = false;
   private lastScan: { code: string; at: number } | null = null;
 
@@ -105,18 +106,30 @@ export class CheckInPageComponent {
       if (this.destroyed) {
         return;
       }
-      const controls = await new BrowserQRCodeReader().decodeFromVideoDevice(undefined, video, (result) => {
+      // The page plays the camera itself and hands the reader a video that is already playing:
+      // left to start it, @zxing/browser (0.1) waits for ever when the video begins playing only
+      // after its first play() failed (its time-out then neither resolves nor rejects), and the
+      // kiosk would say "Menyalakan kamera…" until someone reloaded it.
+      this.stream = await navigator.mediaDevices.getUserMedia({ video: { facingMode: 'environment' }, audio: false });
+      if (this.destroyed) {
+        this.stopCamera();
+        return;
+      }
+      video.srcObject = this.stream;
+      await video.play();
+      const controls = await new BrowserQRCodeReader().decodeFromVideoElement(video, (result) => {
         if (result) {
           this.onScan(result.getText());
         }
       });
+      this.controls = controls;
       if (this.destroyed) {
-        controls.stop();
+        this.stopCamera();
         return;
       }
-      this.controls = controls;
       this.camera.set('scanning');
     } catch (error: unknown) {
+      this.stopCamera();
       this.camera.set(isPermissionError(error) ? 'denied' : 'unavailable');
     }
   }
@@ -138,6 +151,8 @@ export class CheckInPageComponent {
   private stopCamera(): void {
     this.controls?.stop();
     this.controls = null;
+    this.stream?.getTracks().forEach((track) => track.stop());
+    this.stream = null;
   }
 }
 
