@@ -48,6 +48,9 @@
 //        start of the call-next request to the 'display.call' event at that client (an upper
 //        bound of the delay from commit to arrival), matched by ticket number; deliveries that
 //        never arrive are counted as missed.
+//      Before each phase after the first, the bench waits until the API processes and PostgreSQL
+//      are idle (a backlog of events or an autovacuum left by the phase before) and prints how
+//      long that took, so one phase's tail is not measured as the next phase's delay.
 //   4. prints each figure beside its target with PASS or MISS, writes the same figures as JSON
 //      with --json FILE, and stops everything it started. It is a measurement, not a test: the
 //      exit code is 0 even when a target is missed, and 1 only when the bench itself failed.
@@ -173,6 +176,7 @@ async function main() {
 
   await pgStats?.print('issue');
   // Not measured: the first calls plan the call function and its statements on each connection.
+  await settle('call-next');
   mark('call-next warm-up');
   await callRounds(nodes, setup, { rounds: CALL_WARMUP_ROUNDS, keepWaiting: DISPLAY_CALLS + COUNTERS });
   await pgStats?.reset();
@@ -190,6 +194,7 @@ async function main() {
   );
   await pgStats?.print('call-next');
 
+  await settle('call-next under saturation');
   mark('call-next under saturation');
   messages?.take();
   commits = await commitCount();
@@ -202,6 +207,7 @@ async function main() {
       `${saturated.failed} failed; ${describeCpu(saturatedCpu, saturated.latencies.length, 'call + no-show')}; ${describeCommits(saturatedCommits, 'call + no-show')}${describeMessages((adapterSent.callNextSaturated = messages?.take()), saturated.latencies.length, 'call + no-show')}`,
   );
   await pgStats?.print('call-next under saturation');
+  await settle('display');
   mark('display');
   messages?.take();
   commits = await commitCount();
@@ -1076,6 +1082,30 @@ function describeCpu(c, n, unit) {
     `CPU s over ${c.wall} s × ${cpus().length}: API ${c.api} (${per(c.api)}/${unit}), PostgreSQL ${c.postgres} (${per(c.postgres)}/${unit}), ` +
     `bench ${c.bench}, other processes ${c.other}, stolen by the host ${c.stolen}, idle ${c.idle}${disturbed}`
   );
+}
+
+/**
+ * Waits until the API processes and PostgreSQL are idle (under a tenth of a core over half a
+ * second), so that one phase's backlog (events still fanning out, autovacuum after a burst of
+ * updates) is not measured as the next phase's delay. Prints how long that took: a long drain
+ * is a figure of its own.
+ */
+async function settle(phase) {
+  const started = performance.now();
+  for (;;) {
+    const before = cpuSample();
+    await sleep(500);
+    const used = cpuSince(before);
+    const waited = performance.now() - started;
+    if (!used || used.api + used.postgres < 0.05) {
+      if (waited > 1000) log(`  before ${phase}: API processes and PostgreSQL busy for ${seconds(waited - 500)} after the last phase`);
+      return;
+    }
+    if (waited > 60_000) {
+      log(`  before ${phase}: API processes and PostgreSQL still busy after 60 s (${used.api} + ${used.postgres} CPU s in the last 0.5 s); measuring anyway`);
+      return;
+    }
+  }
 }
 
 /** utime + stime + children's, and the parent pid, from /proc/PID/stat. */
