@@ -30,6 +30,8 @@ export const BOOKING_TABLES = [
     manage_token_hash: 'bytea | null',
     proof_failures: 'smallint',
     proof_locked_until: 'timestamptz | null',
+    priority_group: 'varchar(16)',
+    needs: 'varchar(16)[]',
   }),
   tableShape(__filename, 'booking_slot_count', {
     service_id: 'uuid',
