@@ -87,4 +87,18 @@ describe(loadConfig.name, () => {
     expect(loadConfig({ SEED: 'YES' }).seed).toBe(true);
     expect(loadConfig({ SEED: '0' }).seed).toBe(false);
   });
+  it('should take VAPID keys together or not at all, check their form, and default the subject to the admin email', () => {
+    const { generateVAPIDKeys } = jest.requireActual<typeof import('web-push')>('web-push');
+    const keys = generateVAPIDKeys();
+
+    expect(loadConfig({}).vapid).toEqual({ publicKey: null, privateKey: null, subject: 'mailto:admin@mpp.local' });
+    expect(loadConfig({ VAPID_PUBLIC_KEY: keys.publicKey, VAPID_PRIVATE_KEY: keys.privateKey, VAPID_SUBJECT: 'https://mpp.kupangkota.go.id' }).vapid).toEqual({
+      publicKey: keys.publicKey,
+      privateKey: keys.privateKey,
+      subject: 'https://mpp.kupangkota.go.id',
+    });
+    expect(() => loadConfig({ VAPID_PUBLIC_KEY: keys.publicKey })).toThrow(/VAPID_PUBLIC_KEY and VAPID_PRIVATE_KEY must be set together/);
+    expect(() => loadConfig({ VAPID_PUBLIC_KEY: keys.privateKey, VAPID_PRIVATE_KEY: keys.publicKey })).toThrow(/VAPID_PUBLIC_KEY must be a P-256 public key[\s\S]*VAPID_PRIVATE_KEY must be a P-256 private key/);
+    expect(() => loadConfig({ VAPID_SUBJECT: 'admin' })).toThrow(/VAPID_SUBJECT must be a mailto: or https: address/);
+  });
 });

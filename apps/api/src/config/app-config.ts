@@ -56,6 +56,8 @@ export interface AppConfig {
   metricsHost: string;
   /** On SIGTERM, readiness fails this long before the server stops taking requests (a balancer drains it). */
   shutdownDrainSeconds: number;
+  /** Web Push (VAPID): keys null = generated once into dataDir (push/vapid-keys.ts); subject a mailto: or https: address. */
+  vapid: { publicKey: string | null; privateKey: string | null; subject: string };
 }
 
 export const SOCKET_ADAPTERS = ['auto', 'memory', 'postgres', 'redis'] as const;
@@ -171,7 +173,9 @@ export function loadConfig(env: Env = process.env, cwd = process.cwd()): AppConf
     metricsPort: read.integer('METRICS_PORT', 0, 0, 65535),
     metricsHost: read.optional('METRICS_HOST') ?? '127.0.0.1',
     shutdownDrainSeconds: read.integer('SHUTDOWN_DRAIN_SECONDS', 5, 0, 300),
+    vapid: { publicKey: read.optional('VAPID_PUBLIC_KEY'), privateKey: read.optional('VAPID_PRIVATE_KEY'), subject: read.optional('VAPID_SUBJECT') ?? `mailto:${adminEmail}` },
   };
+  checkVapid(config.vapid, problems);
   const dataKey = read.optional('DATA_KEY');
   if (dataKey !== null) {
     const key = Buffer.from(dataKey, 'base64');
@@ -194,6 +198,27 @@ export function loadConfig(env: Env = process.env, cwd = process.cwd()): AppConf
   }
   if (problems.length > 0) throw new ConfigError(problems);
   return config;
+}
+
+/**
+ * VAPID_PUBLIC_KEY and VAPID_PRIVATE_KEY together or neither (then generated into DATA_DIR), in the
+ * base64url form `npx web-push generate-vapid-keys` prints: an uncompressed P-256 point (65 bytes)
+ * and a 32-byte private key. VAPID_SUBJECT: how a push service reaches the operator.
+ */
+function checkVapid(vapid: AppConfig['vapid'], problems: string[]): void {
+  const bytes = (value: string) => (/^[A-Za-z0-9_-]+={0,2}$/.test(value) ? Buffer.from(value, 'base64url') : Buffer.alloc(0));
+  if ((vapid.publicKey === null) !== (vapid.privateKey === null)) {
+    problems.push('VAPID_PUBLIC_KEY and VAPID_PRIVATE_KEY must be set together (or neither: a pair is then generated into DATA_DIR). Make a pair with: npx web-push generate-vapid-keys');
+  }
+  if (vapid.publicKey !== null && (bytes(vapid.publicKey).length !== 65 || bytes(vapid.publicKey)[0] !== 4)) {
+    problems.push('VAPID_PUBLIC_KEY must be a P-256 public key in base64url (65 bytes, 87 characters), as npx web-push generate-vapid-keys prints it.');
+  }
+  if (vapid.privateKey !== null && bytes(vapid.privateKey).length !== 32) {
+    problems.push('VAPID_PRIVATE_KEY must be a P-256 private key in base64url (32 bytes, 43 characters), as npx web-push generate-vapid-keys prints it.');
+  }
+  if (!/^(mailto:[^\s@]+@[^\s@]+|https:\/\/\S+)$/.test(vapid.subject)) {
+    problems.push(`VAPID_SUBJECT must be a mailto: or https: address where push services can reach you (got "${vapid.subject}").`);
+  }
 }
 
 const HOST_PATTERN = /^(\[[0-9a-f:.]+\]|[a-z0-9]([a-z0-9.-]*[a-z0-9])?)(:\d{1,5})?$/;
