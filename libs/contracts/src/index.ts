@@ -3,3 +3,4 @@ export * from './catalogue';
 export * from './errors';
 export * from './queue';
 export * from './booking';
+export * from './citizen';

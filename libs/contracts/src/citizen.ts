@@ -1,0 +1,79 @@
+/**
+ * The optional citizen account (docs/citizen-account.md): signing in with a one-time code sent to
+ * a mobile number or an email address, or with an OpenID Connect provider; "Riwayat saya".
+ * The session is an httpOnly cookie, never seen by the page's script.
+ */
+import type { BookingStatus } from './booking';
+import type { TicketStatus } from './queue';
+
+export type CitizenOtpChannel = 'sms' | 'email';
+
+/** `POST /api/v1/citizen/otp`: a mobile number (08…, 628…, +628…) or an email address. */
+export interface CitizenOtpRequest {
+  recipient: string;
+}
+
+export interface CitizenOtpSentResponse {
+  channel: CitizenOtpChannel;
+  /** Where the code went, masked: "+62 812****7890", "n***@example.go.id". */
+  sentTo: string;
+  /** Seconds the code stays valid. */
+  expiresInSeconds: number;
+  /** Seconds before another code may be asked for this recipient. */
+  resendInSeconds: number;
+}
+
+/** `POST /api/v1/citizen/otp/verify`. */
+export interface CitizenOtpVerifyRequest {
+  recipient: string;
+  /** 6 digits. */
+  code: string;
+}
+
+export type CitizenIdentityKind = 'phone' | 'email' | 'oidc';
+
+/** `GET /api/v1/citizen/me`, and the answer of a sign-in. */
+export interface CitizenMeResponse {
+  /** How this citizen is known, each masked (an OIDC account by its provider's name). */
+  identities: { kind: CitizenIdentityKind; label: string }[];
+  /** When this session ends (ISO). */
+  sessionExpiresAt: string;
+}
+
+/** `GET /api/v1/citizen/providers`: the OpenID Connect provider, when one is configured. */
+export interface CitizenProvidersResponse {
+  oidc: { name: string; startUrl: string } | null;
+}
+
+export interface CitizenHistoryBooking {
+  kind: 'booking';
+  code: string;
+  status: BookingStatus;
+  siteCode: string;
+  siteName: string;
+  timeZone: string;
+  service: { id: string; name: string; nameEn: string };
+  date: string;
+  start: string;
+  end: string;
+  startsAt: string;
+  createdAt: string;
+}
+
+export interface CitizenHistoryTicket {
+  kind: 'ticket';
+  publicCode: string;
+  number: string;
+  status: TicketStatus;
+  siteCode: string;
+  siteName: string;
+  timeZone: string;
+  service: { id: string; name: string; nameEn: string };
+  date: string;
+  createdAt: string;
+}
+
+/** `GET /api/v1/citizen/history`: the signed-in citizen's bookings and tickets, newest first. */
+export interface CitizenHistoryResponse {
+  items: (CitizenHistoryBooking | CitizenHistoryTicket)[];
+}
