@@ -32,6 +32,22 @@ export interface ClosureResponse {
   kind: ClosureKind;
 }
 
+/**
+ * Facilities a site may have, as fixed keys (the apps hold the labels in both languages). Kept in
+ * step with the check ck_site_facilities on site.facilities: a new key needs a migration too.
+ */
+export const SITE_FACILITIES = [
+  'laktasi',
+  'ramah_anak',
+  'jalur_disabilitas',
+  'kursi_roda',
+  'toilet_disabilitas',
+  'juru_bahasa_isyarat',
+  'ruang_tunggu_prioritas',
+  'ruang_curhat_bestie',
+] as const;
+export type SiteFacility = (typeof SITE_FACILITIES)[number];
+
 export interface SiteSummaryResponse {
   code: string;
   name: string;
@@ -52,6 +68,56 @@ export interface SiteResponse extends SiteSummaryResponse {
   upcomingClosures: ClosureResponse[];
   agencyCount: number;
   serviceCount: number;
+  facilities: SiteFacility[];
+}
+
+/** Whether the site serves at this moment: open, on its break, or closed (for the day or not yet open). */
+export type SiteNowState = 'open' | 'on_break' | 'closed';
+
+/** Why a site is closed for a whole day: its weekly day off, or a closure with its name. */
+export type SiteDayClosure = { kind: 'weekly_closed'; name: null } | { kind: ClosureKind; name: string };
+
+export interface SiteTodayResponse {
+  /** The site's local date, YYYY-MM-DD. */
+  date: string;
+  weekday: IsoWeekday;
+  /** Today's hours with breaks; null when the site does not open today. */
+  hours: OpeningHours | null;
+  /** Why the site is closed all day; null when it opens today. */
+  closure: SiteDayClosure | null;
+}
+
+export interface SiteNowResponse {
+  state: SiteNowState;
+  /** The site's local time the answer was computed at, HH:MM. */
+  localTime: string;
+  /** Today's local time the state changes (closes, break ends, opens); null when it stays so for the day. */
+  until: LocalTime | null;
+  /** The next time it opens, when it is not open now (null when open, or none in the next 31 days). */
+  nextOpen: { date: string; time: LocalTime } | null;
+}
+
+export interface SitePageAgencyResponse {
+  code: string;
+  name: string;
+  shortName: string;
+  description: string | null;
+  serviceCount: number;
+}
+
+/** The citizen's page of one MPP (GET /sites/{code}/page): nothing personal. */
+export interface SitePageResponse extends SiteSummaryResponse {
+  address: string;
+  phone: string | null;
+  email: string | null;
+  openingHours: OpeningHours[];
+  closesOnCutiBersama: boolean;
+  today: SiteTodayResponse;
+  now: SiteNowResponse;
+  /** Closures from today (site-local) to 30 days ahead, holidays included, each with its reason. */
+  upcomingClosures: ClosureResponse[];
+  facilities: SiteFacility[];
+  agencies: SitePageAgencyResponse[];
 }
 
 export interface AgencyResponse {
