@@ -15,3 +15,4 @@ export * from './booking-code';
 export * from './check-in-window';
 export * from './booking-limits';
 export * from './hall-display';
+export * from './site-status';
