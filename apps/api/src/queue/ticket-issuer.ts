@@ -1,5 +1,5 @@
 import { HttpStatus, Injectable } from '@nestjs/common';
-import type { TicketResponse } from '@mpp/contracts';
+import type { PriorityClass, TicketResponse } from '@mpp/contracts';
 import { localDate } from '@mpp/domain';
 import { createHash } from 'node:crypto';
 import type { EntityManager } from 'typeorm';
@@ -37,6 +37,8 @@ export interface BookingTicketRequest {
   startsAt: Date;
   deviceId: string;
   now: Date;
+  /** The UU 25/2009 Pasal 29 group declared with the booking (default regular). */
+  priority?: PriorityClass;
 }
 
 /** Issuing tickets: from a kiosk or by staff (with idempotency), and for a booking's check-in. */
@@ -84,7 +86,7 @@ export class TicketIssuer {
         // A booked seat is already counted; a late arrival joins as a walk-in, within the quota.
         quota: r.late ? r.service.dailyQuota : null,
         publicCode: randomToken(12),
-        priority: 'regular',
+        priority: r.priority ?? 'regular',
         source: r.late ? 'kiosk' : 'booking',
         queueAt: r.late ? r.now : r.startsAt,
         issuedAt: r.now,
