@@ -16,3 +16,4 @@ export * from './check-in-window';
 export * from './booking-limits';
 export * from './hall-display';
 export * from './site-status';
+export * from './online-ticket';
