@@ -4,3 +4,4 @@ export * from './errors';
 export * from './queue';
 export * from './booking';
 export * from './citizen';
+export * from './portal-home';
