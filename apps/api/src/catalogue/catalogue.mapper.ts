@@ -4,9 +4,14 @@ import type {
   RequirementResponse,
   ServiceResponse,
   ServiceSummaryResponse,
+  SiteNowResponse,
+  SitePageAgencyResponse,
+  SitePageResponse,
   SiteResponse,
   SiteSummaryResponse,
+  SiteTodayResponse,
 } from '@mpp/contracts';
+import type { SiteStatus } from '@mpp/domain';
 import type { AgencyEntity } from './entities/agency.entity';
 import type { ServiceRequirementEntity } from './entities/service-requirement.entity';
 import type { ServiceEntity } from './entities/service.entity';
@@ -29,7 +34,34 @@ export function toSiteResponse(
     email: site.email,
     openingHours: [...site.openingHours].sort((a, b) => a.weekday - b.weekday),
     closesOnCutiBersama: site.closesOnCutiBersama,
+    facilities: [...site.facilities],
     ...extra,
+  };
+}
+
+/** The citizen's page of a site: where, when, what is there; no staff, devices or policies. */
+export function toSitePageResponse(
+  site: SiteEntity,
+  status: SiteStatus,
+  upcomingClosures: ClosureResponse[],
+  agencies: (AgencyEntity & { serviceCount: number })[],
+): SitePageResponse {
+  const today: SiteTodayResponse = { date: status.date, weekday: status.weekday, hours: status.hours, closure: status.closure };
+  const now: SiteNowResponse = { state: status.state, localTime: status.localTime, until: status.until, nextOpen: status.nextOpen };
+  return {
+    ...toSiteSummaryResponse(site),
+    address: site.address,
+    phone: site.phone,
+    email: site.email,
+    openingHours: [...site.openingHours].sort((a, b) => a.weekday - b.weekday),
+    closesOnCutiBersama: site.closesOnCutiBersama,
+    today,
+    now,
+    upcomingClosures: upcomingClosures.map((c) => ({ id: c.id, date: c.date, name: c.name, kind: c.kind })),
+    facilities: [...site.facilities],
+    agencies: agencies.map(
+      (a): SitePageAgencyResponse => ({ code: a.code, name: a.name, shortName: a.shortName, description: a.description, serviceCount: a.serviceCount }),
+    ),
   };
 }
 
@@ -102,6 +134,7 @@ export function toServiceResponse(
       expectedServiceMinutes: service.expectedServiceMinutes,
       walkInEnabled: service.walkInEnabled,
       onlineBookingEnabled: service.onlineBookingEnabled,
+      onlineTicketEnabled: service.onlineTicketEnabled,
       dailyQuota: service.dailyQuota,
     },
     booking: {

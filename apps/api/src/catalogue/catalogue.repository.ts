@@ -112,6 +112,21 @@ export class CatalogueRepository {
     )) as ClosureRow[];
   }
 
+  /** Closures the site observes from `fromDate` to `toDate` (both included), in date order. */
+  async listClosuresBetween(site: SiteEntity, fromDate: string, toDate: string): Promise<ClosureRow[]> {
+    return (await this.db.query(
+      `SELECT id, to_char(date, 'YYYY-MM-DD') AS date, name, kind FROM (
+         SELECT id, date, name, kind FROM national_calendar_day
+          WHERE date BETWEEN $2 AND $3 AND (kind = 'national_holiday' OR $4::boolean)
+         UNION ALL
+         SELECT id, date, name, 'local_closure' AS kind FROM site_closure
+          WHERE site_id = $1 AND date BETWEEN $2 AND $3
+       ) closures
+       ORDER BY date, kind`,
+      [site.id, fromDate, toDate, site.closesOnCutiBersama],
+    )) as ClosureRow[];
+  }
+
   async listActiveAgenciesWithServiceCounts(siteId: string): Promise<(AgencyEntity & { serviceCount: number })[]> {
     const agencies = await this.db.getRepository(AgencyEntity).find({
       where: { siteId, retiredAt: IsNull() },

@@ -1,7 +1,7 @@
 import { Controller, Get, Param, ParseIntPipe } from '@nestjs/common';
 import { ApiException } from '../common/errors/api-exception';
 import { ApiOperation, ApiTags } from '@nestjs/swagger';
-import type { AgencyResponse, ClosureResponse, SiteResponse, SiteSummaryResponse } from '@mpp/contracts';
+import type { AgencyResponse, ClosureResponse, SitePageResponse, SiteResponse, SiteSummaryResponse } from '@mpp/contracts';
 import { Public } from '../auth/auth.decorators';
 import { SiteCodePipe } from '../common/pipes';
 import { SitesService } from './sites.service';
@@ -27,6 +27,12 @@ export class SitesController {
   @ApiOperation({ summary: 'One site with opening hours and upcoming closures' })
   get(@Param('code', SiteCodePipe) code: string): Promise<SiteResponse> {
     return this.sites.get(code);
+  }
+
+  @Get('sites/:code/page')
+  @ApiOperation({ summary: "The citizen's page of a site: today's hours, open now, closures in the next 30 days, facilities, agencies" })
+  page(@Param('code', SiteCodePipe) code: string): Promise<SitePageResponse> {
+    return this.sites.page(code);
   }
 
   @Get('sites/:code/agencies')

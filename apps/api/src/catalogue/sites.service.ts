@@ -1,11 +1,11 @@
 import { Injectable } from '@nestjs/common';
-import type { AgencyResponse, ClosureResponse, FieldError, OpeningHours, QueuePolicy, SiteResponse, SiteSummaryResponse } from '@mpp/contracts';
-import { isValidLocalDate, localDate, validateOpeningHours } from '@mpp/domain';
+import type { AgencyResponse, ClosureResponse, FieldError, OpeningHours, QueuePolicy, SitePageResponse, SiteResponse, SiteSummaryResponse } from '@mpp/contracts';
+import { addDaysToLocalDate, isValidLocalDate, localDate, NEXT_OPEN_HORIZON_DAYS, siteStatusAt, validateOpeningHours } from '@mpp/domain';
 import { AccessPolicy } from '../auth/access-policy';
 import type { StaffPrincipal } from '../auth/principal';
 import { Clock } from '../common/clock';
 import { ApiException } from '../common/errors/api-exception';
-import { toAgencyResponse, toSiteResponse, toSiteSummaryResponse } from './catalogue.mapper';
+import { toAgencyResponse, toSitePageResponse, toSiteResponse, toSiteSummaryResponse } from './catalogue.mapper';
 import { CatalogueMessages } from './catalogue.messages';
 import { CatalogueRepository } from './catalogue.repository';
 import { CreateCalendarDayDto, CreateClosureDto, CreateSiteDto, OpeningHoursDto, UpdateSiteDto } from './dto/site.dto';
@@ -13,6 +13,8 @@ import { NationalCalendarDayEntity, SiteClosureEntity } from './entities/closure
 import { SiteEntity } from './entities/site.entity';
 
 const UPCOMING_CLOSURES = 30;
+/** The site page lists closures from today to this many days ahead. */
+const PAGE_CLOSURE_DAYS = 30;
 
 /** A site's booking rules, as booking's admin endpoint sets them. */
 export interface SiteBookingPolicy {
@@ -38,6 +40,20 @@ export class SitesService {
     return this.describe(site);
   }
 
+  /** The citizen's page: today's hours and whether it is open now (site time), closures ahead, facilities, agencies. */
+  async page(code: string): Promise<SitePageResponse> {
+    const site = await this.requireActiveSite(code);
+    const now = this.clock.now();
+    const today = localDate(now, site.timeZone);
+    const [closures, agencies] = await Promise.all([
+      this.repo.listClosuresBetween(site, today, addDaysToLocalDate(today, Math.max(PAGE_CLOSURE_DAYS, NEXT_OPEN_HORIZON_DAYS))),
+      this.repo.listActiveAgenciesWithServiceCounts(site.id),
+    ]);
+    const status = siteStatusAt(now, site.timeZone, site.openingHours, closures);
+    const lastListed = addDaysToLocalDate(today, PAGE_CLOSURE_DAYS);
+    return toSitePageResponse(site, status, closures.filter((c) => c.date <= lastListed), agencies);
+  }
+
   async listAgencies(code: string): Promise<AgencyResponse[]> {
     const site = await this.requireActiveSite(code);
     const agencies = await this.repo.listActiveAgenciesWithServiceCounts(site.id);
@@ -58,6 +74,7 @@ export class SitesService {
         email: dto.email ?? null,
         openingHours,
         closesOnCutiBersama: dto.closesOnCutiBersama,
+        facilities: dto.facilities ?? [],
       }),
     );
     return this.describe(site);
@@ -74,6 +91,7 @@ export class SitesService {
     if (dto.phone !== undefined) site.phone = dto.phone;
     if (dto.email !== undefined) site.email = dto.email;
     if (dto.closesOnCutiBersama !== undefined) site.closesOnCutiBersama = dto.closesOnCutiBersama;
+    if (dto.facilities !== undefined) site.facilities = dto.facilities;
     return this.describe(await this.repo.manager.getRepository(SiteEntity).save(site));
   }
 

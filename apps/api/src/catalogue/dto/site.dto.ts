@@ -1,9 +1,10 @@
 import { ApiProperty, OmitType, PartialType } from '@nestjs/swagger';
-import type { IsoWeekday } from '@mpp/contracts';
+import { SITE_FACILITIES, type IsoWeekday, type LocalizedText, type SiteFacility } from '@mpp/contracts';
 import { SLUG_PATTERN } from '@mpp/domain';
 import { Type } from 'class-transformer';
 import {
   ArrayMaxSize,
+  ArrayUnique,
   IsArray,
   IsBoolean,
   IsEmail,
@@ -18,6 +19,7 @@ import {
   MinLength,
   ValidateNested,
 } from 'class-validator';
+import { IsOmittable } from '../../common/omittable.validator';
 
 /** The code rule of libs/domain (`SLUG_PATTERN`, `isSlug`), for class-validator's @Matches. */
 export const SLUG = SLUG_PATTERN;
@@ -102,6 +104,28 @@ export class CreateSiteDto {
   /** Whether the site closes on cuti bersama days (direct-service units often stay open). */
   @IsBoolean()
   closesOnCutiBersama!: boolean;
+
+  /** Facilities for visitors (SITE_FACILITIES keys), each once; the whole list replaces the old one. Default: none. */
+  @ApiProperty({ enum: SITE_FACILITIES, isArray: true, required: false })
+  @IsOmittable()
+  @IsArray()
+  @ArrayMaxSize(SITE_FACILITIES.length)
+  @ArrayUnique({ context: { message: { id: 'Setiap fasilitas cukup disebut sekali.', en: 'Each facility may be listed only once.' } } })
+  @IsIn(SITE_FACILITIES, { each: true, context: { message: unknownFacilityMessage } })
+  facilities?: SiteFacility[];
+}
+
+const FACILITY_LIST = SITE_FACILITIES.join(', ');
+
+/** Names the keys that are not facilities, and lists the ones that are. */
+function unknownFacilityMessage(value: unknown): LocalizedText {
+  const known: readonly string[] = SITE_FACILITIES;
+  const unknown = Array.isArray(value) ? value.filter((v) => !known.includes(v as string)).map((v) => JSON.stringify(v)) : [];
+  const named = unknown.length ? unknown.join(', ') : JSON.stringify(value);
+  return {
+    id: `Fasilitas ${named} tidak dikenal. Pilih dari: ${FACILITY_LIST}.`,
+    en: `Unknown facility ${named}. Choose from: ${FACILITY_LIST}.`,
+  };
 }
 
 /** Every field may be left out; null only where the field is optional on creation (it clears it). */

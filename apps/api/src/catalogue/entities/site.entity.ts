@@ -1,4 +1,4 @@
-import type { CallingMode, OpeningHours } from '@mpp/contracts';
+import type { CallingMode, OpeningHours, SiteFacility } from '@mpp/contracts';
 import { Check, Column, CreateDateColumn, Entity, PrimaryGeneratedColumn, Unique, UpdateDateColumn } from 'typeorm';
 
 /** Constraints as the migrations made them (names and expressions): see docs/database.md. */
@@ -11,6 +11,10 @@ import { Check, Column, CreateDateColumn, Entity, PrimaryGeneratedColumn, Unique
 @Check('ck_site_checkin_late', `checkin_late_minutes BETWEEN 0 AND 240`)
 @Check('ck_site_checkin_late_policy', `checkin_late_policy IN ('walk_in', 'refuse')`)
 @Check('ck_site_booking_weekly_limit', `booking_weekly_limit BETWEEN 1 AND 50`)
+@Check(
+  'ck_site_facilities',
+  `facilities <@ ARRAY['laktasi', 'ramah_anak', 'jalur_disabilitas', 'kursi_roda', 'toilet_disabilitas', 'juru_bahasa_isyarat', 'ruang_tunggu_prioritas', 'ruang_curhat_bestie']::text[]`,
+)
 export class SiteEntity {
   @PrimaryGeneratedColumn('uuid')
   id!: string;
@@ -44,6 +48,10 @@ export class SiteEntity {
 
   @Column({ type: 'boolean', default: true })
   closesOnCutiBersama!: boolean;
+
+  /** Facilities for visitors, as SITE_FACILITIES keys (libs/contracts), each at most once. */
+  @Column({ type: 'text', array: true, default: () => "'{}'" })
+  facilities!: SiteFacility[];
 
   /** Calling policy (docs/domain.md §3: configuration, not law). */
   @Column({ type: 'varchar', length: 16, default: 'priority_first' })
