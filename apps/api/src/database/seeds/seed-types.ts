@@ -5,6 +5,7 @@ import type {
   OpeningHours,
   ProcedureStep,
   QueueSettings,
+  SiteFacility,
   UploadableFileType,
 } from '@mpp/contracts';
 
@@ -71,5 +72,7 @@ export interface SeedSite {
   closesOnCutiBersama: boolean;
   openingHours: OpeningHours[];
   localClosures?: { date: string; name: string }[];
+  /** Facilities for visitors (SITE_FACILITIES keys); set when the site is first seeded, then the site admin's. */
+  facilities?: SiteFacility[];
   agencies: SeedAgency[];
 }

@@ -89,6 +89,7 @@ export class Seeder {
             email: seed.email ?? null,
             openingHours: seed.openingHours,
             closesOnCutiBersama: seed.closesOnCutiBersama,
+            facilities: seed.facilities ?? [],
           }),
         );
         for (const closure of seed.localClosures ?? []) {

@@ -28,6 +28,9 @@ export const kotaKupang: SeedSite = {
     { weekday: 6, open: '08:00', close: '12:00', breaks: [] },
   ],
   localClosures: [{ date: '2026-12-30', name: 'Pemeliharaan sistem dan sarana MPP Kota Kupang' }],
+  // Ruang Curhat "Bestie" (Beres & Pasti): a room where citizens are heard and their problems passed
+  // on to the agency concerned (Kupang Times, December 2025). Other facilities are for the site admin to list.
+  facilities: ['ruang_curhat_bestie'],
   agencies: [
     // ───────────────────────────── A: Dukcapil ─────────────────────────────
     {

@@ -18,6 +18,9 @@ export const kotaProbolinggo: SeedSite = {
   address: 'Jl. Panglima Sudirman, Kota Probolinggo, Jawa Timur',
   timeZone: 'Asia/Jakarta',
   closesOnCutiBersama: false,
+  // A children's play corner (given by the city's CSR forum at the opening, 2019) and a ruang laktasi
+  // beside it (noted by the East Java Biro Organisasi's visit, December 2023).
+  facilities: ['ramah_anak', 'laktasi'],
   openingHours: [
     { weekday: 1, open: '07:30', close: '15:30', breaks: [{ start: '12:00', end: '13:00' }] },
     { weekday: 2, open: '07:30', close: '15:30', breaks: [{ start: '12:00', end: '13:00' }] },
