@@ -20,6 +20,7 @@ import { MetricsModule } from './metrics/metrics.module';
 import { Clock } from './common/clock';
 import { QueueModule } from './queue/queue.module';
 import { BookingModule } from './booking/booking.module';
+import { PushModule } from './push/push.module';
 import { DATA_KEY } from './config/data-key';
 import { PiiCipher } from './common/pii-cipher';
 import { ClusterBus } from './common/cluster-bus';
@@ -69,6 +70,7 @@ export class AppModule {
         MetricsModule,
         QueueModule,
         BookingModule,
+        PushModule,
       ],
       controllers: [],
       providers: [
