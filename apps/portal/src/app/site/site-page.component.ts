@@ -1,0 +1,139 @@
+import { ChangeDetectionStrategy, Component, DestroyRef, computed, effect, inject, input } from '@angular/core';
+import { toObservable, toSignal } from '@angular/core/rxjs-interop';
+import { RouterLink } from '@angular/router';
+import type { IsoWeekday, OpeningHours, SitePageResponse } from '@mpp/contracts';
+import { WEEKDAY_NAMES, timeZoneAbbreviation } from '@mpp/domain';
+import {
+  ErrorAlertComponent,
+  I18nService,
+  PageTitleService,
+  TranslatePipe,
+  loadError,
+  loadedValue,
+  pickText,
+  toLoadState,
+  type LoadState,
+} from '@mpp/ui';
+import { Subject, startWith, switchMap } from 'rxjs';
+
+import { SitePageApi } from './site-api.service';
+import { formatLocalDate, formatLocalTime, mapsLink } from './site-format';
+
+interface WeekRow {
+  weekday: IsoWeekday;
+  name: string;
+  hours: OpeningHours | null;
+  today: boolean;
+}
+
+/** `mpp/:code`: where the MPP is, whether it is open now, when it closes, what is there. */
+@Component({
+  selector: 'portal-site-page',
+  imports: [ErrorAlertComponent, RouterLink, TranslatePipe],
+  changeDetection: ChangeDetectionStrategy.OnPush,
+  templateUrl: './site-page.component.html',
+  styleUrl: './site-page.component.css',
+})
+export class SitePageComponent {
+  private readonly api = inject(SitePageApi);
+  private readonly i18n = inject(I18nService);
+  private readonly pageTitle = inject(PageTitleService);
+
+  /** Route parameter `:code`. */
+  readonly code = input.required<string>();
+
+  private readonly reloads = new Subject<void>();
+
+  protected readonly state = toSignal(
+    toObservable(this.code).pipe(
+      switchMap((code) =>
+        this.reloads.pipe(
+          startWith(undefined),
+          switchMap(() => this.api.get(code).pipe(toLoadState())),
+        ),
+      ),
+    ),
+    { initialValue: { status: 'loading' } as LoadState<SitePageResponse> },
+  );
+
+  protected readonly site = computed(() => loadedValue(this.state()));
+  protected readonly error = computed(() => loadError(this.state()));
+  protected readonly zone = computed(() => {
+    const site = this.site();
+    return site ? timeZoneAbbreviation(site.timeZone) : '';
+  });
+
+  /** The sentence under the open/closed badge. */
+  protected readonly nowDetail = computed(() => {
+    const site = this.site();
+    if (!site) return '';
+    const lang = this.i18n.lang();
+    const zone = this.zone();
+    const { now } = site;
+    const time = (t: string) => formatLocalTime(t, lang);
+    if (now.state === 'open' && now.until) return this.i18n.t('portal.sitePage.now.openUntil', { time: time(now.until), zone });
+    if (now.state === 'on_break' && now.until) return this.i18n.t('portal.sitePage.now.breakUntil', { time: time(now.until), zone });
+    if (!now.nextOpen) return this.i18n.t('portal.sitePage.now.noNext');
+    if (now.nextOpen.date === site.today.date) return this.i18n.t('portal.sitePage.now.opensToday', { time: time(now.nextOpen.time), zone });
+    return this.i18n.t('portal.sitePage.now.opensNext', {
+      date: formatLocalDate(now.nextOpen.date, lang, { year: false }),
+      time: time(now.nextOpen.time),
+      zone,
+    });
+  });
+
+  /** Why the site is closed all day today, e.g. "Libur nasional: Kelahiran Yesus Kristus". */
+  protected readonly closureText = computed(() => {
+    const closure = this.site()?.today.closure;
+    if (!closure) return null;
+    const kind = this.i18n.t(`portal.sitePage.closure.${closure.kind}`);
+    return closure.name ? `${kind}: ${closure.name}` : kind;
+  });
+
+  protected readonly todayLabel = computed(() => {
+    const site = this.site();
+    return site ? this.i18n.t('portal.sitePage.today', { date: formatLocalDate(site.today.date, this.i18n.lang()) }) : '';
+  });
+
+  protected readonly week = computed((): WeekRow[] => {
+    const site = this.site();
+    if (!site) return [];
+    const lang = this.i18n.lang();
+    return ([1, 2, 3, 4, 5, 6, 7] as IsoWeekday[]).map((weekday) => ({
+      weekday,
+      name: pickText(lang, WEEKDAY_NAMES[weekday]),
+      hours: site.openingHours.find((h) => h.weekday === weekday) ?? null,
+      today: weekday === site.today.weekday,
+    }));
+  });
+
+  protected readonly closures = computed(() => {
+    const site = this.site();
+    if (!site) return [];
+    const lang = this.i18n.lang();
+    return site.upcomingClosures.map((c) => ({
+      id: c.id,
+      date: formatLocalDate(c.date, lang),
+      kind: this.i18n.t(`portal.sitePage.closure.${c.kind}`),
+      name: c.name,
+    }));
+  });
+
+  protected readonly mapUrl = computed(() => {
+    const site = this.site();
+    return site ? mapsLink(site.name, site.address) : null;
+  });
+
+  constructor() {
+    effect(() => this.pageTitle.setOverride(this.site()?.name ?? null));
+    inject(DestroyRef).onDestroy(() => this.pageTitle.setOverride(null));
+  }
+
+  protected time(t: string): string {
+    return formatLocalTime(t, this.i18n.lang());
+  }
+
+  protected reload(): void {
+    this.reloads.next();
+  }
+}
