@@ -15,6 +15,7 @@ export const APP_ROUTES: Routes = [
     path: 'pemesanan',
     loadChildren: () => import('./booking/booking.routes').then((m) => m.BOOKING_ROUTES),
   },
+  { path: 'mpp', loadChildren: () => import('./site/site.routes').then((m) => m.SITE_ROUTES) },
   {
     path: 'tiket',
     loadChildren: () => import('./ticket/ticket.routes').then((m) => m.TICKET_ROUTES),
