@@ -15,6 +15,7 @@ import { provideMppUi } from '@mpp/ui';
 
 import { APP_ROUTES } from './app.routes';
 import { PORTAL_DICTIONARY } from './portal.dictionary';
+import { SITE_PAGE_DICTIONARY } from './site/site.dictionary';
 
 export const appConfig: ApplicationConfig = {
   providers: [
@@ -27,6 +28,6 @@ export const appConfig: ApplicationConfig = {
       withInMemoryScrolling({ scrollPositionRestoration: 'enabled' }),
       withPreloading(PreloadAllModules),
     ),
-    provideMppUi(PORTAL_DICTIONARY),
+    provideMppUi(PORTAL_DICTIONARY, SITE_PAGE_DICTIONARY),
   ],
 };
