@@ -30,6 +30,8 @@ export const BOOKING_TABLES = [
     manage_token_hash: 'bytea | null',
     proof_failures: 'smallint',
     proof_locked_until: 'timestamptz | null',
+    /** The citizen account it was made from, if signed in (citizen/, AddCitizenAccount). */
+    citizen_id: 'uuid | null',
     priority_group: 'varchar(16)',
     needs: 'varchar(16)[]',
   }),

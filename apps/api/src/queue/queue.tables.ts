@@ -47,6 +47,8 @@ export const QUEUE_TABLES = [
     outcome_note: 'text | null',
     issued_by_user_id: 'uuid | null',
     issued_by_device_id: 'uuid | null',
+    /** The citizen account it was taken from at home, if signed in (citizen/, AddCitizenAccount). */
+    citizen_id: 'uuid | null',
   }),
   tableShape(__filename, 'ticket_event', {
     id: 'bigint',
