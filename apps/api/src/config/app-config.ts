@@ -1,5 +1,6 @@
 import { isIP } from 'node:net';
 import { isAbsolute, resolve } from 'node:path';
+import { readNotificationsConfig, type NotificationsConfig } from '../notifications/notifications.config';
 
 /**
  * The one typed configuration of the API, read from the environment once at start.
@@ -39,6 +40,8 @@ export interface AppConfig {
   /** SMTP for booking emails (smtp://user:pass@host:587); null: messages go to the outbox table and the log. */
   smtpUrl: string | null;
   mailFrom: string;
+  /** SMS gateway, WhatsApp Cloud API and "called" messages (notifications/notifications.config.ts). */
+  notifications: NotificationsConfig;
   /** Express 'trust proxy': which hops may set X-Forwarded-For/-Proto/-Host (see parseTrustProxy). */
   trustProxy: TrustProxy;
   /** Host names (host or host:port) besides PUBLIC_URL's and the listen addresses that links may be built from. */
@@ -161,6 +164,7 @@ export function loadConfig(env: Env = process.env, cwd = process.cwd()): AppConf
     dataKey: null,
     smtpUrl: read.optional('SMTP_URL'),
     mailFrom: read.optional('MAIL_FROM') ?? 'MPP Digital <no-reply@mpp.local>',
+    notifications: readNotificationsConfig(env, problems),
     trustProxy: parseTrustProxy(read.optional('TRUST_PROXY'), problems),
     allowedHosts: parseList(read.optional('ALLOWED_HOSTS'), 'ALLOWED_HOSTS', HOST_PATTERN, 'host names such as mpp.kupangkota.go.id or 10.0.0.5:3000', problems),
     allowedOrigins: parseList(read.optional('ALLOWED_ORIGINS'), 'ALLOWED_ORIGINS', ORIGIN_PATTERN, 'origins such as https://mpp.kupangkota.go.id', problems),
