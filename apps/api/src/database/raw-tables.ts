@@ -1,4 +1,5 @@
 import { BOOKING_TABLES } from '../booking/booking.tables';
+import { CITIZEN_TABLES } from '../citizen/citizen.tables';
 import { SOCKET_ADAPTER_TABLES } from '../common/http/socket-adapter.tables';
 import { JOB_TABLES } from '../jobs/job.tables';
 import { OUTBOX_TABLES } from '../notifications/outbox.tables';
@@ -11,4 +12,4 @@ import type { TableShape } from './table-shape';
  * Together with ENTITIES (typeorm-options.ts) this names an owner for every table; the schema
  * check (apps/api/test/schema.e2e-spec.ts) fails for a table that has none.
  */
-export const RAW_TABLES: readonly TableShape[] = [...QUEUE_TABLES, ...BOOKING_TABLES, ...OUTBOX_TABLES, ...SOCKET_ADAPTER_TABLES, ...JOB_TABLES, ...PUSH_TABLES];
+export const RAW_TABLES: readonly TableShape[] = [...QUEUE_TABLES, ...BOOKING_TABLES, ...OUTBOX_TABLES, ...SOCKET_ADAPTER_TABLES, ...JOB_TABLES, ...PUSH_TABLES, ...CITIZEN_TABLES];
