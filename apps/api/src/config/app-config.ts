@@ -1,5 +1,6 @@
 import { isIP } from 'node:net';
 import { isAbsolute, resolve } from 'node:path';
+import { readCitizenConfig, type CitizenConfig } from './citizen-config';
 import { readNotificationsConfig, type NotificationsConfig } from '../notifications/notifications.config';
 
 /**
@@ -40,6 +41,8 @@ export interface AppConfig {
   /** SMTP for booking emails (smtp://user:pass@host:587); null: messages go to the outbox table and the log. */
   smtpUrl: string | null;
   mailFrom: string;
+  /** The citizen account: sign-in codes per client address, the OpenID Connect provider (citizen-config.ts). */
+  citizen: CitizenConfig;
   /** SMS gateway, WhatsApp Cloud API and "called" messages (notifications/notifications.config.ts). */
   notifications: NotificationsConfig;
   /** Express 'trust proxy': which hops may set X-Forwarded-For/-Proto/-Host (see parseTrustProxy). */
@@ -164,6 +167,7 @@ export function loadConfig(env: Env = process.env, cwd = process.cwd()): AppConf
     dataKey: null,
     smtpUrl: read.optional('SMTP_URL'),
     mailFrom: read.optional('MAIL_FROM') ?? 'MPP Digital <no-reply@mpp.local>',
+    citizen: readCitizenConfig(env, problems),
     notifications: readNotificationsConfig(env, problems),
     trustProxy: parseTrustProxy(read.optional('TRUST_PROXY'), problems),
     allowedHosts: parseList(read.optional('ALLOWED_HOSTS'), 'ALLOWED_HOSTS', HOST_PATTERN, 'host names such as mpp.kupangkota.go.id or 10.0.0.5:3000', problems),
