@@ -57,8 +57,6 @@ function recordScripts(page: Page) {
 // four the check-in page either stays at "Menyalakan kamera…" or scans without the ticket screen
 // showing, although the check-in request answered 200. Retried so that it is seen in the log
 // (logErrorsBeforeRetry) without failing CI; a test failing three times in a row still fails.
-jest.retryTimes(2, { logErrorsBeforeRetry: true });
-
 describe('The kiosk QR scanner in Chromium', () => {
   let t: TestApp;
   let h: Hall;
@@ -125,8 +123,11 @@ describe('The kiosk QR scanner in Chromium', () => {
       await page.goto(`${base}/kiosk/perangkat?token=${h.kiosk}`);
       await page.getByTestId('agency-tile').first().waitFor();
       await page.getByTestId('checkin-open').click();
-      await page.locator('[data-testid="checkin-camera"][data-state="scanning"]').waitFor();
-      await page.getByTestId('kiosk-ticket-qr').waitFor({ timeout: 15_000 });
+      // No wait for data-state="scanning" here: @zxing/browser decodes the first frame (this QR)
+      // before decodeFromVideoElement resolves, so the kiosk may check in and leave the page
+      // within a few milliseconds of showing "scanning", and a wait for that state then missed it
+      // (the intermittent failure of this test, about one run in four).
+      await page.getByTestId('kiosk-ticket-qr').waitFor({ timeout: 20_000 });
 
       expect(sut.holding(ZXING_MARKER)).not.toEqual([]);
       const booked = (await t.http().get(`/api/v1/bookings/${booking.code}`).expect(200)).body as { status: string; ticket: { number: string } | null };
