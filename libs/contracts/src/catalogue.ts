@@ -181,6 +181,8 @@ export interface QueueSettings {
   expectedServiceMinutes: number;
   walkInEnabled: boolean;
   onlineBookingEnabled: boolean;
+  /** Citizens may take a ticket from home (antrean daring); off by default. */
+  onlineTicketEnabled: boolean;
   /** Maximum tickets per site-local day; null = unlimited. */
   dailyQuota: number | null;
 }

@@ -188,6 +188,7 @@ function applyServiceFields(service: ServiceEntity, dto: UpdateServiceDto): void
     service.expectedServiceMinutes = dto.queue.expectedServiceMinutes;
     service.walkInEnabled = dto.queue.walkInEnabled;
     service.onlineBookingEnabled = dto.queue.onlineBookingEnabled;
+    if (dto.queue.onlineTicketEnabled !== undefined) service.onlineTicketEnabled = dto.queue.onlineTicketEnabled;
     service.dailyQuota = dto.queue.dailyQuota ?? null;
   }
   if (dto.booking !== undefined) {

@@ -119,6 +119,11 @@ export class QueueSettingsDto {
   @IsBoolean()
   onlineBookingEnabled!: boolean;
 
+  /** Tickets taken from home (antrean daring); omitted: left as it is (off for a new service) */
+  @IsOptional()
+  @IsBoolean()
+  onlineTicketEnabled?: boolean;
+
   /** Tickets per site-local day; omit or null for no limit */
   @IsOptional()
   @IsInt()

@@ -107,6 +107,10 @@ export class ServiceEntity {
   @Column({ type: 'boolean', default: true })
   onlineBookingEnabled!: boolean;
 
+  /** Citizens may take a ticket from home ("antrean daring", docs/queue.md); off until the service opts in. */
+  @Column({ type: 'boolean', default: false })
+  onlineTicketEnabled!: boolean;
+
   @Column({ type: 'integer', nullable: true })
   dailyQuota!: number | null;
 

@@ -202,6 +202,7 @@ async function insertService(tx: EntityManager, siteId: string, agencyId: string
       expectedServiceMinutes: s.queue.expectedServiceMinutes,
       walkInEnabled: s.queue.walkInEnabled,
       onlineBookingEnabled: s.queue.onlineBookingEnabled,
+      onlineTicketEnabled: s.queue.onlineTicketEnabled,
       dailyQuota: s.queue.dailyQuota,
     }),
   );

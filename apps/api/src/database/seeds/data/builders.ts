@@ -16,12 +16,13 @@ export const queue = (
   ticketPrefix: string,
   expectedServiceMinutes: number,
   dailyQuota: number | null,
-  options: { walkIn?: boolean; online?: boolean } = {},
+  options: { walkIn?: boolean; online?: boolean; onlineTicket?: boolean } = {},
 ): QueueSettings => ({
   ticketPrefix,
   expectedServiceMinutes,
   walkInEnabled: options.walkIn ?? true,
   onlineBookingEnabled: options.online ?? true,
+  onlineTicketEnabled: options.onlineTicket ?? false,
   dailyQuota,
 });
 
