@@ -25,6 +25,7 @@ const PUBLIC_TICKET_KEYS = Object.keys({
   localDate: true,
   calledAt: true,
   finishedAt: true,
+  source: true,
 } satisfies Record<keyof PublicTicketResponse, true>);
 
 describe('Queue: tickets and counters', () => {

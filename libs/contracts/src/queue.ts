@@ -4,7 +4,7 @@
 export const PRIORITY_CLASSES = ['regular', 'disability', 'elderly', 'pregnant', 'child', 'disaster_victim'] as const;
 export type PriorityClass = (typeof PRIORITY_CLASSES)[number];
 
-export const TICKET_SOURCES = ['kiosk', 'booking', 'staff'] as const;
+export const TICKET_SOURCES = ['kiosk', 'booking', 'staff', 'online'] as const;
 export type TicketSource = (typeof TICKET_SOURCES)[number];
 
 export const TICKET_STATUSES = ['waiting', 'called', 'serving', 'done', 'no_show', 'cancelled', 'not_served'] as const;
@@ -63,12 +63,13 @@ export interface PublicTicketResponse {
   localDate: string;
   calledAt: string | null;
   finishedAt: string | null;
+  /** How it was issued: the ticket page tells an online ticket (taken from home) when to set off. */
+  source: TicketSource;
 }
 
 /** The staff view of a ticket (still no personal data: bookings add theirs in issue 4). */
 export interface TicketResponse extends PublicTicketResponse {
   id: string;
-  source: TicketSource;
   recallCount: number;
   startedAt: string | null;
   outcomeNote: string | null;

@@ -65,6 +65,7 @@ export function toPublicTicketResponse(t: TicketResponse): PublicTicketResponse 
     localDate: t.localDate,
     calledAt: t.calledAt,
     finishedAt: t.finishedAt,
+    source: t.source,
   };
 }
 

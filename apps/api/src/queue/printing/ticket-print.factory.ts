@@ -25,6 +25,7 @@ export function newPrintModel(overrides: PrintModelOverrides = {}): TicketPrintM
       localDate: '2026-11-24',
       calledAt: null,
       finishedAt: null,
+      source: 'kiosk',
       ...ticket,
     },
     agencyName: 'Dinas Kependudukan dan Pencatatan Sipil Kota Kupang',
