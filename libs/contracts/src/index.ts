@@ -5,3 +5,4 @@ export * from './queue';
 export * from './booking';
 export * from './citizen';
 export * from './portal-home';
+export * from './online-ticket';
