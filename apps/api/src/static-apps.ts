@@ -21,6 +21,13 @@ export const CACHE_IMMUTABLE = 'public, max-age=31536000, immutable';
 export const CACHE_REVALIDATE = 'no-cache';
 /** Other files (favicon.svg): not hashed, so kept only briefly. */
 const CACHE_SHORT = 'public, max-age=3600';
+/** The portal's service worker and its manifest: asked again every time, so a new build reaches phones at once. */
+const SERVICE_WORKER_FILE = /[\\/](ngsw-worker\.js|ngsw\.json|safety-worker\.js|worker-basic\.min\.js)$/;
+
+function cacheControlFor(file: string): string {
+  if (SERVICE_WORKER_FILE.test(file)) return CACHE_REVALIDATE;
+  return HASHED.test(file) ? CACHE_IMMUTABLE : CACHE_SHORT;
+}
 
 /** Precompressed copies written by scripts/compress-apps.mjs, best first. */
 const ENCODINGS = [
@@ -101,7 +108,7 @@ export function mountBuiltApps(app: NestExpressApplication, appsDir: string): vo
       const file = resolve(dir, `.${relative}`);
       if (file !== dir && !file.startsWith(dir + sep)) return next();
       if (file === index || file === dir) return sendBuiltFile(req, res, next, index, CACHE_REVALIDATE);
-      if (isFile(file)) return sendBuiltFile(req, res, next, file, HASHED.test(file) ? CACHE_IMMUTABLE : CACHE_SHORT);
+      if (isFile(file)) return sendBuiltFile(req, res, next, file, cacheControlFor(file));
       if (isPageRequest(req)) return sendBuiltFile(req, res, next, index, CACHE_REVALIDATE);
       next();
     });
