@@ -5,11 +5,25 @@
  */
 import { maskPhone } from '@mpp/domain';
 
-export type NotificationChannelKind = 'email' | 'sms';
+export const NOTIFICATION_CHANNEL_KINDS = ['email', 'sms', 'whatsapp'] as const;
+export type NotificationChannelKind = (typeof NOTIFICATION_CHANNEL_KINDS)[number];
+
+export const NOTIFICATION_LANGUAGES = ['id', 'en'] as const;
+/** The citizen's language: Indonesian first. */
+export type NotificationLanguage = (typeof NOTIFICATION_LANGUAGES)[number];
+
+/** A WhatsApp Cloud API template message: pre-approved by Meta, so only its parameters travel. */
+export interface WhatsAppTemplate {
+  name: string;
+  /** WhatsApp's language code of the approved template ("id", "en"). */
+  language: string;
+  /** The body's {{1}}, {{2}}, … in order. Personal data: stored only encrypted. */
+  parameters: string[];
+}
 
 export interface OutgoingMessage {
   channel: NotificationChannelKind;
-  /** E.164 phone for SMS, an address for email. Personal data: never logged or stored in clear. */
+  /** E.164 phone for SMS and WhatsApp, an address for email. Personal data: never logged or stored in clear. */
   to: string;
   /** Email only; null for SMS. */
   subject: string | null;
@@ -19,6 +33,14 @@ export interface OutgoingMessage {
   bookingId?: string;
   /** outbox_message.id of the row it is sent from: what log lines name it by. */
   outboxId?: string;
+  /** WhatsApp only: the template message the channel sends (the body is its text, for the record). */
+  whatsapp?: WhatsAppTemplate;
+  /** The template (templates.ts) and language it was written from, recorded on its row. */
+  template?: string;
+  language?: NotificationLanguage;
+  /** outbox_message.site_id / ticket_id: what it concerns (a site admin counts their site's). */
+  siteId?: string;
+  ticketId?: string;
 }
 
 /** 'logged': written to the log instead of delivered (no gateway configured). */
@@ -27,7 +49,16 @@ export type NotificationStatus = 'sent' | 'logged' | 'failed';
 export interface NotificationResult {
   status: NotificationStatus;
   error?: string;
+  /** The id the provider gave the message (an SMS gateway's, WhatsApp's "wamid…"), when it answers one. */
+  providerMessageId?: string;
 }
+
+/**
+ * A message's state in outbox_message: 'pending' (being sent or waiting for its first send),
+ * 'sent', 'logged', 'failed' (will be tried again), 'dead' (given up after the last attempt).
+ */
+export const DELIVERY_STATUSES = ['pending', 'sent', 'logged', 'failed', 'dead'] as const;
+export type DeliveryStatus = (typeof DELIVERY_STATUSES)[number];
 
 export interface NotificationChannel {
   readonly name: string;
@@ -37,8 +68,10 @@ export interface NotificationChannel {
 
 /** The channel that carries email (SMTP when configured, else the log). */
 export const EMAIL_CHANNEL = Symbol('EMAIL_CHANNEL');
-/** The channel that carries SMS (the log until an SMS gateway is configured). */
+/** The channel that carries SMS (the SMS gateway over HTTP when configured, else the log). */
 export const SMS_CHANNEL = Symbol('SMS_CHANNEL');
+/** The channel that carries WhatsApp (the WhatsApp Cloud API when configured, else the log). */
+export const WHATSAPP_CHANNEL = Symbol('WHATSAPP_CHANNEL');
 
 /** Fits outbox_message.recipient_masked (varchar(120)). */
 const MASKED_MAX_LENGTH = 120;
