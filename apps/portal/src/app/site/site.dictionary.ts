@@ -5,7 +5,7 @@ export const SITE_PAGE_DICTIONARY = defineDictionary(
   {
     'portal.sitePage.title': 'Info MPP',
     'portal.sitePage.back': 'Cari layanan di MPP ini',
-    'portal.sitePage.link': 'Jam buka, lokasi dan fasilitas',
+    'portal.sitePage.link': 'Jam buka, lokasi dan fasilitas MPP',
     'portal.sitePage.now.open': 'Buka sekarang',
     'portal.sitePage.now.on_break': 'Sedang istirahat',
     'portal.sitePage.now.closed': 'Tutup sekarang',
@@ -51,7 +51,7 @@ export const SITE_PAGE_DICTIONARY = defineDictionary(
   {
     'portal.sitePage.title': 'MPP info',
     'portal.sitePage.back': 'Search services at this MPP',
-    'portal.sitePage.link': 'Opening hours, location and facilities',
+    'portal.sitePage.link': 'Opening hours, location and facilities of the MPP',
     'portal.sitePage.now.open': 'Open now',
     'portal.sitePage.now.on_break': 'On a break',
     'portal.sitePage.now.closed': 'Closed now',
