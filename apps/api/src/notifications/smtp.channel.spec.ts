@@ -1,5 +1,6 @@
 import { Logger } from '@nestjs/common';
-import { createServer, type AddressInfo, type Server, type Socket } from 'node:net';
+import { createServer, type AddressInfo } from 'node:net';
+import { SMTPServer } from 'smtp-server';
 import { SmtpChannel } from './smtp.channel';
 
 interface ReceivedMail {
@@ -8,83 +9,45 @@ interface ReceivedMail {
   data: string;
 }
 
-interface TinySmtpServer {
+interface TestSmtpServer {
   url: string;
   received: ReceivedMail[];
   close(): Promise<void>;
 }
 
 /**
- * Just enough SMTP (RFC 5321) for nodemailer on 127.0.0.1: EHLO/HELO, MAIL, RCPT, DATA, RSET, NOOP,
- * QUIT, no STARTTLS and no AUTH. `rejectRecipient` answers RCPT with a 550 that quotes the address.
+ * A real SMTP server (the `smtp-server` package) on 127.0.0.1, no TLS and no AUTH, keeping every
+ * message it accepts. `rejectRecipient` answers RCPT with a 550 that quotes the address, as mail
+ * servers do.
  */
-async function startSmtpServer(options: { rejectRecipient?: boolean } = {}): Promise<TinySmtpServer> {
+async function startSmtpServer(options: { rejectRecipient?: boolean } = {}): Promise<TestSmtpServer> {
   const received: ReceivedMail[] = [];
-  const sockets = new Set<Socket>();
-  const server: Server = createServer((socket) => {
-    sockets.add(socket);
-    socket.on('close', () => sockets.delete(socket));
-    socket.setEncoding('utf8');
-    let buffer = '';
-    let mail: ReceivedMail = { from: '', to: [], data: '' };
-    let inData = false;
-    const reply = (line: string) => socket.write(`${line}\r\n`);
-    reply('220 127.0.0.1 ESMTP tiny test server');
-    socket.on('data', (chunk: string) => {
-      buffer += chunk;
-      let end: number;
-      while ((end = buffer.indexOf('\r\n')) >= 0) {
-        const line = buffer.slice(0, end);
-        buffer = buffer.slice(end + 2);
-        if (inData) {
-          if (line === '.') {
-            inData = false;
-            received.push(mail);
-            mail = { from: '', to: [], data: '' };
-            reply('250 2.0.0 OK queued');
-          } else {
-            mail.data += `${line.startsWith('..') ? line.slice(1) : line}\r\n`;
-          }
-          continue;
-        }
-        const verb = line.slice(0, 4).toUpperCase();
-        if (verb === 'EHLO') reply('250-127.0.0.1 greets you\r\n250 8BITMIME');
-        else if (verb === 'HELO') reply('250 127.0.0.1');
-        else if (verb === 'MAIL') {
-          mail.from = /<([^>]*)>/.exec(line)?.[1] ?? '';
-          reply('250 2.1.0 OK');
-        } else if (verb === 'RCPT') {
-          const address = /<([^>]*)>/.exec(line)?.[1] ?? '';
-          if (options.rejectRecipient) reply(`550 5.1.1 <${address}>: Recipient address rejected: User unknown`);
-          else {
-            mail.to.push(address);
-            reply('250 2.1.5 OK');
-          }
-        } else if (verb === 'DATA') {
-          inData = true;
-          reply('354 End data with <CR><LF>.<CR><LF>');
-        } else if (verb === 'RSET') {
-          mail = { from: '', to: [], data: '' };
-          reply('250 2.0.0 OK');
-        } else if (verb === 'NOOP') reply('250 2.0.0 OK');
-        else if (verb === 'QUIT') {
-          reply('221 2.0.0 Bye');
-          socket.end();
-        } else reply('502 5.5.2 Command not recognized');
-      }
-    });
+  const server = new SMTPServer({
+    secure: false,
+    disabledCommands: ['STARTTLS', 'AUTH'],
+    logger: false,
+    onRcptTo(address, _session, callback) {
+      if (!options.rejectRecipient) return callback();
+      const error = new Error(`<${address.address}>: Recipient address rejected: User unknown`) as Error & { responseCode: number };
+      error.responseCode = 550;
+      callback(error);
+    },
+    onData(stream, session, callback) {
+      const chunks: Buffer[] = [];
+      stream.on('data', (chunk: Buffer) => chunks.push(chunk));
+      stream.on('end', () => {
+        received.push({
+          from: session.envelope.mailFrom ? session.envelope.mailFrom.address : '',
+          to: session.envelope.rcptTo.map((r) => r.address),
+          data: Buffer.concat(chunks).toString('utf8'),
+        });
+        callback(null);
+      });
+    },
   });
   await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
-  const { port } = server.address() as AddressInfo;
-  return {
-    url: `smtp://127.0.0.1:${port}`,
-    received,
-    close: () =>
-      new Promise<void>((resolve) => {
-        for (const socket of sockets) socket.destroy();
-        server.close(() => resolve());
-      }),
-  };
+  const { port } = server.server.address() as AddressInfo;
+  return { url: `smtp://127.0.0.1:${port}`, received, close: () => new Promise<void>((resolve) => server.close(() => resolve())) };
 }
 
 /** A port nobody listens on: bound once, then released. */
@@ -104,7 +67,7 @@ const EMAIL = {
 };
 
 describe(SmtpChannel.name, () => {
-  let smtp: TinySmtpServer | undefined;
+  let smtp: TestSmtpServer | undefined;
   let warn: jest.SpyInstance;
 
   beforeEach(() => {
