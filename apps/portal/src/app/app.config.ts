@@ -1,7 +1,8 @@
-import { provideHttpClient, withFetch } from '@angular/common/http';
+import { provideHttpClient, withFetch, withInterceptors } from '@angular/common/http';
 import {
   provideBrowserGlobalErrorListeners,
   provideZonelessChangeDetection,
+  isDevMode,
   type ApplicationConfig,
 } from '@angular/core';
 import {
@@ -11,23 +12,30 @@ import {
   withInMemoryScrolling,
   withPreloading,
 } from '@angular/router';
+import { provideServiceWorker } from '@angular/service-worker';
 import { provideMppUi } from '@mpp/ui';
 
 import { APP_ROUTES } from './app.routes';
+import { OFFLINE_DICTIONARY } from './offline/offline.dictionary';
+import { offlineInterceptor } from './offline/offline.interceptor';
 import { PORTAL_DICTIONARY } from './portal.dictionary';
+import { TICKET_NOTIFY_DICTIONARY } from './ticket/ticket-notify.dictionary';
 import { SITE_PAGE_DICTIONARY } from './site/site.dictionary';
 
 export const appConfig: ApplicationConfig = {
   providers: [
     provideBrowserGlobalErrorListeners(),
     provideZonelessChangeDetection(),
-    provideHttpClient(withFetch()),
+    provideHttpClient(withFetch(), withInterceptors([offlineInterceptor])),
     provideRouter(
       APP_ROUTES,
       withComponentInputBinding(),
       withInMemoryScrolling({ scrollPositionRestoration: 'enabled' }),
       withPreloading(PreloadAllModules),
     ),
-    provideMppUi(PORTAL_DICTIONARY, SITE_PAGE_DICTIONARY),
+    provideMppUi(PORTAL_DICTIONARY, SITE_PAGE_DICTIONARY, OFFLINE_DICTIONARY, TICKET_NOTIFY_DICTIONARY),
+    // One worker for caching (ngsw-config.json: the app shell, open tickets, the last search) and
+    // Web Push (SwPush), registered once the app is stable (at most 5 s), in production builds.
+    provideServiceWorker('ngsw-worker.js', { enabled: !isDevMode(), registrationStrategy: 'registerWhenStable:5000' }),
   ],
 };

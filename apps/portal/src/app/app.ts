@@ -1,15 +1,33 @@
-import { ChangeDetectionStrategy, Component } from '@angular/core';
+import { ChangeDetectionStrategy, Component, inject } from '@angular/core';
 import { RouterOutlet } from '@angular/router';
 import { AppShellComponent, TranslatePipe } from '@mpp/ui';
 
+import { NetworkStatus } from './offline/network-status.service';
+import { OfflineBannerComponent } from './offline/offline-banner.component';
+import { OfflinePageComponent } from './offline/offline-page.component';
+
 @Component({
   selector: 'portal-root',
-  imports: [AppShellComponent, RouterOutlet, TranslatePipe],
+  imports: [AppShellComponent, OfflineBannerComponent, OfflinePageComponent, RouterOutlet, TranslatePipe],
   changeDetection: ChangeDetectionStrategy.OnPush,
   template: `
     <ui-app-shell [subtitle]="'portal.subtitle' | t">
-      <router-outlet />
+      <portal-offline-banner />
+      @if (network.failedOffline()) {
+        <portal-offline-page />
+      }
+      <div class="portal-page" [hidden]="network.failedOffline()">
+        <router-outlet />
+      </div>
     </ui-app-shell>
   `,
+  styles: `
+    .portal-page:not([hidden]) {
+      display: contents;
+    }
+  `,
 })
-export class PortalApp {}
+export class PortalApp {
+  /** A page that could not load offline is replaced by the offline page (docs/portal.md). */
+  protected readonly network = inject(NetworkStatus);
+}
