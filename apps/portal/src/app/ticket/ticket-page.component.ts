@@ -31,6 +31,7 @@ import { TicketApi } from './ticket-api.service';
 import { TicketCancelComponent } from './ticket-cancel.component';
 import { formatIssuedAt } from './ticket-format';
 import { TicketLiveService, type LiveConnection } from './ticket-live.service';
+import { TicketNotifyComponent } from './ticket-notify.component';
 
 /** What a ticket that can no longer change tells the citizen. */
 const FINAL_MESSAGE_KEYS: Readonly<Partial<Record<TicketStatus, string>>> = {
@@ -52,7 +53,7 @@ const CONNECTION_KEYS: Readonly<Record<LiveConnection, string>> = {
  */
 @Component({
   selector: 'portal-ticket-page',
-  imports: [ErrorAlertComponent, LocalizedPipe, RouterLink, TicketCancelComponent, TranslatePipe],
+  imports: [ErrorAlertComponent, LocalizedPipe, RouterLink, TicketCancelComponent, TicketNotifyComponent, TranslatePipe],
   providers: [TicketLiveService],
   changeDetection: ChangeDetectionStrategy.OnPush,
   templateUrl: './ticket-page.component.html',
