@@ -97,6 +97,27 @@ describe('The site page in Chromium', () => {
     await page.close();
   });
 
+  it('should be reached from the site picker of the search page and from a service page', async () => {
+    clock.set('2026-12-10T01:00:00Z');
+    const page = await phone();
+    await page.goto(`${base}/?site=kota-probolinggo`);
+    await page.getByTestId('site-page-link').click();
+    await page.getByTestId('site-name').filter({ hasText: 'MPP Kota Probolinggo' }).waitFor();
+    expect(new URL(page.url()).pathname).toBe('/mpp/kota-probolinggo');
+    expect(await text(page, 'site-now-detail')).toBe('Buka sampai pukul 12.00 WIB.'); // 08:00 WIB
+    expect(await page.getByTestId('site-facilities').locator('[data-facility]').evaluateAll((items) => items.map((i) => i.getAttribute('data-facility')))).toEqual([
+      'ramah_anak',
+      'laktasi',
+    ]);
+
+    const skck = ((await t.http().get('/api/v1/services?site=kota-kupang&q=skck').expect(200)).body as { items: { id: string }[] }).items[0];
+    await page.goto(`${base}/layanan/${skck.id}`);
+    await page.getByTestId('service-site-link').click();
+    await page.getByTestId('site-name').filter({ hasText: 'MPP Kota Kupang' }).waitFor();
+    expect(new URL(page.url()).pathname).toBe('/mpp/kota-kupang');
+    await page.close();
+  });
+
   it('should say so in both languages when the MPP does not exist', async () => {
     const page = await phone();
     await page.goto(`${base}/mpp/kota-atlantis`);
