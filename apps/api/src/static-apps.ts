@@ -1,7 +1,11 @@
 import type { NestExpressApplication } from '@nestjs/platform-express';
 import type express from 'express';
-import { existsSync, statSync } from 'node:fs';
+import { existsSync, readFileSync, statSync } from 'node:fs';
 import { extname, join, resolve, sep } from 'node:path';
+import { ServiceCatalogService } from './catalogue/service-catalog.service';
+import { SitesService } from './catalogue/sites.service';
+import { ClusterBus } from './common/cluster-bus';
+import { PortalHome } from './portal-home';
 
 /** The three Angular apps, served from their production builds on the API's own port. */
 export const BUILT_APPS = [
@@ -89,11 +93,71 @@ function isPageRequest(req: express.Request): boolean {
   return !req.headers.accept || req.accepts(['html', 'json']) === 'html';
 }
 
+/**
+ * The portal's home with its first services inlined (portal-home.ts), for a browser's page load of
+ * `/` only: not `/index.html` nor a request that is not a document load (a service worker caching
+ * the app shell checks the build's own bytes), nor any other route of the SPA.
+ */
+function wantsPortalHome(req: express.Request): boolean {
+  if (req.path !== '/' || !isPageRequest(req)) return false;
+  const dest = req.headers['sec-fetch-dest'];
+  return dest === undefined || dest === 'document';
+}
+
+/** A PortalHome over the built index.html, made again when the build changes it. */
+function portalHomeFor(app: NestExpressApplication, dir: string, index: string): () => PortalHome | null {
+  let built: { mtimeMs: number; home: PortalHome } | null = null;
+  let sources: ConstructorParameters<typeof PortalHome>[1] | null | undefined;
+  return () => {
+    if (sources === undefined) {
+      try {
+        sources = {
+          sites: app.get(SitesService, { strict: false }),
+          services: app.get(ServiceCatalogService, { strict: false }),
+          bus: app.get(ClusterBus, { strict: false }),
+        };
+      } catch {
+        sources = null; // an application without the catalogue: the plain index.html
+      }
+    }
+    if (!sources) return null;
+    const mtimeMs = statSync(index).mtimeMs;
+    if (built?.mtimeMs !== mtimeMs) {
+      const readStylesheet = (href: string) => {
+        const file = resolve(dir, href);
+        return file.startsWith(dir + sep) && isFile(file) ? readFileSync(file, 'utf8') : null;
+      };
+      built = { mtimeMs, home: new PortalHome(readFileSync(index, 'utf8'), sources, readStylesheet) };
+    }
+    return built.home;
+  };
+}
+
+async function sendPortalHome(home: PortalHome, req: express.Request, res: express.Response): Promise<boolean> {
+  const page = await home.render(req.query as Record<string, unknown>, req.headers.cookie, req.originalUrl);
+  if (!page) return false;
+  res.setHeader('Cache-Control', CACHE_REVALIDATE);
+  res.setHeader('Vary', 'Accept-Encoding, Cookie');
+  res.setHeader('ETag', page.etag);
+  res.type('html');
+  if (req.fresh) {
+    res.status(304).end();
+    return true;
+  }
+  const encoding = req.headers['accept-encoding'] ? (['br', 'gzip'] as const).find((e) => req.acceptsEncodings(e) === e) : undefined;
+  const body = encoding === 'br' ? page.br : encoding === 'gzip' ? page.gzip : page.html;
+  if (encoding) res.setHeader('Content-Encoding', encoding);
+  res.setHeader('Content-Length', String(body.length));
+  res.status(200).end(req.method === 'HEAD' ? undefined : body);
+  return true;
+}
+
 export function mountBuiltApps(app: NestExpressApplication, appsDir: string): void {
   for (const { name, path } of BUILT_APPS) {
     const dir = resolve(builtAppDir(appsDir, name));
     const index = join(dir, 'index.html');
     if (!existsSync(index)) continue;
+    const portalHome = name === 'portal' ? portalHomeFor(app, dir, index) : () => null;
     app.use(path, (req: express.Request, res: express.Response, next: express.NextFunction) => {
       if (req.method !== 'GET' && req.method !== 'HEAD') return next();
       if (req.originalUrl.startsWith('/api')) return next();
@@ -107,6 +171,15 @@ export function mountBuiltApps(app: NestExpressApplication, appsDir: string): vo
       if (/\.(br|gz)$/.test(relative)) return next();
       const file = resolve(dir, `.${relative}`);
       if (file !== dir && !file.startsWith(dir + sep)) return next();
+      const home = wantsPortalHome(req) ? portalHome() : null;
+      if (home) {
+        sendPortalHome(home, req, res).then(
+          (sent) => sent || sendBuiltFile(req, res, next, index, CACHE_REVALIDATE),
+          // The catalogue could not be read: the plain page still works, the app asks again.
+          () => sendBuiltFile(req, res, next, index, CACHE_REVALIDATE),
+        );
+        return;
+      }
       if (file === index || file === dir) return sendBuiltFile(req, res, next, index, CACHE_REVALIDATE);
       if (isFile(file)) return sendBuiltFile(req, res, next, file, cacheControlFor(file));
       if (isPageRequest(req)) return sendBuiltFile(req, res, next, index, CACHE_REVALIDATE);

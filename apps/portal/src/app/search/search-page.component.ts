@@ -1,11 +1,23 @@
-import { ChangeDetectionStrategy, Component, computed, effect, inject, signal, untracked } from '@angular/core';
+import { DOCUMENT } from '@angular/common';
+import {
+  ChangeDetectionStrategy,
+  Component,
+  Injector,
+  afterNextRender,
+  computed,
+  effect,
+  inject,
+  signal,
+  untracked,
+} from '@angular/core';
 import { toObservable, toSignal } from '@angular/core/rxjs-interop';
 import { ActivatedRoute, Router, type Params } from '@angular/router';
-import type { AgencyResponse, SiteSummaryResponse } from '@mpp/contracts';
+import { PORTAL_SITE_COOKIE, type AgencyResponse, type SiteSummaryResponse } from '@mpp/contracts';
 import { CatalogueApi, ErrorAlertComponent, TranslatePipe, readStorage, writeStorage } from '@mpp/ui';
 import { catchError, of, switchMap } from 'rxjs';
 
 import { LastSearchService } from './last-search.service';
+import { PrerenderedHome } from './prerendered-home';
 import { PORTAL_SITE_STORAGE_KEY, criteriaFromParams, sameCriteria } from './search-criteria';
 import { SearchBoxComponent } from './search-box.component';
 import { ServiceResultsComponent } from './service-results.component';
@@ -28,6 +40,9 @@ export class SearchPageComponent {
   private readonly router = inject(Router);
   private readonly store = inject(ServiceSearchStore);
   private readonly lastSearch = inject(LastSearchService);
+  private readonly prerendered = inject(PrerenderedHome);
+  private readonly document = inject(DOCUMENT);
+  private readonly injector = inject(Injector);
 
   private readonly queryParams = toSignal(this.route.queryParamMap, { requireSync: true });
   protected readonly criteria = computed(() => criteriaFromParams(this.queryParams()), {
@@ -50,11 +65,23 @@ export class SearchPageComponent {
   protected readonly agencies = toSignal(
     toObservable(this.activeSite).pipe(
       switchMap((site) =>
-        site ? this.api.listAgencies(site).pipe(catchError(() => of<AgencyResponse[]>([]))) : of([]),
+        site
+          ? of(this.prerendered.agenciesFor(site)).pipe(
+              switchMap((known) =>
+                known ? of(known) : this.api.listAgencies(site).pipe(catchError(() => of<AgencyResponse[]>([]))),
+              ),
+            )
+          : of([]),
       ),
     ),
     { initialValue: [] },
   );
+
+  /** Whether the page has something to show in place of the home the API rendered. */
+  private readonly settled = computed(() => {
+    const status = this.store.status();
+    return this.sitesError() !== null || this.sites()?.length === 0 || status === 'ready' || status === 'error';
+  });
 
   constructor() {
     this.loadSites();
@@ -76,14 +103,28 @@ export class SearchPageComponent {
       if (criteria) {
         untracked(() => {
           writeStorage('local', PORTAL_SITE_STORAGE_KEY, criteria.site);
+          this.rememberSiteForServer(criteria.site);
           this.lastSearch.remember(criteria);
           this.store.search(criteria);
         });
       }
     });
+
+    // Once this page shows its results, the copy the API rendered into index.html gives way to it.
+    const revealWhenSettled = effect(() => {
+      if (this.settled()) {
+        revealWhenSettled.destroy();
+        afterNextRender(() => this.revealApp(), { injector: this.injector });
+      }
+    });
   }
 
   protected loadSites(): void {
+    const inlined = this.prerendered.takeSites();
+    if (inlined) {
+      this.sites.set(inlined);
+      return;
+    }
     this.sitesError.set(null);
     this.api.listSites().subscribe({
       next: (sites) => this.sites.set(sites),
@@ -103,6 +144,17 @@ export class SearchPageComponent {
 
   protected onAgencyChange(agency: string): void {
     this.updateUrl({ agency: agency || null });
+  }
+
+  private revealApp(): void {
+    const { typed, focused } = this.prerendered.reveal(this.criteria().q);
+    if (typed !== null) this.onSearch(typed);
+    if (focused) this.document.querySelector<HTMLInputElement>('[data-testid="search-input"]')?.focus();
+  }
+
+  /** A cookie the API reads to inline this MPP's services into the home next time (not personal). */
+  private rememberSiteForServer(site: string): void {
+    this.document.cookie = `${PORTAL_SITE_COOKIE}=${encodeURIComponent(site)}; path=/; max-age=31536000; samesite=lax`;
   }
 
   /** Search changes replace the history entry: Back leaves the page rather than undoing a letter. */

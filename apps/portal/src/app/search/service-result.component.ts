@@ -11,7 +11,7 @@ import { CompletionTimePipe, LocalizedPipe, RupiahPipe, TranslatePipe } from '@m
   template: `
     @let s = service();
     <article class="result mpp-card">
-      <h3 class="result__name">
+      <h3 class="result__name" elementtiming="service">
         <a class="result__link" [routerLink]="['/layanan', s.id]">{{ s.name | localized: s.nameEn }}</a>
       </h3>
       <p class="result__agency" [attr.title]="s.agency.name">{{ s.agency.shortName }}</p>

@@ -1,11 +1,13 @@
 import { Injectable, computed, inject, signal } from '@angular/core';
-import type { ServiceSummaryResponse } from '@mpp/contracts';
+import { PORTAL_SEARCH_PAGE_SIZE, type ServiceSummaryResponse } from '@mpp/contracts';
 import { CatalogueApi } from '@mpp/ui';
 import type { Subscription } from 'rxjs';
 
+import { PrerenderedHome } from './prerendered-home';
 import { sameCriteria, type SearchCriteria } from './search-criteria';
 
-export const SEARCH_PAGE_SIZE = 20;
+/** The same as the page the API inlines into the home (apps/api/src/portal-home.ts). */
+export const SEARCH_PAGE_SIZE = PORTAL_SEARCH_PAGE_SIZE;
 
 export type SearchStatus = 'idle' | 'loading' | 'loadingMore' | 'ready' | 'error';
 
@@ -35,6 +37,7 @@ const INITIAL_STATE: SearchState = {
 @Injectable({ providedIn: 'root' })
 export class ServiceSearchStore {
   private readonly api = inject(CatalogueApi);
+  private readonly prerendered = inject(PrerenderedHome);
   private readonly state = signal<SearchState>(INITIAL_STATE);
   private request: Subscription | null = null;
 
@@ -48,6 +51,13 @@ export class ServiceSearchStore {
   search(criteria: SearchCriteria): void {
     const current = this.state();
     if (sameCriteria(current.criteria, criteria) && current.status !== 'error' && current.status !== 'idle') {
+      return;
+    }
+    // The first page inlined into the home by the API: shown at once, not asked again.
+    const first = this.prerendered.takeResults(criteria);
+    if (first) {
+      this.request?.unsubscribe();
+      this.state.set({ criteria, items: first.items, page: first.page, total: first.total, status: 'ready', error: null });
       return;
     }
     this.fetch(criteria, 1, []);
