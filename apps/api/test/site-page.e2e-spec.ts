@@ -143,6 +143,11 @@ describe('Site page', () => {
       expect(Object.keys(sut)).not.toEqual(expect.arrayContaining(['id', 'queueMode', 'bookingWeeklyLimit']));
     });
 
+    it('should let a cache keep the page only if it checks it again first ("open now" changes)', async () => {
+      const res = await t.http().get('/api/v1/sites/kota-kupang/page').expect(200);
+      expect(res.headers['cache-control']).toBe('no-cache');
+    });
+
     it('should answer 404 in both languages for an unknown site', async () => {
       const res = await t.http().get('/api/v1/sites/kota-atlantis/page').expect(404);
       expect((res.body as ApiError).message).toMatchObject({ id: expect.stringContaining('kota-atlantis'), en: expect.stringContaining('kota-atlantis') });

@@ -1,4 +1,4 @@
-import { Controller, Get, Param, ParseIntPipe } from '@nestjs/common';
+import { Controller, Get, Header, Param, ParseIntPipe } from '@nestjs/common';
 import { ApiException } from '../common/errors/api-exception';
 import { ApiOperation, ApiTags } from '@nestjs/swagger';
 import type { AgencyResponse, ClosureResponse, SitePageResponse, SiteResponse, SiteSummaryResponse } from '@mpp/contracts';
@@ -30,6 +30,8 @@ export class SitesController {
   }
 
   @Get('sites/:code/page')
+  // "Open now" changes by the minute: a cached copy is checked again (ETag) before it is shown.
+  @Header('Cache-Control', 'no-cache')
   @ApiOperation({ summary: "The citizen's page of a site: today's hours, open now, closures in the next 30 days, facilities, agencies" })
   page(@Param('code', SiteCodePipe) code: string): Promise<SitePageResponse> {
     return this.sites.page(code);
