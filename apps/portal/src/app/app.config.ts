@@ -16,6 +16,7 @@ import { provideServiceWorker } from '@angular/service-worker';
 import { provideMppUi } from '@mpp/ui';
 
 import { APP_ROUTES } from './app.routes';
+import { BOOKING_DICTIONARY } from './booking/booking.dictionary';
 import { OFFLINE_DICTIONARY } from './offline/offline.dictionary';
 import { offlineInterceptor } from './offline/offline.interceptor';
 import { PORTAL_DICTIONARY } from './portal.dictionary';
@@ -33,7 +34,7 @@ export const appConfig: ApplicationConfig = {
       withInMemoryScrolling({ scrollPositionRestoration: 'enabled' }),
       withPreloading(PreloadAllModules),
     ),
-    provideMppUi(PORTAL_DICTIONARY, SITE_PAGE_DICTIONARY, OFFLINE_DICTIONARY, TICKET_NOTIFY_DICTIONARY),
+    provideMppUi(PORTAL_DICTIONARY, SITE_PAGE_DICTIONARY, OFFLINE_DICTIONARY, TICKET_NOTIFY_DICTIONARY, BOOKING_DICTIONARY),
     // One worker for caching (ngsw-config.json: the app shell, open tickets, the last search) and
     // Web Push (SwPush), registered once the app is stable (at most 5 s), in production builds.
     provideServiceWorker('ngsw-worker.js', { enabled: !isDevMode(), registrationStrategy: 'registerWhenStable:5000' }),
