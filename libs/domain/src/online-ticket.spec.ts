@@ -20,15 +20,15 @@ describe(onlineTicketWindow.name, () => {
   });
 
   it('should refuse on a day the site does not open: its weekly day off or a closure', () => {
-    expect(onlineTicketWindow(newWindowInput({ now: new Date('2026-11-22T09:00:00+08:00') }))).toEqual({ open: false, reason: 'closed_today' });
+    expect(onlineTicketWindow(newWindowInput({ now: new Date('2026-11-22T09:00:00+08:00') }))).toEqual({ open: false, reason: 'closed_today', name: null });
     const closures = [{ date: '2026-11-23', name: 'Pemeliharaan', kind: 'local_closure' as const }];
-    expect(onlineTicketWindow(newWindowInput({ closures }))).toEqual({ open: false, reason: 'closed_today' });
+    expect(onlineTicketWindow(newWindowInput({ closures }))).toEqual({ open: false, reason: 'closed_today', name: 'Pemeliharaan' });
   });
 
   it('should refuse before opening (saying when it opens), at and after closing, and during a break (saying until when)', () => {
     expect(onlineTicketWindow(newWindowInput({ now: monday('07:59') }))).toEqual({ open: false, reason: 'before_opening', opensAt: '08:00' });
     expect(onlineTicketWindow(newWindowInput({ now: monday('08:00'), waitMinutes: 0 })).open).toBe(true);
-    expect(onlineTicketWindow(newWindowInput({ now: monday('15:30') }))).toEqual({ open: false, reason: 'after_closing' });
+    expect(onlineTicketWindow(newWindowInput({ now: monday('15:30') }))).toEqual({ open: false, reason: 'after_closing', closedAt: '15:30' });
     expect(onlineTicketWindow(newWindowInput({ now: monday('12:00') }))).toEqual({ open: false, reason: 'on_break', until: '13:00' });
     expect(onlineTicketWindow(newWindowInput({ now: monday('12:59', 59) }))).toEqual({ open: false, reason: 'on_break', until: '13:00' });
     expect(onlineTicketWindow(newWindowInput({ now: monday('13:00') })).open).toBe(true);

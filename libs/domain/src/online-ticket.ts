@@ -20,9 +20,10 @@ export const ARRIVE_BEFORE_MINUTES = 10;
 
 /** Why the site takes no online ticket now. */
 export type OnlineTicketRefusal =
-  | { reason: 'closed_today' }
+  /** `name`: the closure's (a holiday, a local closure); null on the weekly day off. */
+  | { reason: 'closed_today'; name: string | null }
   | { reason: 'before_opening'; opensAt: string }
-  | { reason: 'after_closing' }
+  | { reason: 'after_closing'; closedAt: string }
   | { reason: 'on_break'; until: string }
   | { reason: 'no_counter_open' }
   | { reason: 'wait_past_closing'; closesAt: string; estimatedCallAt: Date };
@@ -104,11 +105,11 @@ export function onlineTicketWindow(input: OnlineTicketWindowInput): OnlineTicket
   assertMinutes(input.serviceMinutes, 'serviceMinutes');
   if (input.waitMinutes !== null) assertMinutes(input.waitMinutes, 'waitMinutes');
   const day = dayStatus(localDate(input.now, input.timeZone), input.hours, input.closures);
-  if (!day.open) return { open: false, reason: 'closed_today' };
+  if (!day.open) return { open: false, reason: 'closed_today', name: day.reason === 'weekly_closed' ? null : day.name };
   const hours = day.hours;
   const now = minuteOfDay(input.now, input.timeZone);
   if (now < localTimeToMinutes(hours.open)) return { open: false, reason: 'before_opening', opensAt: hours.open };
-  if (now >= localTimeToMinutes(hours.close)) return { open: false, reason: 'after_closing' };
+  if (now >= localTimeToMinutes(hours.close)) return { open: false, reason: 'after_closing', closedAt: hours.close };
   const pause = hours.breaks.find((b) => localTimeToMinutes(b.start) <= now && now < localTimeToMinutes(b.end));
   if (pause) return { open: false, reason: 'on_break', until: pause.end };
   if (input.waitMinutes === null) return { open: false, reason: 'no_counter_open' };
