@@ -7,6 +7,10 @@ import { CountersAdminService } from './counters-admin.service';
 import { DayEndService } from './day-end.service';
 import { DisplayController } from './display.controller';
 import { DisplayService } from './display.service';
+import { OnlineTicketController } from './online-ticket.controller';
+import { OnlineTicketRepository } from './online-ticket.repository';
+import { OnlineTicketService } from './online-ticket.service';
+import { OnlineTicketThrottlerGuard } from './online-ticket-throttler.guard';
 import { CounterService } from './counter.service';
 import { PublicTicketService } from './public-ticket.service';
 import { PublicTicketsController } from './public-tickets.controller';
@@ -26,7 +30,7 @@ import { TicketViews } from './ticket-views';
 
 @Module({
   imports: [AuthModule, CatalogueModule, JobsModule],
-  controllers: [QueueController, PublicTicketsController, DisplayController, CountersAdminController],
+  controllers: [QueueController, PublicTicketsController, DisplayController, CountersAdminController, OnlineTicketController],
   providers: [
     QueueRepository,
     QueuePlaceRepository,
@@ -45,6 +49,9 @@ import { TicketViews } from './ticket-views';
     CountersAdminService,
     QueueGateway,
     TicketPrintService,
+    OnlineTicketRepository,
+    OnlineTicketService,
+    OnlineTicketThrottlerGuard,
   ],
   /** Other modules reach the queue only through QueueService. */
   exports: [QueueService],
