@@ -4,6 +4,7 @@ import { SOCKET_ADAPTER_TABLES } from '../common/http/socket-adapter.tables';
 import { JOB_TABLES } from '../jobs/job.tables';
 import { OUTBOX_TABLES } from '../notifications/outbox.tables';
 import { PUSH_TABLES } from '../push/push.tables';
+import { ONLINE_TICKET_TABLES } from '../queue/online-ticket.tables';
 import { QUEUE_TABLES } from '../queue/queue.tables';
 import type { TableShape } from './table-shape';
 
@@ -12,4 +13,4 @@ import type { TableShape } from './table-shape';
  * Together with ENTITIES (typeorm-options.ts) this names an owner for every table; the schema
  * check (apps/api/test/schema.e2e-spec.ts) fails for a table that has none.
  */
-export const RAW_TABLES: readonly TableShape[] = [...QUEUE_TABLES, ...BOOKING_TABLES, ...OUTBOX_TABLES, ...SOCKET_ADAPTER_TABLES, ...JOB_TABLES, ...PUSH_TABLES, ...CITIZEN_TABLES];
+export const RAW_TABLES: readonly TableShape[] = [...QUEUE_TABLES, ...ONLINE_TICKET_TABLES, ...BOOKING_TABLES, ...OUTBOX_TABLES, ...SOCKET_ADAPTER_TABLES, ...JOB_TABLES, ...PUSH_TABLES, ...CITIZEN_TABLES];
