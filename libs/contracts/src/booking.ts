@@ -1,5 +1,21 @@
 /** Online booking of time slots, and check-in at the kiosk. */
-import type { TicketResponse } from './queue';
+import type { LocalizedText } from './errors';
+import type { PriorityClass, TicketResponse } from './queue';
+
+/**
+ * What a citizen may ask the MPP to have ready (UU 25/2009 Pasal 29, "perlakuan khusus"): the
+ * counter app shows it when the booking's ticket is called. Not identity data, but never in a
+ * public answer (only the owner and the counter's staff see it).
+ */
+export const BOOKING_NEEDS = ['wheelchair', 'sign_language', 'companion'] as const;
+export type BookingNeed = (typeof BOOKING_NEEDS)[number];
+
+/** How the portal and the counter app name each need (one copy for both). */
+export const BOOKING_NEED_LABELS: Readonly<Record<BookingNeed, LocalizedText>> = {
+  wheelchair: { id: 'Kursi roda', en: 'Wheelchair' },
+  sign_language: { id: 'Juru bahasa isyarat', en: 'Sign-language interpreter' },
+  companion: { id: 'Pendampingan petugas (mis. bagi tunanetra)', en: 'Assistance from staff (e.g. for blind visitors)' },
+};
 
 export interface SlotResponse {
   /** Site-local date and times. */
@@ -15,6 +31,23 @@ export interface SlotResponse {
 }
 
 export type ClosedDayReason = 'weekly_closed' | 'national_holiday' | 'cuti_bersama' | 'local_closure' | 'outside_booking_window' | 'online_booking_disabled';
+
+/** One day of the booking horizon, for the portal's date strip. */
+export interface BookingDay {
+  date: string;
+  open: boolean;
+  /** When closed: why (the same words as the day's slots answer). */
+  closed: SlotsResponse['closed'];
+  /** Seats left in slots still bookable that day (0 when closed or full). */
+  remaining: number;
+}
+
+/** `GET /api/v1/services/{id}/booking-days`: every day from today (site-local) to the end of the horizon. */
+export interface BookingDaysResponse {
+  serviceId: string;
+  timeZone: string;
+  days: BookingDay[];
+}
 
 export interface SlotsResponse {
   serviceId: string;
@@ -35,6 +68,10 @@ export interface CreateBookingRequest {
   fullName: string;
   phone: string;
   email?: string;
+  /** UU 25/2009 Pasal 29 group, self-declared like at the kiosk; the ticket is issued with it at check-in. Default 'regular'. */
+  priorityGroup?: PriorityClass;
+  /** What to have ready at the counter; each at most once. */
+  needs?: BookingNeed[];
 }
 
 export type BookingStatus = 'active' | 'checked_in' | 'cancelled' | 'no_show';
@@ -70,6 +107,9 @@ export interface BookingResponse extends Omit<BookingPublicResponse, 'ticket'> {
   fullName: string;
   phoneMasked: string;
   ticket: { number: string; publicCode: string } | null;
+  /** Only for the owner and the counter's staff, never in the public answer. */
+  priorityGroup: PriorityClass;
+  needs: BookingNeed[];
 }
 
 export interface BookingCreatedResponse extends BookingResponse {
@@ -84,6 +124,8 @@ export interface BookingCreatedResponse extends BookingResponse {
   manageToken: string;
   /** The booking's page in the portal, the token in its fragment: `…/pemesanan/{code}#k={token}`. */
   manageUrl: string;
+  /** Where the calendar file is downloaded (GET): where and when only, nothing personal. */
+  calendarUrl: string;
 }
 
 /**

@@ -1,7 +1,7 @@
 import { Body, Controller, Get, HttpCode, Param, Post, Query, Req, Res, UseGuards } from '@nestjs/common';
 import { ApiOperation, ApiTags } from '@nestjs/swagger';
 import { SkipThrottle } from '@nestjs/throttler';
-import type { BookingCreatedResponse, BookingPublicResponse, BookingResponse, SlotsResponse } from '@mpp/contracts';
+import type { BookingCreatedResponse, BookingDaysResponse, BookingPublicResponse, BookingResponse, SlotsResponse } from '@mpp/contracts';
 import type { Request, Response } from 'express';
 import { Public } from '../auth/auth.decorators';
 import { publicBaseUrl } from '../common/http/host-policy';
@@ -9,7 +9,7 @@ import { UuidPipe } from '../common/pipes';
 import { BookingDocuments } from './booking-documents';
 import { BookingService } from './booking.service';
 import { BookingThrottlerGuard } from './booking-throttler.guard';
-import { BookingProofDto, CreateBookingDto, RescheduleBookingDto, SlotsQueryDto } from './dto/booking.dto';
+import { BookingProofDto, CalendarQueryDto, CreateBookingDto, RescheduleBookingDto, SlotsQueryDto } from './dto/booking.dto';
 
 /**
  * Citizens book from home. Every endpoint is rate-limited per address; after submission the
@@ -34,6 +34,12 @@ export class BookingController {
     return this.bookings.slots(id, query.date);
   }
 
+  @Get('services/:id/booking-days')
+  @ApiOperation({ summary: 'Every day of the booking horizon: open or closed (and why), seats left in its bookable slots' })
+  days(@Param('id', UuidPipe) id: string): Promise<BookingDaysResponse> {
+    return this.bookings.days(id);
+  }
+
   @Post('bookings')
   @ApiOperation({ summary: 'Book a slot: NIK, name, mobile number, optional email' })
   create(@Body() dto: CreateBookingDto, @Req() req: Request): Promise<BookingCreatedResponse> {
@@ -44,6 +50,25 @@ export class BookingController {
   @ApiOperation({ summary: 'A booking by its code: service, site, time and status; no personal data' })
   get(@Param('code') code: string): Promise<BookingPublicResponse> {
     return this.bookings.get(code);
+  }
+
+  @Get('bookings/:code/calendar.ics')
+  @ApiOperation({ summary: 'The booking as a calendar event (.ics): where, when, what to bring; nothing personal, like the code alone' })
+  async calendar(@Param('code') code: string, @Query() query: CalendarQueryDto, @Req() req: Request, @Res() res: Response): Promise<void> {
+    const { ics, code: normalized } = await this.documents.calendar(code, query.lang ?? 'id', origin(req));
+    res.setHeader('Content-Type', 'text/calendar; charset=utf-8');
+    res.setHeader('Content-Disposition', `attachment; filename="pemesanan-${normalized}.ics"`);
+    res.setHeader('Cache-Control', 'no-store');
+    res.end(ics);
+  }
+
+  @Get('bookings/:code/qr.png')
+  @ApiOperation({ summary: "The booking's QR for the kiosk: it encodes the code and nothing else" })
+  async qr(@Param('code') code: string, @Res() res: Response): Promise<void> {
+    const png = await this.documents.qrPng(code);
+    res.setHeader('Content-Type', 'image/png');
+    res.setHeader('Cache-Control', 'private, max-age=86400');
+    res.end(png);
   }
 
   @Post('bookings/:code/details')

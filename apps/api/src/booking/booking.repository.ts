@@ -1,6 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
-import type { BookingStatus } from '@mpp/contracts';
+import type { BookingNeed, BookingStatus, PriorityClass } from '@mpp/contracts';
 import { DataSource, EntityManager } from 'typeorm';
 
 export interface BookingRow {
@@ -27,12 +27,16 @@ export interface BookingRow {
   proof_failures: number;
   /** Until when the NIK proof is refused after too many failed proofs. */
   proof_locked_until: Date | null;
+  /** UU 25/2009 Pasal 29 group the citizen declared; the ticket is issued with it at check-in. */
+  priority_group: PriorityClass;
+  /** What to have ready at the counter. */
+  needs: BookingNeed[];
 }
 
 const BOOKING_COLUMNS = `id, code, site_id, service_id, to_char(slot_date, 'YYYY-MM-DD') AS slot_date,
   to_char(slot_start, 'HH24:MI') AS slot_start, to_char(slot_end, 'HH24:MI') AS slot_end, starts_at, status,
   nik_hash, nik_cipher, name_cipher, phone_cipher, email_cipher, ticket_id, checked_in_late, created_at,
-  manage_token_hash, proof_failures, proof_locked_until`;
+  manage_token_hash, proof_failures, proof_locked_until, priority_group, needs`;
 
 type Db = DataSource | EntityManager;
 
@@ -115,8 +119,9 @@ export class BookingRepository {
     b: Omit<BookingRow, 'id' | 'status' | 'ticket_id' | 'checked_in_late' | 'created_at' | 'proof_failures' | 'proof_locked_until'>,
   ): Promise<BookingRow> {
     const rows = (await tx.query(
-      `INSERT INTO booking (code, site_id, service_id, slot_date, slot_start, slot_end, starts_at, nik_hash, nik_cipher, name_cipher, phone_cipher, email_cipher, manage_token_hash)
-       VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13)
+      `INSERT INTO booking (code, site_id, service_id, slot_date, slot_start, slot_end, starts_at, nik_hash, nik_cipher, name_cipher, phone_cipher, email_cipher, manage_token_hash,
+         priority_group, needs)
+       VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $15::varchar(16)[])
        RETURNING ${BOOKING_COLUMNS}`,
       [
         b.code,
@@ -132,6 +137,8 @@ export class BookingRepository {
         b.phone_cipher,
         b.email_cipher,
         b.manage_token_hash,
+        b.priority_group,
+        b.needs,
       ],
     )) as BookingRow[];
     return rows[0];
@@ -207,6 +214,27 @@ export class BookingRepository {
       [serviceId, date],
     )) as { start: string; booked: number }[];
     return new Map(rows.map((r) => [r.start, r.booked]));
+  }
+
+  /** Seats booked per slot on every day from `from` to `to`, for the date strip: `date` → (`HH:MM` → booked). */
+  async bookedPerSlotBetween(serviceId: string, from: string, to: string): Promise<Map<string, Map<string, number>>> {
+    const rows = (await this.db.query(
+      `SELECT to_char(slot_date, 'YYYY-MM-DD') AS date, to_char(slot_start, 'HH24:MI') AS start, booked
+         FROM booking_slot_count WHERE service_id = $1 AND slot_date BETWEEN $2 AND $3`,
+      [serviceId, from, to],
+    )) as { date: string; start: string; booked: number }[];
+    const days = new Map<string, Map<string, number>>();
+    for (const r of rows) days.set(r.date, (days.get(r.date) ?? new Map<string, number>()).set(r.start, r.booked));
+    return days;
+  }
+
+  /** Seats of the bookable share taken on every day from `from` to `to`. */
+  async bookedOnDaysBetween(serviceId: string, from: string, to: string): Promise<Map<string, number>> {
+    const rows = (await this.db.query(
+      `SELECT to_char(slot_date, 'YYYY-MM-DD') AS date, booked FROM booking_day_count WHERE service_id = $1 AND slot_date BETWEEN $2 AND $3`,
+      [serviceId, from, to],
+    )) as { date: string; booked: number }[];
+    return new Map(rows.map((r) => [r.date, r.booked]));
   }
 
   async bookedOnDay(serviceId: string, date: string): Promise<number> {

@@ -1,5 +1,5 @@
 import { HttpStatus, Injectable, Logger } from '@nestjs/common';
-import type { BookingCreatedResponse, BookingProof, BookingPublicResponse, BookingResponse, CheckInResponse, ClosedDayReason, FieldError, LocalizedText, SlotsResponse } from '@mpp/contracts';
+import type { BookingCreatedResponse, BookingDay, BookingDaysResponse, BookingProof, BookingPublicResponse, BookingResponse, CheckInResponse, ClosedDayReason, FieldError, LocalizedText, SlotResponse, SlotsResponse } from '@mpp/contracts';
 import {
   bookableDailyCapacity,
   checkInStatus,
@@ -8,7 +8,9 @@ import {
   closedDayMessage,
   dayStatus,
   generateBookingCode,
+  addDaysToLocalDate,
   isoWeekRange,
+  localDate,
   lateArrivalDeadline,
   maskNik,
   maskPhone,
@@ -21,6 +23,7 @@ import {
   slotsForDate,
   zonedToUtc,
 } from '@mpp/domain';
+import { BOOKING_NEEDS } from '@mpp/contracts';
 import { createHash, randomBytes, timingSafeEqual } from 'node:crypto';
 import { isUniqueViolation } from '../common/errors/pg-error';
 import type { DevicePrincipal, StaffPrincipal } from '../auth/principal';
@@ -89,24 +92,47 @@ export class BookingService {
     }
     const booked = await this.repo.bookedPerSlot(service.id, date);
     const dayLeft = await this.dayCapacityLeft(service, date);
+    return { serviceId, date, timeZone: site.timeZone, open: true, closed: null, slots: result.slots.map((slot) => this.toSlot(service, slot, booked, dayLeft)) };
+  }
+
+  /**
+   * Every day of the booking horizon (site-local today to `bookingDaysAhead` days on) with whether
+   * it is open, why not, and the seats left in its bookable slots: the portal's date strip in one
+   * request instead of one per day.
+   */
+  async days(serviceId: string): Promise<BookingDaysResponse> {
+    const { service, site } = await this.requireBookableService(serviceId);
+    const today = localDate(this.clock.now(), site.timeZone);
+    const last = addDaysToLocalDate(today, service.bookingDaysAhead);
+    const bookedPerSlot = await this.repo.bookedPerSlotBetween(service.id, today, last);
+    const bookedPerDay = await this.repo.bookedOnDaysBetween(service.id, today, last);
+    const dayCapacity = bookableDailyCapacity(service.dailyQuota, service.bookingWalkInShare);
+    const days: BookingDay[] = [];
+    for (let date = today; date <= last; date = addDaysToLocalDate(date, 1)) {
+      const result = await this.daySlots(service, site, date);
+      if (!result.open) {
+        days.push({ date, open: false, closed: { reason: result.reason, name: result.name, message: result.message }, remaining: 0 });
+        continue;
+      }
+      const dayLeft = dayCapacity === null ? null : Math.max(0, dayCapacity - (bookedPerDay.get(date) ?? 0));
+      const booked = bookedPerSlot.get(date) ?? new Map<string, number>();
+      const slots = result.slots.map((slot) => this.toSlot(service, slot, booked, dayLeft)).filter((slot) => slot.bookable);
+      const seats = slots.reduce((sum, slot) => sum + slot.remaining, 0);
+      days.push({ date, open: true, closed: null, remaining: dayLeft === null ? seats : Math.min(seats, dayLeft) });
+    }
+    return { serviceId, timeZone: site.timeZone, days };
+  }
+
+  private toSlot(service: ServiceEntity, slot: ResolvedSlot & { bookable: boolean }, booked: Map<string, number>, dayLeft: number | null): SlotResponse {
+    const remaining = Math.max(0, Math.min(service.bookingSlotCapacity - (booked.get(slot.start) ?? 0), dayLeft ?? Number.MAX_SAFE_INTEGER));
     return {
-      serviceId,
-      date,
-      timeZone: site.timeZone,
-      open: true,
-      closed: null,
-      slots: result.slots.map((slot) => {
-        const remaining = Math.max(0, Math.min(service.bookingSlotCapacity - (booked.get(slot.start) ?? 0), dayLeft ?? Number.MAX_SAFE_INTEGER));
-        return {
-          date: slot.date,
-          start: slot.start,
-          end: slot.end,
-          startsAt: slot.startsAt.toISOString(),
-          capacity: service.bookingSlotCapacity,
-          remaining,
-          bookable: slot.bookable && remaining > 0,
-        };
-      }),
+      date: slot.date,
+      start: slot.start,
+      end: slot.end,
+      startsAt: slot.startsAt.toISOString(),
+      capacity: service.bookingSlotCapacity,
+      remaining,
+      bookable: slot.bookable && remaining > 0,
     };
   }
 
@@ -166,6 +192,8 @@ export class BookingService {
             phone_cipher: this.cipher.encrypt(person.phone),
             email_cipher: person.email ? this.cipher.encrypt(person.email) : null,
             manage_token_hash: manageTokenHash(manageToken),
+            priority_group: dto.priorityGroup ?? 'regular',
+            needs: BOOKING_NEEDS.filter((need) => dto.needs?.includes(need)),
           });
         });
       } catch (error) {
@@ -180,6 +208,7 @@ export class BookingService {
       ...response,
       qr: await this.notifier.qrDataUrl(row!.code),
       confirmationUrl: `/api/v1/bookings/${row!.code}/confirmation.pdf`,
+      calendarUrl: `/api/v1/bookings/${row!.code}/calendar.ics`,
       manageToken,
       manageUrl: this.notifier.manageUrl(row!.code, manageToken, origin),
     };
@@ -321,7 +350,7 @@ export class BookingService {
       }
       const late = status === 'too_late';
       // Issued in this transaction, announced by the queue once it commits.
-      const issued = await this.queue.issueForBooking(tx, { site, service, late, startsAt: b.starts_at, deviceId: device.deviceId, now });
+      const issued = await this.queue.issueForBooking(tx, { site, service, late, startsAt: b.starts_at, deviceId: device.deviceId, now, priority: b.priority_group });
       if (!issued) throw ApiException.conflict('DAILY_QUOTA_REACHED', BookingMessages.quotaFull);
       await this.repo.setStatus(tx, b.id, 'checked_in', { ticketId: issued.ticketId, late, at: now });
       return { kind: late ? ('walk_in' as const) : ('checked_in' as const), booking: (await this.repo.findByCode(code, tx))!, ticketId: issued.ticketId };
@@ -429,7 +458,7 @@ export class BookingService {
 
   /** The booking as anyone holding its code (or a kiosk in the hall) may see it. */
   private async describePublic(row: BookingRow): Promise<BookingPublicResponse> {
-    const { nikMasked: _nik, fullName: _name, phoneMasked: _phone, ticket, ...rest } = await this.describe(row);
+    const { nikMasked: _nik, fullName: _name, phoneMasked: _phone, priorityGroup: _priority, needs: _needs, ticket, ...rest } = await this.describe(row);
     return { ...rest, ticket: ticket ? { number: ticket.number } : null };
   }
 
@@ -465,6 +494,8 @@ export class BookingService {
       ticket,
       hasManageToken: row.manage_token_hash !== null,
       createdAt: row.created_at.toISOString(),
+      priorityGroup: row.priority_group,
+      needs: row.needs,
     };
     return base;
   }

@@ -26,6 +26,8 @@ export function newBookingModel(overrides: BookingModelOverrides = {}): BookingC
       ticket: null,
       hasManageToken: true,
       createdAt: '2026-11-17T02:12:00.000Z',
+      priorityGroup: 'regular',
+      needs: [],
       ...booking,
     },
     agencyName: 'Dinas Kependudukan dan Pencatatan Sipil Kota Kupang',

@@ -1,14 +1,30 @@
-import { IsEmail, IsIn, IsInt, IsOptional, IsString, IsUUID, Matches, Max, MaxLength, Min, MinLength } from 'class-validator';
+import { BOOKING_NEEDS, PRIORITY_CLASSES, type BookingNeed, type PriorityClass } from '@mpp/contracts';
+import { ArrayMaxSize, ArrayUnique, IsArray, IsEmail, IsIn, IsInt, IsOptional, IsString, IsUUID, Matches, Max, MaxLength, Min, MinLength } from 'class-validator';
 import { IsLocalDate } from '../../common/local-date.validator';
 import { IsIndonesianMobile, IsNik, IsPersonName } from './person.validators';
 
 const TIME = /^([01]\d|2[0-3]):[0-5]\d$/;
+const priorityMessage = {
+  message: {
+    id: `priorityGroup harus salah satu dari: ${PRIORITY_CLASSES.join(', ')} (UU 25/2009 Pasal 29).`,
+    en: `priorityGroup must be one of: ${PRIORITY_CLASSES.join(', ')} (UU 25/2009 Article 29).`,
+  },
+};
+const needsMessage = { message: { id: `needs hanya boleh berisi: ${BOOKING_NEEDS.join(', ')}.`, en: `needs may only contain: ${BOOKING_NEEDS.join(', ')}.` } };
+const needsUniqueMessage = { message: { id: 'Setiap kebutuhan cukup disebut sekali.', en: 'Name each need once.' } };
 const timeMessage = { message: { id: 'Jam harus berformat HH:MM, mis. 08:30.', en: 'The time must be HH:MM, e.g. 08:30.' } };
 
 export class SlotsQueryDto {
   /** Site-local date, YYYY-MM-DD */
   @IsLocalDate()
   date!: string;
+}
+
+export class CalendarQueryDto {
+  /** Language of the event's text: id (default) or en */
+  @IsOptional()
+  @IsIn(['id', 'en'])
+  lang?: 'id' | 'en';
 }
 
 export class CreateBookingDto {
@@ -39,6 +55,19 @@ export class CreateBookingDto {
   @IsEmail()
   @MaxLength(254)
   email?: string;
+
+  /** UU 25/2009 Pasal 29 group (self-declared, as at the kiosk); the ticket gets it at check-in. Default regular. */
+  @IsOptional()
+  @IsIn(PRIORITY_CLASSES, { context: priorityMessage })
+  priorityGroup?: PriorityClass;
+
+  /** What to have ready at the counter: wheelchair, sign_language, companion */
+  @IsOptional()
+  @IsArray()
+  @ArrayMaxSize(BOOKING_NEEDS.length)
+  @ArrayUnique({ context: needsUniqueMessage })
+  @IsIn(BOOKING_NEEDS, { each: true, context: needsMessage })
+  needs?: BookingNeed[];
 }
 
 /**
