@@ -25,6 +25,9 @@ interface OutboxState {
   sent_at: Date | null;
   created_at: Date;
   next_attempt_at: Date | null;
+  /** When it was given up (status 'dead'). */
+  dead_at: Date | null;
+  last_attempt_at: Date | null;
   /** Seconds from the database's now() to next_attempt_at. */
   due_in: number | null;
 }
@@ -128,7 +131,7 @@ describe(OutboxRelay.name, () => {
   const stateOf = async (id: string): Promise<OutboxState> =>
     (
       (await db.query(
-        `SELECT id::text, channel, status, attempts, error, sent_at, created_at, next_attempt_at,
+        `SELECT id::text, channel, status, attempts, error, sent_at, created_at, next_attempt_at, dead_at, last_attempt_at,
                 extract(epoch FROM next_attempt_at - now())::float AS due_in
            FROM outbox_message WHERE id = $1`,
         [id],
@@ -214,7 +217,7 @@ describe(OutboxRelay.name, () => {
     expect(smtp.received).toHaveLength(1);
   });
 
-  it('should wait 1, 5, 15 and 60 minutes between attempts, then give the message up after the 5th and report it by its id and channel only', async () => {
+  it('should wait 1, 5, 15 and 60 minutes between attempts, then give the message up after the 5th as a dead letter and report it by its id and channel only', async () => {
     const message = newEmail();
     const { outboxId } = await notifications().send(message);
     const waits: number[] = [(await stateOf(outboxId)).due_in!];
@@ -223,16 +226,22 @@ describe(OutboxRelay.name, () => {
       await makeDue(outboxId);
       expect(await sut().relay()).toBe(1);
       const state = await stateOf(outboxId);
-      expect(state).toMatchObject({ status: 'failed', attempts: attempt });
-      if (attempt < MAX_ATTEMPTS) waits.push(state.due_in!);
-      else expect(state.next_attempt_at).toBeNull();
+      expect(state).toMatchObject({ status: attempt < MAX_ATTEMPTS ? 'failed' : 'dead', attempts: attempt });
+      expect(state.last_attempt_at).toBeInstanceOf(Date);
+      if (attempt < MAX_ATTEMPTS) {
+        waits.push(state.due_in!);
+        expect(state.dead_at).toBeNull();
+      } else {
+        expect(state.next_attempt_at).toBeNull();
+        expect(state.dead_at).toBeInstanceOf(Date);
+      }
     }
 
     expect(waits.map((w) => Math.ceil(w / 60))).toEqual(RETRY_DELAYS_SECONDS.map((s) => s / 60));
     // Given up: nothing makes it due again, and the relay finds nothing.
     await makeDue(outboxId);
     expect(await sut().relay()).toBe(0);
-    expect(await stateOf(outboxId)).toMatchObject({ status: 'failed', attempts: MAX_ATTEMPTS, next_attempt_at: null });
+    expect(await stateOf(outboxId)).toMatchObject({ status: 'dead', attempts: MAX_ATTEMPTS, next_attempt_at: null });
 
     const reports = logged(logLines).filter((e) => e.outboxId === outboxId && typeof e.msg === 'string' && e.msg.startsWith('notification given up'));
     expect(reports).toEqual([expect.objectContaining({ level: 'warn', outboxId, channel: 'email', attempts: MAX_ATTEMPTS })]);
@@ -268,7 +277,7 @@ describe(OutboxRelay.name, () => {
 
     expect(await sut().relay()).toBe(0);
 
-    expect(await stateOf(outboxId)).toMatchObject({ status: 'failed', attempts: MAX_ATTEMPTS, next_attempt_at: null });
+    expect(await stateOf(outboxId)).toMatchObject({ status: 'dead', attempts: MAX_ATTEMPTS, next_attempt_at: null, dead_at: expect.any(Date) as Date });
     expect(smtp.received).toHaveLength(0);
     expect(logged(logLines).filter((e) => e.outboxId === outboxId && typeof e.msg === 'string' && e.msg.startsWith('notification given up'))).toHaveLength(1);
   });

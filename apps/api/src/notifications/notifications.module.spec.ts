@@ -7,14 +7,17 @@ import { PiiCipher } from '../common/pii-cipher';
 import { APP_CONFIG } from '../config/app-config';
 import { DATA_KEY } from '../config/data-key';
 import { LogChannel } from './log.channel';
-import { EMAIL_CHANNEL, SMS_CHANNEL } from './notification';
+import { EMAIL_CHANNEL, SMS_CHANNEL, WHATSAPP_CHANNEL } from './notification';
+import { readNotificationsConfig } from './notifications.config';
+import { SmsGatewayChannel } from './sms-gateway.channel';
+import { WhatsAppChannel } from './whatsapp.channel';
 import { NotificationsModule } from './notifications.module';
 import { NotificationsService } from './notifications.service';
 import { SmtpChannel } from './smtp.channel';
 
 /** What AppModule makes global, faked: the config, the data key with its cipher, and the data source. */
-function globalsWith(settings: { smtpUrl: string | null; mailFrom: string }) {
-  const config = { ...settings, outboxRelaySeconds: 0 };
+function globalsWith(settings: { smtpUrl: string | null; mailFrom: string }, env: Record<string, string> = {}) {
+  const config = { ...settings, outboxRelaySeconds: 0, publicUrl: null, notifications: readNotificationsConfig(env, []) };
   @Global()
   @Module({
     providers: [
@@ -45,6 +48,25 @@ describe(NotificationsModule.name, () => {
     expect(moduleRef.get(NotificationsService)).toBeInstanceOf(NotificationsService);
     expect(moduleRef.get(EMAIL_CHANNEL)).toBeInstanceOf(LogChannel);
     expect(moduleRef.get(SMS_CHANNEL)).toBeInstanceOf(LogChannel);
+    expect(moduleRef.get(WHATSAPP_CHANNEL)).toBeInstanceOf(LogChannel);
+  });
+
+  it('should send SMS through the HTTP gateway and WhatsApp through the Cloud API when configured, naming neither secret in the log', async () => {
+    const moduleRef = await Test.createTestingModule({
+      imports: [
+        ScheduleModule.forRoot(),
+        globalsWith(
+          { smtpUrl: null, mailFrom: 'x@mpp.local' },
+          { SMS_GATEWAY_URL: 'https://sms.example.id/send', SMS_GATEWAY_AUTH_HEADER: 'Authorization: Basic c2VjcmV0', WHATSAPP_TOKEN: 'EAAG-secret', WHATSAPP_PHONE_NUMBER_ID: '1065403522' },
+        ),
+        NotificationsModule,
+      ],
+    }).compile();
+    expect(moduleRef.get(SMS_CHANNEL)).toBeInstanceOf(SmsGatewayChannel);
+    expect(moduleRef.get(WHATSAPP_CHANNEL)).toBeInstanceOf(WhatsAppChannel);
+    expect(moduleRef.get(EMAIL_CHANNEL)).toBeInstanceOf(LogChannel);
+    expect(log).toHaveBeenCalledWith({ msg: 'SMS by HTTP gateway', method: 'POST', host: 'sms.example.id' });
+    expect(JSON.stringify(log.mock.calls)).not.toMatch(/c2VjcmV0|EAAG-secret/);
   });
 
   it('should send email by SMTP when configured, and SMS still to the log', async () => {
