@@ -77,4 +77,24 @@ describe("The ticket page's place at shared counters, in Chromium", () => {
     expect(await page.getByTestId('ticket-position').textContent()).toContain('Urutan Anda: 1');
     await page.close();
   });
+
+  it('should take its new place from the push when the line moves, reading nothing', async () => {
+    // Counter 911 alone is open and holds the akta ticket of the test above; the KTP one waits first.
+    await counterAction(t, officers[0], counters[0], 'no-show').expect(200);
+    const ticket = await issue(t, staff.kupangKiosk, ktp);
+    const page = await openTicket(ticket);
+    await page.getByTestId('ticket-position').filter({ hasText: 'Urutan Anda: 2' }).waitFor({ timeout: 3000 });
+    const reads: string[] = [];
+    page.on('request', (request) => {
+      if (new URL(request.url()).pathname.startsWith('/api/')) reads.push(request.url());
+    });
+
+    await counterAction(t, officers[0], counters[0], 'call-next').expect(200);
+    await page.getByTestId('ticket-ahead').filter({ hasText: 'Anda berikutnya' }).waitFor({ timeout: 3000 });
+    expect(await page.getByTestId('ticket-position').textContent()).toContain('Urutan Anda: 1');
+    // Past the 500 ms after which a page told no place would read it.
+    await page.waitForTimeout(1000);
+    expect(reads).toEqual([]);
+    await page.close();
+  });
 });

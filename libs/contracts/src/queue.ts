@@ -128,6 +128,19 @@ export interface CounterSnapshot {
   waiting: WaitingTicket[];
 }
 
+/**
+ * `ticket.queue-moved`, to one ticket's page: its line moved, and here is its new place (the
+ * fields of PublicTicketResponse of that name), so the page reads nothing. Sent only to a
+ * waiting ticket's page, and only when its place changed.
+ */
+export interface TicketQueueMovedEvent {
+  serviceId: string;
+  publicCode: string;
+  position: number | null;
+  positionMin: number | null;
+  estimatedWaitMinutes: number | null;
+}
+
 /** socket.io event names. */
 export const QUEUE_EVENTS = {
   displaySnapshot: 'display.snapshot',

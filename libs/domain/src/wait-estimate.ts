@@ -45,6 +45,11 @@ export interface WaitEstimateInput {
   meanAheadMinutes: number;
   /** The counters that may call the ticket (at least one). */
   counters: readonly CounterWork[];
+  /**
+   * `firstFreeMinutes(counters)` when the caller already has it: it depends on the counters
+   * alone, so a page of many tickets with the same counters computes it once.
+   */
+  firstFreeMinutes?: number;
 }
 
 function usable(values: readonly number[]): number[] {
@@ -92,17 +97,22 @@ export function expectedMinimum(distributions: readonly (readonly number[])[]): 
   return total;
 }
 
+/** Expected minutes until the first of these counters frees (each busy one from how long it has been at it). */
+export function firstFreeMinutes(counters: readonly CounterWork[]): number {
+  return expectedMinimum(counters.map((k) => remainingMinutes(k, k.busyForMinutes ?? 0)));
+}
+
 /** Expected minutes until the ticket is called (a real number; see the rule above). */
-export function estimateWaitMinutes({ ahead, meanAheadMinutes, counters }: WaitEstimateInput): number {
+export function estimateWaitMinutes({ ahead, meanAheadMinutes, counters, firstFreeMinutes: known }: WaitEstimateInput): number {
   if (!Number.isFinite(ahead) || ahead < 0) throw new RangeError(`ahead must be a number of at least 0, got ${String(ahead)}`);
   if (counters.length === 0) throw new RangeError('A wait needs at least one counter that may call the ticket');
   const mean = Number.isFinite(meanAheadMinutes) && meanAheadMinutes > 0 ? meanAheadMinutes : 0;
   const free = counters.filter((k) => k.busyForMinutes === null).length;
   // The wait for the first counter to free does not depend on the place: computed once, when needed.
-  let firstFree: number | undefined;
+  let firstFree: number | undefined = known;
   const estimateFor = (n: number): number => {
     if (n < free) return 0;
-    firstFree ??= expectedMinimum(counters.map((k) => remainingMinutes(k, k.busyForMinutes ?? 0)));
+    firstFree ??= firstFreeMinutes(counters);
     return firstFree + ((n - free) * mean) / counters.length;
   };
   const low = Math.floor(ahead);

@@ -1,6 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
-import type { CounterState } from '@mpp/contracts';
+import type { CounterState, PriorityClass } from '@mpp/contracts';
 import type { WaitingGroup } from '@mpp/domain';
 import { DataSource } from 'typeorm';
 import type { DayTallyRow, IssuedTicketRow, TicketRow } from './queue.repository';
@@ -17,6 +17,16 @@ export interface PlaceCounterRow {
   /** The service of the ticket it holds (called or serving), and when it called it. */
   held_service_id: string | null;
   held_since: Date | null;
+}
+
+/** A waiting ticket as a line of them needs it (QueuePlaceService.placesInLine). */
+export interface LineTicket {
+  id: string;
+  public_code: string;
+  local_date: string;
+  service_id: string;
+  target_counter_id: string | null;
+  priority: PriorityClass;
 }
 
 /** What the place of a just-issued ticket needs of it. */
@@ -91,6 +101,21 @@ export class QueuePlaceRepository {
       [ticket.site_id, ticket.local_date, ticket.queue_at, ticket.seq, ticket.id],
     )) as { service_id: string; target_counter_id: string | null; priority: boolean; ahead: number; total: number }[];
     return rows.map((r) => ({ serviceId: r.service_id, targetCounterId: r.target_counter_id, priority: r.priority, ahead: r.ahead, total: r.total }));
+  }
+
+  /**
+   * The site's waiting tickets of these days, each day in calling order (queue_at, then issue
+   * order), which `waitingGroups` counts: one read for the places of all the site's open ticket
+   * pages (through the partial index of waiting tickets by site, day and queue_at).
+   */
+  async waitingLine(siteId: string, localDates: readonly string[]): Promise<LineTicket[]> {
+    return (await this.db.query(
+      `SELECT w.id, w.public_code, to_char(w.local_date, 'YYYY-MM-DD') AS local_date, w.service_id, w.target_counter_id, w.priority
+         FROM ticket w
+        WHERE w.site_id = $1 AND w.local_date = ANY($2::date[]) AND w.status = 'waiting'
+        ORDER BY w.local_date, w.queue_at, w.seq`,
+      [siteId, localDates],
+    )) as LineTicket[];
   }
 
   /**

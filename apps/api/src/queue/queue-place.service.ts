@@ -1,12 +1,13 @@
 import { Injectable, OnModuleDestroy } from '@nestjs/common';
-import { CounterWork, HallCounter, meanMinutes, placeInHall, shownWaitMinutes, type WaitingGroup } from '@mpp/domain';
+import { setImmediate as nextTurn } from 'node:timers/promises';
+import { CounterWork, firstFreeMinutes, HallCounter, meanMinutes, placeInHall, shownWaitMinutes, type PlaceTicket, type WaitingGroup } from '@mpp/domain';
 import { CatalogueRepository } from '../catalogue/catalogue.repository';
 import type { SiteEntity } from '../catalogue/entities/site.entity';
 import { Clock } from '../common/clock';
 import { TtlCache } from '../common/ttl-cache';
 import { COUNTER_ROLES } from './queue-access';
 import { QueueEvents } from './queue-events';
-import { groupsOfIssuedTicket, PlaceCounterRow, QueuePlaceRepository } from './queue-place.repository';
+import { groupsOfIssuedTicket, type LineTicket, PlaceCounterRow, QueuePlaceRepository } from './queue-place.repository';
 import type { IssuedTicketRow, TicketRow } from './queue.repository';
 
 
@@ -104,21 +105,78 @@ export class QueuePlaceService implements OnModuleDestroy {
       this.siteCounters(row.site_id),
       issuedNow ? this.groupsOfNew(row) : this.repo.waitingGroups(row),
     ]);
-    const policy = { mode: site.queueMode, interleaveEvery: site.queueInterleaveEvery };
     const ticket = { serviceId: row.service_id, priority: row.priority, targetCounterId: row.target_counter_id };
+    // Only the services whose durations this ticket's estimate reads (a site may have dozens).
+    const policy = { mode: site.queueMode, interleaveEvery: site.queueInterleaveEvery };
     const open = counters.filter((c) => c.state === 'open');
-    const place = placeInHall(ticket, groups, open.map((c) => toHallCounter(c, true)), policy);
-    if (!place) {
-      // No open counter may call it: its place once the counters that serve it open; no estimate.
-      const later = placeInHall(ticket, groups, counters.map((c) => toHallCounter(c, false)), policy);
-      return later ? { position: later.max, positionMin: later.min, estimatedWaitMinutes: null } : NONE;
-    }
+    const inHall = placeInHall(ticket, groups, open.map((c) => toHallCounter(c, true)), policy);
+    const eligible = inHall ? open.filter((c) => inHall.counterIds.includes(c.id)) : [];
+    const serviceIds = [row.service_id, ...(inHall?.aheadByService.keys() ?? []), ...eligible.flatMap((c) => (c.held_service_id ? [c.held_service_id] : []))];
+    const hall = await this.hall(site, counters, serviceIds);
+    return hall.place(ticket, groups);
+  }
 
-    const eligible = open.filter((c) => place.counterIds.includes(c.id));
-    const serviceIds = [...new Set([row.service_id, ...place.aheadByService.keys(), ...eligible.flatMap((c) => (c.held_service_id ? [c.held_service_id] : []))])];
+  /**
+   * The places of many waiting tickets of one site at once (the open ticket pages, after the line
+   * moved): `line` is the site's waiting tickets of one day in calling order (queue_at, seq), as
+   * `QueuePlaceRepository.waitingLine` reads them; the place of each ticket `wanted` accepts is
+   * counted from the tickets before it in `line`, the same groups `waitingGroups` counts for one
+   * ticket. The counters, durations and the wait for the first counter to free are read and
+   * computed once for the whole line. Answers by ticket id. With `slice`, the event loop is let
+   * go after every `slice` places (a line of thousands takes tens of milliseconds).
+   */
+  async placesInLine(site: SiteEntity, line: readonly LineTicket[], wanted: (t: LineTicket) => boolean, slice = Infinity): Promise<Map<string, TicketPlace>> {
+    const places = new Map<string, TicketPlace>();
+    if (!line.some(wanted)) return places;
+    const counters = await this.siteCounters(site.id);
+    const open = counters.filter((c) => c.state === 'open');
+    const serviceIds = [...line.map((t) => t.service_id), ...open.flatMap((c) => [...toHallCounter(c, true).serviceIds, ...(c.held_service_id ? [c.held_service_id] : [])])];
+    const hall = await this.hall(site, counters, serviceIds);
+    const keyOf = (t: LineTicket) => `${t.service_id}|${t.target_counter_id ?? ''}|${t.priority !== 'regular' ? 1 : 0}`;
+    const totals = new Map<string, { serviceId: string; targetCounterId: string | null; priority: boolean; total: number }>();
+    for (const t of line) {
+      const key = keyOf(t);
+      const group = totals.get(key);
+      if (group) group.total += 1;
+      else totals.set(key, { serviceId: t.service_id, targetCounterId: t.target_counter_id, priority: t.priority !== 'regular', total: 1 });
+    }
+    const before = new Map<string, number>();
+    for (const t of line) {
+      const key = keyOf(t);
+      if (wanted(t)) {
+        const groups: WaitingGroup[] = [];
+        for (const [k, g] of totals) {
+          const total = g.total - (k === key ? 1 : 0);
+          if (total > 0) groups.push({ serviceId: g.serviceId, targetCounterId: g.targetCounterId, priority: g.priority, ahead: before.get(k) ?? 0, total });
+        }
+        places.set(t.id, hall.place({ serviceId: t.service_id, priority: t.priority, targetCounterId: t.target_counter_id }, groups));
+        if (places.size % slice === 0) await nextTurn();
+      }
+      before.set(key, (before.get(key) ?? 0) + 1);
+    }
+    return places;
+  }
+
+  /** Forgets a site's counters (another process changed one: its ticket pages are about to be told their places). */
+  forgetSiteCounters(siteId: string): void {
+    this.counters.delete(siteId);
+  }
+
+  /**
+   * What the places of a site's tickets are computed from, read once: its counters, and the
+   * recent durations and expected minutes of the services the estimates need (`serviceIds`: the
+   * tickets', those served at the counters and those they hold). `place()` is then pure, and
+   * keeps the wait for the first of a set of counters to free, which depends on the counters alone.
+   */
+  private async hall(site: SiteEntity, counters: readonly PlaceCounterRow[], serviceIds: readonly string[]): Promise<{ place: (ticket: PlaceTicket, groups: readonly WaitingGroup[]) => TicketPlace }> {
+    const policy = { mode: site.queueMode, interleaveEvery: site.queueInterleaveEvery };
+    const open = counters.filter((c) => c.state === 'open');
+    const openHall = open.map((c) => toHallCounter(c, true));
+    const allHall = counters.map((c) => toHallCounter(c, false));
+    const ids = new Set(serviceIds);
     const known = new Map(
       await Promise.all(
-        serviceIds.map(
+        [...ids].map(
           async (id) =>
             [
               id,
@@ -130,24 +188,43 @@ export class QueuePlaceService implements OnModuleDestroy {
         ),
       ),
     );
-    const mean = (id: string) => meanMinutes(known.get(id)!.durations, known.get(id)!.expected);
-    let weight = 0;
-    let minutes = 0;
-    for (const [serviceId, n] of place.aheadByService) {
-      weight += n;
-      minutes += n * mean(serviceId);
-    }
+    const fallback = { durations: [] as number[], expected: DEFAULT_EXPECTED_MINUTES };
+    const info = (id: string) => known.get(id) ?? fallback;
+    const mean = (id: string) => meanMinutes(info(id).durations, info(id).expected);
     const now = this.clock.now().getTime();
-    const work: CounterWork[] = eligible.map((c) => {
-      const held = c.held_service_id ? known.get(c.held_service_id)! : known.get(row.service_id)!;
-      const busyFor = c.held_service_id ? Math.max(0, (now - (c.held_since ?? new Date(now)).getTime()) / 60_000) : null;
-      return { busyForMinutes: busyFor, durations: held.durations, expectedMinutes: held.expected };
-    });
-    const estimatedWaitMinutes = shownWaitMinutes({
-      ahead: place.expectedAhead,
-      meanAheadMinutes: weight > 0 ? minutes / weight : mean(row.service_id),
-      counters: work,
-    });
-    return { position: place.max, positionMin: place.min, estimatedWaitMinutes };
+    const firstFree = new Map<string, number>();
+
+    const place = (ticket: PlaceTicket, groups: readonly WaitingGroup[]): TicketPlace => {
+      const inHall = placeInHall(ticket, groups, openHall, policy);
+      if (!inHall) {
+        // No open counter may call it: its place once the counters that serve it open; no estimate.
+        const later = placeInHall(ticket, groups, allHall, policy);
+        return later ? { position: later.max, positionMin: later.min, estimatedWaitMinutes: null } : NONE;
+      }
+      const eligible = open.filter((c) => inHall.counterIds.includes(c.id));
+      let weight = 0;
+      let minutes = 0;
+      for (const [serviceId, n] of inHall.aheadByService) {
+        weight += n;
+        minutes += n * mean(serviceId);
+      }
+      const work: CounterWork[] = eligible.map((c) => {
+        const held = info(c.held_service_id ?? ticket.serviceId);
+        const busyFor = c.held_service_id ? Math.max(0, (now - (c.held_since ?? new Date(now)).getTime()) / 60_000) : null;
+        return { busyForMinutes: busyFor, durations: held.durations, expectedMinutes: held.expected };
+      });
+      // The same counters give the same wait for the first to free, whatever the place (a free counter takes the ticket's own service).
+      const workKey = eligible.map((c) => (c.held_service_id ? c.id : `${c.id}:${ticket.serviceId}`)).join(',');
+      let first = firstFree.get(workKey);
+      if (first === undefined) firstFree.set(workKey, (first = firstFreeMinutes(work)));
+      const estimatedWaitMinutes = shownWaitMinutes({
+        ahead: inHall.expectedAhead,
+        meanAheadMinutes: weight > 0 ? minutes / weight : mean(ticket.serviceId),
+        counters: work,
+        firstFreeMinutes: first,
+      });
+      return { position: inHall.max, positionMin: inHall.min, estimatedWaitMinutes };
+    };
+    return { place };
   }
 }

@@ -20,24 +20,38 @@ import { QueueEvents, TicketChange } from './queue-events';
 import { QueuePlaceService } from './queue-place.service';
 import type { CounterRow } from './queue.repository';
 import { authenticateSocket, closeSessionSockets, currentPrincipal, recheckSessionSockets } from './socket-sessions';
+import { CatalogueRepository } from '../catalogue/catalogue.repository';
 import { CounterService } from './counter.service';
 import { PublicTicketService } from './public-ticket.service';
+import { QueuePlaceRepository } from './queue-place.repository';
 import { ticketNumber } from './queue.mapper';
+import { TicketPagePlaces } from './ticket-page-places';
 import { TicketViews } from './ticket-views';
 
 type Ack<T> = { ok: true; data: T } | { ok: false; error: ApiError };
 
 const WAITING_COUNTS_DEBOUNCE_MS = 250;
-/** Between the API processes (serverSideEmit): a ticket changed; each process pushes it to its own ticket pages. */
+/**
+ * Between the API processes (serverSideEmit): a ticket changed (publicCode, id, siteId, whether its
+ * line moved); each process pushes it to its own ticket pages, and their places when the line moved.
+ */
 const TICKET_CHANGED = 'mpp:ticket-changed';
+/** Between the API processes: a counter changed at a site (siteId), which moves the places of its tickets. */
+const LINES_MOVED = 'mpp:lines-moved';
 
 /**
- * Rooms: display:{siteId}, service:{serviceId} (counter consoles), ticket:{publicCode}, service-public:{serviceId}.
+ * Rooms: display:{siteId}, service:{serviceId} (counter consoles), ticket:{publicCode}.
  * Which browser origins may connect is decided by AllowListIoAdapter (common/http), not here.
  * Joins are this process's own; every push is a broadcast to a room, which the socket.io adapter
  * (common/http/socket-adapter.ts) carries to the sockets of every API process, except a ticket
- * page's: its change is told to every process, and each one that has the page open reads it and
- * pushes it to its own sockets (no read for pages nobody has open).
+ * page's: its change is told to every process (one message per change), and each one that has the
+ * page open reads it and pushes it to its own sockets (no read for pages nobody has open), and
+ * tells its open pages of that site their new places when the line moved (TicketPagePlaces: one
+ * read per site, no read by the pages).
+ *
+ * Nothing is pushed inside the request that made the change: QueueEvents' listener only queues
+ * the change, and the queue is emptied on the next turn of the event loop (setImmediate), after
+ * the answer has been written, in the order the changes were published.
  */
 @WebSocketGateway({ namespace: '/queue' })
 export class QueueGateway implements OnGatewayInit, OnGatewayConnection, OnModuleDestroy {
@@ -46,6 +60,9 @@ export class QueueGateway implements OnGatewayInit, OnGatewayConnection, OnModul
   private readonly errors = new AllExceptionsFilter();
   private readonly pendingCounts = new Map<string, NodeJS.Timeout>();
   private readonly unsubscribe: (() => void)[] = [];
+  /** Changes published since the last turn of the event loop, pushed in order by drain(). */
+  private readonly outbox: (() => void)[] = [];
+  private pagePlaces!: TicketPagePlaces;
 
   constructor(
     private readonly auth: AuthService,
@@ -56,23 +73,40 @@ export class QueueGateway implements OnGatewayInit, OnGatewayConnection, OnModul
     private readonly events: QueueEvents,
     private readonly sessions: SessionEvents,
     private readonly places: QueuePlaceService,
+    private readonly placeRepo: QueuePlaceRepository,
+    private readonly catalogue: CatalogueRepository,
   ) {}
 
   afterInit(): void {
+    this.pagePlaces = new TicketPagePlaces(this.server, this.places, this.placeRepo, this.catalogue);
     this.unsubscribe.push(
-      this.events.onTicket((change) => this.onTicket(change)),
-      this.events.onCounter((counter) => void this.onCounter(counter)),
+      this.events.onTicket((change) => this.later(() => this.onTicket(change))),
+      this.events.onCounter((counter) => this.later(() => void this.onCounter(counter))),
       this.sessions.onEnded((ref) => closeSessionSockets(this.server, ref)),
       this.sessions.onGap(() => void recheckSessionSockets(this.server, this.auth)),
     );
-    const ticketChanged = (publicCode: string, id: string) => void this.pushTicket(String(publicCode), String(id));
+    const ticketChanged = (publicCode: string, id: string, siteId?: string, moved?: boolean) => {
+      void this.pushTicket(String(publicCode), String(id));
+      if (typeof siteId === 'string' && moved === true) this.remoteLinesMoved(siteId);
+    };
+    const linesMoved = (siteId: string) => typeof siteId === 'string' && this.remoteLinesMoved(siteId);
     this.server.on(TICKET_CHANGED, ticketChanged);
-    this.unsubscribe.push(() => this.server.off(TICKET_CHANGED, ticketChanged));
+    this.server.on(LINES_MOVED, linesMoved);
+    this.unsubscribe.push(
+      () => this.server.off(TICKET_CHANGED, ticketChanged),
+      () => this.server.off(LINES_MOVED, linesMoved),
+    );
   }
 
   onModuleDestroy(): void {
     this.unsubscribe.forEach((off) => off());
     this.pendingCounts.forEach((t) => clearTimeout(t));
+    this.pagePlaces?.stop();
+  }
+
+  /** How many ticket pages (distinct tickets) are open in this process. */
+  get openTicketPages(): number {
+    return this.pagePlaces?.openPages ?? 0;
   }
 
   /**
@@ -116,7 +150,8 @@ export class QueueGateway implements OnGatewayInit, OnGatewayConnection, OnModul
   async joinTicket(@ConnectedSocket() socket: Socket, @MessageBody() body: { publicCode?: string }): Promise<Ack<unknown>> {
     return this.answer(async () => {
       const ticket = await this.tickets.get(String(body?.publicCode ?? ''));
-      await socket.join([`ticket:${ticket.publicCode}`, `service-public:${ticket.service.id}`]);
+      await socket.join(`ticket:${ticket.publicCode}`);
+      await this.pagePlaces.opened(ticket);
       socket.emit(QUEUE_EVENTS.ticketUpdated, ticket);
       return ticket;
     });
@@ -134,6 +169,19 @@ export class QueueGateway implements OnGatewayInit, OnGatewayConnection, OnModul
   }
 
   // ---- fan-out, after commit -----------------------------------------------------------
+
+  /**
+   * Runs `push` on the next turn of the event loop, after the request that published the change
+   * has been answered; everything queued meanwhile goes out together, in order.
+   */
+  private later(push: () => void): void {
+    this.outbox.push(push);
+    if (this.outbox.length === 1) setImmediate(() => this.drain());
+  }
+
+  private drain(): void {
+    for (const push of this.outbox.splice(0)) this.safely('queue event', push);
+  }
 
   /**
    * Each audience is told on its own: a push that fails is logged and the others still go out.
@@ -177,16 +225,23 @@ export class QueueGateway implements OnGatewayInit, OnGatewayConnection, OnModul
         this.server.to(`service:${row.service_id}`).emit(QUEUE_EVENTS.ticketLeft, { id: row.id });
       }
     });
-    if (action !== 'recall' && action !== 'start' && action !== 'finish') {
-      this.safely('queue moved', () => {
-        this.scheduleWaitingCounts(row.site_id, row.time_zone);
-      });
-      void this.queueMoved(row.site_id, [row.service_id]);
+    // The waiting line moved: the displays' counts, and the places of the site's open ticket pages.
+    const moved = action !== 'recall' && action !== 'start' && action !== 'finish';
+    if (moved) {
+      this.safely('waiting counts', () => this.scheduleWaitingCounts(row.site_id, row.time_zone));
+      this.safely('ticket pages places', () => this.pagePlaces.linesMoved(row.site_id));
     }
     void this.pushTicket(row.public_code, row.id);
     if (reachesOtherProcesses(this.server)) {
-      this.safely('ticket to other processes', () => this.server.serverSideEmit(TICKET_CHANGED, row.public_code, row.id));
+      this.safely('ticket to other processes', () => this.server.serverSideEmit(TICKET_CHANGED, row.public_code, row.id, row.site_id, moved));
     }
+  }
+
+  /** Another process changed the line of a site: its counters as cached here may be stale. */
+  private remoteLinesMoved(siteId: string): void {
+    if (!this.pagePlaces.hasPages(siteId)) return;
+    this.places.forgetSiteCounters(siteId);
+    this.pagePlaces.linesMoved(siteId);
   }
 
   private safely(what: string, push: () => void): void {
@@ -227,17 +282,9 @@ export class QueueGateway implements OnGatewayInit, OnGatewayConnection, OnModul
       this.logger.warn(`counter push failed: ${(error as Error).message}`);
     }
     // A counter opening, pausing or closing changes who may call its services' tickets.
-    await this.queueMoved(counter.site_id, counter.service_ids);
-  }
-
-  /** Ticket pages whose place or wait may have moved: every line served at a counter with these services. */
-  private async queueMoved(siteId: string, serviceIds: readonly string[]): Promise<void> {
-    try {
-      for (const id of await this.places.servicesMovedWith(siteId, serviceIds)) {
-        this.server.to(`service-public:${id}`).emit(QUEUE_EVENTS.ticketQueueMoved, { serviceId: id });
-      }
-    } catch (error) {
-      this.logger.warn(`queue moved push failed: ${(error as Error).message}`);
+    this.pagePlaces.linesMoved(counter.site_id);
+    if (reachesOtherProcesses(this.server)) {
+      this.safely('lines moved to other processes', () => this.server.serverSideEmit(LINES_MOVED, counter.site_id));
     }
   }
 

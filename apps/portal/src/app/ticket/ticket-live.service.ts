@@ -1,5 +1,5 @@
 import { DestroyRef, Injectable, inject, signal } from '@angular/core';
-import { QUEUE_EVENTS, QUEUE_JOINS, type PublicTicketResponse } from '@mpp/contracts';
+import { QUEUE_EVENTS, QUEUE_JOINS, type PublicTicketResponse, type TicketQueueMovedEvent } from '@mpp/contracts';
 import { openQueueRoom, type JoinAnswer, type LiveConnection, type LoadState, type QueueRoom } from '@mpp/ui';
 import { Subject, catchError, debounce, map, of, switchMap, timer, type Subscription } from 'rxjs';
 
@@ -11,19 +11,21 @@ const QUEUE_MOVED = QUEUE_EVENTS.ticketQueueMoved;
 
 interface ServerEvents {
   [QUEUE_EVENTS.ticketUpdated]: (ticket: PublicTicketResponse) => void;
-  [QUEUE_MOVED]: (payload: { serviceId: string }) => void;
+  [QUEUE_MOVED]: (payload: Partial<TicketQueueMovedEvent> & { serviceId: string }) => void;
 }
 
 type TicketRoom = QueueRoom<ServerEvents, { publicCode: string }, PublicTicketResponse>;
 
-/** A moving line sends a burst of events; the page asks for its new place once it settles. */
+/** A moving line sends a burst of events; a page told no place asks for it once it settles. */
 export const QUEUE_MOVED_REFETCH_MS = 500;
 
 /**
  * One ticket, kept current: fetched once over HTTP (the fastest first paint on a slow phone), then
- * pushed over socket.io (`/queue`, room of the ticket and of its service's waiting line). The
- * ticket's own changes arrive whole; a move of the line only says "something moved", so a waiting
- * ticket fetches its new place, debounced. Reconnects join again, which also resends the ticket.
+ * pushed over socket.io (`/queue`, the ticket's room). The ticket's own changes arrive whole; a
+ * move of the line brings the ticket's new place (`ticket.queue-moved`), taken as it is: with
+ * thousands of pages open, none reads anything when a counter calls. Only a move that carries no
+ * place (a server from before) makes a waiting ticket fetch it, debounced. Reconnects join again,
+ * which also resends the ticket.
  *
  * Provide it in the page component: the socket closes with the page.
  */
@@ -98,10 +100,15 @@ export class TicketLiveService {
     });
     this.room = room;
     room.socket.on(QUEUE_EVENTS.ticketUpdated, (ticket) => this.take(ticket));
-    room.socket.on(QUEUE_MOVED, () => {
+    room.socket.on(QUEUE_MOVED, (moved) => {
       const current = this.stateSignal();
       // Only a waiting ticket has a place in the line; the rest changes through ticket.updated.
-      if (current.status === 'ready' && current.value.status === 'waiting') this.fetches.next('settled');
+      if (current.status !== 'ready' || current.value.status !== 'waiting') return;
+      if (moved.publicCode === code && moved.position !== undefined) {
+        this.take({ ...current.value, position: moved.position, positionMin: moved.positionMin ?? moved.position, estimatedWaitMinutes: moved.estimatedWaitMinutes ?? null });
+      } else {
+        this.fetches.next('settled');
+      }
     });
   }
 
