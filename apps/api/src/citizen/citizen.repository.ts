@@ -1,0 +1,208 @@
+import { Injectable } from '@nestjs/common';
+import { InjectDataSource } from '@nestjs/typeorm';
+import type { CitizenIdentityKind, CitizenOtpChannel } from '@mpp/contracts';
+import { DataSource } from 'typeorm';
+
+export interface OtpRow {
+  id: string;
+  code_hash: string;
+  attempts: number;
+}
+
+export interface SessionRow {
+  citizen_id: string;
+  expires_at: Date;
+}
+
+export interface IdentityRow {
+  kind: CitizenIdentityKind;
+  value_cipher: string;
+}
+
+export interface HistoryBookingRow {
+  code: string;
+  status: string;
+  site_code: string;
+  site_name: string;
+  time_zone: string;
+  service_id: string;
+  service_name: string;
+  service_name_en: string;
+  slot_date: string;
+  slot_start: string;
+  slot_end: string;
+  starts_at: Date;
+  created_at: Date;
+}
+
+export interface HistoryTicketRow {
+  public_code: string;
+  prefix: string;
+  number: number;
+  status: string;
+  site_code: string;
+  site_name: string;
+  time_zone: string;
+  service_id: string;
+  service_name: string;
+  service_name_en: string;
+  local_date: string;
+  issued_at: Date;
+}
+
+/** How many rows of each kind "Riwayat saya" shows at most. */
+export const HISTORY_LIMIT = 100;
+
+/**
+ * The citizen account's queries, one method each (citizen.tables.ts lists the columns). Times are
+ * the database's (`now()`), so every API process agrees on when a code or a session ends.
+ */
+@Injectable()
+export class CitizenRepository {
+  constructor(@InjectDataSource() private readonly db: DataSource) {}
+
+  /** Codes asked for this recipient in the last `seconds`, and the newest one's age in seconds. */
+  async countRecentOtps(recipientHash: string, seconds: number): Promise<{ count: number; newestAgeSeconds: number | null }> {
+    const rows: { count: string; newest_age: number | null }[] = await this.db.query(
+      `SELECT count(*) AS count, EXTRACT(EPOCH FROM now() - max(created_at))::float8 AS newest_age
+         FROM citizen_otp
+        WHERE recipient_hash = $1 AND created_at > now() - make_interval(secs => $2::int)`,
+      [recipientHash, seconds],
+    );
+    return { count: Number(rows[0].count), newestAgeSeconds: rows[0].newest_age };
+  }
+
+  /**
+   * A new code for the recipient; the codes asked before it stop working (only the newest counts).
+   * Runs in one transaction, so two requests at once leave one live code.
+   */
+  async replaceOtp(recipientHash: string, channel: CitizenOtpChannel, id: string, codeHash: string, ttlSeconds: number): Promise<void> {
+    await this.db.transaction(async (tx) => {
+      await tx.query(`SELECT pg_advisory_xact_lock(hashtextextended($1, 7131))`, [recipientHash]);
+      await tx.query(`UPDATE citizen_otp SET used_at = now() WHERE recipient_hash = $1 AND used_at IS NULL`, [recipientHash]);
+      await tx.query(
+        `INSERT INTO citizen_otp (id, recipient_hash, channel, code_hash, expires_at) VALUES ($1, $2, $3, $4, now() + make_interval(secs => $5::int))`,
+        [id, recipientHash, channel, codeHash, ttlSeconds],
+      );
+    });
+  }
+
+  /**
+   * Counts one attempt on the recipient's live code (unused, unexpired, below `maxAttempts`) and
+   * answers it, or null when there is none. The count is taken before the code is compared, so
+   * parallel guesses cannot exceed the limit.
+   */
+  async takeOtpAttempt(recipientHash: string, maxAttempts: number): Promise<OtpRow | null> {
+    const [rows] = (await this.db.query(
+      `UPDATE citizen_otp SET attempts = attempts + 1
+        WHERE id = (SELECT id FROM citizen_otp WHERE recipient_hash = $1 AND used_at IS NULL AND expires_at > now()
+                     ORDER BY created_at DESC LIMIT 1)
+          AND attempts < $2
+       RETURNING id, code_hash, attempts`,
+      [recipientHash, maxAttempts],
+    )) as [OtpRow[], number];
+    return rows[0] ?? null;
+  }
+
+  /** Whether the recipient has a live code whose attempts are all used. */
+  async hasExhaustedOtp(recipientHash: string, maxAttempts: number): Promise<boolean> {
+    const rows: unknown[] = await this.db.query(
+      `SELECT 1 FROM citizen_otp WHERE recipient_hash = $1 AND used_at IS NULL AND expires_at > now() AND attempts >= $2 LIMIT 1`,
+      [recipientHash, maxAttempts],
+    );
+    return rows.length > 0;
+  }
+
+  /** Marks the code used; false if another request used it first. */
+  async useOtp(id: string): Promise<boolean> {
+    const [, count] = (await this.db.query(`UPDATE citizen_otp SET used_at = now() WHERE id = $1 AND used_at IS NULL`, [id])) as [unknown, number];
+    return count === 1;
+  }
+
+  /**
+   * The citizen of this verified identity, created with it the first time: one citizen per
+   * identity (uq_citizen_identity), also when two sign-ins race.
+   */
+  async findOrCreateCitizen(kind: CitizenIdentityKind, lookupHash: string, valueCipher: string): Promise<string> {
+    return this.db.transaction(async (tx) => {
+      await tx.query(`SELECT pg_advisory_xact_lock(hashtextextended($1, 7132))`, [`${kind}:${lookupHash}`]);
+      const found: { citizen_id: string }[] = await tx.query(`SELECT citizen_id FROM citizen_identity WHERE kind = $1 AND lookup_hash = $2`, [kind, lookupHash]);
+      if (found[0]) {
+        await tx.query(`UPDATE citizen SET last_sign_in_at = now() WHERE id = $1`, [found[0].citizen_id]);
+        return found[0].citizen_id;
+      }
+      const created: { id: string }[] = await tx.query(`INSERT INTO citizen (last_sign_in_at) VALUES (now()) RETURNING id`);
+      await tx.query(`INSERT INTO citizen_identity (citizen_id, kind, lookup_hash, value_cipher) VALUES ($1, $2, $3, $4)`, [
+        created[0].id,
+        kind,
+        lookupHash,
+        valueCipher,
+      ]);
+      return created[0].id;
+    });
+  }
+
+  async identitiesOf(citizenId: string): Promise<IdentityRow[]> {
+    return this.db.query(`SELECT kind, value_cipher FROM citizen_identity WHERE citizen_id = $1 ORDER BY created_at`, [citizenId]);
+  }
+
+  async insertSession(tokenHash: string, citizenId: string, via: string, ttlSeconds: number): Promise<Date> {
+    const rows: { expires_at: Date }[] = await this.db.query(
+      `INSERT INTO citizen_session (token_hash, citizen_id, via, expires_at) VALUES ($1, $2, $3, now() + make_interval(secs => $4::int)) RETURNING expires_at`,
+      [tokenHash, citizenId, via, ttlSeconds],
+    );
+    return rows[0].expires_at;
+  }
+
+  async findLiveSession(tokenHash: string): Promise<SessionRow | null> {
+    const rows: SessionRow[] = await this.db.query(
+      `SELECT citizen_id, expires_at FROM citizen_session WHERE token_hash = $1 AND ended_at IS NULL AND expires_at > now()`,
+      [tokenHash],
+    );
+    return rows[0] ?? null;
+  }
+
+  async endSession(tokenHash: string): Promise<void> {
+    await this.db.query(`UPDATE citizen_session SET ended_at = now() WHERE token_hash = $1 AND ended_at IS NULL`, [tokenHash]);
+  }
+
+  /** Links a booking just made by a signed-in citizen; never takes one linked to another. */
+  async linkBooking(code: string, citizenId: string): Promise<boolean> {
+    const [, count] = (await this.db.query(`UPDATE booking SET citizen_id = $2 WHERE code = $1 AND citizen_id IS NULL`, [code, citizenId])) as [unknown, number];
+    return count === 1;
+  }
+
+  /** Links a ticket just taken from home by a signed-in citizen; never takes one linked to another. */
+  async linkTicket(publicCode: string, citizenId: string): Promise<boolean> {
+    const [, count] = (await this.db.query(`UPDATE ticket SET citizen_id = $2 WHERE public_code = $1 AND citizen_id IS NULL`, [publicCode, citizenId])) as [
+      unknown,
+      number,
+    ];
+    return count === 1;
+  }
+
+  async findHistoryBookings(citizenId: string): Promise<HistoryBookingRow[]> {
+    return this.db.query(
+      `SELECT b.code, b.status, s.code AS site_code, s.name AS site_name, s.time_zone, v.id AS service_id, v.name AS service_name,
+              v.name_en AS service_name_en, to_char(b.slot_date, 'YYYY-MM-DD') AS slot_date, to_char(b.slot_start, 'HH24:MI') AS slot_start,
+              to_char(b.slot_end, 'HH24:MI') AS slot_end, b.starts_at, b.created_at
+         FROM booking b JOIN site s ON s.id = b.site_id JOIN service v ON v.id = b.service_id
+        WHERE b.citizen_id = $1
+        ORDER BY b.created_at DESC
+        LIMIT $2`,
+      [citizenId, HISTORY_LIMIT],
+    );
+  }
+
+  async findHistoryTickets(citizenId: string): Promise<HistoryTicketRow[]> {
+    return this.db.query(
+      `SELECT t.public_code, t.prefix, t.number, t.status, s.code AS site_code, s.name AS site_name, s.time_zone, v.id AS service_id,
+              v.name AS service_name, v.name_en AS service_name_en, to_char(t.local_date, 'YYYY-MM-DD') AS local_date, t.issued_at
+         FROM ticket t JOIN site s ON s.id = t.site_id JOIN service v ON v.id = t.service_id
+        WHERE t.citizen_id = $1
+        ORDER BY t.issued_at DESC
+        LIMIT $2`,
+      [citizenId, HISTORY_LIMIT],
+    );
+  }
+}
