@@ -20,6 +20,7 @@ import { MetricsModule } from './metrics/metrics.module';
 import { Clock } from './common/clock';
 import { QueueModule } from './queue/queue.module';
 import { BookingModule } from './booking/booking.module';
+import { CitizenModule } from './citizen/citizen.module';
 import { PushModule } from './push/push.module';
 import { DATA_KEY } from './config/data-key';
 import { PiiCipher } from './common/pii-cipher';
@@ -71,6 +72,7 @@ export class AppModule {
         QueueModule,
         BookingModule,
         PushModule,
+        CitizenModule,
       ],
       controllers: [],
       providers: [
