@@ -1,4 +1,4 @@
-import type { OnlineTicketAvailability, OnlineTicketCreatedResponse, PublicTicketResponse, ServiceResponse, TicketResponse } from '@mpp/contracts';
+import type { OnlineTicketAvailability, OnlineTicketCreatedResponse, OnlineTicketTiming, PublicTicketResponse, ServiceResponse, TicketResponse } from '@mpp/contracts';
 import { DataSource } from 'typeorm';
 import { FixedClock } from '../src/common/clock';
 import { counterAction, Hall, issue, KUPANG_MONDAY_0900, setDailyQuota, setupHall } from './support/hall';
@@ -120,6 +120,10 @@ describe('Online tickets (antrean daring)', () => {
       for (const personal of [dto.nik, 'Yohanes', 'Nalle', '3901', '2277']) expect(text).not.toContain(personal);
       const page = (await t.http().get(`/api/v1/tickets/${body.publicCode}`).expect(200)).body as PublicTicketResponse;
       expect(page).toMatchObject({ number: body.number, status: 'waiting', source: 'online', service: { id: h.services.ktpBaru } });
+      // The page's "when to set off" reads the server's clock and the site's hours once.
+      const timing = (await t.http().get(`/api/v1/queue/online-tickets/${body.publicCode}/timing`).expect(200)).body as OnlineTicketTiming;
+      expect(timing).toMatchObject({ now: clock.now().toISOString(), timeZone: 'Asia/Makassar', closures: [] });
+      expect(timing.hours.find((d) => d.weekday === 1)).toMatchObject({ open: '08:00', close: '15:30' });
 
       // Kept as bookings keep it: the keyed hash and ciphers, no clear NIK, name or phone.
       const [row] = (await db().query(`SELECT o.* FROM online_ticket o JOIN ticket t ON t.id = o.ticket_id WHERE t.public_code = $1`, [body.publicCode])) as Record<string, string>[];

@@ -1,4 +1,5 @@
 /** A ticket taken from home ("antrean daring", docs/queue.md "Online tickets"). */
+import type { ClosureKind, OpeningHours } from './catalogue';
 import type { LocalizedText } from './errors';
 
 /** `POST /api/v1/queue/online-tickets` (with an Idempotency-Key header, reused on retries). */
@@ -61,4 +62,16 @@ export interface OnlineTicketPolicy {
   perServiceDaily: number;
   /** Tickets a NIK may take from home per day at the site, all services together (default 3). */
   perDay: number;
+}
+
+/**
+ * `GET /api/v1/queue/online-tickets/{code}/timing`: what the ticket page needs to tell when to
+ * set off (libs/domain estimatedCallAt and departureAdvice), read once: the server's clock (the
+ * page keeps the offset to its own), the site's zone, weekly hours and today's closures.
+ */
+export interface OnlineTicketTiming {
+  now: string;
+  timeZone: string;
+  hours: OpeningHours[];
+  closures: { date: string; name: string; kind: ClosureKind }[];
 }

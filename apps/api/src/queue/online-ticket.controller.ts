@@ -1,6 +1,6 @@
 import { Body, Controller, Get, Headers, Param, Post, Put, Query, Res, UseGuards } from '@nestjs/common';
 import { ApiBearerAuth, ApiHeader, ApiOperation, ApiTags } from '@nestjs/swagger';
-import type { OnlineTicketAvailability, OnlineTicketCreatedResponse, OnlineTicketPolicy } from '@mpp/contracts';
+import type { OnlineTicketAvailability, OnlineTicketCreatedResponse, OnlineTicketPolicy, OnlineTicketTiming } from '@mpp/contracts';
 import type { Response } from 'express';
 import { CurrentStaff, Public, StaffRoles } from '../auth/auth.decorators';
 import type { StaffPrincipal } from '../auth/principal';
@@ -10,6 +10,7 @@ import { SiteCodePipe } from '../common/pipes';
 import { OnlineTicketThrottlerGuard } from './online-ticket-throttler.guard';
 import { CreateOnlineTicketDto, OnlineTicketAvailabilityQueryDto, OnlineTicketPolicyDto } from './online-ticket.dto';
 import { OnlineTicketService } from './online-ticket.service';
+import { PublicCodePipe } from './public-code.pipe';
 
 const IDEMPOTENCY_KEY = /^[A-Za-z0-9_.:-]{8,200}$/;
 
@@ -25,6 +26,14 @@ export class OnlineTicketController {
   @ApiOperation({ summary: 'Whether a ticket from home can be taken for the service now, and if not why' })
   availability(@Query() query: OnlineTicketAvailabilityQueryDto): Promise<OnlineTicketAvailability> {
     return this.online.availability(query.serviceId);
+  }
+
+  @Get('queue/online-tickets/:code/timing')
+  @Public()
+  @UseGuards(TicketLookupThrottlerGuard)
+  @ApiOperation({ summary: "The server's clock and the site's hours, for the ticket page's \"when to set off\"" })
+  timing(@Param('code', PublicCodePipe) code: string): Promise<OnlineTicketTiming> {
+    return this.online.timing(code);
   }
 
   @Post('queue/online-tickets')

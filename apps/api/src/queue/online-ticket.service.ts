@@ -1,5 +1,5 @@
 import { HttpStatus, Injectable } from '@nestjs/common';
-import type { FieldError, LocalizedText, OnlineTicketAvailability, OnlineTicketClosedReason, OnlineTicketCreatedResponse, OnlineTicketPolicy } from '@mpp/contracts';
+import type { FieldError, LocalizedText, OnlineTicketAvailability, OnlineTicketClosedReason, OnlineTicketCreatedResponse, OnlineTicketPolicy, OnlineTicketTiming } from '@mpp/contracts';
 import {
   checkPersonName,
   localDate,
@@ -178,6 +178,16 @@ export class OnlineTicketService {
       return { ticket: await this.response(row, siteOfRow, false), replayed: true };
     }
     return { ticket: await this.response(outcome.issued, site!, true), replayed: false };
+  }
+
+  /** The server's clock and the site's calendar, for the ticket page's "when to set off" (nothing personal). */
+  async timing(code: string): Promise<OnlineTicketTiming> {
+    const row = await this.queue.findTicketByPublicCode(code);
+    if (!row) throw ApiException.notFound('TICKET_NOT_FOUND', QueueMessages.ticketNotFound);
+    const site = (await this.catalogue.cachedSite(row.site_id))!;
+    const now = this.clock.now();
+    const closures = await this.catalogue.cachedClosuresOn(site, localDate(now, site.timeZone));
+    return { now: now.toISOString(), timeZone: site.timeZone, hours: site.openingHours, closures: closures.map((c) => ({ date: c.date, name: c.name, kind: c.kind })) };
   }
 
   async policy(staff: StaffPrincipal, siteCode: string): Promise<OnlineTicketPolicy> {
