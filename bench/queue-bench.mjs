@@ -76,6 +76,7 @@ import { setTimeout as sleep } from 'node:timers/promises';
 import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
 import { buildIfStale, ROOT, TARGETS } from '../scripts/build-if-stale.mjs';
+import { main as portalLoad } from './portal-load.mjs';
 
 const require = createRequire(import.meta.url);
 
@@ -242,6 +243,8 @@ async function main() {
   clearTimeout(deadline);
   await cleanup();
   log(`done in ${seconds(performance.now() - startedAt)}`);
+  // Then the portal's first load on Slow 3G and Slow 4G, on a system of its own (bench/portal-load.mjs); BENCH_PORTAL=0 skips it.
+  if (process.env.BENCH_PORTAL !== '0') await portalLoad(args.json ? ['--json', args.json.replace(/(\.json)?$/, '.portal.json')] : []);
   process.exit(0);
 }
 
