@@ -20,5 +20,6 @@ export const APP_ROUTES: Routes = [
     path: 'tiket',
     loadChildren: () => import('./ticket/ticket.routes').then((m) => m.TICKET_ROUTES),
   },
+  { path: 'antrean-daring', loadChildren: () => import('./online-ticket/online-ticket.routes').then((m) => m.ONLINE_TICKET_ROUTES) },
   { path: '**', component: NotFoundPageComponent, title: 'common.notFound.title' },
 ];
