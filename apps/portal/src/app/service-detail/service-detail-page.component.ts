@@ -19,6 +19,7 @@ import {
 } from '@mpp/ui';
 import { Subject, startWith, switchMap } from 'rxjs';
 
+import { OnlineTicketLinkComponent } from '../online-ticket/online-ticket-link.component';
 import { LastSearchService } from '../search/last-search.service';
 import { RequirementListComponent } from './requirement-list.component';
 
@@ -29,6 +30,7 @@ import { RequirementListComponent } from './requirement-list.component';
     CompletionTimePipe,
     ErrorAlertComponent,
     LocalizedPipe,
+    OnlineTicketLinkComponent,
     RequirementListComponent,
     RouterLink,
     RupiahPipe,
