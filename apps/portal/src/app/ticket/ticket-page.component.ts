@@ -27,6 +27,7 @@ import {
   pickText,
 } from '@mpp/ui';
 
+import { OnlineDepartureComponent } from '../online-ticket/online-departure.component';
 import { TicketApi } from './ticket-api.service';
 import { TicketCancelComponent } from './ticket-cancel.component';
 import { formatIssuedAt } from './ticket-format';
@@ -53,7 +54,7 @@ const CONNECTION_KEYS: Readonly<Record<LiveConnection, string>> = {
  */
 @Component({
   selector: 'portal-ticket-page',
-  imports: [ErrorAlertComponent, LocalizedPipe, RouterLink, TicketCancelComponent, TicketNotifyComponent, TranslatePipe],
+  imports: [ErrorAlertComponent, LocalizedPipe, OnlineDepartureComponent, RouterLink, TicketCancelComponent, TicketNotifyComponent, TranslatePipe],
   providers: [TicketLiveService],
   changeDetection: ChangeDetectionStrategy.OnPush,
   templateUrl: './ticket-page.component.html',
