@@ -1,4 +1,5 @@
 import { Inject, Injectable, Logger, OnModuleDestroy } from '@nestjs/common';
+import type { Agent } from 'node:https';
 import { sendNotification, WebPushError, type PushSubscription as WebPushSubscription } from 'web-push';
 import { PiiCipher } from '../common/pii-cipher';
 import type { PushPayload } from './push-messages';
@@ -40,6 +41,8 @@ export class PushSender implements OnModuleDestroy {
   private stopped = false;
   /** Tests shorten them. */
   retryDelaysMs: readonly number[] = PUSH_RETRY_DELAYS_MS;
+  /** Tests trust their own push service's certificate with it. */
+  agent: Agent | undefined;
 
   constructor(
     private readonly repo: PushRepository,
@@ -114,6 +117,7 @@ export class PushSender implements OnModuleDestroy {
         topic: 'ticket',
         contentEncoding: 'aes128gcm',
         timeout: 10_000,
+        ...(this.agent ? { agent: this.agent } : {}),
       });
     } catch (error) {
       await this.failed(job, error);

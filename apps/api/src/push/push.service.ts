@@ -50,6 +50,7 @@ export class PushService implements OnModuleInit, OnModuleDestroy {
   private readonly aheadTimers = new Map<string, NodeJS.Timeout>();
   private readonly aheadRunning = new Map<string, Promise<void>>();
   private readonly aheadAgain = new Set<string>();
+  private readonly working = new Set<Promise<void>>();
   private stopped = false;
 
   constructor(
@@ -114,8 +115,8 @@ export class PushService implements OnModuleInit, OnModuleDestroy {
   }
 
   /**
-   * The API POSTs to this address: only https (http only outside production, for tests and local
-   * push service stand-ins), and in production never to an IP literal or a local name.
+   * The API POSTs to this address: only https (push services speak nothing else; nor does
+   * web-push), and in production never to an IP literal or a local name.
    */
   private checkEndpoint(endpoint: string): void {
     let url: URL;
@@ -126,7 +127,7 @@ export class PushService implements OnModuleInit, OnModuleDestroy {
     }
     const production = this.config.nodeEnv === 'production';
     const localName = /^(localhost|.*\.local|.*\.internal|\[.*\]|\d+\.\d+\.\d+\.\d+)$/i.test(url.hostname);
-    const ok = (url.protocol === 'https:' || (!production && url.protocol === 'http:')) && !(production && localName) && !url.username && !url.password;
+    const ok = url.protocol === 'https:' && !(production && localName) && !url.username && !url.password;
     if (!ok) throw ApiException.badRequest('INVALID_PUSH_ENDPOINT', messages.badEndpoint, [{ field: 'endpoint', message: messages.badEndpoint }]);
   }
 
@@ -145,7 +146,12 @@ export class PushService implements OnModuleInit, OnModuleDestroy {
     else if ((action === 'return' || action === 'transfer') && status === 'waiting') work.push(this.repo.resetSent(row.id));
     // Anything that moves a ticket out of the line (or back) moves the others' places.
     if (action !== 'start' && action !== 'finish' && action !== 'recall') this.scheduleAheadCheck(row.site_id);
-    return Promise.all(work).then(() => undefined);
+    if (work.length === 0) return;
+    const done = Promise.all(work).then(() => undefined);
+    this.working.add(done);
+    void done.catch(() => undefined).finally(() => this.working.delete(done));
+    // Rejections reach QueueEvents, which logs them: the change itself stays committed.
+    return done;
   }
 
   private onCounter(counter: CounterRow): void {
@@ -201,7 +207,8 @@ export class PushService implements OnModuleInit, OnModuleDestroy {
   /** Resolves once every scheduled check has run and every message has left or been given up (tests). */
   async idle(): Promise<void> {
     for (;;) {
-      if (this.aheadTimers.size > 0) await new Promise((r) => setTimeout(r, AHEAD_CHECK_DELAY_MS));
+      if (this.working.size > 0) await Promise.allSettled(this.working);
+      else if (this.aheadTimers.size > 0) await new Promise((r) => setTimeout(r, AHEAD_CHECK_DELAY_MS));
       else if (this.aheadRunning.size > 0) await Promise.all(this.aheadRunning.values());
       else break;
     }
