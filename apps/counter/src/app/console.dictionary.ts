@@ -90,6 +90,7 @@ export const CONSOLE_DICTIONARY = defineDictionary(
     'console.booking.status.checked_in': 'Sudah check-in',
     'console.booking.status.cancelled': 'Dibatalkan',
     'console.booking.status.no_show': 'Tidak hadir',
+    'console.booking.needs': 'Kebutuhan',
 
     'supervisor.title': 'Pengawasan loket',
     'supervisor.heading': 'Pengawasan loket',
@@ -196,6 +197,7 @@ export const CONSOLE_DICTIONARY = defineDictionary(
     'console.booking.status.checked_in': 'Checked in',
     'console.booking.status.cancelled': 'Cancelled',
     'console.booking.status.no_show': 'No-show',
+    'console.booking.needs': 'Needs',
 
     'supervisor.title': 'Counter supervision',
     'supervisor.heading': 'Counter supervision',

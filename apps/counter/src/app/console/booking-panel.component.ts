@@ -1,7 +1,7 @@
-import { ChangeDetectionStrategy, Component, computed, inject, input } from '@angular/core';
+import { ChangeDetectionStrategy, Component, computed, effect, inject, input, output } from '@angular/core';
 import { toObservable, toSignal } from '@angular/core/rxjs-interop';
-import type { BookingStatus } from '@mpp/contracts';
-import { ErrorAlertComponent, LocalizedPipe, TranslatePipe, loadError, loadedValue, toLoadState } from '@mpp/ui';
+import { BOOKING_NEED_LABELS, type BookingNeed, type BookingStatus } from '@mpp/contracts';
+import { BilingualPipe, ErrorAlertComponent, LocalizedPipe, TranslatePipe, loadError, loadedValue, toLoadState } from '@mpp/ui';
 import { switchMap } from 'rxjs';
 
 import { QueueApi } from '../queue/queue-api.service';
@@ -14,18 +14,30 @@ const STATUS_KEYS: Readonly<Record<BookingStatus, string>> = {
 };
 
 /**
- * The booking behind a booked ticket: who booked which slot. The API sends the NIK and the phone
- * number masked (first and last digits only) and this panel never asks for more.
+ * The booking behind a booked ticket: who booked which slot, and what to have ready (wheelchair,
+ * sign-language interpreter, assistance), also handed to the console (`needs`) to show beside the
+ * called number. The API sends the NIK and the phone number masked (first and last digits only)
+ * and this panel never asks for more.
  */
 @Component({
   selector: 'counter-booking-panel',
-  imports: [ErrorAlertComponent, LocalizedPipe, TranslatePipe],
+  imports: [BilingualPipe, ErrorAlertComponent, LocalizedPipe, TranslatePipe],
   changeDetection: ChangeDetectionStrategy.OnPush,
   template: `
     <section class="booking mpp-card" aria-labelledby="booking-title">
       <h2 id="booking-title">{{ 'console.booking.title' | t }}</h2>
       @if (booking(); as booking) {
         <dl class="booking__facts" data-testid="booking-details">
+          @if (booking.needs.length > 0) {
+            <div class="booking__needs">
+              <dt>{{ 'console.booking.needs' | t }}</dt>
+              <dd data-testid="booking-needs">
+                @for (need of booking.needs; track need) {
+                  <span class="mpp-badge mpp-badge--primary">{{ needLabels[need] | bilingual }}</span>
+                }
+              </dd>
+            </div>
+          }
           <div>
             <dt>{{ 'console.booking.name' | t }}</dt>
             <dd data-testid="booking-name">{{ booking.fullName }}</dd>
@@ -80,12 +92,23 @@ const STATUS_KEYS: Readonly<Record<BookingStatus, string>> = {
     .booking__mono {
       font-family: var(--mpp-font-mono);
     }
+    .booking__needs {
+      grid-column: 1 / -1;
+    }
+    .booking__needs dd {
+      display: flex;
+      flex-wrap: wrap;
+      gap: var(--mpp-space-2);
+    }
   `,
 })
 export class BookingPanelComponent {
   private readonly api = inject(QueueApi);
 
   readonly ticketId = input.required<string>();
+  /** The needs of the booking shown (none while it loads), for the called ticket's card. */
+  readonly needs = output<BookingNeed[]>();
+  protected readonly needLabels = BOOKING_NEED_LABELS;
 
   private readonly state = toSignal(
     toObservable(this.ticketId).pipe(switchMap((id) => this.api.bookingOfTicket(id).pipe(toLoadState()))),
@@ -93,6 +116,10 @@ export class BookingPanelComponent {
   );
   protected readonly booking = computed(() => loadedValue(this.state()));
   protected readonly error = computed(() => loadError(this.state()));
+
+  constructor() {
+    effect(() => this.needs.emit(this.booking()?.needs ?? []));
+  }
 
   protected statusKey(status: BookingStatus): string {
     return STATUS_KEYS[status];

@@ -13,7 +13,7 @@ import {
 } from '@angular/core';
 import { toObservable, toSignal } from '@angular/core/rxjs-interop';
 import { RouterLink } from '@angular/router';
-import type { CounterResponse, TicketAction, TicketResponse } from '@mpp/contracts';
+import { BOOKING_NEED_LABELS, type BookingNeed, type CounterResponse, type TicketAction, type TicketResponse } from '@mpp/contracts';
 import { PRIORITY_LABELS, TICKET_STATUS_LABELS, nextStatus } from '@mpp/domain';
 import {
   BilingualPipe,
@@ -97,6 +97,9 @@ export class ConsolePageComponent {
   protected readonly allButtons = [...TICKET_BUTTONS, ...COUNTER_BUTTONS];
   protected readonly statusLabels = TICKET_STATUS_LABELS;
   protected readonly priorityLabels = PRIORITY_LABELS;
+  protected readonly needLabels = BOOKING_NEED_LABELS;
+  /** What the called ticket's booking asks to have ready (from the booking panel). */
+  protected readonly bookingNeeds = signal<BookingNeed[]>([]);
 
   protected readonly snapshot = this.live.snapshot;
   protected readonly loadError = this.live.loadError;

@@ -1,6 +1,14 @@
 import { HttpClient } from '@angular/common/http';
 import { Injectable, inject } from '@angular/core';
-import type { BookingProof, BookingPublicResponse, BookingResponse } from '@mpp/contracts';
+import type {
+  BookingCreatedResponse,
+  BookingDaysResponse,
+  BookingProof,
+  BookingPublicResponse,
+  BookingResponse,
+  CreateBookingRequest,
+  SlotsResponse,
+} from '@mpp/contracts';
 import { API_BASE_URL } from '@mpp/ui';
 import type { Observable } from 'rxjs';
 
@@ -13,6 +21,34 @@ import type { Observable } from 'rxjs';
 export class BookingApi {
   private readonly http = inject(HttpClient);
   private readonly baseUrl = inject(API_BASE_URL);
+
+  /** Every day of the service's booking horizon: open or closed (and why), seats left. */
+  days(serviceId: string): Observable<BookingDaysResponse> {
+    return this.http.get<BookingDaysResponse>(`${this.baseUrl}/services/${encodeURIComponent(serviceId)}/booking-days`);
+  }
+
+  /** One day's slots with their remaining seats. */
+  slots(serviceId: string, date: string): Observable<SlotsResponse> {
+    return this.http.get<SlotsResponse>(`${this.baseUrl}/services/${encodeURIComponent(serviceId)}/slots`, { params: { date } });
+  }
+
+  create(request: CreateBookingRequest): Observable<BookingCreatedResponse> {
+    return this.http.post<BookingCreatedResponse>(`${this.baseUrl}/bookings`, request);
+  }
+
+  reschedule(code: string, proof: BookingProof, date: string, start: string): Observable<BookingResponse> {
+    return this.http.post<BookingResponse>(`${this.bookingUrl(code)}/reschedule`, { ...proof, date, start });
+  }
+
+  /** The calendar file: where and when only, so a plain link (GET) is enough. */
+  calendarUrl(code: string, lang: 'id' | 'en'): string {
+    return `${this.bookingUrl(code)}/calendar.ics?lang=${lang}`;
+  }
+
+  /** The QR the kiosk scans (it encodes the code only). */
+  qrUrl(code: string): string {
+    return `${this.bookingUrl(code)}/qr.png`;
+  }
 
   get(code: string): Observable<BookingPublicResponse> {
     return this.http.get<BookingPublicResponse>(this.bookingUrl(code));

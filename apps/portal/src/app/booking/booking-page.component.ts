@@ -15,24 +15,26 @@ import {
 } from '@angular/core';
 import { takeUntilDestroyed } from '@angular/core/rxjs-interop';
 import { ActivatedRoute, RouterLink } from '@angular/router';
-import type { BookingProof, BookingPublicResponse, BookingResponse, BookingStatus } from '@mpp/contracts';
+import { BOOKING_NEED_LABELS, type BookingProof, type BookingPublicResponse, type BookingResponse, type BookingStatus } from '@mpp/contracts';
+import { PRIORITY_LABELS } from '@mpp/domain';
 import {
+  BilingualPipe,
   ErrorAlertComponent,
   I18nService,
-  LANG_LOCALES,
   LocalizedPipe,
   PageTitleService,
   TranslatePipe,
   describeApiError,
   formatClock,
   timeZoneLabel,
-  type Lang,
   type LoadState,
 } from '@mpp/ui';
 import type { Subscription } from 'rxjs';
 
 import { BookingApi } from './booking-api.service';
+import { formatLocalDate, hoursMinutes } from './booking-format';
 import { manageTokenFromFragment, normalizeNikInput } from './booking-link';
+import { SlotPickerComponent, type ChosenSlot } from './slot-picker/slot-picker.component';
 
 const STATUS_KEYS: Readonly<Record<BookingStatus, string>> = {
   active: 'portal.booking.status.active',
@@ -41,28 +43,17 @@ const STATUS_KEYS: Readonly<Record<BookingStatus, string>> = {
   no_show: 'portal.booking.status.no_show',
 };
 
-/** "Selasa, 24 November 2026" for the site-local date "2026-11-24" (a date, so no zone applies). */
-function formatLocalDate(date: string, lang: Lang): string {
-  return new Intl.DateTimeFormat(LANG_LOCALES[lang], { timeZone: 'UTC', weekday: 'long', day: 'numeric', month: 'long', year: 'numeric' }).format(
-    new Date(`${date}T00:00:00Z`),
-  );
-}
-
-/** A local "HH:MM" as the portal writes times: "08.30" in Indonesian, "08:30" in English. */
-function hoursMinutes(time: string, lang: Lang): string {
-  return lang === 'id' ? time.replace(':', '.') : time;
-}
-
 /**
  * `pemesanan/:code`, where the link of every booking message and PDF leads. The code alone shows
  * where and when. The link's fragment `#k=…` carries the manage token, which shows the name and
  * lets the citizen cancel (two steps) and download the PDF; a booking made before manage tokens
  * asks for the full NIK instead. The token is read from the fragment only and sent only in POST
- * bodies. Rescheduling comes with the citizen-portal issue.
+ * bodies. The owner also sees the QR for the kiosk and the needs given, and may reschedule with
+ * the same slot picker as the booking flow (SlotPickerComponent), the proof in the POST body.
  */
 @Component({
   selector: 'portal-booking-page',
-  imports: [ErrorAlertComponent, LocalizedPipe, RouterLink, TranslatePipe],
+  imports: [BilingualPipe, ErrorAlertComponent, LocalizedPipe, RouterLink, SlotPickerComponent, TranslatePipe],
   changeDetection: ChangeDetectionStrategy.OnPush,
   templateUrl: './booking-page.component.html',
   styleUrl: './booking-page.component.css',
@@ -93,7 +84,16 @@ export class BookingPageComponent {
   protected readonly pdfPending = signal(false);
   protected readonly pdfError = signal<unknown>(null);
 
-  /** The proof accepted by the API, reused for cancel and the PDF. */
+  protected readonly rescheduling = signal(false);
+  protected readonly rescheduleChoice = signal<ChosenSlot | null>(null);
+  protected readonly reschedulePending = signal(false);
+  protected readonly rescheduleError = signal<unknown>(null);
+  protected readonly rescheduled = signal(false);
+  protected readonly needLabels = BOOKING_NEED_LABELS;
+  protected readonly priorityLabels = PRIORITY_LABELS;
+  protected readonly qrUrl = computed(() => this.api.qrUrl(this.code()));
+
+  /** The proof accepted by the API, reused for cancel, reschedule and the PDF. */
   private proof: BookingProof | null = null;
   private loading: Subscription | null = null;
 
@@ -143,6 +143,8 @@ export class BookingPageComponent {
   });
 
   private readonly cancelStart = viewChild<ElementRef<HTMLButtonElement>>('cancelStart');
+  private readonly rescheduleStart = viewChild<ElementRef<HTMLButtonElement>>('rescheduleStart');
+  private readonly rescheduleHeading = viewChild<ElementRef<HTMLElement>>('rescheduleHeading');
   private readonly question = viewChild<ElementRef<HTMLElement>>('question');
   private readonly statusLine = viewChild<ElementRef<HTMLElement>>('statusLine');
 
@@ -203,6 +205,43 @@ export class BookingPageComponent {
           this.confirming.set(false);
           this.cancelError.set(error);
           afterNextRender(() => this.cancelStart()?.nativeElement.focus(), { injector: this.injector });
+        },
+      });
+  }
+
+  protected startReschedule(): void {
+    this.confirming.set(false);
+    this.rescheduled.set(false);
+    this.rescheduleError.set(null);
+    this.rescheduleChoice.set(null);
+    this.rescheduling.set(true);
+    afterNextRender(() => this.rescheduleHeading()?.nativeElement.focus(), { injector: this.injector });
+  }
+
+  protected keepSchedule(): void {
+    this.rescheduling.set(false);
+    afterNextRender(() => this.rescheduleStart()?.nativeElement.focus(), { injector: this.injector });
+  }
+
+  protected confirmReschedule(): void {
+    const choice = this.rescheduleChoice();
+    if (this.reschedulePending() || !this.proof || !choice) return;
+    this.reschedulePending.set(true);
+    this.rescheduleError.set(null);
+    this.api
+      .reschedule(this.code(), this.proof, choice.date, choice.start)
+      .pipe(takeUntilDestroyed(this.destroyRef))
+      .subscribe({
+        next: (booking) => {
+          this.reschedulePending.set(false);
+          this.rescheduling.set(false);
+          this.rescheduled.set(true);
+          this.owned.set(booking);
+          afterNextRender(() => this.statusLine()?.nativeElement.focus(), { injector: this.injector });
+        },
+        error: (error: unknown) => {
+          this.reschedulePending.set(false);
+          this.rescheduleError.set(error);
         },
       });
   }

@@ -1,0 +1,180 @@
+import type { BookingPublicResponse, ServiceResponse } from '@mpp/contracts';
+import { NIK_MESSAGES, PHONE_MESSAGES, normalizeIndonesianMobile, parseNik } from '@mpp/domain';
+import { readFile } from 'node:fs/promises';
+import type { Browser, Page } from 'playwright-core';
+import { FixedClock } from '../../apps/api/src/common/clock';
+import { Hall, KUPANG_MONDAY_0900, setDailyQuota, setupHall } from '../../apps/api/test/support/hall';
+import { createTestApp, TestApp } from '../../apps/api/test/support/test-app';
+import { checkScreen } from './support/axe';
+import { launchChromium } from './support/browser';
+
+/** A valid Kupang NIK (area 537101, born 1 January 1990) with the given serial. */
+const nikFor = (serial: number) => `5371010101900${String(serial).padStart(3, '0')}`;
+
+/**
+ * Issue 13, journey points 2 and 3, on a phone: from the service page, book a visit (date strip
+ * with a closed day and its reason, slots with seats left, the form checked by libs/domain's
+ * rules, the requirements as a checklist), the confirmation (QR, PDF, .ics, manage link), then
+ * the booking's page: reschedule with the same slot picker, and cancel.
+ */
+describe('Booking a visit from the portal in Chromium', () => {
+  let t: TestApp;
+  let h: Hall;
+  let browser: Browser;
+  let base: string;
+  // Monday 23 November 2026, 09:00 WITA in Kupang.
+  const clock = new FixedClock(new Date(KUPANG_MONDAY_0900));
+
+  beforeAll(async () => {
+    t = await createTestApp({ clock, config: { bookingRateLimit: 100_000 } });
+    h = await setupHall(t);
+    await setDailyQuota(t, h.system, h.services.akta, null);
+    base = `http://127.0.0.1:${(t.app.getHttpServer().address() as { port: number }).port}`;
+    browser = await launchChromium();
+  }, 120_000);
+  afterAll(async () => {
+    await browser?.close();
+    await t?.close();
+  });
+
+  const phone = async (): Promise<Page> => browser.newPage({ viewport: { width: 390, height: 844 }, acceptDownloads: true });
+  const publicView = async (code: string) => (await t.http().get(`/api/v1/bookings/${code}`).expect(200)).body as BookingPublicResponse;
+  const downloadOf = async (page: Page, testId: string) => {
+    const [download] = await Promise.all([page.waitForEvent('download'), page.getByTestId(testId).click()]);
+    return { name: download.suggestedFilename(), body: await readFile((await download.path())!) };
+  };
+
+  it('should book from the service page, confirm with the QR, the PDF and the .ics, then reschedule and cancel on the booking page', async () => {
+    const service = (await t.http().get(`/api/v1/services/${h.services.akta}`).expect(200)).body as ServiceResponse;
+    const page = await phone();
+    await page.goto(`${base}/layanan/${h.services.akta}`);
+    await page.getByTestId('service-book').click();
+    await page.getByTestId('date-strip').waitFor();
+    expect(page.url()).toBe(`${base}/pemesanan/baru/${h.services.akta}`);
+
+    // Sunday: closed, and says why.
+    await page.getByTestId('day-2026-11-29').click();
+    const reason = page.getByTestId('day-closed-reason');
+    await reason.waitFor();
+    expect((await reason.textContent())?.trim()).toBeTruthy();
+    expect(await page.getByTestId('day-2026-11-29').textContent()).toContain('Tutup');
+    await checkScreen(page, 'booking-flow-closed-day');
+
+    // Tuesday, 10:00 WITA: the slot shows its seats left.
+    await page.getByTestId('day-2026-11-24').click();
+    await page.getByTestId('slot-10:00').waitFor();
+    expect(await page.getByTestId('slot-10:00').textContent()).toContain(`sisa ${service.booking.slotCapacity} kursi`);
+    await page.getByTestId('slot-10:00').click();
+    expect(await page.getByTestId('slot-summary').textContent()).toContain('Selasa, 24 November 2026, pukul 10.00 WITA');
+
+    // The browser checks the fields by the same rules and words as the API (libs/domain).
+    const badNik = '1234';
+    await page.getByTestId('booking-nik').fill(badNik);
+    await page.getByTestId('booking-name').focus();
+    const nikCheck = parseNik(badNik);
+    expect(nikCheck.valid).toBe(false);
+    expect((await page.getByTestId('booking-nik-error').textContent())?.trim()).toBe(NIK_MESSAGES[(nikCheck as { reason: keyof typeof NIK_MESSAGES }).reason].id);
+    const badPhone = '0211234';
+    await page.getByTestId('booking-phone').fill(badPhone);
+    await page.getByTestId('booking-email').focus();
+    const phoneCheck = normalizeIndonesianMobile(badPhone);
+    expect(phoneCheck.valid).toBe(false);
+    expect((await page.getByTestId('booking-phone-error').textContent())?.trim()).toBe(PHONE_MESSAGES[(phoneCheck as { reason: keyof typeof PHONE_MESSAGES }).reason].id);
+    await checkScreen(page, 'booking-flow-field-errors');
+
+    await page.getByTestId('booking-nik').fill(nikFor(301));
+    await page.getByTestId('booking-name').fill('Maria Goreti Lada');
+    await page.getByTestId('booking-phone').fill('0812-3456-7890');
+    await page.getByTestId('priority-disability').click();
+    await page.getByTestId('need-wheelchair').click();
+    await page.getByTestId('need-sign_language').click();
+    expect(await page.getByTestId('booking-nik-error').count()).toBe(0);
+    expect(await page.getByTestId('booking-phone-error').count()).toBe(0);
+    const bring = page.getByTestId('booking-bring').locator('input[type="checkbox"]');
+    expect(await bring.count()).toBe(service.requirements.length);
+    await bring.first().check();
+    await checkScreen(page, 'booking-flow-form');
+
+    await page.getByTestId('booking-submit').click();
+    await page.getByTestId('done-heading').waitFor({ timeout: 10_000 });
+    const url = new URL(page.url());
+    const code = url.pathname.split('/')[2];
+    expect(url.pathname).toBe(`/pemesanan/${code}/berhasil`);
+    expect(url.hash).toMatch(/^#k=[A-Za-z0-9_-]{20,}$/);
+    expect(await page.getByTestId('done-code').textContent()).toContain(`${code.slice(0, 4)}-${code.slice(4)}`);
+    expect(await page.getByTestId('done-time').textContent()).toContain('10.00–10.30 WITA');
+    expect(await page.getByTestId('done-needs').textContent()).toContain('Kursi roda');
+    expect(await page.getByTestId('done-needs').textContent()).toContain('Juru bahasa isyarat');
+    const qr = page.getByTestId('done-qr');
+    await qr.waitFor();
+    await page.waitForFunction(() => {
+      const img = document.querySelector('[data-testid="done-qr"]') as HTMLImageElement | null;
+      return !!img && img.complete && img.naturalWidth > 0;
+    });
+    expect(await qr.isVisible()).toBe(true);
+    await checkScreen(page, 'booking-flow-confirmation');
+    const stored = await publicView(code);
+    expect(stored).toMatchObject({ status: 'active', date: '2026-11-24', start: '10:00' });
+
+    const pdf = await downloadOf(page, 'done-pdf');
+    expect(pdf.name).toBe(`pemesanan-${code.slice(0, 4)}-${code.slice(4)}.pdf`);
+    expect(pdf.body.subarray(0, 5).toString()).toBe('%PDF-');
+    const ics = await downloadOf(page, 'done-ics');
+    expect(ics.name).toBe(`pemesanan-${code.slice(0, 4)}-${code.slice(4)}.ics`);
+    const calendar = ics.body.toString('utf8');
+    expect(calendar).toContain('BEGIN:VCALENDAR');
+    expect(calendar).toContain('DTSTART:20261124T020000Z');
+    for (const secret of ['Maria', 'Lada', nikFor(301), '7890', url.hash.slice(3)]) expect(calendar).not.toContain(secret);
+
+    // The manage link: the booking's page, proved by the token of the fragment.
+    await page.getByTestId('done-manage').click();
+    await page.getByTestId('booking-name').filter({ hasText: 'Maria Goreti Lada' }).waitFor();
+    expect(new URL(page.url()).pathname).toBe(`/pemesanan/${code}`);
+    expect(await page.getByTestId('booking-needs').textContent()).toContain('Kursi roda');
+    await page.getByTestId('booking-qr').waitFor();
+
+    // Reschedule with the same slot picker.
+    await page.getByTestId('booking-reschedule').click();
+    await page.getByTestId('booking-reschedule-step').waitFor();
+    await page.getByTestId('booking-reschedule-step').getByTestId('date-strip').waitFor();
+    await page.getByTestId('day-2026-11-25').click();
+    await page.getByTestId('slot-14:00').click();
+    await checkScreen(page, 'booking-flow-reschedule');
+    await page.getByTestId('booking-reschedule-confirm').click();
+    await page.getByTestId('booking-rescheduled').waitFor({ timeout: 5000 });
+    expect(await page.getByTestId('booking-date').textContent()).toContain('Rabu, 25 November 2026');
+    expect(await page.getByTestId('booking-time').textContent()).toContain('14.00–14.30 WITA');
+    expect(await publicView(code)).toMatchObject({ status: 'active', date: '2026-11-25', start: '14:00' });
+    await checkScreen(page, 'booking-flow-rescheduled');
+
+    // Cancel, after the second "Ya, batalkan".
+    await page.getByTestId('booking-cancel').click();
+    await page.getByTestId('booking-cancel-confirm').click();
+    await page.getByTestId('booking-status').filter({ hasText: 'Dibatalkan' }).waitFor({ timeout: 5000 });
+    expect((await publicView(code)).status).toBe('cancelled');
+    await checkScreen(page, 'booking-flow-cancelled');
+    await page.close();
+  }, 180_000);
+
+  it('should show a full slot as full and not let it be chosen', async () => {
+    const service = (await t.http().get(`/api/v1/services/${h.services.akta}`).expect(200)).body as ServiceResponse;
+    for (let i = 0; i < service.booking.slotCapacity; i++) {
+      await t
+        .http()
+        .post('/api/v1/bookings')
+        .send({ serviceId: h.services.akta, date: '2026-11-26', start: '11:00', nik: nikFor(320 + i), fullName: 'Yohanes Bria', phone: '0812-3456-7890' })
+        .expect(201);
+    }
+    const page = await phone();
+    await page.goto(`${base}/pemesanan/baru/${h.services.akta}`);
+    await page.getByTestId('day-2026-11-26').click();
+    const full = page.getByTestId('slot-11:00');
+    await full.waitFor();
+    expect(await full.textContent()).toContain('Penuh');
+    expect(await full.locator('input').isDisabled()).toBe(true);
+    // Booking without a slot says so, and nothing is sent.
+    await page.getByTestId('booking-submit').click();
+    await page.getByTestId('slot-missing').waitFor();
+    await page.close();
+  }, 60_000);
+});
