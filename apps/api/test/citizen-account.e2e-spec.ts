@@ -136,6 +136,18 @@ describe('Citizen account (API)', () => {
       const tooMany = await ask(p.typed, '10.2.2.1').expect(429);
       expect(tooMany.body).toMatchObject({ code: 'OTP_TOO_MANY', message: { id: expect.any(String), en: expect.any(String) } });
     });
+    it('should allow one client address CITIZEN_OTP_RATE_LIMIT codes an hour for different recipients (a hall shares one), then refuse it alone', async () => {
+      const hall = '10.6.0.1';
+      const statuses: number[] = [];
+      for (let i = 0; i < 200; i++) statuses.push((await ask(phone().typed, hall)).status);
+
+      const over = await ask(phone().typed, hall).expect(429);
+      await ask(phone().typed, '10.6.0.2').expect(200);
+
+      expect(statuses.filter((s) => s !== 200)).toEqual([]);
+      expect(over.body).toMatchObject({ code: 'OTP_TOO_MANY_FROM_ADDRESS', message: { id: expect.any(String), en: expect.any(String) } });
+      expect(Number(over.headers['retry-after'])).toBeGreaterThan(0);
+    }, 120_000);
   });
 
   describe('logs', () => {

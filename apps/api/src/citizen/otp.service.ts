@@ -68,9 +68,10 @@ export class OtpService {
     }
     if (recent.count >= OTP_POLICY.perRecipientPerHour) throw new OtpRateLimited('OTP_TOO_MANY', CITIZEN_MESSAGES.tooManyForRecipient, 3600);
     // Per address last, so a recipient's own limit does not use up the hall's.
-    const perAddress = await this.rateStorage.increment(`citizen-otp:${clientAddress}`, 3_600_000, this.config.citizen.otpRateLimit, 0, 'citizen-otp');
-    if (perAddress.totalHits > this.config.citizen.otpRateLimit) {
-      throw new OtpRateLimited('OTP_TOO_MANY_FROM_ADDRESS', CITIZEN_MESSAGES.tooManyFromAddress, Math.max(1, perAddress.timeToExpire));
+    // Over the limit, the address waits out the hour (the storage's block), then counts again.
+    const perAddress = await this.rateStorage.increment(`citizen-otp:${clientAddress}`, 3_600_000, this.config.citizen.otpRateLimit, 3_600_000, 'citizen-otp');
+    if (perAddress.isBlocked || perAddress.totalHits > this.config.citizen.otpRateLimit) {
+      throw new OtpRateLimited('OTP_TOO_MANY_FROM_ADDRESS', CITIZEN_MESSAGES.tooManyFromAddress, Math.max(1, perAddress.timeToBlockExpire));
     }
 
     const id = randomUUID();
