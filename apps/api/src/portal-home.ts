@@ -2,10 +2,9 @@ import type { AgencyResponse, Page, PortalHomeState, ServiceSummaryResponse, Sit
 import { PORTAL_HOME_PRERENDER_ID, PORTAL_HOME_STATE_ID, PORTAL_SEARCH_PAGE_SIZE, PORTAL_SITE_COOKIE } from '@mpp/contracts';
 import { createHash } from 'node:crypto';
 import { brotliCompressSync, constants, gzipSync } from 'node:zlib';
-import { CATALOGUE_CACHE_TTL_MS, CATALOGUE_CHANGED_TOPIC } from './catalogue/catalogue-cache';
+import { CATALOGUE_CACHE_TTL_MS, type CatalogueCache } from './catalogue/catalogue-cache';
 import type { ServiceCatalogService } from './catalogue/service-catalog.service';
 import type { SitesService } from './catalogue/sites.service';
-import type { ClusterBus } from './common/cluster-bus';
 import { TtlCache } from './common/ttl-cache';
 
 /**
@@ -24,7 +23,7 @@ import { TtlCache } from './common/ttl-cache';
  * Only public catalogue data, the same for everyone: the URL's site/q/agency, else the MPP the
  * browser chose last (cookie `mpp_site`, set by the portal), else the first. `Cache-Control:
  * no-cache` with a weak ETag of the page (304 when unchanged), `Vary: Accept-Encoding, Cookie`.
- * The answers are cached like the catalogue's rows (5 s, forgotten when a catalogue row changes)
+ * The answers are kept in the catalogue's cache (5 s, forgotten when a catalogue row changes)
  * and each page's br/gzip bytes by its ETag. The texts are the portal dictionary's Indonesian ones
  * (the app re-renders in English when that is the citizen's choice);
  * tests/browser/portal-first-load.browser-spec.ts checks that both render the same services.
@@ -32,7 +31,8 @@ import { TtlCache } from './common/ttl-cache';
 export interface PortalHomeSources {
   sites: Pick<SitesService, 'list' | 'listAgencies'>;
   services: Pick<ServiceCatalogService, 'search'>;
-  bus?: Pick<ClusterBus, 'on' | 'onGap'>;
+  /** The catalogue's cache, forgotten with every catalogue change (by default a 5-second cache of its own). */
+  cache?: Pick<CatalogueCache, 'get'>;
 }
 
 export interface RenderedPortalHome {
@@ -98,7 +98,7 @@ const PRERENDER_CSS = `#${PORTAL_HOME_PRERENDER_ID}~portal-root{display:none}
 .pre-facts dt{color:var(--mpp-color-muted)}.pre-facts dt::after{content:':'}.pre-facts dd{margin:0;font-weight:700}`;
 
 export class PortalHome {
-  private readonly answers = new TtlCache<string, PortalHomeState | null>(CATALOGUE_CACHE_TTL_MS, 1000);
+  private readonly answers: Pick<CatalogueCache, 'get'>;
   private readonly compressed = new Map<string, { br: Buffer; gzip: Buffer }>();
   private readonly template: { head: string; beforeRoot: string; rest: string };
 
@@ -109,8 +109,8 @@ export class PortalHome {
     readStylesheet: (href: string) => string | null,
   ) {
     this.template = splitTemplate(indexHtml, readStylesheet);
-    sources.bus?.on(CATALOGUE_CHANGED_TOPIC, () => this.answers.clear());
-    sources.bus?.onGap(() => this.answers.clear());
+    const own = new TtlCache<string, unknown>(CATALOGUE_CACHE_TTL_MS, 1000);
+    this.answers = sources.cache ?? { get: <T>(key: string, load: () => Promise<T>) => own.get(key, load) as Promise<T> };
   }
 
   /**
@@ -120,7 +120,7 @@ export class PortalHome {
   async render(query: Record<string, unknown>, cookieHeader: string | undefined, pageUrl: string): Promise<RenderedPortalHome | null> {
     const criteria = criteriaOf(query, siteFromCookie(cookieHeader));
     if (!criteria) return null;
-    const state = await this.answers.get(JSON.stringify(criteria), () => this.read(criteria));
+    const state = await this.answers.get(`portal-home:${JSON.stringify(criteria)}`, () => this.read(criteria));
     if (!state) return null;
     const html = Buffer.from(this.page(state, pageUrl), 'utf8');
     const etag = `W/"${createHash('sha256').update(html).digest('base64url').slice(0, 27)}"`;

@@ -2,9 +2,9 @@ import type { NestExpressApplication } from '@nestjs/platform-express';
 import type express from 'express';
 import { existsSync, readFileSync, statSync } from 'node:fs';
 import { extname, join, resolve, sep } from 'node:path';
+import { CatalogueCache } from './catalogue/catalogue-cache';
 import { ServiceCatalogService } from './catalogue/service-catalog.service';
 import { SitesService } from './catalogue/sites.service';
-import { ClusterBus } from './common/cluster-bus';
 import { PortalHome } from './portal-home';
 
 /** The three Angular apps, served from their production builds on the API's own port. */
@@ -114,7 +114,7 @@ function portalHomeFor(app: NestExpressApplication, dir: string, index: string):
         sources = {
           sites: app.get(SitesService, { strict: false }),
           services: app.get(ServiceCatalogService, { strict: false }),
-          bus: app.get(ClusterBus, { strict: false }),
+          cache: app.get(CatalogueCache, { strict: false }),
         };
       } catch {
         sources = null; // an application without the catalogue: the plain index.html
