@@ -21,26 +21,26 @@ const DEFAULT_TRAVEL = 30;
   template: `
     @if (shown()) {
       <section class="mpp-card departure" aria-labelledby="departure-heading" data-testid="online-departure">
-        <h2 id="departure-heading" class="departure__title">{{ 'onlineTicket.departure.heading' | t }}</h2>
+        <h2 id="departure-heading" class="departure__title">{{ 'daring.when' | t }}</h2>
         @if (advice(); as a) {
-          <p data-testid="departure-call">{{ 'onlineTicket.departure.call' | t: { time: a.callAt, zone: zone() } }}</p>
+          <p data-testid="departure-call">{{ 'daring.call' | t: { time: a.callAt, zone: zone() } }}</p>
           <p class="departure__advice" data-testid="departure-advice">
             @if (a.leaveNow) {
-              {{ 'onlineTicket.departure.leaveNow' | t }}
+              {{ 'daring.now' | t }}
             } @else {
-              {{ 'onlineTicket.departure.leaveAt' | t: { time: a.leaveAt, zone: zone() } }}
+              {{ 'daring.at' | t: { time: a.leaveAt, zone: zone() } }}
             }
           </p>
-          <p class="mpp-muted departure__hint">{{ 'onlineTicket.departure.hint' | t: { n: arriveBefore } }}</p>
+          <p class="mpp-muted departure__hint">{{ 'daring.hint' | t: { n: arriveBefore } }}</p>
         } @else {
-          <p data-testid="departure-unknown">{{ 'onlineTicket.departure.unknown' | t }}</p>
+          <p data-testid="departure-unknown">{{ 'daring.unknown' | t }}</p>
         }
         <fieldset class="departure__travel">
-          <legend class="mpp-label">{{ 'onlineTicket.departure.travel' | t }}</legend>
+          <legend class="mpp-label">{{ 'daring.travel' | t }}</legend>
           @for (m of choices; track m) {
             <label class="departure__choice" [attr.data-testid]="'travel-' + m">
               <input type="radio" name="travelMinutes" [value]="m" [checked]="travel() === m" (change)="setTravel(m)" />
-              {{ 'onlineTicket.departure.minutes' | t: { n: m } }}
+              {{ 'daring.min' | t: { n: m } }}
             </label>
           }
         </fieldset>

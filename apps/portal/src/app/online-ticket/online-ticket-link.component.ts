@@ -15,9 +15,8 @@ import { TranslatePipe } from '@mpp/ui';
     @if (service().queue.onlineTicketEnabled) {
       <p class="online-link">
         <a class="mpp-button mpp-button--primary online-link__button" [routerLink]="['/antrean-daring', service().id]" data-testid="online-ticket-link">
-          {{ 'onlineTicket.link' | t }}
+          {{ 'daring.link' | t }}
         </a>
-        <span class="mpp-muted online-link__hint">{{ 'onlineTicket.linkHint' | t }}</span>
       </p>
     }
   `,

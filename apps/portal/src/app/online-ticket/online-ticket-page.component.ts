@@ -71,9 +71,8 @@ export class OnlineTicketPageComponent {
   protected readonly callText = computed(() => {
     const a = this.availability();
     if (!a?.available || !a.estimatedCallAt || a.estimatedWaitMinutes === null) return null;
-    if (a.estimatedWaitMinutes === 0) return this.i18n.t('onlineTicket.availableNow');
     const time = formatClock(new Date(a.estimatedCallAt), a.timeZone, this.i18n.lang(), { seconds: false }).time;
-    return this.i18n.t('onlineTicket.available', { time, zone: timeZoneLabel(a.timeZone), minutes: a.estimatedWaitMinutes });
+    return this.i18n.t('daring.available', { time, zone: timeZoneLabel(a.timeZone) });
   });
   protected readonly unavailableText = computed(() => {
     const a = this.availability();
@@ -118,7 +117,7 @@ export class OnlineTicketPageComponent {
       const service = this.service();
       const lang = this.i18n.lang();
       untracked(() =>
-        this.pageTitle.setOverride(service ? `${this.i18n.t('onlineTicket.title')}: ${pickLocalized(lang, service.name, service.nameEn)}` : null),
+        this.pageTitle.setOverride(service ? `${this.i18n.t('daring.title')}: ${pickLocalized(lang, service.name, service.nameEn)}` : null),
       );
     });
     this.destroyRef.onDestroy(() => this.pageTitle.setOverride(null));
