@@ -20,6 +20,7 @@
 //   - first service visible: when the first service's name was painted, from the start of the
 //     navigation (Element Timing API: the names carry elementtiming="service", in the HTML the API
 //     renders and in the app's own result cards);
+//   - HTML received: when the document's last byte arrived (responseEnd), the network's share;
 //   - app ready: when the app replaced the page the API rendered (informative);
 //   - everything downloaded by then and until the network was idle (the app preloads its other
 //     pages' code), informative.
@@ -161,7 +162,7 @@ async function visit(browser, url, preset) {
     await page.waitForFunction(() => window.__portalLoad.firstServiceMs !== null && window.__portalLoad.appReadyMs !== null, null, { timeout: RUN_TIMEOUT_MS, polling: 100 });
     const until = Date.now() + RUN_TIMEOUT_MS;
     while ((inFlight > 0 || Date.now() - lastActivity < IDLE_MS) && Date.now() < until) await sleep(100);
-    const seen = await page.evaluate(() => window.__portalLoad);
+    const seen = await page.evaluate(() => ({ ...window.__portalLoad, htmlReceivedMs: performance.getEntriesByType('navigation')[0]?.responseEnd ?? null }));
     const all = [...requests.values()];
     // What the HTML asks for: the parser's requests (scripts, module preloads, stylesheets, icons), plus fonts.
     const firstLoad = all.filter((r) => r.type === 'Document' || r.initiator === 'parser' || r.type === 'Font');
@@ -172,6 +173,7 @@ async function visit(browser, url, preset) {
       allRequests: all.length,
       apiRequests: all.filter((r) => new URL(r.url).pathname.startsWith('/api/')).map((r) => new URL(r.url).pathname),
       firstServiceMs: seen.firstServiceMs,
+      htmlReceivedMs: seen.htmlReceivedMs,
       appReadyMs: seen.appReadyMs,
     };
   } finally {
@@ -188,9 +190,10 @@ function summarize(preset, results, cpu) {
     firstLoadTargetKb: FIRST_LOAD_TARGET_KB,
     firstServiceMs: median('firstServiceMs'),
     firstServiceTargetMs: preset.firstServiceTargetMs,
+    htmlReceivedMs: median('htmlReceivedMs'),
     appReadyMs: median('appReadyMs'),
     allKb: round(median('allBytes') / 1000, 1),
-    runs: results.map((r) => ({ ...r, firstServiceMs: round(r.firstServiceMs, 0), appReadyMs: round(r.appReadyMs, 0) })),
+    runs: results.map((r) => ({ ...r, firstServiceMs: round(r.firstServiceMs, 0), htmlReceivedMs: round(r.htmlReceivedMs, 0), appReadyMs: round(r.appReadyMs, 0) })),
     cpu,
   };
 }
@@ -202,6 +205,7 @@ function describe(f) {
     `portal first load, ${f.preset} (${f.network.latencyMs} ms, ${round((f.network.downloadBytesPerSecond * 8) / 1000, 0)} kbit/s down), CPU ${CPU_SLOWDOWN}× slower, median of ${f.runs.length}:`,
     `  first load transferred  ${String(f.firstLoadKb).padStart(7)} kB   target ≤ ${f.firstLoadTargetKb} kB   ${pass(f.firstLoadKb <= f.firstLoadTargetKb)}   (${f.runs[0].firstLoadRequests} requests)`,
     `  first service visible   ${String(f.firstServiceMs).padStart(7)} ms   target ≤ ${f.firstServiceTargetMs} ms   ${pass(f.firstServiceMs <= f.firstServiceTargetMs)}   (runs: ${f.runs.map((r) => r.firstServiceMs).join(', ')})`,
+    `  of which the HTML's arrival ${f.htmlReceivedMs} ms (the network's part; the rest is the phone's CPU)`,
     `  app ready (informative) ${String(f.appReadyMs).padStart(7)} ms;  all downloaded until idle ${f.allKb} kB; API requests made by the page: ${apiCalls.length ? apiCalls.join(', ') : 'none'}`,
     `  CPU during the runs: ${f.cpu.busyShare}% of ${cpus().length} CPUs busy, of which ${f.cpu.othersShare}% by other programs (not Chromium, this API or its PostgreSQL); load average ${loadavg().map((l) => round(l, 1)).join(' ')}`,
   ].join('\n');
