@@ -1,4 +1,5 @@
 import { DOCUMENT } from '@angular/common';
+import { HttpErrorResponse } from '@angular/common/http';
 import { ChangeDetectionStrategy, Component, DestroyRef, computed, effect, inject, input, signal, untracked } from '@angular/core';
 import { takeUntilDestroyed } from '@angular/core/rxjs-interop';
 import { Title } from '@angular/platform-browser';
@@ -162,8 +163,9 @@ export class TicketNotifyComponent {
       await firstValueFrom(this.api.subscribe(this.ticket().publicCode, { endpoint: json.endpoint, keys: json.keys }, this.i18n.lang()));
       writeStorage('local', this.storageKey(), json.endpoint);
       this.state.set('on');
-    } catch {
-      this.state.set('failed');
+    } catch (error) {
+      // 404 PUSH_DISABLED: this server sends no Web Push (docs/portal.md).
+      this.state.set(error instanceof HttpErrorResponse && error.status === 404 ? 'unsupported' : 'failed');
     }
   }
 
