@@ -1,9 +1,11 @@
-import type { BookingPublicResponse, ServiceResponse } from '@mpp/contracts';
+import type { BookingCreatedResponse, BookingPublicResponse, CounterResponse, ServiceResponse } from '@mpp/contracts';
 import { NIK_MESSAGES, PHONE_MESSAGES, normalizeIndonesianMobile, parseNik } from '@mpp/domain';
+import { randomUUID } from 'node:crypto';
 import { readFile } from 'node:fs/promises';
 import type { Browser, Page } from 'playwright-core';
 import { FixedClock } from '../../apps/api/src/common/clock';
 import { Hall, KUPANG_MONDAY_0900, setDailyQuota, setupHall } from '../../apps/api/test/support/hall';
+import { STAFF_PASSWORD } from '../../apps/api/test/support/staff';
 import { createTestApp, TestApp } from '../../apps/api/test/support/test-app';
 import { checkScreen } from './support/axe';
 import { launchChromium } from './support/browser';
@@ -177,4 +179,47 @@ describe('Booking a visit from the portal in Chromium', () => {
     await page.getByTestId('slot-missing').waitFor();
     await page.close();
   }, 60_000);
+
+  it("should show the booking's needs to the officer who calls its ticket, beside the number", async () => {
+    const booking = (
+      await t
+        .http()
+        .post('/api/v1/bookings')
+        .send({ serviceId: h.services.akta, date: '2026-11-27', start: '10:00', nik: nikFor(340), fullName: 'Agustina Nule', phone: '0812-3456-7890', priorityGroup: 'elderly', needs: ['wheelchair', 'sign_language'] })
+        .expect(201)
+    ).body as BookingCreatedResponse;
+    const officer = { email: `petugas.akta-${randomUUID().slice(0, 6)}@mpp.test`, fullName: 'Petugas Akta' };
+    await t.http().post('/api/v1/admin/users').auth(h.system, { type: 'bearer' }).send({ ...officer, password: STAFF_PASSWORD, role: 'officer', agencyId: h.dukcapil.id }).expect(201);
+    const counter = (
+      await t
+        .http()
+        .post('/api/v1/admin/sites/kota-kupang/counters')
+        .auth(h.kupangSiteAdmin, { type: 'bearer' })
+        .send({ number: 41, name: `Loket 41 – ${h.dukcapil.shortName}`, serviceIds: [h.services.akta] })
+        .expect(201)
+    ).body as CounterResponse;
+    clock.set('2026-11-27T01:50:00Z'); // Friday 09:50 WITA: inside the check-in window of 10:00
+    try {
+      await t.http().post('/api/v1/queue/check-in').auth(h.kiosk, { type: 'bearer' }).send({ code: booking.code }).expect(200);
+      const page = await browser.newPage({ viewport: { width: 1366, height: 900 } });
+      await page.goto(`${base}/counter/`);
+      await page.getByTestId('login-email').fill(officer.email);
+      await page.getByTestId('login-password').fill(STAFF_PASSWORD);
+      await page.getByTestId('login-submit').click();
+      await page.locator(`[data-testid="counter-option"][data-counter-id="${counter.id}"]`).click();
+      await page.getByTestId('console-counter-name').filter({ hasText: counter.name }).waitFor();
+      await page.keyboard.press('n');
+
+      const needs = page.getByTestId('console-current-needs');
+      await needs.waitFor({ timeout: 5000 });
+      expect(await needs.textContent()).toContain('Kursi roda');
+      expect(await needs.textContent()).toContain('Juru bahasa isyarat');
+      expect(await page.getByTestId('console-current-priority').textContent()).toContain('Lanjut usia');
+      expect(await page.getByTestId('booking-needs').textContent()).toContain('Kursi roda');
+      await checkScreen(page, 'booking-flow-counter-needs');
+      await page.close();
+    } finally {
+      clock.set(KUPANG_MONDAY_0900);
+    }
+  }, 120_000);
 });

@@ -23,7 +23,7 @@ describe("The booking's page in Chromium", () => {
     h = await setupHall(t);
     base = `http://127.0.0.1:${(t.app.getHttpServer().address() as { port: number }).port}`;
     browser = await launchChromium();
-  });
+  }, 120_000);
   afterAll(async () => {
     await browser?.close();
     await t?.close();
