@@ -64,6 +64,10 @@ export class PushService implements OnModuleInit, OnModuleDestroy {
   ) {}
 
   onModuleInit(): void {
+    // In production the keys are read (or made) at start: a missing pair or an unwritable DATA_DIR
+    // shows in the start's log, not at the first citizen's tap. Tests and development make none
+    // until a push is asked for.
+    if (this.config.nodeEnv === 'production') this.vapid();
     // QueueModule exports QueueService only; its event bus is read here without changing it.
     const events = this.moduleRef.get(QueueEvents, { strict: false });
     this.listeners.push(
