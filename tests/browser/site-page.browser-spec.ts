@@ -92,6 +92,10 @@ describe('The site page in Chromium', () => {
     expect(await text(page, 'site-now')).toContain(DICT.en['portal.sitePage.now.closed']);
     expect(await text(page, 'site-today-closure')).toBe('Public holiday: Kelahiran Yesus Kristus');
     expect(await text(page, 'site-now-detail')).toMatch(/^Opens again on Saturday,? 26 December at 08:00 WITA\.$/);
+    // One service, one "service"; more, "services".
+    const agency = (name: string) => page.getByTestId('site-agencies').getByRole('link', { name: new RegExp(`^${name}`) }).textContent();
+    expect(await agency('Bank NTT')).toMatch(/\D1 service$/);
+    expect(await agency('Dukcapil')).toMatch(/\D\d{2,} services$/);
     await checkScreen(page, 'site-page-holiday-en');
     await page.evaluate(() => localStorage.clear());
     await page.close();

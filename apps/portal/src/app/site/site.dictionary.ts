@@ -46,6 +46,7 @@ export const SITE_PAGE_DICTIONARY = defineDictionary(
     'portal.sitePage.agencies': 'Instansi di MPP ini',
     'portal.sitePage.agencies.none': 'Belum ada instansi yang melayani di MPP ini.',
     'portal.sitePage.agency.services': '{n} layanan',
+    'portal.sitePage.agency.services.one': '{n} layanan',
     'portal.sitePage.notFound': 'MPP ini tidak ditemukan. Pilih MPP dari halaman utama.',
   },
   {
@@ -92,6 +93,7 @@ export const SITE_PAGE_DICTIONARY = defineDictionary(
     'portal.sitePage.agencies': 'Agencies at this MPP',
     'portal.sitePage.agencies.none': 'No agency serves at this MPP yet.',
     'portal.sitePage.agency.services': '{n} services',
+    'portal.sitePage.agency.services.one': '{n} service',
     'portal.sitePage.notFound': 'This MPP was not found. Choose an MPP on the home page.',
   },
 );
