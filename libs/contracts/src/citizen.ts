@@ -38,6 +38,11 @@ export interface CitizenMeResponse {
   identities: { kind: CitizenIdentityKind; label: string }[];
   /** When this session ends (ISO). */
   sessionExpiresAt: string;
+  /**
+   * The citizen's own verified number and address, in full, for the booking form to fill in
+   * (only to this session, never logged); null when signed in otherwise.
+   */
+  prefill: { phone: string | null; email: string | null };
 }
 
 /** `GET /api/v1/citizen/providers`: the OpenID Connect provider, when one is configured. */

@@ -51,9 +51,14 @@ export class CitizenSessionsService {
 
   async me(principal: CitizenPrincipal): Promise<CitizenMeResponse> {
     const identities = await this.repo.identitiesOf(principal.citizenId);
+    const own = (kind: CitizenIdentityKind) => {
+      const row = identities.find((i) => i.kind === kind);
+      return row ? this.cipher.decrypt(row.value_cipher) : null;
+    };
     return {
       identities: identities.map((row) => ({ kind: row.kind, label: this.label(row.kind, row.value_cipher) })),
       sessionExpiresAt: principal.expiresAt.toISOString(),
+      prefill: { phone: own('phone'), email: own('email') },
     };
   }
 

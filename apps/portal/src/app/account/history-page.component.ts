@@ -1,0 +1,149 @@
+import { ChangeDetectionStrategy, Component, computed, inject, signal } from '@angular/core';
+import { HttpErrorResponse } from '@angular/common/http';
+import { Router, RouterLink } from '@angular/router';
+import type { CitizenHistoryBooking, CitizenHistoryResponse, CitizenHistoryTicket, CitizenMeResponse } from '@mpp/contracts';
+import { ErrorAlertComponent, I18nService, LANG_LOCALES, LocalizedPipe, type LoadState } from '@mpp/ui';
+import { firstValueFrom } from 'rxjs';
+
+import { AccountTextPipe } from './account-text.pipe';
+import { CitizenSessionService } from './citizen-session.service';
+
+const TICKET_STATUSES_SHOWN = ['waiting', 'called', 'serving', 'done'];
+
+/**
+ * `akun/riwayat`, "Riwayat saya": the signed-in citizen's bookings and tickets, newest first,
+ * each a link to its page. Signed out, it sends the citizen to `akun/masuk`.
+ */
+@Component({
+  selector: 'portal-history-page',
+  imports: [ErrorAlertComponent, LocalizedPipe, RouterLink, AccountTextPipe],
+  changeDetection: ChangeDetectionStrategy.OnPush,
+  template: `
+    <article class="mpp-container history">
+      <header class="history__header">
+        <h1>{{ 'account.history.heading' | at }}</h1>
+        @if (me(); as m) {
+          <p class="mpp-muted" data-testid="history-who">{{ 'account.history.signedInAs' | at: { who: who(m) } }}</p>
+          <button class="mpp-button" type="button" (click)="signOut()" data-testid="history-sign-out">{{ 'account.history.signOut' | at }}</button>
+        }
+      </header>
+      @switch (state().status) {
+        @case ('loading') {
+          <p class="mpp-muted" role="status">…</p>
+        }
+        @case ('error') {
+          <ui-error-alert [error]="errorOf(state())" />
+        }
+        @case ('ready') {
+          @if (items().length === 0) {
+            <p class="mpp-card" data-testid="history-empty">{{ 'account.history.empty' | at }}</p>
+          } @else {
+            <ul class="history__list" data-testid="history-list">
+              @for (item of items(); track key(item)) {
+                <li class="mpp-card history__item" data-testid="history-item">
+                  <p class="history__kind mpp-muted">
+                    {{ (item.kind === 'booking' ? 'account.history.booking' : 'account.history.ticket') | at }} ·
+                    <strong>{{ statusKey(item) | at }}</strong>
+                  </p>
+                  <h2 class="history__service">{{ item.service.name | localized: item.service.nameEn }}</h2>
+                  <p class="history__when">{{ item.siteName }} · {{ date(item.date) }}{{ item.kind === 'booking' ? ' · ' + item.start + '–' + item.end : '' }}</p>
+                  @if (item.kind === 'booking') {
+                    <a class="mpp-button" [routerLink]="['/pemesanan', item.code]" data-testid="history-booking-link">
+                      {{ 'account.history.open' | at }} {{ item.code.slice(0, 4) }}-{{ item.code.slice(4) }}
+                    </a>
+                  } @else {
+                    <a class="mpp-button" [routerLink]="['/tiket', item.publicCode]" data-testid="history-ticket-link">{{ 'account.history.open' | at }} {{ item.number }}</a>
+                  }
+                </li>
+              }
+            </ul>
+          }
+        }
+      }
+    </article>
+  `,
+  styles: `
+    .history__header {
+      display: flex;
+      flex-wrap: wrap;
+      align-items: center;
+      justify-content: space-between;
+      gap: var(--mpp-space-2);
+    }
+    .history__list {
+      list-style: none;
+      padding: 0;
+      margin: 0;
+      display: grid;
+      gap: var(--mpp-space-3);
+    }
+    .history__service {
+      font-size: 1.1rem;
+      margin: var(--mpp-space-1) 0;
+    }
+    .history__kind,
+    .history__when {
+      margin: 0 0 var(--mpp-space-2);
+    }
+  `,
+})
+export class HistoryPageComponent {
+  private readonly session = inject(CitizenSessionService);
+  private readonly router = inject(Router);
+  private readonly i18n = inject(I18nService);
+
+  protected readonly me = signal<CitizenMeResponse | null>(null);
+  protected readonly state = signal<LoadState<CitizenHistoryResponse>>({ status: 'loading' });
+  protected readonly items = computed(() => {
+    const s = this.state();
+    return s.status === 'ready' ? s.value.items : [];
+  });
+
+  constructor() {
+    void this.load();
+  }
+
+  protected who(me: CitizenMeResponse): string {
+    return me.identities.map((i) => i.label).join(', ');
+  }
+
+  protected key(item: CitizenHistoryBooking | CitizenHistoryTicket): string {
+    return item.kind === 'booking' ? `b:${item.code}` : `t:${item.publicCode}`;
+  }
+
+  /** A booking's status in the booking page's words; a ticket's in ours. */
+  protected statusKey(item: CitizenHistoryBooking | CitizenHistoryTicket): string {
+    if (item.kind === 'booking') return `portal.booking.status.${item.status}`;
+    return TICKET_STATUSES_SHOWN.includes(item.status) ? `account.status.${item.status}` : 'account.status.other';
+  }
+
+  protected date(date: string): string {
+    return new Intl.DateTimeFormat(LANG_LOCALES[this.i18n.lang()], { timeZone: 'UTC', weekday: 'short', day: 'numeric', month: 'short', year: 'numeric' }).format(
+      new Date(`${date}T00:00:00Z`),
+    );
+  }
+
+  protected errorOf(state: LoadState<CitizenHistoryResponse>): unknown {
+    return state.status === 'error' ? state.error : null;
+  }
+
+  protected async signOut(): Promise<void> {
+    await this.session.signOut();
+    await this.router.navigateByUrl('/akun/masuk');
+  }
+
+  private async load(): Promise<void> {
+    const me = await this.session.load(true);
+    if (!me) {
+      await this.router.navigateByUrl('/akun/masuk');
+      return;
+    }
+    this.me.set(me);
+    try {
+      this.state.set({ status: 'ready', value: await firstValueFrom(this.session.history()) });
+    } catch (error) {
+      if (error instanceof HttpErrorResponse && error.status === 401) await this.router.navigateByUrl('/akun/masuk');
+      else this.state.set({ status: 'error', error });
+    }
+  }
+}
