@@ -21,5 +21,6 @@ export const APP_ROUTES: Routes = [
     loadChildren: () => import('./ticket/ticket.routes').then((m) => m.TICKET_ROUTES),
   },
   { path: 'antrean-daring', loadChildren: () => import('./online-ticket/online-ticket.routes').then((m) => m.ONLINE_TICKET_ROUTES) },
+  { path: 'akun', loadChildren: () => import('./account/account.routes').then((m) => m.ACCOUNT_ROUTES) },
   { path: '**', component: NotFoundPageComponent, title: 'common.notFound.title' },
 ];
