@@ -15,6 +15,7 @@ import {
 import { provideServiceWorker } from '@angular/service-worker';
 import { provideMppUi } from '@mpp/ui';
 
+import { ACCOUNT_TITLES_DICTIONARY } from './account/account-titles.dictionary';
 import { APP_ROUTES } from './app.routes';
 import { BOOKING_DICTIONARY } from './booking/booking.dictionary';
 import { OFFLINE_DICTIONARY } from './offline/offline.dictionary';
@@ -35,7 +36,7 @@ export const appConfig: ApplicationConfig = {
       withInMemoryScrolling({ scrollPositionRestoration: 'enabled' }),
       withPreloading(PreloadAllModules),
     ),
-    provideMppUi(PORTAL_DICTIONARY, SITE_PAGE_DICTIONARY, OFFLINE_DICTIONARY, TICKET_NOTIFY_DICTIONARY, BOOKING_DICTIONARY, ONLINE_TICKET_DICTIONARY),
+    provideMppUi(PORTAL_DICTIONARY, SITE_PAGE_DICTIONARY, OFFLINE_DICTIONARY, TICKET_NOTIFY_DICTIONARY, BOOKING_DICTIONARY, ONLINE_TICKET_DICTIONARY, ACCOUNT_TITLES_DICTIONARY),
     // One worker for caching (ngsw-config.json: the app shell, open tickets, the last search) and
     // Web Push (SwPush), registered once the app is stable (at most 5 s), in production builds.
     provideServiceWorker('ngsw-worker.js', { enabled: !isDevMode(), registrationStrategy: 'registerWhenStable:5000' }),
