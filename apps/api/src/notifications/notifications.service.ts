@@ -88,7 +88,7 @@ export class NotificationsService {
     @Inject(EMAIL_CHANNEL) private readonly email: NotificationChannel,
     @Inject(SMS_CHANNEL) private readonly sms: NotificationChannel,
     @Optional() @Inject(WHATSAPP_CHANNEL) private readonly whatsapp: NotificationChannel | null = null,
-    @Optional() private readonly recipients: NotificationRecipients | null = null,
+    @Optional() @Inject(NotificationRecipients) private readonly recipients: NotificationRecipients | null = null,
   ) {}
 
   /**
