@@ -119,7 +119,11 @@ export class OnlineDepartureComponent {
       const code = this.ticket().publicCode;
       untracked(() =>
         this.api.timing(code).subscribe({
-          next: (timing) => this.timing.set({ timing, offsetMs: new Date(timing.now).getTime() - Date.now() }),
+          next: (timing) => {
+            const at = Date.now();
+            this.tick.set(at);
+            this.timing.set({ timing, offsetMs: new Date(timing.now).getTime() - at });
+          },
           error: () => (asked = false),
         }),
       );
