@@ -63,6 +63,19 @@ describe(renderConfirmationText.name, () => {
     ]);
   });
 
+  it("should add the priority group and the needs the owner gave, in the confirmation's language", () => {
+    const booking = { priorityGroup: 'disability' as const, needs: ['wheelchair' as const, 'sign_language' as const] };
+
+    expect(renderConfirmationText(newBookingModel({ booking })).details.slice(3)).toEqual([
+      { label: 'Kelompok prioritas', value: 'Penyandang disabilitas' },
+      { label: 'Kebutuhan di loket', value: 'Kursi roda, Juru bahasa isyarat' },
+    ]);
+    expect(renderConfirmationText(newBookingModel({ booking, lang: 'en' })).details.slice(3)).toEqual([
+      { label: 'Priority group', value: 'Persons with disabilities' },
+      { label: 'Needs at the counter', value: 'Wheelchair, Sign-language interpreter' },
+    ]);
+  });
+
   it('should never show a full NIK: no run of 16 digits anywhere in the pieces or the text', () => {
     const sut = renderConfirmationText(newBookingModel());
     const everything = JSON.stringify(sut);

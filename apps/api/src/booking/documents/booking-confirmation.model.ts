@@ -7,8 +7,8 @@
  * masked; should an unmasked value ever be passed by mistake, it is masked here again.
  */
 import Handlebars from 'handlebars';
-import type { BookingResponse, BookingStatus } from '@mpp/contracts';
-import { formatBookingCode, isValidLocalDate, localDate, localTime, maskNik, maskPhone } from '@mpp/domain';
+import { BOOKING_NEED_LABELS, type BookingResponse, type BookingStatus } from '@mpp/contracts';
+import { formatBookingCode, isValidLocalDate, localDate, localTime, maskNik, maskPhone, PRIORITY_LABELS } from '@mpp/domain';
 import { timeZoneAbbreviation, type PrintLang } from '../../queue/printing/ticket-print.model';
 import { BOOKING_CONFIRMATION_TEMPLATE } from './booking-confirmation-template';
 
@@ -76,6 +76,9 @@ interface ConfirmationTexts {
   name: string;
   nik: string;
   phone: string;
+  /** Shown only when the booking has them (its owner's documents, never a public answer). */
+  priority: string;
+  needs: string;
   requirementsHeading: string;
   showQr: string;
   /** With a manage token the link is the key; an older booking's page asks for the full NIK. */
@@ -99,6 +102,8 @@ const TEXTS: Readonly<Record<PrintLang, ConfirmationTexts>> = {
     name: 'Nama',
     nik: 'NIK',
     phone: 'No. HP',
+    priority: 'Kelompok prioritas',
+    needs: 'Kebutuhan di loket',
     requirementsHeading: 'Persyaratan yang perlu dibawa',
     showQr: 'Tunjukkan kode QR ini di kios MPP untuk mendapatkan nomor antrean.',
     manage: (url, withToken) =>
@@ -122,6 +127,8 @@ const TEXTS: Readonly<Record<PrintLang, ConfirmationTexts>> = {
     name: 'Name',
     nik: 'NIK',
     phone: 'Mobile',
+    priority: 'Priority group',
+    needs: 'Needs at the counter',
     requirementsHeading: 'Requirements to bring',
     showQr: 'Show this QR code at the MPP kiosk to get your queue number.',
     manage: (url, withToken) =>
@@ -206,6 +213,8 @@ export function renderConfirmationText(model: BookingConfirmationModel): Booking
       { label: texts.name, value: booking.fullName },
       { label: texts.nik, value: ensureMaskedNik(booking.nikMasked) },
       { label: texts.phone, value: ensureMaskedPhone(booking.phoneMasked) },
+      ...(booking.priorityGroup && booking.priorityGroup !== 'regular' ? [{ label: texts.priority, value: PRIORITY_LABELS[booking.priorityGroup][lang] }] : []),
+      ...(booking.needs?.length ? [{ label: texts.needs, value: booking.needs.map((n) => BOOKING_NEED_LABELS[n][lang]).join(', ') }] : []),
     ],
     requirementsHeading: texts.requirementsHeading,
     requirements: model.requirements.map((r) => r.trim()).filter((r) => r.length > 0),
