@@ -1,4 +1,4 @@
-import type { BookingCreatedResponse, CitizenHistoryResponse, CitizenMeResponse, CitizenOtpSentResponse } from '@mpp/contracts';
+import type { BookingCreatedResponse, CitizenHistoryResponse, CitizenMeResponse, CitizenOtpSentResponse, OnlineTicketCreatedResponse, ServiceResponse } from '@mpp/contracts';
 import { DataSource } from 'typeorm';
 import { FixedClock } from '../src/common/clock';
 import { issue, KUPANG_MONDAY_0900, setupHall, type Hall } from './support/hall';
@@ -207,10 +207,13 @@ describe('Citizen account (API)', () => {
       const anonymous = (await book(302, '09:30').expect(201)).body as BookingCreatedResponse;
       const bobs = (await book(303, '10:00', bobCookie).expect(201)).body as BookingCreatedResponse;
       const second = (await book(304, '11:00', aliceCookie).expect(201)).body as BookingCreatedResponse;
-      // A ticket taken while signed in is linked the same way (the online ticket's endpoint, when
-      // it is in CITIZEN_LINKED_ROUTES); here one of the kiosk's is linked by hand to show it is listed.
-      const ticket = await issue(t, h.kiosk, h.services.kk);
-      await db.query(`UPDATE ticket SET citizen_id = (SELECT citizen_id FROM booking WHERE code = $1) WHERE id = $2`, [second.code, ticket.id]);
+      // A ticket taken from home while signed in is linked the same way; one from the kiosk is not.
+      const service = (await t.http().get(`/api/v1/services/${h.services.kk}`).expect(200)).body as ServiceResponse;
+      await t.http().patch(`/api/v1/admin/services/${h.services.kk}`).auth(h.system, { type: 'bearer' }).send({ queue: { ...service.queue, onlineTicketEnabled: true } }).expect(200);
+      const fromHome = (await t.http().post('/api/v1/queue/online-tickets').set('Cookie', aliceCookie).send({ serviceId: h.services.kk, nik: nikFor(305), fullName: 'Yohanes Bria Seran', phone: '0813-3900-1122' }).expect(201))
+        .body as OnlineTicketCreatedResponse;
+      const atKiosk = await issue(t, h.kiosk, h.services.kk);
+      const ticket = { publicCode: fromHome.publicCode, number: fromHome.number };
 
       const alice = (await t.http().get('/api/v1/citizen/history').set('Cookie', aliceCookie).expect(200)).body as CitizenHistoryResponse;
       const bob = (await t.http().get('/api/v1/citizen/history').set('Cookie', bobCookie).expect(200)).body as CitizenHistoryResponse;
@@ -222,8 +225,11 @@ describe('Citizen account (API)', () => {
       expect(alice.items[2]).toMatchObject({ kind: 'ticket', number: ticket.number, siteCode: 'kota-kupang', status: 'waiting' });
       expect(alice.items[0]).toMatchObject({ kind: 'booking', status: 'active', date: '2026-11-24', start: '11:00', siteCode: 'kota-kupang' });
       expect(bob.items.map((i) => (i.kind === 'booking' ? i.code : i.publicCode))).toEqual([bobs.code]);
-      const unlinked: { citizen_id: string | null }[] = await db.query(`SELECT citizen_id FROM booking WHERE code = $1`, [anonymous.code]);
-      expect(unlinked[0].citizen_id).toBeNull();
+      const unlinked: { citizen_id: string | null }[] = await db.query(
+        `SELECT citizen_id FROM booking WHERE code = $1 UNION ALL SELECT citizen_id FROM ticket WHERE public_code = $2`,
+        [anonymous.code, atKiosk.publicCode],
+      );
+      expect(unlinked).toEqual([{ citizen_id: null }, { citizen_id: null }]);
       await t.http().get('/api/v1/citizen/history').expect(401);
     });
   });

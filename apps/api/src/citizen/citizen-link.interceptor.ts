@@ -12,6 +12,7 @@ import { CitizenSessionsService } from './citizen-sessions.service';
  */
 export const CITIZEN_LINKED_ROUTES: readonly { method: string; path: string; kind: 'booking' | 'ticket' }[] = [
   { method: 'POST', path: '/api/v1/bookings', kind: 'booking' },
+  { method: 'POST', path: '/api/v1/queue/online-tickets', kind: 'ticket' },
 ];
 
 /**
