@@ -101,6 +101,23 @@ describe('The site page in Chromium', () => {
     await page.close();
   });
 
+  it('should read the page again by itself when the break begins (by the site's clock)', async () => {
+    clock.set('2026-12-10T03:59:00Z'); // 11:59 WITA: open until 12:00
+    const page = await phone();
+    await page.clock.install();
+    await page.goto(`${base}/mpp/kota-kupang`);
+    await page.getByTestId('site-name').waitFor();
+    expect(await page.getByTestId('site-now').getAttribute('data-state')).toBe('open');
+
+    clock.set('2026-12-10T04:00:06Z');
+    await page.clock.fastForward('00:30');
+    expect(await page.getByTestId('site-now').getAttribute('data-state')).toBe('open');
+    await page.clock.fastForward('00:40'); // past 12:00 by the site's clock (the minute left, and 5 s)
+    await page.locator('[data-testid="site-now"][data-state="on_break"]').waitFor({ timeout: 10_000 });
+    expect(await text(page, 'site-now-detail')).toContain('13.00 WITA');
+    await page.close();
+  });
+
   it('should be reached from the site picker of the search page and from a service page', async () => {
     clock.set('2026-12-10T01:00:00Z');
     const page = await phone();

@@ -1,8 +1,9 @@
+import { DOCUMENT } from '@angular/common';
 import { ChangeDetectionStrategy, Component, DestroyRef, computed, effect, inject, input } from '@angular/core';
 import { toObservable, toSignal } from '@angular/core/rxjs-interop';
 import { RouterLink } from '@angular/router';
 import type { IsoWeekday, OpeningHours, SitePageResponse } from '@mpp/contracts';
-import { WEEKDAY_NAMES, timeZoneAbbreviation } from '@mpp/domain';
+import { WEEKDAY_NAMES, localTimeToMinutes, timeZoneAbbreviation } from '@mpp/domain';
 import {
   ErrorAlertComponent,
   I18nService,
@@ -14,7 +15,7 @@ import {
   toLoadState,
   type LoadState,
 } from '@mpp/ui';
-import { Subject, startWith, switchMap } from 'rxjs';
+import { Subject, filter, map, merge, startWith, switchMap } from 'rxjs';
 
 import { SitePageApi } from './site-api.service';
 import { formatLocalDate, formatLocalTime, mapsLink } from './site-format';
@@ -43,14 +44,19 @@ export class SitePageComponent {
   readonly code = input.required<string>();
 
   private readonly reloads = new Subject<void>();
+  /** Quiet re-reads when "open now" may have changed: the page keeps what it shows until the answer comes. */
+  private readonly refreshes = new Subject<void>();
 
   protected readonly state = toSignal(
     toObservable(this.code).pipe(
       switchMap((code) =>
-        this.reloads.pipe(
-          startWith(undefined),
-          switchMap(() => this.api.get(code).pipe(toLoadState())),
-        ),
+        merge(
+          this.reloads.pipe(
+            startWith(undefined),
+            map(() => this.api.get(code).pipe(toLoadState())),
+          ),
+          this.refreshes.pipe(map(() => this.api.get(code).pipe(toLoadState(), filter((s) => s.status === 'ready')))),
+        ).pipe(switchMap((read) => read)),
       ),
     ),
     { initialValue: { status: 'loading' } as LoadState<SitePageResponse> },
@@ -126,7 +132,28 @@ export class SitePageComponent {
 
   constructor() {
     effect(() => this.pageTitle.setOverride(this.site()?.name ?? null));
-    inject(DestroyRef).onDestroy(() => this.pageTitle.setOverride(null));
+    // Read again when the state changes today (by the site's clock, not the phone's), and when
+    // the citizen comes back to the page after a while.
+    let timer: ReturnType<typeof setTimeout> | undefined;
+    let loadedAt = Date.now();
+    effect(() => {
+      const site = this.site();
+      clearTimeout(timer);
+      loadedAt = Date.now();
+      if (!site?.now.until) return;
+      const minutes = localTimeToMinutes(site.now.until) - localTimeToMinutes(site.now.localTime);
+      if (minutes > 0) timer = setTimeout(() => this.refreshes.next(), minutes * 60_000 + 5_000);
+    });
+    const document = inject(DOCUMENT);
+    const onVisible = (): void => {
+      if (document.visibilityState === 'visible' && Date.now() - loadedAt > 60_000) this.refreshes.next();
+    };
+    document.addEventListener('visibilitychange', onVisible);
+    inject(DestroyRef).onDestroy(() => {
+      clearTimeout(timer);
+      document.removeEventListener('visibilitychange', onVisible);
+      this.pageTitle.setOverride(null);
+    });
   }
 
   protected time(t: string): string {
