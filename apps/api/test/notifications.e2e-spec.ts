@@ -22,6 +22,7 @@ interface OutboxRow {
   error: string | null;
   created_at: Date;
   sent_at: Date | null;
+  provider_message_id: string | null;
 }
 
 /**
@@ -175,5 +176,47 @@ describe(NotificationsService.name, () => {
     expect(results[0].error).not.toContain(phone);
     expect(sms.sent).toEqual([{ ...accepted, outboxId: results[1].outboxId }]);
     expect(await rowsOfBooking(missing)).toEqual([]);
+  });
+
+  it('should answer sendAll within its wait while a slow channel goes on, then record the outcome in the background', async () => {
+    let release: () => void = () => undefined;
+    const slow: NotificationChannel = {
+      name: 'slow',
+      send: () => new Promise<NotificationResult>((resolve) => (release = () => resolve({ status: 'sent', providerMessageId: 'gw-77' }))),
+    };
+    const sut = new NotificationsService(db, cipher, recordingChannel({ status: 'sent' }), slow);
+    const started = Date.now();
+
+    const [result] = await sut.sendAll([{ channel: 'sms', to: phone, subject: null, body: `halo ${randomUUID()}`, bookingId }], 200);
+
+    expect(Date.now() - started).toBeLessThan(2000);
+    expect(result).toEqual({ outboxId: expect.stringMatching(/^\d+$/) as string, channel: 'sms', status: 'pending' });
+    expect(await rowOf(result.outboxId)).toMatchObject({ status: 'pending' });
+    release();
+    await sut.drain();
+    expect(await rowOf(result.outboxId)).toMatchObject({ status: 'sent', provider_message_id: 'gw-77' });
+  });
+
+  it("should write a message in the caller's transaction: none when it rolls back, one sent after it commits", async () => {
+    const sms = recordingChannel({ status: 'sent' });
+    const sut = new NotificationsService(db, cipher, recordingChannel({ status: 'sent' }), sms);
+    const body = `halo ${randomUUID()}`;
+    const message: OutgoingMessage = { channel: 'sms', to: phone, subject: null, body, bookingId };
+    const before = (await rowsOfBooking(bookingId)).length;
+
+    await expect(
+      db.transaction(async (manager) => {
+        await sut.enqueue(message, manager);
+        throw new Error('the change failed');
+      }),
+    ).rejects.toThrow('the change failed');
+    expect(await rowsOfBooking(bookingId)).toHaveLength(before);
+
+    const id = await db.transaction((manager) => sut.enqueue(message, manager));
+    expect(id).toMatch(/^\d+$/);
+    sut.deliverSoon(id!);
+    await sut.drain();
+    expect(sms.sent.map((m) => m.body)).toEqual([body]);
+    expect(await rowOf(id!)).toMatchObject({ status: 'sent' });
   });
 });
