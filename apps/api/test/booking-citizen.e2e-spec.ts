@@ -128,6 +128,24 @@ describe('Booking from the portal (priority group, needs, date strip, calendar f
       }
     });
 
+    it("should count the day's needs per service for the site's staff, leaving out cancelled bookings", async () => {
+      const stats = async () =>
+        (
+          (await t.http().get('/api/v1/admin/sites/kota-kupang/booking-stats').query({ date: '2026-11-30' }).auth(h.kupangSiteAdmin, { type: 'bearer' }).expect(200)).body as {
+            serviceId: string;
+            needs: Record<string, number>;
+          }[]
+        ).find((s) => s.serviceId === h.services.skck);
+      await setDailyQuota(t, h.system, h.services.skck, null);
+      await book(newBookingDto(h.services.skck, { nik: nikFor(15), date: '2026-11-30', start: '09:00', needs: ['wheelchair', 'sign_language'] })).expect(201);
+      await book(newBookingDto(h.services.skck, { nik: nikFor(16), date: '2026-11-30', start: '09:00', needs: ['wheelchair'] })).expect(201);
+      const gone = (await book(newBookingDto(h.services.skck, { nik: nikFor(17), date: '2026-11-30', start: '09:30', needs: ['wheelchair', 'companion'] })).expect(201))
+        .body as BookingCreatedResponse;
+      await t.http().post(`/api/v1/bookings/${gone.code}/cancel`).send({ token: gone.manageToken }).expect(200);
+
+      expect((await stats())?.needs).toEqual({ wheelchair: 2, sign_language: 1, companion: 0 });
+    });
+
     it('should store them as codes from the closed lists (the database refuses others too)', async () => {
       const created = (await book(newBookingDto(h.services.akta, { nik: nikFor(14), start: '13:30', needs: ['companion'] })).expect(201)).body as BookingCreatedResponse;
       const db = t.app.get(DataSource);

@@ -271,13 +271,19 @@ export class BookingRepository {
     )) as { id: string; service_id: string }[];
   }
 
-  async statsForDay(siteId: string, date: string): Promise<{ service_id: string; service_name: string; active: number; checked_in: number; cancelled: number; no_show: number }[]> {
+  async statsForDay(
+    siteId: string,
+    date: string,
+  ): Promise<{ service_id: string; service_name: string; active: number; checked_in: number; cancelled: number; no_show: number; wheelchair: number; sign_language: number; companion: number }[]> {
     return (await this.db.query(
       `SELECT b.service_id, sv.name AS service_name,
               count(*) FILTER (WHERE b.status = 'active')::int AS active,
               count(*) FILTER (WHERE b.status = 'checked_in')::int AS checked_in,
               count(*) FILTER (WHERE b.status = 'cancelled')::int AS cancelled,
-              count(*) FILTER (WHERE b.status = 'no_show')::int AS no_show
+              count(*) FILTER (WHERE b.status = 'no_show')::int AS no_show,
+              count(*) FILTER (WHERE b.status IN ('active', 'checked_in') AND 'wheelchair' = ANY(b.needs))::int AS wheelchair,
+              count(*) FILTER (WHERE b.status IN ('active', 'checked_in') AND 'sign_language' = ANY(b.needs))::int AS sign_language,
+              count(*) FILTER (WHERE b.status IN ('active', 'checked_in') AND 'companion' = ANY(b.needs))::int AS companion
          FROM booking b JOIN service sv ON sv.id = b.service_id
         WHERE b.site_id = $1 AND b.slot_date = $2
         GROUP BY b.service_id, sv.name

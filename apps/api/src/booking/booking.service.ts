@@ -381,7 +381,16 @@ export class BookingService {
     if (!site) throw ApiException.notFound('SITE_NOT_FOUND', BookingMessages.siteNotFound(siteCode));
     if (!(AccessPolicy.canManageSite(staff, site.id) || staff.siteId === site.id)) throw ApiException.forbidden('OTHER_SITE', BookingMessages.otherSite);
     const rows = await this.repo.statsForDay(site.id, date);
-    return rows.map((r) => ({ serviceId: r.service_id, serviceName: r.service_name, active: r.active, checkedIn: r.checked_in, cancelled: r.cancelled, noShow: r.no_show }));
+    // The needs of the day's bookings still coming (or come), so the site can have them ready.
+    return rows.map((r) => ({
+      serviceId: r.service_id,
+      serviceName: r.service_name,
+      active: r.active,
+      checkedIn: r.checked_in,
+      cancelled: r.cancelled,
+      noShow: r.no_show,
+      needs: { wheelchair: r.wheelchair, sign_language: r.sign_language, companion: r.companion },
+    }));
   }
 
   async setSitePolicy(staff: StaffPrincipal, siteCode: string, dto: BookingPolicyDto): Promise<BookingPolicyDto> {
