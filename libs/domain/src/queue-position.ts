@@ -165,7 +165,19 @@ export function placeInHall(ticket: PlaceTicket, groups: readonly WaitingGroup[]
   let sumCalls = 0;
   let sumOther = 0;
   let min = Number.POSITIVE_INFINITY;
+  // Counters no group targets that serve the same services from the same streak count alike: each
+  // such class is counted once (a hall of 30 like counters, a page of thousands of tickets).
+  const targetedCounters = new Set(groups.flatMap((g) => (g.targetCounterId === null ? [] : [g.targetCounterId])));
+  const alike = new Map<string, { must: number; calls: number; other: number }>();
   for (const k of eligible) {
+    const key = targetedCounters.has(k.id) ? null : `${k.regularStreak}|${k.serviceIds.join(',')}`;
+    const known = key === null ? undefined : alike.get(key);
+    if (known) {
+      min = Math.min(min, known.must);
+      sumCalls += known.calls;
+      sumOther += known.other;
+      continue;
+    }
     const lanes: CounterLanes = { targetedRegular: 0, targetedPriority: 0, same: 0, other: 0 };
     let must = 0;
     for (const g of groups) {
@@ -199,6 +211,7 @@ export function placeInHall(ticket: PlaceTicket, groups: readonly WaitingGroup[]
     }
     sumCalls += targeted + most;
     sumOther += mostOther;
+    if (key !== null) alike.set(key, { must, calls: targeted + most, other: mostOther });
   }
   const max = Math.min(sumCalls, unionTargeted + unionSame + Math.min(unionOther, sumOther));
   const least = Math.min(min, max);

@@ -192,7 +192,25 @@ export class QueuePlaceService implements OnModuleDestroy {
     const info = (id: string) => known.get(id) ?? fallback;
     const mean = (id: string) => meanMinutes(info(id).durations, info(id).expected);
     const now = this.clock.now().getTime();
-    const firstFree = new Map<string, number>();
+    // The counters that may call a ticket depend on its service and target counter alone (`mayCall`):
+    // their work, and the wait for the first of them to free, are computed once per such line.
+    const lines = new Map<string, { work: CounterWork[]; free: number; firstFree?: number }>();
+    const lineOf = (ticket: PlaceTicket, counterIds: readonly string[]) => {
+      const key = `${ticket.serviceId}|${ticket.targetCounterId ?? ''}`;
+      let line = lines.get(key);
+      if (!line) {
+        const work: CounterWork[] = open
+          .filter((c) => counterIds.includes(c.id))
+          .map((c) => {
+            const held = info(c.held_service_id ?? ticket.serviceId);
+            const busyFor = c.held_service_id ? Math.max(0, (now - (c.held_since ?? new Date(now)).getTime()) / 60_000) : null;
+            return { busyForMinutes: busyFor, durations: held.durations, expectedMinutes: held.expected };
+          });
+        line = { work, free: work.filter((w) => w.busyForMinutes === null).length };
+        lines.set(key, line);
+      }
+      return line;
+    };
 
     const place = (ticket: PlaceTicket, groups: readonly WaitingGroup[]): TicketPlace => {
       const inHall = placeInHall(ticket, groups, openHall, policy);
@@ -201,27 +219,20 @@ export class QueuePlaceService implements OnModuleDestroy {
         const later = placeInHall(ticket, groups, allHall, policy);
         return later ? { position: later.max, positionMin: later.min, estimatedWaitMinutes: null } : NONE;
       }
-      const eligible = open.filter((c) => inHall.counterIds.includes(c.id));
       let weight = 0;
       let minutes = 0;
       for (const [serviceId, n] of inHall.aheadByService) {
         weight += n;
         minutes += n * mean(serviceId);
       }
-      const work: CounterWork[] = eligible.map((c) => {
-        const held = info(c.held_service_id ?? ticket.serviceId);
-        const busyFor = c.held_service_id ? Math.max(0, (now - (c.held_since ?? new Date(now)).getTime()) / 60_000) : null;
-        return { busyForMinutes: busyFor, durations: held.durations, expectedMinutes: held.expected };
-      });
-      // The same counters give the same wait for the first to free, whatever the place (a free counter takes the ticket's own service).
-      const workKey = eligible.map((c) => (c.held_service_id ? c.id : `${c.id}:${ticket.serviceId}`)).join(',');
-      let first = firstFree.get(workKey);
-      if (first === undefined) firstFree.set(workKey, (first = firstFreeMinutes(work)));
+      const line = lineOf(ticket, inHall.counterIds);
+      // Needed only when more are ahead than counters are free (estimateWaitMinutes), as before.
+      if (line.firstFree === undefined && Math.ceil(inHall.expectedAhead) >= line.free) line.firstFree = firstFreeMinutes(line.work);
       const estimatedWaitMinutes = shownWaitMinutes({
         ahead: inHall.expectedAhead,
         meanAheadMinutes: weight > 0 ? minutes / weight : mean(ticket.serviceId),
-        counters: work,
-        firstFreeMinutes: first,
+        counters: line.work,
+        firstFreeMinutes: line.firstFree,
       });
       return { position: inHall.max, positionMin: inHall.min, estimatedWaitMinutes };
     };

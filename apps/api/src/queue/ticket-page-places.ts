@@ -7,8 +7,14 @@ import type { CatalogueRepository } from '../catalogue/catalogue.repository';
 import type { LineTicket, QueuePlaceRepository } from './queue-place.repository';
 import type { QueuePlaceService, TicketPlace } from './queue-place.service';
 
-/** A site's open pages are told their places at most this often after the line moved (the first time at once). */
-export const PLACES_MIN_GAP_MS = 200;
+/**
+ * A site's open pages are told their places at most this often after the line moved (the first
+ * time at once), and a pass starts no sooner than PASS_SHARE times the last pass's length after
+ * it began: the places of 5,000 pages take ~0.1 s of CPU, so a busy hall's pages cost at most about
+ * a fifth of a core, and less of one that a loaded machine slows down.
+ */
+export const PLACES_MIN_GAP_MS = 500;
+const PASS_SHARE = 5;
 /** Pages told (or places computed) before the event loop is let go, so requests run between slices. */
 export const PAGES_PER_SLICE = 250;
 
@@ -24,6 +30,8 @@ interface SiteRefresh {
   running: boolean;
   again: boolean;
   lastStart: number;
+  /** The last pass's length (ms). */
+  lastTook: number;
 }
 
 const placeKey = (p: Pick<TicketPlace, 'position' | 'positionMin' | 'estimatedWaitMinutes'>): string => `${p.position}|${p.positionMin}|${p.estimatedWaitMinutes}`;
@@ -36,7 +44,7 @@ const placeKey = (p: Pick<TicketPlace, 'position' | 'positionMin' | 'estimatedWa
  *
  * Per site, one read of its waiting line and one pass over it give every open page's place
  * (`QueuePlaceService.placesInLine`), at most every PLACES_MIN_GAP_MS however many changes
- * arrive meanwhile, one site's pass at a time (so a page gets its places in order), in slices of
+ * arrive meanwhile (longer when a pass takes long), one site's pass at a time (so a page gets its places in order), in slices of
  * PAGES_PER_SLICE that let requests run between them; a page whose place did not change is not
  * told. It all runs after the change's request has been answered (QueueGateway), never in it.
  */
@@ -87,7 +95,7 @@ export class TicketPagePlaces {
     if (this.stopped || !this.hasPages(siteId)) return;
     let r = this.refresh.get(siteId);
     if (!r) {
-      r = { timer: null, running: false, again: false, lastStart: -Infinity };
+      r = { timer: null, running: false, again: false, lastStart: -Infinity, lastTook: 0 };
       this.refresh.set(siteId, r);
     }
     if (r.running) {
@@ -99,7 +107,7 @@ export class TicketPagePlaces {
     refresh.timer = setTimeout(() => {
       refresh.timer = null;
       void this.run(siteId, refresh);
-    }, Math.max(0, refresh.lastStart + PLACES_MIN_GAP_MS - performance.now()));
+    }, Math.max(0, refresh.lastStart + Math.max(PLACES_MIN_GAP_MS, PASS_SHARE * refresh.lastTook) - performance.now()));
     refresh.timer.unref();
   }
 
@@ -128,6 +136,7 @@ export class TicketPagePlaces {
       this.logger.warn(`ticket pages' places not pushed: ${(error as Error).message}`);
     } finally {
       r.running = false;
+      r.lastTook = performance.now() - r.lastStart;
       if (r.again) {
         r.again = false;
         this.linesMoved(siteId);
