@@ -1,6 +1,6 @@
 #!/usr/bin/env node
 // `npm run bench [-- --nodes N] [-- --adapter memory|postgres|redis] [-- --redis] [-- --compare]
-//   [-- --json FILE] [-- --cpu-prof DIR] [-- --pg-stats] [-- --pg-log]`: how fast the queue is, measured on the
+//   [-- --pages N | --no-pages] [-- --json FILE] [-- --cpu-prof DIR] [-- --pg-stats] [-- --pg-log]`: how fast the queue is, measured on the
 // real API over HTTP and socket.io, on a throw-away embedded PostgreSQL, on 127.0.0.1 only.
 //
 // Several processes (`--nodes N`, default 1): N API processes on the same PostgreSQL, each on its own
@@ -47,7 +47,19 @@
 //        at a steady pace over the 30 counters; for every (call, client) pair the delay from the
 //        start of the call-next request to the 'display.call' event at that client (an upper
 //        bound of the delay from commit to arrival), matched by ticket number; deliveries that
-//        never arrive are counted as missed.
+//        never arrive are counted as missed;
+//      - open ticket pages (`--pages N`, default 5,000; `--no-pages` or `--pages 0` skips it):
+//        N more tickets are issued, and each gets a page that behaves as the portal's
+//        (apps/portal/src/app/ticket/ticket-live.service.ts): a GET of the ticket, a socket.io
+//        connection that joins the ticket's room, the ticket taken from every `ticket.updated`,
+//        the place taken from every `ticket.queue-moved` that carries it, and a GET 500 ms after
+//        one that does not. All pages are on API process 1. Then PAGE_CALLS calls at
+//        PAGE_CALLS_PER_SECOND from the front of the line (each followed by a no-show): call → page
+//        is the delay from the call-next request's start to the called ticket's page hearing
+//        `ticket.updated` with status `called` (target p99 < 200 ms); also call-next's own
+//        latency during it (target p99 < 50 ms), the reads the pages made, how long the other
+//        pages waited for their new place, and the API's memory (RSS from /proc, V8 heap from its
+//        metrics) before and after the pages opened, divided by the pages.
 //      Before each phase after the first, the bench waits until the API processes and PostgreSQL
 //      are idle (a backlog of events or an autovacuum left by the phase before) and prints how
 //      long that took, so one phase's tail is not measured as the next phase's delay.
@@ -95,6 +107,14 @@ const DISPLAY_GRACE_MS = 2000;
 const REQUEST_TIMEOUT_MS = 20_000;
 /** The whole run, set-up included, is cut off after this (one process; each further one adds 20 s). */
 const DEADLINE_MS = 200_000;
+/** Added to the deadline when the ticket pages phase runs (issuing and opening 5,000 pages takes a while). */
+const PAGES_DEADLINE_MS = 360_000;
+const TICKET_PAGES = 5000;
+const PAGE_CALLS = 150;
+const PAGE_CALLS_PER_SECOND = 10;
+/** apps/portal/src/app/ticket/ticket-live.service.ts: QUEUE_MOVED_REFETCH_MS. */
+const PAGE_REFETCH_MS = 500;
+const PAGES_OPENING_AT_ONCE = 50;
 const PGBENCH_SECONDS = 8;
 const PGBENCH_CLIENTS = 8;
 
@@ -106,6 +126,9 @@ const GOALS = {
   displayMissed: { text: '0', pass: (v) => v === 0 },
   crossDisplayDelayP99Ms: { text: '< 100 ms', pass: (v) => v < 100 },
   crossDisplayMissed: { text: '0', pass: (v) => v === 0 },
+  pageDelayP99Ms: { text: '< 200 ms', pass: (v) => v < 200 },
+  pageMissed: { text: '0', pass: (v) => v === 0 },
+  pageCallNextP99Ms: { text: '< 50 ms', pass: (v) => v < 50 },
 };
 
 // ---- the running pieces, stopped by cleanup() whatever happens ---------------------------
@@ -122,6 +145,8 @@ const OPTIONS = {
   'cpu-prof': { type: 'string' },
   'pg-stats': { type: 'boolean' },
   'pg-log': { type: 'boolean' },
+  pages: { type: 'string' },
+  'no-pages': { type: 'boolean' },
 };
 
 function readArgs() {
@@ -131,13 +156,15 @@ function readArgs() {
   const adapter = args.adapter ?? (args.redis ? 'redis' : nodes > 1 ? 'postgres' : 'memory');
   if (!['memory', 'postgres', 'redis'].includes(adapter)) throw new Error(`--adapter must be memory, postgres or redis (got ${args.adapter})`);
   if (adapter === 'redis' && !args.redis) throw new Error('--adapter redis needs --redis (the bench starts its own redis-server)');
-  return { ...args, nodes, adapter, adapterNamed: args.adapter !== undefined || args.redis === true };
+  const pages = args['no-pages'] ? 0 : args.pages === undefined ? TICKET_PAGES : Number(args.pages);
+  if (!Number.isInteger(pages) || pages < 0 || pages > 20_000) throw new Error(`--pages must be a whole number from 0 to 20000 (got ${args.pages})`);
+  return { ...args, nodes, adapter, pages, adapterNamed: args.adapter !== undefined || args.redis === true };
 }
 
 async function main() {
   const args = readArgs();
   if (args.compare) return compare(args);
-  const deadlineMs = DEADLINE_MS + (args.nodes - 1) * 20_000;
+  const deadlineMs = DEADLINE_MS + (args.nodes - 1) * 20_000 + (args.pages > 0 ? PAGES_DEADLINE_MS * Math.max(1, args.pages / TICKET_PAGES) : 0);
   const deadline = setTimeout(() => void fail(new Error(`the bench took longer than ${deadlineMs / 1000} s`)), deadlineMs);
   for (const signal of ['SIGINT', 'SIGTERM']) process.once(signal, () => void fail(new Error(`stopped by ${signal}`), 130));
   process.on('uncaughtException', (error) => void fail(error));
@@ -228,10 +255,28 @@ async function main() {
   );
   await pgStats?.print('display');
 
+  let pages = null;
+  if (args.pages > 0) {
+    await settle('ticket pages');
+    mark('ticket pages');
+    pages = await ticketPages(nodes, bases, setup, args.pages, () => messages?.take());
+    const pagesCommits = pages.commits;
+    log(
+      `ticket pages: ${pages.pages} pages open on process 1 (opened in ${seconds(pages.openMs)}), ${pages.calls} calls at ${PAGE_CALLS_PER_SECOND}/s, ${pages.calledWithPage} of them to a ticket with a page, ${pages.missed} never heard; ` +
+        `call → page p50 ${round(percentile(pages.delays, 50))} ms, p99 ${round(percentile(pages.delays, 99))} ms (first tenth of the calls p50 ${pages.trend.firstTenthP50Ms} ms, last tenth ${pages.trend.lastTenthP50Ms} ms); ` +
+        `call-next p50 ${round(percentile(pages.callNextMs, 50))} ms, p99 ${round(percentile(pages.callNextMs, 99))} ms; ` +
+        `pages' reads during the calls ${pages.readsDuringCalls} (${round(pages.readsDuringCalls / Math.max(1, pages.calls), 2)} per call), places pushed ${pages.placesHeard} (${round(pages.placesHeard / Math.max(1, pages.calls), 0)} per call), ` +
+        `call → next place at a waiting page p50 ${round(percentile(pages.placeDelays, 50))} ms, p99 ${round(percentile(pages.placeDelays, 99))} ms; ` +
+        `API memory ${describeMemory(pages.memory)}; ${describeCpu(pages.cpu, pages.calls, 'call + no-show')}; ${describeCommits(pagesCommits, 'call + no-show')}` +
+        describeMessages((adapterSent.ticketPages = messages?.take()), pages.calls, 'call + no-show'),
+    );
+    await pgStats?.print('ticket pages');
+  }
+
   mark('pgbench');
   const pgbench = await pgbenchCommitRate();
-  const figures = toFigures(args, issue, call, saturated, display, pgbench, {
-    cpuSeconds: { issue: issueCpu, callNext: callCpu, callNextSaturated: saturatedCpu, display: display.cpu },
+  const figures = toFigures(args, issue, call, saturated, display, pages, pgbench, {
+    cpuSeconds: { issue: issueCpu, callNext: callCpu, callNextSaturated: saturatedCpu, display: display.cpu, ticketPages: pages?.cpu ?? null },
     commits: { issue: issueCommits, callNext: callCommits, callNextSaturated: saturatedCommits, display: displayCommits },
     adapterMessages: messages ? adapterSent : null,
   });
@@ -249,7 +294,7 @@ async function main() {
 }
 
 /** The JSON object of --json: the figures with targets first, then what explains them. */
-function toFigures(args, issue, call, saturated, display, pgbench, { cpuSeconds, commits, adapterMessages }) {
+function toFigures(args, issue, call, saturated, display, pages, pgbench, { cpuSeconds, commits, adapterMessages }) {
   return {
     nodes: args.nodes,
     socketAdapter: args.adapter,
@@ -268,6 +313,17 @@ function toFigures(args, issue, call, saturated, display, pgbench, { cpuSeconds,
     crossDisplayDelayP50Ms: args.nodes > 1 ? round(percentile(display.crossDelays, 50)) : null,
     crossDisplayDelayP99Ms: args.nodes > 1 ? round(percentile(display.crossDelays, 99)) : null,
     crossDisplayMissed: args.nodes > 1 ? display.crossMissed : null,
+    // The open ticket pages phase; null when skipped (--no-pages).
+    ticketPages: pages ? pages.pages : null,
+    pageDelayP50Ms: pages ? round(percentile(pages.delays, 50)) : null,
+    pageDelayP99Ms: pages ? round(percentile(pages.delays, 99)) : null,
+    pageMissed: pages ? pages.missed : null,
+    pageCallNextP50Ms: pages ? round(percentile(pages.callNextMs, 50)) : null,
+    pageCallNextP99Ms: pages ? round(percentile(pages.callNextMs, 99)) : null,
+    pagePlaceDelayP50Ms: pages ? round(percentile(pages.placeDelays, 50)) : null,
+    pagePlaceDelayP99Ms: pages ? round(percentile(pages.placeDelays, 99)) : null,
+    pageReadsPerCall: pages ? round(pages.readsDuringCalls / Math.max(1, pages.calls), 2) : null,
+    pageMemory: pages ? pages.memory : null,
     pgbench,
     counts: {
       ticketsIssued: issue.ok,
@@ -285,6 +341,11 @@ function toFigures(args, issue, call, saturated, display, pgbench, { cpuSeconds,
       displayCallNextP50Ms: round(percentile(display.callNextMs, 50)),
       displayCallNextP99Ms: round(percentile(display.callNextMs, 99)),
       displayDelayTrend: display.trend,
+      pageCalls: pages?.calls ?? null,
+      pageCallsWithPage: pages?.calledWithPage ?? null,
+      pageDelayTrend: pages?.trend ?? null,
+      pageOpenMs: pages ? round(pages.openMs, 0) : null,
+      pagePlacesHeard: pages?.placesHeard ?? null,
     },
     cpuSeconds,
     commits,
@@ -298,7 +359,7 @@ function toFigures(args, issue, call, saturated, display, pgbench, { cpuSeconds,
 
 async function compare(args) {
   const dir = mkdtempSync(join(tmpdir(), 'mpp-bench-compare-'));
-  const pass = [...(args['pg-stats'] ? ['--pg-stats'] : []), ...(args['pg-log'] ? ['--pg-log'] : [])];
+  const pass = [...(args['pg-stats'] ? ['--pg-stats'] : []), ...(args['pg-log'] ? ['--pg-log'] : []), '--pages', String(args.pages)];
   // One process runs with the in-memory adapter, as a single deployment does, unless an adapter was named.
   const runs = [
     { nodes: 1, adapter: args.adapterNamed ? args.adapter : 'memory', file: join(dir, 'one.json') },
@@ -430,9 +491,15 @@ async function startApis(count, adapter, cpuProfDir) {
 
 async function startApi(index, env, cpuProfDir) {
   const port = await freePort();
+  // The API's own metrics (127.0.0.1 only): the V8 heap for the ticket pages phase's memory figure.
+  const metricsPort = await freePort();
   const nodeArgs = cpuProfDir ? ['--cpu-prof', `--cpu-prof-dir=${cpuProfDir}`] : [];
-  const child = spawn(process.execPath, [...nodeArgs, join(ROOT, TARGETS.api.output)], { cwd: ROOT, env: { ...env, PORT: String(port) }, stdio: ['ignore', 'pipe', 'pipe'] });
-  const api = { index, port, child, exited: new Promise((done) => child.once('exit', done)), output: [] };
+  const child = spawn(process.execPath, [...nodeArgs, join(ROOT, TARGETS.api.output)], {
+    cwd: ROOT,
+    env: { ...env, PORT: String(port), METRICS_PORT: String(metricsPort), METRICS_HOST: '127.0.0.1' },
+    stdio: ['ignore', 'pipe', 'pipe'],
+  });
+  const api = { index, port, metricsPort, child, exited: new Promise((done) => child.once('exit', done)), output: [] };
   running.apis.push(api); // stopped by cleanup() even if it never answers
   const keep = (chunk) => {
     api.output.push(chunk.toString());
@@ -704,7 +771,7 @@ function localParts(timeZone) {
 // ---- phase 1: issuing ----------------------------------------------------------------------
 
 /** KIOSKS loops issue tickets back to back, for a number of seconds or until `count` tickets; kiosk k talks to process k mod N. */
-async function issueLoops(nodes, setup, { seconds: duration = Infinity, count = Infinity }) {
+async function issueLoops(nodes, setup, { seconds: duration = Infinity, count = Infinity, codes = null }) {
   const latencies = [];
   const perNode = nodes.map(() => 0);
   let started = 0;
@@ -726,6 +793,7 @@ async function issueLoops(nodes, setup, { seconds: duration = Infinity, count = 
         if (res.status === 201) {
           latencies.push(res.ms);
           perNode[node] += 1;
+          codes?.push(res.body.publicCode);
         } else {
           failed += 1;
           errors.set(res.body?.code ?? res.status, (errors.get(res.body?.code ?? res.status) ?? 0) + 1);
@@ -879,6 +947,175 @@ async function displayDelays(nodes, bases, setup) {
   running.sockets.forEach((s) => s.disconnect());
   running.sockets = [];
   return { calls: calls.length, trend, delays, missed, crossDelays, sameDelays, crossMissed, cpu: cpuUsed, callNextMs: calls.map((c) => c.ms) };
+}
+
+// ---- phase 4: open ticket pages ----------------------------------------------------------------
+
+/**
+ * `count` more tickets, each with a page on API process 1 that behaves as the portal's
+ * (ticket-live.service.ts), then PAGE_CALLS calls at a steady pace from the front of the line.
+ */
+async function ticketPages(nodes, bases, setup, count, forgetMessages) {
+  const { io } = require('socket.io-client');
+  const codes = [];
+  const issued = await issueLoops(nodes, setup, { count, codes });
+  if (issued.failed) log(`  ticket pages: ${issued.failed} of the tickets could not be issued`);
+  await settle('opening the ticket pages');
+  const memoryBefore = await apiMemory(running.apis[0]);
+  const send = nodes[0];
+  let reads = 0;
+  const openedAt = performance.now();
+  const pages = await inBatches(codes.length, PAGES_OPENING_AT_ONCE, (i) => openTicketPage(io, bases[0], send, codes[i], () => (reads += 1)));
+  const openMs = performance.now() - openedAt;
+  const byCode = new Map(pages.map((p) => [p.code, p]));
+  await settle('the ticket pages calls');
+  const memoryAfter = await apiMemory(running.apis[0]);
+  const readsBefore = reads;
+
+  const calls = [];
+  const free = [...setup.counters];
+  const pending = [];
+  const gapMs = 1000 / PAGE_CALLS_PER_SECOND;
+  // CPU, commits and adapter messages of the calls only (not of issuing and opening the pages).
+  forgetMessages();
+  const commitsBefore = await commitCount();
+  const cpu = cpuSample();
+  const t0 = performance.now();
+  for (let i = 0; i < PAGE_CALLS; i += 1) {
+    await sleep(Math.max(0, t0 + i * gapMs - performance.now()));
+    while (free.length === 0) await sleep(1);
+    const counter = free.shift();
+    const node = counter.node % nodes.length;
+    pending.push(
+      (async () => {
+        const res = await nodes[node]('POST', `/api/v1/queue/counters/${counter.id}/call-next`, { token: counter.token });
+        if (res.status === 200) {
+          setup.waiting -= 1;
+          calls.push({ code: res.body.publicCode, started: res.started, ms: res.ms });
+          await expect(nodes[node], 200, 'POST', `/api/v1/queue/counters/${counter.id}/no-show`, { token: counter.token });
+        }
+        free.push(counter);
+      })(),
+    );
+  }
+  await Promise.all(pending);
+  await sleep(DISPLAY_GRACE_MS);
+  const cpuUsed = cpuSince(cpu);
+  const commits = await commitsSince(commitsBefore, cpuUsed, calls.length);
+  const readsDuringCalls = reads - readsBefore;
+
+  const delays = [];
+  let missed = 0;
+  let calledWithPage = 0;
+  for (const call of calls) {
+    const page = byCode.get(call.code);
+    if (!page) continue;
+    calledWithPage += 1;
+    if (page.calledAt === null) missed += 1;
+    else delays.push(page.calledAt - call.started);
+  }
+  // How long a page still waiting waited for its place after a call: the first place it heard after the call's start.
+  const placeDelays = [];
+  const starts = calls.map((c) => c.started).sort((a, b) => a - b);
+  for (const page of pages) {
+    if (page.placesAt.length === 0) continue;
+    let k = 0;
+    for (const start of starts) {
+      while (k < page.placesAt.length && page.placesAt[k] < start) k += 1;
+      if (k === page.placesAt.length) break;
+      if (page.calledAt === null || page.calledAt > start) placeDelays.push(page.placesAt[k] - start);
+    }
+  }
+  // A backlog shows as delays growing from the first calls (to a ticket with a page) to the last ones.
+  const heard = calls.filter((c) => byCode.get(c.code)?.calledAt != null).map((c) => byCode.get(c.code).calledAt - c.started);
+  const tenth = Math.max(1, Math.floor(heard.length / 10));
+  const trend = { firstTenthP50Ms: round(percentile(heard.slice(0, tenth), 50)), lastTenthP50Ms: round(percentile(heard.slice(-tenth), 50)) };
+  const placesHeard = pages.reduce((sum, p) => sum + p.placesAt.length, 0);
+  pages.forEach((p) => p.close());
+  running.sockets = [];
+  const memory = {
+    rssBeforeMb: round(memoryBefore.rss / 2 ** 20),
+    rssAfterMb: round(memoryAfter.rss / 2 ** 20),
+    heapBeforeMb: memoryBefore.heap === null ? null : round(memoryBefore.heap / 2 ** 20),
+    heapAfterMb: memoryAfter.heap === null ? null : round(memoryAfter.heap / 2 ** 20),
+    rssPerPageKb: round((memoryAfter.rss - memoryBefore.rss) / 1024 / pages.length),
+    heapPerPageKb: memoryBefore.heap === null || memoryAfter.heap === null ? null : round((memoryAfter.heap - memoryBefore.heap) / 1024 / pages.length),
+  };
+  return { commits, pages: pages.length, openMs, calls: calls.length, calledWithPage, missed, delays, trend, callNextMs: calls.map((c) => c.ms), readsDuringCalls, placesHeard, placeDelays, memory, cpu: cpuUsed };
+}
+
+/**
+ * One ticket page as apps/portal/src/app/ticket/ticket-live.service.ts runs it: a GET of the
+ * ticket at once; a socket.io connection to /queue that joins the ticket's room (the answer is
+ * the ticket); every `ticket.updated` taken; a `ticket.queue-moved` to a waiting ticket taken as
+ * its new place when it carries one for this ticket, else a GET once the moves settle (500 ms).
+ */
+async function openTicketPage(io, base, send, code, counted) {
+  const page = { code, ticket: null, calledAt: null, placesAt: [], refetch: null, closed: false, socket: null };
+  const take = (ticket) => {
+    if (ticket?.publicCode !== code) return;
+    page.ticket = ticket;
+    if (ticket.status === 'called' && page.calledAt === null) page.calledAt = performance.now();
+  };
+  const read = async () => {
+    counted();
+    const res = await send('GET', `/api/v1/tickets/${encodeURIComponent(code)}`);
+    if (res.status === 200 && !page.closed) take(res.body);
+  };
+  const first = read();
+  const socket = io(`${base}/queue`, { transports: ['websocket', 'polling'], forceNew: true, reconnection: false });
+  page.socket = socket;
+  running.sockets.push(socket);
+  socket.on('ticket.updated', take);
+  socket.on('ticket.queue-moved', (moved) => {
+    if (page.ticket?.status !== 'waiting') return;
+    if (moved?.publicCode === code && moved.position !== undefined) {
+      page.placesAt.push(performance.now());
+      take({ ...page.ticket, position: moved.position, positionMin: moved.positionMin ?? moved.position, estimatedWaitMinutes: moved.estimatedWaitMinutes ?? null });
+    } else {
+      clearTimeout(page.refetch);
+      page.refetch = setTimeout(() => void read(), PAGE_REFETCH_MS);
+    }
+  });
+  await new Promise((done, reject) => {
+    socket.once('connect', done);
+    socket.once('connect_error', reject);
+  });
+  const ack = await socket.timeout(20_000).emitWithAck('join-ticket', { publicCode: code });
+  if (!ack?.ok) throw new Error(`join-ticket ${code} failed: ${JSON.stringify(ack)}`);
+  take(ack.data);
+  await first;
+  page.close = () => {
+    page.closed = true;
+    clearTimeout(page.refetch);
+    socket.disconnect();
+  };
+  return page;
+}
+
+/** The API process's resident memory (/proc) and V8 heap in use (its metrics), each the least of a few samples (the heap between collections). */
+async function apiMemory(api) {
+  const samples = [];
+  for (let i = 0; i < 5; i += 1) {
+    if (i > 0) await sleep(400);
+    const status = readFileSync(`/proc/${api.child.pid}/status`, 'utf8');
+    const rss = Number(/VmRSS:\s+(\d+) kB/.exec(status)?.[1] ?? NaN) * 1024;
+    let heap = null;
+    try {
+      const res = await globalThis.fetch(`http://127.0.0.1:${api.metricsPort}/metrics`, { signal: globalThis.AbortSignal.timeout(5000) });
+      heap = Number(/^nodejs_heap_size_used_bytes (\S+)$/m.exec(await res.text())?.[1] ?? NaN);
+      if (!Number.isFinite(heap)) heap = null;
+    } catch {
+      heap = null;
+    }
+    samples.push({ rss, heap });
+  }
+  const least = (key) => (samples.some((s) => s[key] === null) ? null : Math.min(...samples.map((s) => s[key])));
+  return { rss: least('rss'), heap: least('heap') };
+}
+
+function describeMemory(m) {
+  return `RSS ${m.rssBeforeMb} → ${m.rssAfterMb} MB (${m.rssPerPageKb} kB per page), heap ${m.heapBeforeMb ?? 'n/a'} → ${m.heapAfterMb ?? 'n/a'} MB (${m.heapPerPageKb ?? 'n/a'} kB per page)`;
 }
 
 // ---- PostgreSQL's raw commit rate (pgbench) -----------------------------------------------------
@@ -1180,6 +1417,16 @@ function tableRows(f) {
       ? [
           ['call → display p99 across processes', ms(f.crossDisplayDelayP99Ms), 'crossDisplayDelayP99Ms'],
           ['deliveries across processes missed', `${f.crossDisplayMissed} of ${f.counts.crossDisplayDeliveries + f.crossDisplayMissed}`, 'crossDisplayMissed'],
+        ]
+      : []),
+    ...(f.ticketPages
+      ? [
+          [`call → ticket page p99 (${f.ticketPages} pages, 1 process)`, ms(f.pageDelayP99Ms), 'pageDelayP99Ms'],
+          ['ticket pages that never heard their call', String(f.pageMissed), 'pageMissed'],
+          ['call-next p99 with the pages open', ms(f.pageCallNextP99Ms), 'pageCallNextP99Ms'],
+          ['call → next place at a waiting page p99', ms(f.pagePlaceDelayP99Ms), null],
+          ["pages' reads per call", String(f.pageReadsPerCall), null],
+          ['API memory per open page (RSS / heap)', `${f.pageMemory.rssPerPageKb} kB / ${f.pageMemory.heapPerPageKb ?? 'n/a'} kB`, null],
         ]
       : []),
     ...(pg.skipped
