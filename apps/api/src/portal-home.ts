@@ -160,7 +160,8 @@ export class PortalHome {
       page: 1,
       pageSize: PORTAL_SEARCH_PAGE_SIZE,
     });
-    return { criteria: { site: site.code, q: criteria.q, agency: criteria.agency }, sites, agencies, results, readAt: new Date().toISOString() };
+    // Nothing that changes by itself (no time of reading): the same catalogue gives the same bytes, so the ETag holds.
+    return { criteria: { site: site.code, q: criteria.q, agency: criteria.agency }, sites, agencies, results };
   }
 
   private page(state: PortalHomeState, pageUrl: string): string {

@@ -14,8 +14,6 @@ export interface PortalHomeState {
   agencies: AgencyResponse[];
   /** The first page of the search. */
   results: Page<ServiceSummaryResponse>;
-  /** When the server read them (ISO 8601): a copy kept longer (a cached page) is not trusted. */
-  readAt: string;
 }
 
 /** Ids in the served index.html: the JSON (a `<script type="application/json">`) and the rendered page. */
