@@ -60,6 +60,8 @@ describe('Citizen account (API)', () => {
       expect(setCookie).toMatch(/Path=\/api/);
       expect((signedIn.body as CitizenMeResponse).identities).toEqual([{ kind: 'phone', label: expect.stringMatching(/^\+62 812\*+\d{4}$/) }]);
       const me = await t.http().get('/api/v1/citizen/me').set('Cookie', sessionCookieOf(signedIn.headers['set-cookie'])).expect(200);
+      expect(me.headers['cache-control']).toBe('no-store');
+      expect((me.body as CitizenMeResponse).prefill).toEqual({ phone: p.e164, email: null });
       expect((me.body as CitizenMeResponse).identities[0].label).toBe((signedIn.body as CitizenMeResponse).identities[0].label);
     });
 

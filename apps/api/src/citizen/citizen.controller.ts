@@ -1,4 +1,4 @@
-import { Body, Controller, Get, HttpCode, Post, Query, Req, Res, UseGuards } from '@nestjs/common';
+import { Body, Controller, Get, HttpCode, Post, Req, Res, UseGuards } from '@nestjs/common';
 import { ApiOperation, ApiTags } from '@nestjs/swagger';
 import type { CitizenHistoryResponse, CitizenMeResponse, CitizenOtpSentResponse, CitizenProvidersResponse } from '@mpp/contracts';
 import type { Request, Response } from 'express';
@@ -103,7 +103,7 @@ export class CitizenController {
 
   @Get('oidc/callback')
   @ApiOperation({ summary: "The provider's redirect back: signs the citizen in and sends the browser to Riwayat saya" })
-  async oidcCallback(@Query() _query: Record<string, unknown>, @Req() req: Request, @Res() res: Response): Promise<void> {
+  async oidcCallback(@Req() req: Request, @Res() res: Response): Promise<void> {
     if (!this.oidc.settings) throw ApiException.notFound('OIDC_NOT_CONFIGURED', CITIZEN_MESSAGES.oidcOff);
     const search = req.originalUrl.includes('?') ? req.originalUrl.slice(req.originalUrl.indexOf('?')) : '';
     const subject = await this.oidc.finish(search, readCookie(req, OIDC_COOKIE));
