@@ -1,4 +1,4 @@
-import { Inject, Injectable, Logger, Optional } from '@nestjs/common';
+import { BeforeApplicationShutdown, Inject, Injectable, Logger, Optional } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, type EntityManager } from 'typeorm';
 import { PiiCipher } from '../common/pii-cipher';
@@ -40,6 +40,9 @@ export interface OutboxCounts {
 /** How long sendAll waits for a delivery before answering: a slow channel never holds a citizen's request longer. */
 export const SEND_WAIT_MS = 2000;
 
+/** How long a graceful stop waits for the sends in flight. */
+const SHUTDOWN_WAIT_MS = 5000;
+
 interface OutboxRow {
   channel: OutgoingMessage['channel'];
   recipient_cipher: string;
@@ -77,7 +80,7 @@ const MAX_ERROR_LENGTH = 1000;
  * or recipient (docs/notifications.md).
  */
 @Injectable()
-export class NotificationsService {
+export class NotificationsService implements BeforeApplicationShutdown {
   private readonly logger = new Logger('Notifications');
   /** Sends begun in this process and not finished (drain() waits for them). */
   private readonly inFlight = new Set<Promise<unknown>>();
@@ -123,6 +126,17 @@ export class NotificationsService {
     );
   }
 
+  /**
+   * On a graceful stop, gives the sends in flight up to SHUTDOWN_WAIT_MS to record their outcome
+   * while the database is still open; one that takes longer stays 'pending' and the relay sends it
+   * again once its lease has run out.
+   */
+  async beforeApplicationShutdown(): Promise<void> {
+    let timer: NodeJS.Timeout | undefined;
+    await Promise.race([this.drain(), new Promise<void>((resolve) => (timer = setTimeout(resolve, SHUTDOWN_WAIT_MS)))]);
+    clearTimeout(timer);
+  }
+
   /** Waits for the sends begun in this process (tests, shut-down). */
   async drain(): Promise<void> {
     while (this.inFlight.size > 0) await Promise.allSettled([...this.inFlight]);
@@ -158,7 +172,7 @@ export class NotificationsService {
    */
   async sendAll(messages: readonly OutgoingMessage[], waitMs = SEND_WAIT_MS): Promise<SentNotification[]> {
     const hasEmail = messages.some((m) => m.channel === 'email');
-    const results: (SentNotification | Promise<SentNotification>)[] = [];
+    const results: Promise<SentNotification>[] = [];
     const channels: OutgoingMessage['channel'][] = [];
     const ids: string[] = [];
     for (const original of messages) {
@@ -172,7 +186,7 @@ export class NotificationsService {
         }
         channels.push(message.channel);
         if (await this.optedOut(message)) {
-          results.push({ outboxId: '', channel: message.channel, status: 'opted_out' });
+          results.push(Promise.resolve({ outboxId: '', channel: message.channel, status: 'opted_out' as const }));
           continue;
         }
         const outboxId = await this.insertPending(message);
@@ -180,7 +194,7 @@ export class NotificationsService {
         results.push(this.track(this.deliver(outboxId)).catch((error: unknown) => this.notSent(message, outboxId, error)));
       } catch (error) {
         if (channels.length === results.length) channels.push(message.channel);
-        results.push(this.notSent(message, '', error));
+        results.push(Promise.resolve(this.notSent(message, '', error)));
       }
     }
     const waited = Promise.all(results);
