@@ -1,15 +1,9 @@
 import type { Browser, Page } from 'playwright-core';
 import { FixedClock } from '../../apps/api/src/common/clock';
 import { createTestApp, TestApp } from '../../apps/api/test/support/test-app';
+import { SITE_PAGE_TEXTS as TEXTS } from '../../apps/portal/src/app/site/site-texts';
 import { checkScreen } from './support/axe';
 import { launchChromium } from './support/browser';
-
-// The site page's texts, from the dictionary the app is built from (its one import from @mpp/ui is
-// the Angular-free dictionary helper).
-jest.mock('@mpp/ui', () => jest.requireActual('../../libs/ui/src/i18n/dictionary'), { virtual: true });
-const { SITE_PAGE_DICTIONARY: DICT } = jest.requireActual<{ SITE_PAGE_DICTIONARY: Record<'id' | 'en', Record<string, string>> }>(
-  '../../apps/portal/src/app/site/site.dictionary',
-);
 
 /** axe-core's every finding (any impact): the site page must have none. */
 async function allAxeViolations(page: Page): Promise<{ id: string; targets: string[] }[]> {
@@ -47,7 +41,7 @@ describe('The site page in Chromium', () => {
     await page.getByTestId('site-name').filter({ hasText: 'MPP Kota Kupang' }).waitFor();
 
     expect(await page.getByTestId('site-now').getAttribute('data-state')).toBe('open');
-    expect(await text(page, 'site-now')).toContain(DICT.id['portal.sitePage.now.open']);
+    expect(await text(page, 'site-now')).toContain(TEXTS['now.open'].id);
     expect(await text(page, 'site-now-detail')).toBe('Buka sampai pukul 12.00 WITA.');
     expect(await text(page, 'site-today')).toContain('Hari ini, Kamis, 10 Desember 2026');
     expect(await text(page, 'site-today')).toContain('08.00–15.30 WITA · Istirahat 12.00–13.00');
@@ -59,7 +53,7 @@ describe('The site page in Chromium', () => {
     expect(await page.getByTestId('site-facilities').locator('[data-facility]').evaluateAll((items) => items.map((i) => i.getAttribute('data-facility')))).toEqual([
       'ruang_curhat_bestie',
     ]);
-    expect(await text(page, 'site-facilities')).toBe(DICT.id['portal.sitePage.facility.ruang_curhat_bestie']);
+    expect(await text(page, 'site-facilities')).toBe(TEXTS['facility.ruang_curhat_bestie'].id);
     expect(await text(page, 'site-agencies')).toContain('Dukcapil');
     await checkScreen(page, 'site-page-open');
     expect(await allAxeViolations(page)).toEqual([]);
@@ -89,7 +83,7 @@ describe('The site page in Chromium', () => {
 
     await page.getByTestId('lang-en').click();
     await page.waitForFunction('document.documentElement.lang === "en"');
-    expect(await text(page, 'site-now')).toContain(DICT.en['portal.sitePage.now.closed']);
+    expect(await text(page, 'site-now')).toContain(TEXTS['now.closed'].en);
     expect(await text(page, 'site-today-closure')).toBe('Public holiday: Kelahiran Yesus Kristus');
     expect(await text(page, 'site-now-detail')).toMatch(/^Opens again on Saturday,? 26 December at 08:00 WITA\.$/);
     // One service, one "service"; more, "services".
@@ -101,7 +95,7 @@ describe('The site page in Chromium', () => {
     await page.close();
   });
 
-  it('should read the page again by itself when the break begins (by the site's clock)', async () => {
+  it("should read the page again by itself when the break begins (by the site's clock)", async () => {
     clock.set('2026-12-10T03:59:00Z'); // 11:59 WITA: open until 12:00
     const page = await phone();
     await page.clock.install();

@@ -9,16 +9,19 @@ import {
   I18nService,
   PageTitleService,
   TranslatePipe,
+  interpolate,
   loadError,
   loadedValue,
   pickText,
   toLoadState,
   type LoadState,
+  type TranslationParams,
 } from '@mpp/ui';
 import { Subject, filter, map, merge, startWith, switchMap } from 'rxjs';
 
 import { SitePageApi } from './site-api.service';
 import { formatLocalDate, formatLocalTime, mapsLink } from './site-format';
+import { SITE_PAGE_TEXTS } from './site-texts';
 
 interface WeekRow {
   weekday: IsoWeekday;
@@ -77,11 +80,11 @@ export class SitePageComponent {
     const zone = this.zone();
     const { now } = site;
     const time = (t: string) => formatLocalTime(t, lang);
-    if (now.state === 'open' && now.until) return this.i18n.t('portal.sitePage.now.openUntil', { time: time(now.until), zone });
-    if (now.state === 'on_break' && now.until) return this.i18n.t('portal.sitePage.now.breakUntil', { time: time(now.until), zone });
-    if (!now.nextOpen) return this.i18n.t('portal.sitePage.now.noNext');
-    if (now.nextOpen.date === site.today.date) return this.i18n.t('portal.sitePage.now.opensToday', { time: time(now.nextOpen.time), zone });
-    return this.i18n.t('portal.sitePage.now.opensNext', {
+    if (now.state === 'open' && now.until) return this.tx('now.openUntil', { time: time(now.until), zone });
+    if (now.state === 'on_break' && now.until) return this.tx('now.breakUntil', { time: time(now.until), zone });
+    if (!now.nextOpen) return this.tx('now.noNext');
+    if (now.nextOpen.date === site.today.date) return this.tx('now.opensToday', { time: time(now.nextOpen.time), zone });
+    return this.tx('now.opensNext', {
       date: formatLocalDate(now.nextOpen.date, lang, { year: false }),
       time: time(now.nextOpen.time),
       zone,
@@ -92,13 +95,13 @@ export class SitePageComponent {
   protected readonly closureText = computed(() => {
     const closure = this.site()?.today.closure;
     if (!closure) return null;
-    const kind = this.i18n.t(`portal.sitePage.closure.${closure.kind}`);
+    const kind = this.tx(`closure.${closure.kind}`);
     return closure.name ? `${kind}: ${closure.name}` : kind;
   });
 
   protected readonly todayLabel = computed(() => {
     const site = this.site();
-    return site ? this.i18n.t('portal.sitePage.today', { date: formatLocalDate(site.today.date, this.i18n.lang()) }) : '';
+    return site ? this.tx('today', { date: formatLocalDate(site.today.date, this.i18n.lang()) }) : '';
   });
 
   protected readonly week = computed((): WeekRow[] => {
@@ -120,7 +123,7 @@ export class SitePageComponent {
     return site.upcomingClosures.map((c) => ({
       id: c.id,
       date: formatLocalDate(c.date, lang),
-      kind: this.i18n.t(`portal.sitePage.closure.${c.kind}`),
+      kind: this.tx(`closure.${c.kind}`),
       name: c.name,
     }));
   });
@@ -154,6 +157,12 @@ export class SitePageComponent {
       document.removeEventListener('visibilitychange', onVisible);
       this.pageTitle.setOverride(null);
     });
+  }
+
+  /** The page's text for the key in the chosen language, with `{name}` placeholders filled. */
+  protected tx(key: string, params?: TranslationParams): string {
+    const text = SITE_PAGE_TEXTS[key];
+    return text ? interpolate(pickText(this.i18n.lang(), text), params) : key;
   }
 
   protected time(t: string): string {
