@@ -5,6 +5,7 @@ import { DataSource } from 'typeorm';
 import { createApp } from '../src/bootstrap';
 import { PiiCipher } from '../src/common/pii-cipher';
 import { AddOutboxRetry1766200000000 } from '../src/database/migrations/1766200000000-AddOutboxRetry';
+import { AddNotificationDeliveryAndOptOut1766340000000 } from '../src/database/migrations/1766340000000-AddNotificationDeliveryAndOptOut';
 import { MIGRATIONS, typeOrmOptions } from '../src/database/typeorm-options';
 import { JobRunner } from '../src/jobs/job-runner';
 import { DATA_KEY } from '../src/config/data-key';
@@ -387,5 +388,49 @@ describe(AddOutboxRetry1766200000000.name, () => {
       )) as { 'QUERY PLAN': string }[];
       expect(plan.map((p) => p['QUERY PLAN']).join('\n')).toContain('ix_outbox_due');
     });
+  });
+});
+
+/** AddNotificationDeliveryAndOptOut on a database with messages: given-up ones become dead letters, the rest keep their state. */
+describe(AddNotificationDeliveryAndOptOut1766340000000.name, () => {
+  let database: TestDatabase;
+  let source: DataSource | undefined;
+
+  beforeAll(async () => {
+    database = await createTestDatabase();
+  });
+  afterAll(async () => {
+    await source?.destroy();
+    await database?.drop();
+  });
+
+  it("should turn the messages given up after the 5th attempt into 'dead', and leave waiting, sent and logged ones as they were", async () => {
+    const before = MIGRATIONS.slice(0, MIGRATIONS.indexOf(AddNotificationDeliveryAndOptOut1766340000000));
+    source = new DataSource({ ...typeOrmOptions(database.url, 2), migrations: before });
+    await source.initialize();
+    await source.runMigrations();
+    const insert = async (status: string, attempts: number, waits: boolean): Promise<string> =>
+      (
+        (await source!.query(
+          `INSERT INTO outbox_message (channel, recipient_masked, recipient_cipher, subject, body_cipher, status, attempts, next_attempt_at)
+           VALUES ('sms', '+62 812****4628', 'cipher', NULL, 'cipher', $1, $2, CASE WHEN $3::boolean THEN now() ELSE NULL END) RETURNING id::text`,
+          [status, attempts, waits],
+        )) as { id: string }[]
+      )[0].id;
+    const rows = { givenUp: await insert('failed', 5, false), retrying: await insert('failed', 2, true), sent: await insert('sent', 1, false), logged: await insert('logged', 1, false) };
+    await source.destroy();
+
+    source = new DataSource(typeOrmOptions(database.url, 2));
+    await source.initialize();
+    await source.runMigrations();
+
+    const after = new Map(
+      ((await source.query(`SELECT id::text, status, dead_at IS NOT NULL AS dead FROM outbox_message`)) as { id: string; status: string; dead: boolean }[]).map((r) => [r.id, r]),
+    );
+    expect(after.get(rows.givenUp)).toMatchObject({ status: 'dead', dead: true });
+    expect(after.get(rows.retrying)).toMatchObject({ status: 'failed', dead: false });
+    expect(after.get(rows.sent)).toMatchObject({ status: 'sent', dead: false });
+    expect(after.get(rows.logged)).toMatchObject({ status: 'logged', dead: false });
+    await expect(source.query(`UPDATE outbox_message SET status = 'dead' WHERE id = $1`, [rows.sent])).rejects.toThrow(/ck_outbox_dead/);
   });
 });
