@@ -231,10 +231,17 @@ describe(PushService.name, () => {
     const badUrl = await subscribe(ticket.publicCode, { ...browser, endpoint: 'http://push.example/x' }).expect(400);
     const badKey = await subscribe(ticket.publicCode, { ...browser, keys: { p256dh: 'abc', auth: browser.keys.auth } }).expect(400);
     const unknown = await subscribe('AAAAAAAAAAAAAAAA', browser).expect(404);
+    const noKeys = await t.http().post(`/api/v1/tickets/${ticket.publicCode}/push-subscription`).send({ endpoint: browser.endpoint }).expect(400);
+    const nullKeys = await t.http().post(`/api/v1/tickets/${ticket.publicCode}/push-subscription`).send({ endpoint: browser.endpoint, keys: null }).expect(400);
+    await t.http().delete(`/api/v1/tickets/${ticket.publicCode}/push-subscription`).expect(400);
+    await t.http().put('/api/v1/admin/sites/kota-kupang/push-settings').auth(h.kupangSiteAdmin, { type: 'bearer' }).send({ aheadNotice: 'tiga' }).expect(400);
+    await t.http().put('/api/v1/admin/sites/kota-kupang/push-settings').send({ aheadNotice: 3 }).expect(401);
 
     expect(badUrl.body.message).toEqual({ id: expect.any(String), en: expect.any(String) });
     expect(badUrl.body.code).toBe('INVALID_PUSH_ENDPOINT');
     expect(JSON.stringify(badKey.body)).toContain('p256dh');
     expect(unknown.body.code).toBe('TICKET_NOT_FOUND');
+    expect(JSON.stringify(noKeys.body)).toContain('keys');
+    expect(JSON.stringify(nullKeys.body)).toContain('keys');
   });
 });

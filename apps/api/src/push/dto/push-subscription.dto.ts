@@ -1,5 +1,5 @@
 import { Type } from 'class-transformer';
-import { IsIn, IsInt, IsOptional, IsString, Matches, Max, MaxLength, Min, ValidateNested } from 'class-validator';
+import { IsIn, IsInt, IsObject, IsOptional, IsString, Matches, Max, MaxLength, Min, ValidateNested } from 'class-validator';
 
 export class PushKeysDto {
   /** The browser's P-256 public key, base64url (65 bytes) */
@@ -20,6 +20,7 @@ export class PushSubscriptionDto {
   @MaxLength(1000)
   endpoint!: string;
 
+  @IsObject()
   @ValidateNested()
   @Type(() => PushKeysDto)
   keys!: PushKeysDto;
