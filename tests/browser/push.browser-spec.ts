@@ -49,10 +49,13 @@ describe('Web Push and offline in the portal (Chromium)', () => {
     await context.addInitScript((sub) => {
       const w = window as unknown as { __vibrations: unknown[] };
       w.__vibrations = [];
-      navigator.vibrate = (pattern: VibratePattern) => {
-        w.__vibrations.push(pattern);
-        return true;
-      };
+      Object.defineProperty(navigator, 'vibrate', {
+        configurable: true,
+        value: (pattern: unknown) => {
+          w.__vibrations.push(pattern);
+          return true;
+        },
+      });
       if (!sub || typeof PushManager === 'undefined') return;
       let current: PushSubscription | null = null;
       const made = {
