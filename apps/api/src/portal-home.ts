@@ -53,13 +53,14 @@ const MAX_QUERY = 200;
 /** A page's compressed bytes kept by ETag: the home of each site and the searches shared as links. */
 const COMPRESSED_ENTRIES = 200;
 
-/** The portal dictionary's Indonesian texts this page uses (apps/portal/src/app/portal.dictionary.ts, libs/ui's ui.dictionary.ts). */
+/** The portal's Indonesian texts this page uses (apps/portal/src/app/portal.dictionary.ts, site/site.dictionary.ts, libs/ui's ui.dictionary.ts). */
 const TEXT = {
   title: 'MPP Digital',
   subtitle: 'Informasi layanan Mal Pelayanan Publik',
   skip: 'Langsung ke konten utama',
   heading: 'Layanan apa yang Anda perlukan?',
   siteLabel: 'Pilih MPP',
+  sitePage: 'Jam buka, lokasi dan fasilitas MPP',
   searchLabel: 'Cari layanan',
   placeholder: 'Contoh: KTP, paspor, SKCK',
   submit: 'Cari',
@@ -87,7 +88,8 @@ const PRERENDER_CSS = `#${PORTAL_HOME_PRERENDER_ID}~portal-root{display:none}
 .pre-skip{position:absolute;left:.5rem;top:-10rem;z-index:10;padding:.5rem 1rem;background:var(--mpp-color-focus);color:var(--mpp-color-text);font-weight:700}
 .pre-skip:focus{top:.5rem}
 .pre-header{background:var(--mpp-color-primary);color:var(--mpp-color-on-primary)}
-.pre-bar{max-width:72rem;margin:0 auto;padding:.5rem 1rem;display:flex;flex-direction:column;line-height:1.2}
+.pre-bar{display:flex;flex-wrap:wrap;align-items:center;justify-content:space-between;gap:.5rem 1rem;max-width:72rem;margin:0 auto;padding:.5rem 1rem}
+.pre-brand{display:flex;flex-direction:column;line-height:1.2}.pre-langs{width:17.375rem;height:3rem}
 .pre-title{font-size:1.25rem;font-weight:700}.pre-sub{font-size:.9375rem}
 .pre-main{flex:1;width:100%}.pre-h1{margin-top:.5rem}
 .pre-controls{display:grid;gap:.75rem}.pre-controls .mpp-field{margin-bottom:0}
@@ -230,11 +232,13 @@ function prerender(state: PortalHomeState, pageUrl: string): string {
   return (
     `<div id="${PORTAL_HOME_PRERENDER_ID}" class="pre">` +
     `<a class="pre-skip" href="${attr(pageUrl)}#pre-main">${TEXT.skip}</a>` +
-    `<header class="pre-header"><div class="pre-bar"><span class="pre-title">${TEXT.title}</span><span class="pre-sub">${TEXT.subtitle}</span></div></header>` +
+    // The language switcher's place kept empty (it needs the app), so the page does not move when the app shows.
+    `<header class="pre-header"><div class="pre-bar"><div class="pre-brand"><span class="pre-title">${TEXT.title}</span><span class="pre-sub">${TEXT.subtitle}</span></div><div class="pre-langs"></div></div></header>` +
     `<main id="pre-main" class="pre-main" tabindex="-1"><section class="mpp-container">` +
     `<h1 class="pre-h1">${TEXT.heading}</h1>` +
     `<form class="pre-controls" action="/" method="get" role="search">` +
-    `<div class="mpp-field"><label class="mpp-label" for="pre-site">${TEXT.siteLabel}</label><select id="pre-site" name="site" class="mpp-select">${siteOptions}</select></div>` +
+    `<div class="mpp-field"><label class="mpp-label" for="pre-site">${TEXT.siteLabel}</label><select id="pre-site" name="site" class="mpp-select">${siteOptions}</select>` +
+    `<a href="/mpp/${attr(criteria.site)}">${TEXT.sitePage}</a></div>` +
     `<div class="pre-box"><input type="search" name="q" class="mpp-input" autocomplete="off" enterkeyhint="search" aria-label="${TEXT.searchLabel}" placeholder="${TEXT.placeholder}" value="${attr(criteria.q)}">` +
     `<button type="submit" class="mpp-button mpp-button--primary">${TEXT.submit}</button></div>` +
     `<div class="mpp-field"><label class="mpp-label" for="pre-agency">${TEXT.agencyLabel}</label><select id="pre-agency" name="agency" class="mpp-select">${agencyOptions}</select></div>` +
