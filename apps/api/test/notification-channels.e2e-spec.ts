@@ -231,6 +231,13 @@ describe('Notification channels: told when called, opt-out, dead letters', () =>
     expect(await outboxOfTicket(ticket.id)).toEqual([]);
     expect(sms.received.length).toBe(sentBefore);
     await release(h.officers.dukcapil1, h.counters.dukcapil1);
+
+    // Opting out stops notifications, not the answer to a request: a sign-in code the citizen
+    // asks for is still sent to that number.
+    await t.http().post('/api/v1/citizen/otp').send({ recipient: BOOKER_PHONE }).expect(200);
+    await t.app.get(NotificationsService).drain();
+    expect(sms.received.length).toBe(sentBefore + 1);
+    expect((JSON.parse(sms.received[sms.received.length - 1].body) as { text: string }).text).toMatch(/\b\d{6}\b/);
   });
 
   it('should refuse a damaged or forged opt-out token with a bilingual 400', async () => {

@@ -78,7 +78,7 @@ export class OtpService {
     const code = String(randomInt(0, 10 ** OTP_POLICY.digits)).padStart(OTP_POLICY.digits, '0');
     await this.repo.replaceOtp(recipientHash, recipient.channel, id, this.codeHash(id, code), OTP_POLICY.ttlSeconds);
     const text = otpMessage(recipient.channel, code, OTP_POLICY.ttlSeconds / 60);
-    await this.notifications.send({ channel: recipient.channel, to: recipient.value, subject: text.subject, body: text.body });
+    await this.notifications.send({ channel: recipient.channel, to: recipient.value, subject: text.subject, body: text.body, essential: true });
     return {
       channel: recipient.channel,
       sentTo: maskRecipient(recipient.channel, recipient.value),

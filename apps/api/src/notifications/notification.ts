@@ -41,6 +41,11 @@ export interface OutgoingMessage {
   /** outbox_message.site_id / ticket_id: what it concerns (a site admin counts their site's). */
   siteId?: string;
   ticketId?: string;
+  /**
+   * A message the citizen has just asked for and cannot do without (a sign-in code): sent even to
+   * a recipient who opted out, since opting out stops notifications, not answers to a request.
+   */
+  essential?: boolean;
 }
 
 /** 'logged': written to the log instead of delivered (no gateway configured). */

@@ -279,7 +279,7 @@ export class NotificationsService implements BeforeApplicationShutdown {
   }
 
   private async optedOut(message: OutgoingMessage, manager?: EntityManager): Promise<boolean> {
-    if (!this.recipients) return false;
+    if (!this.recipients || message.essential) return false;
     const hash = this.recipients.hashOfAddress(message.channel, message.to);
     if (manager) return ((await manager.query(`SELECT 1 FROM notification_recipient WHERE recipient_hash = $1 AND opted_out_at IS NOT NULL`, [hash])) as unknown[]).length > 0;
     return this.recipients.isOptedOut(hash);
