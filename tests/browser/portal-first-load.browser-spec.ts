@@ -111,6 +111,12 @@ describe('Portal first load', () => {
     const app = await cardFacts(page, '[data-testid="service-result"] article');
     expect(served.length).toBe(firstPage.items.length);
     expect(served).toEqual(app);
+    // And where: the app appears where the served page was (a header or control added to one and not
+    // the other moves every service when the app takes over).
+    const servedTop = (await staticPage.locator('#portal-prerender li h3').first().boundingBox())?.y;
+    const appTop = (await page.locator('[data-testid="service-result"] h3').first().boundingBox())?.y;
+    expect(servedTop).toBeGreaterThan(0);
+    expect(appTop).toBe(servedTop);
     await context.close();
     await noScript.close();
   });
