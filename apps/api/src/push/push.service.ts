@@ -15,6 +15,7 @@ import { VAPID_KEYS, type VapidKeySource } from './vapid-keys';
 
 const FINAL: readonly TicketStatus[] = ['done', 'no_show', 'cancelled', 'not_served'];
 const OPEN: readonly string[] = ['waiting', 'called', 'serving'];
+const MOVES_THE_LINE: readonly TicketChange['action'][] = ['call', 'cancel', 'transfer', 'return'];
 /** Browsers (phone, tablet, ...) one ticket may notify. */
 export const MAX_SUBSCRIPTIONS_PER_TICKET = 5;
 /** A site's "who is N ahead now" check waits this long for the events of one burst to settle. */
@@ -148,8 +149,9 @@ export class PushService implements OnModuleInit, OnModuleDestroy {
     if (FINAL.includes(status)) work.push(this.repo.deleteForTicket(row.id));
     else if ((action === 'call' || action === 'recall') && status === 'called' && counter) work.push(this.sendCalled(row.id, counter));
     else if ((action === 'return' || action === 'transfer') && status === 'waiting') work.push(this.repo.resetSent(row.id));
-    // Anything that moves a ticket out of the line (or back) moves the others' places.
-    if (action !== 'start' && action !== 'finish' && action !== 'recall') this.scheduleAheadCheck(row.site_id);
+    // Only a ticket leaving the line (or coming back into it) moves the others forward: a new
+    // ticket never does, nor what happens at a counter to a ticket already called.
+    if (MOVES_THE_LINE.includes(action)) this.scheduleAheadCheck(row.site_id);
     if (work.length === 0) return;
     const done = Promise.all(work).then(() => undefined);
     this.working.add(done);
