@@ -1,7 +1,7 @@
 import type { BookingCreatedResponse, TicketResponse } from '@mpp/contracts';
 import { DataSource } from 'typeorm';
 import { FixedClock } from '../src/common/clock';
-import { readNotificationsConfig } from '../src/notifications/notifications.config';
+import { readNotificationsConfig } from '../src/config/notifications-config';
 import { NotificationRecipients } from '../src/notifications/notification-recipients';
 import { NotificationsService } from '../src/notifications/notifications.service';
 import { startHttpPeer, type HttpPeer, type ReceivedRequest } from '../src/notifications/http-peer.testing';

@@ -1,7 +1,7 @@
 import { isIP } from 'node:net';
 import { isAbsolute, resolve } from 'node:path';
 import { readCitizenConfig, type CitizenConfig } from './citizen-config';
-import { readNotificationsConfig, type NotificationsConfig } from '../notifications/notifications.config';
+import { readNotificationsConfig, type NotificationsConfig } from './notifications-config';
 
 /**
  * The one typed configuration of the API, read from the environment once at start.
@@ -43,7 +43,7 @@ export interface AppConfig {
   mailFrom: string;
   /** The citizen account: sign-in codes per client address, the OpenID Connect provider (citizen-config.ts). */
   citizen: CitizenConfig;
-  /** SMS gateway, WhatsApp Cloud API and "called" messages (notifications/notifications.config.ts). */
+  /** SMS gateway, WhatsApp Cloud API and "called" messages (config/notifications-config.ts). */
   notifications: NotificationsConfig;
   /** Express 'trust proxy': which hops may set X-Forwarded-For/-Proto/-Host (see parseTrustProxy). */
   trustProxy: TrustProxy;

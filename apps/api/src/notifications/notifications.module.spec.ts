@@ -8,7 +8,7 @@ import { APP_CONFIG } from '../config/app-config';
 import { DATA_KEY } from '../config/data-key';
 import { LogChannel } from './log.channel';
 import { EMAIL_CHANNEL, SMS_CHANNEL, WHATSAPP_CHANNEL } from './notification';
-import { readNotificationsConfig } from './notifications.config';
+import { readNotificationsConfig } from '../config/notifications-config';
 import { SmsGatewayChannel } from './sms-gateway.channel';
 import { WhatsAppChannel } from './whatsapp.channel';
 import { NotificationsModule } from './notifications.module';

@@ -1,7 +1,7 @@
 import { Logger } from '@nestjs/common';
 import Handlebars from 'handlebars';
 import { normalizeIndonesianMobile } from '@mpp/domain';
-import type { SmsGatewayConfig } from './notifications.config';
+import type { SmsGatewayConfig } from '../config/notifications-config';
 import { httpRequest, jsonPath } from './http-post';
 import { redactRecipient, type NotificationChannel, type NotificationResult, type OutgoingMessage } from './notification';
 
@@ -34,7 +34,7 @@ export function scrubAnswer(text: string, message: Pick<OutgoingMessage, 'channe
 
 /**
  * SMS through an HTTP gateway, as Indonesian gateways differ: the URL, method, body template,
- * content type and auth header come from the environment (notifications.config.ts). The template
+ * content type and auth header come from the environment (config/notifications-config.ts). The template
  * gets {{to}} (+62…), {{toLocal}} (08…), {{toDigits}} (62…) and {{text}}, each escaped for where it
  * lands (URL-encoded in the URL; JSON, form or XML in the body). A 2xx answer is 'sent', with the
  * gateway's message id when SMS_GATEWAY_MESSAGE_ID says where it is; anything else is 'failed'.

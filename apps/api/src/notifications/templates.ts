@@ -5,7 +5,7 @@ import type { NotificationChannelKind, NotificationLanguage } from './notificati
  * What the notifications module writes itself, per channel and language (handlebars, plain text:
  * no HTML escaping). The citizen's language picks the set; Indonesian when none is known.
  * Email has a subject and a text; SMS a text short enough for one or two SMS; WhatsApp the
- * parameters of a template approved by Meta (its name configured, notifications.config.ts), and
+ * parameters of a template approved by Meta (its name configured, config/notifications-config.ts), and
  * the same text as the SMS for the outbox's record.
  */
 export const TEMPLATE_NAMES = ['ticket-called', 'text'] as const;

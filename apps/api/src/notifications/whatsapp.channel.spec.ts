@@ -1,5 +1,5 @@
 import { Logger } from '@nestjs/common';
-import { readNotificationsConfig } from './notifications.config';
+import { readNotificationsConfig } from '../config/notifications-config';
 import { startHttpPeer, type HttpPeer } from './http-peer.testing';
 import { WhatsAppChannel } from './whatsapp.channel';
 

@@ -1,6 +1,6 @@
 import { Logger } from '@nestjs/common';
 import { normalizeIndonesianMobile } from '@mpp/domain';
-import type { WhatsAppConfig } from './notifications.config';
+import type { WhatsAppConfig } from '../config/notifications-config';
 import { httpRequest, jsonPath } from './http-post';
 import type { NotificationChannel, NotificationResult, OutgoingMessage, WhatsAppTemplate } from './notification';
 import { scrubAnswer } from './sms-gateway.channel';

@@ -1,5 +1,5 @@
 import { IsInt, IsUUID, Max, Min } from 'class-validator';
-import { IsIndonesianMobile, IsNik, IsPersonName } from '../booking/dto/person.validators';
+import { IsIndonesianMobile, IsNik, IsPersonName } from '../common/person.validators';
 
 /** A ticket from home: the service and who takes it (checked by libs/domain's rules, as a booking's). */
 export class CreateOnlineTicketDto {

@@ -1,7 +1,7 @@
 import { BOOKING_NEEDS, PRIORITY_CLASSES, type BookingNeed, type PriorityClass } from '@mpp/contracts';
 import { ArrayMaxSize, ArrayUnique, IsArray, IsEmail, IsIn, IsInt, IsOptional, IsString, IsUUID, Matches, Max, MaxLength, Min, MinLength } from 'class-validator';
 import { IsLocalDate } from '../../common/local-date.validator';
-import { IsIndonesianMobile, IsNik, IsPersonName } from './person.validators';
+import { IsIndonesianMobile, IsNik, IsPersonName } from '../../common/person.validators';
 
 const TIME = /^([01]\d|2[0-3]):[0-5]\d$/;
 const priorityMessage = {

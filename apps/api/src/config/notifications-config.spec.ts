@@ -1,5 +1,5 @@
 import { ConfigError, loadConfig } from '../config/app-config';
-import { DEFAULT_SMS_BODY, DEFAULT_WHATSAPP_API_URL, readNotificationsConfig } from './notifications.config';
+import { DEFAULT_SMS_BODY, DEFAULT_WHATSAPP_API_URL, readNotificationsConfig } from './notifications-config';
 
 function read(env: Record<string, string>) {
   const problems: string[] = [];
