@@ -24,7 +24,8 @@ import { CatalogueRepository } from '../catalogue/catalogue.repository';
 import { CounterService } from './counter.service';
 import { PublicTicketService } from './public-ticket.service';
 import { QueuePlaceRepository } from './queue-place.repository';
-import { ticketNumber } from './queue.mapper';
+import { ticketNumber, toPublicTicketResponse } from './queue.mapper';
+import type { TicketRow } from './queue.repository';
 import { TicketPagePlaces } from './ticket-page-places';
 import { TicketViews } from './ticket-views';
 
@@ -231,7 +232,7 @@ export class QueueGateway implements OnGatewayInit, OnGatewayConnection, OnModul
       this.safely('waiting counts', () => this.scheduleWaitingCounts(row.site_id, row.time_zone));
       this.safely('ticket pages places', () => this.pagePlaces.linesMoved(row.site_id));
     }
-    void this.pushTicket(row.public_code, row.id);
+    void this.pushTicket(row.public_code, row.id, row);
     if (reachesOtherProcesses(this.server)) {
       this.safely('ticket to other processes', () => this.server.serverSideEmit(TICKET_CHANGED, row.public_code, row.id, row.site_id, moved));
     }
@@ -261,12 +262,16 @@ export class QueueGateway implements OnGatewayInit, OnGatewayConnection, OnModul
     return reachesOtherProcesses(this.server) || !!this.server.adapter.rooms.get(room)?.size;
   }
 
-  /** A changed ticket to the pages open on it in THIS process (each process is told: onTicket). */
-  private async pushTicket(publicCode: string, id: string): Promise<void> {
+  /**
+   * A changed ticket to the pages open on it in THIS process (each process is told: onTicket).
+   * This process's own change is shown as the change left it (`row`: a call followed at once by a
+   * no-show is heard as called, then absent); another process's is read.
+   */
+  private async pushTicket(publicCode: string, id: string, row?: TicketRow): Promise<void> {
     const room = `ticket:${publicCode}`;
     if (!this.server.adapter.rooms.get(room)?.size) return;
     try {
-      const ticket = await this.tickets.byId(id);
+      const ticket = row ? toPublicTicketResponse(await this.views.ticket(row)) : await this.tickets.byId(id);
       if (ticket) this.server.local.to(room).emit(QUEUE_EVENTS.ticketUpdated, ticket);
     } catch (error) {
       this.logger.warn(`ticket push failed: ${(error as Error).message}`);

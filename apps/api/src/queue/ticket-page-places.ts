@@ -11,10 +11,10 @@ import type { QueuePlaceService, TicketPlace } from './queue-place.service';
  * A site's open pages are told their places at most this often after the line moved (the first
  * time at once), and a pass starts no sooner than PASS_SHARE times the last pass's length after
  * it began: the places of 5,000 pages take ~0.1 s of CPU, so a busy hall's pages cost at most about
- * a fifth of a core, and less of one that a loaded machine slows down.
+ * a fifth of a core, and at most a third on a loaded machine that slows the passes down.
  */
 export const PLACES_MIN_GAP_MS = 500;
-const PASS_SHARE = 5;
+const PASS_SHARE = 3;
 /** Pages told (or places computed) before the event loop is let go, so requests run between slices. */
 export const PAGES_PER_SLICE = 250;
 
