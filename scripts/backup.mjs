@@ -102,7 +102,7 @@ async function main() {
   // After the database: a file named by a row in the copy was written before that row, so it is
   // here too (the store only adds files). Each is optional: an API that never started has none.
   const contents = [ITEMS.postgres];
-  for (const item of [ITEMS.dataKey, ITEMS.jwtSecret, ITEMS.files]) {
+  for (const item of [ITEMS.dataKey, ITEMS.jwtSecret, ITEMS.files, ITEMS.vapidKeys]) {
     const source = join(dataDir, item);
     if (!existsSync(source)) continue;
     await fs.cp(source, staged(item), { recursive: true, preserveTimestamps: true, errorOnExist: true }).catch((error) => {

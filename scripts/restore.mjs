@@ -114,7 +114,7 @@ async function main() {
 
   // PostgreSQL starts only on a data directory of mode 0700 (or 0750) owned by the user it runs as.
   await fs.chmod(staged(ITEMS.postgres), 0o700);
-  for (const key of [ITEMS.dataKey, ITEMS.jwtSecret]) if (manifest.contents.includes(key)) await fs.chmod(staged(key), 0o600);
+  for (const key of [ITEMS.dataKey, ITEMS.jwtSecret, ITEMS.vapidKeys]) if (manifest.contents.includes(key)) await fs.chmod(staged(key), 0o600);
   if (isRoot()) {
     const owner = statSync(dataDir);
     if (owner.uid !== 0) {

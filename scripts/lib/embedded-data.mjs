@@ -27,6 +27,7 @@ export const ITEMS = {
   dataKey: 'data-key',
   jwtSecret: 'jwt-secret',
   files: 'files',
+  vapidKeys: 'vapid-keys.json',
 };
 
 export const DOCS = 'docs/backup.md';

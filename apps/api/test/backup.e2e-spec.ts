@@ -207,6 +207,7 @@ describe('Backup and restore of the embedded PostgreSQL (npm run backup / restor
       writeFileSync(join(source, 'data-key'), randomBytes(32).toString('base64') + '\n', { mode: 0o600 });
       writeFileSync(join(source, 'jwt-secret'), randomBytes(48).toString('base64url') + '\n', { mode: 0o600 });
       writeFileSync(join(source, 'files', 'documents', 'surat.txt'), 'Surat pengantar RT/RW\n');
+      writeFileSync(join(source, 'vapid-keys.json'), JSON.stringify({ publicKey: randomBytes(65).toString('base64url'), privateKey: randomBytes(32).toString('base64url') }) + '\n', { mode: 0o600 });
       const sourceServer = await startServer(source);
       const t = await startApi(sourceServer, source, clock);
       apps.push(t);
@@ -278,12 +279,13 @@ describe('Backup and restore of the embedded PostgreSQL (npm run backup / restor
       // Restore into a fresh DATA_DIR, as an operator would.
       const restore = await npmRun('restore', [archive], { DATA_DIR: restored }).done;
       expect(restore).toMatchObject({ code: 0, stderr: '' });
-      expect(restore.stdout).toContain(`Restored into ${restored}: postgres, data-key, jwt-secret, files`);
+      expect(restore.stdout).toContain(`Restored into ${restored}: postgres, data-key, jwt-secret, files, vapid-keys.json`);
       expect(statSync(join(restored, 'postgres')).mode & 0o777).toBe(0o700);
       expect(statSync(join(restored, 'data-key')).mode & 0o777).toBe(0o600);
       expect(statSync(join(restored, 'jwt-secret')).mode & 0o777).toBe(0o600);
+      expect(statSync(join(restored, 'vapid-keys.json')).mode & 0o777).toBe(0o600);
       if (userInfo().uid === 0) expect(statSync(join(restored, 'postgres', 'PG_VERSION')).uid).toBe(statSync(join(source, 'postgres', 'PG_VERSION')).uid); // postgres's
-      for (const file of ['data-key', 'jwt-secret', 'files/documents/surat.txt']) {
+      for (const file of ['data-key', 'jwt-secret', 'files/documents/surat.txt', 'vapid-keys.json']) {
         expect(readFileSync(join(restored, file), 'utf8')).toBe(readFileSync(join(source, file), 'utf8'));
       }
 
@@ -330,7 +332,7 @@ describe('Backup and restore of the embedded PostgreSQL (npm run backup / restor
 
       const refused = await npmRun('restore', [archive], { DATA_DIR: restored }).done;
       expect(refused.code).toBe(1);
-      expect(refused.stderr).toContain(`${restored} already holds postgres, data-key, jwt-secret, files: a restore never overwrites them.`);
+      expect(refused.stderr).toContain(`${restored} already holds postgres, data-key, jwt-secret, files, vapid-keys.json: a restore never overwrites them.`);
       expect(refused.stderr).toContain('--force');
       expect(existsSync(join(restored, 'postgres', 'PG_VERSION'))).toBe(true);
 
