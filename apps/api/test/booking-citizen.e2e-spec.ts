@@ -2,6 +2,7 @@ import type { BookingCreatedResponse, BookingDaysResponse, BookingResponse, Chec
 import { zonedToUtc } from '@mpp/domain';
 import { DataSource } from 'typeorm';
 import { FixedClock } from '../src/common/clock';
+import { NotificationRecipients } from '../src/notifications/notification-recipients';
 import { Hall, setDailyQuota, setupHall } from './support/hall';
 import { personalDataKeys } from './support/json-keys';
 import { createTestApp, TestApp } from './support/test-app';
@@ -155,6 +156,57 @@ describe('Booking from the portal (priority group, needs, date strip, calendar f
       expect(row).toEqual({ priority_group: 'regular', needs: ['companion'] });
       await expect(db.query(`UPDATE booking SET needs = ARRAY['helicopter']::varchar(16)[] WHERE code = $1`, [created.code])).rejects.toThrow(/ck_booking_needs/);
       await expect(db.query(`UPDATE booking SET priority_group = 'vip' WHERE code = $1`, [created.code])).rejects.toThrow(/ck_booking_priority_group/);
+    });
+  });
+
+  describe('how to be told (notifyBy)', () => {
+    const preferenceOf = (phone: string) => {
+      const recipients = t.app.get(NotificationRecipients);
+      return recipients.preferenceOf(recipients.hashOf({ kind: 'phone', phone }));
+    };
+    const outboxChannels = async (code: string) =>
+      ((await t.app.get(DataSource).query(`SELECT o.channel FROM outbox_message o JOIN booking b ON b.id = o.booking_id WHERE b.code = $1 ORDER BY o.id`, [code])) as { channel: string }[]).map(
+        (r) => r.channel,
+      );
+
+    it("should record WhatsApp for the booking's number (by its keyed hash) and send the confirmation by WhatsApp", async () => {
+      expect(await preferenceOf('+6281377001100')).toMatchObject({ channel: null });
+
+      const created = (await book(newBookingDto(h.services.kk, { nik: nikFor(40), start: '13:00', phone: '0813-7700-1100', notifyBy: 'whatsapp', language: 'en' })).expect(201))
+        .body as BookingCreatedResponse;
+
+      // Written any way the number is: the same recipient.
+      expect(await preferenceOf('081377001100')).toEqual({ channel: 'whatsapp', language: 'en', optedOut: false });
+      expect(await outboxChannels(created.code)).toEqual(['whatsapp']);
+      const rows = (await t.app.get(DataSource).query(`SELECT * FROM notification_recipient`)) as object[];
+      expect(JSON.stringify(rows)).not.toMatch(/81377001100/);
+    });
+
+    it('should send by email instead when the citizen chose email and gave one, and leave the choice as it was when none is given', async () => {
+      const created = (await book(newBookingDto(h.services.kk, { nik: nikFor(41), start: '13:30', phone: '081377001101', email: 'yohana@contoh.id', notifyBy: 'email' })).expect(201))
+        .body as BookingCreatedResponse;
+      expect(await preferenceOf('081377001101')).toMatchObject({ channel: 'email', language: 'id' });
+      expect(await outboxChannels(created.code)).toEqual(['email']);
+
+      await book(newBookingDto(h.services.akta, { nik: nikFor(42), start: '14:00', phone: '081377001101' })).expect(201);
+      expect(await preferenceOf('081377001101')).toMatchObject({ channel: 'email' });
+    });
+
+    it('should refuse email without an address, and an unknown channel or language, with a bilingual 400 naming the field', async () => {
+      for (const [extra, field] of [
+        [{ notifyBy: 'email' }, 'notifyBy'],
+        [{ notifyBy: 'email', email: '  ' }, 'email'],
+        [{ notifyBy: 'telegram' }, 'notifyBy'],
+        [{ notifyBy: 'whatsapp', language: 'fr' }, 'language'],
+      ] as const) {
+        const res = await book(newBookingDto(h.services.kk, { nik: nikFor(43), start: '14:30', phone: '081377001102', ...extra })).expect(400);
+        const fields = res.body.fields as FieldError[];
+        const named = fields.find((f) => f.field === field);
+        expect(named?.message.id).toBeTruthy();
+        expect(named?.message.en).toBeTruthy();
+        expect(named?.message.id).not.toBe(named?.message.en);
+      }
+      expect(await preferenceOf('081377001102')).toMatchObject({ channel: null });
     });
   });
 

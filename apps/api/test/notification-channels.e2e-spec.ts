@@ -1,4 +1,4 @@
-import type { BookingCreatedResponse, TicketResponse } from '@mpp/contracts';
+import type { BookingCreatedResponse, FieldError, OnlineTicketCreatedResponse, ServiceResponse, TicketResponse } from '@mpp/contracts';
 import { DataSource } from 'typeorm';
 import { FixedClock } from '../src/common/clock';
 import { readNotificationsConfig } from '../src/config/notifications-config';
@@ -90,13 +90,13 @@ describe('Notification channels: told when called, opt-out, dead letters', () =>
   const outboxOfTicket = async (ticketId: string) => (await db().query(`SELECT * FROM outbox_message WHERE ticket_id = $1 ORDER BY id`, [ticketId])) as OutboxRow[];
   const calledSms = () => sms.received.filter((r) => (JSON.parse(r.body) as { text: string }).text.includes('dipanggil'));
 
-  const bookAndCheckIn = async (serial: number, phone = BOOKER_PHONE) => {
+  const bookAndCheckIn = async (serial: number, phone = BOOKER_PHONE, extra: Record<string, unknown> = {}) => {
     clock.set('2026-11-23T00:30:00Z');
     const booking = (
       await t
         .http()
         .post('/api/v1/bookings')
-        .send({ serviceId: h.services.akta, date: '2026-11-24', start: '10:00', nik: nikFor(serial), fullName: 'Maria Goreti Lada', phone })
+        .send({ serviceId: h.services.akta, date: '2026-11-24', start: '10:00', nik: nikFor(serial), fullName: 'Maria Goreti Lada', phone, ...extra })
         .expect(201)
     ).body as BookingCreatedResponse;
     clock.set('2026-11-24T01:45:00Z'); // 09:45 WITA: inside the check-in window of the 10:00 slot
@@ -207,6 +207,101 @@ describe('Notification channels: told when called, opt-out, dead letters', () =>
     await release(h.officers.dukcapil1, h.counters.dukcapil1);
   });
 
+  describe('online tickets: "Beri tahu saya lewat" (notifyBy)', () => {
+    const ONLINE_PHONE = '0813-5500-6600';
+    const takeOnline = (serial: number, extra: Record<string, unknown>) =>
+      t
+        .http()
+        .post('/api/v1/queue/online-tickets')
+        .send({ serviceId: h.services.kk, nik: nikFor(serial), fullName: 'Yohanes Benyamin Nalle', phone: ONLINE_PHONE, ...extra });
+    const smsTo = (to: string) => calledSms().filter((r) => (JSON.parse(r.body) as { to: string }).to === to);
+
+    beforeAll(async () => {
+      const service = (await t.http().get(`/api/v1/services/${h.services.kk}`).expect(200)).body as ServiceResponse;
+      await t.http().patch(`/api/v1/admin/services/${h.services.kk}`).auth(h.system, { type: 'bearer' }).send({ queue: { ...service.queue, onlineTicketEnabled: true } }).expect(200);
+    });
+    beforeEach(() => clock.set('2026-11-24T02:00:00Z')); // Tuesday 10:00 WITA, counters open
+
+    it('should send exactly one "dipanggil" SMS to the number of an online ticket (SMS by default) when it is called at a counter', async () => {
+      const online = (await takeOnline(50, {}).expect(201)).body as OnlineTicketCreatedResponse;
+      expect(smsTo('+6281355006600')).toHaveLength(0);
+
+      const { ticket } = await callNext(h.officers.dukcapil1, h.counters.dukcapil1);
+
+      expect(ticket.number).toBe(online.number);
+      const [row] = await until(() => outboxOfTicket(ticket.id), (rows) => rows.length === 1 && rows[0].status !== 'pending');
+      expect(row).toMatchObject({ channel: 'sms', status: 'sent', template: 'ticket-called', language: 'id' });
+      await t.app.get(NotificationsService).drain();
+      const sent = smsTo('+6281355006600');
+      expect(sent).toHaveLength(1);
+      expect((JSON.parse(sent[0].body) as { text: string }).text).toContain(`nomor ${online.number} dipanggil, silakan ke Loket ${ticket.counter!.number}.`);
+      await release(h.officers.dukcapil1, h.counters.dukcapil1);
+      // Its channel and language are kept for the number, by its keyed hash.
+      const recipients = t.app.get(NotificationRecipients);
+      expect(await recipients.preferenceOf(recipients.hashOf({ kind: 'phone', phone: ONLINE_PHONE }))).toEqual({ channel: 'sms', language: 'id', optedOut: false });
+    });
+
+    it('should send it by WhatsApp, in English, when the citizen chose so', async () => {
+      const before = whatsapp.received.length;
+      const online = (await takeOnline(51, { notifyBy: 'whatsapp', language: 'en', phone: '081355006601' }).expect(201)).body as OnlineTicketCreatedResponse;
+
+      const { ticket } = await callNext(h.officers.dukcapil1, h.counters.dukcapil1);
+
+      expect(ticket.number).toBe(online.number);
+      const [row] = await until(() => outboxOfTicket(ticket.id), (rows) => rows.length === 1 && rows[0].status !== 'pending');
+      expect(row).toMatchObject({ channel: 'whatsapp', status: 'sent', language: 'en', template: 'ticket-called' });
+      const requests = whatsapp.received.slice(before).map((r) => JSON.parse(r.body) as { to: string; template: { name: string; language: { code: string } } });
+      expect(requests).toHaveLength(1);
+      expect(requests[0]).toMatchObject({ to: '6281355006601', template: { name: 'mpp_ticket_called', language: { code: 'en' } } });
+      await release(h.officers.dukcapil1, h.counters.dukcapil1);
+    });
+
+    it("should send nothing for an online ticket whose citizen chose 'none'", async () => {
+      const smsBefore = sms.received.length;
+      const waBefore = whatsapp.received.length;
+      const online = (await takeOnline(52, { notifyBy: 'none' }).expect(201)).body as OnlineTicketCreatedResponse;
+
+      const { ticket } = await callNext(h.officers.dukcapil1, h.counters.dukcapil1);
+
+      expect(ticket.number).toBe(online.number);
+      await t.app.get(NotificationsService).drain();
+      expect(await outboxOfTicket(ticket.id)).toEqual([]);
+      expect(sms.received.length).toBe(smsBefore);
+      expect(whatsapp.received.length).toBe(waBefore);
+      expect(((await db().query(`SELECT count(*)::int AS n FROM notification_ticket_contact WHERE ticket_id = $1`, [ticket.id])) as { n: number }[])[0].n).toBe(0);
+      await release(h.officers.dukcapil1, h.counters.dukcapil1);
+    });
+
+    it('should refuse an unknown notifyBy or language with a bilingual 400 naming the field, and take no ticket', async () => {
+      const taken = async () => ((await db().query(`SELECT count(*)::int AS n FROM online_ticket`)) as { n: number }[])[0].n;
+      const before = await taken();
+      for (const [extra, field] of [
+        [{ notifyBy: 'telegram' }, 'notifyBy'],
+        [{ notifyBy: 'email' }, 'notifyBy'],
+        [{ notifyBy: 'sms', language: 'fr' }, 'language'],
+      ] as const) {
+        const res = await takeOnline(53, extra).expect(400);
+        const named = (res.body.fields as FieldError[]).find((f) => f.field === field);
+        expect(named?.message.id).toMatch(/harus/);
+        expect(named?.message.en).toMatch(/must be/);
+      }
+      expect(await taken()).toBe(before);
+    });
+  });
+
+  it("should tell a booking's citizen who chose WhatsApp when booking, by WhatsApp, when called", async () => {
+    const before = whatsapp.received.length;
+    await bookAndCheckIn(5, '081355006602', { notifyBy: 'whatsapp' });
+
+    const { ticket } = await callNext(h.officers.dukcapil1, h.counters.dukcapil1);
+
+    const [row] = await until(() => outboxOfTicket(ticket.id), (rows) => rows.length === 1 && rows[0].status !== 'pending');
+    expect(row).toMatchObject({ channel: 'whatsapp', status: 'sent', language: 'id', template: 'ticket-called' });
+    const called = whatsapp.received.slice(before).map((r) => JSON.parse(r.body) as { to: string; template: { name: string } }).filter((b) => b.template.name === 'mpp_ticket_called');
+    expect(called).toEqual([expect.objectContaining({ to: '6281355006602' })]);
+    await release(h.officers.dukcapil1, h.counters.dukcapil1);
+  });
+
   it('should stop every further message to a number whose citizen followed the opt-out link, without a login', async () => {
     expect(optOutUrl).not.toBe('');
     const path = optOutUrl.slice(PUBLIC_URL.length);
@@ -286,8 +381,8 @@ describe('Notification channels: told when called, opt-out, dead letters', () =>
     const dump = JSON.stringify(
       await Promise.all(['outbox_message', 'notification_recipient', 'notification_ticket_contact'].map((table) => db().query(`SELECT * FROM ${table}`))),
     );
-    for (const leak of ['81234567890', '81298765432', '81311112222', 'Maria', 'dipanggil']) expect(dump).not.toContain(leak);
+    for (const leak of ['81234567890', '81298765432', '81311112222', '81355006600', '81355006601', '81355006602', 'Maria', 'Yohanes', 'dipanggil']) expect(dump).not.toContain(leak);
     const log = logLines.join('\n');
-    for (const leak of ['81234567890', '81298765432', '81311112222', 'Maria', 'dipanggil', 'wa-test-token', 'gw-key']) expect(log).not.toContain(leak);
+    for (const leak of ['81234567890', '81298765432', '81311112222', '81355006600', '81355006601', '81355006602', 'Maria', 'Yohanes', 'dipanggil', 'wa-test-token', 'gw-key']) expect(log).not.toContain(leak);
   });
 });

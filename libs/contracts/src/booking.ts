@@ -72,7 +72,14 @@ export interface CreateBookingRequest {
   priorityGroup?: PriorityClass;
   /** What to have ready at the counter; each at most once. */
   needs?: BookingNeed[];
+  /** How to send this booking's messages and "called" (recorded for the number): 'email' only with an email. Default: as chosen before, else SMS. */
+  notifyBy?: BookingNotifyBy;
+  /** The language of those messages: 'id' (default) or 'en'. */
+  language?: 'id' | 'en';
 }
+
+export const BOOKING_NOTIFY_CHOICES = ['sms', 'whatsapp', 'email'] as const;
+export type BookingNotifyBy = (typeof BOOKING_NOTIFY_CHOICES)[number];
 
 export type BookingStatus = 'active' | 'checked_in' | 'cancelled' | 'no_show';
 

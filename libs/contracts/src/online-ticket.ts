@@ -10,7 +10,19 @@ export interface CreateOnlineTicketRequest {
   fullName: string;
   /** Indonesian mobile number, any usual spelling (0812…, +62 812…). */
   phone: string;
+  /** How to tell the citizen when the ticket is called: 'sms' (default), 'whatsapp', or 'none'. */
+  notifyBy?: OnlineTicketNotifyBy;
+  /** The language of that message: 'id' (default) or 'en'. */
+  language?: CitizenLanguage;
 }
+
+/** "Beri tahu saya lewat": SMS, WhatsApp, or no message (docs/notifications.md, Told when called). */
+export const ONLINE_TICKET_NOTIFY_CHOICES = ['sms', 'whatsapp', 'none'] as const;
+export type OnlineTicketNotifyBy = (typeof ONLINE_TICKET_NOTIFY_CHOICES)[number];
+
+/** The citizen's language for messages. */
+export const CITIZEN_LANGUAGES = ['id', 'en'] as const;
+export type CitizenLanguage = (typeof CITIZEN_LANGUAGES)[number];
 
 /** The answer: the ticket's page and what to tell the citizen, nothing personal. */
 export interface OnlineTicketCreatedResponse {

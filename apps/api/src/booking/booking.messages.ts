@@ -16,6 +16,10 @@ const STATUS: Record<BookingStatus, LocalizedText> = {
 
 
 export const BookingMessages = {
+  notifyByEmailWithoutEmail: {
+    id: 'Untuk diberi tahu lewat email, isi alamat email Anda, atau pilih SMS atau WhatsApp.',
+    en: 'To be told by email, fill in your email address, or choose SMS or WhatsApp.',
+  },
   noBookingForTicket: {
     id: 'Tiket ini tidak berasal dari pemesanan daring.',
     en: 'This ticket did not come from an online booking.',

@@ -41,6 +41,7 @@ import { QueueService } from '../queue/queue.service';
 import { BookingMessages } from './booking.messages';
 import { BookingRepository, BookingRow } from './booking.repository';
 import { BookingNotifier } from './booking-notifier';
+import { NotificationRecipients } from '../notifications/notification-recipients';
 import { BookingPolicyDto, CreateBookingDto } from './dto/booking.dto';
 import { PiiCipher } from '../common/pii-cipher';
 
@@ -80,6 +81,7 @@ export class BookingService {
     private readonly cipher: PiiCipher,
     private readonly clock: Clock,
     private readonly notifier: BookingNotifier,
+    private readonly recipients: NotificationRecipients,
   ) {}
 
   // ---- slots -----------------------------------------------------------------------------
@@ -178,6 +180,8 @@ export class BookingService {
           await this.repo.lockPerson(tx, nikHash);
           await this.assertWeeklyLimit(tx, site, nikHash, slot.date);
           await this.takeSeats(tx, service, slot, site.timeZone);
+          // The citizen's channel for this number (and "email instead"), before the messages below are sent.
+          if (dto.notifyBy) await this.recipients.choose({ kind: 'phone', phone: person.phone }, { channel: dto.notifyBy, language: dto.language ?? 'id' }, false, tx);
           return this.repo.insert(tx, {
             code: generateBookingCode((n) => randomBytes(n)),
             site_id: site.id,
@@ -519,6 +523,7 @@ function checkPerson(dto: CreateBookingDto, now: Date): { nik: string; fullName:
   if (!phone.valid) fields.push({ field: 'phone', message: PHONE_MESSAGES[phone.reason] });
   const name = checkPersonName(dto.fullName);
   if (!name.valid) fields.push({ field: 'fullName', message: PERSON_NAME_MESSAGES[name.reason] });
+  if (dto.notifyBy === 'email' && !dto.email?.trim()) fields.push({ field: 'notifyBy', message: BookingMessages.notifyByEmailWithoutEmail });
   if (fields.length) {
     throw ApiException.badRequest('VALIDATION_FAILED', { id: `Data pemesanan belum benar: ${fields[0].message.id}`, en: `The booking data is not valid: ${fields[0].message.en}` }, fields);
   }

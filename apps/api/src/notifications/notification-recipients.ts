@@ -2,7 +2,7 @@ import { Inject, Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { normalizeIndonesianMobile } from '@mpp/domain';
 import { createHmac, hkdfSync, timingSafeEqual } from 'node:crypto';
-import { DataSource } from 'typeorm';
+import { DataSource, type EntityManager } from 'typeorm';
 import { PiiCipher } from '../common/pii-cipher';
 import { DATA_KEY } from '../config/data-key';
 import type { NotificationChannelKind, NotificationLanguage } from './notification';
@@ -54,9 +54,15 @@ export class NotificationRecipients {
   /**
    * Records the citizen's choice for a number or address (when they give it: a booking, an online
    * ticket, an account). Choosing again replaces it; an opt-out stays until they choose again.
+   * With `manager`, in the caller's transaction (the choice commits with what it came with).
    */
-  async choose(recipient: Recipient, choice: { channel?: NotificationChannelKind | null; language: NotificationLanguage }, optIn = false): Promise<void> {
-    await this.db.query(
+  async choose(
+    recipient: Recipient,
+    choice: { channel?: NotificationChannelKind | null; language: NotificationLanguage },
+    optIn = false,
+    manager?: EntityManager,
+  ): Promise<void> {
+    await (manager ?? this.db).query(
       `INSERT INTO notification_recipient (recipient_hash, channel, language)
        VALUES ($1, $2, $3)
        ON CONFLICT (recipient_hash) DO UPDATE

@@ -1,4 +1,5 @@
 import { Logger, Module } from '@nestjs/common';
+import { TICKET_CONTACTS, type TicketContacts } from '../common/ticket-contacts';
 import { APP_CONFIG, AppConfig, redactUrl } from '../config/app-config';
 import { JobsModule } from '../jobs/jobs.module';
 import { LogChannel } from './log.channel';
@@ -43,6 +44,16 @@ export function whatsAppChannelFor(config: Pick<AppConfig, 'notifications'>): No
   return new LogChannel();
 }
 
+/** The queue's port for an online ticket's number (common/ticket-contacts.ts): the citizen's choice, then the ticket's contact. */
+export function ticketContactsFor(notifier: TicketCalledNotifier, recipients: NotificationRecipients): TicketContacts {
+  return {
+    async watch(ticketId, contact, manager) {
+      await recipients.choose({ kind: 'phone', phone: contact.to }, { channel: contact.channel, language: contact.language }, false, manager);
+      await notifier.watchTicket(ticketId, contact, manager);
+    },
+  };
+}
+
 /**
  * Messages to citizens through the outbox table (outbox_message): ready text (recipient, channel,
  * subject, body) in, delivered by the channel for its kind (email, SMS, WhatsApp). What a booking
@@ -62,7 +73,8 @@ export function whatsAppChannelFor(config: Pick<AppConfig, 'notifications'>): No
     { provide: EMAIL_CHANNEL, inject: [APP_CONFIG], useFactory: emailChannelFor },
     { provide: SMS_CHANNEL, inject: [APP_CONFIG], useFactory: smsChannelFor },
     { provide: WHATSAPP_CHANNEL, inject: [APP_CONFIG], useFactory: whatsAppChannelFor },
+    { provide: TICKET_CONTACTS, inject: [TicketCalledNotifier, NotificationRecipients], useFactory: ticketContactsFor },
   ],
-  exports: [NotificationsService, NotificationRecipients, TicketCalledNotifier],
+  exports: [NotificationsService, NotificationRecipients, TicketCalledNotifier, TICKET_CONTACTS],
 })
 export class NotificationsModule {}

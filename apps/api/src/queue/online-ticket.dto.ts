@@ -1,5 +1,14 @@
-import { IsInt, IsUUID, Max, Min } from 'class-validator';
+import { CITIZEN_LANGUAGES, ONLINE_TICKET_NOTIFY_CHOICES, type CitizenLanguage, type OnlineTicketNotifyBy } from '@mpp/contracts';
+import { IsIn, IsInt, IsOptional, IsUUID, Max, Min } from 'class-validator';
 import { IsIndonesianMobile, IsNik, IsPersonName } from '../common/person.validators';
+
+const notifyByMessage = {
+  message: {
+    id: 'notifyBy harus sms, whatsapp atau none (tanpa pesan).',
+    en: 'notifyBy must be sms, whatsapp or none (no message).',
+  },
+};
+const languageMessage = { message: { id: 'language harus id atau en.', en: 'language must be id or en.' } };
 
 /** A ticket from home: the service and who takes it (checked by libs/domain's rules, as a booking's). */
 export class CreateOnlineTicketDto {
@@ -17,6 +26,16 @@ export class CreateOnlineTicketDto {
   /** Indonesian mobile number: 08…, 628… or +628… */
   @IsIndonesianMobile()
   phone!: string;
+
+  /** How to tell the citizen when the ticket is called: sms (default), whatsapp, or none */
+  @IsOptional()
+  @IsIn(ONLINE_TICKET_NOTIFY_CHOICES, { context: notifyByMessage })
+  notifyBy?: OnlineTicketNotifyBy;
+
+  /** The language of that message: id (default) or en */
+  @IsOptional()
+  @IsIn(CITIZEN_LANGUAGES, { context: languageMessage })
+  language?: CitizenLanguage;
 }
 
 export class OnlineTicketAvailabilityQueryDto {

@@ -1,5 +1,6 @@
-import { HttpStatus, Injectable } from '@nestjs/common';
-import type { FieldError, LocalizedText, OnlineTicketAvailability, OnlineTicketClosedReason, OnlineTicketCreatedResponse, OnlineTicketPolicy, OnlineTicketTiming } from '@mpp/contracts';
+import { HttpStatus, Injectable, Logger, OnModuleInit } from '@nestjs/common';
+import { ModuleRef } from '@nestjs/core';
+import type { CitizenLanguage, FieldError, LocalizedText, OnlineTicketAvailability, OnlineTicketClosedReason, OnlineTicketCreatedResponse, OnlineTicketNotifyBy, OnlineTicketPolicy, OnlineTicketTiming } from '@mpp/contracts';
 import {
   checkPersonName,
   localDate,
@@ -22,6 +23,7 @@ import { Clock } from '../common/clock';
 import { ApiException } from '../common/errors/api-exception';
 import { PiiCipher } from '../common/pii-cipher';
 import { randomToken } from '../common/random-token';
+import { TICKET_CONTACTS, type TicketContacts } from '../common/ticket-contacts';
 import { DayEndService } from './day-end.service';
 import type { CreateOnlineTicketDto, OnlineTicketPolicyDto } from './online-ticket.dto';
 import { OnlineTicketMessages } from './online-ticket.messages';
@@ -60,7 +62,10 @@ const REFUSAL_CODES: Readonly<Record<OnlineTicketClosedReason, string>> = {
  * the NIK's keyed hash, the NIK, name and mobile encrypted; the answer carries nothing personal.
  */
 @Injectable()
-export class OnlineTicketService {
+export class OnlineTicketService implements OnModuleInit {
+  /** Where the number to tell when called is kept (notifications/, through common/ticket-contacts.ts); null: no notifications here. */
+  private contacts: TicketContacts | null = null;
+
   constructor(
     private readonly repo: OnlineTicketRepository,
     private readonly queue: QueueRepository,
@@ -71,7 +76,16 @@ export class OnlineTicketService {
     private readonly dayEnd: DayEndService,
     private readonly cipher: PiiCipher,
     private readonly clock: Clock,
+    private readonly moduleRef: ModuleRef,
   ) {}
+
+  onModuleInit(): void {
+    try {
+      this.contacts = this.moduleRef.get<TicketContacts>(TICKET_CONTACTS, { strict: false });
+    } catch {
+      new Logger('OnlineTickets').log({ msg: 'no notifications in this application: online tickets are not told by message when called' });
+    }
+  }
 
   /** Whether the portal should offer the form now, and if not why. */
   async availability(serviceId: string): Promise<OnlineTicketAvailability> {
@@ -106,7 +120,11 @@ export class OnlineTicketService {
     const person = checkPerson(dto, this.clock.now());
     const nikHash = this.cipher.lookupHash(person.nik);
     const idempotency = idempotencyKey
-      ? { scope: `online:${nikHash}`, key: idempotencyKey, hash: this.cipher.lookupHash(JSON.stringify(['online-ticket', dto.serviceId, person.nik, person.fullName, person.phone])) }
+      ? {
+          scope: `online:${nikHash}`,
+          key: idempotencyKey,
+          hash: this.cipher.lookupHash(JSON.stringify(['online-ticket', dto.serviceId, person.nik, person.fullName, person.phone, ...choiceInKey(dto)])),
+        }
       : null;
 
     const service = await this.catalogue.cachedActiveService(dto.serviceId);
@@ -167,6 +185,9 @@ export class OnlineTicketService {
         nameCipher: this.cipher.encrypt(person.fullName),
         phoneCipher: this.cipher.encrypt(person.phone),
       });
+      // "Told when called" on the channel the citizen chose, kept with the ticket (nothing for 'none').
+      const [notifyBy, language] = notifyChoiceOf(dto);
+      if (notifyBy !== 'none' && this.contacts) await this.contacts.watch(issued.id, { channel: notifyBy, to: person.phone, language }, tx);
       // Announced once the transaction commits (a rolled-back ticket is never heard of).
       this.publisher.ticketChanged(tx, issued, 'issue', null);
       return { issued };
@@ -287,6 +308,17 @@ export class OnlineTicketService {
       estimatedCallAt: wait === null ? null : new Date(this.clock.now().getTime() + wait * 60_000).toISOString(),
     };
   }
+}
+
+/** The citizen's choice for "called" messages, with its defaults (SMS, Indonesian). */
+function notifyChoiceOf(dto: CreateOnlineTicketDto): [OnlineTicketNotifyBy, CitizenLanguage] {
+  return [dto.notifyBy ?? 'sms', dto.language ?? 'id'];
+}
+
+/** The choice as part of the request an Idempotency-Key stands for; the defaults add nothing, so keys taken before the choice existed still match. */
+function choiceInKey(dto: CreateOnlineTicketDto): string[] {
+  const choice = notifyChoiceOf(dto);
+  return choice[0] === 'sms' && choice[1] === 'id' ? [] : choice;
 }
 
 /** NIK, name and mobile by libs/domain's rules (the DTO checked them too); the values kept, normalised. */

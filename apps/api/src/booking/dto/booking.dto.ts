@@ -1,4 +1,4 @@
-import { BOOKING_NEEDS, PRIORITY_CLASSES, type BookingNeed, type PriorityClass } from '@mpp/contracts';
+import { BOOKING_NEEDS, BOOKING_NOTIFY_CHOICES, CITIZEN_LANGUAGES, PRIORITY_CLASSES, type BookingNeed, type BookingNotifyBy, type CitizenLanguage, type PriorityClass } from '@mpp/contracts';
 import { ArrayMaxSize, ArrayUnique, IsArray, IsEmail, IsIn, IsInt, IsOptional, IsString, IsUUID, Matches, Max, MaxLength, Min, MinLength } from 'class-validator';
 import { IsLocalDate } from '../../common/local-date.validator';
 import { IsIndonesianMobile, IsNik, IsPersonName } from '../../common/person.validators';
@@ -12,6 +12,8 @@ const priorityMessage = {
 };
 const needsMessage = { message: { id: `needs hanya boleh berisi: ${BOOKING_NEEDS.join(', ')}.`, en: `needs may only contain: ${BOOKING_NEEDS.join(', ')}.` } };
 const needsUniqueMessage = { message: { id: 'Setiap kebutuhan cukup disebut sekali.', en: 'Name each need once.' } };
+const notifyByMessage = { message: { id: 'notifyBy harus sms, whatsapp atau email.', en: 'notifyBy must be sms, whatsapp or email.' } };
+const languageMessage = { message: { id: 'language harus id atau en.', en: 'language must be id or en.' } };
 const timeMessage = { message: { id: 'Jam harus berformat HH:MM, mis. 08:30.', en: 'The time must be HH:MM, e.g. 08:30.' } };
 
 export class SlotsQueryDto {
@@ -68,6 +70,16 @@ export class CreateBookingDto {
   @ArrayUnique({ context: needsUniqueMessage })
   @IsIn(BOOKING_NEEDS, { each: true, context: needsMessage })
   needs?: BookingNeed[];
+
+  /** How to send the booking's messages and "called": sms, whatsapp, or email (only with an email); recorded for the number */
+  @IsOptional()
+  @IsIn(BOOKING_NOTIFY_CHOICES, { context: notifyByMessage })
+  notifyBy?: BookingNotifyBy;
+
+  /** The language of those messages: id (default) or en */
+  @IsOptional()
+  @IsIn(CITIZEN_LANGUAGES, { context: languageMessage })
+  language?: CitizenLanguage;
 }
 
 /**
