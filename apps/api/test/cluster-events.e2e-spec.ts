@@ -1,4 +1,4 @@
-import { QUEUE_EVENTS, QUEUE_JOINS, type DisplayCall, type DisplaySnapshot, type PublicTicketResponse, type TicketResponse, type WaitingTicket } from '@mpp/contracts';
+import { QUEUE_EVENTS, QUEUE_JOINS, type DisplayCall, type DisplaySnapshot, type PublicTicketResponse, type TicketQueueMovedEvent, type TicketResponse, type WaitingTicket } from '@mpp/contracts';
 import { Redis } from 'ioredis';
 import { Client } from 'pg';
 import type { Socket } from 'socket.io-client';
@@ -201,13 +201,21 @@ describe('Live events across API processes', () => {
       await joined(counterConsole, QUEUE_JOINS.counter, { counterId: hall.counters.polresta.id });
 
       const ticket = await issue(apis[0], hall.kiosk, hall.services.skck);
+      const behind = await issue(apis[0], hall.kiosk, hall.services.skck);
       await waiting.until((events) => events.some((w) => w.id === ticket.id && w.number === ticket.number), ARRIVAL_MS);
       await joined(page, QUEUE_JOINS.ticket, { publicCode: ticket.publicCode });
+      // The page of the ticket behind it, on process 2 too: told its new place, computed there.
+      const behindPage = connectQueue(processes[1].url);
+      sockets.push(behindPage);
+      const moves = record<TicketQueueMovedEvent>(behindPage, QUEUE_EVENTS.ticketQueueMoved);
+      const before = await joined<PublicTicketResponse>(behindPage, QUEUE_JOINS.ticket, { publicCode: behind.publicCode });
       expect(await officers.callNext(apis[0], 'polresta')).toBe(ticket.number);
 
       await left.until((events) => events.some((e) => e.id === ticket.id), ARRIVAL_MS);
       const called = await updates.until((events) => events.some((u) => u.status === 'called'), ARRIVAL_MS);
       expect(called.at(-1)).toMatchObject({ publicCode: ticket.publicCode, number: ticket.number, status: 'called' });
+      await moves.until((events) => events.some((m) => m.publicCode === behind.publicCode && m.position === before.position! - 1), ARRIVAL_MS);
+      expect(await officers.callNext(apis[0], 'polresta')).toBe(behind.number);
     }, 60_000);
 
     it('should carry calls again once the adapter has reopened connections PostgreSQL closed, answering the calls made meanwhile', async () => {
