@@ -4,6 +4,7 @@ import { randomUUID } from 'node:crypto';
 import { readFile } from 'node:fs/promises';
 import type { Browser, Page } from 'playwright-core';
 import { FixedClock } from '../../apps/api/src/common/clock';
+import { NotificationRecipients } from '../../apps/api/src/notifications/notification-recipients';
 import { Hall, KUPANG_MONDAY_0900, setDailyQuota, setupHall } from '../../apps/api/test/support/hall';
 import { STAFF_PASSWORD } from '../../apps/api/test/support/staff';
 import { createTestApp, TestApp } from '../../apps/api/test/support/test-app';
@@ -90,6 +91,10 @@ describe('Booking a visit from the portal in Chromium', () => {
     await page.getByTestId('priority-disability').click();
     await page.getByTestId('need-wheelchair').click();
     await page.getByTestId('need-sign_language').click();
+    // "Beri tahu saya lewat": SMS by default; email only once an address is filled in.
+    expect(await page.getByTestId('notify-sms').locator('input').isChecked()).toBe(true);
+    expect(await page.getByTestId('notify-email').locator('input').isDisabled()).toBe(true);
+    await page.getByTestId('notify-whatsapp').click();
     expect(await page.getByTestId('booking-nik-error').count()).toBe(0);
     expect(await page.getByTestId('booking-phone-error').count()).toBe(0);
     const bring = page.getByTestId('booking-bring').locator('input[type="checkbox"]');
@@ -117,6 +122,9 @@ describe('Booking a visit from the portal in Chromium', () => {
     await checkScreen(page, 'booking-flow-confirmation');
     const stored = await publicView(code);
     expect(stored).toMatchObject({ status: 'active', date: '2026-11-24', start: '10:00' });
+    // The choice is kept for the number (by its keyed hash), in the page's language.
+    const recipients = t.app.get(NotificationRecipients);
+    expect(await recipients.preferenceOf(recipients.hashOf({ kind: 'phone', phone: '081234567890' }))).toMatchObject({ channel: 'whatsapp', language: 'id' });
 
     const pdf = await downloadOf(page, 'done-pdf');
     expect(pdf.name).toBe(`pemesanan-${code.slice(0, 4)}-${code.slice(4)}.pdf`);

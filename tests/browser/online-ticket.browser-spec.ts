@@ -57,6 +57,10 @@ describe('A ticket from home (antrean daring) in Chromium, on a phone', () => {
     expect(await page.evaluate('document.activeElement?.id')).toBe('online-nik');
     await checkScreen(page, 'online-ticket-form-error');
 
+    // "Beri tahu saya lewat": SMS by default, WhatsApp chosen here.
+    expect(await page.getByTestId('online-notify-sms').locator('input').isChecked()).toBe(true);
+    expect(await page.getByTestId('online-notify').textContent()).toMatch(/Beri tahu saya lewat.*SMS.*WhatsApp.*Tidak perlu/s);
+    await page.getByTestId('online-notify-whatsapp').click();
     await page.getByTestId('online-nik').fill(nikFor(21));
     await page.getByTestId('online-submit').click();
     await page.waitForURL(/\/tiket\/[A-Za-z0-9_-]+$/);
@@ -64,6 +68,11 @@ describe('A ticket from home (antrean daring) in Chromium, on a phone', () => {
     await page.getByTestId('ticket-number').waitFor();
     const ticket = (await t.http().get(`/api/v1/tickets/${code}`).expect(200)).body as PublicTicketResponse;
     expect(ticket).toMatchObject({ source: 'online', status: 'waiting', number: 'A009' });
+    const contact = (await db().query(
+      `SELECT c.channel, c.language FROM notification_ticket_contact c JOIN ticket t ON t.id = c.ticket_id WHERE t.public_code = $1`,
+      [code],
+    )) as { channel: string; language: string }[];
+    expect(contact).toEqual([{ channel: 'whatsapp', language: 'id' }]);
     expect(await page.getByTestId('ticket-number').textContent()).toContain('A009');
     // Nothing personal on the page.
     const body = (await page.textContent('body')) ?? '';

@@ -1,7 +1,7 @@
 import { ChangeDetectionStrategy, Component, DestroyRef, Injector, afterNextRender, computed, effect, inject, input, signal, untracked } from '@angular/core';
 import { takeUntilDestroyed, toObservable, toSignal } from '@angular/core/rxjs-interop';
 import { Router, RouterLink } from '@angular/router';
-import { BOOKING_NEEDS, BOOKING_NEED_LABELS, PRIORITY_CLASSES, type BookingNeed, type CreateBookingRequest, type PriorityClass } from '@mpp/contracts';
+import { BOOKING_NEEDS, BOOKING_NEED_LABELS, BOOKING_NOTIFY_CHOICES, PRIORITY_CLASSES, type BookingNeed, type BookingNotifyBy, type CreateBookingRequest, type LocalizedText, type PriorityClass } from '@mpp/contracts';
 import { NIK_MESSAGES, PERSON_NAME_MESSAGES, PHONE_MESSAGES, PRIORITY_LABELS, checkPersonName, normalizeIndonesianMobile, parseNik } from '@mpp/domain';
 import {
   BilingualPipe,
@@ -24,6 +24,20 @@ import { BookingApi } from './booking-api.service';
 import { SlotPickerComponent, type ChosenSlot } from './slot-picker/slot-picker.component';
 
 type Field = 'nik' | 'fullName' | 'phone' | 'email';
+
+/**
+ * "Beri tahu saya lewat": the channel of this booking's messages and of "called" (recorded for the
+ * number, docs/notifications.md). The words stay in this lazy chunk, not in a first-load dictionary.
+ */
+const NOTIFY_TEXT = {
+  legend: { id: 'Beri tahu saya lewat', en: 'Tell me by' },
+  hint: { id: 'Bukti pemesanan dan panggilan antrean dikirim lewat pilihan ini. Email hanya bila alamat email diisi.', en: 'The confirmation and the call go this way. Email only when an email address is filled in.' },
+} satisfies Record<string, LocalizedText>;
+const NOTIFY_LABELS: Readonly<Record<BookingNotifyBy, LocalizedText>> = {
+  sms: { id: 'SMS', en: 'SMS' },
+  whatsapp: { id: 'WhatsApp', en: 'WhatsApp' },
+  email: { id: 'Email', en: 'Email' },
+};
 
 /** A plain check of the address's shape; the API checks it again (class-validator's isEmail). */
 const EMAIL = /^[^\s@]+@[^\s@]+\.[^\s@]+$/;
@@ -69,6 +83,13 @@ export class BookingNewPageComponent {
   protected readonly chosen = signal<ChosenSlot | null>(null);
   protected readonly values = signal<Record<Field, string>>({ nik: '', fullName: '', phone: '', email: '' });
   protected readonly priority = signal<PriorityClass>('regular');
+  protected readonly notifyChoices = BOOKING_NOTIFY_CHOICES;
+  protected readonly notifyText = NOTIFY_TEXT;
+  protected readonly notifyLabels = NOTIFY_LABELS;
+  private readonly chosenNotifyBy = signal<BookingNotifyBy>('sms');
+  /** Email is offered only with a well-formed address; without one the choice shows (and sends) SMS. */
+  protected readonly emailOffered = computed(() => EMAIL.test(this.values().email.trim()));
+  protected readonly notifyBy = computed<BookingNotifyBy>(() => (this.chosenNotifyBy() === 'email' && !this.emailOffered() ? 'sms' : this.chosenNotifyBy()));
   protected readonly chosenNeeds = signal<ReadonlySet<BookingNeed>>(new Set());
   protected readonly brought = signal<ReadonlySet<string>>(new Set());
   /** Fields whose message is shown: once left, or after a submit. */
@@ -135,6 +156,10 @@ export class BookingNewPageComponent {
     this.priority.set(value);
   }
 
+  protected setNotifyBy(value: BookingNotifyBy): void {
+    this.chosenNotifyBy.set(value);
+  }
+
   protected toggleNeed(need: BookingNeed, event: Event): void {
     const on = (event.target as HTMLInputElement).checked;
     this.chosenNeeds.update((set) => {
@@ -186,6 +211,8 @@ export class BookingNewPageComponent {
       ...(v.email.trim() ? { email: v.email.trim() } : {}),
       priorityGroup: this.priority(),
       needs: BOOKING_NEEDS.filter((n) => this.chosenNeeds().has(n)),
+      notifyBy: this.notifyBy(),
+      language: this.i18n.lang() === 'en' ? 'en' : 'id',
     };
     this.pending.set(true);
     this.api

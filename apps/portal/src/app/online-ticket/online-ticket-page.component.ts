@@ -1,9 +1,10 @@
 import { ChangeDetectionStrategy, Component, DestroyRef, Injector, afterNextRender, computed, effect, inject, input, signal, untracked } from '@angular/core';
 import { takeUntilDestroyed, toObservable, toSignal } from '@angular/core/rxjs-interop';
 import { Router, RouterLink } from '@angular/router';
-import type { CreateOnlineTicketRequest } from '@mpp/contracts';
+import { ONLINE_TICKET_NOTIFY_CHOICES, type CreateOnlineTicketRequest, type LocalizedText, type OnlineTicketNotifyBy } from '@mpp/contracts';
 import { NIK_MESSAGES, PERSON_NAME_MESSAGES, PHONE_MESSAGES, checkPersonName, normalizeIndonesianMobile, parseNik } from '@mpp/domain';
 import {
+  BilingualPipe,
   CatalogueApi,
   ErrorAlertComponent,
   I18nService,
@@ -26,6 +27,20 @@ import { OnlineTicketApi } from './online-ticket-api.service';
 type Field = 'nik' | 'fullName' | 'phone';
 const FIELDS: readonly Field[] = ['nik', 'fullName', 'phone'];
 
+/**
+ * "Beri tahu saya lewat": how the citizen is told when called (docs/notifications.md). The words
+ * stay here, in this lazy chunk, not in a dictionary of the first load.
+ */
+const NOTIFY_TEXT = {
+  legend: { id: 'Beri tahu saya lewat', en: 'Tell me by' },
+  hint: { id: 'Satu pesan ke nomor HP di atas saat nomor antrean Anda dipanggil.', en: 'One message to the mobile number above when your number is called.' },
+} satisfies Record<string, LocalizedText>;
+const NOTIFY_LABELS: Readonly<Record<OnlineTicketNotifyBy, LocalizedText>> = {
+  sms: { id: 'SMS', en: 'SMS' },
+  whatsapp: { id: 'WhatsApp', en: 'WhatsApp' },
+  none: { id: 'Tidak perlu', en: 'No message' },
+};
+
 /** An Idempotency-Key: 128 random bits, hex. */
 function newKey(): string {
   const bytes = crypto.getRandomValues(new Uint8Array(16));
@@ -40,7 +55,7 @@ function newKey(): string {
  */
 @Component({
   selector: 'portal-online-ticket-page',
-  imports: [ErrorAlertComponent, LocalizedPipe, RouterLink, TranslatePipe],
+  imports: [BilingualPipe, ErrorAlertComponent, LocalizedPipe, RouterLink, TranslatePipe],
   changeDetection: ChangeDetectionStrategy.OnPush,
   templateUrl: './online-ticket-page.component.html',
   styleUrl: './online-ticket-page.component.css',
@@ -80,6 +95,10 @@ export class OnlineTicketPageComponent {
   });
 
   protected readonly values = signal<Record<Field, string>>({ nik: '', fullName: '', phone: '' });
+  protected readonly notifyChoices = ONLINE_TICKET_NOTIFY_CHOICES;
+  protected readonly notifyText = NOTIFY_TEXT;
+  protected readonly notifyLabels = NOTIFY_LABELS;
+  protected readonly notifyBy = signal<OnlineTicketNotifyBy>('sms');
   private readonly touched = signal<ReadonlySet<Field>>(new Set());
   private readonly serverFields = signal<Partial<Record<Field, string>>>({});
   protected readonly submitted = signal(false);
@@ -137,6 +156,11 @@ export class OnlineTicketPageComponent {
     });
   }
 
+  protected setNotifyBy(value: OnlineTicketNotifyBy): void {
+    this.notifyBy.set(value);
+    this.key = newKey();
+  }
+
   protected onBlur(field: Field): void {
     if (!this.values()[field].trim() && !this.submitted()) return;
     this.touched.update((t) => new Set(t).add(field));
@@ -153,7 +177,14 @@ export class OnlineTicketPageComponent {
       return;
     }
     const v = this.values();
-    const request: CreateOnlineTicketRequest = { serviceId: this.serviceId(), nik: v.nik.replace(/\s+/g, ''), fullName: v.fullName, phone: v.phone };
+    const request: CreateOnlineTicketRequest = {
+      serviceId: this.serviceId(),
+      nik: v.nik.replace(/\s+/g, ''),
+      fullName: v.fullName,
+      phone: v.phone,
+      notifyBy: this.notifyBy(),
+      language: this.i18n.lang() === 'en' ? 'en' : 'id',
+    };
     this.pending.set(true);
     this.api
       .create(request, this.key)
