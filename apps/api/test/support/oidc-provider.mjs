@@ -7,6 +7,8 @@
  * Environment: OIDC_TEST_PORT, OIDC_TEST_CLIENT_ID, OIDC_TEST_CLIENT_SECRET, OIDC_TEST_REDIRECT_URI.
  * Prints `OIDC_PROVIDER_READY <issuer>` once it listens; exits when its parent is gone.
  */
+import { setInterval } from 'node:timers';
+
 import Provider from 'oidc-provider';
 
 const port = Number(process.env.OIDC_TEST_PORT);
