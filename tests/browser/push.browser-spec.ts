@@ -93,9 +93,6 @@ describe('Web Push and offline in the portal (Chromium)', () => {
     return found;
   };
 
-  const notifications = (page: Page) =>
-    page.evaluate(async () => (await (await navigator.serviceWorker.ready).getNotifications()).map((n) => ({ title: n.title, body: n.body, tag: n.tag })));
-
   it('should serve the service worker files unhashed and never cached, and keep the API and the other apps out of its navigations', async () => {
     for (const file of ['/ngsw-worker.js', '/ngsw.json']) {
       const res = await fetch(`${base}${file}`);
@@ -138,7 +135,7 @@ describe('Web Push and offline in the portal (Chromium)', () => {
     // The push service hands the decrypted message to the browser's worker.
     await cdp.send('ServiceWorker.deliverPushMessage', { origin: base, registrationId: registration, data: subscription.decrypt(ahead.body) });
     const aheadTitle = `${ticket.number}: Anda berikutnya`;
-    await page.waitForFunction(async (expected) => (await (await navigator.serviceWorker.ready).getNotifications()).some((n) => n.title === expected), aheadTitle, { timeout: 10_000 });
+    await listedWith(page, aheadTitle);
 
     const called = (await counterAction(t, h.officers.dukcapil1, h.counters.dukcapil1, 'call-next').expect(200)).body as TicketResponse;
     expect(called.id).toBe(ticket.id);
@@ -149,8 +146,9 @@ describe('Web Push and offline in the portal (Chromium)', () => {
     // One notification per ticket (one tag): the call replaces "Anda berikutnya" and rings again.
     // (Headless Chromium's getNotifications() may still list the replaced one for a moment.)
     const title = `Dipanggil: menuju loket ${h.counters.dukcapil1.number}`;
-    await page.waitForFunction(async (expected) => (await (await navigator.serviceWorker.ready).getNotifications()).some((n) => n.title === expected), title, { timeout: 10_000 });
-    const shown = await notifications(page);
+    // Polled from here: page.waitForFunction takes an async predicate's promise as a truthy answer
+    // at once, so it cannot wait for the worker's list.
+    const shown = await listedWith(page, title);
     expect(shown).toContainEqual({ title, body: `Nomor ${ticket.number} · ${h.counters.dukcapil1.name}`, tag: `ticket-${ticket.publicCode}` });
     expect(new Set(shown.map((n) => n.tag))).toEqual(new Set([`ticket-${ticket.publicCode}`]));
     await page.waitForFunction((expected) => document.title.includes(expected), title);
@@ -222,3 +220,13 @@ describe('Web Push and offline in the portal (Chromium)', () => {
     await context.close();
   }, 90_000);
 });
+
+/** The worker's notifications once one titled `title` is among them (polled; 10 s at most). */
+async function listedWith(page: Page, title: string): Promise<{ title: string; body: string; tag: string }[]> {
+  const deadline = Date.now() + 10_000;
+  for (;;) {
+    const list = await page.evaluate(async () => (await (await navigator.serviceWorker.ready).getNotifications()).map((n) => ({ title: n.title, body: n.body, tag: n.tag })));
+    if (list.some((n) => n.title === title) || Date.now() > deadline) return list;
+    await new Promise((resolve) => setTimeout(resolve, 100));
+  }
+}

@@ -22,6 +22,8 @@ export interface PushJob {
 
 interface QueuedJob extends PushJob {
   attempt: number;
+  /** Order of enqueueing: a subscription's messages leave in this order, one at a time. */
+  seq: number;
 }
 
 /**
@@ -38,6 +40,11 @@ export class PushSender implements OnModuleDestroy {
   private readonly timers = new Set<NodeJS.Timeout>();
   private running = 0;
   private idleWaiters: (() => void)[] = [];
+  private nextSeq = 0;
+  /** Subscriptions with a message on its way: the next one for them waits (order kept). */
+  private readonly busy = new Set<string>();
+  /** Per subscription, the seq of its latest "called" message: an older "ahead" is not sent after it. */
+  private readonly latestCall = new Map<string, number>();
   private stopped = false;
   /** Tests shorten them. */
   retryDelaysMs: readonly number[] = PUSH_RETRY_DELAYS_MS;
@@ -56,7 +63,12 @@ export class PushSender implements OnModuleDestroy {
       this.logger.warn({ msg: 'push queue full; message dropped', subscriptionId: job.target.id });
       return;
     }
-    this.queue.push({ ...job, attempt: 1 });
+    const seq = this.nextSeq++;
+    if (job.payload.notification.data.kind === 'called') {
+      if (this.latestCall.size >= MAX_QUEUED) this.forgetSettledCalls();
+      this.latestCall.set(job.target.id, seq);
+    }
+    this.queue.push({ ...job, attempt: 1, seq });
     this.pump();
   }
 
@@ -86,11 +98,21 @@ export class PushSender implements OnModuleDestroy {
   }
 
   private pump(): void {
-    while (!this.stopped && this.running < CONCURRENCY && this.queue.length > 0) {
-      const job = this.queue.shift()!;
+    // One message at a time per subscription, in the order they were queued: with the same topic
+    // and tag, a late "N orang lagi" would otherwise replace "Dipanggil" on the phone.
+    for (let i = 0; !this.stopped && this.running < CONCURRENCY && i < this.queue.length; ) {
+      const job = this.queue[i];
+      if (this.busy.has(job.target.id)) {
+        i++;
+        continue;
+      }
+      this.queue.splice(i, 1);
+      if (job.payload.notification.data.kind === 'ahead' && (this.latestCall.get(job.target.id) ?? -1) > job.seq) continue;
       this.running++;
+      this.busy.add(job.target.id);
       void this.send(job).finally(() => {
         this.running--;
+        this.busy.delete(job.target.id);
         this.pump();
         this.settle();
       });
@@ -122,6 +144,12 @@ export class PushSender implements OnModuleDestroy {
     } catch (error) {
       await this.failed(job, error);
     }
+  }
+
+  /** Bounds latestCall: only subscriptions with a message queued or on its way still need theirs. */
+  private forgetSettledCalls(): void {
+    const live = new Set([...this.busy, ...this.queue.map((j) => j.target.id)]);
+    for (const id of this.latestCall.keys()) if (!live.has(id)) this.latestCall.delete(id);
   }
 
   private async failed(job: QueuedJob, error: unknown): Promise<void> {

@@ -92,7 +92,8 @@ export class PushRepository {
    */
   async claimAhead(ticketId: string): Promise<PushTarget[]> {
     const rows = (await this.db.query(
-      `UPDATE push_subscription SET ahead_sent_at = now() WHERE ticket_id = $1 AND ahead_sent_at IS NULL RETURNING id, ticket_id, subscription_cipher, lang`,
+      `UPDATE push_subscription SET ahead_sent_at = now() WHERE ticket_id = $1 AND ahead_sent_at IS NULL AND called_sent_at IS NULL
+         AND EXISTS (SELECT 1 FROM ticket t WHERE t.id = $1 AND t.status = 'waiting') RETURNING id, ticket_id, subscription_cipher, lang`,
       [ticketId],
     )) as [TargetRow[], number];
     return rows[0].map(toTarget);
