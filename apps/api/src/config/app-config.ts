@@ -1,6 +1,7 @@
 import { isIP } from 'node:net';
 import { isAbsolute, resolve } from 'node:path';
 import { readCitizenConfig, type CitizenConfig } from './citizen-config';
+import { readFilesConfig, type FilesConfig } from './files-config';
 import { readNotificationsConfig, type NotificationsConfig } from './notifications-config';
 
 /**
@@ -62,6 +63,8 @@ export interface AppConfig {
   metricsHost: string;
   /** On SIGTERM, readiness fails this long before the server stops taking requests (a balancer drains it). */
   shutdownDrainSeconds: number;
+  /** Uploaded documents: the directory or S3-compatible store, the image queue (config/files-config.ts, docs/files.md). */
+  files: FilesConfig;
   /** Web Push (VAPID): keys null = generated once into dataDir (push/vapid-keys.ts); subject a mailto: or https: address. */
   vapid: { publicKey: string | null; privateKey: string | null; subject: string };
 }
@@ -181,6 +184,7 @@ export function loadConfig(env: Env = process.env, cwd = process.cwd()): AppConf
     metricsPort: read.integer('METRICS_PORT', 0, 0, 65535),
     metricsHost: read.optional('METRICS_HOST') ?? '127.0.0.1',
     shutdownDrainSeconds: read.integer('SHUTDOWN_DRAIN_SECONDS', 5, 0, 300),
+    files: readFilesConfig(env, dataDir, problems),
     vapid: { publicKey: read.optional('VAPID_PUBLIC_KEY'), privateKey: read.optional('VAPID_PRIVATE_KEY'), subject: read.optional('VAPID_SUBJECT') ?? `mailto:${adminEmail}` },
   };
   checkVapid(config.vapid, problems);
