@@ -54,12 +54,14 @@ export class BookingNotifier {
    */
   private async send(kind: BookingMessageKind, row: BookingRow, booking: BookingResponse, origin: string, manageToken: string | null): Promise<void> {
     try {
-      const model = await confirmationModel(this.catalogue, this.config, booking, origin, manageToken);
+      // In the language the citizen booked in (booking.language: the portal's, Indonesian before it was kept).
+      const language = row.language ?? 'id';
+      const model = { ...(await confirmationModel(this.catalogue, this.config, booking, origin, manageToken)), lang: language };
       const rendered = renderBookingMessages(kind, model);
       // The SMS always (a booking has a phone), the email when the citizen gave an address.
-      const messages: OutgoingMessage[] = [{ channel: 'sms', to: this.cipher.decrypt(row.phone_cipher), subject: null, body: rendered.sms, bookingId: row.id }];
+      const messages: OutgoingMessage[] = [{ channel: 'sms', to: this.cipher.decrypt(row.phone_cipher), subject: null, body: rendered.sms, bookingId: row.id, language }];
       if (row.email_cipher) {
-        messages.push({ channel: 'email', to: this.cipher.decrypt(row.email_cipher), subject: rendered.email.subject, body: rendered.email.body, bookingId: row.id });
+        messages.push({ channel: 'email', to: this.cipher.decrypt(row.email_cipher), subject: rendered.email.subject, body: rendered.email.body, bookingId: row.id, language });
       }
       await this.notifications.sendAll(messages);
     } catch (error) {

@@ -1,6 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
-import type { BookingNeed, BookingStatus, PriorityClass } from '@mpp/contracts';
+import type { BookingNeed, BookingStatus, CitizenLanguage, PriorityClass } from '@mpp/contracts';
 import { DataSource, EntityManager } from 'typeorm';
 
 export interface BookingRow {
@@ -31,12 +31,14 @@ export interface BookingRow {
   priority_group: PriorityClass;
   /** What to have ready at the counter. */
   needs: BookingNeed[];
+  /** The language of the booking's messages (the portal's when booked). */
+  language: CitizenLanguage;
 }
 
 const BOOKING_COLUMNS = `id, code, site_id, service_id, to_char(slot_date, 'YYYY-MM-DD') AS slot_date,
   to_char(slot_start, 'HH24:MI') AS slot_start, to_char(slot_end, 'HH24:MI') AS slot_end, starts_at, status,
   nik_hash, nik_cipher, name_cipher, phone_cipher, email_cipher, ticket_id, checked_in_late, created_at,
-  manage_token_hash, proof_failures, proof_locked_until, priority_group, needs`;
+  manage_token_hash, proof_failures, proof_locked_until, priority_group, needs, language`;
 
 type Db = DataSource | EntityManager;
 
@@ -120,8 +122,8 @@ export class BookingRepository {
   ): Promise<BookingRow> {
     const rows = (await tx.query(
       `INSERT INTO booking (code, site_id, service_id, slot_date, slot_start, slot_end, starts_at, nik_hash, nik_cipher, name_cipher, phone_cipher, email_cipher, manage_token_hash,
-         priority_group, needs)
-       VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $15::varchar(16)[])
+         priority_group, needs, language)
+       VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $15::varchar(16)[], $16)
        RETURNING ${BOOKING_COLUMNS}`,
       [
         b.code,
@@ -139,6 +141,7 @@ export class BookingRepository {
         b.manage_token_hash,
         b.priority_group,
         b.needs,
+        b.language,
       ],
     )) as BookingRow[];
     return rows[0];

@@ -198,6 +198,7 @@ export class BookingService {
             manage_token_hash: manageTokenHash(manageToken),
             priority_group: dto.priorityGroup ?? 'regular',
             needs: BOOKING_NEEDS.filter((need) => dto.needs?.includes(need)),
+            language: dto.language ?? 'id',
           });
         });
       } catch (error) {

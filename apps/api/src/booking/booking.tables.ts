@@ -34,6 +34,8 @@ export const BOOKING_TABLES = [
     citizen_id: 'uuid | null',
     priority_group: 'varchar(16)',
     needs: 'varchar(16)[]',
+    /** The language of the booking's messages: id or en (AddBookingLanguageAndCitizenNotifyBy). */
+    language: 'varchar(2)',
   }),
   tableShape(__filename, 'booking_slot_count', {
     service_id: 'uuid',

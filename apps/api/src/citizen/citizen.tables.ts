@@ -10,6 +10,10 @@ export const CITIZEN_TABLES = [
     id: 'uuid',
     created_at: 'timestamptz',
     last_sign_in_at: 'timestamptz | null',
+    /** How the citizen chose to be told (sms, whatsapp, email, none); null: not chosen. */
+    notify_by: 'varchar(8) | null',
+    /** The language of those messages; null: not chosen. */
+    language: 'varchar(2) | null',
   }),
   tableShape(__filename, 'citizen_identity', {
     id: 'uuid',
