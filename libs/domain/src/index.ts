@@ -17,3 +17,4 @@ export * from './booking-limits';
 export * from './hall-display';
 export * from './site-status';
 export * from './online-ticket';
+export * from './application-state';
