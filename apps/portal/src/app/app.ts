@@ -2,16 +2,18 @@ import { ChangeDetectionStrategy, Component, inject } from '@angular/core';
 import { RouterOutlet } from '@angular/router';
 import { AppShellComponent, TranslatePipe } from '@mpp/ui';
 
+import { AccountLinkComponent } from './app-account-link';
 import { NetworkStatus } from './offline/network-status.service';
 import { OfflineBannerComponent } from './offline/offline-banner.component';
 import { OfflinePageComponent } from './offline/offline-page.component';
 
 @Component({
   selector: 'portal-root',
-  imports: [AppShellComponent, OfflineBannerComponent, OfflinePageComponent, RouterOutlet, TranslatePipe],
+  imports: [AccountLinkComponent, AppShellComponent, OfflineBannerComponent, OfflinePageComponent, RouterOutlet, TranslatePipe],
   changeDetection: ChangeDetectionStrategy.OnPush,
   template: `
     <ui-app-shell [subtitle]="'portal.subtitle' | t">
+      <portal-account-link uiShellNav />
       <portal-offline-banner />
       @if (network.failedOffline()) {
         <portal-offline-page />
