@@ -4,6 +4,7 @@
  * The session is an httpOnly cookie, never seen by the page's script.
  */
 import type { BookingStatus } from './booking';
+import type { CitizenLanguage } from './online-ticket';
 import type { TicketStatus } from './queue';
 
 export type CitizenOtpChannel = 'sms' | 'email';
@@ -43,6 +44,38 @@ export interface CitizenMeResponse {
    * (only to this session, never logged); null when signed in otherwise.
    */
   prefill: { phone: string | null; email: string | null };
+  /** How the citizen chose to be told, and in which language; null where not chosen. */
+  preferences: CitizenPreferences;
+}
+
+/**
+ * How a signed-in citizen is told about what they make (a booking's messages, "called"): `none`
+ * turns off what is not essential (an online ticket's "called"); a booking's confirmation, which
+ * carries its link, is still sent.
+ */
+export const CITIZEN_NOTIFY_CHOICES = ['sms', 'whatsapp', 'email', 'none'] as const;
+export type CitizenNotifyBy = (typeof CITIZEN_NOTIFY_CHOICES)[number];
+
+export interface CitizenPreferences {
+  notifyBy: CitizenNotifyBy | null;
+  language: CitizenLanguage | null;
+}
+
+/** `PUT /api/v1/citizen/preferences`; `email` only for a citizen with a verified email address. */
+export interface CitizenPreferencesRequest {
+  notifyBy: CitizenNotifyBy;
+  /** The portal's current language; omitted keeps the one chosen before. */
+  language?: CitizenLanguage;
+}
+
+/**
+ * `POST /api/v1/citizen/contacts/verify {recipient, code}` (the code from
+ * `POST /api/v1/citizen/contacts/otp {recipient}`): the contact is the signed-in citizen's. When
+ * it belonged to another citizen, that citizen's bookings, tickets, contacts and sessions are now
+ * this one's (`merged`) and the other is gone.
+ */
+export interface CitizenContactAddedResponse extends CitizenMeResponse {
+  merged: boolean;
 }
 
 /** `GET /api/v1/citizen/providers`: the OpenID Connect provider, when one is configured. */

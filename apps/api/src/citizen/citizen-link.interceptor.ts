@@ -37,7 +37,34 @@ export class CitizenLinkInterceptor implements NestInterceptor {
     const route = CITIZEN_LINKED_ROUTES.find((r) => r.method === request.method && r.path === (request.route as { path?: string } | undefined)?.path);
     const token = route ? readCookie(request, SESSION_COOKIE) : null;
     if (!route || !token) return next.handle();
-    return next.handle().pipe(mergeMap((body: unknown) => from(this.link(route.kind, body, token).then(() => body))));
+    // Interceptors run before the validation pipe: the defaults filled in here are validated with the rest.
+    return from(this.applyChoices(route.kind, request, token)).pipe(
+      mergeMap(() => next.handle()),
+      mergeMap((body: unknown) => from(this.link(route.kind, body, token).then(() => body))),
+    );
+  }
+
+  /**
+   * The signed-in citizen's choice of how to be told (PUT citizen/preferences) as the default of a
+   * booking or a ticket from home that does not say (`notifyBy`, `language`): what the request
+   * says wins. `email` is a booking's default only when it gives an address; `none` is an online
+   * ticket's only (a booking's confirmation carries its link, so it is always sent).
+   */
+  private async applyChoices(kind: 'booking' | 'ticket', request: Request, token: string): Promise<void> {
+    const body = request.body as Record<string, unknown> | undefined;
+    if (!body || typeof body !== 'object' || Array.isArray(body)) return;
+    try {
+      const citizen = await this.sessions.authenticate(token);
+      if (!citizen) return;
+      const { notifyBy, language } = await this.sessions.preferencesOf(citizen.citizenId);
+      if (language && body.language === undefined) body.language = language;
+      if (!notifyBy || body.notifyBy !== undefined) return;
+      const hasEmail = typeof body.email === 'string' && body.email.trim() !== '';
+      const fits = notifyBy === 'sms' || notifyBy === 'whatsapp' || (kind === 'booking' ? notifyBy === 'email' && hasEmail : notifyBy === 'none');
+      if (fits) body.notifyBy = notifyBy;
+    } catch (error) {
+      this.logger.warn({ msg: `the citizen's choices not applied to the ${kind}`, error: (error as Error).message });
+    }
   }
 
   private async link(kind: 'booking' | 'ticket', body: unknown, token: string): Promise<void> {

@@ -1,7 +1,8 @@
 import { Injectable } from '@nestjs/common';
-import type { CitizenIdentityKind, CitizenMeResponse } from '@mpp/contracts';
+import type { CitizenIdentityKind, CitizenLanguage, CitizenMeResponse, CitizenNotifyBy } from '@mpp/contracts';
 import { maskPhone } from '@mpp/domain';
 import { createHash, randomBytes } from 'node:crypto';
+import { pgErrorOf } from '../common/errors/pg-error';
 import { PiiCipher } from '../common/pii-cipher';
 import { maskEmail } from '../notifications/notification';
 import { CitizenRepository } from './citizen.repository';
@@ -31,10 +32,23 @@ export class CitizenSessionsService {
 
   /** Signs in the citizen of this verified identity (created the first time) and answers the new session's token. */
   async signIn(kind: CitizenIdentityKind, lookupHash: string, value: string, via: string): Promise<{ token: string; expiresAt: Date; citizenId: string }> {
-    const citizenId = await this.repo.findOrCreateCitizen(kind, lookupHash, this.cipher.encrypt(value));
     const token = `${SESSION_TOKEN_PREFIX}${randomBytes(32).toString('base64url')}`;
-    const expiresAt = await this.repo.insertSession(hashSessionToken(token), citizenId, via, SESSION_TTL_SECONDS);
-    return { token, expiresAt, citizenId };
+    for (let attempt = 1; ; attempt++) {
+      const citizenId = await this.repo.findOrCreateCitizen(kind, lookupHash, this.cipher.encrypt(value));
+      try {
+        const expiresAt = await this.repo.insertSession(hashSessionToken(token), citizenId, via, SESSION_TTL_SECONDS);
+        return { token, expiresAt, citizenId };
+      } catch (error) {
+        // The citizen was merged into another between the two statements: its identity moved there.
+        if (attempt >= 3 || pgErrorOf(error)?.code !== '23503') throw error;
+      }
+    }
+  }
+
+  /** The citizen's choice of how to be told (the default for their next booking or ticket from home). */
+  async preferencesOf(citizenId: string): Promise<{ notifyBy: CitizenNotifyBy | null; language: CitizenLanguage | null }> {
+    const row = await this.repo.findPreferences(citizenId);
+    return { notifyBy: row.notify_by, language: row.language };
   }
 
   /** The session of this token, if it is live. */
@@ -50,7 +64,7 @@ export class CitizenSessionsService {
   }
 
   async me(principal: CitizenPrincipal): Promise<CitizenMeResponse> {
-    const identities = await this.repo.identitiesOf(principal.citizenId);
+    const [identities, preferences] = await Promise.all([this.repo.identitiesOf(principal.citizenId), this.repo.findPreferences(principal.citizenId)]);
     const own = (kind: CitizenIdentityKind) => {
       const row = identities.find((i) => i.kind === kind);
       return row ? this.cipher.decrypt(row.value_cipher) : null;
@@ -59,6 +73,7 @@ export class CitizenSessionsService {
       identities: identities.map((row) => ({ kind: row.kind, label: this.label(row.kind, row.value_cipher) })),
       sessionExpiresAt: principal.expiresAt.toISOString(),
       prefill: { phone: own('phone'), email: own('email') },
+      preferences: { notifyBy: preferences.notify_by, language: preferences.language },
     };
   }
 

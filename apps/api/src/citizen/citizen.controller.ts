@@ -1,6 +1,6 @@
-import { Body, Controller, Get, HttpCode, Post, Req, Res, UseGuards } from '@nestjs/common';
+import { Body, Controller, Get, HttpCode, Post, Put, Req, Res, UseGuards } from '@nestjs/common';
 import { ApiOperation, ApiTags } from '@nestjs/swagger';
-import type { CitizenHistoryResponse, CitizenMeResponse, CitizenOtpSentResponse, CitizenProvidersResponse } from '@mpp/contracts';
+import type { CitizenContactAddedResponse, CitizenHistoryResponse, CitizenMeResponse, CitizenOtpSentResponse, CitizenProvidersResponse } from '@mpp/contracts';
 import type { Request, Response } from 'express';
 import { Public } from '../auth/auth.decorators';
 import { ApiException } from '../common/errors/api-exception';
@@ -9,7 +9,8 @@ import { clearCookie, OIDC_COOKIE, readCookie, SESSION_COOKIE, setCookie } from 
 import { CitizenHistoryService } from './citizen-history.service';
 import { CitizenPrincipal, CitizenSessionsService, SESSION_TTL_SECONDS } from './citizen-sessions.service';
 import { CitizenSessionGuard, CurrentCitizen } from './citizen-session.guard';
-import { CitizenOtpRequestDto, CitizenOtpVerifyDto } from './dto/citizen.dto';
+import { CitizenAccountService } from './citizen-account.service';
+import { CitizenOtpRequestDto, CitizenOtpVerifyDto, CitizenPreferencesDto } from './dto/citizen.dto';
 import { OIDC_LOGIN_TTL_SECONDS, OidcService } from './oidc.service';
 import { OtpRateLimited, OtpService } from './otp.service';
 
@@ -32,6 +33,7 @@ export class CitizenController {
     private readonly sessions: CitizenSessionsService,
     private readonly history: CitizenHistoryService,
     private readonly oidc: OidcService,
+    private readonly account: CitizenAccountService,
   ) {}
 
   @Get('providers')
@@ -75,6 +77,34 @@ export class CitizenController {
   @ApiOperation({ summary: "Riwayat saya: the signed-in citizen's bookings and tickets, newest first" })
   myHistory(@CurrentCitizen() citizen: CitizenPrincipal): Promise<CitizenHistoryResponse> {
     return this.history.history(citizen.citizenId);
+  }
+
+  @Put('preferences')
+  @UseGuards(CitizenSessionGuard)
+  @ApiOperation({ summary: 'How the signed-in citizen is told (sms, whatsapp, email, none) and in which language: the default for their next bookings and tickets from home' })
+  setPreferences(@CurrentCitizen() citizen: CitizenPrincipal, @Body() dto: CitizenPreferencesDto): Promise<CitizenMeResponse> {
+    return this.account.setPreferences(citizen, dto.notifyBy, dto.language ?? null);
+  }
+
+  @Post('contacts/otp')
+  @UseGuards(CitizenSessionGuard)
+  @HttpCode(200)
+  @ApiOperation({ summary: "Send a code to another mobile number or email address of the signed-in citizen (the sign-in code's limits)" })
+  async requestContactCode(@Body() dto: CitizenOtpRequestDto, @Req() req: Request, @Res({ passthrough: true }) res: Response): Promise<CitizenOtpSentResponse> {
+    try {
+      return await this.account.requestContactCode(dto.recipient, String(req.ip));
+    } catch (error) {
+      if (error instanceof OtpRateLimited) res.setHeader('Retry-After', String(error.retryAfterSeconds));
+      throw error;
+    }
+  }
+
+  @Post('contacts/verify')
+  @UseGuards(CitizenSessionGuard)
+  @HttpCode(200)
+  @ApiOperation({ summary: 'Add the contact proved by its code; a citizen who signed in with it before is merged into this one (bookings, tickets, contacts, sessions)' })
+  addContact(@CurrentCitizen() citizen: CitizenPrincipal, @Body() dto: CitizenOtpVerifyDto): Promise<CitizenContactAddedResponse> {
+    return this.account.addContact(citizen, dto.recipient, dto.code.trim());
   }
 
   @Post('sign-out')

@@ -28,6 +28,10 @@ export const CITIZEN_MESSAGES = {
     en: 'Too many wrong tries: this code no longer works. Ask for a new one.',
   },
   signedOut: { id: 'Silakan masuk ke akun warga terlebih dahulu.', en: 'Please sign in to your citizen account first.' },
+  emailNotVerified: {
+    id: 'Untuk diberi tahu lewat email, tambahkan dan verifikasi alamat email Anda terlebih dahulu.',
+    en: 'To be told by email, add and verify your email address first.',
+  },
   oidcOff: { id: 'Masuk dengan penyedia identitas tidak tersedia.', en: 'Signing in with an identity provider is not available.' },
   oidcFailed: {
     id: 'Gagal masuk dengan penyedia identitas. Silakan coba lagi.',

@@ -1,6 +1,7 @@
 import { Module } from '@nestjs/common';
 import { APP_INTERCEPTOR } from '@nestjs/core';
 import { NotificationsModule } from '../notifications/notifications.module';
+import { CitizenAccountService } from './citizen-account.service';
 import { CitizenController } from './citizen.controller';
 import { CitizenHistoryService } from './citizen-history.service';
 import { CitizenLinkInterceptor } from './citizen-link.interceptor';
@@ -23,6 +24,7 @@ import { OtpService } from './otp.service';
     CitizenSessionsService,
     CitizenSessionGuard,
     CitizenHistoryService,
+    CitizenAccountService,
     OtpService,
     OidcService,
     { provide: APP_INTERCEPTOR, useClass: CitizenLinkInterceptor },

@@ -1,7 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
-import type { CitizenIdentityKind, CitizenOtpChannel } from '@mpp/contracts';
-import { DataSource } from 'typeorm';
+import type { CitizenIdentityKind, CitizenLanguage, CitizenNotifyBy, CitizenOtpChannel } from '@mpp/contracts';
+import { DataSource, type EntityManager } from 'typeorm';
 
 export interface OtpRow {
   id: string;
@@ -49,6 +49,21 @@ export interface HistoryTicketRow {
   local_date: string;
   issued_at: Date;
 }
+
+export interface PreferencesRow {
+  notify_by: CitizenNotifyBy | null;
+  language: CitizenLanguage | null;
+}
+
+/** What adding a verified contact did: the citizen it now belongs to, and whether another citizen was merged into it. */
+export interface ContactAdded {
+  citizenId: string;
+  merged: boolean;
+}
+
+/** Advisory lock keys (pg_advisory_xact_lock's second argument): sign-in per identity, and merges. */
+const IDENTITY_LOCK = 7132;
+const MERGE_LOCK = 7133;
 
 /** How many rows of each kind "Riwayat saya" shows at most. */
 export const HISTORY_LIMIT = 100;
@@ -125,11 +140,14 @@ export class CitizenRepository {
    */
   async findOrCreateCitizen(kind: CitizenIdentityKind, lookupHash: string, valueCipher: string): Promise<string> {
     return this.db.transaction(async (tx) => {
-      await tx.query(`SELECT pg_advisory_xact_lock(hashtextextended($1, 7132))`, [`${kind}:${lookupHash}`]);
-      const found: { citizen_id: string }[] = await tx.query(`SELECT citizen_id FROM citizen_identity WHERE kind = $1 AND lookup_hash = $2`, [kind, lookupHash]);
-      if (found[0]) {
-        await tx.query(`UPDATE citizen SET last_sign_in_at = now() WHERE id = $1`, [found[0].citizen_id]);
-        return found[0].citizen_id;
+      await this.lockIdentity(tx, kind, lookupHash);
+      // A merge may remove the citizen found between the read and the update (it moved the
+      // identity to the citizen that stays): read again, at most twice.
+      for (let attempt = 0; attempt < 3; attempt++) {
+        const found: { citizen_id: string }[] = await tx.query(`SELECT citizen_id FROM citizen_identity WHERE kind = $1 AND lookup_hash = $2`, [kind, lookupHash]);
+        if (!found[0]) break;
+        const [, touched] = (await tx.query(`UPDATE citizen SET last_sign_in_at = now() WHERE id = $1`, [found[0].citizen_id])) as [unknown, number];
+        if (touched === 1) return found[0].citizen_id;
       }
       const created: { id: string }[] = await tx.query(`INSERT INTO citizen (last_sign_in_at) VALUES (now()) RETURNING id`);
       await tx.query(`INSERT INTO citizen_identity (citizen_id, kind, lookup_hash, value_cipher) VALUES ($1, $2, $3, $4)`, [
@@ -140,6 +158,72 @@ export class CitizenRepository {
       ]);
       return created[0].id;
     });
+  }
+
+  /**
+   * Gives the citizen of the live session `tokenHash` a contact they have just proved (a code sent
+   * to it). A new contact is added; one that already belongs to another citizen means both are the
+   * same person: that citizen's bookings, tickets, contacts and sessions move to this one, its
+   * choices fill the ones this one has not made, and it is deleted, all in one transaction.
+   * Merges run one at a time (an advisory lock) and the session's citizen is read again under it,
+   * so two merges racing (each citizen adding the other's contact) end with one citizen, whichever
+   * commits first. Null when the session ended meanwhile.
+   */
+  async addContact(tokenHash: string, kind: CitizenIdentityKind, lookupHash: string, valueCipher: string): Promise<ContactAdded | null> {
+    return this.db.transaction(async (tx) => {
+      await tx.query(`SELECT pg_advisory_xact_lock(hashtextextended('citizen-merge', $1))`, [MERGE_LOCK]);
+      await this.lockIdentity(tx, kind, lookupHash);
+      const session: { citizen_id: string }[] = await tx.query(
+        `SELECT s.citizen_id FROM citizen_session s JOIN citizen c ON c.id = s.citizen_id
+          WHERE s.token_hash = $1 AND s.ended_at IS NULL AND s.expires_at > now()
+            FOR UPDATE OF c`,
+        [tokenHash],
+      );
+      if (!session[0]) return null;
+      const citizenId = session[0].citizen_id;
+      const owner: { citizen_id: string }[] = await tx.query(`SELECT citizen_id FROM citizen_identity WHERE kind = $1 AND lookup_hash = $2`, [kind, lookupHash]);
+      if (!owner[0]) {
+        await tx.query(`INSERT INTO citizen_identity (citizen_id, kind, lookup_hash, value_cipher) VALUES ($1, $2, $3, $4)`, [citizenId, kind, lookupHash, valueCipher]);
+        return { citizenId, merged: false };
+      }
+      const other = owner[0].citizen_id;
+      if (other === citizenId) return { citizenId, merged: false };
+      await tx.query(`SELECT id FROM citizen WHERE id = $1 FOR UPDATE`, [other]);
+      await tx.query(`UPDATE booking SET citizen_id = $1 WHERE citizen_id = $2`, [citizenId, other]);
+      await tx.query(`UPDATE ticket SET citizen_id = $1 WHERE citizen_id = $2`, [citizenId, other]);
+      await tx.query(`UPDATE citizen_identity SET citizen_id = $1 WHERE citizen_id = $2`, [citizenId, other]);
+      await tx.query(`UPDATE citizen_session SET citizen_id = $1 WHERE citizen_id = $2`, [citizenId, other]);
+      await tx.query(
+        `UPDATE citizen c
+            SET notify_by = COALESCE(c.notify_by, o.notify_by),
+                language = COALESCE(c.language, o.language),
+                last_sign_in_at = GREATEST(c.last_sign_in_at, o.last_sign_in_at),
+                created_at = LEAST(c.created_at, o.created_at)
+           FROM citizen o
+          WHERE c.id = $1 AND o.id = $2`,
+        [citizenId, other],
+      );
+      await tx.query(`DELETE FROM citizen WHERE id = $1`, [other]);
+      return { citizenId, merged: true };
+    });
+  }
+
+  async findPreferences(citizenId: string): Promise<PreferencesRow> {
+    const rows: PreferencesRow[] = await this.db.query(`SELECT notify_by, language FROM citizen WHERE id = $1`, [citizenId]);
+    return rows[0] ?? { notify_by: null, language: null };
+  }
+
+  /** Records the citizen's choice; `language` null keeps the one chosen before. */
+  async setPreferences(citizenId: string, notifyBy: CitizenNotifyBy, language: CitizenLanguage | null, manager?: EntityManager): Promise<void> {
+    await (manager ?? this.db).query(`UPDATE citizen SET notify_by = $2, language = COALESCE($3, language) WHERE id = $1`, [citizenId, notifyBy, language]);
+  }
+
+  transaction<T>(work: (tx: EntityManager) => Promise<T>): Promise<T> {
+    return this.db.transaction(work);
+  }
+
+  private async lockIdentity(tx: EntityManager, kind: CitizenIdentityKind, lookupHash: string): Promise<void> {
+    await tx.query(`SELECT pg_advisory_xact_lock(hashtextextended($1, $2))`, [`${kind}:${lookupHash}`, IDENTITY_LOCK]);
   }
 
   async identitiesOf(citizenId: string): Promise<IdentityRow[]> {

@@ -1,4 +1,8 @@
-import { IsString, MaxLength } from 'class-validator';
+import { CITIZEN_LANGUAGES, CITIZEN_NOTIFY_CHOICES, type CitizenLanguage, type CitizenNotifyBy } from '@mpp/contracts';
+import { IsIn, IsOptional, IsString, MaxLength } from 'class-validator';
+
+const notifyByMessage = { message: { id: 'notifyBy harus sms, whatsapp, email atau none.', en: 'notifyBy must be sms, whatsapp, email or none.' } };
+const languageMessage = { message: { id: 'language harus id atau en.', en: 'language must be id or en.' } };
 
 export class CitizenOtpRequestDto {
   /** A mobile number (08…, 628…, +628…) or an email address */
@@ -17,4 +21,15 @@ export class CitizenOtpVerifyDto {
   @IsString()
   @MaxLength(16)
   code!: string;
+}
+
+export class CitizenPreferencesDto {
+  /** How to be told: sms, whatsapp, email (with a verified email address) or none (nothing that is not essential) */
+  @IsIn(CITIZEN_NOTIFY_CHOICES, { context: notifyByMessage })
+  notifyBy!: CitizenNotifyBy;
+
+  /** The language of the messages: id or en; omitted keeps the one chosen before */
+  @IsOptional()
+  @IsIn(CITIZEN_LANGUAGES, { context: languageMessage })
+  language?: CitizenLanguage;
 }
