@@ -76,6 +76,7 @@ const TEXT = {
   free: 'Gratis',
   minutes: (n: number) => `${n} menit`,
   workingDays: (n: number) => `${n} hari kerja`,
+  calendarDays: (n: number) => `${n} hari kalender`,
 };
 
 /**
@@ -270,7 +271,14 @@ function fee(value: ServiceSummaryResponse['fee']): string {
 
 /** libs/ui's formatCompletionTime in Indonesian. */
 function completionTime(time: ServiceSummaryResponse['completionTime']): string {
-  return time.unit === 'minutes' ? TEXT.minutes(time.value) : TEXT.workingDays(time.value);
+  switch (time.unit) {
+    case 'minutes':
+      return TEXT.minutes(time.value);
+    case 'working_days':
+      return TEXT.workingDays(time.value);
+    case 'calendar_days':
+      return TEXT.calendarDays(time.value);
+  }
 }
 
 /** The JSON as a data block: `<` escaped so no text in it can close the script element. */

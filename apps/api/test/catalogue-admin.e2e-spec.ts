@@ -1,4 +1,4 @@
-import type { ClosureResponse, ServiceResponse } from '@mpp/contracts';
+import { COMPLETION_TIME_UNITS, type ClosureResponse, type RequirementResponse, type ServiceResponse } from '@mpp/contracts';
 import { localDate } from '@mpp/domain';
 import { DataSource } from 'typeorm';
 import { FixedClock } from '../src/common/clock';
@@ -16,7 +16,7 @@ describe('Catalogue admin API', () => {
   beforeAll(async () => {
     t = await createTestApp({ clock });
     s = await createStaff(t);
-  });
+  }, 120_000);
   afterAll(async () => t?.close());
 
   const as = (token: string) => ({
@@ -223,6 +223,207 @@ describe('Catalogue admin API', () => {
     it('should answer a malformed id with 400 and an unknown one with 404', async () => {
       expect((await as(s.system).patch('/api/v1/admin/services/not-a-uuid').send({}).expect(400)).body.code).toBe('INVALID_ID');
       expect((await as(s.system).patch('/api/v1/admin/services/00000000-0000-4000-8000-000000000000').send({ name: 'Tidak ada' }).expect(404)).body.code).toBe('SERVICE_NOT_FOUND');
+    });
+  });
+
+  describe('requirements across edits', () => {
+    type RequirementBody = Omit<RequirementResponse, 'position' | 'nameEn' | 'description'> & { nameEn?: string; description?: string };
+    /** A requirement of a response as the admin form sends it back: its id and its fields. */
+    const sentBack = (r: RequirementResponse): RequirementBody => ({
+      id: r.id,
+      name: r.name,
+      ...(r.nameEn === null ? {} : { nameEn: r.nameEn }),
+      ...(r.description === null ? {} : { description: r.description }),
+      mandatory: r.mandatory,
+      form: r.form,
+      uploadable: r.uploadable,
+      fileTypes: r.fileTypes,
+    });
+    const newRequirement = (name: string) => ({ name, mandatory: false, form: 'copy', uploadable: true, fileTypes: ['pdf'] });
+    const createService = async (): Promise<ServiceResponse> =>
+      (await as(s.dukcapilAdmin).post(`/api/v1/admin/agencies/${s.dukcapil.id}/services`).send(newServiceDto()).expect(201)).body as ServiceResponse;
+    const edit = (id: string, body: object) => as(s.dukcapilAdmin).patch(`/api/v1/admin/services/${id}`).send(body);
+    const publicService = async (id: string): Promise<ServiceResponse> => (await t.http().get(`/api/v1/services/${id}`).expect(200)).body as ServiceResponse;
+    const requirementRows = async (serviceId: string) =>
+      (await t.app.get(DataSource).query(`SELECT id, position, retired_at FROM service_requirement WHERE service_id = $1 ORDER BY position`, [serviceId])) as {
+        id: string;
+        position: number;
+        retired_at: Date | null;
+      }[];
+
+    it('should keep the ids of the requirements an edit sends back, add the new ones and raise the version by one', async () => {
+      const created = await createService();
+      const [first, second] = created.requirements;
+      expect(created.requirementsVersion).toBe(1);
+
+      const res = await edit(created.id, {
+        requirements: [{ ...sentBack(second), name: 'Fotokopi dokumen (dua lembar)' }, newRequirement('Pas foto 3×4'), sentBack(first)],
+      }).expect(200);
+
+      const edited = res.body as ServiceResponse;
+      expect(edited.requirements.map((r) => [r.position, r.name])).toEqual([
+        [1, 'Fotokopi dokumen (dua lembar)'],
+        [2, 'Pas foto 3×4'],
+        [3, first.name],
+      ]);
+      expect(edited.requirements[0].id).toBe(second.id);
+      expect(edited.requirements[2].id).toBe(first.id);
+      expect([first.id, second.id]).not.toContain(edited.requirements[1].id);
+      expect(edited.requirementsVersion).toBe(created.requirementsVersion + 1);
+      expect(await publicService(created.id)).toMatchObject({ requirements: edited.requirements, requirementsVersion: edited.requirementsVersion });
+    });
+
+    it('should not raise the version for an edit that only changes the fee, nor for the same requirements sent back', async () => {
+      const created = await createService();
+
+      const feeOnly = (await edit(created.id, { fee: { free: false, amount: 15000, legalBasis: 'Perda Kota Kupang' } }).expect(200)).body as ServiceResponse;
+      const sameAgain = (await edit(created.id, { fee: { free: true, amount: 0 }, requirements: created.requirements.map(sentBack) }).expect(200)).body as ServiceResponse;
+
+      expect(feeOnly.fee.amount).toBe(15000);
+      expect(feeOnly.requirementsVersion).toBe(created.requirementsVersion);
+      expect(feeOnly.requirements).toEqual(created.requirements);
+      expect(sameAgain.fee.free).toBe(true);
+      expect(sameAgain.requirementsVersion).toBe(created.requirementsVersion);
+      expect(sameAgain.requirements).toEqual(created.requirements);
+    });
+
+    it('should delete a requirement the edit leaves out when nothing refers to it', async () => {
+      const created = await createService();
+      const [first, second] = created.requirements;
+
+      const edited = (await edit(created.id, { requirements: [sentBack(second)] }).expect(200)).body as ServiceResponse;
+
+      expect(edited.requirements).toEqual([{ ...second, position: 1 }]);
+      expect(edited.requirementsVersion).toBe(created.requirementsVersion + 1);
+      expect((await requirementRows(created.id)).map((r) => r.id)).toEqual([second.id]);
+      expect((await requirementRows(created.id)).map((r) => r.id)).not.toContain(first.id);
+    });
+
+    it('should retire, not delete, a requirement left out that another table refers to, and keep the reference valid', async () => {
+      // Applications will refer to requirements by foreign key; this table stands in for one.
+      const db = t.app.get(DataSource);
+      await db.query(`CREATE TABLE requirement_reference_probe (requirement_id uuid NOT NULL REFERENCES service_requirement (id))`);
+      try {
+        const created = await createService();
+        const [first, second] = created.requirements;
+        await db.query(`INSERT INTO requirement_reference_probe (requirement_id) VALUES ($1)`, [first.id]);
+
+        const edited = (await edit(created.id, { requirements: [newRequirement('Surat pengantar RT/RW'), sentBack(second)] }).expect(200)).body as ServiceResponse;
+
+        expect(edited.requirements.map((r) => r.id)).not.toContain(first.id);
+        expect(edited.requirements.map((r) => r.position)).toEqual([1, 2]);
+        const rows = await requirementRows(created.id);
+        const retired = rows.filter((r) => r.retired_at !== null);
+        expect(retired.map((r) => r.id)).toEqual([first.id]);
+        expect(rows.filter((r) => r.retired_at === null).map((r) => r.id)).toEqual(edited.requirements.map((r) => r.id));
+        expect((await publicService(created.id)).requirements).toEqual(edited.requirements);
+        const [reference] = (await db.query(`SELECT requirement_id FROM requirement_reference_probe`)) as { requirement_id: string }[];
+        expect(reference.requirement_id).toBe(first.id);
+
+        // A retired row is not one of the service's requirements any more: its id cannot come back.
+        const res = await edit(created.id, { requirements: [sentBack(first)] }).expect(422);
+        expect(res.body.fields[0].field).toBe('requirements.0.id');
+      } finally {
+        await db.query(`DROP TABLE requirement_reference_probe`);
+      }
+    });
+
+    it("should refuse an id that is not one of the service's requirements with 422 in both languages, and write nothing", async () => {
+      const created = await createService();
+      const other = await createService();
+
+      const res = await edit(created.id, { name: 'Nama baru', requirements: [sentBack(created.requirements[0]), sentBack(other.requirements[0])] }).expect(422);
+
+      expect(res.body.code).toBe('INVALID_SERVICE_STANDARD');
+      expect(res.body.fields).toEqual([{ field: 'requirements.1.id', message: { id: expect.any(String), en: expect.any(String) } }]);
+      expect(res.body.fields[0].message.id).not.toEqual(res.body.fields[0].message.en);
+      expect(await publicService(created.id)).toEqual(created);
+      expect(await publicService(other.id)).toEqual(other);
+    });
+
+    it('should refuse an id that comes twice and a malformed one', async () => {
+      const created = await createService();
+      const [first] = created.requirements;
+
+      const twice = await edit(created.id, { requirements: [sentBack(first), sentBack(first)] }).expect(422);
+      const malformed = await edit(created.id, { requirements: [{ ...sentBack(first), id: 'bukan-uuid' }] }).expect(400);
+
+      expect(twice.body.fields.map((f: { field: string }) => f.field)).toEqual(['requirements.1.id']);
+      expect(malformed.body.fields.map((f: { field: string }) => f.field)).toEqual(['requirements.0.id']);
+      expect(await publicService(created.id)).toEqual(created);
+    });
+
+    it('should refuse ids on a new service', async () => {
+      const created = await createService();
+      const dto = newServiceDto({ requirements: created.requirements.map(sentBack) });
+
+      const res = await as(s.dukcapilAdmin).post(`/api/v1/admin/agencies/${s.dukcapil.id}/services`).send(dto).expect(422);
+
+      expect(res.body.fields.map((f: { field: string }) => f.field)).toEqual(created.requirements.map((_, i) => `requirements.${i}.id`));
+      expect(await countRows('service', 'code = $1', [dto.code])).toBe(0);
+    });
+
+    it('should refuse an edit made from an older requirement version with 409, and take it from the current one', async () => {
+      const created = await createService();
+      const [first, second] = created.requirements;
+      const newer = (await edit(created.id, { requirements: [sentBack(first)] }).expect(200)).body as ServiceResponse;
+
+      const stale = await edit(created.id, { requirementsVersion: created.requirementsVersion, requirements: [sentBack(first), sentBack(second)] }).expect(409);
+      expect(stale.body.code).toBe('REQUIREMENTS_CHANGED');
+      expect(stale.body.message.id).toContain(`versi ${newer.requirementsVersion}`);
+      expect(stale.body.message.en).toContain(`version ${newer.requirementsVersion}`);
+      expect(await publicService(created.id)).toEqual(newer);
+
+      const current = (await edit(created.id, { requirementsVersion: newer.requirementsVersion, requirements: [sentBack(newer.requirements[0]), newRequirement('Akta kelahiran')] }).expect(200))
+        .body as ServiceResponse;
+      expect(current.requirementsVersion).toBe(newer.requirementsVersion + 1);
+    });
+
+    it('should let one of two simultaneous edits from the same version through and refuse the other', async () => {
+      const created = await createService();
+      const from = { requirementsVersion: created.requirementsVersion };
+
+      const answers = await Promise.all(
+        ['Surat keterangan domisili', 'Surat keterangan kerja'].map((name) => edit(created.id, { ...from, requirements: [...created.requirements.map(sentBack), newRequirement(name)] })),
+      );
+
+      expect(answers.map((r) => r.status).sort()).toEqual([200, 409]);
+      const winner = answers.find((r) => r.status === 200)!.body as ServiceResponse;
+      expect(await publicService(created.id)).toEqual(winner);
+      expect(winner.requirementsVersion).toBe(created.requirementsVersion + 1);
+      expect(await requirementRows(created.id)).toHaveLength(created.requirements.length + 1);
+    });
+  });
+
+  describe('completion time', () => {
+    it('should take a completion time in calendar days and show it publicly, minutes up to 480 and days up to 365', async () => {
+      const completionTime = { value: 30, unit: 'calendar_days', note: 'Paling lama 30 hari sejak berkas lengkap.' };
+      const created = (await as(s.dukcapilAdmin).post(`/api/v1/admin/agencies/${s.dukcapil.id}/services`).send(newServiceDto({ completionTime })).expect(201)).body as ServiceResponse;
+
+      expect(created.completionTime).toEqual(completionTime);
+      expect(((await t.http().get(`/api/v1/services/${created.id}`).expect(200)).body as ServiceResponse).completionTime).toEqual(completionTime);
+
+      const tooLong = await as(s.dukcapilAdmin).patch(`/api/v1/admin/services/${created.id}`).send({ completionTime: { value: 481, unit: 'minutes' } }).expect(400);
+      expect(tooLong.body.fields[0]).toMatchObject({ field: 'completionTime.value' });
+      expect(tooLong.body.fields[0].message.id).toContain('hari kalender');
+      expect(tooLong.body.fields[0].message.en).toContain('calendar days');
+      const fullDay = (await as(s.dukcapilAdmin).patch(`/api/v1/admin/services/${created.id}`).send({ completionTime: { value: 480, unit: 'minutes' } }).expect(200)).body as ServiceResponse;
+      expect(fullDay.completionTime).toEqual({ value: 480, unit: 'minutes', note: null });
+      for (const unit of ['working_days', 'calendar_days']) {
+        const overAYear = await as(s.dukcapilAdmin).patch(`/api/v1/admin/services/${created.id}`).send({ completionTime: { value: 366, unit } }).expect(422);
+        expect(overAYear.body.fields).toEqual([{ field: 'completionTime.value', message: { id: expect.stringContaining('365'), en: expect.stringContaining('365') } }]);
+      }
+    });
+
+    it('should name the three units when refusing another one', async () => {
+      const res = await as(s.system).post(`/api/v1/admin/agencies/${s.dukcapil.id}/services`).send(newServiceDto({ completionTime: { value: 4, unit: 'weeks' } })).expect(400);
+      const unit = res.body.fields.find((f: { field: string }) => f.field === 'completionTime.unit');
+      for (const u of COMPLETION_TIME_UNITS) expect(unit.message.en).toContain(u);
+    });
+
+    it('should leave tickets from home off for a new service', async () => {
+      const created = (await as(s.dukcapilAdmin).post(`/api/v1/admin/agencies/${s.dukcapil.id}/services`).send(newServiceDto()).expect(201)).body as ServiceResponse;
+      expect(created.queue.onlineTicketEnabled).toBe(false);
     });
   });
 

@@ -158,10 +158,16 @@ export interface ProcedureStep {
   textEn: string | null;
 }
 
-export type CompletionTimeUnit = 'minutes' | 'working_days';
+/**
+ * Minutes for same-day services; working days of the site's calendar (its opening days, without
+ * holidays, the cuti bersama it closes on and its local closures); or calendar days, every day
+ * counted, where the service standard says so ("paling lama 30 hari": BPHTB validation).
+ */
+export const COMPLETION_TIME_UNITS = ['minutes', 'working_days', 'calendar_days'] as const;
+export type CompletionTimeUnit = (typeof COMPLETION_TIME_UNITS)[number];
 
 export interface CompletionTime {
-  /** Minutes for same-day services, working days otherwise. */
+  /** In `unit`s: minutes, working days or calendar days. */
   value: number;
   unit: CompletionTimeUnit;
   note: string | null;
@@ -218,7 +224,13 @@ export interface ServiceResponse extends ServiceSummaryResponse {
   description: string;
   descriptionEn: string;
   synonyms: string[];
+  /** The active requirements in order; each keeps its id across edits of the service. */
   requirements: RequirementResponse[];
+  /**
+   * The version of the requirement set, raised by each edit that adds, changes, reorders or removes
+   * a requirement (not by other edits): what an application records it was made against.
+   */
+  requirementsVersion: number;
   procedure: ProcedureStep[];
   product: string;
   productEn: string | null;

@@ -124,6 +124,7 @@ export function toServiceResponse(
     descriptionEn: service.descriptionEn,
     synonyms: service.synonyms,
     requirements: requirements.map(toRequirementResponse),
+    requirementsVersion: service.requirementsVersion,
     procedure: service.procedure.map((step) => ({ text: step.text, textEn: step.textEn ?? null })),
     product: service.product,
     productEn: service.productEn,

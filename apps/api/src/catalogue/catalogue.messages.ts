@@ -21,4 +21,8 @@ export const CatalogueMessages = {
     id: `${what.id} sudah dinonaktifkan dan tidak dapat diubah.`,
     en: `${what.en} has been retired and cannot be changed.`,
   }),
+  requirementsChanged: (expected: number, current: number): LocalizedText => ({
+    id: `Persyaratan layanan ini sudah diubah sejak versi ${expected} yang Anda buka (kini versi ${current}). Muat ulang layanan, lalu ulangi perubahan Anda.`,
+    en: `This service's requirements have changed since version ${expected} you opened (now version ${current}). Reload the service, then make your change again.`,
+  }),
 };

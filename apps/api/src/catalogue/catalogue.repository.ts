@@ -173,8 +173,51 @@ export class CatalogueRepository {
     return ids.length ? this.db.getRepository(ServiceEntity).findBy({ id: In(ids) }) : Promise.resolve([]);
   }
 
+  /** A service's active requirements, in order (retired ones are kept only for what refers to them). */
   listRequirements(serviceId: string): Promise<ServiceRequirementEntity[]> {
-    return this.db.getRepository(ServiceRequirementEntity).find({ where: { serviceId }, order: { position: 'ASC' } });
+    return this.db.getRepository(ServiceRequirementEntity).find({ where: { serviceId, retiredAt: IsNull() }, order: { position: 'ASC' } });
+  }
+
+  /** The service row, locked until the edit's transaction ends: edits of one service run one after another. */
+  lockServiceForEdit(tx: EntityManager, id: string): Promise<ServiceEntity | null> {
+    return tx.getRepository(ServiceEntity).findOne({ where: { id }, lock: { mode: 'pessimistic_write' } });
+  }
+
+  /**
+   * The service's active requirements, in order, locked FOR UPDATE until the transaction ends. The
+   * lock also holds back a row elsewhere that would start referring to one of them (a foreign key
+   * check takes FOR KEY SHARE, which waits for FOR UPDATE), so what `findReferencedRequirementIds`
+   * answers stays true until the edit commits.
+   */
+  lockActiveRequirements(tx: EntityManager, serviceId: string): Promise<ServiceRequirementEntity[]> {
+    return tx.getRepository(ServiceRequirementEntity).find({
+      where: { serviceId, retiredAt: IsNull() },
+      order: { position: 'ASC' },
+      lock: { mode: 'pessimistic_write' },
+    });
+  }
+
+  /**
+   * Which of these requirements another row refers to: every single-column foreign key to
+   * service_requirement (whatever table declares it: applications' checklists and uploads) is
+   * found in PostgreSQL's catalogue and asked. Table and column names come from the catalogue,
+   * quoted by PostgreSQL itself.
+   */
+  async findReferencedRequirementIds(tx: EntityManager, ids: string[]): Promise<Set<string>> {
+    if (ids.length === 0) return new Set();
+    const keys = (await tx.query(
+      `SELECT c.conrelid::regclass::text AS table_name, quote_ident(a.attname) AS column_name
+         FROM pg_constraint c
+         JOIN pg_attribute a ON a.attrelid = c.conrelid AND a.attnum = c.conkey[1]
+        WHERE c.contype = 'f' AND c.confrelid = 'service_requirement'::regclass AND cardinality(c.conkey) = 1
+        ORDER BY 1, 2`,
+    )) as { table_name: string; column_name: string }[];
+    if (keys.length === 0) return new Set();
+    const rows = (await tx.query(
+      keys.map((k) => `SELECT ${k.column_name}::text AS id FROM ${k.table_name} WHERE ${k.column_name} = ANY($1::uuid[])`).join(' UNION '),
+      [ids],
+    )) as { id: string }[];
+    return new Set(rows.map((r) => r.id));
   }
 
   /**
@@ -275,7 +318,7 @@ export class CatalogueRepository {
            || setweight(to_tsvector('simple', mpp_fold(a.short_name || ' ' || a.name)), 'B')
            || setweight(to_tsvector('simple', mpp_fold(s.summary || ' ' || s.summary_en || ' ' || s.description || ' ' || s.description_en || ' ' || s.product)), 'C')
            || setweight(to_tsvector('simple', mpp_fold(coalesce(
-                (SELECT string_agg(r.name || ' ' || coalesce(r.description, ''), ' ') FROM service_requirement r WHERE r.service_id = s.id), ''))), 'D'),
+                (SELECT string_agg(r.name || ' ' || coalesce(r.description, ''), ' ') FROM service_requirement r WHERE r.service_id = s.id AND r.retired_at IS NULL), ''))), 'D'),
          search_text = mpp_fold(s.name || ' ' || s.name_en || ' ' || array_to_string(s.synonyms, ' ') || ' ' || a.short_name)
        FROM agency a
        WHERE a.id = s.agency_id AND (s.id = ANY($1::uuid[]) OR s.agency_id = ANY($2::uuid[]))`,

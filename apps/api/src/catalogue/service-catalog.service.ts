@@ -1,7 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import type { FieldError, Page, ServiceResponse, ServiceSummaryResponse } from '@mpp/contracts';
 import { foldForSearch } from '@mpp/domain';
-import { EntityManager } from 'typeorm';
+import { EntityManager, In } from 'typeorm';
 import { AccessPolicy } from '../auth/access-policy';
 import type { StaffPrincipal } from '../auth/principal';
 import { ApiException } from '../common/errors/api-exception';
@@ -9,10 +9,11 @@ import { AgenciesService } from './agencies.service';
 import { toServiceResponse, toServiceSummaryResponse } from './catalogue.mapper';
 import { CatalogueMessages } from './catalogue.messages';
 import { CatalogueRepository } from './catalogue.repository';
-import { CreateServiceDto, UpdateServiceDto } from './dto/service.dto';
+import { CreateServiceDto, RequirementDto, UpdateServiceDto } from './dto/service.dto';
 import { ServiceQueryDto } from './dto/service-query.dto';
 import { ServiceRequirementEntity } from './entities/service-requirement.entity';
 import { ServiceEntity } from './entities/service.entity';
+import { planRequirementEdit, requirementValues } from './requirement-edit';
 
 const MAX_SEARCH_WORDS = 8;
 
@@ -56,11 +57,12 @@ export class ServiceCatalogService {
   async create(staff: StaffPrincipal, agencyId: string, dto: CreateServiceDto): Promise<ServiceResponse> {
     const agency = await this.agencies.requireManageableAgency(staff, agencyId);
     checkServiceRules(dto);
+    checkNewRequirements(dto.requirements);
     const saved = await this.repo.transaction(async (tx) => {
       const service = tx.getRepository(ServiceEntity).create({ siteId: agency.siteId, agencyId: agency.id, code: dto.code });
       applyServiceFields(service, dto);
       const row = await tx.getRepository(ServiceEntity).save(service);
-      await replaceRequirements(tx, row.id, dto.requirements);
+      await tx.getRepository(ServiceRequirementEntity).insert(dto.requirements.map((r, i) => ({ serviceId: row.id, ...requirementValues(r, i + 1) })));
       await this.repo.refreshSearchIndex(tx, { serviceIds: [row.id] });
       return row;
     });
@@ -73,13 +75,54 @@ export class ServiceCatalogService {
     if (service.retiredAt) throw ApiException.conflict('SERVICE_RETIRED', CatalogueMessages.retired({ id: 'Layanan ini', en: 'This service' }));
     checkServiceRules(dto);
     const saved = await this.repo.transaction(async (tx) => {
-      applyServiceFields(service, dto);
-      const row = await tx.getRepository(ServiceEntity).save(service);
-      if (dto.requirements) await replaceRequirements(tx, row.id, dto.requirements);
+      // Read again under the row's lock: the requirement version counts every edit, one at a time.
+      const current = await this.repo.lockServiceForEdit(tx, id);
+      if (!current) throw ApiException.notFound('SERVICE_NOT_FOUND', CatalogueMessages.serviceNotFound(id));
+      if (current.retiredAt) throw ApiException.conflict('SERVICE_RETIRED', CatalogueMessages.retired({ id: 'Layanan ini', en: 'This service' }));
+      if (dto.requirements) await this.editRequirements(tx, current, dto.requirements, dto.requirementsVersion);
+      applyServiceFields(current, dto);
+      const row = await tx.getRepository(ServiceEntity).save(current);
       await this.repo.refreshSearchIndex(tx, { serviceIds: [row.id] });
       return row;
     });
     return this.describe(saved);
+  }
+
+  /**
+   * Applies an edit's requirement list to the service's active requirements (planRequirementEdit):
+   * rows named by id are updated and keep their ids, rows without an id are added, rows left out
+   * are deleted, or retired when another table refers to them. When anything a reader sees
+   * changed, the service's requirement version goes up by one (saved with the service).
+   */
+  private async editRequirements(tx: EntityManager, service: ServiceEntity, requested: RequirementDto[], expectedVersion: number | undefined): Promise<void> {
+    if (expectedVersion !== undefined && expectedVersion !== null && expectedVersion !== service.requirementsVersion) {
+      throw ApiException.conflict('REQUIREMENTS_CHANGED', CatalogueMessages.requirementsChanged(expectedVersion, service.requirementsVersion));
+    }
+    const current = await this.repo.lockActiveRequirements(tx, service.id);
+    const result = planRequirementEdit(current, requested);
+    if ('refused' in result) throw invalidStandard(result.refused);
+    const { plan } = result;
+    if (!plan.changed) return;
+
+    const rows = tx.getRepository(ServiceRequirementEntity);
+    if (plan.removals.length > 0) {
+      const referenced = await this.repo.findReferencedRequirementIds(tx, plan.removals);
+      const unreferenced = plan.removals.filter((rid) => !referenced.has(rid));
+      if (unreferenced.length > 0) await rows.delete({ id: In(unreferenced) });
+      if (referenced.size > 0) await rows.update({ id: In([...referenced]) }, { retiredAt: new Date() });
+    }
+    if (plan.updates.length > 0) {
+      // Positions are unique among active rows at every statement: step the kept rows aside first.
+      await rows
+        .createQueryBuilder()
+        .update()
+        .set({ position: () => '-position' })
+        .where({ id: In(plan.updates.map((u) => u.id)) })
+        .execute();
+      for (const { id, ...values } of plan.updates) await rows.update({ id }, values);
+    }
+    if (plan.inserts.length > 0) await rows.insert(plan.inserts.map((values) => ({ serviceId: service.id, ...values })));
+    service.requirementsVersion += 1;
   }
 
   async retire(staff: StaffPrincipal, id: string): Promise<ServiceSummaryResponse> {
@@ -136,10 +179,10 @@ function checkServiceRules(dto: UpdateServiceDto): void {
       fields.push({ field: 'fee.amount', message: { id: 'Layanan berbayar harus punya tarif lebih dari 0, atau tandai gratis.', en: 'A paid service needs an amount above 0, or mark it free.' } });
     }
   }
-  if (dto.completionTime?.unit === 'minutes' && dto.completionTime.value > 480) {
+  if (dto.completionTime && dto.completionTime.unit !== 'minutes' && dto.completionTime.value > 365) {
     fields.push({
       field: 'completionTime.value',
-      message: { id: 'Layanan selesai di hari yang sama paling lama 480 menit; gunakan hari kerja.', en: 'Same-day services take at most 480 minutes; use working days.' },
+      message: { id: 'Jangka waktu dalam hari paling lama 365 hari.', en: 'A completion time in days is at most 365 days.' },
     });
   }
   dto.requirements?.forEach((r, i) => {
@@ -150,13 +193,25 @@ function checkServiceRules(dto: UpdateServiceDto): void {
       fields.push({ field: `requirements.${i}.fileTypes`, message: { id: 'Jenis berkas hanya untuk persyaratan yang bisa diunggah.', en: 'File types apply only to uploadable requirements.' } });
     }
   });
-  if (fields.length > 0) {
-    throw ApiException.unprocessable(
-      'INVALID_SERVICE_STANDARD',
-      { id: `Standar pelayanan belum benar: ${fields[0].message.id}`, en: `The service standard is not valid: ${fields[0].message.en}` },
-      fields,
-    );
-  }
+  if (fields.length > 0) throw invalidStandard(fields);
+}
+
+/** A new service has no requirements yet for an id to name. */
+function checkNewRequirements(requirements: RequirementDto[]): void {
+  const fields: FieldError[] = requirements.flatMap((r, i) =>
+    r.id === undefined
+      ? []
+      : [{ field: `requirements.${i}.id`, message: { id: 'Layanan baru belum punya persyaratan untuk dirujuk; kirim persyaratan tanpa id.', en: 'A new service has no requirements to refer to yet; send its requirements without an id.' } }],
+  );
+  if (fields.length > 0) throw invalidStandard(fields);
+}
+
+function invalidStandard(fields: FieldError[]): ApiException {
+  return ApiException.unprocessable(
+    'INVALID_SERVICE_STANDARD',
+    { id: `Standar pelayanan belum benar: ${fields[0].message.id}`, en: `The service standard is not valid: ${fields[0].message.en}` },
+    fields,
+  );
 }
 
 function applyServiceFields(service: ServiceEntity, dto: UpdateServiceDto): void {
@@ -198,22 +253,4 @@ function applyServiceFields(service: ServiceEntity, dto: UpdateServiceDto): void
     service.bookingCutoffMinutes = dto.booking.cutoffMinutes;
     service.bookingWalkInShare = dto.booking.walkInSharePercent;
   }
-}
-
-async function replaceRequirements(tx: EntityManager, serviceId: string, requirements: CreateServiceDto['requirements']): Promise<void> {
-  const repo = tx.getRepository(ServiceRequirementEntity);
-  await repo.delete({ serviceId });
-  await repo.insert(
-    requirements.map((r, i) => ({
-      serviceId,
-      position: i + 1,
-      name: r.name.trim(),
-      nameEn: r.nameEn?.trim() || null,
-      description: r.description?.trim() || null,
-      mandatory: r.mandatory,
-      form: r.form,
-      uploadable: r.uploadable,
-      fileTypes: r.fileTypes,
-    })),
-  );
 }

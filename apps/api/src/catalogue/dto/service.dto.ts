@@ -1,5 +1,5 @@
 import { OmitType, PartialType } from '@nestjs/swagger';
-import { UPLOADABLE_FILE_TYPES, type CompletionTimeUnit, type DocumentForm, type UploadableFileType } from '@mpp/contracts';
+import { COMPLETION_TIME_UNITS, UPLOADABLE_FILE_TYPES, type CompletionTimeUnit, type DocumentForm, type UploadableFileType } from '@mpp/contracts';
 import { Type } from 'class-transformer';
 import {
   ArrayMaxSize,
@@ -12,6 +12,7 @@ import {
   IsObject,
   IsOptional,
   IsString,
+  IsUUID,
   Matches,
   Max,
   MaxLength,
@@ -23,6 +24,14 @@ import { IsOmittable } from '../../common/omittable.validator';
 import { SLUG } from './site.dto';
 
 export class RequirementDto {
+  /**
+   * On an edit, the id of one of the service's requirements (from its response): that row is
+   * updated and keeps its id. Without an id the requirement is new. Not on creation.
+   */
+  @IsOptional()
+  @IsUUID()
+  id?: string;
+
   @IsString()
   @MinLength(2)
   @MaxLength(300)
@@ -67,13 +76,21 @@ export class ProcedureStepDto {
 }
 
 export class CompletionTimeDto {
+  /** Up to 480 minutes (a working day); up to 365 working or calendar days (checked with the unit) */
   @IsInt()
   @Min(1)
-  @Max(365)
+  @Max(480, {
+    context: {
+      message: {
+        id: 'completionTime.value paling besar 480 (menit, untuk layanan yang selesai di hari yang sama); yang lebih lama ditulis dalam hari kerja atau hari kalender.',
+        en: 'completionTime.value is at most 480 (minutes, for same-day services); longer times are given in working days or calendar days.',
+      },
+    },
+  })
   value!: number;
 
-  /** minutes for same-day services, working_days otherwise */
-  @IsIn(['minutes', 'working_days'])
+  /** minutes for same-day services, working_days of the site's calendar, or calendar_days (every day counted) */
+  @IsIn(COMPLETION_TIME_UNITS)
   unit!: CompletionTimeUnit;
 
   @IsOptional()
@@ -230,4 +247,14 @@ export class CreateServiceDto {
 }
 
 /** Every field may be left out; null only where the field is optional on creation (it clears it). */
-export class UpdateServiceDto extends PartialType(OmitType(CreateServiceDto, ['code'] as const), { skipNullProperties: false }) {}
+export class UpdateServiceDto extends PartialType(OmitType(CreateServiceDto, ['code'] as const), { skipNullProperties: false }) {
+  /**
+   * With `requirements`: the requirement set's version the editor started from
+   * (`requirementsVersion` of the service's response). When the set has changed since, the edit is
+   * refused (409) instead of overwriting the other edit.
+   */
+  @IsOptional()
+  @IsInt()
+  @Min(1)
+  requirementsVersion?: number;
+}

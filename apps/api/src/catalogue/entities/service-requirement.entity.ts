@@ -1,10 +1,14 @@
 import type { DocumentForm, UploadableFileType } from '@mpp/contracts';
-import { Check, Column, Entity, ForeignKey, PrimaryGeneratedColumn, Unique } from 'typeorm';
+import { Check, Column, Entity, ForeignKey, Index, PrimaryGeneratedColumn } from 'typeorm';
 import { ServiceEntity } from './service.entity';
 
-/** One persyaratan of a service. Rows are replaced as a whole when the service is edited. */
+/**
+ * One persyaratan of a service. Its id stays the same across edits of the service; a requirement an
+ * edit leaves out is deleted, or retired (`retiredAt`) when another table refers to it. Positions are
+ * distinct among the active rows only.
+ */
 @Entity('service_requirement')
-@Unique('uq_service_requirement_position', ['serviceId', 'position'])
+@Index('uq_service_requirement_position', ['serviceId', 'position'], { unique: true, where: 'retired_at IS NULL' })
 @Check('ck_service_requirement_form', `form IN ('original', 'copy', 'original_and_copy', 'none')`)
 export class ServiceRequirementEntity {
   @PrimaryGeneratedColumn('uuid')
@@ -37,4 +41,7 @@ export class ServiceRequirementEntity {
 
   @Column({ type: 'text', array: true, default: () => "'{}'" })
   fileTypes!: UploadableFileType[];
+
+  @Column({ type: 'timestamptz', nullable: true })
+  retiredAt!: Date | null;
 }

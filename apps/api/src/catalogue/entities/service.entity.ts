@@ -11,7 +11,7 @@ import { SiteEntity } from './site.entity';
 // gin (search_text gin_trgm_ops): an operator class TypeORM cannot express, so it leaves the index alone.
 @Index('ix_service_search_text_trgm', { synchronize: false })
 @Check('ck_service_completion_positive', `completion_time_value > 0`)
-@Check('ck_service_completion_unit', `completion_time_unit IN ('minutes', 'working_days')`)
+@Check('ck_service_completion_unit', `completion_time_unit IN ('minutes', 'working_days', 'calendar_days')`)
 @Check('ck_service_fee_amount', `fee_amount >= 0`)
 @Check('ck_service_fee_free', `NOT fee_free OR fee_amount = 0`)
 @Check('ck_service_ticket_prefix', `ticket_prefix ~ '^[A-Z]$'`)
@@ -22,6 +22,7 @@ import { SiteEntity } from './site.entity';
 @Check('ck_service_booking_days_ahead', `booking_days_ahead BETWEEN 1 AND 90`)
 @Check('ck_service_booking_cutoff', `booking_cutoff_minutes BETWEEN 0 AND 2880`)
 @Check('ck_service_booking_walk_in_share', `booking_walk_in_share BETWEEN 0 AND 100`)
+@Check('ck_service_requirements_version', `requirements_version >= 1`)
 export class ServiceEntity {
   @PrimaryGeneratedColumn('uuid')
   id!: string;
@@ -129,6 +130,13 @@ export class ServiceEntity {
 
   @Column({ type: 'integer', default: 30 })
   bookingWalkInShare!: number;
+
+  /**
+   * The version of the requirement set (service_requirement rows), raised by each edit that adds,
+   * changes, reorders or removes a requirement; an application records the version it was made against.
+   */
+  @Column({ type: 'integer', default: 1 })
+  requirementsVersion!: number;
 
   /**
    * Search columns, written only by CatalogueRepository's SQL (it folds the names, synonyms and

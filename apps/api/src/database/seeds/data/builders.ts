@@ -10,8 +10,13 @@ export const PHOTO: UploadableFileType[] = ['jpg', 'png'];
 export const step = (text: string, textEn: string): ProcedureStep => ({ text, textEn });
 export const minutes = (value: number, note: string | null = null): CompletionTime => ({ value, unit: 'minutes', note });
 export const workingDays = (value: number, note: string | null = null): CompletionTime => ({ value, unit: 'working_days', note });
+export const calendarDays = (value: number, note: string | null = null): CompletionTime => ({ value, unit: 'calendar_days', note });
 export const free = (legalBasis: string | null, note: string | null = null): Fee => ({ free: true, amount: 0, legalBasis, note });
 export const paid = (amount: number, legalBasis: string, note: string | null = null): Fee => ({ free: false, amount, legalBasis, note });
+/**
+ * Queue settings. `onlineTicket` lets citizens take the day's ticket from home (antrean daring,
+ * docs/queue.md); a service that takes them has a daily quota, which kiosk and online tickets share.
+ */
 export const queue = (
   ticketPrefix: string,
   expectedServiceMinutes: number,

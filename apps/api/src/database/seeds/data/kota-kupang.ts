@@ -1,5 +1,5 @@
 import type { SeedSite } from '../seed-types';
-import { SCAN, PHOTO, step, minutes, workingDays, free, paid, queue, ktpEl, kartuKeluarga, suratKuasa, ADMINDUK_FEE, ADMINDUK_LAW, laporFor } from './builders';
+import { SCAN, PHOTO, step, minutes, workingDays, calendarDays, free, paid, queue, ktpEl, kartuKeluarga, suratKuasa, ADMINDUK_FEE, ADMINDUK_LAW, laporFor } from './builders';
 
 /**
  * MPP Kota Kupang (Nusa Tenggara Timur, WITA). Requirements, fees and legal bases follow the
@@ -794,7 +794,7 @@ export const kotaKupang: SeedSite = {
             'Perpres 82/2018 tentang Jaminan Kesehatan beserta perubahannya (Perpres 64/2020, Perpres 59/2024)',
           ],
           complaintChannel: `${LAPOR}, BPJS Kesehatan Care Center 165, aplikasi Mobile JKN`,
-          queue: queue('D', 15, 80),
+          queue: queue('D', 15, 80, { onlineTicket: true }),
         },
         {
           code: 'bpjs-kesehatan-perubahan-data',
@@ -823,7 +823,7 @@ export const kotaKupang: SeedSite = {
           productEn: 'Updated JKN membership data',
           legalBasis: ['UU 24/2011 tentang Badan Penyelenggara Jaminan Sosial', 'Perpres 82/2018 tentang Jaminan Kesehatan beserta perubahannya'],
           complaintChannel: `${LAPOR}, BPJS Kesehatan Care Center 165, aplikasi Mobile JKN`,
-          queue: queue('D', 10, null),
+          queue: queue('D', 10, 80, { onlineTicket: true }),
         },
         {
           code: 'bpjs-kesehatan-bayi-baru-lahir',
@@ -1166,7 +1166,7 @@ export const kotaKupang: SeedSite = {
             step('Bayar BPHTB terutang di bank persepsi.', 'Pay the BPHTB due at an appointed bank.'),
             step('SSPD divalidasi dan diserahkan kepada wajib pajak atau PPAT.', 'The payment form is validated and returned to the taxpayer or the land deed official.'),
           ],
-          completionTime: workingDays(21, 'Paling lama 30 hari kalender bila perlu verifikasi lapangan; berkas tanpa verifikasi lapangan biasanya lebih cepat.'),
+          completionTime: calendarDays(30, 'Paling lama 30 hari sejak berkas lengkap, termasuk bila perlu verifikasi lapangan; berkas tanpa verifikasi lapangan biasanya selesai lebih cepat.'),
           fee: free(
             'UU 1/2022 tentang Hubungan Keuangan antara Pemerintah Pusat dan Pemerintahan Daerah',
             'Layanan validasi gratis. BPHTB terutang = tarif (paling tinggi 5%) × (NPOP − NPOPTKP), NPOPTKP paling rendah Rp80.000.000 sesuai Perda Kota Kupang.',
@@ -1267,7 +1267,7 @@ export const kotaKupang: SeedSite = {
             'UU 34/1964 tentang Dana Kecelakaan Lalu Lintas Jalan',
           ],
           complaintChannel: `${LAPOR}, meja pengaduan Samsat Kupang, Dumas Presisi Polri`,
-          queue: queue('H', 15, 100),
+          queue: queue('H', 15, 100, { onlineTicket: true }),
         },
         {
           code: 'samsat-mutasi-keluar',

@@ -294,7 +294,7 @@ export const kotaProbolinggo: SeedSite = {
             'Perpres 82/2018 tentang Jaminan Kesehatan beserta perubahannya',
           ],
           complaintChannel: `${LAPOR}, BPJS Kesehatan Care Center 165, aplikasi Mobile JKN`,
-          queue: queue('C', 15, 60),
+          queue: queue('C', 15, 60, { onlineTicket: true }),
         },
         {
           code: 'bpjs-kesehatan-perubahan-data',
@@ -319,7 +319,7 @@ export const kotaProbolinggo: SeedSite = {
           productEn: 'Updated JKN membership data',
           legalBasis: ['Perpres 82/2018 tentang Jaminan Kesehatan beserta perubahannya'],
           complaintChannel: `${LAPOR}, BPJS Kesehatan Care Center 165, aplikasi Mobile JKN`,
-          queue: queue('C', 10, null),
+          queue: queue('C', 10, 60, { onlineTicket: true }),
         },
       ],
     },
@@ -495,7 +495,7 @@ export const kotaProbolinggo: SeedSite = {
             'UU 1/2022 tentang Hubungan Keuangan antara Pemerintah Pusat dan Pemerintahan Daerah',
           ],
           complaintChannel: `${LAPOR}, Dumas Presisi Polri`,
-          queue: queue('F', 15, 80),
+          queue: queue('F', 15, 80, { onlineTicket: true }),
         },
         {
           code: 'samsat-mutasi-keluar',
