@@ -1,15 +1,19 @@
-import type { BookingCreatedResponse, BookingPublicResponse, CounterResponse, ServiceResponse } from '@mpp/contracts';
+import type { BookingCreatedResponse, BookingPublicResponse, BookingResponse, CounterResponse, ServiceResponse } from '@mpp/contracts';
 import { NIK_MESSAGES, PHONE_MESSAGES, normalizeIndonesianMobile, parseNik } from '@mpp/domain';
 import { randomUUID } from 'node:crypto';
 import { readFile } from 'node:fs/promises';
 import type { Browser, Page } from 'playwright-core';
+import { DataSource } from 'typeorm';
 import { FixedClock } from '../../apps/api/src/common/clock';
+import { PiiCipher } from '../../apps/api/src/common/pii-cipher';
 import { NotificationRecipients } from '../../apps/api/src/notifications/notification-recipients';
+import { readSignInCode } from '../../apps/api/test/support/citizen';
 import { Hall, KUPANG_MONDAY_0900, setDailyQuota, setupHall } from '../../apps/api/test/support/hall';
 import { STAFF_PASSWORD } from '../../apps/api/test/support/staff';
 import { createTestApp, TestApp } from '../../apps/api/test/support/test-app';
 import { checkScreen } from './support/axe';
 import { launchChromium } from './support/browser';
+import { signInCitizen } from './support/citizen-sign-in';
 
 /** A valid Kupang NIK (area 537101, born 1 January 1990) with the given serial. */
 const nikFor = (serial: number) => `5371010101900${String(serial).padStart(3, '0')}`;
@@ -18,7 +22,8 @@ const nikFor = (serial: number) => `5371010101900${String(serial).padStart(3, '0
  * Issue 13, journey points 2 and 3, on a phone: from the service page, book a visit (date strip
  * with a closed day and its reason, slots with seats left, the form checked by libs/domain's
  * rules, the requirements as a checklist), the confirmation (QR, PDF, .ics, manage link), then
- * the booking's page: reschedule with the same slot picker, and cancel.
+ * the booking's page: reschedule with the same slot picker, and cancel. A signed-in citizen finds
+ * the form filled in from the account, still editable.
  */
 describe('Booking a visit from the portal in Chromium', () => {
   let t: TestApp;
@@ -54,6 +59,8 @@ describe('Booking a visit from the portal in Chromium', () => {
     await page.getByTestId('service-book').click();
     await page.getByTestId('date-strip').waitFor();
     expect(page.url()).toBe(`${base}/pemesanan/baru/${h.services.akta}`);
+    // Signed out: nothing is filled in.
+    for (const field of ['nik', 'name', 'phone', 'email']) expect(await page.getByTestId(`booking-${field}`).inputValue()).toBe('');
 
     // Sunday: closed, and says why.
     await page.getByTestId('day-2026-11-29').click();
@@ -165,6 +172,43 @@ describe('Booking a visit from the portal in Chromium', () => {
     await checkScreen(page, 'booking-flow-cancelled');
     await page.close();
   }, 180_000);
+
+  it("should fill in the form from the signed-in citizen's account, still editable, and book with what the citizen leaves there", async () => {
+    const page = await phone();
+    await page.goto(`${base}/`);
+    const me = await signInCitizen(page, 'Maria.Lada@Contoh.id', () => readSignInCode(t.app, 'maria.lada@contoh.id'));
+    const prefill: Partial<Record<'nik' | 'fullName' | 'phone' | 'email', string | null>> = me.prefill;
+    expect(prefill.email).toBe('maria.lada@contoh.id');
+
+    await page.goto(`${base}/pemesanan/baru/${h.services.akta}`);
+    await page.getByTestId('booking-prefilled').waitFor({ timeout: 10_000 });
+    const byTestId = { nik: 'booking-nik', fullName: 'booking-name', phone: 'booking-phone', email: 'booking-email' } as const;
+    for (const [field, testId] of Object.entries(byTestId) as [keyof typeof byTestId, string][]) {
+      expect(await page.getByTestId(testId).inputValue()).toBe(prefill[field] ?? '');
+    }
+    // A filled-in email address offers the email channel at once.
+    expect(await page.getByTestId('notify-email').locator('input').isDisabled()).toBe(false);
+    await checkScreen(page, 'booking-flow-prefilled');
+
+    // Still editable: the citizen changes the address, and what was typed is what is sent.
+    await page.getByTestId('booking-email').fill('maria.goreti@contoh.id');
+    await page.getByTestId('notify-email').click();
+    await page.getByTestId('day-2026-11-25').click();
+    await page.getByTestId('slot-09:00').click();
+    if (!prefill.nik) await page.getByTestId('booking-nik').fill(nikFor(360));
+    if (!prefill.fullName) await page.getByTestId('booking-name').fill('Maria Goreti Lada');
+    if (!prefill.phone) await page.getByTestId('booking-phone').fill('0812-3999-4410');
+    await page.getByTestId('booking-submit').click();
+    await page.getByTestId('done-heading').waitFor({ timeout: 10_000 });
+    const code = new URL(page.url()).pathname.split('/')[2];
+    const token = new URL(page.url()).hash.slice(3);
+    const details = (await t.http().post(`/api/v1/bookings/${code}/details`).send({ token }).expect(200)).body as BookingResponse;
+    expect(details).toMatchObject({ date: '2026-11-25', start: '09:00', fullName: prefill.fullName ?? 'Maria Goreti Lada' });
+    const [row] = (await t.app.get(DataSource).query(`SELECT email_cipher FROM booking WHERE code = $1`, [code])) as { email_cipher: string | null }[];
+    expect(row.email_cipher).not.toBeNull();
+    expect(t.app.get(PiiCipher).decrypt(row.email_cipher!)).toBe('maria.goreti@contoh.id');
+    await page.close();
+  }, 120_000);
 
   it('should show a full slot as full and not let it be chosen', async () => {
     const service = (await t.http().get(`/api/v1/services/${h.services.akta}`).expect(200)).body as ServiceResponse;

@@ -1,12 +1,15 @@
 import type { PublicTicketResponse, ServiceResponse } from '@mpp/contracts';
-import { departureAdvice, estimatedCallAt } from '@mpp/domain';
+import { departureAdvice, estimatedCallAt, normalizeIndonesianMobile } from '@mpp/domain';
 import type { Browser, Page } from 'playwright-core';
 import { DataSource } from 'typeorm';
 import { FixedClock } from '../../apps/api/src/common/clock';
+import { PiiCipher } from '../../apps/api/src/common/pii-cipher';
+import { readSignInCode } from '../../apps/api/test/support/citizen';
 import { Hall, issue, KUPANG_MONDAY_0900, setupHall } from '../../apps/api/test/support/hall';
 import { createTestApp, TestApp } from '../../apps/api/test/support/test-app';
 import { checkScreen } from './support/axe';
 import { launchChromium } from './support/browser';
+import { signInCitizen } from './support/citizen-sign-in';
 
 /** A valid Kupang NIK (area 537101, born 1 January 1990) with the given serial. */
 const nikFor = (serial: number) => `537101010190${String(serial).padStart(4, '0')}`;
@@ -47,6 +50,9 @@ describe('A ticket from home (antrean daring) in Chromium, on a phone', () => {
     expect(await available.textContent()).toMatch(/Perkiraan dipanggil pukul \d{2}\.\d{2} WITA/);
     expect(await page.getByTestId('online-caps').textContent()).toContain('1 per layanan, 3 per hari');
 
+    // Signed out: nothing is filled in.
+    for (const field of ['nik', 'name', 'phone']) expect(await page.getByTestId(`online-${field}`).inputValue()).toBe('');
+    expect(await page.getByTestId('online-prefilled').count()).toBe(0);
     await page.getByTestId('online-nik').fill('5371014502');
     await page.getByTestId('online-name').fill('Yohanes Benyamin Nalle');
     await page.getByTestId('online-phone').fill('0813-3901-2277');
@@ -102,6 +108,43 @@ describe('A ticket from home (antrean daring) in Chromium, on a phone', () => {
     // The same queue: the ticket is one of the day's, after the kiosk's eight.
     const [{ count }] = (await db().query(`SELECT count(*)::int AS count FROM ticket WHERE source = 'online' AND public_code = $1`, [code])) as { count: number }[];
     expect(count).toBe(1);
+    await page.close();
+  });
+
+  it("should fill in the signed-in citizen's mobile number from the account, still editable, and send what the citizen leaves there", async () => {
+    const page = await phone();
+    await page.goto(`${base}/`);
+    const me = await signInCitizen(page, '0812-3999-4411', () => readSignInCode(t.app, '+6281239994411'));
+    const prefill: Partial<Record<'nik' | 'fullName' | 'phone', string | null>> = me.prefill;
+    expect(prefill.phone).toBe('+6281239994411');
+
+    await page.goto(`${base}/antrean-daring/${h.services.ktpBaru}`);
+    await page.getByTestId('online-prefilled').waitFor({ timeout: 10_000 });
+    const byTestId = { nik: 'online-nik', fullName: 'online-name', phone: 'online-phone' } as const;
+    for (const [field, testId] of Object.entries(byTestId) as [keyof typeof byTestId, string][]) {
+      expect(await page.getByTestId(testId).inputValue()).toBe(prefill[field] ?? '');
+    }
+    // The prefilled number passes the same check as a typed one: no message, even after leaving it.
+    await page.getByTestId('online-phone').focus();
+    await page.getByTestId('online-name').focus();
+    expect(await page.getByTestId('online-phone-error').count()).toBe(0);
+    await checkScreen(page, 'online-ticket-prefilled');
+
+    // Still editable: another number typed over it is the one the ticket's "called" goes to.
+    const typed = '0813-3901-2290';
+    await page.getByTestId('online-phone').fill(typed);
+    if (!prefill.nik) await page.getByTestId('online-nik').fill(nikFor(22));
+    if (!prefill.fullName) await page.getByTestId('online-name').fill('Yohanes Benyamin Nalle');
+    await page.getByTestId('online-submit').click();
+    await page.waitForURL(/\/tiket\/[A-Za-z0-9_-]+$/);
+    const code = decodeURIComponent(page.url().split('/tiket/')[1]);
+    const [contact] = (await db().query(
+      `SELECT c.recipient_cipher FROM notification_ticket_contact c JOIN ticket t ON t.id = c.ticket_id WHERE t.public_code = $1`,
+      [code],
+    )) as { recipient_cipher: string }[];
+    const expected = normalizeIndonesianMobile(typed);
+    expect(expected.valid).toBe(true);
+    expect(t.app.get(PiiCipher).decrypt(contact.recipient_cipher)).toBe((expected as { e164: string }).e164);
     await page.close();
   });
 

@@ -2,11 +2,12 @@ import { ChangeDetectionStrategy, Component, DestroyRef, computed, effect, injec
 import { takeUntilDestroyed } from '@angular/core/rxjs-interop';
 import { ActivatedRoute, RouterLink } from '@angular/router';
 import { BOOKING_NEED_LABELS, type BookingResponse } from '@mpp/contracts';
-import { formatBookingCode, PRIORITY_LABELS } from '@mpp/domain';
-import { BilingualPipe, ErrorAlertComponent, I18nService, LocalizedPipe, PageTitleService, TranslatePipe, formatClock, timeZoneLabel, type LoadState } from '@mpp/ui';
+import { PRIORITY_LABELS } from '@mpp/domain';
+import { BilingualPipe, ErrorAlertComponent, I18nService, LocalizedPipe, PageTitleService, TranslatePipe, type LoadState } from '@mpp/ui';
 
 import { BookingApi } from './booking-api.service';
-import { formatLocalDate, hoursMinutes } from './booking-format';
+import { BookingDownloads, bookingFileName, displayBookingCode } from './booking-downloads';
+import { bookingWhen } from './booking-format';
 import { manageTokenFromFragment } from './booking-link';
 
 /**
@@ -18,12 +19,14 @@ import { manageTokenFromFragment } from './booking-link';
 @Component({
   selector: 'portal-booking-done-page',
   imports: [BilingualPipe, ErrorAlertComponent, LocalizedPipe, RouterLink, TranslatePipe],
+  providers: [BookingDownloads],
   changeDetection: ChangeDetectionStrategy.OnPush,
   templateUrl: './booking-done-page.component.html',
   styleUrl: './booking-done-page.component.css',
 })
 export class BookingDonePageComponent {
   private readonly api = inject(BookingApi);
+  protected readonly downloads = inject(BookingDownloads);
   private readonly i18n = inject(I18nService);
   private readonly route = inject(ActivatedRoute);
   private readonly destroyRef = inject(DestroyRef);
@@ -38,31 +41,23 @@ export class BookingDonePageComponent {
     const state = this.state();
     return state.status === 'ready' ? state.value : null;
   });
-  protected readonly pdfPending = signal(false);
-  protected readonly pdfError = signal<unknown>(null);
   protected readonly copied = signal(false);
   protected readonly needLabels = BOOKING_NEED_LABELS;
   protected readonly priorityLabels = PRIORITY_LABELS;
 
-  protected readonly displayCode = computed(() => formatBookingCode(this.booking()?.code ?? this.code()));
-  protected readonly qrUrl = computed(() => this.api.qrUrl(this.booking()?.code ?? this.code()));
-  protected readonly calendarUrl = computed(() => this.api.calendarUrl(this.booking()?.code ?? this.code(), this.i18n.lang()));
+  private readonly bookingCode = computed(() => this.booking()?.code ?? this.code());
+  protected readonly displayCode = computed(() => displayBookingCode(this.bookingCode()));
+  protected readonly qrUrl = computed(() => this.downloads.qrUrl(this.bookingCode()));
+  protected readonly calendarUrl = computed(() => this.downloads.calendarUrl(this.bookingCode(), this.i18n.lang()));
+  protected readonly calendarFileName = computed(() => bookingFileName(this.bookingCode(), 'ics'));
   /** The booking's page with the token in its fragment: the same link as in the SMS. */
   protected readonly manageUrl = computed(() => {
     const token = this.token();
-    return `${location.origin}/pemesanan/${this.booking()?.code ?? this.code()}${token ? `#k=${token}` : ''}`;
+    return `${location.origin}/pemesanan/${this.bookingCode()}${token ? `#k=${token}` : ''}`;
   });
   protected readonly when = computed(() => {
     const b = this.booking();
-    if (!b) return null;
-    const lang = this.i18n.lang();
-    const clock = (iso: string) => formatClock(new Date(iso), b.timeZone, lang, { seconds: false }).time;
-    return {
-      date: formatLocalDate(b.date, lang),
-      slot: `${hoursMinutes(b.start, lang)}–${hoursMinutes(b.end, lang)}`,
-      checkIn: `${clock(b.checkIn.opensAt)}–${clock(b.checkIn.closesAt)}`,
-      zone: timeZoneLabel(b.timeZone),
-    };
+    return b ? bookingWhen(b, this.i18n.lang()) : null;
   });
 
   constructor() {
@@ -83,27 +78,7 @@ export class BookingDonePageComponent {
 
   protected downloadPdf(): void {
     const token = this.token();
-    if (this.pdfPending() || !token) return;
-    this.pdfPending.set(true);
-    this.pdfError.set(null);
-    this.api
-      .confirmationPdf(this.code(), { token })
-      .pipe(takeUntilDestroyed(this.destroyRef))
-      .subscribe({
-        next: (pdf) => {
-          this.pdfPending.set(false);
-          const url = URL.createObjectURL(pdf);
-          const link = document.createElement('a');
-          link.href = url;
-          link.download = `pemesanan-${this.displayCode()}.pdf`;
-          link.click();
-          setTimeout(() => URL.revokeObjectURL(url), 60_000);
-        },
-        error: (error: unknown) => {
-          this.pdfPending.set(false);
-          this.pdfError.set(error);
-        },
-      });
+    this.downloads.downloadPdf(this.code(), token ? { token } : null);
   }
 
   protected copyLink(): void {

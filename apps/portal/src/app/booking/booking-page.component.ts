@@ -25,14 +25,13 @@ import {
   PageTitleService,
   TranslatePipe,
   describeApiError,
-  formatClock,
-  timeZoneLabel,
   type LoadState,
 } from '@mpp/ui';
 import type { Subscription } from 'rxjs';
 
 import { BookingApi } from './booking-api.service';
-import { formatLocalDate, hoursMinutes } from './booking-format';
+import { BookingDownloads, displayBookingCode } from './booking-downloads';
+import { bookingWhen } from './booking-format';
 import { manageTokenFromFragment, normalizeNikInput } from './booking-link';
 import { SlotPickerComponent, type ChosenSlot } from './slot-picker/slot-picker.component';
 
@@ -54,12 +53,14 @@ const STATUS_KEYS: Readonly<Record<BookingStatus, string>> = {
 @Component({
   selector: 'portal-booking-page',
   imports: [BilingualPipe, ErrorAlertComponent, LocalizedPipe, RouterLink, SlotPickerComponent, TranslatePipe],
+  providers: [BookingDownloads],
   changeDetection: ChangeDetectionStrategy.OnPush,
   templateUrl: './booking-page.component.html',
   styleUrl: './booking-page.component.css',
 })
 export class BookingPageComponent {
   private readonly api = inject(BookingApi);
+  protected readonly downloads = inject(BookingDownloads);
   private readonly i18n = inject(I18nService);
   private readonly injector = inject(Injector);
   private readonly destroyRef = inject(DestroyRef);
@@ -81,8 +82,6 @@ export class BookingPageComponent {
   protected readonly confirming = signal(false);
   protected readonly cancelPending = signal(false);
   protected readonly cancelError = signal<unknown>(null);
-  protected readonly pdfPending = signal(false);
-  protected readonly pdfError = signal<unknown>(null);
 
   protected readonly rescheduling = signal(false);
   protected readonly rescheduleChoice = signal<ChosenSlot | null>(null);
@@ -91,7 +90,7 @@ export class BookingPageComponent {
   protected readonly rescheduled = signal(false);
   protected readonly needLabels = BOOKING_NEED_LABELS;
   protected readonly priorityLabels = PRIORITY_LABELS;
-  protected readonly qrUrl = computed(() => this.api.qrUrl(this.code()));
+  protected readonly qrUrl = computed(() => this.downloads.qrUrl(this.code()));
 
   /** The proof accepted by the API, reused for cancel, reschedule and the PDF. */
   private proof: BookingProof | null = null;
@@ -126,21 +125,9 @@ export class BookingPageComponent {
   });
   protected readonly when = computed(() => {
     const booking = this.booking();
-    if (!booking) return null;
-    const lang = this.i18n.lang();
-    const clock = (iso: string) => formatClock(new Date(iso), booking.timeZone, lang, { seconds: false }).time;
-    return {
-      date: formatLocalDate(booking.date, lang),
-      // "10.00–10.30" in Indonesian, like every other time on the portal; "10:00–10:30" in English.
-      slot: `${hoursMinutes(booking.start, lang)}–${hoursMinutes(booking.end, lang)}`,
-      checkIn: `${clock(booking.checkIn.opensAt)}–${clock(booking.checkIn.closesAt)}`,
-      zone: timeZoneLabel(booking.timeZone),
-    };
+    return booking ? bookingWhen(booking, this.i18n.lang()) : null;
   });
-  protected readonly displayCode = computed(() => {
-    const code = this.booking()?.code ?? '';
-    return code.length === 8 ? `${code.slice(0, 4)}-${code.slice(4)}` : code;
-  });
+  protected readonly displayCode = computed(() => displayBookingCode(this.booking()?.code ?? ''));
 
   private readonly cancelStart = viewChild<ElementRef<HTMLButtonElement>>('cancelStart');
   private readonly rescheduleStart = viewChild<ElementRef<HTMLButtonElement>>('rescheduleStart');
@@ -246,29 +233,9 @@ export class BookingPageComponent {
       });
   }
 
-  /** Fetches the PDF with the proof (a plain link could not carry it) and hands it to the browser. */
+  /** The PDF, fetched with the proof accepted (a plain link could not carry it). */
   protected downloadPdf(): void {
-    if (this.pdfPending() || !this.proof) return;
-    this.pdfPending.set(true);
-    this.pdfError.set(null);
-    this.api
-      .confirmationPdf(this.code(), this.proof)
-      .pipe(takeUntilDestroyed(this.destroyRef))
-      .subscribe({
-        next: (pdf) => {
-          this.pdfPending.set(false);
-          const url = URL.createObjectURL(pdf);
-          const link = document.createElement('a');
-          link.href = url;
-          link.download = `pemesanan-${this.displayCode()}.pdf`;
-          link.click();
-          setTimeout(() => URL.revokeObjectURL(url), 60_000);
-        },
-        error: (error: unknown) => {
-          this.pdfPending.set(false);
-          this.pdfError.set(error);
-        },
-      });
+    this.downloads.downloadPdf(this.code(), this.proof);
   }
 
   private load(code: string): void {

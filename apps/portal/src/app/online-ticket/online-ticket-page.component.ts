@@ -2,7 +2,6 @@ import { ChangeDetectionStrategy, Component, DestroyRef, Injector, afterNextRend
 import { takeUntilDestroyed, toObservable, toSignal } from '@angular/core/rxjs-interop';
 import { Router, RouterLink } from '@angular/router';
 import { ONLINE_TICKET_NOTIFY_CHOICES, type CreateOnlineTicketRequest, type LocalizedText, type OnlineTicketNotifyBy } from '@mpp/contracts';
-import { NIK_MESSAGES, PERSON_NAME_MESSAGES, PHONE_MESSAGES, checkPersonName, normalizeIndonesianMobile, parseNik } from '@mpp/domain';
 import {
   BilingualPipe,
   CatalogueApi,
@@ -11,7 +10,6 @@ import {
   LocalizedPipe,
   PageTitleService,
   TranslatePipe,
-  describeApiError,
   formatClock,
   loadError,
   loadedValue,
@@ -22,10 +20,9 @@ import {
 } from '@mpp/ui';
 import { switchMap } from 'rxjs';
 
+import { CitizenIdentityFieldsComponent } from '../citizen-form/citizen-identity-fields.component';
+import { injectCitizenIdentityForm } from '../citizen-form/citizen-identity-form';
 import { OnlineTicketApi } from './online-ticket-api.service';
-
-type Field = 'nik' | 'fullName' | 'phone';
-const FIELDS: readonly Field[] = ['nik', 'fullName', 'phone'];
 
 /**
  * "Beri tahu saya lewat": how the citizen is told when called (docs/notifications.md). The words
@@ -49,16 +46,17 @@ function newKey(): string {
 
 /**
  * `antrean-daring/:serviceId`: take a ticket from home. Says first whether the service and site
- * take one now (and if not why, in the API's words), then NIK, name and mobile checked by the
- * same libs/domain rules as the API; the ticket's page opens on success. A retried submission
- * carries the same Idempotency-Key, so it never takes two numbers.
+ * take one now (and if not why, in the API's words), then NIK, name and mobile
+ * (CitizenIdentityFieldsComponent, filled in from the citizen's account when signed in) checked by
+ * the same libs/domain rules as the API; the ticket's page opens on success. A retried submission
+ * of the same request carries the same Idempotency-Key, so it never takes two numbers.
  */
 @Component({
   selector: 'portal-online-ticket-page',
-  imports: [BilingualPipe, ErrorAlertComponent, LocalizedPipe, RouterLink, TranslatePipe],
+  imports: [BilingualPipe, CitizenIdentityFieldsComponent, ErrorAlertComponent, LocalizedPipe, RouterLink, TranslatePipe],
   changeDetection: ChangeDetectionStrategy.OnPush,
   templateUrl: './online-ticket-page.component.html',
-  styleUrl: './online-ticket-page.component.css',
+  styleUrls: ['../citizen-form/form-page.css', './online-ticket-page.component.css'],
 })
 export class OnlineTicketPageComponent {
   private readonly catalogue = inject(CatalogueApi);
@@ -94,42 +92,16 @@ export class OnlineTicketPageComponent {
     return a && !a.available && a.message ? pickText(this.i18n.lang(), a.message) : null;
   });
 
-  protected readonly values = signal<Record<Field, string>>({ nik: '', fullName: '', phone: '' });
+  /** NIK, name and mobile, prefilled from the citizen's account when signed in. */
+  protected readonly identity = injectCitizenIdentityForm({ withEmail: false });
   protected readonly notifyChoices = ONLINE_TICKET_NOTIFY_CHOICES;
   protected readonly notifyText = NOTIFY_TEXT;
   protected readonly notifyLabels = NOTIFY_LABELS;
   protected readonly notifyBy = signal<OnlineTicketNotifyBy>('sms');
-  private readonly touched = signal<ReadonlySet<Field>>(new Set());
-  private readonly serverFields = signal<Partial<Record<Field, string>>>({});
-  protected readonly submitted = signal(false);
   protected readonly pending = signal(false);
   protected readonly submitError = signal<unknown>(null);
-  /** Kept while the values stay the same: a retry after a lost answer is the same request. */
-  private key = newKey();
-
-  private readonly problems = computed<Partial<Record<Field, string>>>(() => {
-    const lang = this.i18n.lang();
-    const v = this.values();
-    const out: Partial<Record<Field, string>> = {};
-    const nik = parseNik(v.nik.replace(/\s+/g, ''));
-    if (!nik.valid) out.nik = pickText(lang, NIK_MESSAGES[nik.reason]);
-    const name = checkPersonName(v.fullName);
-    if (!name.valid) out.fullName = pickText(lang, PERSON_NAME_MESSAGES[name.reason]);
-    const phone = normalizeIndonesianMobile(v.phone);
-    if (!phone.valid) out.phone = pickText(lang, PHONE_MESSAGES[phone.reason]);
-    return out;
-  });
-  private readonly shownErrors = computed<Partial<Record<Field, string>>>(() => {
-    const touched = this.touched();
-    const problems = this.problems();
-    const server = this.serverFields();
-    const out: Partial<Record<Field, string>> = {};
-    for (const field of FIELDS) {
-      const message = server[field] ?? (touched.has(field) || this.submitted() ? problems[field] : undefined);
-      if (message) out[field] = message;
-    }
-    return out;
-  });
+  /** Kept while the request stays the same: a retry after a lost answer is the same request. */
+  private key: { request: string; value: string } | null = null;
 
   constructor() {
     effect(() => {
@@ -142,52 +114,28 @@ export class OnlineTicketPageComponent {
     this.destroyRef.onDestroy(() => this.pageTitle.setOverride(null));
   }
 
-  protected error(field: Field): string | undefined {
-    return this.shownErrors()[field];
-  }
-
-  protected onInput(field: Field, event: Event): void {
-    const value = (event.target as HTMLInputElement).value;
-    this.values.update((v) => ({ ...v, [field]: value }));
-    this.key = newKey();
-    this.serverFields.update((s) => {
-      const { [field]: _dropped, ...rest } = s;
-      return rest;
-    });
-  }
-
   protected setNotifyBy(value: OnlineTicketNotifyBy): void {
     this.notifyBy.set(value);
-    this.key = newKey();
-  }
-
-  protected onBlur(field: Field): void {
-    if (!this.values()[field].trim() && !this.submitted()) return;
-    this.touched.update((t) => new Set(t).add(field));
   }
 
   protected submit(event: Event): void {
     event.preventDefault();
     if (this.pending()) return;
-    this.submitted.set(true);
     this.submitError.set(null);
-    const first = FIELDS.find((f) => this.problems()[f]);
+    const first = this.identity.check();
     if (first) {
       this.focus(`#online-${first}`);
       return;
     }
-    const v = this.values();
     const request: CreateOnlineTicketRequest = {
       serviceId: this.serviceId(),
-      nik: v.nik.replace(/\s+/g, ''),
-      fullName: v.fullName,
-      phone: v.phone,
+      ...this.identity.identity(),
       notifyBy: this.notifyBy(),
       language: this.i18n.lang() === 'en' ? 'en' : 'id',
     };
     this.pending.set(true);
     this.api
-      .create(request, this.key)
+      .create(request, this.keyFor(request))
       .pipe(takeUntilDestroyed(this.destroyRef))
       .subscribe({
         next: (created) => {
@@ -196,14 +144,18 @@ export class OnlineTicketPageComponent {
         },
         error: (error: unknown) => {
           this.pending.set(false);
-          const described = describeApiError(error, this.i18n.lang());
-          const server: Partial<Record<Field, string>> = {};
-          for (const f of described.fields) if (f.field === 'nik' || f.field === 'fullName' || f.field === 'phone') server[f.field] = f.message;
-          this.serverFields.set(server);
+          this.identity.refused(error);
           this.submitError.set(error);
           this.focus('#online-submit-error');
         },
       });
+  }
+
+  /** The same key for the same request (a retry), a new one once anything in it changed. */
+  private keyFor(request: CreateOnlineTicketRequest): string {
+    const text = JSON.stringify(request);
+    if (this.key?.request !== text) this.key = { request: text, value: newKey() };
+    return this.key.value;
   }
 
   private focus(selector: string): void {
