@@ -18,3 +18,4 @@ export * from './hall-display';
 export * from './site-status';
 export * from './online-ticket';
 export * from './application-state';
+export * from './application-clock';
