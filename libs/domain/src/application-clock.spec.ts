@@ -3,13 +3,14 @@ import { join } from 'node:path';
 import type { IsoWeekday, OpeningHours } from '@mpp/contracts';
 import {
   applicationClock,
+  dueDateFrom,
   LEGAL_DEFAULT_COMPLETION_TIME,
   type ApplicationClockInput,
   type ApplicationSiteCalendar,
   type ApplicationStateChange,
 } from './application-clock';
 import type { ApplicationState } from './application-state';
-import { zonedToUtc, type SiteClosure } from './calendar';
+import { addDaysToLocalDate, dayStatus, zonedToUtc, type SiteClosure } from './calendar';
 
 const WIB = 'Asia/Jakarta';
 const WITA = 'Asia/Makassar';
@@ -410,6 +411,97 @@ describe(applicationClock.name, () => {
     it('should refuse a calendar without working days', () => {
       expect(() => applicationClock(newInput({ calendar: newCalendar({ openingHours: [] }) }))).toThrow(RangeError);
     });
+  });
+});
+
+/** Kupang's week (seed): Mon–Thu 08:00–15:30, Friday to 16:00 with a longer break, Saturday mornings. */
+function kupangWeek(): OpeningHours[] {
+  return [
+    ...([1, 2, 3, 4] as IsoWeekday[]).map((weekday) => ({ weekday, open: '08:00', close: '15:30', breaks: [{ start: '12:00', end: '13:00' }] })),
+    { weekday: 5, open: '08:00', close: '16:00', breaks: [{ start: '11:30', end: '13:00' }] },
+    { weekday: 6, open: '08:00', close: '12:00', breaks: [] },
+  ];
+}
+
+/** Independent of the clock: step through dates, keeping those the site opens on. */
+function naiveDue(startDate: string, value: number, unit: 'working_days' | 'calendar_days', calendar: ApplicationSiteCalendar): Date {
+  const closures = calendar.closures.filter((c) => c.kind !== 'cuti_bersama' || calendar.closesOnCutiBersama);
+  const isOpen = (date: string): boolean => dayStatus(date, [...calendar.openingHours], closures).open;
+  let date = startDate;
+  if (unit === 'calendar_days') {
+    date = addDaysToLocalDate(startDate, value);
+    while (!isOpen(date)) date = addDaysToLocalDate(date, 1);
+  } else {
+    for (let counted = 0; counted < value; ) {
+      date = addDaysToLocalDate(date, 1);
+      if (isOpen(date)) counted++;
+    }
+  }
+  const status = dayStatus(date, [...calendar.openingHours], closures);
+  if (!status.open) throw new Error('unreachable');
+  return zonedToUtc(date, status.hours.close, calendar.timeZone);
+}
+
+describe(dueDateFrom.name, () => {
+  const kupang = (closesOnCutiBersama: boolean): ApplicationSiteCalendar =>
+    newCalendar({ timeZone: WITA, openingHours: kupangWeek(), closures: [...NATIONAL_2026, KUPANG_LOCAL_CLOSURE], closesOnCutiBersama });
+
+  it.each([
+    [1, 'working_days', true],
+    [5, 'working_days', true],
+    [14, 'working_days', false],
+    [30, 'calendar_days', true],
+    [7, 'calendar_days', false],
+  ] as const)('should agree with a day-by-day count for %i %s from every day of 2026 (closed on cuti bersama: %s)', (value, unit, closes) => {
+    const calendar = kupang(closes);
+    const mismatches: string[] = [];
+    for (let date = '2026-01-01'; date <= '2026-12-31'; date = addDaysToLocalDate(date, 1)) {
+      const from = at(date, '10:00', WITA);
+      const expected = naiveDue(date, value, unit, calendar);
+      const got = dueDateFrom(from, { value, unit }, calendar);
+      if (got.getTime() !== expected.getTime()) mismatches.push(`${date}: ${got.toISOString()} ≠ ${expected.toISOString()}`);
+    }
+    expect(mismatches).toEqual([]);
+  });
+
+  it('should move the due date by exactly the working days spent with the citizen, from every day of 2026', () => {
+    const calendar = kupang(true);
+    const closures = calendar.closures.filter((c) => c.kind !== 'cuti_bersama' || calendar.closesOnCutiBersama);
+    const openingOf = (date: string): Date | null => {
+      const status = dayStatus(date, [...calendar.openingHours], closures);
+      return status.open ? zonedToUtc(date, status.hours.open, WITA) : null;
+    };
+    /** The n-th working day after `date`. */
+    const nthWorkingDay = (date: string, n: number): string => {
+      let day = date;
+      for (let counted = 0; counted < n; ) {
+        day = addDaysToLocalDate(day, 1);
+        if (openingOf(day)) counted++;
+      }
+      return day;
+    };
+    const mismatches: string[] = [];
+    for (let date = '2026-01-01'; date <= '2026-12-31'; date = addDaysToLocalDate(date, 1)) {
+      // Returned at the opening of working day 2, resubmitted at the opening of working day 5: days 2, 3 and 4 paused.
+      const history: ApplicationStateChange[] = [
+        { state: 'complete', at: at(date, '10:00', WITA) },
+        { state: 'in_process', at: at(date, '10:30', WITA) },
+        { state: 'returned', at: openingOf(nthWorkingDay(date, 2))! },
+        { state: 'resubmitted', at: openingOf(nthWorkingDay(date, 5))! },
+      ];
+      const now = history[3].at;
+      const sut = applicationClock({ completionTime: { value: 5, unit: 'working_days' }, calendar, history, now });
+      const expected = naiveDue(date, 5 + 3, 'working_days', calendar);
+      if (sut.due?.getTime() !== expected.getTime() || sut.paused !== 3) {
+        mismatches.push(`${date}: ${sut.due?.toISOString()} (paused ${sut.paused}) ≠ ${expected.toISOString()}`);
+      }
+    }
+    expect(mismatches).toEqual([]);
+  });
+
+  it('should match the running clock of an application completed at that instant', () => {
+    const input = newInput();
+    expect(dueDateFrom(input.history[2].at, input.completionTime!, input.calendar)).toEqual(applicationClock(input).due);
   });
 });
 

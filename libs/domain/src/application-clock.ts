@@ -476,3 +476,15 @@ export function applicationClock(input: ApplicationClockInput): ApplicationClock
     deemedGrantedRisk: undecided && legal.due !== null && now > legal.due.getTime(),
   };
 }
+
+/**
+ * The due date of `completionTime` counted from `from` on the site's calendar, by the clock's rules
+ * (for days, day 1 is the next day and the due date is the close of the last working day): e.g. a
+ * correction deadline to propose to the citizen, or the date a receipt promises before any pause.
+ */
+export function dueDateFrom(from: Date, completionTime: ApplicationCompletionTime, calendar: ApplicationSiteCalendar): Date {
+  if (!(from instanceof Date) || Number.isNaN(from.getTime())) throw new RangeError(`Expected a valid Date, got ${String(from)}`);
+  const history: ApplicationStateChange[] = [{ state: 'complete', at: from }];
+  const { deadline: result } = deadline(new SiteDays(calendar), history, from.getTime(), completionTime, 'service', SERVICE_STOP);
+  return result.due!;
+}
