@@ -1,4 +1,5 @@
 import { DeleteObjectCommand, GetObjectCommand, HeadObjectCommand, PutObjectCommand, S3Client, S3ServiceException } from '@aws-sdk/client-s3';
+import { Logger } from '@nestjs/common';
 import { randomBytes } from 'node:crypto';
 import { createReadStream, createWriteStream } from 'node:fs';
 import { mkdir, rm, stat } from 'node:fs/promises';
@@ -23,6 +24,7 @@ import { ExactLength } from './stream-tools';
 export class S3Storage implements FileStorage {
   readonly driver = 's3';
   private readonly client: S3Client;
+  private readonly logger = new Logger('S3Storage');
 
   constructor(
     private readonly config: S3Config,
@@ -36,15 +38,31 @@ export class S3Storage implements FileStorage {
       requestChecksumCalculation: 'WHEN_REQUIRED',
       responseChecksumValidation: 'WHEN_REQUIRED',
       maxAttempts: 3,
+      // The SDK warns on the console when a streamed upload fails; put() rejects with the cause.
+      logger: { trace: () => undefined, debug: () => undefined, info: () => undefined, warn: (...args: unknown[]) => this.logger.debug(args.join(' ')), error: (...args: unknown[]) => this.logger.warn(args.join(' ')) },
     });
   }
 
   async put(key: string, body: Readable, size?: number): Promise<void> {
     assertFileKey(key);
     if (size !== undefined) {
-      await this.client.send(
-        new PutObjectCommand({ Bucket: this.config.bucket, Key: key, Body: connect(body, new ExactLength(size), () => undefined), ContentLength: size, ContentType: 'application/octet-stream' }),
-      );
+      // A stream that fails (or turns out longer or shorter than announced) aborts the request:
+      // the server would otherwise wait for the bytes still owed, and store nothing either way.
+      const abort = new AbortController();
+      let streamError: unknown = null;
+      const checked = connect(body, new ExactLength(size), (error) => {
+        if (!error) return;
+        streamError = error;
+        abort.abort();
+      });
+      try {
+        await this.client.send(
+          new PutObjectCommand({ Bucket: this.config.bucket, Key: key, Body: checked, ContentLength: size, ContentType: 'application/octet-stream' }),
+          { abortSignal: abort.signal },
+        );
+      } catch (error) {
+        throw streamError ?? error;
+      }
       return;
     }
     await mkdir(this.spoolDir, { recursive: true, mode: 0o700 });
