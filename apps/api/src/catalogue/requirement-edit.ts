@@ -1,4 +1,4 @@
-import type { DocumentForm, FieldError, UploadableFileType } from '@mpp/contracts';
+import type { DocumentForm, FieldError, RequirementResponse, UploadableFileType } from '@mpp/contracts';
 
 /** What an edit may say about one requirement (RequirementDto's fields). */
 export interface RequirementInput {
@@ -12,22 +12,11 @@ export interface RequirementInput {
   fileTypes: UploadableFileType[];
 }
 
-/** A requirement's stored fields, as written to service_requirement. */
-export interface RequirementValues {
-  position: number;
-  name: string;
-  nameEn: string | null;
-  description: string | null;
-  mandatory: boolean;
-  form: DocumentForm;
-  uploadable: boolean;
-  fileTypes: UploadableFileType[];
-}
+/** A requirement's stored fields, as written to service_requirement (and answered, without the id). */
+export type RequirementValues = Omit<RequirementResponse, 'id'>;
 
 /** An active requirement row as it is now. */
-export interface StoredRequirement extends RequirementValues {
-  id: string;
-}
+export type StoredRequirement = RequirementResponse;
 
 export interface RequirementEditPlan {
   /** Rows kept, with their values after the edit (position included). */

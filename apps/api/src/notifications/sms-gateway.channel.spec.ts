@@ -1,33 +1,21 @@
-import { Logger } from '@nestjs/common';
-import { readNotificationsConfig } from '../config/notifications-config';
-import { startHttpPeer, type HttpPeer } from './http-peer.testing';
+import { notificationsConfigFrom, PeerScope } from './http-peer.testing';
 import { escaperFor, SmsGatewayChannel } from './sms-gateway.channel';
 
 const SMS = { channel: 'sms' as const, to: '0812-3456-7890', subject: null, body: 'MPP Kota Kupang: nomor A012 dipanggil, silakan ke Loket 3. "Ya" & <ok>', outboxId: '7' };
 
 /** The gateway's settings as the environment gives them (so the test goes through the same validation). */
 function gateway(env: Record<string, string>, timeoutSeconds = '10') {
-  const problems: string[] = [];
-  const config = readNotificationsConfig({ ...env, NOTIFICATION_HTTP_TIMEOUT_SECONDS: timeoutSeconds }, problems);
-  expect(problems).toEqual([]);
+  const config = notificationsConfigFrom({ ...env, NOTIFICATION_HTTP_TIMEOUT_SECONDS: timeoutSeconds });
   return new SmsGatewayChannel(config.sms!, config.httpTimeoutMs);
 }
 
 describe(SmsGatewayChannel.name, () => {
-  let peer: HttpPeer;
-  let warn: jest.SpyInstance;
-
-  beforeEach(() => {
-    warn = jest.spyOn(Logger.prototype, 'warn').mockImplementation(() => undefined);
-  });
-
-  afterEach(async () => {
-    warn.mockRestore();
-    await peer?.close();
-  });
+  const peers = new PeerScope();
+  beforeEach(() => peers.setUp());
+  afterEach(() => peers.tearDown());
 
   it('should POST the JSON body template with the number in E.164, the text JSON-escaped, and the auth header, and keep the message id', async () => {
-    peer = await startHttpPeer({ status: 200, body: { status: 'ok', data: { message_id: 'sms-991' } } });
+    const peer = await peers.http({ status: 200, body: { status: 'ok', data: { message_id: 'sms-991' } } });
     const sut = gateway({
       SMS_GATEWAY_URL: `${peer.origin}/api/v2/send?sender=MPPKUPANG`,
       SMS_GATEWAY_BODY: '{"msisdn":"{{to}}","message":"{{text}}","type":"otp"}',
@@ -47,7 +35,7 @@ describe(SmsGatewayChannel.name, () => {
   });
 
   it('should send a form body with the local number form-encoded', async () => {
-    peer = await startHttpPeer({ status: 202, body: 'queued' });
+    const peer = await peers.http({ status: 202, body: 'queued' });
     const sut = gateway({
       SMS_GATEWAY_URL: `${peer.origin}/sms`,
       SMS_GATEWAY_METHOD: 'put',
@@ -68,7 +56,7 @@ describe(SmsGatewayChannel.name, () => {
   });
 
   it('should GET a URL template with the digits-only number and the text URL-encoded, and no body', async () => {
-    peer = await startHttpPeer({ status: 200, body: { id: 12 } });
+    const peer = await peers.http({ status: 200, body: { id: 12 } });
     const sut = gateway({ SMS_GATEWAY_URL: `${peer.origin}/send.php?key=k1&to={{toDigits}}&msg={{text}}`, SMS_GATEWAY_METHOD: 'GET', SMS_GATEWAY_MESSAGE_ID: 'id' });
 
     expect(await sut.send(SMS)).toEqual({ status: 'sent', providerMessageId: '12' });
@@ -81,7 +69,7 @@ describe(SmsGatewayChannel.name, () => {
   });
 
   it('should report a refusal as failed, without the number (in any form) or the text in the error or the log', async () => {
-    peer = await startHttpPeer({ status: 422, body: { error: `invalid destination 081234567890 / 6281234567890 for "${SMS.body}"` } });
+    const peer = await peers.http({ status: 422, body: { error: `invalid destination 081234567890 / 6281234567890 for "${SMS.body}"` } });
     const sut = gateway({ SMS_GATEWAY_URL: `${peer.origin}/send`, SMS_GATEWAY_BODY: '{"to":"{{to}}","text":"{{text}}"}' });
 
     const result = await sut.send(SMS);
@@ -89,12 +77,13 @@ describe(SmsGatewayChannel.name, () => {
     expect(result.status).toBe('failed');
     expect(result.error).toMatch(/^the SMS gateway answered 422: /);
     expect(result.error).toContain('+62 812****7890');
-    const logged = JSON.stringify([result, warn.mock.calls]);
+    expect(peers.warnings).toHaveLength(1);
+    const logged = JSON.stringify([result, peers.warnings]);
     expect(logged).not.toMatch(/81234567890|dipanggil/);
   });
 
   it('should give up on a gateway that does not answer within the time-out', async () => {
-    peer = await startHttpPeer({ status: 200, body: {}, delayMs: 3000 });
+    const peer = await peers.http({ status: 200, body: {}, delayMs: 3000 });
     const sut = gateway({ SMS_GATEWAY_URL: `${peer.origin}/send` }, '1');
     const started = Date.now();
     const result = await sut.send(SMS);
@@ -103,7 +92,7 @@ describe(SmsGatewayChannel.name, () => {
   });
 
   it('should not send an email or a WhatsApp message as SMS', async () => {
-    peer = await startHttpPeer({ status: 200, body: {} });
+    const peer = await peers.http({ status: 200, body: {} });
     const sut = gateway({ SMS_GATEWAY_URL: `${peer.origin}/send` });
     expect((await sut.send({ ...SMS, channel: 'email', to: 'a@b.id' })).status).toBe('failed');
     expect(peer.received).toHaveLength(0);

@@ -1,6 +1,6 @@
-import { Logger } from '@nestjs/common';
 import { createServer, type AddressInfo } from 'node:net';
 import { SMTPServer } from 'smtp-server';
+import { PeerScope, type Closable } from './http-peer.testing';
 import { SmtpChannel } from './smtp.channel';
 
 interface ReceivedMail {
@@ -9,10 +9,9 @@ interface ReceivedMail {
   data: string;
 }
 
-interface TestSmtpServer {
+interface TestSmtpServer extends Closable {
   url: string;
   received: ReceivedMail[];
-  close(): Promise<void>;
 }
 
 /**
@@ -67,21 +66,12 @@ const EMAIL = {
 };
 
 describe(SmtpChannel.name, () => {
-  let smtp: TestSmtpServer | undefined;
-  let warn: jest.SpyInstance;
-
-  beforeEach(() => {
-    warn = jest.spyOn(Logger.prototype, 'warn').mockImplementation(() => undefined);
-  });
-
-  afterEach(async () => {
-    warn.mockRestore();
-    await smtp?.close();
-    smtp = undefined;
-  });
+  const peers = new PeerScope();
+  beforeEach(() => peers.setUp());
+  afterEach(() => peers.tearDown());
 
   it('should deliver a plain-text email with the subject, from the configured sender', async () => {
-    smtp = await startSmtpServer();
+    const smtp = peers.keep(await startSmtpServer());
     const sut = new SmtpChannel(smtp.url, 'MPP Digital <no-reply@mpp.example.go.id>');
     expect(await sut.send(EMAIL)).toEqual({ status: 'sent' });
     expect(smtp.received).toHaveLength(1);
@@ -95,13 +85,14 @@ describe(SmtpChannel.name, () => {
   });
 
   it('should report a refused recipient as failed, without the address in the error', async () => {
-    smtp = await startSmtpServer({ rejectRecipient: true });
+    const smtp = peers.keep(await startSmtpServer({ rejectRecipient: true }));
     const result = await new SmtpChannel(smtp.url, 'no-reply@mpp.example.go.id').send(EMAIL);
     expect(result.status).toBe('failed');
     expect(result.error).toContain('550');
     expect(result.error).toContain('n***@example.go.id');
     expect(result.error).not.toContain('nur.aisyah');
-    expect(JSON.stringify(warn.mock.calls)).not.toContain('nur.aisyah');
+    expect(peers.warnings).toHaveLength(1);
+    expect(JSON.stringify(peers.warnings)).not.toContain('nur.aisyah');
   });
 
   it('should report an unreachable server as failed', async () => {
@@ -110,7 +101,7 @@ describe(SmtpChannel.name, () => {
   });
 
   it('should not send an SMS by email', async () => {
-    smtp = await startSmtpServer();
+    const smtp = peers.keep(await startSmtpServer());
     const result = await new SmtpChannel(smtp.url, 'no-reply@mpp.example.go.id').send({ channel: 'sms', to: '+6281234567890', subject: null, body: 'x' });
     expect(result.status).toBe('failed');
     expect(smtp.received).toHaveLength(0);

@@ -1,6 +1,4 @@
-import { Logger } from '@nestjs/common';
-import { readNotificationsConfig } from '../config/notifications-config';
-import { startHttpPeer, type HttpPeer } from './http-peer.testing';
+import { notificationsConfigFrom, PeerScope, type HttpPeer } from './http-peer.testing';
 import { WhatsAppChannel } from './whatsapp.channel';
 
 const CALLED = {
@@ -13,27 +11,17 @@ const CALLED = {
 };
 
 function whatsApp(peer: HttpPeer, extra: Record<string, string> = {}) {
-  const problems: string[] = [];
-  const config = readNotificationsConfig({ WHATSAPP_TOKEN: 'EAAG-test-token', WHATSAPP_PHONE_NUMBER_ID: '106540352242922', WHATSAPP_API_URL: `${peer.origin}/v21.0/`, ...extra }, problems);
-  expect(problems).toEqual([]);
+  const config = notificationsConfigFrom({ WHATSAPP_TOKEN: 'EAAG-test-token', WHATSAPP_PHONE_NUMBER_ID: '106540352242922', WHATSAPP_API_URL: `${peer.origin}/v21.0/`, ...extra });
   return new WhatsAppChannel(config.whatsapp!, config.httpTimeoutMs);
 }
 
 describe(WhatsAppChannel.name, () => {
-  let peer: HttpPeer;
-  let warn: jest.SpyInstance;
-
-  beforeEach(() => {
-    warn = jest.spyOn(Logger.prototype, 'warn').mockImplementation(() => undefined);
-  });
-
-  afterEach(async () => {
-    warn.mockRestore();
-    await peer?.close();
-  });
+  const peers = new PeerScope();
+  beforeEach(() => peers.setUp());
+  afterEach(() => peers.tearDown());
 
   it("should POST a template message to /{phone-number-id}/messages with the bearer token, and keep WhatsApp's message id", async () => {
-    peer = await startHttpPeer({ status: 200, body: { messaging_product: 'whatsapp', contacts: [{ input: '6281234567890', wa_id: '6281234567890' }], messages: [{ id: 'wamid.HBgLNjI4MTIzNDU2Nzg5MBUCABEYEjQ' }] } });
+    const peer = await peers.http({ status: 200, body: { messaging_product: 'whatsapp', contacts: [{ input: '6281234567890', wa_id: '6281234567890' }], messages: [{ id: 'wamid.HBgLNjI4MTIzNDU2Nzg5MBUCABEYEjQ' }] } });
 
     expect(await whatsApp(peer).send(CALLED)).toEqual({ status: 'sent', providerMessageId: 'wamid.HBgLNjI4MTIzNDU2Nzg5MBUCABEYEjQ' });
 
@@ -66,7 +54,7 @@ describe(WhatsAppChannel.name, () => {
   });
 
   it('should carry ready text (a booking message) as the one parameter of the text template, on one line', async () => {
-    peer = await startHttpPeer({ status: 200, body: { messages: [{ id: 'wamid.2' }] } });
+    const peer = await peers.http({ status: 200, body: { messages: [{ id: 'wamid.2' }] } });
     const sut = whatsApp(peer, { WHATSAPP_TEMPLATE_TEXT: 'mpp_info' });
     const message = { channel: 'whatsapp' as const, to: '081234567890', subject: null, body: 'Yth. Nur Aisyah,\n\nPemesanan antrean   Anda tercatat.\nKode: K7M3-9QXA', language: 'en' as const };
 
@@ -80,7 +68,7 @@ describe(WhatsAppChannel.name, () => {
   });
 
   it("should report Meta's error as failed, without the token, the number or the parameters", async () => {
-    peer = await startHttpPeer({
+    const peer = await peers.http({
       status: 400,
       body: { error: { message: '(#132001) Template name does not exist in the translation for 6281234567890, A012, token EAAG-test-token', type: 'OAuthException', code: 132001 } },
     });
@@ -88,20 +76,21 @@ describe(WhatsAppChannel.name, () => {
     const result = await whatsApp(peer).send(CALLED);
 
     expect(result).toEqual({ status: 'failed', error: expect.stringMatching(/^WhatsApp answered 400: \(#132001\) Template name does not exist/) as string });
-    const kept = JSON.stringify([result, warn.mock.calls]);
+    expect(peers.warnings).toHaveLength(1);
+    const kept = JSON.stringify([result, peers.warnings]);
     expect(kept).not.toMatch(/81234567890|A012|EAAG-test-token/);
     expect(kept).toContain('+62 812****7890');
   });
 
   it('should report an unreachable API as failed', async () => {
-    peer = await startHttpPeer({ status: 200, body: {} });
+    const peer = await peers.http({ status: 200, body: {} });
     const sut = whatsApp(peer);
     await peer.close();
     expect(await sut.send(CALLED)).toEqual({ status: 'failed', error: expect.stringMatching(/fetch failed: .*ECONNREFUSED/) as string });
   });
 
   it('should not send an SMS by WhatsApp', async () => {
-    peer = await startHttpPeer({ status: 200, body: {} });
+    const peer = await peers.http({ status: 200, body: {} });
     expect((await whatsApp(peer).send({ ...CALLED, channel: 'sms' })).status).toBe('failed');
     expect(peer.received).toHaveLength(0);
   });
