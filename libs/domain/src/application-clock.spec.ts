@@ -408,6 +408,11 @@ describe(applicationClock.name, () => {
       expect(() => applicationClock(newInput({ history }))).toThrow(RangeError);
     });
 
+    it('should refuse an unknown zone and an invalid now', () => {
+      expect(() => applicationClock(newInput({ calendar: newCalendar({ timeZone: 'Asia/Kupang' }) }))).toThrow(RangeError);
+      expect(() => applicationClock(newInput({ now: new Date('nonsense') }))).toThrow(RangeError);
+    });
+
     it('should refuse a calendar without working days', () => {
       expect(() => applicationClock(newInput({ calendar: newCalendar({ openingHours: [] }) }))).toThrow(RangeError);
     });
