@@ -1,0 +1,89 @@
+import type { Browser, BrowserContext, CDPSession, Page } from 'playwright-core';
+
+/** What a browser gives the server of its push subscription (a TestBrowserSubscription fits). */
+export interface PushEndpoint {
+  endpoint: string;
+  keys: { p256dh: string; auth: string };
+}
+
+/** What the worker shows of a notification. */
+export interface ShownNotification {
+  title: string;
+  body: string;
+  tag: string;
+}
+
+/**
+ * A phone (390×844) whose notification permission is granted for `origin` and whose PushManager
+ * hands out `subscription` (an endpoint of the local push-service stand-in, with the test's keys):
+ * headless Chromium has no push service of its own to subscribe to.
+ */
+export async function pushPhone(browser: Browser, origin: string, subscription: PushEndpoint, options: { acceptDownloads?: boolean } = {}): Promise<BrowserContext> {
+  const context = await browser.newContext({ viewport: { width: 390, height: 844 }, acceptDownloads: options.acceptDownloads ?? false });
+  await context.grantPermissions(['notifications'], { origin });
+  await context.addInitScript((sub) => {
+    if (typeof PushManager === 'undefined') return;
+    let current: PushSubscription | null = null;
+    const made = {
+      endpoint: sub.endpoint,
+      expirationTime: null,
+      options: { userVisibleOnly: true, applicationServerKey: null },
+      getKey: () => null,
+      toJSON: () => ({ endpoint: sub.endpoint, expirationTime: null, keys: sub.keys }),
+      unsubscribe: async () => {
+        current = null;
+        return true;
+      },
+    } as unknown as PushSubscription;
+    PushManager.prototype.subscribe = async () => (current = made);
+    PushManager.prototype.getSubscription = async () => current;
+    PushManager.prototype.permissionState = async () => 'granted';
+  }, { endpoint: subscription.endpoint, keys: subscription.keys });
+  return context;
+}
+
+/** Waits until the portal's service worker (registered once the app is stable) controls the page. */
+export async function serviceWorkerControls(page: Page, timeoutMs = 30_000): Promise<void> {
+  await page.waitForFunction(() => navigator.serviceWorker?.controller?.state === 'activated', undefined, { timeout: timeoutMs });
+}
+
+/**
+ * The page's service worker as the DevTools protocol knows it, to hand it push messages as a push
+ * service would (`ServiceWorker.deliverPushMessage`).
+ */
+export interface WorkerPushChannel {
+  deliver(data: string): Promise<void>;
+}
+
+export async function workerPushChannel(context: BrowserContext, page: Page, origin: string): Promise<WorkerPushChannel> {
+  const cdp: CDPSession = await context.newCDPSession(page);
+  const registrationId = new Promise<string>((resolve) => {
+    cdp.on('ServiceWorker.workerRegistrationUpdated', ({ registrations }: { registrations: { registrationId: string; scopeURL: string; isDeleted: boolean }[] }) => {
+      const mine = registrations.find((r) => r.scopeURL === `${origin}/` && !r.isDeleted);
+      if (mine) resolve(mine.registrationId);
+    });
+  });
+  await cdp.send('ServiceWorker.enable');
+  const id = await registrationId;
+  return {
+    deliver: async (data) => {
+      await cdp.send('ServiceWorker.deliverPushMessage', { origin, registrationId: id, data });
+    },
+  };
+}
+
+/**
+ * The worker's notifications once one titled `title` is among them. Polled: page.waitForFunction
+ * takes an async predicate's promise as a truthy answer at once, so it cannot wait for this list.
+ * Returns the last list read, with or without it, after `timeoutMs`.
+ */
+export async function notificationsWith(page: Page, title: string, timeoutMs = 15_000): Promise<ShownNotification[]> {
+  const deadline = Date.now() + timeoutMs;
+  for (;;) {
+    const list = await page.evaluate(async () =>
+      (await (await navigator.serviceWorker.ready).getNotifications()).map((n) => ({ title: n.title, body: n.body, tag: n.tag })),
+    );
+    if (list.some((n) => n.title === title) || Date.now() > deadline) return list;
+    await new Promise((resolve) => setTimeout(resolve, 100));
+  }
+}
