@@ -14,6 +14,7 @@ import { newBookingModel } from './documents/booking-confirmation.factory';
 import { renderBookingMessages } from './documents/booking-message.templates';
 
 const KINDS = ['confirmed', 'cancelled', 'rescheduled'] as const;
+const LANGUAGES = ['id', 'en'] as const;
 
 /**
  * The booking's messages are written here and handed to the outbox as ready text; they go out
@@ -28,7 +29,7 @@ describe(BookingNotifier.name, () => {
   const config = { publicUrl: null } as AppConfig;
   const booking: BookingResponse = newBookingModel().booking;
   const newRow = (overrides: Partial<BookingRow> = {}) =>
-    ({ id: 'b1', code: booking.code, phone_cipher: cipher.encrypt(phone), email_cipher: cipher.encrypt(email), ...overrides }) as unknown as BookingRow;
+    ({ id: 'b1', code: booking.code, language: 'id', phone_cipher: cipher.encrypt(phone), email_cipher: cipher.encrypt(email), ...overrides }) as unknown as BookingRow;
   const workingCatalogue = {
     findServiceById: (id: string) => Promise.resolve({ id, agencyId: 'a1' }),
     findAgencyById: () => Promise.resolve({ name: 'Dinas Kependudukan dan Pencatatan Sipil Kota Kupang' }),
@@ -49,24 +50,29 @@ describe(BookingNotifier.name, () => {
     jest.restoreAllMocks();
   });
 
-  it.each(KINDS)('should hand the outbox the %s SMS for the phone and the email for the address, as written for the booking', async (kind) => {
-    const { sut, notifications } = newSut();
+  it.each(KINDS.flatMap((kind) => LANGUAGES.map((language) => [kind, language] as const)))(
+    'should hand the outbox the %s SMS for the phone and the email for the address, as written for the booking in its language (%s)',
+    async (kind, language) => {
+      const { sut, notifications } = newSut();
 
-    await sut[kind](newRow(), booking, origin, token);
+      await sut[kind](newRow({ language }), booking, origin, token);
 
-    const written = renderBookingMessages(kind, await confirmationModel(workingCatalogue, config, booking, origin, token));
-    expect(notifications.sendAll.mock.calls).toEqual([
-      [
+      const written = renderBookingMessages(kind, { ...(await confirmationModel(workingCatalogue, config, booking, origin, token)), lang: language });
+      const other = renderBookingMessages(kind, { ...(await confirmationModel(workingCatalogue, config, booking, origin, token)), lang: language === 'en' ? 'id' : 'en' });
+      expect(written.sms).not.toBe(other.sms);
+      expect(notifications.sendAll.mock.calls).toEqual([
         [
-          { channel: 'sms', to: phone, subject: null, body: written.sms, bookingId: 'b1' },
-          { channel: 'email', to: email, subject: written.email.subject, body: written.email.body, bookingId: 'b1' },
+          [
+            { channel: 'sms', to: phone, subject: null, body: written.sms, bookingId: 'b1', language },
+            { channel: 'email', to: email, subject: written.email.subject, body: written.email.body, bookingId: 'b1', language },
+          ],
         ],
-      ],
-    ]);
-    const [[[sms]]] = notifications.sendAll.mock.calls;
-    expect(sms.body).toContain(formatBookingCode(booking.code));
-    expect(sms.body).toContain(`${origin}/pemesanan/${booking.code}#k=${token}`);
-  });
+      ]);
+      const [[[sms]]] = notifications.sendAll.mock.calls;
+      expect(sms.body).toContain(formatBookingCode(booking.code));
+      expect(sms.body).toContain(`${origin}/pemesanan/${booking.code}#k=${token}`);
+    },
+  );
 
   it('should send only the SMS when the booking has no email address', async () => {
     const { sut, notifications } = newSut();
