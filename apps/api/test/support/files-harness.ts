@@ -21,7 +21,6 @@ interface S3rverInstance {
   httpServer?: Server;
 }
 // s3rver ships no types; the test uses only the constructor, run() and close().
-// eslint-disable-next-line @typescript-eslint/no-require-imports
 const S3rver = require('s3rver') as new (options: Record<string, unknown>) => S3rverInstance;
 
 /** A real S3-compatible server (s3rver) on a free port, its objects in a temp dir removed by stop(). */
