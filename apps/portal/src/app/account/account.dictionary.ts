@@ -1,7 +1,7 @@
 import { defineDictionary } from '@mpp/ui';
 
 /**
- * The citizen account's words (issue 13): signing in, "Riwayat saya", signing out. Loaded with
+ * The citizen account's words (issue 13): signing in, "Riwayat saya", signing out, how to be told, another contact. Loaded with
  * the account's pages (AccountTextPipe), not with the app: every word in the first load costs a
  * phone on Slow 3G. The page titles, which the router translates, are in account-titles.dictionary.ts.
  */
@@ -35,6 +35,22 @@ export const ACCOUNT_DICTIONARY = defineDictionary(
     'account.status.serving': 'Sedang dilayani',
     'account.status.done': 'Selesai',
     'account.status.other': 'Berakhir',
+    'account.settings.notifyHeading': 'Pemberitahuan',
+    'account.settings.notifyLegend': 'Beri tahu saya lewat',
+    'account.settings.notifyHint': 'Dipakai untuk pemesanan dan antrean daring berikutnya saat Anda masuk. Konfirmasi pemesanan (berisi tautannya) tetap dikirim.',
+    'account.settings.notify.sms': 'SMS',
+    'account.settings.notify.whatsapp': 'WhatsApp',
+    'account.settings.notify.email': 'Email',
+    'account.settings.notify.none': 'Tidak perlu',
+    'account.settings.emailNeeded': 'Untuk memilih email, tambahkan alamat email Anda di bawah.',
+    'account.settings.save': 'Simpan',
+    'account.settings.saving': 'Menyimpan…',
+    'account.settings.saved': 'Pilihan Anda tersimpan.',
+    'account.contact.heading': 'Nomor HP atau email lain',
+    'account.contact.intro': 'Tambahkan nomor HP atau email Anda yang lain. Jika Anda pernah masuk dengan nomor atau email itu, kedua akun digabung menjadi satu.',
+    'account.contact.verify': 'Tambahkan',
+    'account.contact.added': 'Ditambahkan ke akun Anda.',
+    'account.contact.merged': 'Akun digabung: pemesanan dan antrean dari akun yang lain kini ada di sini.',
   },
   {
     'account.signIn.heading': 'Sign in to your citizen account',
@@ -65,5 +81,21 @@ export const ACCOUNT_DICTIONARY = defineDictionary(
     'account.status.serving': 'Being served',
     'account.status.done': 'Done',
     'account.status.other': 'Ended',
+    'account.settings.notifyHeading': 'Notifications',
+    'account.settings.notifyLegend': 'Tell me by',
+    'account.settings.notifyHint': 'Used for your next bookings and online tickets while signed in. A booking confirmation (with its link) is always sent.',
+    'account.settings.notify.sms': 'SMS',
+    'account.settings.notify.whatsapp': 'WhatsApp',
+    'account.settings.notify.email': 'Email',
+    'account.settings.notify.none': 'No need',
+    'account.settings.emailNeeded': 'To choose email, add your email address below.',
+    'account.settings.save': 'Save',
+    'account.settings.saving': 'Saving…',
+    'account.settings.saved': 'Your choice is saved.',
+    'account.contact.heading': 'Another number or email',
+    'account.contact.intro': 'Add your other mobile number or email. If you signed in with it before, both accounts become one.',
+    'account.contact.verify': 'Add',
+    'account.contact.added': 'Added to your account.',
+    'account.contact.merged': 'Accounts joined: the bookings and tickets of the other account are now here.',
   },
 );

@@ -1,6 +1,15 @@
 import { HttpClient, HttpErrorResponse } from '@angular/common/http';
 import { Injectable, inject, signal } from '@angular/core';
-import type { CitizenHistoryResponse, CitizenMeResponse, CitizenOtpSentResponse, CitizenProvidersResponse } from '@mpp/contracts';
+import type {
+  CitizenContactAddedResponse,
+  CitizenHistoryResponse,
+  CitizenLanguage,
+  CitizenMeResponse,
+  CitizenNotifyBy,
+  CitizenOtpSentResponse,
+  CitizenPreferencesRequest,
+  CitizenProvidersResponse,
+} from '@mpp/contracts';
 import { API_BASE_URL } from '@mpp/ui';
 import { firstValueFrom, type Observable } from 'rxjs';
 
@@ -11,7 +20,9 @@ import { firstValueFrom, type Observable } from 'rxjs';
  * For the booking form (and any page that may fill in what the citizen already proved):
  * `await session.load()` once, then `session.me()?.prefill.phone` / `.email` (null when the
  * citizen signed in otherwise); `session.signedIn()` says whether a booking made now will be kept
- * in "Riwayat saya" (the API links it by the cookie, nothing to send).
+ * in "Riwayat saya" (the API links it by the cookie, nothing to send);
+ * `session.me()?.preferences.notifyBy` is how the citizen chose to be told (null: not chosen), for a
+ * form's "Beri tahu saya lewat" to start from (the API also applies it when a form sends none).
  */
 @Injectable({ providedIn: 'root' })
 export class CitizenSessionService {
@@ -63,6 +74,30 @@ export class CitizenSessionService {
 
   history(): Observable<CitizenHistoryResponse> {
     return this.http.get<CitizenHistoryResponse>(`${this.baseUrl}/citizen/history`);
+  }
+
+  /** How the citizen is told, in the page's language; answers (and keeps) the citizen as updated. */
+  async savePreferences(notifyBy: CitizenNotifyBy, language: CitizenLanguage): Promise<CitizenMeResponse> {
+    const body: CitizenPreferencesRequest = { notifyBy, language };
+    return this.keep(await firstValueFrom(this.http.put<CitizenMeResponse>(`${this.baseUrl}/citizen/preferences`, body)));
+  }
+
+  /** A code to another number or email of the signed-in citizen. */
+  requestContactCode(recipient: string): Observable<CitizenOtpSentResponse> {
+    return this.http.post<CitizenOtpSentResponse>(`${this.baseUrl}/citizen/contacts/otp`, { recipient });
+  }
+
+  /** Adds the contact proved by its code; a citizen who signed in with it before is merged into this one. */
+  async addContact(recipient: string, code: string): Promise<CitizenContactAddedResponse> {
+    const added = await firstValueFrom(this.http.post<CitizenContactAddedResponse>(`${this.baseUrl}/citizen/contacts/verify`, { recipient, code }));
+    this.keep(added);
+    return added;
+  }
+
+  private keep(me: CitizenMeResponse): CitizenMeResponse {
+    this.current.set(me);
+    this.loading = Promise.resolve(me);
+    return me;
   }
 
   async signOut(): Promise<void> {

@@ -5,6 +5,7 @@ import type { CitizenHistoryBooking, CitizenHistoryResponse, CitizenHistoryTicke
 import { ErrorAlertComponent, I18nService, LANG_LOCALES, LocalizedPipe, type LoadState } from '@mpp/ui';
 import { firstValueFrom } from 'rxjs';
 
+import { AccountSettingsComponent } from './account-settings.component';
 import { AccountTextPipe } from './account-text.pipe';
 import { CitizenSessionService } from './citizen-session.service';
 
@@ -12,11 +13,12 @@ const TICKET_STATUSES_SHOWN = ['waiting', 'called', 'serving', 'done'];
 
 /**
  * `akun/riwayat`, "Riwayat saya": the signed-in citizen's bookings and tickets, newest first,
- * each a link to its page. Signed out, it sends the citizen to `akun/masuk`.
+ * each a link to its page, then the account's settings (AccountSettingsComponent). Signed out, it
+ * sends the citizen to `akun/masuk`.
  */
 @Component({
   selector: 'portal-history-page',
-  imports: [ErrorAlertComponent, LocalizedPipe, RouterLink, AccountTextPipe],
+  imports: [ErrorAlertComponent, LocalizedPipe, RouterLink, AccountTextPipe, AccountSettingsComponent],
   changeDetection: ChangeDetectionStrategy.OnPush,
   template: `
     <article class="mpp-container history">
@@ -60,6 +62,9 @@ const TICKET_STATUSES_SHOWN = ['waiting', 'called', 'serving', 'done'];
           }
         }
       }
+      @if (me()) {
+        <portal-account-settings (merged)="reload()" />
+      }
     </article>
   `,
   styles: `
@@ -92,7 +97,8 @@ export class HistoryPageComponent {
   private readonly router = inject(Router);
   private readonly i18n = inject(I18nService);
 
-  protected readonly me = signal<CitizenMeResponse | null>(null);
+  /** Who is signed in, as the session last heard it (a contact added shows at once). */
+  protected readonly me = computed(() => this.session.me() ?? null);
   protected readonly state = signal<LoadState<CitizenHistoryResponse>>({ status: 'loading' });
   protected readonly items = computed(() => {
     const s = this.state();
@@ -132,13 +138,17 @@ export class HistoryPageComponent {
     await this.router.navigateByUrl('/akun/masuk');
   }
 
+  /** After another account was merged into this one: its contacts and history are ours now. */
+  protected reload(): void {
+    void this.load();
+  }
+
   private async load(): Promise<void> {
     const me = await this.session.load(true);
     if (!me) {
       await this.router.navigateByUrl('/akun/masuk');
       return;
     }
-    this.me.set(me);
     try {
       this.state.set({ status: 'ready', value: await firstValueFrom(this.session.history()) });
     } catch (error) {
