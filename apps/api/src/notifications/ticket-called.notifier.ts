@@ -119,22 +119,32 @@ export class TicketCalledNotifier implements OnModuleInit, OnModuleDestroy {
     return `${this.config.publicUrl.replace(/\/+$/, '')}/api/v1/notifications/opt-out?t=${this.recipients.optOutToken(this.recipients.hashOfAddress(channel, to))}`;
   }
 
-  /** The ticket's own contact (watchTicket), else its booking's number on the citizen's chosen channel. */
+  /**
+   * The ticket's own contact (watchTicket), else its booking's number on the citizen's chosen
+   * channel: both read by one statement (every call asks, and most tickets have neither).
+   */
   private async contactOf(ticketId: string): Promise<TicketContact | null> {
-    const own = (await this.db.query(`SELECT recipient_cipher, channel, language FROM notification_ticket_contact WHERE ticket_id = $1`, [ticketId])) as {
-      recipient_cipher: string;
-      channel: NotificationChannelKind;
-      language: NotificationLanguage;
+    const [row] = (await this.db.query(
+      `SELECT c.recipient_cipher, c.channel, c.language, b.phone_cipher, b.email_cipher
+         FROM (SELECT $1::uuid AS id) x
+         LEFT JOIN notification_ticket_contact c ON c.ticket_id = x.id
+         LEFT JOIN LATERAL (SELECT phone_cipher, email_cipher FROM booking WHERE ticket_id = x.id AND c.ticket_id IS NULL LIMIT 1) b ON true`,
+      [ticketId],
+    )) as {
+      recipient_cipher: string | null;
+      channel: NotificationChannelKind | null;
+      language: NotificationLanguage | null;
+      phone_cipher: string | null;
+      email_cipher: string | null;
     }[];
-    if (own[0]) return { channel: own[0].channel, to: this.cipher.decrypt(own[0].recipient_cipher), language: own[0].language };
-    const booked = (await this.db.query(`SELECT phone_cipher, email_cipher FROM booking WHERE ticket_id = $1`, [ticketId])) as { phone_cipher: string; email_cipher: string | null }[];
-    if (!booked[0]) return null;
-    const phone = this.cipher.decrypt(booked[0].phone_cipher);
+    if (row?.recipient_cipher) return { channel: row.channel!, to: this.cipher.decrypt(row.recipient_cipher), language: row.language! };
+    if (!row?.phone_cipher) return null;
+    const phone = this.cipher.decrypt(row.phone_cipher);
     const preference = await this.recipients.preferenceOf(this.recipients.hashOf({ kind: 'phone', phone }));
     const channel = preference.channel ?? this.config.notifications.defaultPhoneChannel;
     if (channel === 'email') {
-      if (!booked[0].email_cipher) return { channel: this.config.notifications.defaultPhoneChannel, to: phone, language: preference.language };
-      return { channel: 'email', to: this.cipher.decrypt(booked[0].email_cipher), language: preference.language };
+      if (!row.email_cipher) return { channel: this.config.notifications.defaultPhoneChannel, to: phone, language: preference.language };
+      return { channel: 'email', to: this.cipher.decrypt(row.email_cipher), language: preference.language };
     }
     return { channel, to: phone, language: preference.language };
   }
