@@ -2,7 +2,6 @@ import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import type { OnlineTicketPolicy } from '@mpp/contracts';
 import { DataSource, EntityManager } from 'typeorm';
-import type { DayTallyRow } from './queue.repository';
 
 /** A site's caps when it has set none (docs/queue.md "Online tickets"). */
 export const DEFAULT_ONLINE_TICKET_POLICY: OnlineTicketPolicy = { perServiceDaily: 1, perDay: 3 };
@@ -78,27 +77,5 @@ export class OnlineTicketRepository {
        ON CONFLICT (site_id) DO UPDATE SET per_service_daily = EXCLUDED.per_service_daily, per_day = EXCLUDED.per_day, updated_at = now()`,
       [siteId, p.perServiceDaily, p.perDay],
     );
-  }
-
-  /**
-   * What waits at the site today, by (service, target counter, class), as the issue statement
-   * reads it (QueueRepository.issue): for the place a ticket joining now would take.
-   */
-  async dayTallies(siteId: string, localDate: string): Promise<DayTallyRow[]> {
-    return (await this.db.query(
-      `SELECT d.service_id, NULL::uuid AS target_counter_id, false AS priority, d.waiting_regular AS total
-         FROM service_day_count d JOIN service s ON s.id = d.service_id
-        WHERE s.site_id = $1 AND d.local_date = $2 AND d.waiting_regular > 0
-       UNION ALL
-       SELECT d.service_id, NULL::uuid, true, d.waiting_priority
-         FROM service_day_count d JOIN service s ON s.id = d.service_id
-        WHERE s.site_id = $1 AND d.local_date = $2 AND d.waiting_priority > 0
-       UNION ALL
-       SELECT w.service_id, w.target_counter_id, w.priority <> 'regular', count(*)::int
-         FROM ticket w
-        WHERE w.target_counter_id IS NOT NULL AND w.status = 'waiting' AND w.site_id = $1 AND w.local_date = $2
-        GROUP BY 1, 2, 3`,
-      [siteId, localDate],
-    )) as DayTallyRow[];
   }
 }

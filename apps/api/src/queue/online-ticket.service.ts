@@ -28,6 +28,7 @@ import { DayEndService } from './day-end.service';
 import type { CreateOnlineTicketDto, OnlineTicketPolicyDto } from './online-ticket.dto';
 import { OnlineTicketMessages } from './online-ticket.messages';
 import { OnlineTicketRepository } from './online-ticket.repository';
+import { QueuePlaceRepository } from './queue-place.repository';
 import { QueuePlaceService } from './queue-place.service';
 import { QueuePublisher } from './queue-publisher';
 import { ticketNumber } from './queue.mapper';
@@ -72,6 +73,7 @@ export class OnlineTicketService implements OnModuleInit {
     private readonly catalogue: CatalogueRepository,
     private readonly sites: SitesService,
     private readonly places: QueuePlaceService,
+    private readonly placeRepo: QueuePlaceRepository,
     private readonly publisher: QueuePublisher,
     private readonly dayEnd: DayEndService,
     private readonly cipher: PiiCipher,
@@ -252,7 +254,7 @@ export class OnlineTicketService implements OnModuleInit {
    */
   private async waitOfNewTicket(service: ServiceEntity, site: SiteEntity, today: string): Promise<number | null> {
     await this.dayEnd.closePastDays(site.id, today);
-    const tallies = await this.repo.dayTallies(site.id, today);
+    const tallies = await this.placeRepo.dayTallies(site.id, today);
     const own = (priority: boolean) => tallies.find((r) => r.target_counter_id === null && r.service_id === service.id && r.priority === priority)?.total ?? 0;
     const joining = {
       id: '00000000-0000-0000-0000-000000000000',

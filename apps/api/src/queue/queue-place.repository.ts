@@ -119,12 +119,13 @@ export class QueuePlaceRepository {
   }
 
   /**
-   * The same for a ticket issued a moment ago, from the day's waiting tallies (no count over the
-   * tickets on the issue path): everyone waiting queued before it. Targeted tickets (transfers,
-   * few) are counted from the tickets and taken out of their service's tally.
+   * What waits at the site on a day, by (service, target counter, class), as the issue statement
+   * reads it (QueueRepository.issue): the services' waiting tallies, and the targeted tickets
+   * (transfers, few) counted from the tickets. The one query for the place of a ticket joining
+   * now (an online ticket's estimate) and of one issued a moment ago (`waitingGroupsOfNewTicket`).
    */
-  async waitingGroupsOfNewTicket(ticket: NewTicket): Promise<WaitingGroup[]> {
-    const rows = (await this.db.query(
+  async dayTallies(siteId: string, localDate: string): Promise<DayTallyRow[]> {
+    return (await this.db.query(
       `SELECT d.service_id, NULL::uuid AS target_counter_id, false AS priority, d.waiting_regular AS total
          FROM service_day_count d JOIN service s ON s.id = d.service_id
         WHERE s.site_id = $1 AND d.local_date = $2 AND d.waiting_regular > 0
@@ -137,9 +138,17 @@ export class QueuePlaceRepository {
          FROM ticket t
         WHERE t.target_counter_id IS NOT NULL AND t.status = 'waiting' AND t.site_id = $1 AND t.local_date = $2
         GROUP BY 1, 2, 3`,
-      [ticket.site_id, ticket.local_date],
+      [siteId, localDate],
     )) as DayTallyRow[];
-    return groupsOfNewTicket(rows, ticket);
+  }
+
+  /**
+   * The same for a ticket issued a moment ago, from the day's waiting tallies (no count over the
+   * tickets on the issue path): everyone waiting queued before it. Targeted tickets (transfers,
+   * few) are counted from the tickets and taken out of their service's tally.
+   */
+  async waitingGroupsOfNewTicket(ticket: NewTicket): Promise<WaitingGroup[]> {
+    return groupsOfNewTicket(await this.dayTallies(ticket.site_id, ticket.local_date), ticket);
   }
 
   /**

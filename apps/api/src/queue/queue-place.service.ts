@@ -14,6 +14,25 @@ import type { IssuedTicketRow, TicketRow } from './queue.repository';
 /** Minutes assumed for a service whose standard gives none. */
 const DEFAULT_EXPECTED_MINUTES = 10;
 
+/**
+ * How long a site's hall (what places are computed from) serves the tickets that follow, at most
+ * (the counters cache's own life): the kiosks' burst of issues computes the wait for the first
+ * counter to free once, not once per ticket. Any change that moves a place (a counter or a ticket
+ * at one, a finish, a catalogue edit) gives new counters or a new site object and a new hall.
+ */
+const HALL_REUSE_MS = 1_000;
+
+type Hall = { place: (ticket: PlaceTicket, groups: readonly WaitingGroup[]) => TicketPlace };
+
+/** A site's hall as last built, with what it was built from (reused only while all of it is the same). */
+interface KeptHall {
+  site: SiteEntity;
+  counters: readonly PlaceCounterRow[];
+  serviceIds: ReadonlySet<string>;
+  builtAt: number;
+  hall: Promise<Hall>;
+}
+
 export interface TicketPlace {
   /** 1 = certainly next; otherwise the latest place the ticket can have. Null when not waiting. */
   position: number | null;
@@ -49,6 +68,8 @@ export class QueuePlaceService implements OnModuleDestroy {
   private readonly unsubscribe: (() => void)[];
   /** Per site, the services each service shares a counter with (counters' services change rarely). */
   private readonly sharing = new TtlCache<string, Map<string, Set<string>>>(5_000);
+  /** Per site, the hall last built (HALL_REUSE_MS). */
+  private readonly halls = new Map<string, KeptHall>();
 
   constructor(
     private readonly repo: QueuePlaceRepository,
@@ -63,6 +84,33 @@ export class QueuePlaceService implements OnModuleDestroy {
       }),
       events.onCounter((counter) => this.counters.delete(counter.site_id)),
     ];
+  }
+
+  /** The hall of these counters and services, reused from the last one built for the site when nothing it depends on changed. */
+  private keptHall(site: SiteEntity, counters: readonly PlaceCounterRow[], serviceIds: readonly string[]): Promise<Hall> {
+    const now = this.clock.now().getTime();
+    const kept = this.halls.get(site.id);
+    if (
+      kept &&
+      kept.site === site &&
+      kept.counters === counters &&
+      now >= kept.builtAt &&
+      now - kept.builtAt < HALL_REUSE_MS &&
+      serviceIds.every((id) => kept.serviceIds.has(id))
+    ) {
+      return kept.hall;
+    }
+    // A service the kept hall lacks: the new one covers both, so the next tickets reuse it.
+    const ids = new Set(serviceIds);
+    if (kept && kept.site === site && kept.counters === counters) kept.serviceIds.forEach((id) => ids.add(id));
+    const hall = this.hall(site, counters, [...ids]);
+    const entry: KeptHall = { site, counters, serviceIds: ids, builtAt: now, hall };
+    this.halls.set(site.id, entry);
+    // A failed read is not kept: the next ticket tries again.
+    hall.catch(() => {
+      if (this.halls.get(site.id) === entry) this.halls.delete(site.id);
+    });
+    return hall;
   }
 
   onModuleDestroy(): void {
@@ -112,7 +160,7 @@ export class QueuePlaceService implements OnModuleDestroy {
     const inHall = placeInHall(ticket, groups, open.map((c) => toHallCounter(c, true)), policy);
     const eligible = inHall ? open.filter((c) => inHall.counterIds.includes(c.id)) : [];
     const serviceIds = [row.service_id, ...(inHall?.aheadByService.keys() ?? []), ...eligible.flatMap((c) => (c.held_service_id ? [c.held_service_id] : []))];
-    const hall = await this.hall(site, counters, serviceIds);
+    const hall = await this.keptHall(site, counters, serviceIds);
     return hall.place(ticket, groups);
   }
 
@@ -131,7 +179,7 @@ export class QueuePlaceService implements OnModuleDestroy {
     const counters = await this.siteCounters(site.id);
     const open = counters.filter((c) => c.state === 'open');
     const serviceIds = [...line.map((t) => t.service_id), ...open.flatMap((c) => [...toHallCounter(c, true).serviceIds, ...(c.held_service_id ? [c.held_service_id] : [])])];
-    const hall = await this.hall(site, counters, serviceIds);
+    const hall = await this.keptHall(site, counters, serviceIds);
     const keyOf = (t: LineTicket) => `${t.service_id}|${t.target_counter_id ?? ''}|${t.priority !== 'regular' ? 1 : 0}`;
     const totals = new Map<string, { serviceId: string; targetCounterId: string | null; priority: boolean; total: number }>();
     for (const t of line) {
@@ -168,7 +216,7 @@ export class QueuePlaceService implements OnModuleDestroy {
    * tickets', those served at the counters and those they hold). `place()` is then pure, and
    * keeps the wait for the first of a set of counters to free, which depends on the counters alone.
    */
-  private async hall(site: SiteEntity, counters: readonly PlaceCounterRow[], serviceIds: readonly string[]): Promise<{ place: (ticket: PlaceTicket, groups: readonly WaitingGroup[]) => TicketPlace }> {
+  private async hall(site: SiteEntity, counters: readonly PlaceCounterRow[], serviceIds: readonly string[]): Promise<Hall> {
     const policy = { mode: site.queueMode, interleaveEvery: site.queueInterleaveEvery };
     const open = counters.filter((c) => c.state === 'open');
     const openHall = open.map((c) => toHallCounter(c, true));

@@ -190,7 +190,11 @@ export class QueueGateway implements OnGatewayInit, OnGatewayConnection, OnModul
    */
   private onTicket({ row, action, counter }: TicketChange): void {
     const display = `display:${row.site_id}`;
-    if ((action === 'call' || action === 'recall') && counter) {
+    // A push to a room nobody is in (here, and no other process behind the adapter) is not built
+    // nor encoded: in a hall without consoles or displays open, an issue or a call pushes nothing.
+    const displays = this.mayHaveSockets(display);
+    const consoles = this.mayHaveSockets(`service:${row.service_id}`);
+    if (displays && (action === 'call' || action === 'recall') && counter) {
       this.safely('display call', () => {
         const call: DisplayCall = {
           ticketNumber: ticketNumber(row),
@@ -204,13 +208,14 @@ export class QueueGateway implements OnGatewayInit, OnGatewayConnection, OnModul
         this.server.to(display).emit(QUEUE_EVENTS.call, call);
       });
     }
-    if (counter && action !== 'issue') {
+    if (displays && counter && action !== 'issue') {
       this.safely('display counter', () => {
         const current = row.status === 'called' || row.status === 'serving' ? { ticketNumber: ticketNumber(row), serviceName: row.service_name, status: row.status } : null;
         this.server.to(display).emit(QUEUE_EVENTS.counterChanged, { number: counter.number, name: counter.name, state: counter.state, current });
       });
     }
     this.safely('counter consoles', () => {
+      if (!consoles) return;
       if (row.status === 'waiting') {
         const waiting: WaitingTicket = {
           id: row.id,
@@ -279,17 +284,22 @@ export class QueueGateway implements OnGatewayInit, OnGatewayConnection, OnModul
   }
 
   private async onCounter(counter: CounterRow): Promise<void> {
+    if (this.mayHaveSockets(`display:${counter.site_id}`)) await this.pushCounter(counter);
+    // A counter opening, pausing or closing changes who may call its services' tickets.
+    this.pagePlaces.linesMoved(counter.site_id);
+    if (reachesOtherProcesses(this.server)) {
+      this.safely('lines moved to other processes', () => this.server.serverSideEmit(LINES_MOVED, counter.site_id));
+    }
+  }
+
+  /** A counter's state and ticket to the site's displays (its ticket read: no display, no read). */
+  private async pushCounter(counter: CounterRow): Promise<void> {
     try {
       const response = await this.views.counter(counter);
       const current = response.current ? { ticketNumber: response.current.number, serviceName: response.current.service.name, status: response.current.status } : null;
       this.server.to(`display:${counter.site_id}`).emit(QUEUE_EVENTS.counterChanged, { number: counter.number, name: counter.name, state: counter.state, current });
     } catch (error) {
       this.logger.warn(`counter push failed: ${(error as Error).message}`);
-    }
-    // A counter opening, pausing or closing changes who may call its services' tickets.
-    this.pagePlaces.linesMoved(counter.site_id);
-    if (reachesOtherProcesses(this.server)) {
-      this.safely('lines moved to other processes', () => this.server.serverSideEmit(LINES_MOVED, counter.site_id));
     }
   }
 

@@ -57,7 +57,7 @@ export interface CounterRow {
   service_ids: string[];
 }
 
-/** A tally row of the site's day, as `waitingGroupsOfNewTicket` reads them. */
+/** A tally row of the site's day, as `QueuePlaceRepository.dayTallies` reads them. */
 export interface DayTallyRow {
   service_id: string;
   target_counter_id: string | null;
