@@ -202,7 +202,7 @@ async function main() {
   const issueCommits = await commitsSince(commits, issueCpu, issue.ok);
   log(`issue: ${issue.ok} tickets in ${seconds(issue.elapsedMs)}, ${issue.failed} failed; ${describeCpu(issueCpu, issue.ok, 'ticket')}; ${describeCommits(issueCommits, 'ticket')}${describeMessages((adapterSent.issue = messages?.take()), issue.ok, 'ticket')}`);
 
-  await pgStats?.print('issue');
+  await pgStats?.print('issue', issue.ok, 'ticket');
   // Not measured: the first calls plan the call function and its statements on each connection.
   await settle('call-next');
   mark('call-next warm-up');
@@ -220,7 +220,7 @@ async function main() {
       describeCommits(callCommits, 'call + no-show') +
       describeMessages((adapterSent.callNext = messages?.take()), call.latencies.length, 'call + no-show'),
   );
-  await pgStats?.print('call-next');
+  await pgStats?.print('call-next', call.latencies.length, 'call + no-show');
 
   await settle('call-next under saturation');
   mark('call-next under saturation');
@@ -234,7 +234,7 @@ async function main() {
     `call-next under saturation: ${saturated.latencies.length} calls in ${seconds(saturated.elapsedMs)} (${round(saturated.latencies.length / (saturated.elapsedMs / 1000), 0)}/s), ` +
       `${saturated.failed} failed; ${describeCpu(saturatedCpu, saturated.latencies.length, 'call + no-show')}; ${describeCommits(saturatedCommits, 'call + no-show')}${describeMessages((adapterSent.callNextSaturated = messages?.take()), saturated.latencies.length, 'call + no-show')}`,
   );
-  await pgStats?.print('call-next under saturation');
+  await pgStats?.print('call-next under saturation', saturated.latencies.length, 'call + no-show');
   await settle('display');
   mark('display');
   messages?.take();
@@ -253,7 +253,7 @@ async function main() {
       `${describeCpu(display.cpu, display.calls, 'call + no-show')}; ${describeCommits(displayCommits, 'call + no-show')}` +
       describeMessages((adapterSent.display = messages?.take()), display.calls, 'call + no-show'),
   );
-  await pgStats?.print('display');
+  await pgStats?.print('display', display.calls, 'call + no-show');
 
   let pages = null;
   if (args.pages > 0) {
@@ -270,7 +270,7 @@ async function main() {
         `API memory ${describeMemory(pages.memory)}; ${describeCpu(pages.cpu, pages.calls, 'call + no-show')}; ${describeCommits(pagesCommits, 'call + no-show')}` +
         describeMessages((adapterSent.ticketPages = messages?.take()), pages.calls, 'call + no-show'),
     );
-    await pgStats?.print('ticket pages');
+    await pgStats?.print('ticket pages', pages.calls, 'call + no-show');
   }
 
   mark('pgbench');
@@ -410,7 +410,8 @@ async function statementStats() {
   await pg.query('CREATE EXTENSION IF NOT EXISTS pg_stat_statements');
   return {
     reset: async () => void (await pg.query('SELECT pg_stat_statements_reset()')),
-    print: async (phase) => {
+    /** `count` `unit`s were done in the phase (tickets, calls): the API's statements are also given per unit. */
+    print: async (phase, count = 0, unit = '') => {
       const { rows } = await pg.query(
         `SELECT calls, round(total_exec_time::numeric, 1) AS total_ms, round((total_exec_time / calls)::numeric, 3) AS mean_ms,
                 round(max_exec_time::numeric, 1) AS max_ms,
@@ -426,6 +427,17 @@ async function statementStats() {
            FROM pg_stat_statements WHERE query ILIKE '%pg_notify%' AND dbid = (SELECT oid FROM pg_database WHERE datname = 'mpp_bench')`,
       );
       log(`    NOTIFY (socket.io adapter): ${notify.rows[0].calls} sent, ${notify.rows[0].total_ms} ms`);
+      // What the API sent (top-level statements, BEGIN and COMMIT included; not those run inside a
+      // function or by a foreign key check), by how often: each is a round trip the API pays for.
+      const sent = await pg.query(
+        `SELECT calls, regexp_replace(left(query, 110), '\\s+', ' ', 'g') AS query, sum(calls) OVER ()::int AS all_calls
+           FROM pg_stat_statements WHERE dbid = (SELECT oid FROM pg_database WHERE datname = 'mpp_bench') AND toplevel
+            AND query NOT ILIKE '%pg\\_stat%' AND query NOT ILIKE '%pg_notify%'
+          ORDER BY calls DESC LIMIT 10`,
+      );
+      const all = sent.rows[0]?.all_calls ?? 0;
+      log(`    statements the API sent (top-level, by calls): ${all}${count ? `, ${round(all / count, 2)} per ${unit}` : ''}`);
+      for (const r of sent.rows) log(`    ${String(r.calls).padStart(6)} calls${count ? ` (${String(round(r.calls / count, 2)).padStart(5)} per ${unit})` : ''}  ${r.query}`);
       // What commits: the statements that wrote to the WAL (or took an id for NOTIFY), by how often.
       const writers = await pg.query(
         `SELECT calls, wal_records, regexp_replace(left(query, 110), '\\s+', ' ', 'g') AS query
