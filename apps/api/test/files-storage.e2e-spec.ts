@@ -1,4 +1,5 @@
 import { Readable } from 'node:stream';
+import sharp from 'sharp';
 import { ApiException } from '../src/common/errors/api-exception';
 import { FileIntegrityError } from '../src/files/file-cipher';
 import { DEFAULT_CHUNK_SIZE, encryptedLength } from '../src/files/file-format';
@@ -106,6 +107,26 @@ describe.each(['directory', 's3'] as const)(`${FilesService.name} with the %s dr
     await h.storage.put(b.key, Readable.from([rawA]));
     await expect(drain(await h.sut.open(b.key))).rejects.toBeInstanceOf(FileIntegrityError);
   }, 60_000);
+
+  it('should store an uploaded photo re-encoded (its length known only at the end) and give back what it hashed', async () => {
+    const photo = await sharp({ create: { width: 300, height: 200, channels: 3, background: { r: 10, g: 120, b: 200 } } })
+      .withMetadata({ exif: { IFD0: { Make: 'KameraUji' } } })
+      .jpeg()
+      .toBuffer();
+    const sut = await h.sut.storeDocument(Readable.from([photo]), { maxBytes: MiB });
+    const back = await drain(await h.sut.open(sut.key), true);
+    expect(sut).toEqual({ key: sut.key, contentType: 'image/jpeg', sha256: back.sha256, size: back.size });
+    expect((await sharp(back.bytes!).metadata()).exif).toBeUndefined();
+    expect(await h.listSpool()).toEqual([]);
+  }, 60_000);
+
+  if (driver === 'directory') {
+    it('should never replace a stored version', async () => {
+      const stored = await h.sut.storeBytes(generatedContent(100).stream);
+      await expect(h.storage.put(stored.key, Readable.from([Buffer.from('other')]))).rejects.toThrow(/EEXIST/);
+      expect((await drain(await h.sut.open(stored.key))).sha256).toBe(stored.sha256);
+    });
+  }
 
   it('should answer 404 for a missing or malformed key and forget a removed file', async () => {
     const stored = await h.sut.storeBytes(generatedContent(10).stream);
