@@ -11,8 +11,8 @@ function read(env: Record<string, string>) {
 const S3 = { S3_URL: 'http://127.0.0.1:9000/', S3_BUCKET: 'mpp-files', S3_ACCESS_KEY_ID: 'AKID', S3_SECRET_ACCESS_KEY: 'secret' };
 
 describe(readFilesConfig.name, () => {
-  it('should keep files in DATA_DIR/files with a queue of 2 at once and 20 waiting when nothing is set', () => {
-    expect(read({})).toEqual({ problems: [], config: { dir: join('/srv/mpp', 'files'), s3: null, imageConcurrency: 2, imageQueueLength: 20 } });
+  it('should keep files in DATA_DIR/files with a queue of 2 at once and 100 waiting when nothing is set', () => {
+    expect(read({})).toEqual({ problems: [], config: { dir: join('/srv/mpp', 'files'), s3: null, imageConcurrency: 2, imageQueueLength: 100 } });
   });
 
   it('should read S3 with the default region and the endpoint without its trailing slash', () => {

@@ -43,7 +43,7 @@ export function readFilesConfig(env: Record<string, string | undefined>, dataDir
     dir: join(dataDir, 'files'),
     s3: null,
     imageConcurrency: integer('FILES_IMAGE_CONCURRENCY', 2, 1, 16),
-    imageQueueLength: integer('FILES_IMAGE_QUEUE', 20, 0, 1000),
+    imageQueueLength: integer('FILES_IMAGE_QUEUE', 100, 0, 1000),
   };
 
   const set = [...S3_VARIABLES, 'S3_REGION'].filter((name) => value(name) !== null);
