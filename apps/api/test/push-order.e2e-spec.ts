@@ -145,7 +145,7 @@ describe(`${PushSender.name} order`, () => {
     // Eight other phones, each told "N orang lagi" at once, whose push service is slow: every
     // sending slot is taken.
     const blockers = Array.from({ length: SENDER_SLOTS }, (_, i) => `/s/block-${i}`);
-    const blockerTickets = [];
+    const blockerTickets: TicketResponse[] = [];
     for (const path of blockers) {
       blockerTickets.push(await issue(t, h.kiosk, h.services.skck));
       peer.answer(path, { status: 201, delayMs: BLOCK_MS });
