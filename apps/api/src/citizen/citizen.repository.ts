@@ -163,8 +163,9 @@ export class CitizenRepository {
   /**
    * Gives the citizen of the live session `tokenHash` a contact they have just proved (a code sent
    * to it). A new contact is added; one that already belongs to another citizen means both are the
-   * same person: that citizen's bookings, tickets, contacts and sessions move to this one, its
-   * choices fill the ones this one has not made, and it is deleted, all in one transaction.
+   * same person: that citizen's bookings, tickets, contacts and sessions (every row with a foreign
+   * key to it) move to this one, its choices fill the ones this one has not made, and it is
+   * deleted, all in one transaction.
    * Merges run one at a time (an advisory lock) and the session's citizen is read again under it,
    * so two merges racing (each citizen adding the other's contact) end with one citizen, whichever
    * commits first. Null when the session ended meanwhile.
@@ -189,10 +190,18 @@ export class CitizenRepository {
       const other = owner[0].citizen_id;
       if (other === citizenId) return { citizenId, merged: false };
       await tx.query(`SELECT id FROM citizen WHERE id = $1 FOR UPDATE`, [other]);
-      await tx.query(`UPDATE booking SET citizen_id = $1 WHERE citizen_id = $2`, [citizenId, other]);
-      await tx.query(`UPDATE ticket SET citizen_id = $1 WHERE citizen_id = $2`, [citizenId, other]);
-      await tx.query(`UPDATE citizen_identity SET citizen_id = $1 WHERE citizen_id = $2`, [citizenId, other]);
-      await tx.query(`UPDATE citizen_session SET citizen_id = $1 WHERE citizen_id = $2`, [citizenId, other]);
+      // Every row that names a citizen (booking, ticket, citizen_identity, citizen_session, and any
+      // table added later with a foreign key to citizen), found in the catalog so none is left to
+      // the delete's CASCADE or SET NULL.
+      const references: { table_name: string; column_name: string }[] = await tx.query(
+        `SELECT c.conrelid::regclass::text AS table_name, quote_ident(a.attname) AS column_name
+           FROM pg_constraint c JOIN pg_attribute a ON a.attrelid = c.conrelid AND a.attnum = ANY (c.conkey)
+          WHERE c.contype = 'f' AND c.confrelid = 'citizen'::regclass
+          ORDER BY 1, 2`,
+      );
+      for (const ref of references) {
+        await tx.query(`UPDATE ${ref.table_name} SET ${ref.column_name} = $1 WHERE ${ref.column_name} = $2`, [citizenId, other]);
+      }
       await tx.query(
         `UPDATE citizen c
             SET notify_by = COALESCE(c.notify_by, o.notify_by),
