@@ -109,7 +109,7 @@ describe('A ticket from home (antrean daring) in Chromium, on a phone', () => {
     const [{ count }] = (await db().query(`SELECT count(*)::int AS count FROM ticket WHERE source = 'online' AND public_code = $1`, [code])) as { count: number }[];
     expect(count).toBe(1);
     await page.close();
-  });
+  }, 120_000);
 
   it("should fill in the signed-in citizen's mobile number from the account, still editable, and send what the citizen leaves there", async () => {
     const page = await phone();
@@ -146,7 +146,7 @@ describe('A ticket from home (antrean daring) in Chromium, on a phone', () => {
     expect(expected.valid).toBe(true);
     expect(t.app.get(PiiCipher).decrypt(contact.recipient_cipher)).toBe((expected as { e164: string }).e164);
     await page.close();
-  });
+  }, 120_000);
 
   it("should say why and what to do when the site does not take one now (its break), with no form", async () => {
     clock.set('2026-11-23T12:15:00+08:00');
@@ -162,7 +162,7 @@ describe('A ticket from home (antrean daring) in Chromium, on a phone', () => {
     } finally {
       clock.set(KUPANG_MONDAY_0900);
     }
-  });
+  }, 120_000);
 
   it('should not offer the link for a service that takes no tickets from home', async () => {
     const page = await phone();
@@ -170,5 +170,5 @@ describe('A ticket from home (antrean daring) in Chromium, on a phone', () => {
     await page.getByTestId('queue-info').waitFor();
     expect(await page.getByTestId('online-ticket-link').count()).toBe(0);
     await page.close();
-  });
+  }, 120_000);
 });

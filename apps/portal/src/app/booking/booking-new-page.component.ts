@@ -1,25 +1,14 @@
-import { ChangeDetectionStrategy, Component, DestroyRef, Injector, afterNextRender, computed, effect, inject, input, signal, untracked } from '@angular/core';
-import { takeUntilDestroyed, toObservable, toSignal } from '@angular/core/rxjs-interop';
-import { Router, RouterLink } from '@angular/router';
+import { ChangeDetectionStrategy, Component, DestroyRef, computed, inject, input, signal } from '@angular/core';
+import { takeUntilDestroyed } from '@angular/core/rxjs-interop';
+import { Router } from '@angular/router';
 import { BOOKING_NEEDS, BOOKING_NEED_LABELS, BOOKING_NOTIFY_CHOICES, PRIORITY_CLASSES, type BookingNeed, type BookingNotifyBy, type CreateBookingRequest, type LocalizedText, type PriorityClass } from '@mpp/contracts';
 import { PRIORITY_LABELS } from '@mpp/domain';
-import {
-  BilingualPipe,
-  CatalogueApi,
-  ErrorAlertComponent,
-  I18nService,
-  LocalizedPipe,
-  PageTitleService,
-  TranslatePipe,
-  loadError,
-  loadedValue,
-  pickLocalized,
-  toLoadState,
-} from '@mpp/ui';
-import { switchMap } from 'rxjs';
+import { BilingualPipe, ErrorAlertComponent, I18nService, LocalizedPipe, TranslatePipe } from '@mpp/ui';
 
 import { CitizenIdentityFieldsComponent } from '../citizen-form/citizen-identity-fields.component';
 import { injectCitizenIdentityForm } from '../citizen-form/citizen-identity-form';
+import { ServiceFormFrameComponent } from '../citizen-form/service-form-frame.component';
+import { injectServiceFormPage } from '../citizen-form/service-form-page';
 import { BookingApi } from './booking-api.service';
 import { SlotPickerComponent, type ChosenSlot } from './slot-picker/slot-picker.component';
 
@@ -49,28 +38,23 @@ const NOTIFY_LABELS: Readonly<Record<BookingNotifyBy, LocalizedText>> = {
  */
 @Component({
   selector: 'portal-booking-new-page',
-  imports: [BilingualPipe, CitizenIdentityFieldsComponent, ErrorAlertComponent, LocalizedPipe, RouterLink, SlotPickerComponent, TranslatePipe],
+  imports: [BilingualPipe, CitizenIdentityFieldsComponent, ErrorAlertComponent, LocalizedPipe, ServiceFormFrameComponent, SlotPickerComponent, TranslatePipe],
   changeDetection: ChangeDetectionStrategy.OnPush,
   templateUrl: './booking-new-page.component.html',
   styleUrls: ['../citizen-form/form-page.css', './booking-new-page.component.css'],
 })
 export class BookingNewPageComponent {
-  private readonly catalogue = inject(CatalogueApi);
   private readonly api = inject(BookingApi);
   private readonly i18n = inject(I18nService);
   private readonly router = inject(Router);
-  private readonly injector = inject(Injector);
   private readonly destroyRef = inject(DestroyRef);
-  private readonly pageTitle = inject(PageTitleService);
 
   /** Route parameter `:serviceId`. */
   readonly serviceId = input.required<string>();
 
-  protected readonly state = toSignal(toObservable(this.serviceId).pipe(switchMap((id) => this.catalogue.getService(id).pipe(toLoadState()))), {
-    initialValue: { status: 'loading' as const },
-  });
-  protected readonly service = computed(() => loadedValue(this.state()));
-  protected readonly loadFailure = computed(() => loadError(this.state()));
+  private readonly page = injectServiceFormPage(this.serviceId, 'booking.new.title');
+  protected readonly service = this.page.service;
+  protected readonly loadFailure = this.page.loadFailure;
 
   protected readonly priorityClasses = PRIORITY_CLASSES;
   protected readonly priorityLabels = PRIORITY_LABELS;
@@ -95,17 +79,6 @@ export class BookingNewPageComponent {
   protected readonly submitError = signal<unknown>(null);
 
   protected readonly slotMissing = computed(() => this.submitted() && !this.chosen());
-
-  constructor() {
-    effect(() => {
-      const service = this.service();
-      const lang = this.i18n.lang();
-      untracked(() =>
-        this.pageTitle.setOverride(service ? `${this.i18n.t('booking.new.title')}: ${pickLocalized(lang, service.name, service.nameEn)}` : null),
-      );
-    });
-    this.destroyRef.onDestroy(() => this.pageTitle.setOverride(null));
-  }
 
   protected setPriority(value: PriorityClass): void {
     this.priority.set(value);
@@ -143,11 +116,11 @@ export class BookingNewPageComponent {
     const slot = this.chosen();
     const first = this.identity.check();
     if (!slot) {
-      this.focus('#booking-slot-heading');
+      this.page.focus('#booking-slot-heading');
       return;
     }
     if (first) {
-      this.focus(`#booking-${first}`);
+      this.page.focus(`#booking-${first}`);
       return;
     }
     const request: CreateBookingRequest = {
@@ -174,12 +147,8 @@ export class BookingNewPageComponent {
           this.pending.set(false);
           this.identity.refused(error);
           this.submitError.set(error);
-          this.focus('#booking-submit-error');
+          this.page.focus('#booking-submit-error');
         },
       });
-  }
-
-  private focus(selector: string): void {
-    afterNextRender(() => (document.querySelector(selector) as HTMLElement | null)?.focus(), { injector: this.injector });
   }
 }

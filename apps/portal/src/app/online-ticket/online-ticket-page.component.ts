@@ -1,27 +1,14 @@
-import { ChangeDetectionStrategy, Component, DestroyRef, Injector, afterNextRender, computed, effect, inject, input, signal, untracked } from '@angular/core';
+import { ChangeDetectionStrategy, Component, DestroyRef, computed, inject, input, signal } from '@angular/core';
 import { takeUntilDestroyed, toObservable, toSignal } from '@angular/core/rxjs-interop';
-import { Router, RouterLink } from '@angular/router';
+import { Router } from '@angular/router';
 import { ONLINE_TICKET_NOTIFY_CHOICES, type CreateOnlineTicketRequest, type LocalizedText, type OnlineTicketNotifyBy } from '@mpp/contracts';
-import {
-  BilingualPipe,
-  CatalogueApi,
-  ErrorAlertComponent,
-  I18nService,
-  LocalizedPipe,
-  PageTitleService,
-  TranslatePipe,
-  formatClock,
-  loadError,
-  loadedValue,
-  pickLocalized,
-  pickText,
-  timeZoneLabel,
-  toLoadState,
-} from '@mpp/ui';
+import { BilingualPipe, ErrorAlertComponent, I18nService, TranslatePipe, formatClock, loadError, loadedValue, pickText, timeZoneLabel, toLoadState } from '@mpp/ui';
 import { switchMap } from 'rxjs';
 
 import { CitizenIdentityFieldsComponent } from '../citizen-form/citizen-identity-fields.component';
 import { injectCitizenIdentityForm } from '../citizen-form/citizen-identity-form';
+import { ServiceFormFrameComponent } from '../citizen-form/service-form-frame.component';
+import { injectServiceFormPage } from '../citizen-form/service-form-page';
 import { OnlineTicketApi } from './online-ticket-api.service';
 
 /**
@@ -53,28 +40,23 @@ function newKey(): string {
  */
 @Component({
   selector: 'portal-online-ticket-page',
-  imports: [BilingualPipe, CitizenIdentityFieldsComponent, ErrorAlertComponent, LocalizedPipe, RouterLink, TranslatePipe],
+  imports: [BilingualPipe, CitizenIdentityFieldsComponent, ErrorAlertComponent, ServiceFormFrameComponent, TranslatePipe],
   changeDetection: ChangeDetectionStrategy.OnPush,
   templateUrl: './online-ticket-page.component.html',
   styleUrls: ['../citizen-form/form-page.css', './online-ticket-page.component.css'],
 })
 export class OnlineTicketPageComponent {
-  private readonly catalogue = inject(CatalogueApi);
   private readonly api = inject(OnlineTicketApi);
   private readonly i18n = inject(I18nService);
   private readonly router = inject(Router);
-  private readonly injector = inject(Injector);
   private readonly destroyRef = inject(DestroyRef);
-  private readonly pageTitle = inject(PageTitleService);
 
   /** Route parameter `:serviceId`. */
   readonly serviceId = input.required<string>();
 
-  private readonly serviceState = toSignal(toObservable(this.serviceId).pipe(switchMap((id) => this.catalogue.getService(id).pipe(toLoadState()))), {
-    initialValue: { status: 'loading' as const },
-  });
-  protected readonly service = computed(() => loadedValue(this.serviceState()));
-  protected readonly loadFailure = computed(() => loadError(this.serviceState()));
+  private readonly page = injectServiceFormPage(this.serviceId, 'daring.title');
+  protected readonly service = this.page.service;
+  protected readonly loadFailure = this.page.loadFailure;
   private readonly availabilityState = toSignal(toObservable(this.serviceId).pipe(switchMap((id) => this.api.availability(id).pipe(toLoadState()))), {
     initialValue: { status: 'loading' as const },
   });
@@ -103,17 +85,6 @@ export class OnlineTicketPageComponent {
   /** Kept while the request stays the same: a retry after a lost answer is the same request. */
   private key: { request: string; value: string } | null = null;
 
-  constructor() {
-    effect(() => {
-      const service = this.service();
-      const lang = this.i18n.lang();
-      untracked(() =>
-        this.pageTitle.setOverride(service ? `${this.i18n.t('daring.title')}: ${pickLocalized(lang, service.name, service.nameEn)}` : null),
-      );
-    });
-    this.destroyRef.onDestroy(() => this.pageTitle.setOverride(null));
-  }
-
   protected setNotifyBy(value: OnlineTicketNotifyBy): void {
     this.notifyBy.set(value);
   }
@@ -124,7 +95,7 @@ export class OnlineTicketPageComponent {
     this.submitError.set(null);
     const first = this.identity.check();
     if (first) {
-      this.focus(`#online-${first}`);
+      this.page.focus(`#online-${first}`);
       return;
     }
     const request: CreateOnlineTicketRequest = {
@@ -146,7 +117,7 @@ export class OnlineTicketPageComponent {
           this.pending.set(false);
           this.identity.refused(error);
           this.submitError.set(error);
-          this.focus('#online-submit-error');
+          this.page.focus('#online-submit-error');
         },
       });
   }
@@ -156,9 +127,5 @@ export class OnlineTicketPageComponent {
     const text = JSON.stringify(request);
     if (this.key?.request !== text) this.key = { request: text, value: newKey() };
     return this.key.value;
-  }
-
-  private focus(selector: string): void {
-    afterNextRender(() => (document.querySelector(selector) as HTMLElement | null)?.focus(), { injector: this.injector });
   }
 }
