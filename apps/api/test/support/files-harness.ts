@@ -123,12 +123,13 @@ export async function createFilesHarness(
 }
 
 /**
- * `size` bytes made on demand (never held whole), in pieces of up to 1 MiB that differ from each
- * other, with `marker` at the start of each piece; `sha256()` is their hash once the stream ended.
+ * `size` bytes made on demand (never held whole), in pieces of `pieceSize` (1 MiB unless given)
+ * that differ from each other, with `marker` at the start of each piece; `sha256()` is their hash
+ * once the stream ended.
  */
-export function generatedContent(size: number, marker = 'NIK 5371010101010001 BUDI SANTOSO'): { stream: Readable; sha256(): string } {
+export function generatedContent(size: number, marker = 'NIK 5371010101010001 BUDI SANTOSO', pieceSize = 1024 * 1024): { stream: Readable; sha256(): string } {
   const hash = createHash('sha256');
-  const base = randomBytes(1024 * 1024);
+  const base = randomBytes(pieceSize);
   let sent = 0;
   let piece = 0;
   let digest: string | null = null;
