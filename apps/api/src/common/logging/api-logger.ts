@@ -1,10 +1,9 @@
-import { DynamicModule, RequestMethod } from '@nestjs/common';
+import { DynamicModule, MiddlewareConsumer, Module, NestModule, RequestMethod } from '@nestjs/common';
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import { randomUUID } from 'node:crypto';
-import { Logger, LoggerModule, PinoLogger } from 'nestjs-pino';
-import { storage } from 'nestjs-pino/storage';
+import { Logger, PinoLogger } from 'nestjs-pino';
+import { storage, type Store } from 'nestjs-pino/storage';
 import pino from 'pino';
-import type { Options as HttpLogOptions } from 'pino-http';
 import type { LogLevel } from '../../config/app-config';
 
 /** Where log lines go: stdout in production; tests capture them with any object that has `write`. */
@@ -55,26 +54,64 @@ export function requestId(req: IncomingMessage, res: ServerResponse): string {
   return id;
 }
 
-/** One line per request (method, path without its query, status, time), never headers or the body. */
-function httpLogOptions(root: pino.Logger): HttpLogOptions {
-  return {
-    logger: root,
-    genReqId: requestId,
-    // Every line logged while a request is handled carries its id as `reqId`.
-    quietReqLogger: true,
-    // A 503 the API answers on purpose (readiness while draining: res.locals.expectedUnavailable) is no error.
-    customLogLevel: (_req, res, error) =>
-      (res as { locals?: { expectedUnavailable?: boolean } }).locals?.expectedUnavailable ? 'debug' : error || res.statusCode >= 500 ? 'error' : 'debug',
-    customSuccessMessage: () => 'request',
-    customErrorMessage: () => 'request failed',
-    serializers: {
-      req: (req: { id: unknown; method: string; url: string; raw?: { originalUrl?: string } }) => ({
-        id: req.id,
-        method: req.method,
-        path: (req.raw?.originalUrl ?? req.url).split('?')[0],
-      }),
-      res: (res: { statusCode: number }) => ({ statusCode: res.statusCode }),
-    },
+/**
+ * What a request's lines are logged through while it is handled (nestjs-pino's store): the
+ * root's child with its `reqId`, made only when a line is logged for it. Most requests log
+ * nothing (their own line is debug), and a pino child per request, with its bindings serialised
+ * and redacted, cost more than the ticket it answered.
+ */
+class RequestLogStore {
+  private child: pino.Logger | undefined;
+  readonly responseLogger = undefined;
+
+  constructor(
+    private readonly root: pino.Logger,
+    private readonly reqId: string,
+  ) {}
+
+  get logger(): pino.Logger {
+    return (this.child ??= this.root.child({ reqId: this.reqId }));
+  }
+
+  /** PinoLogger.assign() adds fields to the request's lines. */
+  set logger(logger: pino.Logger) {
+    this.child = logger;
+  }
+}
+
+type LoggedRequest = IncomingMessage & { originalUrl?: string };
+type LoggedResponse = ServerResponse & { locals?: { expectedUnavailable?: boolean } };
+
+/**
+ * One line per request once it is answered (method, path without its query, status, time; never
+ * headers or the body): debug, or error for a 5xx other than readiness's 503 while draining (an
+ * answer on purpose: res.locals.expectedUnavailable). Built only when its level is logged. The
+ * request runs inside its store, so every line logged for it carries its `reqId`.
+ */
+export function requestLogging(root: pino.Logger): (req: LoggedRequest, res: LoggedResponse, next: () => void) => void {
+  return (req, res, next) => {
+    const id = requestId(req, res);
+    const started = Date.now();
+    const store = new RequestLogStore(root, id);
+    const answered = (error?: unknown): void => {
+      res.off('finish', answered);
+      res.off('close', answered);
+      res.off('error', answered);
+      const failed = error !== undefined || res.statusCode >= 500;
+      const level = res.locals?.expectedUnavailable ? 'debug' : failed ? 'error' : 'debug';
+      if (!root.isLevelEnabled(level)) return;
+      const line = {
+        req: { id, method: req.method, path: (req.originalUrl ?? req.url ?? '').split('?')[0] },
+        res: { statusCode: res.statusCode },
+        responseTime: Date.now() - started,
+        ...(failed ? { err: error instanceof Error ? error : new Error(`failed with status code ${res.statusCode}`) } : {}),
+      };
+      store.logger[level](line, failed ? 'request failed' : 'request');
+    };
+    res.on('finish', answered);
+    res.on('close', answered);
+    res.on('error', answered);
+    storage.run(store as unknown as Store, next);
   };
 }
 
@@ -109,7 +146,14 @@ export class ApiLogger extends Logger {
   }
 }
 
-/** pino-http on every API route, and the request's logger bound to what runs for it (nestjs-pino). */
+/** The request line and the request's `reqId` on every API route (requestLogging). */
 export function loggingModule(root: pino.Logger): DynamicModule {
-  return LoggerModule.forRoot({ pinoHttp: httpLogOptions(root), forRoutes: [{ path: '{*path}', method: RequestMethod.ALL }] });
+  const middleware = requestLogging(root);
+  @Module({})
+  class RequestLoggingModule implements NestModule {
+    configure(consumer: MiddlewareConsumer): void {
+      consumer.apply(middleware).forRoutes({ path: '{*path}', method: RequestMethod.ALL });
+    }
+  }
+  return { module: RequestLoggingModule };
 }
