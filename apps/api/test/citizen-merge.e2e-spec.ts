@@ -247,6 +247,9 @@ describe('Citizen account: language, notifyBy and merging (API)', () => {
       expect(sut.merged).toBe(true);
       expect(sut.identities.map((i) => i.kind).sort()).toEqual(['email', 'phone']);
       expect(sut.preferences).toEqual({ notifyBy: 'email', language: 'en' });
+      // The joined account's choice now holds for its number too.
+      const recipients = t.app.get(NotificationRecipients);
+      expect(await recipients.preferenceOf(recipients.hashOf({ kind: 'phone', phone: p.e164 }))).toEqual({ channel: 'email', language: 'en', optedOut: false });
       expect(await historyCodes(byPhone)).toEqual(expected);
       // The other browser's session is the merged citizen's now.
       expect(await historyCodes(byEmail)).toEqual(expected);

@@ -60,7 +60,25 @@ export class CitizenAccountService {
     if (!added) throw ApiException.unauthorized('CITIZEN_SIGNED_OUT', CITIZEN_MESSAGES.signedOut);
     // Ids only: which citizens joined is no personal data, the contact is.
     if (added.merged) this.logger.log({ msg: 'citizen accounts merged', citizenId: added.citizenId });
+    await this.applyToNumbers(added.citizenId);
     const me = await this.sessions.me({ ...principal, citizenId: added.citizenId });
     return { ...me, merged: added.merged };
+  }
+
+  /**
+   * After a contact was added (a new number, or the numbers of a merged citizen): the account's
+   * choice recorded for each of its numbers, as setPreferences does (an opt-out stays). The contact
+   * is added whatever happens here: a failure is logged by the citizen's id only.
+   */
+  private async applyToNumbers(citizenId: string): Promise<void> {
+    try {
+      const { notify_by: notifyBy, language } = await this.repo.findPreferences(citizenId);
+      if (!notifyBy || notifyBy === 'none') return;
+      for (const identity of (await this.repo.identitiesOf(citizenId)).filter((i) => i.kind === 'phone')) {
+        await this.recipients.choose({ kind: 'phone', phone: this.cipher.decrypt(identity.value_cipher) }, { channel: notifyBy, language: language ?? 'id' });
+      }
+    } catch (error) {
+      this.logger.warn({ msg: "the account's choice not recorded for its numbers", citizenId, error: error instanceof Error ? error.name : 'unknown' });
+    }
   }
 }
