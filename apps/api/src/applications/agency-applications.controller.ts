@@ -1,0 +1,111 @@
+import { Body, Controller, Get, HttpCode, Param, Post, Query, Req } from '@nestjs/common';
+import { ApiBearerAuth, ApiOperation, ApiTags } from '@nestjs/swagger';
+import type { ApplicationEventResponse, ApplicationInboxResponse, ApplicationResponse } from '@mpp/contracts';
+import type { Request } from 'express';
+import { CurrentStaff, StaffRoles } from '../auth/auth.decorators';
+import type { StaffPrincipal } from '../auth/principal';
+import { UuidPipe } from '../common/pipes';
+import { ApplicationService } from './application.service';
+import { originOf } from './applications.controller';
+import { InboxQueryDto, MarkReadyDto, RejectApplicationDto, ReturnApplicationDto, ReviewItemDto } from './dto/application.dto';
+
+/**
+ * The agency's side: its officers (and agency admins) see and act on their own agency's
+ * applications only; another agency's answer 404. An officer's first step claims the application;
+ * another officer's claim is refused (409) unless the caller is the agency admin.
+ */
+@ApiTags('applications (agency)')
+@ApiBearerAuth()
+@StaffRoles('officer', 'agency_admin')
+@Controller('v1/agency/applications')
+export class AgencyApplicationsController {
+  constructor(private readonly applications: ApplicationService) {}
+
+  @Get()
+  @ApiOperation({ summary: "The agency's inbox, newest first: filter by state, due_soon or overdue; keyset paging by cursor" })
+  inbox(@CurrentStaff() staff: StaffPrincipal, @Query() query: InboxQueryDto): Promise<ApplicationInboxResponse> {
+    return this.applications.inbox(staff, query);
+  }
+
+  @Get(':id')
+  @ApiOperation({ summary: 'One application with its checklist and trail (NIK and phone masked)' })
+  detail(@CurrentStaff() staff: StaffPrincipal, @Param('id', UuidPipe) id: string): Promise<ApplicationResponse & { events: ApplicationEventResponse[] }> {
+    return this.applications.detail(staff, id);
+  }
+
+  @Post(':id/claim')
+  @HttpCode(200)
+  claim(@CurrentStaff() staff: StaffPrincipal, @Param('id', UuidPipe) id: string, @Req() req: Request): Promise<ApplicationResponse> {
+    return this.applications.claim(staff, id, originOf(req));
+  }
+
+  @Post(':id/start-verification')
+  @HttpCode(200)
+  startVerification(@CurrentStaff() staff: StaffPrincipal, @Param('id', UuidPipe) id: string, @Req() req: Request): Promise<ApplicationResponse> {
+    return this.applications.startVerification(staff, id, originOf(req));
+  }
+
+  @Post(':id/items/:requirementId')
+  @HttpCode(200)
+  @ApiOperation({ summary: 'Mark one requirement accepted, or needs_revision with a reason' })
+  reviewItem(
+    @CurrentStaff() staff: StaffPrincipal,
+    @Param('id', UuidPipe) id: string,
+    @Param('requirementId', UuidPipe) requirementId: string,
+    @Body() dto: ReviewItemDto,
+    @Req() req: Request,
+  ): Promise<ApplicationResponse> {
+    return this.applications.reviewItem(staff, id, requirementId, dto.state, dto.reason, originOf(req));
+  }
+
+  @Post(':id/return')
+  @HttpCode(200)
+  @ApiOperation({ summary: 'Return the items marked needs_revision to the citizen, with a deadline' })
+  returnForCorrection(@CurrentStaff() staff: StaffPrincipal, @Param('id', UuidPipe) id: string, @Body() dto: ReturnApplicationDto, @Req() req: Request): Promise<ApplicationResponse> {
+    return this.applications.returnForCorrection(staff, id, new Date(dto.citizenDeadline), originOf(req));
+  }
+
+  @Post(':id/resubmit')
+  @HttpCode(200)
+  @ApiOperation({ summary: 'Corrections brought to the counter: resubmit for the citizen' })
+  resubmit(@CurrentStaff() staff: StaffPrincipal, @Param('id', UuidPipe) id: string, @Req() req: Request): Promise<ApplicationResponse> {
+    return this.applications.resubmitAtCounter(staff, id, originOf(req));
+  }
+
+  @Post(':id/accept')
+  @HttpCode(200)
+  @ApiOperation({ summary: 'Mark complete (every requirement accepted): the SLA clock starts' })
+  accept(@CurrentStaff() staff: StaffPrincipal, @Param('id', UuidPipe) id: string, @Req() req: Request): Promise<ApplicationResponse> {
+    return this.applications.accept(staff, id, originOf(req));
+  }
+
+  @Post(':id/start-process')
+  @HttpCode(200)
+  startProcess(@CurrentStaff() staff: StaffPrincipal, @Param('id', UuidPipe) id: string, @Req() req: Request): Promise<ApplicationResponse> {
+    return this.applications.startProcess(staff, id, originOf(req));
+  }
+
+  @Post(':id/approve')
+  @HttpCode(200)
+  approve(@CurrentStaff() staff: StaffPrincipal, @Param('id', UuidPipe) id: string, @Req() req: Request): Promise<ApplicationResponse> {
+    return this.applications.approve(staff, id, originOf(req));
+  }
+
+  @Post(':id/reject')
+  @HttpCode(200)
+  reject(@CurrentStaff() staff: StaffPrincipal, @Param('id', UuidPipe) id: string, @Body() dto: RejectApplicationDto, @Req() req: Request): Promise<ApplicationResponse> {
+    return this.applications.reject(staff, id, dto.reason, originOf(req));
+  }
+
+  @Post(':id/mark-ready')
+  @HttpCode(200)
+  markReady(@CurrentStaff() staff: StaffPrincipal, @Param('id', UuidPipe) id: string, @Body() dto: MarkReadyDto, @Req() req: Request): Promise<ApplicationResponse> {
+    return this.applications.markReady(staff, id, dto.delivery, originOf(req));
+  }
+
+  @Post(':id/finish')
+  @HttpCode(200)
+  finish(@CurrentStaff() staff: StaffPrincipal, @Param('id', UuidPipe) id: string, @Req() req: Request): Promise<ApplicationResponse> {
+    return this.applications.finish(staff, id, originOf(req));
+  }
+}

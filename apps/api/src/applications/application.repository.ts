@@ -1,0 +1,253 @@
+import { Injectable } from '@nestjs/common';
+import { InjectDataSource } from '@nestjs/typeorm';
+import type { ApplicationItemState, ApplicationResultDeliveryName, ApplicationStateName, CitizenLanguage } from '@mpp/contracts';
+import { DataSource, EntityManager } from 'typeorm';
+
+export interface ApplicationRow {
+  id: string;
+  code: string;
+  service_id: string;
+  site_id: string;
+  agency_id: string;
+  requirements_version: number;
+  state: ApplicationStateName;
+  citizen_id: string | null;
+  owner_secret_hash: Buffer | null;
+  nik_hash: string;
+  nik_cipher: string;
+  name_cipher: string;
+  phone_cipher: string;
+  email_cipher: string | null;
+  language: CitizenLanguage;
+  assigned_officer_id: string | null;
+  citizen_deadline: Date | null;
+  result_delivery: ApplicationResultDeliveryName | null;
+  decision_reason: string | null;
+  clock_started_at: Date | null;
+  clock_phase: 'not_started' | 'running' | 'paused' | 'stopped';
+  due_at: Date | null;
+  legal_due_at: Date | null;
+  submitted_at: Date | null;
+  created_at: Date;
+  updated_at: Date;
+  version: number;
+}
+
+export interface ApplicationItemRow {
+  requirement_id: string;
+  position: number;
+  name: string;
+  name_en: string | null;
+  mandatory: boolean;
+  state: ApplicationItemState;
+  reason: string | null;
+}
+
+export interface ApplicationEventRow {
+  action: string;
+  from_state: ApplicationStateName | null;
+  to_state: ApplicationStateName;
+  actor_kind: 'citizen' | 'officer' | 'system';
+  actor_id: string | null;
+  at: Date;
+}
+
+export interface NewApplicationEvent {
+  applicationId: string;
+  action: string;
+  from: ApplicationStateName | null;
+  to: ApplicationStateName;
+  actorKind: 'citizen' | 'officer' | 'system';
+  actorId: string | null;
+  at: Date;
+  ip: string | null;
+  userAgent: string | null;
+  details: Record<string, unknown>;
+}
+
+export interface InboxRow {
+  id: string;
+  code: string;
+  state: ApplicationStateName;
+  service_id: string;
+  service_name: string;
+  assigned_officer_id: string | null;
+  due_at: Date | null;
+  legal_due_at: Date | null;
+  citizen_deadline: Date | null;
+  created_at: Date;
+}
+
+export interface InboxQuery {
+  agencyId: string;
+  state: ApplicationStateName | null;
+  due: 'due_soon' | 'overdue' | null;
+  now: Date;
+  /** The last row of the previous page. */
+  after: { createdAt: Date; id: string } | null;
+  limit: number;
+}
+
+/** States whose due date still matters for the inbox's flags (ix_application_due's predicate). */
+export const OPEN_STATES_SQL = `state NOT IN ('draft', 'ready', 'done', 'rejected', 'withdrawn', 'expired')`;
+
+type Db = DataSource | EntityManager;
+
+/** Every applications query, by name. Transitions lock the row (lockById) for their transaction. */
+@Injectable()
+export class ApplicationRepository {
+  constructor(@InjectDataSource() private readonly db: DataSource) {}
+
+  transaction<T>(work: (tx: EntityManager) => Promise<T>): Promise<T> {
+    return this.db.transaction('READ COMMITTED', work);
+  }
+
+  async insert(
+    tx: EntityManager,
+    a: Pick<
+      ApplicationRow,
+      'code' | 'service_id' | 'site_id' | 'agency_id' | 'requirements_version' | 'citizen_id' | 'owner_secret_hash' | 'nik_hash' | 'nik_cipher' | 'name_cipher' | 'phone_cipher' | 'email_cipher' | 'language'
+    > & { now: Date },
+  ): Promise<ApplicationRow> {
+    const rows = (await tx.query(
+      `INSERT INTO application (code, service_id, site_id, agency_id, requirements_version, state, citizen_id, owner_secret_hash,
+         nik_hash, nik_cipher, name_cipher, phone_cipher, email_cipher, language, created_at, updated_at)
+       VALUES ($1, $2, $3, $4, $5, 'draft', $6, $7, $8, $9, $10, $11, $12, $13, $14, $14)
+       RETURNING *`,
+      [a.code, a.service_id, a.site_id, a.agency_id, a.requirements_version, a.citizen_id, a.owner_secret_hash, a.nik_hash, a.nik_cipher, a.name_cipher, a.phone_cipher, a.email_cipher, a.language, a.now],
+    )) as ApplicationRow[];
+    return rows[0];
+  }
+
+  /**
+   * The service's requirement set version, the service row share-locked until the transaction
+   * ends: a catalogue edit (which locks it FOR UPDATE) waits, so the version and the rows copied
+   * into the checklist agree. Null for no such service.
+   */
+  async shareLockRequirementsVersion(tx: EntityManager, serviceId: string): Promise<number | null> {
+    const rows = (await tx.query(`SELECT requirements_version FROM service WHERE id = $1 FOR SHARE`, [serviceId])) as { requirements_version: number }[];
+    return rows[0]?.requirements_version ?? null;
+  }
+
+  /** The checklist: one pending item per active requirement of the service (the current version). */
+  async insertItemsFromRequirements(tx: EntityManager, applicationId: string, serviceId: string): Promise<number> {
+    const rows = (await tx.query(
+      `INSERT INTO application_item (application_id, requirement_id, position)
+       SELECT $1, id, position FROM service_requirement WHERE service_id = $2 AND retired_at IS NULL
+       RETURNING requirement_id`,
+      [applicationId, serviceId],
+    )) as unknown[];
+    return rows.length;
+  }
+
+  async findById(id: string, db: Db = this.db): Promise<ApplicationRow | null> {
+    const rows = (await db.query(`SELECT * FROM application WHERE id = $1`, [id])) as ApplicationRow[];
+    return rows[0] ?? null;
+  }
+
+  async findByCode(code: string, db: Db = this.db): Promise<ApplicationRow | null> {
+    const rows = (await db.query(`SELECT * FROM application WHERE code = $1`, [code])) as ApplicationRow[];
+    return rows[0] ?? null;
+  }
+
+  /** The row, locked until the transaction ends: transitions of one application run one after another. */
+  async lockById(tx: EntityManager, id: string): Promise<ApplicationRow | null> {
+    const rows = (await tx.query(`SELECT * FROM application WHERE id = $1 FOR UPDATE`, [id])) as ApplicationRow[];
+    return rows[0] ?? null;
+  }
+
+  async items(applicationId: string, db: Db = this.db): Promise<ApplicationItemRow[]> {
+    return (await db.query(
+      `SELECT i.requirement_id, i.position, r.name, r.name_en, r.mandatory, i.state, i.reason
+         FROM application_item i JOIN service_requirement r ON r.id = i.requirement_id
+        WHERE i.application_id = $1 ORDER BY i.position`,
+      [applicationId],
+    )) as ApplicationItemRow[];
+  }
+
+  /** Marks one item; false when the application has no such item. */
+  async setItemState(tx: EntityManager, applicationId: string, requirementId: string, state: ApplicationItemState, reason: string | null, officerId: string, at: Date): Promise<boolean> {
+    // An UPDATE answers [rows, count] (TypeORM's PostgreSQL driver).
+    const [, count] = (await tx.query(
+      `UPDATE application_item SET state = $3, reason = $4, reviewed_by = $5, reviewed_at = $6
+        WHERE application_id = $1 AND requirement_id = $2`,
+      [applicationId, requirementId, state, reason, officerId, at],
+    )) as [unknown[], number];
+    return count === 1;
+  }
+
+  /** After a resubmission the corrected items wait for review again. */
+  async reopenRevisedItems(tx: EntityManager, applicationId: string): Promise<void> {
+    await tx.query(`UPDATE application_item SET state = 'pending', reviewed_by = NULL, reviewed_at = NULL WHERE application_id = $1 AND state = 'needs_revision'`, [applicationId]);
+  }
+
+  async update(
+    tx: EntityManager,
+    id: string,
+    set: Partial<Pick<ApplicationRow, 'state' | 'assigned_officer_id' | 'citizen_deadline' | 'result_delivery' | 'decision_reason' | 'clock_started_at' | 'clock_phase' | 'due_at' | 'legal_due_at' | 'submitted_at'>>,
+    now: Date,
+  ): Promise<ApplicationRow> {
+    const keys = Object.keys(set) as (keyof typeof set)[];
+    const assignments = keys.map((k, i) => `${k} = $${i + 3}`);
+    const rows = (await tx.query(
+      `UPDATE application SET ${[...assignments, 'updated_at = $2', 'version = version + 1'].join(', ')} WHERE id = $1 RETURNING *`,
+      [id, now, ...keys.map((k) => set[k])],
+    )) as [ApplicationRow[], number]; // an UPDATE answers [rows, count]
+    return rows[0][0];
+  }
+
+  async appendEvent(tx: EntityManager, e: NewApplicationEvent): Promise<void> {
+    await tx.query(
+      `INSERT INTO application_event (application_id, action, from_state, to_state, actor_kind, actor_id, at, ip, user_agent, details)
+       VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10)`,
+      [e.applicationId, e.action, e.from, e.to, e.actorKind, e.actorId, e.at, e.ip?.slice(0, 64) ?? null, e.userAgent?.slice(0, 300) ?? null, JSON.stringify(e.details)],
+    );
+  }
+
+  /** The trail's state changes, in order: the clock's history. */
+  async events(applicationId: string, db: Db = this.db): Promise<ApplicationEventRow[]> {
+    return (await db.query(
+      `SELECT action, from_state, to_state, actor_kind, actor_id, at FROM application_event WHERE application_id = $1 ORDER BY id`,
+      [applicationId],
+    )) as ApplicationEventRow[];
+  }
+
+  /**
+   * A page of the agency's inbox, newest first (keyset on created_at, id): by ix_application_inbox,
+   * ix_application_inbox_state, or for the due filters ix_application_due.
+   */
+  async inbox(q: InboxQuery): Promise<InboxRow[]> {
+    // A draft is the citizen's until submitted: never in the agency's inbox.
+    const where = ['a.agency_id = $1', "a.state <> 'draft'"];
+    const params: unknown[] = [q.agencyId];
+    if (q.state) {
+      params.push(q.state);
+      where.push(`a.state = $${params.length}`);
+    }
+    if (q.due) {
+      params.push(q.now);
+      where.push(`a.due_at IS NOT NULL AND a.${OPEN_STATES_SQL}`);
+      if (q.due === 'overdue') where.push(`a.due_at < $${params.length}`);
+      else where.push(`a.due_at >= $${params.length} AND a.due_at < $${params.length}::timestamptz + interval '24 hours'`);
+    }
+    if (q.after) {
+      params.push(q.after.createdAt, q.after.id);
+      where.push(`(a.created_at, a.id) < ($${params.length - 1}, $${params.length}::uuid)`);
+    }
+    params.push(q.limit);
+    return (await this.db.query(
+      `SELECT a.id, a.code, a.state, a.service_id, s.name AS service_name, a.assigned_officer_id, a.due_at, a.legal_due_at, a.citizen_deadline, a.created_at
+         FROM application a JOIN service s ON s.id = a.service_id
+        WHERE ${where.join(' AND ')}
+        ORDER BY a.created_at DESC, a.id DESC
+        LIMIT $${params.length}`,
+      params,
+    )) as InboxRow[];
+  }
+
+  /** Returned applications whose correction deadline is at or before `now`. */
+  async findReturnedPastDeadline(now: Date, limit = 500): Promise<string[]> {
+    const rows = (await this.db.query(`SELECT id FROM application WHERE state = 'returned' AND citizen_deadline <= $1 ORDER BY citizen_deadline LIMIT $2`, [now, limit])) as { id: string }[];
+    return rows.map((r) => r.id);
+  }
+}

@@ -1,0 +1,20 @@
+import { Module } from '@nestjs/common';
+import { CatalogueModule } from '../catalogue/catalogue.module';
+import { CitizenModule } from '../citizen/citizen.module';
+import { JobsModule } from '../jobs/jobs.module';
+import { NotificationsModule } from '../notifications/notifications.module';
+import { AgencyApplicationsController } from './agency-applications.controller';
+import { ApplicationNotifier } from './application-notifier';
+import { ApplicationRepository } from './application.repository';
+import { ApplicationService } from './application.service';
+import { ApplicationSweeper } from './application-sweeper';
+import { ApplicationsController } from './applications.controller';
+
+/** Digital applications (docs/applications.md). PiiCipher, Clock and APP_CONFIG come from AppModule (global). */
+@Module({
+  imports: [CatalogueModule, CitizenModule, JobsModule, NotificationsModule],
+  controllers: [ApplicationsController, AgencyApplicationsController],
+  providers: [ApplicationRepository, ApplicationService, ApplicationNotifier, ApplicationSweeper],
+  exports: [ApplicationService],
+})
+export class ApplicationsModule {}

@@ -1,0 +1,94 @@
+import { CITIZEN_LANGUAGES, type ApplicationResultDeliveryName, type ApplicationStateName, type CitizenLanguage } from '@mpp/contracts';
+import { APPLICATION_STATES } from '@mpp/domain';
+import { Type } from 'class-transformer';
+import { IsEmail, IsIn, IsInt, IsISO8601, IsOptional, IsString, IsUUID, Matches, Max, MaxLength, Min, MinLength } from 'class-validator';
+import { IsIndonesianMobile, IsNik, IsPersonName } from '../../common/person.validators';
+
+const languageMessage = { message: { id: 'language harus id atau en.', en: 'language must be id or en.' } };
+const stateMessage = { message: { id: `state harus salah satu dari: ${APPLICATION_STATES.join(', ')}.`, en: `state must be one of: ${APPLICATION_STATES.join(', ')}.` } };
+const dueMessage = { message: { id: 'due harus due_soon atau overdue.', en: 'due must be due_soon or overdue.' } };
+const itemStateMessage = { message: { id: 'state harus accepted atau needs_revision.', en: 'state must be accepted or needs_revision.' } };
+const deliveryMessage = { message: { id: 'delivery harus collect_at_site atau download.', en: 'delivery must be collect_at_site or download.' } };
+const deadlineMessage = { message: { id: 'citizenDeadline harus tanggal dan jam ISO 8601, mis. 2026-12-10T16:00:00+08:00.', en: 'citizenDeadline must be an ISO 8601 date and time, e.g. 2026-12-10T16:00:00+08:00.' } };
+const reasonMessage = { message: { id: 'Alasan harus diisi (paling banyak 1000 karakter).', en: 'A reason is required (at most 1000 characters).' } };
+
+/** A draft application for one service (its site and agency follow from it), with the applicant's identity. */
+export class CreateApplicationDto {
+  @IsUUID()
+  serviceId!: string;
+
+  /** 16-digit NIK (checked against its structure) */
+  @IsNik()
+  nik!: string;
+
+  @IsPersonName()
+  fullName!: string;
+
+  /** Indonesian mobile number: where the code, the secret and every change are sent */
+  @IsIndonesianMobile()
+  phone!: string;
+
+  @IsOptional()
+  @IsEmail()
+  @MaxLength(254)
+  email?: string;
+
+  /** The language of the messages: id (default) or en */
+  @IsOptional()
+  @IsIn(CITIZEN_LANGUAGES, { context: languageMessage })
+  language?: CitizenLanguage;
+}
+
+export class InboxQueryDto {
+  @IsOptional()
+  @IsIn(APPLICATION_STATES, { context: stateMessage })
+  state?: ApplicationStateName;
+
+  /** due_soon: due within 24 hours; overdue: past the due date while open */
+  @IsOptional()
+  @IsIn(['due_soon', 'overdue'], { context: dueMessage })
+  due?: 'due_soon' | 'overdue';
+
+  /** nextCursor of the previous page */
+  @IsOptional()
+  @IsString()
+  @Matches(/^[A-Za-z0-9_-]{1,200}$/)
+  cursor?: string;
+
+  @IsOptional()
+  @Type(() => Number)
+  @IsInt()
+  @Min(1)
+  @Max(100)
+  limit?: number;
+}
+
+export class ReviewItemDto {
+  @IsIn(['accepted', 'needs_revision'], { context: itemStateMessage })
+  state!: 'accepted' | 'needs_revision';
+
+  /** Required for needs_revision: what the citizen must fix */
+  @IsOptional()
+  @IsString()
+  @MaxLength(1000, { context: reasonMessage })
+  reason?: string;
+}
+
+export class ReturnApplicationDto {
+  /** By when the citizen must correct the items marked needs_revision (after now) */
+  @IsISO8601({ strict: true }, { context: deadlineMessage })
+  citizenDeadline!: string;
+}
+
+export class RejectApplicationDto {
+  /** Shown to the citizen and printed on the letter */
+  @IsString({ context: reasonMessage })
+  @MinLength(1, { context: reasonMessage })
+  @MaxLength(1000, { context: reasonMessage })
+  reason!: string;
+}
+
+export class MarkReadyDto {
+  @IsIn(['collect_at_site', 'download'], { context: deliveryMessage })
+  delivery!: ApplicationResultDeliveryName;
+}

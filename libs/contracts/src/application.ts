@@ -1,0 +1,103 @@
+/**
+ * Digital applications (permohonan, issue 14): what crosses the wire. The lifecycle's rules are in
+ * libs/domain (application-state.ts, application-clock.ts); these are the shapes only.
+ */
+import type { LocalizedText } from './errors';
+
+/** The states of an application, as the API answers them (libs/domain APPLICATION_STATES). */
+export type ApplicationStateName =
+  | 'draft'
+  | 'submitted'
+  | 'in_verification'
+  | 'returned'
+  | 'resubmitted'
+  | 'complete'
+  | 'in_process'
+  | 'approved'
+  | 'ready'
+  | 'done'
+  | 'rejected'
+  | 'withdrawn'
+  | 'expired';
+
+export type ApplicationItemState = 'pending' | 'accepted' | 'needs_revision';
+export type ApplicationResultDeliveryName = 'collect_at_site' | 'download';
+export type ApplicationClockPhaseName = 'not_started' | 'running' | 'paused' | 'stopped';
+
+/** One requirement of the checklist (the version the application was made against). */
+export interface ApplicationItemResponse {
+  requirementId: string;
+  position: number;
+  name: string;
+  nameEn: string | null;
+  mandatory: boolean;
+  state: ApplicationItemState;
+  /** Why it needs revision: what the citizen must fix. */
+  reason: string | null;
+}
+
+/** The application as its owner (the citizen) or the agency's staff sees it: the NIK and phone masked. */
+export interface ApplicationResponse {
+  id: string;
+  code: string;
+  state: ApplicationStateName;
+  stateLabel: LocalizedText;
+  service: { id: string; name: string; nameEn: string };
+  siteCode: string;
+  siteName: string;
+  agencyId: string;
+  requirementsVersion: number;
+  applicant: { nikMasked: string; phoneMasked: string };
+  items: ApplicationItemResponse[];
+  /** While returned: by when the citizen must correct the items. */
+  citizenDeadline: string | null;
+  resultDelivery: ApplicationResultDeliveryName | null;
+  /** A rejection's reason. */
+  decisionReason: string | null;
+  clock: { phase: ApplicationClockPhaseName; startedAt: string | null; dueAt: string | null; legalDueAt: string | null };
+  /** The officer who claimed it (staff only; null for the citizen's view). */
+  assignedOfficerId: string | null;
+  submittedAt: string | null;
+  createdAt: string;
+  updatedAt: string;
+  version: number;
+}
+
+/** The answer to creating an application: the secret only for a citizen without an account, once. */
+export interface ApplicationCreatedResponse {
+  application: ApplicationResponse;
+  /** Send as X-Application-Secret with the code to read or act on it; never shown again. Null when signed in. */
+  secret: string | null;
+}
+
+/** A row of the agency's inbox: no personal data. */
+export interface ApplicationInboxItem {
+  id: string;
+  code: string;
+  state: ApplicationStateName;
+  serviceId: string;
+  serviceName: string;
+  assignedOfficerId: string | null;
+  dueAt: string | null;
+  legalDueAt: string | null;
+  citizenDeadline: string | null;
+  createdAt: string;
+  /** Overdue: past its due date while open; due soon: due within 24 hours. */
+  flag: 'overdue' | 'due_soon' | null;
+}
+
+export interface ApplicationInboxResponse {
+  items: ApplicationInboxItem[];
+  /** Pass as `cursor` for the next page; null on the last page. */
+  nextCursor: string | null;
+}
+
+/** One entry of the trail (staff only). */
+export interface ApplicationEventResponse {
+  action: string;
+  from: ApplicationStateName | null;
+  to: ApplicationStateName;
+  actorKind: 'citizen' | 'officer' | 'system';
+  actorId: string | null;
+  at: string;
+}
