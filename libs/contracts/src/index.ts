@@ -6,3 +6,4 @@ export * from './booking';
 export * from './citizen';
 export * from './portal-home';
 export * from './online-ticket';
+export * from './application';
