@@ -21,6 +21,7 @@ import { Clock } from './common/clock';
 import { QueueModule } from './queue/queue.module';
 import { BookingModule } from './booking/booking.module';
 import { CitizenModule } from './citizen/citizen.module';
+import { ApplicationsModule } from './applications/applications.module';
 import { PushModule } from './push/push.module';
 import { DATA_KEY } from './config/data-key';
 import { PiiCipher } from './common/pii-cipher';
@@ -73,6 +74,7 @@ export class AppModule {
         BookingModule,
         PushModule,
         CitizenModule,
+        ApplicationsModule,
       ],
       controllers: [],
       providers: [
