@@ -3,7 +3,7 @@ import { Readable } from 'node:stream';
 import { setFlagsFromString } from 'node:v8';
 import { runInNewContext } from 'node:vm';
 import { crc32 } from 'node:zlib';
-import sharp from 'sharp';
+import sharp, { type Sharp } from 'sharp';
 import type { ApiError } from '@mpp/contracts';
 import { ApiException } from '../src/common/errors/api-exception';
 import { FilesService } from '../src/files/files.service';
@@ -27,7 +27,7 @@ async function newPhoneJpeg(): Promise<Buffer> {
     .toBuffer();
 }
 
-function halvesImage(): sharp.Sharp {
+function halvesImage(): Sharp {
   const width = 64;
   const height = 32;
   const pixels = Buffer.alloc(width * height * 3);
@@ -230,7 +230,7 @@ describe(`${FilesService.name} image queue`, () => {
 
   it('should re-encode at most FILES_IMAGE_CONCURRENCY images at once and queue the rest', async () => {
     h = await createFilesHarness('directory', { env: { FILES_IMAGE_CONCURRENCY: '2', FILES_IMAGE_QUEUE: '20' } });
-    const photo = await sharp({ create: { width: 2400, height: 1800, channels: 3, noise: { type: 'gaussian', mean: 128, sigma: 40 } } }).jpeg().toBuffer();
+    const photo = await sharp({ create: { width: 2400, height: 1800, channels: 3, background: { r: 0, g: 0, b: 0 }, noise: { type: 'gaussian', mean: 128, sigma: 40 } } }).jpeg().toBuffer();
     let mostActive = 0;
     let mostQueued = 0;
     const sampler = setInterval(() => {
