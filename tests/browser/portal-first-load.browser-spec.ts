@@ -18,19 +18,22 @@ interface Transfer {
   initiator: string;
   bytes: number;
   encoding: string | undefined;
+  /** The body's length as sent (Content-Length), without the headers. */
+  bodyBytes: number | undefined;
 }
 
 /** Every request of the page as the DevTools protocol sees it: bytes on the wire, headers included. */
 async function recordTransfers(context: BrowserContext, page: Page): Promise<{ cdp: CDPSession; transfers: Map<string, Transfer> }> {
   const cdp = await context.newCDPSession(page);
   const transfers = new Map<string, Transfer>();
-  cdp.on('Network.requestWillBeSent', (e) => transfers.set(e.requestId, { url: e.request.url, type: e.type ?? 'Other', initiator: e.initiator.type, bytes: 0, encoding: undefined }));
+  cdp.on('Network.requestWillBeSent', (e) => transfers.set(e.requestId, { url: e.request.url, type: e.type ?? 'Other', initiator: e.initiator.type, bytes: 0, encoding: undefined, bodyBytes: undefined }));
   cdp.on('Network.responseReceived', (e) => {
     const t = transfers.get(e.requestId);
     if (!t) return;
     t.type = e.type;
     const headers = Object.fromEntries(Object.entries(e.response.headers).map(([k, v]) => [k.toLowerCase(), v]));
     t.encoding = headers['content-encoding'];
+    t.bodyBytes = headers['content-length'] === undefined ? undefined : Number(headers['content-length']);
   });
   cdp.on('Network.loadingFinished', (e) => {
     const t = transfers.get(e.requestId);
@@ -81,8 +84,9 @@ describe('Portal first load', () => {
     const summary = firstLoad.map((r) => `${new URL(r.url).pathname} ${r.bytes} B ${r.encoding ?? 'identity'}`);
     // What was downloaded is shown when the budget is exceeded.
     expect({ withinBudget: total <= FIRST_LOAD_BUDGET_BYTES, total, summary }).toEqual({ withinBudget: true, total, summary });
-    // Compressed as served: the document and every script and stylesheet of some size.
-    for (const r of firstLoad.filter((x) => x.bytes > 2000)) expect({ url: r.url, encoding: r.encoding }).toEqual({ url: r.url, encoding: 'br' });
+    // Compressed as served: the document and every script and stylesheet of some size (a file under
+    // 1 kB, which scripts/compress-apps.mjs leaves as it is, may still take 2 kB with its headers).
+    for (const r of firstLoad.filter((x) => x.bytes > 2000 && !(x.bodyBytes !== undefined && x.bodyBytes < 1024))) expect({ url: r.url, encoding: r.encoding }).toEqual({ url: r.url, encoding: 'br' });
     // Every initial chunk counted: at least the main script and the preloaded chunks.
     expect(firstLoad.filter((r) => r.type === 'Script').length).toBe([...referenced].filter((u) => u.endsWith('.js')).length);
     // The app started from the inlined answers: no catalogue read to show the home.
