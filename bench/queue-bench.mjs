@@ -72,7 +72,8 @@
 // CPU seconds used by the API, PostgreSQL, the bench and everything else (from /proc), per ticket
 // or call, and warns when other programs took a noticeable share. --cpu-prof DIR runs the API
 // with `node --cpu-prof` and leaves the profile in DIR (open it in Chrome DevTools). --pg-stats
-// loads pg_stat_statements and prints, after each phase, the statements that took PostgreSQL's time.
+// loads pg_stat_statements and prints, after each phase, the statements that took PostgreSQL's time
+// and the statements the API sent (top-level, BEGIN and COMMIT included), in all and per ticket or call.
 // --pg-log prints what PostgreSQL logs about slow statements, lock waits, connections, checkpoints
 // and autovacuum, with the second of the run, to match a stalled request to the database's doing.
 import { spawn, spawnSync } from 'node:child_process';
