@@ -217,32 +217,8 @@ export class ApplicationRepository {
    * ix_application_inbox_state, or for the due filters ix_application_due.
    */
   async inbox(q: InboxQuery): Promise<InboxRow[]> {
-    // A draft is the citizen's until submitted: never in the agency's inbox.
-    const where = ['a.agency_id = $1', "a.state <> 'draft'"];
-    const params: unknown[] = [q.agencyId];
-    if (q.state) {
-      params.push(q.state);
-      where.push(`a.state = $${params.length}`);
-    }
-    if (q.due) {
-      params.push(q.now);
-      where.push(`a.due_at IS NOT NULL AND a.${OPEN_STATES_SQL}`);
-      if (q.due === 'overdue') where.push(`a.due_at < $${params.length}`);
-      else where.push(`a.due_at >= $${params.length} AND a.due_at < $${params.length}::timestamptz + interval '24 hours'`);
-    }
-    if (q.after) {
-      params.push(q.after.createdAt, q.after.id);
-      where.push(`(a.created_at, a.id) < ($${params.length - 1}, $${params.length}::uuid)`);
-    }
-    params.push(q.limit);
-    return (await this.db.query(
-      `SELECT a.id, a.code, a.state, a.service_id, s.name AS service_name, a.assigned_officer_id, a.due_at, a.legal_due_at, a.citizen_deadline, a.created_at
-         FROM application a JOIN service s ON s.id = a.service_id
-        WHERE ${where.join(' AND ')}
-        ORDER BY a.created_at DESC, a.id DESC
-        LIMIT $${params.length}`,
-      params,
-    )) as InboxRow[];
+    const { sql, params } = inboxQuery(q);
+    return (await this.db.query(sql, params)) as InboxRow[];
   }
 
   /** Returned applications whose correction deadline is at or before `now`. */
@@ -250,4 +226,32 @@ export class ApplicationRepository {
     const rows = (await this.db.query(`SELECT id FROM application WHERE state = 'returned' AND citizen_deadline <= $1 ORDER BY citizen_deadline LIMIT $2`, [now, limit])) as { id: string }[];
     return rows.map((r) => r.id);
   }
+}
+
+/** The inbox's SQL and parameters (also what its performance test explains). */
+export function inboxQuery(q: InboxQuery): { sql: string; params: unknown[] } {
+  // A draft is the citizen's until submitted: never in the agency's inbox.
+  const where = ['a.agency_id = $1', "a.state <> 'draft'"];
+  const params: unknown[] = [q.agencyId];
+  if (q.state) {
+    params.push(q.state);
+    where.push(`a.state = $${params.length}`);
+  }
+  if (q.due) {
+    params.push(q.now);
+    where.push(`a.due_at IS NOT NULL AND a.${OPEN_STATES_SQL}`);
+    if (q.due === 'overdue') where.push(`a.due_at < $${params.length}`);
+    else where.push(`a.due_at >= $${params.length} AND a.due_at < $${params.length}::timestamptz + interval '24 hours'`);
+  }
+  if (q.after) {
+    params.push(q.after.createdAt, q.after.id);
+    where.push(`(a.created_at, a.id) < ($${params.length - 1}, $${params.length}::uuid)`);
+  }
+  params.push(q.limit);
+  const sql = `SELECT a.id, a.code, a.state, a.service_id, s.name AS service_name, a.assigned_officer_id, a.due_at, a.legal_due_at, a.citizen_deadline, a.created_at
+     FROM application a JOIN service s ON s.id = a.service_id
+    WHERE ${where.join(' AND ')}
+    ORDER BY a.created_at DESC, a.id DESC
+    LIMIT $${params.length}`;
+  return { sql, params };
 }
