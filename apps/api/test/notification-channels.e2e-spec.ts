@@ -193,17 +193,41 @@ describe('Notification channels: told when called, opt-out, dead letters', () =>
     whatsappDelayMs = 0;
   }, 40_000);
 
-  it("should use the channel the citizen chose for the booking's number (WhatsApp), in their language", async () => {
-    await t.app.get(NotificationRecipients).choose({ kind: 'phone', phone: '+62 813-1111-2222' }, { channel: 'whatsapp', language: 'en' });
+  it("should use the channel the citizen chose for the booking's number (WhatsApp), in the booking's language, not the number's", async () => {
+    const recipients = t.app.get(NotificationRecipients);
+    await recipients.choose({ kind: 'phone', phone: '+62 813-1111-2222' }, { channel: 'whatsapp', language: 'en' });
     const before = whatsapp.received.length;
-    await bookAndCheckIn(3, '081311112222');
+    const booking = await bookAndCheckIn(3, '081311112222'); // no language: the booking's is Indonesian
+    const [{ language: bookingLanguage }] = (await db().query(`SELECT language FROM booking WHERE code = $1`, [booking.code])) as { language: string }[];
+    const numberLanguage = (await recipients.preferenceOf(recipients.hashOf({ kind: 'phone', phone: '081311112222' }))).language;
+    expect(bookingLanguage).not.toBe(numberLanguage);
     // The booking's confirmation went by WhatsApp too, as the text template's one parameter.
     const confirmation = await until(async () => whatsapp.received.slice(before), (r) => r.length >= 1);
     expect((JSON.parse(confirmation[0].body) as { template: { name: string } }).template.name).toBe('mpp_pesan');
 
     const { ticket } = await callNext(h.officers.dukcapil1, h.counters.dukcapil1);
     const [row] = await until(() => outboxOfTicket(ticket.id), (rows) => rows.length === 1 && rows[0].status !== 'pending');
-    expect(row).toMatchObject({ channel: 'whatsapp', status: 'sent', language: 'en', template: 'ticket-called' });
+    expect(row).toMatchObject({ channel: 'whatsapp', status: 'sent', language: bookingLanguage, template: 'ticket-called' });
+    await release(h.officers.dukcapil1, h.counters.dukcapil1);
+  });
+
+  it("should write a checked-in booking's \"called\" in the language it was booked in (English), whatever the number last recorded", async () => {
+    const recipients = t.app.get(NotificationRecipients);
+    const phone = '081311113333';
+    await recipients.choose({ kind: 'phone', phone }, { channel: 'sms', language: 'id' });
+    const booking = await bookAndCheckIn(6, phone, { language: 'en', serviceId: h.services.kk }); // akta's 10:00 is kept for the tests below
+    const [{ language: bookingLanguage }] = (await db().query(`SELECT language FROM booking WHERE code = $1`, [booking.code])) as { language: string }[];
+    expect(bookingLanguage).toBe('en');
+    expect((await recipients.preferenceOf(recipients.hashOf({ kind: 'phone', phone }))).language).toBe('id');
+
+    const { ticket } = await callNext(h.officers.dukcapil1, h.counters.dukcapil1);
+    const [row] = await until(() => outboxOfTicket(ticket.id), (rows) => rows.length === 1 && rows[0].status !== 'pending');
+    expect(row).toMatchObject({ channel: 'sms', status: 'sent', language: bookingLanguage, template: 'ticket-called' });
+    await t.app.get(NotificationsService).drain();
+    const sent = sms.received.map((r) => JSON.parse(r.body) as { to: string; text: string }).filter((b) => b.to === '+6281311113333' && b.text.includes(ticket.number));
+    expect(sent).toHaveLength(1);
+    expect(sent[0].text).toContain(`Counter ${ticket.counter!.number}`);
+    expect(sent[0].text).not.toContain('dipanggil');
     await release(h.officers.dukcapil1, h.counters.dukcapil1);
   });
 

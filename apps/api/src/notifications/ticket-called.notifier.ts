@@ -24,8 +24,9 @@ export interface TicketContact {
  * is called, writes one outbox message and sends it in the background (NotificationsService.enqueue,
  * deliverSoon), so neither the officer's call nor anything else waits on a channel. The contact is
  * the one given for the ticket (watchTicket: online tickets) or the booking's number when the
- * ticket came from a checked-in booking, on the channel and in the language the citizen chose for
- * it (NotificationRecipients; the default NOTIFY_DEFAULT_PHONE_CHANNEL, Indonesian).
+ * ticket came from a checked-in booking, on the channel the citizen chose for that number
+ * (NotificationRecipients; the default NOTIFY_DEFAULT_PHONE_CHANNEL), in the online ticket's own
+ * language or the booking's (`booking.language`).
  */
 @Injectable()
 export class TicketCalledNotifier implements OnModuleInit, OnModuleDestroy {
@@ -125,10 +126,10 @@ export class TicketCalledNotifier implements OnModuleInit, OnModuleDestroy {
    */
   private async contactOf(ticketId: string): Promise<TicketContact | null> {
     const [row] = (await this.db.query(
-      `SELECT c.recipient_cipher, c.channel, c.language, b.phone_cipher, b.email_cipher
+      `SELECT c.recipient_cipher, c.channel, c.language, b.phone_cipher, b.email_cipher, b.language AS booking_language
          FROM (SELECT $1::uuid AS id) x
          LEFT JOIN notification_ticket_contact c ON c.ticket_id = x.id
-         LEFT JOIN LATERAL (SELECT phone_cipher, email_cipher FROM booking WHERE ticket_id = x.id AND c.ticket_id IS NULL LIMIT 1) b ON true`,
+         LEFT JOIN LATERAL (SELECT phone_cipher, email_cipher, language FROM booking WHERE ticket_id = x.id AND c.ticket_id IS NULL LIMIT 1) b ON true`,
       [ticketId],
     )) as {
       recipient_cipher: string | null;
@@ -136,16 +137,19 @@ export class TicketCalledNotifier implements OnModuleInit, OnModuleDestroy {
       language: NotificationLanguage | null;
       phone_cipher: string | null;
       email_cipher: string | null;
+      booking_language: NotificationLanguage | null;
     }[];
     if (row?.recipient_cipher) return { channel: row.channel!, to: this.cipher.decrypt(row.recipient_cipher), language: row.language! };
     if (!row?.phone_cipher) return null;
     const phone = this.cipher.decrypt(row.phone_cipher);
     const preference = await this.recipients.preferenceOf(this.recipients.hashOf({ kind: 'phone', phone }));
     const channel = preference.channel ?? this.config.notifications.defaultPhoneChannel;
+    // The booking's own language (what the citizen booked in), not the number's last recorded one.
+    const language = row.booking_language ?? preference.language;
     if (channel === 'email') {
-      if (!row.email_cipher) return { channel: this.config.notifications.defaultPhoneChannel, to: phone, language: preference.language };
-      return { channel: 'email', to: this.cipher.decrypt(row.email_cipher), language: preference.language };
+      if (!row.email_cipher) return { channel: this.config.notifications.defaultPhoneChannel, to: phone, language };
+      return { channel: 'email', to: this.cipher.decrypt(row.email_cipher), language };
     }
-    return { channel, to: phone, language: preference.language };
+    return { channel, to: phone, language };
   }
 }
