@@ -21,6 +21,8 @@ const BLOCK_MS = 8_000;
 const SENDER_SLOTS = 8;
 /** Timer slack: Node's timers and Date.now() may disagree by a millisecond or two. */
 const SLACK_MS = 5;
+/** PushSender's send timeout: an answer held longer counts as no answer (the message may still have been taken). */
+const SEND_TIMEOUT_MS = 10_000;
 
 /**
  * The order of a subscription's Web Push messages (apps/api/src/push/push-sender.ts), against the
@@ -59,6 +61,35 @@ describe(`${PushSender.name} order`, () => {
     t.http().post(`/api/v1/tickets/${code}/push-subscription`).send({ endpoint: s.endpoint, keys: s.keys }).expect(201);
   const kindsSent = (path: string, browser: TestBrowserSubscription) =>
     peer.to(path).map((r) => (JSON.parse(browser.decrypt(r.body)) as PushPayload).notification.data.kind);
+  /** The counter each message sent to the path named (null: not a call). */
+  const countersSent = (path: string, browser: TestBrowserSubscription) =>
+    peer.to(path).map((r) => (JSON.parse(browser.decrypt(r.body)) as PushPayload).notification.data.counter);
+  /** Retry waits long beside a return and a call at the other counter, for the test's duration. */
+  const withRetryDelay = async (retryMs: number, body: () => Promise<void>) => {
+    const sender = t.app.get(PushSender);
+    const delays = sender.retryDelaysMs;
+    sender.retryDelaysMs = [retryMs, retryMs, retryMs];
+    try {
+      await body();
+    } finally {
+      sender.retryDelaysMs = delays;
+    }
+  };
+  /**
+   * The officer at the first counter returns the ticket to the line and the second counter (opened
+   * for it) calls it; the second counter is served, finished and paused again by `releaseSecond`.
+   */
+  const returnAndCallAtSecond = async (ticketId: string) => {
+    await counterAction(t, officer(), counter(), 'return').expect(200);
+    await counterAction(t, h.officers.dukcapil2, h.counters.dukcapil2, 'open').expect(200);
+    const again = (await counterAction(t, h.officers.dukcapil2, h.counters.dukcapil2, 'call-next').expect(200)).body as TicketResponse;
+    expect(again.id).toBe(ticketId);
+  };
+  const releaseSecond = async () => {
+    await counterAction(t, h.officers.dukcapil2, h.counters.dukcapil2, 'start').expect(200);
+    await counterAction(t, h.officers.dukcapil2, h.counters.dukcapil2, 'finish').expect(200);
+    await counterAction(t, h.officers.dukcapil2, h.counters.dukcapil2, 'pause').expect(200);
+  };
   const arrivedAt = (r: PushRequest) => {
     const at = arrivals.get(r);
     if (at === undefined) throw new Error('request arrival not recorded');
@@ -206,4 +237,63 @@ describe(`${PushSender.name} order`, () => {
       sender.retryDelaysMs = delays;
     }
   }, 90_000);
+
+  it('should not send a failed call\'s retry after a newer call of the same ticket (another loket)', async () => {
+    const retryMs = SLOW_MS;
+    await withRetryDelay(retryMs, async () => {
+      const ticket = await issue(t, h.kiosk, h.services.ktpBaru);
+      const browser = peer.subscription('/s/call-retry');
+      peer.answer('/s/call-retry', { status: 500 }, { status: 201 });
+      await subscribe(ticket.publicCode, browser);
+
+      // Called at the first loket: the push service answers 500, the call waits for its retry ...
+      expect(((await counterAction(t, officer(), counter(), 'call-next').expect(200)).body as TicketResponse).id).toBe(ticket.id);
+      const [failed] = await peer.waitFor('/s/call-retry', 1, 15_000);
+      // ... meanwhile the ticket goes back to the line and the second loket calls it.
+      await returnAndCallAtSecond(ticket.id);
+      const queuedBy = Date.now();
+      await peer.waitFor('/s/call-retry', 2, 15_000);
+      await idle();
+      await releaseSecond();
+
+      // The newer call was queued before the retry was due (else the retry could rightly go first) ...
+      expect(queuedBy - arrivedAt(failed)).toBeLessThan(retryMs);
+      // ... and the phone ends showing the second loket: the stale call is not sent after it.
+      const first = h.counters.dukcapil1.number;
+      const second = h.counters.dukcapil2.number;
+      expect(first).not.toBe(second);
+      expect(kindsSent('/s/call-retry', browser)).toEqual(['called', 'called']);
+      expect(countersSent('/s/call-retry', browser)).toEqual([first, second]);
+    });
+  }, 90_000);
+
+  it('should not resend a call that timed out once a newer call of the same ticket is queued, and send that one only after it', async () => {
+    const retryMs = SLOW_MS;
+    await withRetryDelay(retryMs, async () => {
+      const ticket = await issue(t, h.kiosk, h.services.ktpBaru);
+      const browser = peer.subscription('/s/call-timeout');
+      // The push service takes the first call but answers only after the sender stopped waiting.
+      peer.answer('/s/call-timeout', { status: 201, delayMs: SEND_TIMEOUT_MS + SLOW_MS }, { status: 201 });
+      await subscribe(ticket.publicCode, browser);
+
+      expect(((await counterAction(t, officer(), counter(), 'call-next').expect(200)).body as TicketResponse).id).toBe(ticket.id);
+      const [held] = await peer.waitFor('/s/call-timeout', 1, 15_000);
+      await returnAndCallAtSecond(ticket.id);
+      const queuedBy = Date.now();
+      await peer.waitFor('/s/call-timeout', 2, 60_000);
+      await idle();
+      await releaseSecond();
+
+      // The newer call was queued while the first was still unanswered ...
+      expect(queuedBy - arrivedAt(held)).toBeLessThan(SEND_TIMEOUT_MS);
+      const sent = peer.to('/s/call-timeout');
+      // ... left only once the sender gave up waiting for the first ...
+      expect(arrivedAt(sent[1]) - arrivedAt(held)).toBeGreaterThanOrEqual(SEND_TIMEOUT_MS - SLACK_MS);
+      // ... and the first, which the push service did take, is not sent again after it.
+      expect(countersSent('/s/call-timeout', browser)).toEqual([h.counters.dukcapil1.number, h.counters.dukcapil2.number]);
+      // One topic for the ticket's messages: the push service keeps only the newest one pending.
+      expect(new Set(sent.map((r) => r.headers.topic)).size).toBe(1);
+      expect(sent[0].headers.topic).toBeTruthy();
+    });
+  }, 120_000);
 });

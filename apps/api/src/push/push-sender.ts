@@ -8,6 +8,19 @@ import { VAPID_KEYS, type VapidKeySource } from './vapid-keys';
 
 /** Waits before the 2nd, 3rd and 4th attempt (a push service's 429/5xx or no answer). */
 export const PUSH_RETRY_DELAYS_MS = [2_000, 10_000, 30_000];
+/**
+ * How long a send may wait for the push service's answer. Beyond it the send counts as failed and
+ * is retried, although the push service may have taken it: the resend carries the same `Topic`
+ * (it replaces the first while that one is still pending) and the same notification tag (it
+ * replaces the first on the phone), and it is not made at all once a newer message for the
+ * subscription is queued.
+ */
+export const PUSH_SEND_TIMEOUT_MS = 10_000;
+/**
+ * Web Push `Topic` of every message: the push service keeps one pending message per subscription
+ * and topic, so a newer message (or a resend) replaces one not yet delivered to an offline phone.
+ */
+export const PUSH_TOPIC = 'ticket';
 /** Sends in flight at once; more wait their turn in memory. */
 const CONCURRENCY = 8;
 /** Beyond this many waiting sends, new ones are dropped with a warning (the page itself still updates). */
@@ -26,18 +39,33 @@ interface QueuedJob extends PushJob {
   seq: number;
 }
 
+interface WaitingRetry {
+  job: QueuedJob;
+  timer: NodeJS.Timeout;
+}
+
 /**
  * Sends Web Push messages with `web-push` (VAPID, aes128gcm), after the queue's change committed
  * and outside the officer's request: `enqueue` returns at once, sends run in the background, a
- * failure is retried and at worst logged, never thrown at anyone. A subscription the push service
- * says is gone (404, 410) is deleted. Logged by subscription id and status code only: the endpoint
+ * failure is retried and at worst logged, never thrown at anyone. A subscription's messages leave
+ * one at a time in the order queued, a retry included (the subscription stays busy while it waits);
+ * a newer message for the subscription replaces a failed one rather than following it (same topic
+ * and tag: a stale "Dipanggil: menuju loket 1" must not arrive after "... loket 2"). A subscription
+ * the push service says is gone (404, 410) is deleted. Logged by subscription id and status code only: the endpoint
  * (which identifies a browser) and the text never reach the log.
  */
 @Injectable()
 export class PushSender implements OnModuleDestroy {
   private readonly logger = new Logger('Push');
   private readonly queue: QueuedJob[] = [];
-  private readonly timers = new Set<NodeJS.Timeout>();
+  /**
+   * Per subscription, a failed message waiting for its next attempt. The subscription stays busy
+   * meanwhile (nothing of its own overtakes the retry), and a newer message for it drops the retry
+   * and goes at once: same topic and tag, the newer one is what the phone should show.
+   */
+  private readonly retrying = new Map<string, WaitingRetry>();
+  /** Subscriptions whose retry is due and back in the queue, waiting for a sending slot. */
+  private readonly queuedRetries = new Set<string>();
   private running = 0;
   private idleWaiters: (() => void)[] = [];
   private nextSeq = 0;
@@ -48,6 +76,7 @@ export class PushSender implements OnModuleDestroy {
   private stopped = false;
   /** Tests shorten them. */
   retryDelaysMs: readonly number[] = PUSH_RETRY_DELAYS_MS;
+  sendTimeoutMs = PUSH_SEND_TIMEOUT_MS;
   /** Tests trust their own push service's certificate with it. */
   agent: Agent | undefined;
 
@@ -68,6 +97,7 @@ export class PushSender implements OnModuleDestroy {
       if (this.latestCall.size >= MAX_QUEUED) this.forgetSettledCalls();
       this.latestCall.set(job.target.id, seq);
     }
+    this.supersedeRetry(job.target.id, job.payload.notification.data.kind);
     this.queue.push({ ...job, attempt: 1, seq });
     this.pump();
   }
@@ -80,14 +110,15 @@ export class PushSender implements OnModuleDestroy {
 
   onModuleDestroy(): void {
     this.stopped = true;
-    for (const timer of this.timers) clearTimeout(timer);
-    this.timers.clear();
+    for (const { timer } of this.retrying.values()) clearTimeout(timer);
+    this.retrying.clear();
     this.queue.length = 0;
+    this.queuedRetries.clear();
     this.settle();
   }
 
   private isIdle(): boolean {
-    return this.queue.length === 0 && this.running === 0 && this.timers.size === 0;
+    return this.queue.length === 0 && this.running === 0 && this.retrying.size === 0;
   }
 
   private settle(): void {
@@ -102,11 +133,12 @@ export class PushSender implements OnModuleDestroy {
     // and tag, a late "N orang lagi" would otherwise replace "Dipanggil" on the phone.
     for (let i = 0; !this.stopped && this.running < CONCURRENCY && i < this.queue.length; ) {
       const job = this.queue[i];
-      if (this.busy.has(job.target.id)) {
+      if (this.busy.has(job.target.id) || this.retrying.has(job.target.id)) {
         i++;
         continue;
       }
       this.queue.splice(i, 1);
+      if (job.attempt > 1) this.queuedRetries.delete(job.target.id);
       if (job.payload.notification.data.kind === 'ahead' && (this.latestCall.get(job.target.id) ?? -1) > job.seq) continue;
       this.running++;
       this.busy.add(job.target.id);
@@ -136,9 +168,9 @@ export class PushSender implements OnModuleDestroy {
         TTL: job.ttlSeconds,
         urgency: 'high',
         // One pending message per subscription at the push service: the call replaces "3 orang lagi".
-        topic: 'ticket',
+        topic: PUSH_TOPIC,
         contentEncoding: 'aes128gcm',
-        timeout: 10_000,
+        timeout: this.sendTimeoutMs,
         ...(this.agent ? { agent: this.agent } : {}),
       });
     } catch (error) {
@@ -148,7 +180,7 @@ export class PushSender implements OnModuleDestroy {
 
   /** Bounds latestCall: only subscriptions with a message queued or on its way still need theirs. */
   private forgetSettledCalls(): void {
-    const live = new Set([...this.busy, ...this.queue.map((j) => j.target.id)]);
+    const live = new Set([...this.busy, ...this.retrying.keys(), ...this.queue.map((j) => j.target.id)]);
     for (const id of this.latestCall.keys()) if (!live.has(id)) this.latestCall.delete(id);
   }
 
@@ -166,14 +198,44 @@ export class PushSender implements OnModuleDestroy {
       this.logger.warn({ msg: 'push message given up', ...context, error: status === null ? errorName(error) : undefined });
       return;
     }
+    // A newer message for the subscription was queued while this one was on its way (it may even
+    // have been taken, only late to answer): that one replaces it, so this one is not sent again.
+    if (this.queue.some((j) => j.target.id === job.target.id && j.seq > job.seq)) {
+      this.logger.log({ msg: 'push message superseded; not retried', ...context });
+      return;
+    }
     const timer = setTimeout(() => {
-      this.timers.delete(timer);
+      this.retrying.delete(job.target.id);
+      this.queuedRetries.add(job.target.id);
       this.queue.push({ ...job, attempt: job.attempt + 1 });
       this.pump();
       this.settle();
     }, delay);
     timer.unref();
-    this.timers.add(timer);
+    this.retrying.set(job.target.id, { job, timer });
+  }
+
+  /** A newer message for the subscription drops its waiting retry (same topic and tag: it replaces it). */
+  private supersedeRetry(subscriptionId: string, newerKind: 'ahead' | 'called'): void {
+    let dropped: QueuedJob | undefined;
+    const waiting = this.retrying.get(subscriptionId);
+    if (waiting) {
+      clearTimeout(waiting.timer);
+      this.retrying.delete(subscriptionId);
+      dropped = waiting.job;
+    } else if (this.queuedRetries.delete(subscriptionId)) {
+      // Due, but still waiting for a sending slot.
+      const i = this.queue.findIndex((j) => j.target.id === subscriptionId && j.attempt > 1);
+      if (i >= 0) dropped = this.queue.splice(i, 1)[0];
+    }
+    if (!dropped) return;
+    this.logger.log({
+      msg: 'push retry superseded by a newer message',
+      subscriptionId,
+      kind: dropped.payload.notification.data.kind,
+      attempt: dropped.attempt,
+      newerKind,
+    });
   }
 }
 
