@@ -243,7 +243,8 @@ export class ApplicationService {
       if (!(await this.repo.setItemState(tx, a.id, requirementId, state, state === 'accepted' ? null : text, staff.userId, now))) {
         throw ApiException.notFound('APPLICATION_ITEM_NOT_FOUND', ApplicationMessages.itemNotFound);
       }
-      const updated = await this.repo.update(tx, a.id, { assigned_officer_id: staff.userId }, now);
+      // The first officer to act claims it; an agency admin acting on another's claim leaves it theirs.
+      const updated = await this.repo.update(tx, a.id, { assigned_officer_id: a.assigned_officer_id ?? staff.userId }, now);
       await this.repo.appendEvent(tx, { applicationId: a.id, action: 'review_item', from: a.state, to: a.state, actorKind: 'officer', actorId: staff.userId, at: now, ...origin, details: { requirementId, state } });
       return updated;
     });
