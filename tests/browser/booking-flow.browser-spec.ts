@@ -1,4 +1,4 @@
-import type { BookingCreatedResponse, BookingPublicResponse, BookingResponse, CounterResponse, ServiceResponse } from '@mpp/contracts';
+import type { BookingCreatedResponse, BookingPublicResponse, BookingResponse, CitizenMeResponse, CounterResponse, ServiceResponse } from '@mpp/contracts';
 import { NIK_MESSAGES, PHONE_MESSAGES, normalizeIndonesianMobile, parseNik } from '@mpp/domain';
 import { randomUUID } from 'node:crypto';
 import { readFile } from 'node:fs/promises';
@@ -179,9 +179,23 @@ describe('Booking a visit from the portal in Chromium', () => {
     const me = await signInCitizen(page, 'Maria.Lada@Contoh.id', () => readSignInCode(t.app, 'maria.lada@contoh.id'));
     const prefill: Partial<Record<'nik' | 'fullName' | 'phone' | 'email', string | null>> = me.prefill;
     expect(prefill.email).toBe('maria.lada@contoh.id');
+    // The account's "Beri tahu saya lewat", chosen as on the account page: email (its address is verified).
+    const saved = await page.evaluate(async () => {
+      const res = await fetch('/api/v1/citizen/preferences', { method: 'PUT', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ notifyBy: 'email' }) });
+      return (await res.json()) as CitizenMeResponse;
+    });
+    const accountChoice = saved.preferences.notifyBy;
+    expect(accountChoice).toBe('email');
 
     await page.goto(`${base}/pemesanan/baru/${h.services.akta}`);
     await page.getByTestId('booking-prefilled').waitFor({ timeout: 10_000 });
+    // The form starts from the account's choice (email: the address was filled in from the account).
+    await page.getByTestId(`notify-${accountChoice}`).locator('input:checked').waitFor({ timeout: 10_000 });
+    expect(await page.getByTestId('notify-sms').locator('input').isChecked()).toBe(false);
+    // Still the citizen's to change.
+    await page.getByTestId('notify-whatsapp').click();
+    expect(await page.getByTestId('notify-whatsapp').locator('input').isChecked()).toBe(true);
+    expect(await page.getByTestId(`notify-${accountChoice}`).locator('input').isChecked()).toBe(false);
     const byTestId = { nik: 'booking-nik', fullName: 'booking-name', phone: 'booking-phone', email: 'booking-email' } as const;
     for (const [field, testId] of Object.entries(byTestId) as [keyof typeof byTestId, string][]) {
       expect(await page.getByTestId(testId).inputValue()).toBe(prefill[field] ?? '');

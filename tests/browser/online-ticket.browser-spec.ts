@@ -1,4 +1,4 @@
-import type { PublicTicketResponse, ServiceResponse } from '@mpp/contracts';
+import type { CitizenMeResponse, PublicTicketResponse, ServiceResponse } from '@mpp/contracts';
 import { departureAdvice, estimatedCallAt, normalizeIndonesianMobile } from '@mpp/domain';
 import type { Browser, Page } from 'playwright-core';
 import { DataSource } from 'typeorm';
@@ -117,9 +117,20 @@ describe('A ticket from home (antrean daring) in Chromium, on a phone', () => {
     const me = await signInCitizen(page, '0812-3999-4411', () => readSignInCode(t.app, '+6281239994411'));
     const prefill: Partial<Record<'nik' | 'fullName' | 'phone', string | null>> = me.prefill;
     expect(prefill.phone).toBe('+6281239994411');
+    // The account's "Beri tahu saya lewat", chosen as on the account page (other than the form's own SMS).
+    const saved = await page.evaluate(async () => {
+      const res = await fetch('/api/v1/citizen/preferences', { method: 'PUT', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ notifyBy: 'whatsapp' }) });
+      return (await res.json()) as CitizenMeResponse;
+    });
+    const accountChoice = saved.preferences.notifyBy;
+    expect(accountChoice).toBe('whatsapp');
 
     await page.goto(`${base}/antrean-daring/${h.services.ktpBaru}`);
     await page.getByTestId('online-prefilled').waitFor({ timeout: 10_000 });
+    // The form starts from the account's choice, the others still there to pick.
+    await page.getByTestId(`online-notify-${accountChoice}`).locator('input:checked').waitFor({ timeout: 10_000 });
+    expect(await page.getByTestId('online-notify-sms').locator('input').isChecked()).toBe(false);
+    expect(await page.getByTestId('online-notify-none').locator('input').isDisabled()).toBe(false);
     const byTestId = { nik: 'online-nik', fullName: 'online-name', phone: 'online-phone' } as const;
     for (const [field, testId] of Object.entries(byTestId) as [keyof typeof byTestId, string][]) {
       expect(await page.getByTestId(testId).inputValue()).toBe(prefill[field] ?? '');
@@ -139,9 +150,10 @@ describe('A ticket from home (antrean daring) in Chromium, on a phone', () => {
     await page.waitForURL(/\/tiket\/[A-Za-z0-9_-]+$/);
     const code = decodeURIComponent(page.url().split('/tiket/')[1]);
     const [contact] = (await db().query(
-      `SELECT c.recipient_cipher FROM notification_ticket_contact c JOIN ticket t ON t.id = c.ticket_id WHERE t.public_code = $1`,
+      `SELECT c.recipient_cipher, c.channel FROM notification_ticket_contact c JOIN ticket t ON t.id = c.ticket_id WHERE t.public_code = $1`,
       [code],
-    )) as { recipient_cipher: string }[];
+    )) as { recipient_cipher: string; channel: string }[];
+    expect(contact.channel).toBe(accountChoice);
     const expected = normalizeIndonesianMobile(typed);
     expect(expected.valid).toBe(true);
     expect(t.app.get(PiiCipher).decrypt(contact.recipient_cipher)).toBe((expected as { e164: string }).e164);

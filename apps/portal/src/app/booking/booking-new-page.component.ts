@@ -9,6 +9,8 @@ import { CitizenIdentityFieldsComponent } from '../citizen-form/citizen-identity
 import { injectCitizenIdentityForm } from '../citizen-form/citizen-identity-form';
 import { ServiceFormFrameComponent } from '../citizen-form/service-form-frame.component';
 import { injectServiceFormPage } from '../citizen-form/service-form-page';
+import { NotifyByChoiceComponent } from '../citizen-form/notify-by-choice.component';
+import { injectNotifyByChoice } from '../citizen-form/notify-by-choice';
 import { BookingApi } from './booking-api.service';
 import { SlotPickerComponent, type ChosenSlot } from './slot-picker/slot-picker.component';
 
@@ -38,7 +40,7 @@ const NOTIFY_LABELS: Readonly<Record<BookingNotifyBy, LocalizedText>> = {
  */
 @Component({
   selector: 'portal-booking-new-page',
-  imports: [BilingualPipe, CitizenIdentityFieldsComponent, ErrorAlertComponent, LocalizedPipe, ServiceFormFrameComponent, SlotPickerComponent, TranslatePipe],
+  imports: [BilingualPipe, CitizenIdentityFieldsComponent, ErrorAlertComponent, LocalizedPipe, NotifyByChoiceComponent, ServiceFormFrameComponent, SlotPickerComponent, TranslatePipe],
   changeDetection: ChangeDetectionStrategy.OnPush,
   templateUrl: './booking-new-page.component.html',
   styleUrls: ['../citizen-form/form-page.css', './booking-new-page.component.css'],
@@ -69,9 +71,14 @@ export class BookingNewPageComponent {
   protected readonly notifyChoices = BOOKING_NOTIFY_CHOICES;
   protected readonly notifyText = NOTIFY_TEXT;
   protected readonly notifyLabels = NOTIFY_LABELS;
-  private readonly chosenNotifyBy = signal<BookingNotifyBy>('sms');
+  /** SMS, or the account's choice when signed in ('none' is not offered here: SMS then). */
+  private readonly notifyChoice = injectNotifyByChoice<BookingNotifyBy>(BOOKING_NOTIFY_CHOICES, 'sms');
   /** Email is offered only with a well-formed address; without one the choice shows (and sends) SMS. */
-  protected readonly notifyBy = computed<BookingNotifyBy>(() => (this.chosenNotifyBy() === 'email' && !this.identity.emailValid() ? 'sms' : this.chosenNotifyBy()));
+  protected readonly notifyBy = computed<BookingNotifyBy>(() => {
+    const chosen = this.notifyChoice.chosen();
+    return chosen === 'email' && !this.identity.emailValid() ? 'sms' : chosen;
+  });
+  protected readonly notifyDisabled = computed<readonly BookingNotifyBy[]>(() => (this.identity.emailValid() ? [] : ['email']));
   protected readonly chosenNeeds = signal<ReadonlySet<BookingNeed>>(new Set());
   protected readonly brought = signal<ReadonlySet<string>>(new Set());
   protected readonly submitted = signal(false);
@@ -85,7 +92,7 @@ export class BookingNewPageComponent {
   }
 
   protected setNotifyBy(value: BookingNotifyBy): void {
-    this.chosenNotifyBy.set(value);
+    this.notifyChoice.choose(value);
   }
 
   protected toggleNeed(need: BookingNeed, event: Event): void {

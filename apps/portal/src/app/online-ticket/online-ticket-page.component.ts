@@ -2,13 +2,15 @@ import { ChangeDetectionStrategy, Component, DestroyRef, computed, inject, input
 import { takeUntilDestroyed, toObservable, toSignal } from '@angular/core/rxjs-interop';
 import { Router } from '@angular/router';
 import { ONLINE_TICKET_NOTIFY_CHOICES, type CreateOnlineTicketRequest, type LocalizedText, type OnlineTicketNotifyBy } from '@mpp/contracts';
-import { BilingualPipe, ErrorAlertComponent, I18nService, TranslatePipe, formatClock, loadError, loadedValue, pickText, timeZoneLabel, toLoadState } from '@mpp/ui';
+import { ErrorAlertComponent, I18nService, TranslatePipe, formatClock, loadError, loadedValue, pickText, timeZoneLabel, toLoadState } from '@mpp/ui';
 import { switchMap } from 'rxjs';
 
 import { CitizenIdentityFieldsComponent } from '../citizen-form/citizen-identity-fields.component';
 import { injectCitizenIdentityForm } from '../citizen-form/citizen-identity-form';
 import { ServiceFormFrameComponent } from '../citizen-form/service-form-frame.component';
 import { injectServiceFormPage } from '../citizen-form/service-form-page';
+import { NotifyByChoiceComponent } from '../citizen-form/notify-by-choice.component';
+import { injectNotifyByChoice } from '../citizen-form/notify-by-choice';
 import { OnlineTicketApi } from './online-ticket-api.service';
 
 /**
@@ -40,7 +42,7 @@ function newKey(): string {
  */
 @Component({
   selector: 'portal-online-ticket-page',
-  imports: [BilingualPipe, CitizenIdentityFieldsComponent, ErrorAlertComponent, ServiceFormFrameComponent, TranslatePipe],
+  imports: [CitizenIdentityFieldsComponent, ErrorAlertComponent, NotifyByChoiceComponent, ServiceFormFrameComponent, TranslatePipe],
   changeDetection: ChangeDetectionStrategy.OnPush,
   templateUrl: './online-ticket-page.component.html',
   styleUrls: ['../citizen-form/form-page.css', './online-ticket-page.component.css'],
@@ -79,14 +81,16 @@ export class OnlineTicketPageComponent {
   protected readonly notifyChoices = ONLINE_TICKET_NOTIFY_CHOICES;
   protected readonly notifyText = NOTIFY_TEXT;
   protected readonly notifyLabels = NOTIFY_LABELS;
-  protected readonly notifyBy = signal<OnlineTicketNotifyBy>('sms');
+  /** SMS, or the account's choice when signed in (its 'email' is not offered here: SMS then). */
+  private readonly notifyChoice = injectNotifyByChoice<OnlineTicketNotifyBy>(ONLINE_TICKET_NOTIFY_CHOICES, 'sms');
+  protected readonly notifyBy = this.notifyChoice.chosen;
   protected readonly pending = signal(false);
   protected readonly submitError = signal<unknown>(null);
   /** Kept while the request stays the same: a retry after a lost answer is the same request. */
   private key: { request: string; value: string } | null = null;
 
   protected setNotifyBy(value: OnlineTicketNotifyBy): void {
-    this.notifyBy.set(value);
+    this.notifyChoice.choose(value);
   }
 
   protected submit(event: Event): void {
