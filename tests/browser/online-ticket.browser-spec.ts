@@ -160,6 +160,27 @@ describe('A ticket from home (antrean daring) in Chromium, on a phone', () => {
     await page.close();
   }, 120_000);
 
+  it("should start from SMS when the account's choice is one this form does not offer (email)", async () => {
+    const page = await phone();
+    await page.goto(`${base}/`);
+    await signInCitizen(page, 'yohanes.nalle@contoh.id', () => readSignInCode(t.app, 'yohanes.nalle@contoh.id'));
+    const saved = await page.evaluate(async () => {
+      const res = await fetch('/api/v1/citizen/preferences', { method: 'PUT', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ notifyBy: 'email' }) });
+      return (await res.json()) as CitizenMeResponse;
+    });
+    expect(saved.preferences.notifyBy).toBe('email');
+
+    // The page asks who is signed in as it loads; the form is judged once that answer is in and drawn.
+    const meAnswered = page.waitForResponse((r) => r.url().endsWith('/api/v1/citizen/me') && r.status() === 200, { timeout: 30_000 });
+    await page.goto(`${base}/antrean-daring/${h.services.ktpBaru}`);
+    await meAnswered;
+    await page.getByTestId('online-notify').waitFor({ timeout: 10_000 });
+    await page.waitForTimeout(1_000);
+    expect(await page.getByTestId(`online-notify-${saved.preferences.notifyBy}`).count()).toBe(0);
+    expect(await page.getByTestId('online-notify-sms').locator('input').isChecked()).toBe(true);
+    await page.close();
+  }, 120_000);
+
   it("should say why and what to do when the site does not take one now (its break), with no form", async () => {
     clock.set('2026-11-23T12:15:00+08:00');
     try {
