@@ -3,7 +3,7 @@ import { DataSource } from 'typeorm';
 import { generateVAPIDKeys } from 'web-push';
 import { FixedClock } from '../src/common/clock';
 import type { PushPayload } from '../src/push/push-messages';
-import { PushSender } from '../src/push/push-sender';
+import { PUSH_SEND_TIMEOUT_MS, PushSender } from '../src/push/push-sender';
 import { PushService } from '../src/push/push.service';
 import { counterAction, type Hall, issue, KUPANG_MONDAY_0900, setupHall } from './support/hall';
 import { recordArrivals } from './support/push-arrivals';
@@ -22,7 +22,7 @@ const SENDER_SLOTS = 8;
 /** Timer slack: Node's timers and Date.now() may disagree by a millisecond or two. */
 const SLACK_MS = 5;
 /** PushSender's send timeout: an answer held longer counts as no answer (the message may still have been taken). */
-const SEND_TIMEOUT_MS = 10_000;
+const SEND_TIMEOUT_MS = PUSH_SEND_TIMEOUT_MS;
 
 /**
  * The order of a subscription's Web Push messages (apps/api/src/push/push-sender.ts), against the
@@ -85,6 +85,9 @@ describe(`${PushSender.name} order`, () => {
     const again = (await counterAction(t, h.officers.dukcapil2, h.counters.dukcapil2, 'call-next').expect(200)).body as TicketResponse;
     expect(again.id).toBe(ticketId);
   };
+  /** Until the stand-in has written the answer it held for a request (no timer of it outlives the test). */
+  const heldAnswerWritten = (r: PushRequest, heldMs: number) =>
+    new Promise((resolve) => setTimeout(resolve, Math.max(0, arrivedAt(r) + heldMs + 100 - Date.now())));
   const releaseSecond = async () => {
     await counterAction(t, h.officers.dukcapil2, h.counters.dukcapil2, 'start').expect(200);
     await counterAction(t, h.officers.dukcapil2, h.counters.dukcapil2, 'finish').expect(200);
@@ -294,6 +297,40 @@ describe(`${PushSender.name} order`, () => {
       // One topic for the ticket's messages: the push service keeps only the newest one pending.
       expect(new Set(sent.map((r) => r.headers.topic)).size).toBe(1);
       expect(sent[0].headers.topic).toBeTruthy();
+      await heldAnswerWritten(held, SEND_TIMEOUT_MS + SLOW_MS);
     });
   }, 120_000);
+
+  it('should resend a call that timed out when nothing newer is queued, under the same Topic (the push service replaces it)', async () => {
+    const sender = t.app.get(PushSender);
+    const timeoutMs = sender.sendTimeoutMs;
+    // Shortened for this test only; the answer is held well beyond it.
+    sender.sendTimeoutMs = SLOW_MS / 2;
+    try {
+      await withRetryDelay(SLOW_MS / 3, async () => {
+        const ticket = await issue(t, h.kiosk, h.services.ktpBaru);
+        const browser = peer.subscription('/s/call-resent');
+        peer.answer('/s/call-resent', { status: 201, delayMs: SLOW_MS }, { status: 201 });
+        await subscribe(ticket.publicCode, browser);
+
+        expect(((await counterAction(t, officer(), counter(), 'call-next').expect(200)).body as TicketResponse).id).toBe(ticket.id);
+        await peer.waitFor('/s/call-resent', 2, 60_000);
+        await idle();
+
+        // A call is never lost: with no answer in time it is sent again, after the timeout and the wait ...
+        const sent = peer.to('/s/call-resent');
+        expect(sent).toHaveLength(2);
+        expect(arrivedAt(sent[1]) - arrivedAt(sent[0])).toBeGreaterThanOrEqual(SLOW_MS / 2 + SLOW_MS / 3 - SLACK_MS);
+        expect(countersSent('/s/call-resent', browser)).toEqual([h.counters.dukcapil1.number, h.counters.dukcapil1.number]);
+        // ... with the same Topic and tag, so it replaces the first rather than adding to it.
+        expect(sent[1].headers.topic).toBe(sent[0].headers.topic);
+        expect(sent[0].headers.topic).toBeTruthy();
+        const tags = sent.map((r) => (JSON.parse(browser.decrypt(r.body)) as PushPayload).notification.tag);
+        expect(tags[1]).toBe(tags[0]);
+        await heldAnswerWritten(sent[0], SLOW_MS);
+      });
+    } finally {
+      sender.sendTimeoutMs = timeoutMs;
+    }
+  }, 90_000);
 });
