@@ -12,7 +12,7 @@ import { Hall, KUPANG_MONDAY_0900, setDailyQuota, setupHall } from '../../apps/a
 import { STAFF_PASSWORD } from '../../apps/api/test/support/staff';
 import { createTestApp, TestApp } from '../../apps/api/test/support/test-app';
 import { checkScreen } from './support/axe';
-import { launchChromium } from './support/browser';
+import { chromiumFor, closeAppAndChromium } from './support/app-in-chromium';
 import { signInCitizen } from './support/citizen-sign-in';
 
 /** A valid Kupang NIK (area 537101, born 1 January 1990) with the given serial. */
@@ -37,13 +37,9 @@ describe('Booking a visit from the portal in Chromium', () => {
     t = await createTestApp({ clock, config: { bookingRateLimit: 100_000 } });
     h = await setupHall(t);
     await setDailyQuota(t, h.system, h.services.akta, null);
-    base = `http://127.0.0.1:${(t.app.getHttpServer().address() as { port: number }).port}`;
-    browser = await launchChromium();
+    ({ browser, base } = await chromiumFor(t));
   }, 120_000);
-  afterAll(async () => {
-    await browser?.close();
-    await t?.close();
-  });
+  afterAll(() => closeAppAndChromium(browser, t));
 
   const phone = async (): Promise<Page> => browser.newPage({ viewport: { width: 390, height: 844 }, acceptDownloads: true });
   const publicView = async (code: string) => (await t.http().get(`/api/v1/bookings/${code}`).expect(200)).body as BookingPublicResponse;

@@ -6,7 +6,7 @@ import { FixedClock } from '../../apps/api/src/common/clock';
 import { Hall, KUPANG_MONDAY_0900, setupHall } from '../../apps/api/test/support/hall';
 import { createTestApp, TestApp } from '../../apps/api/test/support/test-app';
 import { checkScreen } from './support/axe';
-import { launchChromium } from './support/browser';
+import { chromiumFor, closeAppAndChromium } from './support/app-in-chromium';
 
 /** A valid Kupang NIK (area 537101, born 1 January 1990) with the given serial. */
 const nikFor = (serial: number) => `5371010101900${String(serial).padStart(3, '0')}`;
@@ -21,13 +21,9 @@ describe("The booking's page in Chromium", () => {
   beforeAll(async () => {
     t = await createTestApp({ clock, config: { bookingRateLimit: 100_000 } });
     h = await setupHall(t);
-    base = `http://127.0.0.1:${(t.app.getHttpServer().address() as { port: number }).port}`;
-    browser = await launchChromium();
+    ({ browser, base } = await chromiumFor(t));
   }, 120_000);
-  afterAll(async () => {
-    await browser?.close();
-    await t?.close();
-  });
+  afterAll(() => closeAppAndChromium(browser, t));
 
   const newBooking = async (serial: number, fullName: string, start: string): Promise<BookingCreatedResponse> =>
     (await t.http().post('/api/v1/bookings').send({ serviceId: h.services.akta, date: '2026-11-24', start, nik: nikFor(serial), fullName, phone: '0812-3456-7890' }).expect(201))

@@ -6,7 +6,7 @@ import { readSignInCode, signInByCode } from '../../apps/api/test/support/citize
 import { Hall, KUPANG_MONDAY_0900, setupHall } from '../../apps/api/test/support/hall';
 import { createTestApp, TestApp } from '../../apps/api/test/support/test-app';
 import { checkScreen } from './support/axe';
-import { launchChromium } from './support/browser';
+import { chromiumFor, closeAppAndChromium } from './support/app-in-chromium';
 
 // The account's words as the portal is built from them; the dictionary's one import from @mpp/ui
 // is the Angular-free helper (the rest of @mpp/ui is Angular, which Jest does not load).
@@ -30,13 +30,9 @@ describe('Citizen account in Chromium', () => {
   beforeAll(async () => {
     t = await createTestApp({ clock, config: { bookingRateLimit: 100_000, appsDir: process.env.APPS_DIR ?? 'dist/apps' } });
     h = await setupHall(t);
-    base = `http://127.0.0.1:${(t.app.getHttpServer().address() as { port: number }).port}`;
-    browser = await launchChromium();
+    ({ browser, base } = await chromiumFor(t));
   }, 120_000);
-  afterAll(async () => {
-    await browser?.close();
-    await t?.close();
-  });
+  afterAll(() => closeAppAndChromium(browser, t));
 
   const phone = async (): Promise<Page> => (await browser.newContext({ viewport: { width: 390, height: 844 } })).newPage();
 

@@ -5,7 +5,7 @@ import type { Page as ResultPage, ServiceSummaryResponse } from '@mpp/contracts'
 import { readSignInCode } from '../../apps/api/test/support/citizen';
 import { createTestApp, TestApp } from '../../apps/api/test/support/test-app';
 import { checkScreen } from './support/axe';
-import { launchChromium } from './support/browser';
+import { chromiumFor, closeAppAndChromium } from './support/app-in-chromium';
 
 // The dictionaries the portal is built from; their one import from @mpp/ui is the Angular-free
 // dictionary helper (the rest of @mpp/ui is Angular, which Jest does not load).
@@ -54,13 +54,9 @@ describe('Portal header and lazy dictionaries', () => {
 
   beforeAll(async () => {
     t = await createTestApp({ config: { appsDir: APPS_DIR } });
-    base = `http://127.0.0.1:${(t.app.getHttpServer().address() as { port: number }).port}`;
-    browser = await launchChromium();
+    ({ browser, base } = await chromiumFor(t));
   }, 120_000);
-  afterAll(async () => {
-    await browser?.close();
-    await t?.close();
-  });
+  afterAll(() => closeAppAndChromium(browser, t));
 
   const phone = async (): Promise<Page> => (await browser.newContext({ viewport: { width: 390, height: 844 }, serviceWorkers: 'block' })).newPage();
 
