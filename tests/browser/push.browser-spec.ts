@@ -1,5 +1,5 @@
 import type { PublicTicketResponse, TicketResponse } from '@mpp/contracts';
-import type { Browser, BrowserContext, CDPSession, Page } from 'playwright-core';
+import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { DataSource } from 'typeorm';
 import { generateVAPIDKeys } from 'web-push';
 import { FixedClock } from '../../apps/api/src/common/clock';
@@ -9,7 +9,8 @@ import { counterAction, Hall, issue, KUPANG_MONDAY_0900, setDailyQuota, setupHal
 import { TestPushService, type TestBrowserSubscription } from '../../apps/api/test/support/push-service';
 import { createTestApp, TestApp } from '../../apps/api/test/support/test-app';
 import { checkScreen } from './support/axe';
-import { launchChromium } from './support/browser';
+import { chromiumFor, closeAppAndChromium } from './support/app-in-chromium';
+import { notificationsWith, pushPhone, serviceWorkerControls, workerPushChannel } from './support/push-phone';
 
 /**
  * The receiving side of Web Push and the portal offline, in Chromium with the built portal and its
@@ -33,20 +34,17 @@ describe('Web Push and offline in the portal (Chromium)', () => {
     h = await setupHall(t);
     await setDailyQuota(t, h.system, h.services.akta, null);
     t.app.get(PushSender).agent = peer.agent;
-    base = `http://127.0.0.1:${(t.app.getHttpServer().address() as { port: number }).port}`;
-    browser = await launchChromium();
+    ({ browser, base } = await chromiumFor(t));
   }, 120_000);
   afterAll(async () => {
-    await browser?.close();
-    await t?.close();
+    await closeAppAndChromium(browser, t);
     await peer?.stop();
   });
 
-  /** A phone: notifications allowed, vibrations recorded, PushManager subscribing to the stand-in. */
+  /** A phone (support/push-phone) whose vibrations are recorded in `window.__vibrations`. */
   const phone = async (subscription: TestBrowserSubscription | null): Promise<{ context: BrowserContext; page: Page }> => {
-    const context = await browser.newContext({ viewport: { width: 390, height: 844 } });
-    await context.grantPermissions(['notifications'], { origin: base });
-    await context.addInitScript((sub) => {
+    const context = await pushPhone(browser, base, subscription);
+    await context.addInitScript(() => {
       const w = window as unknown as { __vibrations: unknown[] };
       w.__vibrations = [];
       Object.defineProperty(navigator, 'vibrate', {
@@ -56,41 +54,9 @@ describe('Web Push and offline in the portal (Chromium)', () => {
           return true;
         },
       });
-      if (!sub || typeof PushManager === 'undefined') return;
-      let current: PushSubscription | null = null;
-      const made = {
-        endpoint: sub.endpoint,
-        expirationTime: null,
-        options: { userVisibleOnly: true, applicationServerKey: null },
-        getKey: () => null,
-        toJSON: () => ({ endpoint: sub.endpoint, expirationTime: null, keys: sub.keys }),
-        unsubscribe: async () => {
-          current = null;
-          return true;
-        },
-      } as unknown as PushSubscription;
-      PushManager.prototype.subscribe = async () => (current = made);
-      PushManager.prototype.getSubscription = async () => current;
-      PushManager.prototype.permissionState = async () => 'granted';
-    }, subscription ? { endpoint: subscription.endpoint, keys: subscription.keys } : null);
+    });
     const page = await context.newPage();
     return { context, page };
-  };
-
-  /** Waits until the portal's service worker controls the page (registered when the app is stable). */
-  const controlled = async (page: Page) => {
-    await page.waitForFunction(() => navigator.serviceWorker?.controller?.state === 'activated', undefined, { timeout: 20_000 });
-  };
-
-  const registrationId = async (cdp: CDPSession): Promise<string> => {
-    const found = new Promise<string>((resolve) => {
-      cdp.on('ServiceWorker.workerRegistrationUpdated', ({ registrations }: { registrations: { registrationId: string; scopeURL: string; isDeleted: boolean }[] }) => {
-        const mine = registrations.find((r) => r.scopeURL === `${base}/` && !r.isDeleted);
-        if (mine) resolve(mine.registrationId);
-      });
-    });
-    await cdp.send('ServiceWorker.enable');
-    return found;
   };
 
   it('should serve the service worker files unhashed and never cached, and keep the API and the other apps out of its navigations', async () => {
@@ -116,7 +82,7 @@ describe('Web Push and offline in the portal (Chromium)', () => {
     const ticket = await issue(t, h.kiosk, h.services.akta);
     await page.goto(`${base}/tiket/${ticket.publicCode}`);
     await page.getByTestId('ticket-number').waitFor();
-    await controlled(page);
+    await serviceWorkerControls(page);
     // Permission is asked only on the button, never on load.
     expect(await page.evaluate(() => Notification.permission)).toBe('granted');
     expect(await page.getByTestId('notify-on').count()).toBe(0);
@@ -130,25 +96,24 @@ describe('Web Push and offline in the portal (Chromium)', () => {
 
     // First in line: "Anda berikutnya" is sent at once (the site's N is 3).
     const [ahead] = await peer.waitFor('/s/phone', 1);
-    const cdp = await context.newCDPSession(page);
-    const registration = await registrationId(cdp);
+    const worker = await workerPushChannel(context, page, base);
     // The push service hands the decrypted message to the browser's worker.
-    await cdp.send('ServiceWorker.deliverPushMessage', { origin: base, registrationId: registration, data: subscription.decrypt(ahead.body) });
+    await worker.deliver(subscription.decrypt(ahead.body));
     const aheadTitle = `${ticket.number}: Anda berikutnya`;
-    await listedWith(page, aheadTitle);
+    await notificationsWith(page, aheadTitle);
 
     const called = (await counterAction(t, h.officers.dukcapil1, h.counters.dukcapil1, 'call-next').expect(200)).body as TicketResponse;
     expect(called.id).toBe(ticket.id);
     const [, call] = await peer.waitFor('/s/phone', 2);
     await t.app.get(PushService).idle();
-    await cdp.send('ServiceWorker.deliverPushMessage', { origin: base, registrationId: registration, data: subscription.decrypt(call.body) });
+    await worker.deliver(subscription.decrypt(call.body));
 
     // One notification per ticket (one tag): the call replaces "Anda berikutnya" and rings again.
     // (Headless Chromium's getNotifications() may still list the replaced one for a moment.)
     const title = `Dipanggil: menuju loket ${h.counters.dukcapil1.number}`;
     // Polled from here: page.waitForFunction takes an async predicate's promise as a truthy answer
     // at once, so it cannot wait for the worker's list.
-    const shown = await listedWith(page, title);
+    const shown = await notificationsWith(page, title);
     expect(shown).toContainEqual({ title, body: `Nomor ${ticket.number} · ${h.counters.dukcapil1.name}`, tag: `ticket-${ticket.publicCode}` });
     expect(new Set(shown.map((n) => n.tag))).toEqual(new Set([`ticket-${ticket.publicCode}`]));
     await page.waitForFunction((expected) => document.title.includes(expected), title);
@@ -163,11 +128,11 @@ describe('Web Push and offline in the portal (Chromium)', () => {
     const ticket = await issue(t, h.kiosk, h.services.akta);
     await page.goto(`${base}/tiket/${ticket.publicCode}`);
     await page.getByTestId('ticket-number').waitFor();
-    await controlled(page);
-    const cdp = await context.newCDPSession(page);
+    await serviceWorkerControls(page);
+    const worker = await workerPushChannel(context, page, base);
     const message = { notification: { title: 'Dipanggil: menuju loket 9', body: 'x', data: { kind: 'called', ticket: ticket.publicCode, number: ticket.number, counter: 9 } } };
 
-    await cdp.send('ServiceWorker.deliverPushMessage', { origin: base, registrationId: await registrationId(cdp), data: JSON.stringify(message) });
+    await worker.deliver(JSON.stringify(message));
 
     await page.waitForFunction(() => document.title.includes('Dipanggil: menuju loket 9'), undefined, { timeout: 10_000 });
     expect(await page.evaluate(() => (window as unknown as { __vibrations: unknown[] }).__vibrations)).toHaveLength(1);
@@ -181,7 +146,7 @@ describe('Web Push and offline in the portal (Chromium)', () => {
     const ticket = await issue(t, h.kiosk, h.services.akta);
     await page.goto(`${base}/tiket/${ticket.publicCode}`);
     await page.getByTestId('ticket-number').waitFor();
-    await controlled(page);
+    await serviceWorkerControls(page);
     // Read once more now that the worker controls the page, so its answer is cached.
     await page.reload();
     await page.getByTestId('ticket-number').waitFor();
@@ -220,13 +185,3 @@ describe('Web Push and offline in the portal (Chromium)', () => {
     await context.close();
   }, 90_000);
 });
-
-/** The worker's notifications once one titled `title` is among them (polled; 10 s at most). */
-async function listedWith(page: Page, title: string): Promise<{ title: string; body: string; tag: string }[]> {
-  const deadline = Date.now() + 10_000;
-  for (;;) {
-    const list = await page.evaluate(async () => (await (await navigator.serviceWorker.ready).getNotifications()).map((n) => ({ title: n.title, body: n.body, tag: n.tag })));
-    if (list.some((n) => n.title === title) || Date.now() > deadline) return list;
-    await new Promise((resolve) => setTimeout(resolve, 100));
-  }
-}

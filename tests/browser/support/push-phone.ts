@@ -16,13 +16,14 @@ export interface ShownNotification {
 /**
  * A phone (390×844) whose notification permission is granted for `origin` and whose PushManager
  * hands out `subscription` (an endpoint of the local push-service stand-in, with the test's keys):
- * headless Chromium has no push service of its own to subscribe to.
+ * headless Chromium has no push service of its own to subscribe to. With `null` the PushManager is
+ * Chromium's own (the page cannot subscribe; messages can still be delivered to its worker).
  */
-export async function pushPhone(browser: Browser, origin: string, subscription: PushEndpoint, options: { acceptDownloads?: boolean } = {}): Promise<BrowserContext> {
+export async function pushPhone(browser: Browser, origin: string, subscription: PushEndpoint | null, options: { acceptDownloads?: boolean } = {}): Promise<BrowserContext> {
   const context = await browser.newContext({ viewport: { width: 390, height: 844 }, acceptDownloads: options.acceptDownloads ?? false });
   await context.grantPermissions(['notifications'], { origin });
   await context.addInitScript((sub) => {
-    if (typeof PushManager === 'undefined') return;
+    if (!sub || typeof PushManager === 'undefined') return;
     let current: PushSubscription | null = null;
     const made = {
       endpoint: sub.endpoint,
@@ -38,7 +39,7 @@ export async function pushPhone(browser: Browser, origin: string, subscription: 
     PushManager.prototype.subscribe = async () => (current = made);
     PushManager.prototype.getSubscription = async () => current;
     PushManager.prototype.permissionState = async () => 'granted';
-  }, { endpoint: subscription.endpoint, keys: subscription.keys });
+  }, subscription ? { endpoint: subscription.endpoint, keys: subscription.keys } : null);
   return context;
 }
 
