@@ -1,10 +1,10 @@
 import { ChangeDetectionStrategy, Component, computed, inject, output, signal } from '@angular/core';
-import { CITIZEN_NOTIFY_CHOICES, type CitizenContactAddedResponse, type CitizenNotifyBy, type CitizenOtpSentResponse } from '@mpp/contracts';
+import { CITIZEN_NOTIFY_CHOICES, type CitizenContactAddedResponse, type CitizenNotifyBy } from '@mpp/contracts';
 import { ErrorAlertComponent, I18nService } from '@mpp/ui';
-import { firstValueFrom } from 'rxjs';
 
 import { AccountTextPipe } from './account-text.pipe';
 import { CitizenSessionService } from './citizen-session.service';
+import { OneTimeCodeFormComponent } from './one-time-code-form.component';
 
 /**
  * On "Riwayat saya", below the list: how the citizen is told ("Beri tahu saya lewat": SMS,
@@ -14,7 +14,7 @@ import { CitizenSessionService } from './citizen-session.service';
  */
 @Component({
   selector: 'portal-account-settings',
-  imports: [ErrorAlertComponent, AccountTextPipe],
+  imports: [ErrorAlertComponent, AccountTextPipe, OneTimeCodeFormComponent],
   changeDetection: ChangeDetectionStrategy.OnPush,
   template: `
     <section class="mpp-card settings" aria-labelledby="settings-notify-heading">
@@ -46,58 +46,8 @@ import { CitizenSessionService } from './citizen-session.service';
     <section class="mpp-card settings" aria-labelledby="settings-contact-heading">
       <h2 id="settings-contact-heading">{{ 'account.contact.heading' | at }}</h2>
       <p class="mpp-muted settings__hint">{{ 'account.contact.intro' | at }}</p>
-      @if (!sent()) {
-        <form (submit)="send($event)" novalidate>
-          <div class="mpp-field">
-            <label class="mpp-label" for="contact-recipient">{{ 'account.signIn.recipient' | at }}</label>
-            <input
-              id="contact-recipient"
-              class="mpp-input"
-              type="text"
-              inputmode="email"
-              autocomplete="off"
-              maxlength="254"
-              required
-              data-testid="contact-recipient"
-              [value]="recipient()"
-              (input)="recipient.set($any($event.target).value)"
-            />
-          </div>
-          <button class="mpp-button" type="submit" [disabled]="pending()" data-testid="contact-send">
-            {{ (pending() ? 'account.signIn.sending' : 'account.signIn.send') | at }}
-          </button>
-        </form>
-      } @else {
-        <form (submit)="verify($event)" novalidate>
-          <p role="status" data-testid="contact-sent">{{ 'account.signIn.sentTo' | at: { to: sent()!.sentTo, minutes: sent()!.expiresInSeconds / 60 } }}</p>
-          <div class="mpp-field">
-            <label class="mpp-label" for="contact-code">{{ 'account.signIn.code' | at }}</label>
-            <input
-              id="contact-code"
-              class="mpp-input"
-              type="text"
-              inputmode="numeric"
-              autocomplete="one-time-code"
-              pattern="[0-9]*"
-              maxlength="6"
-              required
-              data-testid="contact-code"
-              [value]="code()"
-              (input)="code.set($any($event.target).value)"
-            />
-          </div>
-          <p class="settings__buttons">
-            <button class="mpp-button mpp-button--primary" type="submit" [disabled]="pending()" data-testid="contact-verify">
-              {{ (pending() ? 'account.signIn.verifying' : 'account.contact.verify') | at }}
-            </button>
-            <button class="mpp-button" type="button" (click)="restart()">{{ 'account.signIn.change' | at }}</button>
-          </p>
-        </form>
-      }
+      <portal-one-time-code-form prefix="contact" verifyKey="account.contact.verify" [request]="requestContactCode" [confirm]="addContact" (requested)="added.set(null)" />
       <p class="settings__status" role="status" data-testid="contact-added">{{ addedKey() ? (addedKey() | at) : '' }}</p>
-      @if (contactError()) {
-        <ui-error-alert [error]="contactError()" data-testid="contact-error" />
-      }
     </section>
   `,
   styles: `
@@ -125,11 +75,6 @@ import { CitizenSessionService } from './citizen-session.service';
     .settings__choice--off {
       opacity: 0.7;
     }
-    .settings__buttons {
-      display: flex;
-      flex-wrap: wrap;
-      gap: var(--mpp-space-2);
-    }
     .settings__status {
       min-height: 1.5em;
       margin: var(--mpp-space-2) 0 0;
@@ -151,12 +96,7 @@ export class AccountSettingsComponent {
   protected readonly saved = signal(false);
   protected readonly saveError = signal<unknown>(null);
 
-  protected readonly recipient = signal('');
-  protected readonly code = signal('');
-  protected readonly sent = signal<CitizenOtpSentResponse | null>(null);
-  protected readonly pending = signal(false);
-  protected readonly contactError = signal<unknown>(null);
-  private readonly added = signal<CitizenContactAddedResponse | null>(null);
+  protected readonly added = signal<CitizenContactAddedResponse | null>(null);
   protected readonly addedKey = computed(() => {
     const added = this.added();
     if (!added) return '';
@@ -181,41 +121,11 @@ export class AccountSettingsComponent {
     }
   }
 
-  protected async send(event: Event): Promise<void> {
-    event.preventDefault();
-    this.pending.set(true);
-    this.contactError.set(null);
-    this.added.set(null);
-    try {
-      this.sent.set(await firstValueFrom(this.session.requestContactCode(this.recipient())));
-    } catch (error) {
-      this.contactError.set(error);
-    } finally {
-      this.pending.set(false);
-    }
-  }
-
-  protected async verify(event: Event): Promise<void> {
-    event.preventDefault();
-    this.pending.set(true);
-    this.contactError.set(null);
-    try {
-      const added = await this.session.addContact(this.recipient(), this.code().replace(/\s/g, ''));
-      this.added.set(added);
-      this.restart(false);
-      if (added.preferences.notifyBy && !this.notifyBy()) this.notifyBy.set(added.preferences.notifyBy);
-      if (added.merged) this.merged.emit();
-    } catch (error) {
-      this.contactError.set(error);
-    } finally {
-      this.pending.set(false);
-    }
-  }
-
-  protected restart(clearMessage = true): void {
-    this.sent.set(null);
-    this.code.set('');
-    this.recipient.set('');
-    if (clearMessage) this.added.set(null);
-  }
+  protected readonly requestContactCode = (recipient: string) => this.session.requestContactCode(recipient);
+  protected readonly addContact = async (recipient: string, code: string): Promise<void> => {
+    const added = await this.session.addContact(recipient, code);
+    this.added.set(added);
+    if (added.preferences.notifyBy && !this.notifyBy()) this.notifyBy.set(added.preferences.notifyBy);
+    if (added.merged) this.merged.emit();
+  };
 }
