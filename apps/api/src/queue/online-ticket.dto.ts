@@ -1,6 +1,7 @@
 import { CITIZEN_LANGUAGES, ONLINE_TICKET_NOTIFY_CHOICES, type CitizenLanguage, type OnlineTicketNotifyBy } from '@mpp/contracts';
+import { PickType } from '@nestjs/swagger';
 import { IsIn, IsInt, IsOptional, IsUUID, Max, Min } from 'class-validator';
-import { IsIndonesianMobile, IsNik, IsPersonName } from '../common/person.validators';
+import { CitizenIdentityDto } from '../common/dto/citizen-identity.dto';
 
 const notifyByMessage = {
   message: {
@@ -11,21 +12,9 @@ const notifyByMessage = {
 const languageMessage = { message: { id: 'language harus id atau en.', en: 'language must be id or en.' } };
 
 /** A ticket from home: the service and who takes it (checked by libs/domain's rules, as a booking's). */
-export class CreateOnlineTicketDto {
+export class CreateOnlineTicketDto extends PickType(CitizenIdentityDto, ['nik', 'fullName', 'phone'] as const) {
   @IsUUID()
   serviceId!: string;
-
-  /** 16-digit NIK (checked against its structure: area, birth date, serial) */
-  @IsNik()
-  nik!: string;
-
-  /** Checked in Unicode NFC after trimming (libs/domain checkPersonName) */
-  @IsPersonName()
-  fullName!: string;
-
-  /** Indonesian mobile number: 08…, 628… or +628… */
-  @IsIndonesianMobile()
-  phone!: string;
 
   /** How to tell the citizen when the ticket is called: sms (default), whatsapp, or none */
   @IsOptional()

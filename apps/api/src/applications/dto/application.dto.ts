@@ -1,8 +1,8 @@
 import { CITIZEN_LANGUAGES, type ApplicationResultDeliveryName, type ApplicationStateName, type CitizenLanguage } from '@mpp/contracts';
 import { APPLICATION_STATES } from '@mpp/domain';
 import { Type } from 'class-transformer';
-import { IsEmail, IsIn, IsInt, IsISO8601, IsOptional, IsString, IsUUID, Matches, Max, MaxLength, Min, MinLength } from 'class-validator';
-import { IsIndonesianMobile, IsNik, IsPersonName } from '../../common/person.validators';
+import { IsIn, IsInt, IsISO8601, IsOptional, IsString, IsUUID, Matches, Max, MaxLength, Min, MinLength } from 'class-validator';
+import { CitizenIdentityDto } from '../../common/dto/citizen-identity.dto';
 
 const languageMessage = { message: { id: 'language harus id atau en.', en: 'language must be id or en.' } };
 const stateMessage = { message: { id: `state harus salah satu dari: ${APPLICATION_STATES.join(', ')}.`, en: `state must be one of: ${APPLICATION_STATES.join(', ')}.` } };
@@ -12,26 +12,13 @@ const deliveryMessage = { message: { id: 'delivery harus collect_at_site atau do
 const deadlineMessage = { message: { id: 'citizenDeadline harus tanggal dan jam ISO 8601, mis. 2026-12-10T16:00:00+08:00.', en: 'citizenDeadline must be an ISO 8601 date and time, e.g. 2026-12-10T16:00:00+08:00.' } };
 const reasonMessage = { message: { id: 'Alasan harus diisi (paling banyak 1000 karakter).', en: 'A reason is required (at most 1000 characters).' } };
 
-/** A draft application for one service (its site and agency follow from it), with the applicant's identity. */
-export class CreateApplicationDto {
+/**
+ * A draft application for one service (its site and agency follow from it), with the applicant's
+ * identity; the phone is where the code, the secret and every change are sent.
+ */
+export class CreateApplicationDto extends CitizenIdentityDto {
   @IsUUID()
   serviceId!: string;
-
-  /** 16-digit NIK (checked against its structure) */
-  @IsNik()
-  nik!: string;
-
-  @IsPersonName()
-  fullName!: string;
-
-  /** Indonesian mobile number: where the code, the secret and every change are sent */
-  @IsIndonesianMobile()
-  phone!: string;
-
-  @IsOptional()
-  @IsEmail()
-  @MaxLength(254)
-  email?: string;
 
   /** The language of the messages: id (default) or en */
   @IsOptional()

@@ -1,7 +1,7 @@
 import { BOOKING_NEEDS, BOOKING_NOTIFY_CHOICES, CITIZEN_LANGUAGES, PRIORITY_CLASSES, type BookingNeed, type BookingNotifyBy, type CitizenLanguage, type PriorityClass } from '@mpp/contracts';
-import { ArrayMaxSize, ArrayUnique, IsArray, IsEmail, IsIn, IsInt, IsOptional, IsString, IsUUID, Matches, Max, MaxLength, Min, MinLength } from 'class-validator';
+import { ArrayMaxSize, ArrayUnique, IsArray, IsIn, IsInt, IsOptional, IsString, IsUUID, Matches, Max, MaxLength, Min, MinLength } from 'class-validator';
+import { CitizenIdentityDto } from '../../common/dto/citizen-identity.dto';
 import { IsLocalDate } from '../../common/local-date.validator';
-import { IsIndonesianMobile, IsNik, IsPersonName } from '../../common/person.validators';
 
 const TIME = /^([01]\d|2[0-3]):[0-5]\d$/;
 const priorityMessage = {
@@ -29,7 +29,7 @@ export class CalendarQueryDto {
   lang?: 'id' | 'en';
 }
 
-export class CreateBookingDto {
+export class CreateBookingDto extends CitizenIdentityDto {
   @IsUUID()
   serviceId!: string;
 
@@ -40,23 +40,6 @@ export class CreateBookingDto {
   /** The slot's local start, HH:MM */
   @Matches(TIME, { context: timeMessage })
   start!: string;
-
-  /** 16-digit NIK (checked against its structure: area, birth date, serial) */
-  @IsNik()
-  nik!: string;
-
-  /** Checked in Unicode NFC after trimming (libs/domain checkPersonName) */
-  @IsPersonName()
-  fullName!: string;
-
-  /** Indonesian mobile number: 08…, 628… or +628… */
-  @IsIndonesianMobile()
-  phone!: string;
-
-  @IsOptional()
-  @IsEmail()
-  @MaxLength(254)
-  email?: string;
 
   /** UU 25/2009 Pasal 29 group (self-declared, as at the kiosk); the ticket gets it at check-in. Default regular. */
   @IsOptional()
