@@ -4,11 +4,10 @@ import { FixedClock } from '../src/common/clock';
 import { issue, KUPANG_MONDAY_0900, setupHall, type Hall } from './support/hall';
 import { readSignInCode, sessionCookieOf, signInByCode } from './support/citizen';
 import { captureLogs, createTestApp, type TestApp } from './support/test-app';
+import { mobileNumbers } from './support/mobile-numbers';
 
 /** A valid Kupang NIK (area 537101, born 1 January 1990) with the given serial. */
 const nikFor = (serial: number) => `5371010101900${String(serial).padStart(3, '0')}`;
-/** Each test's own mobile number: 0812-77xx-xxxx. */
-let phoneSerial = 100_000;
 
 describe('Citizen account (API)', () => {
   let t: TestApp;
@@ -26,11 +25,7 @@ describe('Citizen account (API)', () => {
     await t?.close();
   });
 
-  const phone = () => {
-    phoneSerial += 1;
-    const digits = String(phoneSerial);
-    return { typed: `0812-77${digits.slice(0, 2)}-${digits.slice(2)}`, e164: `+6281277${digits}` };
-  };
+  const phone = mobileNumbers('77', 100_000);
   const ask = (recipient: string, address = '10.1.0.1') => t.http().post('/api/v1/citizen/otp').set('X-Forwarded-For', address).send({ recipient });
   const verify = (recipient: string, code: string) => t.http().post('/api/v1/citizen/otp/verify').send({ recipient, code });
   const wrong = (code: string) => String((Number(code) + 1) % 1_000_000).padStart(6, '0');

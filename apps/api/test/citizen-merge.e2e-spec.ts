@@ -9,10 +9,10 @@ import { NotificationsService } from '../src/notifications/notifications.service
 import { KUPANG_MONDAY_0900, setDailyQuota, setupHall, type Hall } from './support/hall';
 import { readSignInCode, signInByCode } from './support/citizen';
 import { createTestApp, type TestApp } from './support/test-app';
+import { mobileNumbers } from './support/mobile-numbers';
 
 /** A valid Kupang NIK (area 537101, born 1 January 1990) with the given serial. */
 const nikFor = (serial: number) => `5371010101900${String(serial).padStart(3, '0')}`;
-let phoneSerial = 300_000;
 let emailSerial = 0;
 let addressSerial = 0;
 
@@ -50,11 +50,7 @@ describe('Citizen account: language, notifyBy and merging (API)', () => {
     await t?.close();
   });
 
-  const phone = () => {
-    phoneSerial += 1;
-    const digits = String(phoneSerial);
-    return { typed: `0812-88${digits.slice(0, 2)}-${digits.slice(2)}`, e164: `+6281288${digits}` };
-  };
+  const phone = mobileNumbers('88', 300_000);
   const email = () => {
     emailSerial += 1;
     const address = `warga.${emailSerial}@example.go.id`;
