@@ -13,18 +13,12 @@ import {
   applicationClock,
   APPLICATION_STATE_LABELS,
   checkApplicationTransition,
-  checkPersonName,
   generateBookingCode,
   isApplicationFinal,
   localDate,
   maskNik,
   maskPhone,
-  NIK_MESSAGES,
   normalizeBookingCode,
-  normalizeIndonesianMobile,
-  parseNik,
-  PERSON_NAME_MESSAGES,
-  PHONE_MESSAGES,
   type ApplicationTransitionDetails,
 } from '@mpp/domain';
 import { createHash, randomBytes, timingSafeEqual } from 'node:crypto';
@@ -34,6 +28,7 @@ import { CatalogueRepository } from '../catalogue/catalogue.repository';
 import type { ServiceEntity } from '../catalogue/entities/service.entity';
 import type { SiteEntity } from '../catalogue/entities/site.entity';
 import type { CitizenPrincipal } from '../citizen/citizen-sessions.service';
+import { checkCitizenIdentity, type CheckedCitizenIdentity } from '../common/citizen-identity';
 import { Clock } from '../common/clock';
 import { ApiException } from '../common/errors/api-exception';
 import { isUniqueViolation } from '../common/errors/pg-error';
@@ -492,14 +487,6 @@ function decodeCursor(cursor: string): { createdAt: Date; id: string } {
 }
 
 /** Every field checked by the shared rules of libs/domain; all problems named at once. */
-function checkPerson(dto: CreateApplicationDto, now: Date): { nik: string; fullName: string; phone: string; email: string | null } {
-  const fields: FieldError[] = [];
-  const nik = parseNik(dto.nik, now);
-  if (!nik.valid) fields.push({ field: 'nik', message: NIK_MESSAGES[nik.reason] });
-  const phone = normalizeIndonesianMobile(dto.phone);
-  if (!phone.valid) fields.push({ field: 'phone', message: PHONE_MESSAGES[phone.reason] });
-  const name = checkPersonName(dto.fullName);
-  if (!name.valid) fields.push({ field: 'fullName', message: PERSON_NAME_MESSAGES[name.reason] });
-  if (fields.length) throw ApiException.badRequest('VALIDATION_FAILED', ApplicationMessages.invalidPerson(fields[0].message), fields);
-  return { nik: (nik as { nik: string }).nik, fullName: (name as { name: string }).name, phone: (phone as { e164: string }).e164, email: dto.email?.trim().toLowerCase() || null };
+function checkPerson(dto: CreateApplicationDto, now: Date): CheckedCitizenIdentity & { email: string | null } {
+  return { ...checkCitizenIdentity(dto, now, ApplicationMessages.invalidPerson), email: dto.email?.trim().toLowerCase() || null };
 }

@@ -1,16 +1,10 @@
 import { HttpStatus, Injectable, Logger, OnModuleInit } from '@nestjs/common';
 import { ModuleRef } from '@nestjs/core';
-import type { CitizenLanguage, FieldError, LocalizedText, OnlineTicketAvailability, OnlineTicketClosedReason, OnlineTicketCreatedResponse, OnlineTicketNotifyBy, OnlineTicketPolicy, OnlineTicketTiming } from '@mpp/contracts';
+import type { CitizenLanguage, LocalizedText, OnlineTicketAvailability, OnlineTicketClosedReason, OnlineTicketCreatedResponse, OnlineTicketNotifyBy, OnlineTicketPolicy, OnlineTicketTiming } from '@mpp/contracts';
 import {
-  checkPersonName,
   localDate,
   localTime,
-  NIK_MESSAGES,
-  normalizeIndonesianMobile,
   onlineTicketWindow,
-  parseNik,
-  PERSON_NAME_MESSAGES,
-  PHONE_MESSAGES,
   timeZoneAbbreviation,
   type OnlineTicketWindow,
 } from '@mpp/domain';
@@ -19,6 +13,7 @@ import { CatalogueRepository } from '../catalogue/catalogue.repository';
 import type { ServiceEntity } from '../catalogue/entities/service.entity';
 import type { SiteEntity } from '../catalogue/entities/site.entity';
 import { SitesService } from '../catalogue/sites.service';
+import { checkCitizenIdentity } from '../common/citizen-identity';
 import { Clock } from '../common/clock';
 import { ApiException } from '../common/errors/api-exception';
 import { PiiCipher } from '../common/pii-cipher';
@@ -37,12 +32,6 @@ import { IssuedTicketRow, QueueRepository, TicketRow } from './queue.repository'
 
 /** What the site and the queue say about a ticket taken now. */
 type Window = { site: SiteEntity; service: ServiceEntity; today: string; waitMinutes: number | null; window: OnlineTicketWindow };
-
-interface Person {
-  nik: string;
-  fullName: string;
-  phone: string;
-}
 
 /** The code of each refusal's answer (409, with a message saying why and what to do). */
 const REFUSAL_CODES: Readonly<Record<OnlineTicketClosedReason, string>> = {
@@ -119,7 +108,7 @@ export class OnlineTicketService implements OnModuleInit {
    * runs under the lock of its keyed hash, where the key is looked up before anything is issued.
    */
   async create(dto: CreateOnlineTicketDto, idempotencyKey: string | null): Promise<{ ticket: OnlineTicketCreatedResponse; replayed: boolean }> {
-    const person = checkPerson(dto, this.clock.now());
+    const person = checkCitizenIdentity(dto, this.clock.now(), OnlineTicketMessages.invalidPerson);
     const nikHash = this.cipher.lookupHash(person.nik);
     const idempotency = idempotencyKey
       ? {
@@ -323,15 +312,3 @@ function choiceInKey(dto: CreateOnlineTicketDto): string[] {
   return choice[0] === 'sms' && choice[1] === 'id' ? [] : choice;
 }
 
-/** NIK, name and mobile by libs/domain's rules (the DTO checked them too); the values kept, normalised. */
-function checkPerson(dto: CreateOnlineTicketDto, now: Date): Person {
-  const fields: FieldError[] = [];
-  const nik = parseNik(dto.nik, now);
-  if (!nik.valid) fields.push({ field: 'nik', message: NIK_MESSAGES[nik.reason] });
-  const phone = normalizeIndonesianMobile(dto.phone);
-  if (!phone.valid) fields.push({ field: 'phone', message: PHONE_MESSAGES[phone.reason] });
-  const name = checkPersonName(dto.fullName);
-  if (!name.valid) fields.push({ field: 'fullName', message: PERSON_NAME_MESSAGES[name.reason] });
-  if (fields.length) throw ApiException.badRequest('VALIDATION_FAILED', OnlineTicketMessages.invalidPerson(fields[0].message), fields);
-  return { nik: (nik as { nik: string }).nik, fullName: (name as { name: string }).name, phone: (phone as { e164: string }).e164 };
-}
