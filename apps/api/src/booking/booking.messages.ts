@@ -16,6 +16,7 @@ const STATUS: Record<BookingStatus, LocalizedText> = {
 
 
 export const BookingMessages = {
+  invalidPerson: (first: LocalizedText): LocalizedText => ({ id: `Data pemesanan belum benar: ${first.id}`, en: `The booking data is not valid: ${first.en}` }),
   notifyByEmailWithoutEmail: {
     id: 'Untuk diberi tahu lewat email, isi alamat email Anda, atau pilih SMS atau WhatsApp.',
     en: 'To be told by email, fill in your email address, or choose SMS or WhatsApp.',

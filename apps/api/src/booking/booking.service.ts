@@ -4,7 +4,6 @@ import {
   bookableDailyCapacity,
   checkInStatus,
   checkInWindow,
-  checkPersonName,
   closedDayMessage,
   dayStatus,
   generateBookingCode,
@@ -14,12 +13,7 @@ import {
   lateArrivalDeadline,
   maskNik,
   maskPhone,
-  NIK_MESSAGES,
   normalizeBookingCode,
-  normalizeIndonesianMobile,
-  parseNik,
-  PERSON_NAME_MESSAGES,
-  PHONE_MESSAGES,
   slotsForDate,
   zonedToUtc,
 } from '@mpp/domain';
@@ -36,6 +30,7 @@ import { SitesService } from '../catalogue/sites.service';
 import { Clock } from '../common/clock';
 import { randomToken } from '../common/random-token';
 import { ApiException } from '../common/errors/api-exception';
+import { checkCitizenIdentity, type CheckedCitizenIdentity } from '../common/citizen-identity';
 import { QueueMessages } from '../queue/queue.messages';
 import { QueueService } from '../queue/queue.service';
 import { BookingMessages } from './booking.messages';
@@ -515,20 +510,10 @@ export class BookingService {
   }
 }
 
-/** Every field checked by the shared rules of libs/domain; all problems named at once. */
-function checkPerson(dto: CreateBookingDto, now: Date): { nik: string; fullName: string; phone: string; email: string | null } {
-  const fields: FieldError[] = [];
-  const nik = parseNik(dto.nik, now);
-  if (!nik.valid) fields.push({ field: 'nik', message: NIK_MESSAGES[nik.reason] });
-  const phone = normalizeIndonesianMobile(dto.phone);
-  if (!phone.valid) fields.push({ field: 'phone', message: PHONE_MESSAGES[phone.reason] });
-  const name = checkPersonName(dto.fullName);
-  if (!name.valid) fields.push({ field: 'fullName', message: PERSON_NAME_MESSAGES[name.reason] });
-  if (dto.notifyBy === 'email' && !dto.email?.trim()) fields.push({ field: 'notifyBy', message: BookingMessages.notifyByEmailWithoutEmail });
-  if (fields.length) {
-    throw ApiException.badRequest('VALIDATION_FAILED', { id: `Data pemesanan belum benar: ${fields[0].message.id}`, en: `The booking data is not valid: ${fields[0].message.en}` }, fields);
-  }
-  return { nik: (nik as { nik: string }).nik, fullName: (name as { name: string }).name, phone: (phone as { e164: string }).e164, email: dto.email?.trim().toLowerCase() || null };
+/** Every field checked by the shared rules of libs/domain (common/citizen-identity.ts) and email-by-email's address; all problems named at once. */
+function checkPerson(dto: CreateBookingDto, now: Date): CheckedCitizenIdentity & { email: string | null } {
+  const more: FieldError[] = dto.notifyBy === 'email' && !dto.email?.trim() ? [{ field: 'notifyBy', message: BookingMessages.notifyByEmailWithoutEmail }] : [];
+  return { ...checkCitizenIdentity(dto, now, BookingMessages.invalidPerson, more), email: dto.email?.trim().toLowerCase() || null };
 }
 
 

@@ -11,13 +11,15 @@ export interface CheckedCitizenIdentity {
 
 /**
  * NIK (against the clock), name and mobile by libs/domain's rules, as the service keeps them (the
- * DTO checked them too, without the clock). Every problem is named at once: 400 VALIDATION_FAILED,
- * its message the feature's own (`invalid`) around the first field's reason.
+ * DTO checked them too, without the clock). Every problem is named at once, with the feature's own
+ * (`more`, after the identity's): 400 VALIDATION_FAILED, its message the feature's own (`invalid`)
+ * around the first field's reason.
  */
 export function checkCitizenIdentity(
   person: { nik: string; fullName: string; phone: string },
   now: Date,
   invalid: (first: LocalizedText) => LocalizedText,
+  more: readonly FieldError[] = [],
 ): CheckedCitizenIdentity {
   const fields: FieldError[] = [];
   const nik = parseNik(person.nik, now);
@@ -26,6 +28,7 @@ export function checkCitizenIdentity(
   if (!phone.valid) fields.push({ field: 'phone', message: PHONE_MESSAGES[phone.reason] });
   const name = checkPersonName(person.fullName);
   if (!name.valid) fields.push({ field: 'fullName', message: PERSON_NAME_MESSAGES[name.reason] });
-  if (!nik.valid || !phone.valid || !name.valid) throw ApiException.badRequest('VALIDATION_FAILED', invalid(fields[0].message), fields);
+  fields.push(...more);
+  if (!nik.valid || !phone.valid || !name.valid || fields.length > 0) throw ApiException.badRequest('VALIDATION_FAILED', invalid(fields[0].message), fields);
   return { nik: nik.nik, fullName: name.name, phone: phone.e164 };
 }
