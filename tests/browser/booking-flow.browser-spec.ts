@@ -71,7 +71,8 @@ describe('Booking a visit from the portal in Chromium', () => {
     await page.getByTestId('slot-10:00').waitFor();
     expect(await page.getByTestId('slot-10:00').textContent()).toContain(`sisa ${service.booking.slotCapacity} kursi`);
     await page.getByTestId('slot-10:00').click();
-    expect(await page.getByTestId('slot-summary').textContent()).toContain('Selasa, 24 November 2026, pukul 10.00 WITA');
+    // The summary is rendered after the click's change detection, not during the click.
+    await page.getByTestId('slot-summary').filter({ hasText: 'Selasa, 24 November 2026, pukul 10.00 WITA' }).waitFor({ timeout: 10_000 });
 
     // The browser checks the fields by the same rules and words as the API (libs/domain).
     const badNik = '1234';
