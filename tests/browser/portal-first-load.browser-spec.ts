@@ -155,6 +155,8 @@ describe('Portal first load', () => {
     const other = (await t.http().get('/api/v1/sites').expect(200)).body.map((s: { code: string }) => s.code).find((code: string) => code !== SITE) as string;
     await page.getByTestId('site-select').selectOption(other);
     await page.waitForURL(new RegExp(`site=${other}`));
+    // The page remembers the site once the new URL's search has run (an effect), not with the URL itself.
+    await page.waitForFunction((code) => document.cookie.split('; ').includes(`mpp_site=${code}`), other, { timeout: 10_000 });
     expect((await context.cookies()).find((c) => c.name === 'mpp_site')?.value).toBe(other);
 
     const expected = (await t.http().get(`/api/v1/services?site=${other}&page=1&pageSize=20`).expect(200)).body as ResultPage<ServiceSummaryResponse>;
