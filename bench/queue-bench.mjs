@@ -116,6 +116,8 @@ const PAGE_CALLS_PER_SECOND = 10;
 /** apps/portal/src/app/ticket/ticket-live.service.ts: QUEUE_MOVED_REFETCH_MS. */
 const PAGE_REFETCH_MS = 500;
 const PAGES_OPENING_AT_ONCE = 50;
+/** Below this share of the phase's calls going to a ticket with an open page, its figures measure nothing: MEASUREMENT INVALID. */
+const PAGE_CALLS_WITH_PAGE_MIN = 0.9;
 const PGBENCH_SECONDS = 8;
 const PGBENCH_CLIENTS = 8;
 
@@ -272,6 +274,12 @@ async function main() {
         describeMessages((adapterSent.ticketPages = messages?.take()), pages.calls, 'call + no-show'),
     );
     await pgStats?.print('ticket pages', pages.calls, 'call + no-show');
+    if (!pages.valid) {
+      log(
+        `\nMEASUREMENT INVALID (ticket pages): only ${pages.calledWithPage} of the ${pages.calls} calls went to a ticket with a page ` +
+          `(at least ${Math.ceil(PAGE_CALLS_WITH_PAGE_MIN * pages.calls)} needed): the call → page figures measure nothing. The bench exits 1.\n`,
+      );
+    }
   }
 
   mark('pgbench');
@@ -289,6 +297,10 @@ async function main() {
   clearTimeout(deadline);
   await cleanup();
   log(`done in ${seconds(performance.now() - startedAt)}`);
+  if (pages && !pages.valid) {
+    process.stderr.write('\nbench failed: MEASUREMENT INVALID, the ticket pages phase called too few tickets with a page (see above)\n');
+    process.exit(1);
+  }
   // Then the portal's first load on Slow 3G and Slow 4G, on a system of its own (bench/portal-load.mjs); BENCH_PORTAL=0 skips it.
   if (process.env.BENCH_PORTAL !== '0') await portalLoad(args.json ? ['--json', args.json.replace(/(\.json)?$/, '.portal.json')] : []);
   process.exit(0);
@@ -316,6 +328,8 @@ function toFigures(args, issue, call, saturated, display, pages, pgbench, { cpuS
     crossDisplayMissed: args.nodes > 1 ? display.crossMissed : null,
     // The open ticket pages phase; null when skipped (--no-pages).
     ticketPages: pages ? pages.pages : null,
+    // false: too few of the phase's calls went to a ticket with a page; its figures are then no measurement.
+    pageMeasurementValid: pages ? pages.valid : null,
     pageDelayP50Ms: pages ? round(percentile(pages.delays, 50)) : null,
     pageDelayP99Ms: pages ? round(percentile(pages.delays, 99)) : null,
     pageMissed: pages ? pages.missed : null,
@@ -723,7 +737,7 @@ async function setUpSite(send, admin) {
     await expect(send, 200, 'POST', `/api/v1/queue/counters/${counter.id}/open`, { token: accessToken });
     return { id: counter.id, number, token: accessToken, node: i };
   });
-  return { siteCode, timeZone, serviceIds, kioskTokens, displayToken: display.token, counters };
+  return { siteCode, timeZone, agencyId: agency.id, admin, serviceIds, kioskTokens, displayToken: display.token, counters };
 }
 
 function serviceBody(prefix) {
@@ -784,7 +798,7 @@ function localParts(timeZone) {
 // ---- phase 1: issuing ----------------------------------------------------------------------
 
 /** KIOSKS loops issue tickets back to back, for a number of seconds or until `count` tickets; kiosk k talks to process k mod N. */
-async function issueLoops(nodes, setup, { seconds: duration = Infinity, count = Infinity, codes = null }) {
+async function issueLoops(nodes, setup, { seconds: duration = Infinity, count = Infinity, codes = null, serviceIds = setup.serviceIds }) {
   const latencies = [];
   const perNode = nodes.map(() => 0);
   let started = 0;
@@ -801,7 +815,7 @@ async function issueLoops(nodes, setup, { seconds: duration = Infinity, count = 
         const res = await send('POST', '/api/v1/queue/tickets', {
           token,
           headers: { 'idempotency-key': `bench-${kiosk}-${i}-${randomBytes(6).toString('hex')}` },
-          body: { serviceId: setup.serviceIds[(kiosk + i) % setup.serviceIds.length] },
+          body: { serviceId: serviceIds[(kiosk + i) % serviceIds.length] },
         });
         if (res.status === 201) {
           latencies.push(res.ms);
@@ -967,11 +981,17 @@ async function displayDelays(nodes, bases, setup) {
 /**
  * `count` more tickets, each with a page on API process 1 that behaves as the portal's
  * (ticket-live.service.ts), then PAGE_CALLS calls at a steady pace from the front of the line.
+ *
+ * The phase has a service of its own (D), which only it issues to, and the 30 counters serve
+ * only D during it: whatever the phases before left waiting (a faster issue phase leaves more),
+ * its calls go to its own tickets, each with a page. Fewer than PAGE_CALLS_WITH_PAGE_MIN of the
+ * calls to a ticket with a page makes the phase's figures invalid (the bench says so and exits 1).
  */
 async function ticketPages(nodes, bases, setup, count, forgetMessages) {
   const { io } = require('socket.io-client');
+  const pageService = await pagesOwnService(nodes[0], setup);
   const codes = [];
-  const issued = await issueLoops(nodes, setup, { count, codes });
+  const issued = await issueLoops(nodes, setup, { count, codes, serviceIds: [pageService] });
   if (issued.failed) log(`  ticket pages: ${issued.failed} of the tickets could not be issued`);
   await settle('opening the ticket pages');
   const memoryBefore = await apiMemory(running.apis[0]);
@@ -1054,7 +1074,17 @@ async function ticketPages(nodes, bases, setup, count, forgetMessages) {
     rssPerPageKb: round((memoryAfter.rss - memoryBefore.rss) / 1024 / pages.length),
     heapPerPageKb: memoryBefore.heap === null || memoryAfter.heap === null ? null : round((memoryAfter.heap - memoryBefore.heap) / 1024 / pages.length),
   };
-  return { commits, pages: pages.length, openMs, calls: calls.length, calledWithPage, missed, delays, trend, callNextMs: calls.map((c) => c.ms), readsDuringCalls, placesHeard, placeDelays, memory, cpu: cpuUsed };
+  const valid = calls.length > 0 && calledWithPage >= PAGE_CALLS_WITH_PAGE_MIN * calls.length;
+  return { commits, valid, pages: pages.length, openMs, calls: calls.length, calledWithPage, missed, delays, trend, callNextMs: calls.map((c) => c.ms), readsDuringCalls, placesHeard, placeDelays, memory, cpu: cpuUsed };
+}
+
+/** The ticket pages phase's own service, and the 30 counters set to serve only it (the tickets left of A, B and C stay waiting, uncalled). */
+async function pagesOwnService(send, setup) {
+  const { accessToken } = await expect(send, 200, 'POST', '/api/v1/auth/login', { body: setup.admin });
+  const as = { token: accessToken };
+  const service = await expect(send, 201, 'POST', `/api/v1/admin/agencies/${setup.agencyId}/services`, { ...as, body: serviceBody('D') });
+  await inBatches(setup.counters.length, 5, (i) => expect(send, 200, 'PATCH', `/api/v1/admin/counters/${setup.counters[i].id}`, { ...as, body: { serviceIds: [service.id] } }));
+  return service.id;
 }
 
 /**
@@ -1454,15 +1484,17 @@ function tableRows(f) {
 function printTable(f) {
   const rows = tableRows(f).map(([metric, value, key]) => {
     const target = key ? GOALS[key] : null;
-    const result = !target ? '' : f[key] !== null && target.pass(f[key]) ? 'PASS' : 'MISS';
+    const result = !target ? '' : invalidFigure(f, key) ? 'INVALID' : f[key] !== null && target.pass(f[key]) ? 'PASS' : 'MISS';
     return [metric, value, target?.text ?? '', result];
   });
   const misses = rows.filter((r) => r[3] === 'MISS').length;
+  const invalid = rows.filter((r) => r[3] === 'INVALID').length;
   log('');
   log(`${f.nodes} API process${f.nodes > 1 ? 'es' : ''}, socket.io adapter ${f.socketAdapter}`);
   printColumns(['metric', 'value', 'target', 'result'], rows);
   log('');
-  log(misses ? `${misses} target(s) MISSED (a measurement, not a test: exit code 0)` : 'all targets met');
+  if (invalid) log(`${invalid} figure(s) INVALID: MEASUREMENT INVALID, the ticket pages phase called too few tickets with a page (exit code 1)`);
+  log(misses ? `${misses} target(s) MISSED (a measurement, not a test: exit code 0)` : invalid ? 'the other targets met' : 'all targets met');
   log(`machine: ${f.machine.cpus} CPUs (${f.machine.cpuModel}), Node ${f.machine.node}, load average ${f.machine.loadAverage.join(' ')}; call → display is measured from the call-next request start`);
 }
 
@@ -1471,7 +1503,7 @@ function printComparison([one, many]) {
   const manyRows = new Map(tableRows(many).map(([metric, value, key]) => [metric, { value, key }]));
   const oneRows = new Map(tableRows(one).map(([metric, value, key]) => [metric, { value, key }]));
   const metrics = [...new Set([...manyRows.keys(), ...oneRows.keys()])]; // the run with several processes has every row
-  const verdict = (f, key) => (!key ? '' : f[key] !== null && GOALS[key].pass(f[key]) ? ' PASS' : ' MISS');
+  const verdict = (f, key) => (!key ? '' : invalidFigure(f, key) ? ' INVALID' : f[key] !== null && GOALS[key].pass(f[key]) ? ' PASS' : ' MISS');
   const rows = metrics.map((metric) => {
     const a = oneRows.get(metric);
     const b = manyRows.get(metric);
@@ -1483,6 +1515,11 @@ function printComparison([one, many]) {
   printColumns(['metric', `1 process (${one.socketAdapter})`, `${many.nodes} processes (${many.socketAdapter})`, 'target'], rows);
   log('');
   log(`machine: ${many.machine.cpus} CPUs (${many.machine.cpuModel}), Node ${many.machine.node}; runs at ${one.at} and ${many.at}`);
+}
+
+/** The ticket pages figures of a run whose calls went to too few tickets with a page. */
+function invalidFigure(f, key) {
+  return f.pageMeasurementValid === false && key.startsWith('page');
 }
 
 function printColumns(header, rows) {
