@@ -1,0 +1,5 @@
+import { ChangeDetectionStrategy, Component } from '@angular/core';
+
+/** Placeholder while the page is written. */
+@Component({ selector: 'portal-application-page', changeDetection: ChangeDetectionStrategy.OnPush, template: '' })
+export class ApplicationPageComponent {}
