@@ -7,3 +7,4 @@ export * from './citizen';
 export * from './portal-home';
 export * from './online-ticket';
 export * from './application';
+export * from './issued-document';
