@@ -2,7 +2,7 @@ import { tableShape } from '../database/table-shape';
 
 /**
  * The application tables written by raw SQL (ApplicationRepository): the columns that code
- * expects (AddApplication1766410000000). A migration that changes one of them changes this file too.
+ * expects (AddApplication1766410000000, AddApplicationDocuments1766430000000). A migration that changes one of them changes this file too.
  */
 export const APPLICATION_TABLES = [
   tableShape(__filename, 'application', {
@@ -34,6 +34,9 @@ export const APPLICATION_TABLES = [
     created_at: 'timestamptz',
     updated_at: 'timestamptz',
     version: 'integer',
+    /** A walk-in's: the officer who opened it at the counter, and the ticket being served (AddApplicationDocuments1766430000000). */
+    opened_by_officer_id: 'uuid | null',
+    ticket_id: 'uuid | null',
   }),
   tableShape(__filename, 'application_item', {
     application_id: 'uuid',
@@ -56,5 +59,33 @@ export const APPLICATION_TABLES = [
     ip: 'varchar(64) | null',
     user_agent: 'varchar(300) | null',
     details: 'jsonb',
+  }),
+  /** Every uploaded version of an item's document; immutable (AddApplicationDocuments1766430000000). */
+  tableShape(__filename, 'application_document', {
+    id: 'uuid',
+    application_id: 'uuid',
+    requirement_id: 'uuid',
+    version: 'integer',
+    file_key: 'char(32)',
+    sha256: 'char(64)',
+    size: 'bigint',
+    content_type: 'varchar(32)',
+    /** The name the citizen's device gave, encrypted under DATA_KEY. */
+    file_name_cipher: 'text | null',
+    uploaded_by_kind: 'varchar(8)',
+    uploaded_by_id: 'uuid | null',
+    uploaded_at: 'timestamptz',
+  }),
+  /** Every read of a document; append-only. */
+  tableShape(__filename, 'application_document_access', {
+    id: 'bigint',
+    document_id: 'uuid',
+    application_id: 'uuid',
+    actor_kind: 'varchar(8)',
+    actor_id: 'uuid | null',
+    at: 'timestamptz',
+    ip: 'varchar(64) | null',
+    user_agent: 'varchar(300) | null',
+    purpose: 'varchar(16)',
   }),
 ];
