@@ -71,6 +71,26 @@ describe('Catalogue admin API', () => {
       expect(res.body.code).toBe('OTHER_SITE');
     });
 
+    it('should keep application files 365 days by default and let the site admin set 30 to 3650 days', async () => {
+      const dto = newSiteDto();
+      const created = await as(s.system).post('/api/v1/admin/sites').send(dto).expect(201);
+      expect(created.body.applicationFileRetentionDays).toBe(365);
+
+      const before = (await t.http().get('/api/v1/sites/kota-kupang').expect(200)).body.applicationFileRetentionDays as number;
+      const wanted = before === 730 ? 731 : 730;
+      await as(s.kupangSiteAdmin).patch('/api/v1/admin/sites/kota-kupang').send({ applicationFileRetentionDays: wanted }).expect(200);
+      expect((await t.http().get('/api/v1/sites/kota-kupang').expect(200)).body.applicationFileRetentionDays).toBe(wanted);
+
+      for (const bad of [29, 3651, 90.5, null, '365']) {
+        const res = await as(s.kupangSiteAdmin).patch('/api/v1/admin/sites/kota-kupang').send({ applicationFileRetentionDays: bad }).expect(400);
+        expect([...new Set(res.body.fields.map((f: { field: string }) => f.field))]).toEqual(['applicationFileRetentionDays']);
+      }
+      const tooShort = await as(s.kupangSiteAdmin).patch('/api/v1/admin/sites/kota-kupang').send({ applicationFileRetentionDays: 29 }).expect(400);
+      expect(tooShort.body.fields[0].message).toEqual({ id: expect.stringContaining('30 hari'), en: expect.stringContaining('30 days') });
+      expect((await t.http().get('/api/v1/sites/kota-kupang').expect(200)).body.applicationFileRetentionDays).toBe(wanted);
+      await as(s.kupangSiteAdmin).patch('/api/v1/admin/sites/kota-probolinggo').send({ applicationFileRetentionDays: 60 }).expect(403);
+    });
+
     it('should list local closures among upcoming closures and remove them again', async () => {
       const next = new Date(clock.now().getTime() + 20 * 86400_000).toISOString().slice(0, 10);
       const added = await as(s.kupangSiteAdmin).post('/api/v1/admin/sites/kota-kupang/closures').send({ date: next, name: 'Pemeliharaan gedung' }).expect(201);
@@ -419,6 +439,24 @@ describe('Catalogue admin API', () => {
       const res = await as(s.system).post(`/api/v1/admin/agencies/${s.dukcapil.id}/services`).send(newServiceDto({ completionTime: { value: 4, unit: 'weeks' } })).expect(400);
       const unit = res.body.fields.find((f: { field: string }) => f.field === 'completionTime.unit');
       for (const u of COMPLETION_TIME_UNITS) expect(unit.message.en).toContain(u);
+    });
+
+    it('should take applications with a 20 MB upload limit by default, and show an edited limit publicly', async () => {
+      const created = (await as(s.dukcapilAdmin).post(`/api/v1/admin/agencies/${s.dukcapil.id}/services`).send(newServiceDto()).expect(201)).body as ServiceResponse;
+      expect({ applicationsEnabled: created.applicationsEnabled, maxUploadMb: created.maxUploadMb }).toEqual({ applicationsEnabled: true, maxUploadMb: 20 });
+
+      await as(s.dukcapilAdmin).patch(`/api/v1/admin/services/${created.id}`).send({ maxUploadMb: 8, applicationsEnabled: false }).expect(200);
+      const read = (await t.http().get(`/api/v1/services/${created.id}`).expect(200)).body as ServiceResponse;
+      expect({ applicationsEnabled: read.applicationsEnabled, maxUploadMb: read.maxUploadMb }).toEqual({ applicationsEnabled: false, maxUploadMb: 8 });
+
+      for (const maxUploadMb of [0, 51, 2.5, null]) {
+        const res = await as(s.dukcapilAdmin).patch(`/api/v1/admin/services/${created.id}`).send({ maxUploadMb }).expect(400);
+        expect([...new Set(res.body.fields.map((f: { field: string }) => f.field))]).toEqual(['maxUploadMb']);
+      }
+      const over = await as(s.dukcapilAdmin).patch(`/api/v1/admin/services/${created.id}`).send({ maxUploadMb: 51 }).expect(400);
+      expect(over.body.fields[0].message).toEqual({ id: expect.stringContaining('50'), en: expect.stringContaining('50') });
+      await as(s.dukcapilAdmin).patch(`/api/v1/admin/services/${created.id}`).send({ applicationsEnabled: null }).expect(400);
+      expect(((await t.http().get(`/api/v1/services/${created.id}`).expect(200)).body as ServiceResponse).maxUploadMb).toBe(8);
     });
 
     it('should leave tickets from home off for a new service', async () => {

@@ -69,6 +69,8 @@ export interface SiteResponse extends SiteSummaryResponse {
   agencyCount: number;
   serviceCount: number;
   facilities: SiteFacility[];
+  /** Files of finished applications are deleted this many days after their last change; the trail stays. */
+  applicationFileRetentionDays: number;
 }
 
 /** Whether the site serves at this moment: open, on its break, or closed (for the day or not yet open). */
@@ -238,6 +240,10 @@ export interface ServiceResponse extends ServiceSummaryResponse {
   complaintChannel: string;
   queue: QueueSettings;
   booking: BookingSettings;
+  /** Whether the service takes digital applications (permohonan daring). */
+  applicationsEnabled: boolean;
+  /** The largest document an application of the service takes, in MB (1–50): check before uploading. */
+  maxUploadMb: number;
 }
 
 export interface Page<T> {

@@ -35,6 +35,7 @@ export function toSiteResponse(
     openingHours: [...site.openingHours].sort((a, b) => a.weekday - b.weekday),
     closesOnCutiBersama: site.closesOnCutiBersama,
     facilities: [...site.facilities],
+    applicationFileRetentionDays: site.applicationFileRetentionDays,
     ...extra,
   };
 }
@@ -138,6 +139,8 @@ export function toServiceResponse(
       onlineTicketEnabled: service.onlineTicketEnabled,
       dailyQuota: service.dailyQuota,
     },
+    applicationsEnabled: service.applicationsEnabled,
+    maxUploadMb: service.maxUploadMb,
     booking: {
       slotMinutes: service.bookingSlotMinutes,
       slotCapacity: service.bookingSlotCapacity,

@@ -246,6 +246,8 @@ function applyServiceFields(service: ServiceEntity, dto: UpdateServiceDto): void
     if (dto.queue.onlineTicketEnabled !== undefined) service.onlineTicketEnabled = dto.queue.onlineTicketEnabled;
     service.dailyQuota = dto.queue.dailyQuota ?? null;
   }
+  if (dto.applicationsEnabled !== undefined) service.applicationsEnabled = dto.applicationsEnabled;
+  if (dto.maxUploadMb !== undefined) service.maxUploadMb = dto.maxUploadMb;
   if (dto.booking !== undefined) {
     service.bookingSlotMinutes = dto.booking.slotMinutes;
     service.bookingSlotCapacity = dto.booking.slotCapacity;

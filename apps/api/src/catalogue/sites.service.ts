@@ -75,6 +75,7 @@ export class SitesService {
         openingHours,
         closesOnCutiBersama: dto.closesOnCutiBersama,
         facilities: dto.facilities ?? [],
+        ...(dto.applicationFileRetentionDays !== undefined ? { applicationFileRetentionDays: dto.applicationFileRetentionDays } : {}),
       }),
     );
     return this.describe(site);
@@ -92,6 +93,7 @@ export class SitesService {
     if (dto.email !== undefined) site.email = dto.email;
     if (dto.closesOnCutiBersama !== undefined) site.closesOnCutiBersama = dto.closesOnCutiBersama;
     if (dto.facilities !== undefined) site.facilities = dto.facilities;
+    if (dto.applicationFileRetentionDays !== undefined) site.applicationFileRetentionDays = dto.applicationFileRetentionDays;
     return this.describe(await this.repo.manager.getRepository(SiteEntity).save(site));
   }
 

@@ -244,6 +244,25 @@ export class CreateServiceDto {
   @ValidateNested()
   @Type(() => BookingSettingsDto)
   booking?: BookingSettingsDto;
+
+  /** Whether the service takes digital applications (permohonan daring); on when omitted */
+  @IsOmittable()
+  @IsBoolean()
+  applicationsEnabled?: boolean;
+
+  /** The largest document an application of the service takes, in MB (1–50); 20 when omitted */
+  @IsOmittable()
+  @IsInt()
+  @Min(1)
+  @Max(50, {
+    context: {
+      message: {
+        id: 'maxUploadMb paling besar 50 (MB per berkas).',
+        en: 'maxUploadMb is at most 50 (MB per file).',
+      },
+    },
+  })
+  maxUploadMb?: number;
 }
 
 /** Every field may be left out; null only where the field is optional on creation (it clears it). */

@@ -113,6 +113,16 @@ export class CreateSiteDto {
   @ArrayUnique({ context: { message: { id: 'Setiap fasilitas cukup disebut sekali.', en: 'Each facility may be listed only once.' } } })
   @IsIn(SITE_FACILITIES, { each: true, context: { message: unknownFacilityMessage } })
   facilities?: SiteFacility[];
+
+  /**
+   * Files of finished applications (done, withdrawn, expired) are deleted this many days after the
+   * application's last change (30–3650); the rows and the trail stay. 365 when omitted.
+   */
+  @IsOmittable()
+  @IsInt()
+  @Min(30, { context: { message: { id: 'Masa simpan berkas permohonan paling singkat 30 hari.', en: 'Application files are kept for at least 30 days.' } } })
+  @Max(3650, { context: { message: { id: 'Masa simpan berkas permohonan paling lama 3650 hari (10 tahun).', en: 'Application files are kept for at most 3650 days (10 years).' } } })
+  applicationFileRetentionDays?: number;
 }
 
 const FACILITY_LIST = SITE_FACILITIES.join(', ');

@@ -23,6 +23,7 @@ import { SiteEntity } from './site.entity';
 @Check('ck_service_booking_cutoff', `booking_cutoff_minutes BETWEEN 0 AND 2880`)
 @Check('ck_service_booking_walk_in_share', `booking_walk_in_share BETWEEN 0 AND 100`)
 @Check('ck_service_requirements_version', `requirements_version >= 1`)
+@Check('ck_service_max_upload_mb', `max_upload_mb BETWEEN 1 AND 50`)
 export class ServiceEntity {
   @PrimaryGeneratedColumn('uuid')
   id!: string;
@@ -137,6 +138,14 @@ export class ServiceEntity {
    */
   @Column({ type: 'integer', default: 1 })
   requirementsVersion!: number;
+
+  /** Whether citizens (and officers for walk-ins) may open digital applications for the service. */
+  @Column({ type: 'boolean', default: true })
+  applicationsEnabled!: boolean;
+
+  /** The largest document an application of this service takes, in MB (1–50); the portal checks it before uploading. */
+  @Column({ type: 'integer', default: 20 })
+  maxUploadMb!: number;
 
   /**
    * Search columns, written only by CatalogueRepository's SQL (it folds the names, synonyms and

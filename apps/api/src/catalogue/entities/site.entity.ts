@@ -11,6 +11,7 @@ import { Check, Column, CreateDateColumn, Entity, PrimaryGeneratedColumn, Unique
 @Check('ck_site_checkin_late', `checkin_late_minutes BETWEEN 0 AND 240`)
 @Check('ck_site_checkin_late_policy', `checkin_late_policy IN ('walk_in', 'refuse')`)
 @Check('ck_site_booking_weekly_limit', `booking_weekly_limit BETWEEN 1 AND 50`)
+@Check('ck_site_application_file_retention_days', `application_file_retention_days BETWEEN 30 AND 3650`)
 @Check(
   'ck_site_facilities',
   `facilities <@ ARRAY['laktasi', 'ramah_anak', 'jalur_disabilitas', 'kursi_roda', 'toilet_disabilitas', 'juru_bahasa_isyarat', 'ruang_tunggu_prioritas', 'ruang_curhat_bestie']::text[]`,
@@ -79,6 +80,13 @@ export class SiteEntity {
 
   @Column({ type: 'integer', default: 3 })
   bookingWeeklyLimit!: number;
+
+  /**
+   * Files of finished applications (done, withdrawn, expired) are deleted this many days after the
+   * application's last change (30–3650); the rows and the trail stay (docs/applications.md).
+   */
+  @Column({ type: 'integer', default: 365 })
+  applicationFileRetentionDays!: number;
 
   @Column({ type: 'timestamptz', nullable: true })
   retiredAt!: Date | null;
