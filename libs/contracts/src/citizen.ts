@@ -3,7 +3,9 @@
  * a mobile number or an email address, or with an OpenID Connect provider; "Riwayat saya".
  * The session is an httpOnly cookie, never seen by the page's script.
  */
+import type { ApplicationStateName } from './application';
 import type { BookingStatus } from './booking';
+import type { LocalizedText } from './errors';
 import type { CitizenLanguage } from './online-ticket';
 import type { TicketStatus } from './queue';
 
@@ -111,7 +113,26 @@ export interface CitizenHistoryTicket {
   createdAt: string;
 }
 
-/** `GET /api/v1/citizen/history`: the signed-in citizen's bookings and tickets, newest first. */
+/** A digital application of the account (issue 14): its page is `/permohonan/{code}`. No applicant data. */
+export interface CitizenHistoryApplication {
+  kind: 'application';
+  code: string;
+  state: ApplicationStateName;
+  stateLabel: LocalizedText;
+  siteCode: string;
+  siteName: string;
+  timeZone: string;
+  service: { id: string; name: string; nameEn: string };
+  /** The service's due date once the clock runs (the site's closing time on the last day); null before. */
+  dueAt: string | null;
+  /** While returned: by when the citizen must correct the items. */
+  citizenDeadline: string | null;
+  createdAt: string;
+}
+
+export type CitizenHistoryItem = CitizenHistoryBooking | CitizenHistoryTicket | CitizenHistoryApplication;
+
+/** `GET /api/v1/citizen/history`: the signed-in citizen's bookings, tickets and applications, newest first. */
 export interface CitizenHistoryResponse {
-  items: (CitizenHistoryBooking | CitizenHistoryTicket)[];
+  items: CitizenHistoryItem[];
 }
