@@ -216,12 +216,12 @@ describe('Citizen account (API)', () => {
       const bob = (await t.http().get('/api/v1/citizen/history').set('Cookie', bobCookie).expect(200)).body as CitizenHistoryResponse;
 
       // Newest first: the bookings (made now) before the kiosk ticket (issued at the test clock's 09:00).
-      expect(alice.items.map((i) => (i.kind === 'booking' ? i.code : i.publicCode))).toEqual([second.code, first.code, ticket.publicCode]);
+      expect(alice.items.map((i) => (i.kind === 'ticket' ? i.publicCode : i.code))).toEqual([second.code, first.code, ticket.publicCode]);
       const times = alice.items.map((i) => Date.parse(i.createdAt));
       expect(times).toEqual([...times].sort((x, y) => y - x));
       expect(alice.items[2]).toMatchObject({ kind: 'ticket', number: ticket.number, siteCode: 'kota-kupang', status: 'waiting' });
       expect(alice.items[0]).toMatchObject({ kind: 'booking', status: 'active', date: '2026-11-24', start: '11:00', siteCode: 'kota-kupang' });
-      expect(bob.items.map((i) => (i.kind === 'booking' ? i.code : i.publicCode))).toEqual([bobs.code]);
+      expect(bob.items.map((i) => (i.kind === 'ticket' ? i.publicCode : i.code))).toEqual([bobs.code]);
       const unlinked: { citizen_id: string | null }[] = await db.query(
         `SELECT citizen_id FROM booking WHERE code = $1 UNION ALL SELECT citizen_id FROM ticket WHERE public_code = $2`,
         [anonymous.code, atKiosk.publicCode],

@@ -86,7 +86,7 @@ describe('Citizen account: language, notifyBy and merging (API)', () => {
   };
   const me = async (cookie: string) => (await t.http().get('/api/v1/citizen/me').set('Cookie', cookie).expect(200)).body as CitizenMeResponse;
   const historyCodes = async (cookie: string) =>
-    ((await t.http().get('/api/v1/citizen/history').set('Cookie', cookie).expect(200)).body as CitizenHistoryResponse).items.map((i) => (i.kind === 'booking' ? i.code : i.publicCode)).sort();
+    ((await t.http().get('/api/v1/citizen/history').set('Cookie', cookie).expect(200)).body as CitizenHistoryResponse).items.map((i) => (i.kind === 'ticket' ? i.publicCode : i.code)).sort();
   const citizenOf = async (cookie: string): Promise<string> => {
     const token = cookie.split('=')[1];
     const rows: { citizen_id: string }[] = await db.query(`SELECT citizen_id FROM citizen_session WHERE token_hash = encode(sha256($1::bytea), 'hex')`, [token]);
