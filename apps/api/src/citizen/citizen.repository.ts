@@ -50,6 +50,20 @@ export interface HistoryTicketRow {
   issued_at: Date;
 }
 
+export interface HistoryApplicationRow {
+  code: string;
+  state: string;
+  site_code: string;
+  site_name: string;
+  time_zone: string;
+  service_id: string;
+  service_name: string;
+  service_name_en: string;
+  due_at: Date | null;
+  citizen_deadline: Date | null;
+  created_at: Date;
+}
+
 export interface PreferencesRow {
   notify_by: CitizenNotifyBy | null;
   language: CitizenLanguage | null;
@@ -282,6 +296,22 @@ export class CitizenRepository {
          FROM booking b JOIN site s ON s.id = b.site_id JOIN service v ON v.id = b.service_id
         WHERE b.citizen_id = $1
         ORDER BY b.created_at DESC
+        LIMIT $2`,
+      [citizenId, HISTORY_LIMIT],
+    );
+  }
+
+  /**
+   * The account's digital applications (table `application`, read here by SQL: the citizen module
+   * does not import the applications module). Only what "Riwayat saya" lists: no applicant data.
+   */
+  async findHistoryApplications(citizenId: string): Promise<HistoryApplicationRow[]> {
+    return this.db.query(
+      `SELECT a.code, a.state, s.code AS site_code, s.name AS site_name, s.time_zone, v.id AS service_id, v.name AS service_name,
+              v.name_en AS service_name_en, a.due_at, a.citizen_deadline, a.created_at
+         FROM application a JOIN site s ON s.id = a.site_id JOIN service v ON v.id = a.service_id
+        WHERE a.citizen_id = $1
+        ORDER BY a.created_at DESC
         LIMIT $2`,
       [citizenId, HISTORY_LIMIT],
     );
