@@ -1,24 +1,33 @@
 import { ChangeDetectionStrategy, Component, computed, inject, signal } from '@angular/core';
 import { HttpErrorResponse } from '@angular/common/http';
 import { Router, RouterLink } from '@angular/router';
-import type { CitizenHistoryBooking, CitizenHistoryResponse, CitizenHistoryTicket, CitizenMeResponse } from '@mpp/contracts';
-import { ErrorAlertComponent, I18nService, LANG_LOCALES, LocalizedPipe, type LoadState } from '@mpp/ui';
+import type { CitizenHistoryApplication, CitizenHistoryItem, CitizenHistoryResponse, CitizenMeResponse, LocalizedText } from '@mpp/contracts';
+import { BilingualPipe, ErrorAlertComponent, I18nService, LANG_LOCALES, LocalizedPipe, type LoadState } from '@mpp/ui';
 import { firstValueFrom } from 'rxjs';
 
+import { displayApplicationCode, formatSiteDay, formatSiteInstant } from '../application/application-format';
 import { AccountSettingsComponent } from './account-settings.component';
 import { AccountTextPipe } from './account-text.pipe';
 import { CitizenSessionService } from './citizen-session.service';
 
 const TICKET_STATUSES_SHOWN = ['waiting', 'called', 'serving', 'done'];
 
+/** The words of an application's row: here, in the account's chunk, not in a dictionary of the first load. */
+const APPLICATION_TEXT = {
+  kind: { id: 'Permohonan', en: 'Application' },
+  due: { id: 'Target selesai {when}', en: 'Due {when}' },
+  deadline: { id: 'Perbaiki paling lambat {when}', en: 'Correct by {when}' },
+} satisfies Record<string, LocalizedText>;
+
 /**
- * `akun/riwayat`, "Riwayat saya": the signed-in citizen's bookings and tickets, newest first,
+ * `akun/riwayat`, "Riwayat saya": the signed-in citizen's bookings, tickets and applications
+ * (code, service, state, due date or correction deadline in the site's zone), newest first,
  * each a link to its page, then the account's settings (AccountSettingsComponent). Signed out, it
  * sends the citizen to `akun/masuk`.
  */
 @Component({
   selector: 'portal-history-page',
-  imports: [ErrorAlertComponent, LocalizedPipe, RouterLink, AccountTextPipe, AccountSettingsComponent],
+  imports: [BilingualPipe, ErrorAlertComponent, LocalizedPipe, RouterLink, AccountTextPipe, AccountSettingsComponent],
   changeDetection: ChangeDetectionStrategy.OnPush,
   template: `
     <article class="mpp-container history">
@@ -43,6 +52,22 @@ const TICKET_STATUSES_SHOWN = ['waiting', 'called', 'serving', 'done'];
             <ul class="history__list" data-testid="history-list">
               @for (item of items(); track key(item)) {
                 <li class="mpp-card history__item" data-testid="history-item">
+                  @if (item.kind === 'application') {
+                    <p class="history__kind mpp-muted">
+                      {{ applicationText.kind | bilingual }} ·
+                      <strong data-testid="history-application-state">{{ item.stateLabel | bilingual }}</strong>
+                    </p>
+                    <h2 class="history__service">{{ item.service.name | localized: item.service.nameEn }}</h2>
+                    <p class="history__when">
+                      {{ item.siteName }} · {{ siteDay(item) }}
+                      @if (applicationWhen(item); as when) {
+                        <br /><span data-testid="history-application-due">{{ when }}</span>
+                      }
+                    </p>
+                    <a class="mpp-button" [routerLink]="['/permohonan', item.code]" data-testid="history-application-link">
+                      {{ 'account.history.open' | at }} {{ printedCode(item.code) }}
+                    </a>
+                  } @else {
                   <p class="history__kind mpp-muted">
                     {{ (item.kind === 'booking' ? 'account.history.booking' : 'account.history.ticket') | at }} ·
                     <strong>{{ statusKey(item) | at }}</strong>
@@ -55,6 +80,7 @@ const TICKET_STATUSES_SHOWN = ['waiting', 'called', 'serving', 'done'];
                     </a>
                   } @else {
                     <a class="mpp-button" [routerLink]="['/tiket', item.publicCode]" data-testid="history-ticket-link">{{ 'account.history.open' | at }} {{ item.number }}</a>
+                  }
                   }
                 </li>
               }
@@ -113,12 +139,36 @@ export class HistoryPageComponent {
     return me.identities.map((i) => i.label).join(', ');
   }
 
-  protected key(item: CitizenHistoryBooking | CitizenHistoryTicket): string {
+  protected readonly applicationText = APPLICATION_TEXT;
+
+  protected key(item: CitizenHistoryItem): string {
+    if (item.kind === 'application') return `a:${item.code}`;
     return item.kind === 'booking' ? `b:${item.code}` : `t:${item.publicCode}`;
   }
 
+  /** "ABCD-2345", as the application's messages print it. */
+  protected printedCode(code: string): string {
+    return displayApplicationCode(code);
+  }
+
+  /** The day the application was made, in its site's zone. */
+  protected siteDay(item: CitizenHistoryApplication): string {
+    return formatSiteDay(item.createdAt, item.timeZone, this.i18n.lang());
+  }
+
+  /** While returned, the correction deadline; else the due date once the clock runs; in the site's zone. */
+  protected applicationWhen(item: CitizenHistoryApplication): string | null {
+    const lang = this.i18n.lang();
+    const at = item.state === 'returned' && item.citizenDeadline ? item.citizenDeadline : item.dueAt;
+    if (!at) return null;
+    const when = formatSiteInstant(at, item.timeZone, lang);
+    const template = item.state === 'returned' && item.citizenDeadline ? APPLICATION_TEXT.deadline : APPLICATION_TEXT.due;
+    return (lang === 'en' ? template.en : template.id).replace('{when}', when);
+  }
+
   /** A booking's status in the booking page's words; a ticket's in ours. */
-  protected statusKey(item: CitizenHistoryBooking | CitizenHistoryTicket): string {
+  protected statusKey(item: CitizenHistoryItem): string {
+    if (item.kind === 'application') return '';
     if (item.kind === 'booking') return `portal.booking.status.${item.status}`;
     return TICKET_STATUSES_SHOWN.includes(item.status) ? `account.status.${item.status}` : 'account.status.other';
   }
