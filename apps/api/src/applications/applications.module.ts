@@ -4,6 +4,7 @@ import { CitizenModule } from '../citizen/citizen.module';
 import { JobsModule } from '../jobs/jobs.module';
 import { NotificationsModule } from '../notifications/notifications.module';
 import { AgencyApplicationsController } from './agency-applications.controller';
+import { ApplicationFlagsModule } from './application-flags.module';
 import { ApplicationNotifier } from './application-notifier';
 import { ApplicationRepository } from './application.repository';
 import { ApplicationService } from './application.service';
@@ -12,7 +13,7 @@ import { ApplicationsController } from './applications.controller';
 
 /** Digital applications (docs/applications.md). PiiCipher, Clock and APP_CONFIG come from AppModule (global). */
 @Module({
-  imports: [CatalogueModule, CitizenModule, JobsModule, NotificationsModule],
+  imports: [CatalogueModule, CitizenModule, JobsModule, NotificationsModule, ApplicationFlagsModule],
   controllers: [ApplicationsController, AgencyApplicationsController],
   providers: [ApplicationRepository, ApplicationService, ApplicationNotifier, ApplicationSweeper],
   exports: [ApplicationService],
