@@ -22,6 +22,7 @@ import { QueueModule } from './queue/queue.module';
 import { BookingModule } from './booking/booking.module';
 import { CitizenModule } from './citizen/citizen.module';
 import { ApplicationsModule } from './applications/applications.module';
+import { IssuedDocumentsModule } from './applications/documents/issued-documents.module';
 import { PushModule } from './push/push.module';
 import { DATA_KEY } from './config/data-key';
 import { PiiCipher } from './common/pii-cipher';
@@ -75,6 +76,7 @@ export class AppModule {
         PushModule,
         CitizenModule,
         ApplicationsModule,
+        IssuedDocumentsModule,
       ],
       controllers: [],
       providers: [
