@@ -1,0 +1,62 @@
+/**
+ * The applications screens' keyboard, in the console's style (queue/shortcuts.ts): one letter per
+ * action, shown on its button and in the "?" help, never while typing in a field or with Ctrl, Alt
+ * or Meta held. Letters follow the Indonesian words where they can.
+ */
+
+/** Inbox: move, open, filter. */
+export const INBOX_KEYS = {
+  down: ['j', 'ArrowDown'],
+  up: ['k', 'ArrowUp'],
+  filter: '/',
+  more: 'm',
+} as const;
+
+/** The review screen's steps. */
+export const REVIEW_ACTIONS = [
+  'claim',
+  'start-verification',
+  'item-accept',
+  'item-revise',
+  'return',
+  'resubmit',
+  'accept',
+  'start-process',
+  'approve',
+  'reject',
+  'mark-ready',
+  'finish',
+] as const;
+export type ReviewAction = (typeof REVIEW_ACTIONS)[number];
+
+export const REVIEW_KEYS: Readonly<Record<ReviewAction, string>> = {
+  claim: 'C', // ambil (Claim)
+  'start-verification': 'V', // mulai Verifikasi
+  'item-accept': 'A', // Accept item (diterima)
+  'item-revise': 'R', // perlu Revisi / perbaikan
+  return: 'B', // kemBalikan ke pemohon (K moves up the checklist)
+  resubmit: 'U', // ajukan Ulang
+  accept: 'L', // nyatakan Lengkap
+  'start-process': 'P', // mulai Proses
+  approve: 'S', // Setujui
+  reject: 'T', // Tolak
+  'mark-ready': 'H', // Hasil siap
+  finish: 'E', // sElesaikan (S is setujui)
+};
+
+export const HELP_KEY = '?';
+
+/** The review action a key press asks for, or null. */
+export function reviewActionForKey(event: Pick<KeyboardEvent, 'key' | 'ctrlKey' | 'metaKey' | 'altKey'>): ReviewAction | null {
+  if (event.ctrlKey || event.metaKey || event.altKey || event.key.length !== 1) return null;
+  const key = event.key.toUpperCase();
+  return REVIEW_ACTIONS.find((action) => REVIEW_KEYS[action] === key) ?? null;
+}
+
+/** True when a key press moves down (j, ↓) or up (k, ↑) a list; 0 otherwise. */
+export function listMove(event: Pick<KeyboardEvent, 'key' | 'ctrlKey' | 'metaKey' | 'altKey'>): -1 | 0 | 1 {
+  if (event.ctrlKey || event.metaKey || event.altKey) return 0;
+  if ((INBOX_KEYS.down as readonly string[]).includes(event.key)) return 1;
+  if ((INBOX_KEYS.up as readonly string[]).includes(event.key)) return -1;
+  return 0;
+}
