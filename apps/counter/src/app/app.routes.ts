@@ -33,6 +33,10 @@ export const APP_ROUTES: Routes = [
         title: 'console.title',
       },
       {
+        path: 'permohonan',
+        loadChildren: () => import('./applications/applications.routes').then((m) => m.APPLICATIONS_ROUTES),
+      },
+      {
         path: 'pengawas',
         loadComponent: () => import('./supervisor/supervisor-page.component').then((m) => m.SupervisorPageComponent),
         title: 'supervisor.title',

@@ -23,6 +23,9 @@ const ROLE_KEYS: Readonly<Record<StaffRole, string>> = {
           @if (sitsAtCounter()) {
             <a routerLink="/loket" routerLinkActive="nav--active" ariaCurrentWhenActive="page" data-testid="nav-counters">{{ 'counter.nav.counters' | t }}</a>
           }
+          @if (handlesApplications()) {
+            <a routerLink="/permohonan" routerLinkActive="nav--active" ariaCurrentWhenActive="page" data-testid="nav-applications">{{ 'counter.nav.applications' | t }}</a>
+          }
           @if (supervises()) {
             <a routerLink="/pengawas" routerLinkActive="nav--active" ariaCurrentWhenActive="page" data-testid="nav-supervisor">{{ 'counter.nav.supervisor' | t }}</a>
           }
@@ -89,6 +92,11 @@ export class CounterApp {
   protected readonly sitsAtCounter = computed(() => {
     const role = this.session.user()?.role;
     return role === 'officer' || role === 'agency_admin';
+  });
+  /** Agency staff (officers and agency admins) work their agency's applications. */
+  protected readonly handlesApplications = computed(() => {
+    const user = this.session.user();
+    return (user?.role === 'officer' || user?.role === 'agency_admin') && !!user.agencyId;
   });
   protected readonly supervises = computed(() => {
     const role = this.session.user()?.role;

@@ -6,6 +6,7 @@ export const CONSOLE_DICTIONARY = defineDictionary(
     'counter.nav': 'Menu petugas',
     'counter.nav.counters': 'Loket',
     'counter.nav.supervisor': 'Pengawasan',
+    'counter.nav.applications': 'Permohonan',
 
     'picker.title': 'Pilih loket',
     'picker.heading': 'Pilih loket',
@@ -113,6 +114,7 @@ export const CONSOLE_DICTIONARY = defineDictionary(
     'counter.nav': 'Staff menu',
     'counter.nav.counters': 'Counters',
     'counter.nav.supervisor': 'Supervision',
+    'counter.nav.applications': 'Applications',
 
     'picker.title': 'Choose a counter',
     'picker.heading': 'Choose a counter',
