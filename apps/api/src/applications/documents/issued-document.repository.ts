@@ -90,7 +90,7 @@ export class IssuedDocumentRepository {
   }
 
   async allOf(applicationId: string): Promise<IssuedDocumentRow[]> {
-    return (await this.db.query(`SELECT * FROM issued_document WHERE application_id = $1 ORDER BY issued_at, id`, [applicationId])) as IssuedDocumentRow[];
+    return (await this.db.query(`SELECT * FROM issued_document WHERE application_id = $1 ORDER BY issued_at, submission_event_id NULLS LAST, id`, [applicationId])) as IssuedDocumentRow[];
   }
 
   async insert(tx: EntityManager, d: NewIssuedDocument): Promise<IssuedDocumentRow> {
