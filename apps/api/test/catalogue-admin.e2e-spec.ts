@@ -1,5 +1,5 @@
 import { COMPLETION_TIME_UNITS, type ClosureResponse, type RequirementResponse, type ServiceResponse } from '@mpp/contracts';
-import { localDate } from '@mpp/domain';
+import { LEGAL_DEFAULT_COMPLETION_TIME, localDate } from '@mpp/domain';
 import { DataSource } from 'typeorm';
 import { FixedClock } from '../src/common/clock';
 import { newAgencyDto, newServiceDto, newSiteDto } from './support/factories';
@@ -433,6 +433,37 @@ describe('Catalogue admin API', () => {
         const overAYear = await as(s.dukcapilAdmin).patch(`/api/v1/admin/services/${created.id}`).send({ completionTime: { value: 366, unit } }).expect(422);
         expect(overAYear.body.fields).toEqual([{ field: 'completionTime.value', message: { id: expect.stringContaining('365'), en: expect.stringContaining('365') } }]);
       }
+    });
+
+    it('should take a service that states no completion time and show the legal default for it, saying so', async () => {
+      const created = (await as(s.dukcapilAdmin).post(`/api/v1/admin/agencies/${s.dukcapil.id}/services`).send(newServiceDto({ completionTime: null })).expect(201))
+        .body as ServiceResponse;
+      const legalDefault = { value: LEGAL_DEFAULT_COMPLETION_TIME.value, unit: LEGAL_DEFAULT_COMPLETION_TIME.unit, note: null };
+      expect({ time: created.completionTime, source: created.completionTimeSource }).toEqual({ time: legalDefault, source: 'legal_default' });
+      const read = (await t.http().get(`/api/v1/services/${created.id}`).expect(200)).body as ServiceResponse;
+      expect({ time: read.completionTime, source: read.completionTimeSource }).toEqual({ time: legalDefault, source: 'legal_default' });
+      const rows = (await t.app.get(DataSource).query(`SELECT completion_time_value AS value, completion_time_unit AS unit FROM service WHERE id = $1`, [created.id])) as unknown[];
+      expect(rows).toEqual([{ value: null, unit: null }]);
+
+      const stated = (await as(s.dukcapilAdmin).patch(`/api/v1/admin/services/${created.id}`).send({ completionTime: { value: 3, unit: 'working_days' } }).expect(200)).body as ServiceResponse;
+      expect({ time: stated.completionTime, source: stated.completionTimeSource }).toEqual({ time: { value: 3, unit: 'working_days', note: null }, source: 'service' });
+      const cleared = (await as(s.dukcapilAdmin).patch(`/api/v1/admin/services/${created.id}`).send({ completionTime: null }).expect(200)).body as ServiceResponse;
+      expect(cleared.completionTimeSource).toBe('legal_default');
+
+      // Left out of a new service, it is still asked for: null is the way to say "none".
+      const { completionTime: _left, ...withoutTime } = newServiceDto();
+      const missing = await as(s.dukcapilAdmin).post(`/api/v1/admin/agencies/${s.dukcapil.id}/services`).send(withoutTime).expect(400);
+      expect(missing.body.fields.map((f: { field: string }) => f.field)).toContain('completionTime');
+      // Value and unit come together or not at all, in the table too.
+      await expect(t.app.get(DataSource).query(`UPDATE service SET completion_time_value = 4 WHERE id = $1`, [created.id])).rejects.toThrow(/ck_service_completion_both/);
+    });
+
+    it('should show the seeded services as stating their own completion time', async () => {
+      const page = (await t.http().get('/api/v1/services?site=kota-kupang&pageSize=50').expect(200)).body as { items: ServiceResponse[] };
+      // Services made by this file's tests are named layanan-<n> (newServiceDto).
+      const seeded = page.items.filter((i) => !i.code.startsWith('layanan-'));
+      expect(seeded.length).toBeGreaterThan(0);
+      expect(new Set(seeded.map((i) => i.completionTimeSource))).toEqual(new Set(['service']));
     });
 
     it('should name the three units when refusing another one', async () => {

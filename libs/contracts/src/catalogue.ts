@@ -217,7 +217,13 @@ export interface ServiceSummaryResponse {
   summary: string;
   summaryEn: string;
   fee: Fee;
+  /** The service standard's completion time, or the legal default when it states none (completionTimeSource). */
   completionTime: CompletionTime;
+  /**
+   * `service`: stated by the service standard; `legal_default`: the standard states none, so the law's
+   * applies (5 working days after the application is complete, UU 30/2014 Pasal 53 as amended).
+   */
+  completionTimeSource: 'service' | 'legal_default';
   walkInEnabled: boolean;
   onlineBookingEnabled: boolean;
 }

@@ -11,11 +11,12 @@ import type {
   SiteSummaryResponse,
   SiteTodayResponse,
 } from '@mpp/contracts';
-import type { SiteStatus } from '@mpp/domain';
+import { LEGAL_DEFAULT_COMPLETION_TIME, type SiteStatus } from '@mpp/domain';
 import type { AgencyEntity } from './entities/agency.entity';
 import type { ServiceRequirementEntity } from './entities/service-requirement.entity';
 import type { ServiceEntity } from './entities/service.entity';
 import type { SiteEntity } from './entities/site.entity';
+import { serviceCompletionTime } from './service-completion-time';
 
 /** The only way catalogue rows leave the API: one mapper per response shape. */
 export function toSiteSummaryResponse(site: SiteEntity): SiteSummaryResponse {
@@ -93,10 +94,18 @@ export function toServiceSummaryResponse(service: ServiceEntity, agency: AgencyE
     summary: service.summary,
     summaryEn: service.summaryEn,
     fee: { free: service.feeFree, amount: service.feeAmount, legalBasis: service.feeLegalBasis, note: service.feeNote },
-    completionTime: { value: service.completionTimeValue, unit: service.completionTimeUnit, note: service.completionTimeNote },
+    ...completionTimeOf(service),
     walkInEnabled: service.walkInEnabled,
     onlineBookingEnabled: service.onlineBookingEnabled,
   };
+}
+
+/** The stated completion time, or the legal default (said so in completionTimeSource) when the service states none. */
+function completionTimeOf(service: ServiceEntity): Pick<ServiceSummaryResponse, 'completionTime' | 'completionTimeSource'> {
+  const stated = serviceCompletionTime(service);
+  return stated
+    ? { completionTime: { ...stated, note: service.completionTimeNote }, completionTimeSource: 'service' }
+    : { completionTime: { value: LEGAL_DEFAULT_COMPLETION_TIME.value, unit: LEGAL_DEFAULT_COMPLETION_TIME.unit, note: service.completionTimeNote }, completionTimeSource: 'legal_default' };
 }
 
 export function toRequirementResponse(r: ServiceRequirementEntity): RequirementResponse {

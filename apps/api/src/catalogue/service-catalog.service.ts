@@ -224,9 +224,9 @@ function applyServiceFields(service: ServiceEntity, dto: UpdateServiceDto): void
   if (dto.synonyms !== undefined) service.synonyms = [...new Set(dto.synonyms.map((s) => s.trim()).filter(Boolean))];
   if (dto.procedure !== undefined) service.procedure = dto.procedure.map((p) => ({ text: p.text.trim(), textEn: p.textEn?.trim() ?? null }));
   if (dto.completionTime !== undefined) {
-    service.completionTimeValue = dto.completionTime.value;
-    service.completionTimeUnit = dto.completionTime.unit;
-    service.completionTimeNote = dto.completionTime.note ?? null;
+    service.completionTimeValue = dto.completionTime?.value ?? null;
+    service.completionTimeUnit = dto.completionTime?.unit ?? null;
+    service.completionTimeNote = dto.completionTime?.note ?? null;
   }
   if (dto.fee !== undefined) {
     service.feeFree = dto.fee.free;

@@ -18,6 +18,7 @@ import {
   MaxLength,
   Min,
   MinLength,
+  ValidateIf,
   ValidateNested,
 } from 'class-validator';
 import { IsOmittable } from '../../common/omittable.validator';
@@ -210,11 +211,16 @@ export class CreateServiceDto {
   @Type(() => ProcedureStepDto)
   procedure!: ProcedureStepDto[];
 
+  /**
+   * The service standard's completion time; null when it states none: then the legal default applies
+   * (5 working days after the application is complete, UU 30/2014 Pasal 53 as amended).
+   */
+  @ValidateIf((_dto: object, value: unknown) => value !== null)
   @IsDefined()
   @IsObject()
   @ValidateNested()
   @Type(() => CompletionTimeDto)
-  completionTime!: CompletionTimeDto;
+  completionTime!: CompletionTimeDto | null;
 
   @IsDefined()
   @IsObject()

@@ -12,6 +12,7 @@ import { SiteEntity } from './site.entity';
 @Index('ix_service_search_text_trgm', { synchronize: false })
 @Check('ck_service_completion_positive', `completion_time_value > 0`)
 @Check('ck_service_completion_unit', `completion_time_unit IN ('minutes', 'working_days', 'calendar_days')`)
+@Check('ck_service_completion_both', `(completion_time_value IS NULL) = (completion_time_unit IS NULL)`)
 @Check('ck_service_fee_amount', `fee_amount >= 0`)
 @Check('ck_service_fee_free', `NOT fee_free OR fee_amount = 0`)
 @Check('ck_service_ticket_prefix', `ticket_prefix ~ '^[A-Z]$'`)
@@ -63,11 +64,15 @@ export class ServiceEntity {
   @Column({ type: 'jsonb', default: () => "'[]'" })
   procedure!: ProcedureStep[];
 
-  @Column({ type: 'integer' })
-  completionTimeValue!: number;
+  /**
+   * The service standard's completion time; both null when it states none (the legal default
+   * applies then: serviceCompletionTime() and LEGAL_DEFAULT_COMPLETION_TIME).
+   */
+  @Column({ type: 'integer', nullable: true })
+  completionTimeValue!: number | null;
 
-  @Column({ type: 'varchar', length: 16 })
-  completionTimeUnit!: CompletionTimeUnit;
+  @Column({ type: 'varchar', length: 16, nullable: true })
+  completionTimeUnit!: CompletionTimeUnit | null;
 
   @Column({ type: 'text', nullable: true })
   completionTimeNote!: string | null;
