@@ -1,14 +1,18 @@
 import type { ApplicationCreatedResponse, ApplicationInboxResponse, ApplicationResponse, ServiceResponse } from '@mpp/contracts';
 import { applicationClock, dueDateFrom, normalizeIndonesianMobile, type ApplicationStateChange } from '@mpp/domain';
 import { randomUUID } from 'node:crypto';
+import { mkdtempSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { DataSource } from 'typeorm';
 import { ApplicationService } from '../src/applications/application.service';
 import { CatalogueRepository } from '../src/catalogue/catalogue.repository';
 import { FixedClock } from '../src/common/clock';
 import { PiiCipher } from '../src/common/pii-cipher';
+import { uploadMandatoryDocuments } from './support/application-documents';
 import { signInByCode } from './support/citizen';
 import { createStaff, STAFF_PASSWORD, StaffTokens } from './support/staff';
-import { captureLogs, createTestApp, TestApp } from './support/test-app';
+import { captureLogs, createTestApp, TestApp, testConfig } from './support/test-app';
 
 /** Friday 14 August 2026, 09:00 WITA in Kupang: Monday 17 August is Independence Day. */
 const FRIDAY_0900_WITA = '2026-08-14T01:00:00Z';
@@ -50,6 +54,7 @@ describe(`${ApplicationService.name} over HTTP`, () => {
   const newApplication = async (): Promise<ApplicationCreatedResponse> => (await create().expect(201)).body as ApplicationCreatedResponse;
   const submitted = async (): Promise<ApplicationCreatedResponse> => {
     const created = await newApplication();
+    await uploadMandatoryDocuments(t, created.application, { secret: created.secret });
     await citizen(created.application.code, created.secret, 'submit').expect(200);
     return created;
   };
@@ -88,7 +93,7 @@ describe(`${ApplicationService.name} over HTTP`, () => {
   };
 
   beforeAll(async () => {
-    t = await createTestApp({ clock, logger: captureLogs('info', logs) });
+    t = await createTestApp({ clock, logger: captureLogs('info', logs), config: { files: { ...testConfig().files, dir: mkdtempSync(join(tmpdir(), 'mpp-applications-files-')) } } });
     staff = await createStaff(t);
     const newOfficer = async (name: string) => {
       const email = `${name}-${randomUUID().slice(0, 6)}@mpp.test`;
@@ -119,6 +124,7 @@ describe(`${ApplicationService.name} over HTTP`, () => {
 
     // A draft is the citizen's: not in the agency's inbox, not found by its officers.
     await t.http().get(`/api/v1/agency/applications/${id}`).auth(officerA, { type: 'bearer' }).expect(404);
+    await uploadMandatoryDocuments(t, created.application, { secret });
     await citizen(code, secret, 'submit').expect(200);
 
     // Another agency's officer finds nothing to act on or read.
@@ -173,7 +179,7 @@ describe(`${ApplicationService.name} over HTTP`, () => {
     const complete = (await officer(winner, id, 'accept').expect(200)).body as ApplicationResponse;
     expect(complete.state).toBe('complete');
     const service = (await t.app.get(CatalogueRepository).findServiceById(serviceId))!;
-    const completionTime = { value: service.completionTimeValue, unit: service.completionTimeUnit };
+    const completionTime = { value: service.completionTimeValue!, unit: service.completionTimeUnit! };
     const siteId = (await db().query(`SELECT site_id FROM application WHERE id = $1`, [id]))[0].site_id as string;
     const calendar = await calendarOf(siteId);
     const expectedDue = dueDateFrom(completeAt, completionTime, calendar);
@@ -246,6 +252,7 @@ describe(`${ApplicationService.name} over HTTP`, () => {
     const anonymous = await newApplication();
     expect((await citizen(anonymous.application.code, null)).status).toBe(404);
     expect((await citizen(anonymous.application.code, 'x'.repeat(32))).status).toBe(404);
+    await uploadMandatoryDocuments(t, anonymous.application, { secret: anonymous.secret });
     expect((await citizen(anonymous.application.code, anonymous.secret, 'submit')).status).toBe(200);
 
     const cookie = await signInByCode(t, '0812-7777-1111', '+6281277771111');

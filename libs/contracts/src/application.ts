@@ -34,6 +34,51 @@ export interface ApplicationItemResponse {
   state: ApplicationItemState;
   /** Why it needs revision: what the citizen must fix. */
   reason: string | null;
+  /** Every uploaded version of this item's document, oldest first (the last is the current one). */
+  documents: ApplicationDocumentResponse[];
+}
+
+/** The types an uploaded document may have, told by its content (never by its name). */
+export type ApplicationDocumentContentType = 'application/pdf' | 'image/jpeg' | 'image/png';
+
+/** One immutable version of an item's document (docs/applications.md, Documents). */
+export interface ApplicationDocumentResponse {
+  id: string;
+  /** 1, 2, … per item. */
+  version: number;
+  contentType: ApplicationDocumentContentType;
+  /** Bytes as stored (an image: after re-encoding without metadata). */
+  size: number;
+  /** SHA-256 (hex) of the bytes a download gives. */
+  sha256: string;
+  /** The name the uploading device gave (cleaned); only the owner and the agency's staff see it. */
+  fileName: string | null;
+  uploadedAt: string;
+  uploadedBy: 'citizen' | 'officer';
+}
+
+/** One read of a document (staff only): who, when, from where. */
+export interface ApplicationDocumentAccessResponse {
+  documentId: string;
+  requirementId: string;
+  version: number;
+  actorKind: 'citizen' | 'officer';
+  /** The officer's id; a citizen's account id or null (by the secret). */
+  actorId: string | null;
+  at: string;
+  ip: string | null;
+  userAgent: string | null;
+  purpose: 'download' | 'view';
+}
+
+/** A walk-in's application, opened by the officer serving the citizen's ticket at their counter. */
+export interface CreateWalkInApplicationRequest {
+  ticketId: string;
+  nik: string;
+  fullName: string;
+  phone: string;
+  email?: string;
+  language?: 'id' | 'en';
 }
 
 /** The application as its owner (the citizen) or the agency's staff sees it: the NIK and phone masked. */
@@ -61,6 +106,10 @@ export interface ApplicationResponse {
   createdAt: string;
   updatedAt: string;
   version: number;
+  /** The largest upload the service takes per document, in bytes (its limit in MB × 1,048,576). */
+  maxUploadBytes: number;
+  /** A walk-in's application: opened by an officer at the counter from a ticket. */
+  walkIn: boolean;
 }
 
 /** The answer to creating an application: the secret only for a citizen without an account, once. */

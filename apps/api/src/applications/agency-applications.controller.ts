@@ -1,13 +1,15 @@
-import { Body, Controller, Get, HttpCode, Param, Post, Query, Req } from '@nestjs/common';
-import { ApiBearerAuth, ApiOperation, ApiTags } from '@nestjs/swagger';
-import type { ApplicationEventResponse, ApplicationInboxResponse, ApplicationResponse } from '@mpp/contracts';
-import type { Request } from 'express';
+import { Body, Controller, Get, HttpCode, Param, Post, Put, Query, Req, Res } from '@nestjs/common';
+import { ApiBearerAuth, ApiConsumes, ApiHeader, ApiOperation, ApiTags } from '@nestjs/swagger';
+import type { ApplicationDocumentAccessResponse, ApplicationEventResponse, ApplicationInboxResponse, ApplicationResponse } from '@mpp/contracts';
+import type { Request, Response } from 'express';
 import { CurrentStaff, StaffRoles } from '../auth/auth.decorators';
 import type { StaffPrincipal } from '../auth/principal';
 import { UuidPipe } from '../common/pipes';
+import { ApplicationUploadsService } from './application-uploads.service';
 import { ApplicationService } from './application.service';
 import { originOf } from './applications.controller';
-import { InboxQueryDto, MarkReadyDto, RejectApplicationDto, ReturnApplicationDto, ReviewItemDto } from './dto/application.dto';
+import { sendDocument, uploadBody } from './document-http';
+import { CreateWalkInApplicationDto, DocumentReadQueryDto, InboxQueryDto, MarkReadyDto, RejectApplicationDto, ReturnApplicationDto, ReviewItemDto } from './dto/application.dto';
 
 /**
  * The agency's side: its officers (and agency admins) see and act on their own agency's
@@ -19,7 +21,19 @@ import { InboxQueryDto, MarkReadyDto, RejectApplicationDto, ReturnApplicationDto
 @StaffRoles('officer', 'agency_admin')
 @Controller('v1/agency/applications')
 export class AgencyApplicationsController {
-  constructor(private readonly applications: ApplicationService) {}
+  constructor(
+    private readonly applications: ApplicationService,
+    private readonly uploads: ApplicationUploadsService,
+  ) {}
+
+  @Post()
+  @ApiOperation({
+    summary:
+      'A walk-in’s application, opened from the ticket the officer is serving at their counter (for its service); the code and the secret go to the citizen’s phone only',
+  })
+  createWalkIn(@CurrentStaff() staff: StaffPrincipal, @Body() dto: CreateWalkInApplicationDto, @Req() req: Request): Promise<ApplicationResponse> {
+    return this.applications.createWalkIn(staff, dto, originOf(req));
+  }
 
   @Get()
   @ApiOperation({ summary: "The agency's inbox, newest first: filter by state, due_soon or overdue; keyset paging by cursor" })
@@ -31,6 +45,47 @@ export class AgencyApplicationsController {
   @ApiOperation({ summary: 'One application with its checklist and trail (NIK and phone masked)' })
   detail(@CurrentStaff() staff: StaffPrincipal, @Param('id', UuidPipe) id: string): Promise<ApplicationResponse & { events: ApplicationEventResponse[] }> {
     return this.applications.detail(staff, id);
+  }
+
+  @Get(':id/document-access')
+  @ApiOperation({ summary: 'Every read of the application’s documents, oldest first: who, when, from where' })
+  documentAccess(@CurrentStaff() staff: StaffPrincipal, @Param('id', UuidPipe) id: string): Promise<ApplicationDocumentAccessResponse[]> {
+    return this.uploads.accessLog(staff, id);
+  }
+
+  @Get(':id/documents/:documentId')
+  @ApiOperation({ summary: 'One uploaded document, decrypted, as an attachment (images with ?inline=1 shown inline); every read is logged' })
+  async document(
+    @CurrentStaff() staff: StaffPrincipal,
+    @Param('id', UuidPipe) id: string,
+    @Param('documentId', UuidPipe) documentId: string,
+    @Query() query: DocumentReadQueryDto,
+    @Req() req: Request,
+    @Res() res: Response,
+  ): Promise<void> {
+    sendDocument(res, await this.uploads.download({ kind: 'officer', staff, id }, documentId, query.inline === '1', originOf(req)));
+  }
+
+  @Put(':id/items/:requirementId/document')
+  @ApiOperation({ summary: 'Upload a document for the citizen at the counter: a walk-in’s draft (any item), or a returned application’s items to correct. The body is the file itself' })
+  @ApiConsumes('application/pdf', 'image/jpeg', 'image/png', 'application/octet-stream')
+  @ApiHeader({ name: 'X-File-Name', required: false, description: 'the file’s name, percent-encoded UTF-8' })
+  upload(
+    @CurrentStaff() staff: StaffPrincipal,
+    @Param('id', UuidPipe) id: string,
+    @Param('requirementId', UuidPipe) requirementId: string,
+    @Req() req: Request,
+    @Res({ passthrough: true }) res: Response,
+  ): Promise<ApplicationResponse> {
+    const body = uploadBody(req, res);
+    return body.guard(this.uploads.upload({ kind: 'officer', staff, id }, requirementId, body.stream, body.length, body.fileName, originOf(req)));
+  }
+
+  @Post(':id/submit')
+  @HttpCode(200)
+  @ApiOperation({ summary: 'Submit a walk-in’s draft at the counter (every mandatory document uploaded)' })
+  submit(@CurrentStaff() staff: StaffPrincipal, @Param('id', UuidPipe) id: string, @Req() req: Request): Promise<ApplicationResponse> {
+    return this.applications.submitAtCounter(staff, id, originOf(req));
   }
 
   @Post(':id/claim')

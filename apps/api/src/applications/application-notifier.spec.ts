@@ -32,6 +32,8 @@ function newRow(overrides: Partial<ApplicationRow> = {}): ApplicationRow {
     created_at: at,
     updated_at: at,
     version: 1,
+    opened_by_officer_id: null,
+    ticket_id: null,
     ...overrides,
   };
 }

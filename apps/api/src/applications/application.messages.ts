@@ -32,5 +32,38 @@ export const ApplicationMessages = {
     en: 'A finished application cannot be claimed.',
   },
   badCursor: { id: 'cursor tidak dikenali: mulai lagi dari halaman pertama.', en: 'cursor not recognised: start again from the first page.' },
+  uploadNotAllowed: {
+    id: 'Dokumen hanya dapat diunggah saat permohonan masih draf, atau untuk persyaratan yang dikembalikan untuk diperbaiki.',
+    en: 'Documents can be uploaded only while the application is a draft, or for requirements returned for correction.',
+  },
+  uploadItemNotReturned: {
+    id: 'Persyaratan ini tidak dikembalikan untuk diperbaiki: dokumennya tidak dapat diganti sekarang.',
+    en: 'This requirement was not returned for correction: its document cannot be replaced now.',
+  },
+  uploadNotRaw: {
+    id: 'Kirim berkas itu sendiri sebagai isi permintaan (Content-Type berkasnya, misalnya application/pdf), bukan JSON atau formulir.',
+    en: 'Send the file itself as the request body (with its own Content-Type, e.g. application/pdf), not JSON or a form.',
+  },
+  badFileName: {
+    id: 'Nama berkas (X-File-Name) tidak dapat dibaca: kirim dalam UTF-8 yang di-percent-encode.',
+    en: 'The file name (X-File-Name) cannot be read: send it percent-encoded UTF-8.',
+  },
+  documentsMissing: (names: { id: string; en: string }): LocalizedText => ({
+    id: `Unggah dulu dokumen persyaratan wajib: ${names.id}.`,
+    en: `Upload the mandatory documents first: ${names.en}.`,
+  }),
+  documentNotFound: { id: 'Dokumen tidak ditemukan.', en: 'Document not found.' },
+  ticketNotFound: {
+    id: 'Tiket tidak ditemukan di instansi Anda.',
+    en: 'Ticket not found at your agency.',
+  },
+  ticketNotServedByYou: {
+    id: 'Permohonan di loket hanya dapat dibuat dari tiket yang sedang Anda layani di loket Anda.',
+    en: 'A walk-in application can be opened only from the ticket you are serving at your counter.',
+  },
+  applicationsDisabled: {
+    id: 'Layanan ini tidak menerima permohonan digital.',
+    en: 'This service does not take digital applications.',
+  },
   invalidPerson: (detail: LocalizedText): LocalizedText => ({ id: `Data pemohon belum benar: ${detail.id}`, en: `The applicant's data is not valid: ${detail.en}` }),
 } satisfies Record<string, LocalizedText | ((...args: never[]) => LocalizedText)>;

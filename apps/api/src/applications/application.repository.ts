@@ -1,6 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
-import type { ApplicationItemState, ApplicationResultDeliveryName, ApplicationStateName, CitizenLanguage } from '@mpp/contracts';
+import type { ApplicationDocumentContentType, ApplicationItemState, ApplicationResultDeliveryName, ApplicationStateName, CitizenLanguage } from '@mpp/contracts';
 import { DataSource, EntityManager } from 'typeorm';
 
 export interface ApplicationRow {
@@ -31,6 +31,61 @@ export interface ApplicationRow {
   created_at: Date;
   updated_at: Date;
   version: number;
+  opened_by_officer_id: string | null;
+  ticket_id: string | null;
+}
+
+/** One version of an item's document (application_document; `size` comes back from bigint as text). */
+export interface ApplicationDocumentRow {
+  id: string;
+  application_id: string;
+  requirement_id: string;
+  version: number;
+  file_key: string;
+  sha256: string;
+  size: string;
+  content_type: ApplicationDocumentContentType;
+  file_name_cipher: string | null;
+  uploaded_by_kind: 'citizen' | 'officer';
+  uploaded_by_id: string | null;
+  uploaded_at: Date;
+}
+
+export interface NewApplicationDocument {
+  applicationId: string;
+  requirementId: string;
+  fileKey: string;
+  sha256: string;
+  size: number;
+  contentType: ApplicationDocumentContentType;
+  fileNameCipher: string | null;
+  uploadedByKind: 'citizen' | 'officer';
+  uploadedById: string | null;
+  at: Date;
+}
+
+export interface DocumentAccessRow {
+  document_id: string;
+  requirement_id: string;
+  version: number;
+  actor_kind: 'citizen' | 'officer';
+  actor_id: string | null;
+  at: Date;
+  ip: string | null;
+  user_agent: string | null;
+  purpose: 'download' | 'view';
+}
+
+/** The ticket a walk-in's application is opened from, with what the walk-in check needs. */
+export interface WalkInTicketRow {
+  id: string;
+  status: string;
+  service_id: string;
+  site_id: string;
+  counter_id: string | null;
+  agency_id: string;
+  /** The officer sitting at the ticket's counter (null: none, or no counter). */
+  counter_officer_id: string | null;
 }
 
 export interface ApplicationItemRow {
@@ -106,15 +161,46 @@ export class ApplicationRepository {
     tx: EntityManager,
     a: Pick<
       ApplicationRow,
-      'code' | 'service_id' | 'site_id' | 'agency_id' | 'requirements_version' | 'citizen_id' | 'owner_secret_hash' | 'nik_hash' | 'nik_cipher' | 'name_cipher' | 'phone_cipher' | 'email_cipher' | 'language'
+      | 'code'
+      | 'service_id'
+      | 'site_id'
+      | 'agency_id'
+      | 'requirements_version'
+      | 'citizen_id'
+      | 'owner_secret_hash'
+      | 'nik_hash'
+      | 'nik_cipher'
+      | 'name_cipher'
+      | 'phone_cipher'
+      | 'email_cipher'
+      | 'language'
+      | 'opened_by_officer_id'
+      | 'ticket_id'
     > & { now: Date },
   ): Promise<ApplicationRow> {
     const rows = (await tx.query(
       `INSERT INTO application (code, service_id, site_id, agency_id, requirements_version, state, citizen_id, owner_secret_hash,
-         nik_hash, nik_cipher, name_cipher, phone_cipher, email_cipher, language, created_at, updated_at)
-       VALUES ($1, $2, $3, $4, $5, 'draft', $6, $7, $8, $9, $10, $11, $12, $13, $14, $14)
+         nik_hash, nik_cipher, name_cipher, phone_cipher, email_cipher, language, created_at, updated_at, opened_by_officer_id, ticket_id)
+       VALUES ($1, $2, $3, $4, $5, 'draft', $6, $7, $8, $9, $10, $11, $12, $13, $14, $14, $15, $16)
        RETURNING *`,
-      [a.code, a.service_id, a.site_id, a.agency_id, a.requirements_version, a.citizen_id, a.owner_secret_hash, a.nik_hash, a.nik_cipher, a.name_cipher, a.phone_cipher, a.email_cipher, a.language, a.now],
+      [
+        a.code,
+        a.service_id,
+        a.site_id,
+        a.agency_id,
+        a.requirements_version,
+        a.citizen_id,
+        a.owner_secret_hash,
+        a.nik_hash,
+        a.nik_cipher,
+        a.name_cipher,
+        a.phone_cipher,
+        a.email_cipher,
+        a.language,
+        a.now,
+        a.opened_by_officer_id,
+        a.ticket_id,
+      ],
     )) as ApplicationRow[];
     return rows[0];
   }
@@ -219,6 +305,86 @@ export class ApplicationRepository {
   async inbox(q: InboxQuery): Promise<InboxRow[]> {
     const { sql, params } = inboxQuery(q);
     return (await this.db.query(sql, params)) as InboxRow[];
+  }
+
+  // ---- documents ---------------------------------------------------------------------------
+
+  /**
+   * A new version of an item's document: the next number for the item (the caller holds the
+   * application's row lock, so two uploads to one item number one after the other).
+   */
+  async insertDocument(tx: EntityManager, d: NewApplicationDocument): Promise<ApplicationDocumentRow> {
+    const rows = (await tx.query(
+      `INSERT INTO application_document (application_id, requirement_id, version, file_key, sha256, size, content_type, file_name_cipher, uploaded_by_kind, uploaded_by_id, uploaded_at)
+       SELECT $1, $2, coalesce(max(version), 0) + 1, $3, $4, $5, $6, $7, $8, $9, $10
+         FROM application_document WHERE application_id = $1 AND requirement_id = $2
+       RETURNING *`,
+      [d.applicationId, d.requirementId, d.fileKey, d.sha256, d.size, d.contentType, d.fileNameCipher, d.uploadedByKind, d.uploadedById, d.at],
+    )) as ApplicationDocumentRow[];
+    return rows[0];
+  }
+
+  /** Every version of every item's document, by item and version. */
+  async documents(applicationId: string, db: Db = this.db): Promise<ApplicationDocumentRow[]> {
+    return (await db.query(`SELECT * FROM application_document WHERE application_id = $1 ORDER BY requirement_id, version`, [applicationId])) as ApplicationDocumentRow[];
+  }
+
+  async findDocument(applicationId: string, documentId: string): Promise<ApplicationDocumentRow | null> {
+    const rows = (await this.db.query(`SELECT * FROM application_document WHERE application_id = $1 AND id = $2`, [applicationId, documentId])) as ApplicationDocumentRow[];
+    return rows[0] ?? null;
+  }
+
+  /** The mandatory items with no document at all (position order): what a submission still lacks. */
+  async mandatoryItemsWithoutDocument(tx: EntityManager, applicationId: string): Promise<ApplicationItemRow[]> {
+    return (await tx.query(
+      `SELECT i.requirement_id, i.position, r.name, r.name_en, r.mandatory, i.state, i.reason
+         FROM application_item i JOIN service_requirement r ON r.id = i.requirement_id
+        WHERE i.application_id = $1 AND r.mandatory
+          AND NOT EXISTS (SELECT 1 FROM application_document d WHERE d.application_id = i.application_id AND d.requirement_id = i.requirement_id)
+        ORDER BY i.position`,
+      [applicationId],
+    )) as ApplicationItemRow[];
+  }
+
+  async item(applicationId: string, requirementId: string, db: Db = this.db): Promise<ApplicationItemRow | null> {
+    const rows = (await db.query(
+      `SELECT i.requirement_id, i.position, r.name, r.name_en, r.mandatory, i.state, i.reason
+         FROM application_item i JOIN service_requirement r ON r.id = i.requirement_id
+        WHERE i.application_id = $1 AND i.requirement_id = $2`,
+      [applicationId, requirementId],
+    )) as ApplicationItemRow[];
+    return rows[0] ?? null;
+  }
+
+  async appendDocumentAccess(e: { documentId: string; applicationId: string; actorKind: 'citizen' | 'officer'; actorId: string | null; at: Date; ip: string | null; userAgent: string | null; purpose: 'download' | 'view' }): Promise<void> {
+    await this.db.query(
+      `INSERT INTO application_document_access (document_id, application_id, actor_kind, actor_id, at, ip, user_agent, purpose) VALUES ($1, $2, $3, $4, $5, $6, $7, $8)`,
+      [e.documentId, e.applicationId, e.actorKind, e.actorId, e.at, e.ip?.slice(0, 64) ?? null, e.userAgent?.slice(0, 300) ?? null, e.purpose],
+    );
+  }
+
+  /** The reads of an application's documents, oldest first. */
+  async documentAccess(applicationId: string): Promise<DocumentAccessRow[]> {
+    return (await this.db.query(
+      `SELECT x.document_id, d.requirement_id, d.version, x.actor_kind, x.actor_id, x.at, x.ip, x.user_agent, x.purpose
+         FROM application_document_access x JOIN application_document d ON d.id = x.document_id
+        WHERE x.application_id = $1 ORDER BY x.id`,
+      [applicationId],
+    )) as DocumentAccessRow[];
+  }
+
+  // ---- walk-in ---------------------------------------------------------------------------
+
+  /** The ticket, its service's agency and the officer at its counter, locked for the transaction (a call or finish waits). */
+  async lockWalkInTicket(tx: EntityManager, ticketId: string): Promise<WalkInTicketRow | null> {
+    const rows = (await tx.query(
+      `SELECT t.id, t.status, t.service_id, t.site_id, t.counter_id, s.agency_id, c.officer_id AS counter_officer_id
+         FROM ticket t JOIN service s ON s.id = t.service_id LEFT JOIN counter c ON c.id = t.counter_id
+        WHERE t.id = $1
+        FOR SHARE OF t`,
+      [ticketId],
+    )) as WalkInTicketRow[];
+    return rows[0] ?? null;
   }
 
   /** Returned applications whose correction deadline is at or before `now`. */

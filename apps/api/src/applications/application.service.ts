@@ -1,6 +1,8 @@
 import { HttpStatus, Injectable, Logger } from '@nestjs/common';
 import type {
   ApplicationCreatedResponse,
+  ApplicationDocumentResponse,
+  CitizenLanguage,
   ApplicationEventResponse,
   ApplicationInboxResponse,
   ApplicationResponse,
@@ -36,8 +38,8 @@ import { PiiCipher } from '../common/pii-cipher';
 import { randomToken } from '../common/random-token';
 import { ApplicationNotifier } from './application-notifier';
 import { ApplicationMessages } from './application.messages';
-import { ApplicationRepository, ApplicationRow } from './application.repository';
-import { CreateApplicationDto, InboxQueryDto } from './dto/application.dto';
+import { ApplicationDocumentRow, ApplicationRepository, ApplicationRow } from './application.repository';
+import { CreateApplicationDto, CreateWalkInApplicationDto, InboxQueryDto } from './dto/application.dto';
 
 /** 192 bits from the CSPRNG: the secret that proves ownership of an application made without an account. */
 const SECRET_BYTES = 24;
@@ -66,9 +68,22 @@ function sameBytes(a: Buffer, b: Buffer): boolean {
   return a.length === b.length && timingSafeEqual(a, b);
 }
 
+/** The upload limit while a service states none (H3's service.max_upload_mb defaults to it too). */
+export const DEFAULT_MAX_UPLOAD_MB = 20;
+
+/** A service's largest document, in bytes. */
+export function maxUploadBytesOf(service: Pick<ServiceEntity, 'maxUploadMb'>): number {
+  return (service.maxUploadMb || DEFAULT_MAX_UPLOAD_MB) * 1024 * 1024;
+}
+
+/** Who opens a draft: the citizen (by account or a new secret), or an officer for a walk-in from a ticket. */
+type DraftOpener = { kind: 'citizen'; citizen: CitizenPrincipal | null } | { kind: 'officer'; staff: StaffPrincipal; ticketId: string };
+
 /** What one transition asks for besides its target state. */
 interface TransitionRequest {
   to: ApplicationStateName;
+  /** A further check under the row's lock, after the lifecycle's (submit: every mandatory document uploaded). */
+  guard?: (row: ApplicationRow, tx: EntityManager) => Promise<void>;
   details?: (row: ApplicationRow, tx: EntityManager) => Promise<ApplicationTransitionDetails>;
   set?: (row: ApplicationRow) => Partial<Pick<ApplicationRow, 'citizen_deadline' | 'result_delivery' | 'decision_reason' | 'submitted_at'>>;
   /** Work inside the transaction after the row is updated (the checklist's items). */
@@ -98,16 +113,54 @@ export class ApplicationService {
   // ---- citizen ---------------------------------------------------------------------------
 
   async create(dto: CreateApplicationDto, citizen: CitizenPrincipal | null, origin: RequestOrigin): Promise<ApplicationCreatedResponse> {
-    const now = this.clock.now();
-    const person = checkPerson(dto, now);
+    const person = checkPerson(dto, this.clock.now());
     const service = await this.catalogue.findActiveServiceById(dto.serviceId);
     if (!service) throw ApiException.notFound('SERVICE_NOT_FOUND', ApplicationMessages.serviceNotFound);
+    const { row, secret } = await this.openDraft(service, person, dto.language ?? 'id', { kind: 'citizen', citizen }, origin);
+    return { application: await this.describe(row, false), secret };
+  }
+
+  /**
+   * A walk-in's application (docs/applications.md, Walk-in): opened by the officer serving the
+   * citizen's ticket at their counter, for the ticket's service. The citizen proves ownership later
+   * like an online applicant without an account: the secret goes only to their phone (SMS), with
+   * the code; the officer never sees it.
+   */
+  async createWalkIn(staff: StaffPrincipal, dto: CreateWalkInApplicationDto, origin: RequestOrigin): Promise<ApplicationResponse> {
+    const agencyId = requireAgency(staff);
+    const person = checkPerson(dto, this.clock.now());
+    const ticket = await this.repo.transaction((tx) => this.repo.lockWalkInTicket(tx, dto.ticketId));
+    if (!ticket || ticket.agency_id !== agencyId) throw ApiException.notFound('TICKET_NOT_FOUND', ApplicationMessages.ticketNotFound);
+    const service = await this.catalogue.findActiveServiceById(ticket.service_id);
+    if (!service) throw ApiException.notFound('SERVICE_NOT_FOUND', ApplicationMessages.serviceNotFound);
+    const { row } = await this.openDraft(service, person, dto.language ?? 'id', { kind: 'officer', staff, ticketId: ticket.id }, origin);
+    return this.describe(row, true);
+  }
+
+  /** The draft, its checklist, the trail's first event and the citizen's first message (with the secret), in one transaction. */
+  private async openDraft(
+    service: ServiceEntity,
+    person: CheckedCitizenIdentity & { email: string | null },
+    language: CitizenLanguage,
+    opener: DraftOpener,
+    origin: RequestOrigin,
+  ): Promise<{ row: ApplicationRow; secret: string | null }> {
+    const now = this.clock.now();
+    if (!service.applicationsEnabled) throw ApiException.unprocessable('APPLICATIONS_NOT_OFFERED', ApplicationMessages.applicationsDisabled);
     const site = (await this.catalogue.cachedSite(service.siteId))!;
+    const citizen = opener.kind === 'citizen' ? opener.citizen : null;
     const secret = citizen ? null : randomToken(SECRET_BYTES);
     let created: { row: ApplicationRow; outbox: string[] } | null = null;
     for (let attempt = 0; attempt < 3 && !created; attempt++) {
       try {
         created = await this.repo.transaction(async (tx) => {
+          if (opener.kind === 'officer') {
+            // Under the ticket's lock: still being served, at the counter where this officer sits.
+            const ticket = await this.repo.lockWalkInTicket(tx, opener.ticketId);
+            if (!ticket || ticket.status !== 'serving' || !ticket.counter_id || ticket.counter_officer_id !== opener.staff.userId) {
+              throw ApiException.conflict('TICKET_NOT_SERVED_BY_YOU', ApplicationMessages.ticketNotServedByYou);
+            }
+          }
           // The requirement set cannot change between reading its version and copying its rows.
           const version = await this.repo.shareLockRequirementsVersion(tx, service.id);
           const row = await this.repo.insert(tx, {
@@ -123,7 +176,9 @@ export class ApplicationService {
             name_cipher: this.cipher.encrypt(person.fullName),
             phone_cipher: this.cipher.encrypt(person.phone),
             email_cipher: person.email ? this.cipher.encrypt(person.email) : null,
-            language: dto.language ?? 'id',
+            language,
+            opened_by_officer_id: opener.kind === 'officer' ? opener.staff.userId : null,
+            ticket_id: opener.kind === 'officer' ? opener.ticketId : null,
             now,
           });
           await this.repo.insertItemsFromRequirements(tx, row.id, service.id);
@@ -132,11 +187,11 @@ export class ApplicationService {
             action: 'create',
             from: null,
             to: 'draft',
-            actorKind: 'citizen',
-            actorId: citizen?.citizenId ?? null,
+            actorKind: opener.kind,
+            actorId: opener.kind === 'officer' ? opener.staff.userId : (citizen?.citizenId ?? null),
             at: now,
             ...origin,
-            details: { requirementsVersion: row.requirements_version },
+            details: { requirementsVersion: row.requirements_version, ...(opener.kind === 'officer' ? { walkIn: true, ticketId: opener.ticketId } : {}) },
           });
           const outbox = await this.notifier.enqueue(tx, row, { serviceName: { id: service.name, en: service.nameEn }, timeZone: site.timeZone, secret });
           return { row, outbox };
@@ -147,7 +202,7 @@ export class ApplicationService {
       }
     }
     this.notifier.deliver(created!.outbox);
-    return { application: await this.describe(created!.row, false), secret };
+    return { row: created!.row, secret };
   }
 
   async read(code: string, proof: OwnerProof): Promise<ApplicationResponse> {
@@ -157,7 +212,7 @@ export class ApplicationService {
   async submit(code: string, proof: OwnerProof, origin: RequestOrigin): Promise<ApplicationResponse> {
     const row = await this.requireOwned(code, proof);
     const actor: ApplicationActorRef = { kind: 'citizen', citizenId: proof.citizen?.citizenId ?? null };
-    return this.describe(await this.transition(row.id, actor, origin, { to: 'submitted', set: () => ({ submitted_at: this.clock.now() }) }), false);
+    return this.describe(await this.transition(row.id, actor, origin, this.submitRequest()), false);
   }
 
   async resubmit(code: string, proof: OwnerProof, origin: RequestOrigin): Promise<ApplicationResponse> {
@@ -213,7 +268,7 @@ export class ApplicationService {
     const agencyId = requireAgency(staff);
     const row = await this.repo.transaction(async (tx) => {
       const a = await this.repo.lockById(tx, id);
-      if (!a || a.agency_id !== agencyId || a.state === 'draft') throw ApiException.notFound('APPLICATION_NOT_FOUND', ApplicationMessages.notFound);
+      if (!a || !visibleToAgency(a, agencyId)) throw ApiException.notFound('APPLICATION_NOT_FOUND', ApplicationMessages.notFound);
       if (isApplicationFinal(a.state)) throw ApiException.conflict('APPLICATION_FINAL', ApplicationMessages.claimFinal);
       if (a.assigned_officer_id === staff.userId) return a;
       if (a.assigned_officer_id && staff.role !== 'agency_admin') throw ApiException.conflict('APPLICATION_CLAIMED', ApplicationMessages.claimedByOther);
@@ -291,6 +346,11 @@ export class ApplicationService {
     return this.officerStep(staff, id, origin, { to: 'done' });
   }
 
+  /** A walk-in's draft, submitted by the officer at the counter once its documents are uploaded. */
+  submitAtCounter(staff: StaffPrincipal, id: string, origin: RequestOrigin): Promise<ApplicationResponse> {
+    return this.officerStep(staff, id, origin, this.submitRequest());
+  }
+
   /** Corrections brought to the counter: the officer resubmits for the citizen. */
   resubmitAtCounter(staff: StaffPrincipal, id: string, origin: RequestOrigin): Promise<ApplicationResponse> {
     return this.officerStep(staff, id, origin, this.resubmitRequest());
@@ -317,8 +377,29 @@ export class ApplicationService {
 
   // ---- the transition --------------------------------------------------------------------
 
+  private submitRequest(): TransitionRequest {
+    return { to: 'submitted', guard: (a, tx) => this.requireMandatoryDocuments(a, tx), set: () => ({ submitted_at: this.clock.now() }) };
+  }
+
   private resubmitRequest(): TransitionRequest {
-    return { to: 'resubmitted', set: () => ({ citizen_deadline: null }), after: (a, tx) => this.repo.reopenRevisedItems(tx, a.id) };
+    return {
+      to: 'resubmitted',
+      guard: (a, tx) => this.requireMandatoryDocuments(a, tx),
+      set: () => ({ citizen_deadline: null }),
+      after: (a, tx) => this.repo.reopenRevisedItems(tx, a.id),
+    };
+  }
+
+  /** 422 DOCUMENTS_MISSING naming every mandatory item that has no document yet. */
+  private async requireMandatoryDocuments(a: ApplicationRow, tx: EntityManager): Promise<void> {
+    const missing = await this.repo.mandatoryItemsWithoutDocument(tx, a.id);
+    if (missing.length === 0) return;
+    const names = { id: missing.map((i) => i.name).join('; '), en: missing.map((i) => i.name_en ?? i.name).join('; ') };
+    throw ApiException.unprocessable(
+      'DOCUMENTS_MISSING',
+      ApplicationMessages.documentsMissing(names),
+      missing.map((i) => ({ field: i.requirement_id, message: ApplicationMessages.documentsMissing({ id: i.name, en: i.name_en ?? i.name }) })),
+    );
   }
 
   private async officerStep(staff: StaffPrincipal, id: string, origin: RequestOrigin, request: TransitionRequest): Promise<ApplicationResponse> {
@@ -344,6 +425,7 @@ export class ApplicationService {
         const fields: FieldError[] = check.problems.map((p) => ({ field: p.requirementId ?? p.code, message: p.message }));
         throw new ApiException(status, code.toUpperCase(), check.message, status === HttpStatus.UNPROCESSABLE_ENTITY ? fields : undefined);
       }
+      if (request.guard) await request.guard(a, tx);
       const service = (await this.catalogue.findServiceById(a.service_id))!;
       const site = (await this.catalogue.cachedSite(a.site_id))!;
       const history = [...(await this.repo.events(a.id, tx)).filter((e) => e.from_state !== e.to_state).map((e) => ({ state: e.to_state, at: e.at })), { state: request.to, at: now }];
@@ -391,7 +473,8 @@ export class ApplicationService {
     // Two years past today covers the longest completion time (365 days) and pauses.
     const closures = await this.catalogue.listClosuresBetween(site, from, addDaysToLocalDate(localDate(now, site.timeZone), 730));
     return applicationClock({
-      completionTime: { value: service.completionTimeValue, unit: service.completionTimeUnit },
+      // A service that states no completion time gets the legal default (UU 30/2014 Pasal 53 (2): 5 working days).
+      completionTime: service.completionTimeValue !== null && service.completionTimeUnit !== null ? { value: service.completionTimeValue, unit: service.completionTimeUnit } : null,
       calendar: { timeZone: site.timeZone, openingHours: site.openingHours, closures, closesOnCutiBersama: site.closesOnCutiBersama },
       history,
       now,
@@ -401,7 +484,7 @@ export class ApplicationService {
   // ---- access ----------------------------------------------------------------------------
 
   /** The application of the caller: their citizen session's, or the one the secret opens. Else 404. */
-  private async requireOwned(rawCode: string, proof: OwnerProof): Promise<ApplicationRow> {
+  async requireOwned(rawCode: string, proof: OwnerProof): Promise<ApplicationRow> {
     const code = normalizeBookingCode(rawCode);
     const row = code ? await this.repo.findByCode(code) : null;
     const bySession = Boolean(row && proof.citizen && row.citizen_id === proof.citizen.citizenId);
@@ -410,18 +493,19 @@ export class ApplicationService {
     return row;
   }
 
-  private async requireForAgency(staff: StaffPrincipal, id: string): Promise<ApplicationRow> {
+  /** The application of the officer's agency (a citizen's own draft is not: a walk-in's is). Else 404. */
+  async requireForAgency(staff: StaffPrincipal, id: string): Promise<ApplicationRow> {
     const agencyId = requireAgency(staff);
     const row = await this.repo.findById(id);
-    if (!row || row.agency_id !== agencyId || row.state === 'draft') throw ApiException.notFound('APPLICATION_NOT_FOUND', ApplicationMessages.notFound);
+    if (!row || !visibleToAgency(row, agencyId)) throw ApiException.notFound('APPLICATION_NOT_FOUND', ApplicationMessages.notFound);
     return row;
   }
 
   /** Locked, of the officer's agency (else 404: another agency's applications do not exist for them), not claimed by another. */
-  private async lockForOfficer(tx: EntityManager, staff: StaffPrincipal, id: string): Promise<ApplicationRow> {
+  async lockForOfficer(tx: EntityManager, staff: StaffPrincipal, id: string): Promise<ApplicationRow> {
     const agencyId = requireAgency(staff);
     const a = await this.repo.lockById(tx, id);
-    if (!a || a.agency_id !== agencyId || a.state === 'draft') throw ApiException.notFound('APPLICATION_NOT_FOUND', ApplicationMessages.notFound);
+    if (!a || !visibleToAgency(a, agencyId)) throw ApiException.notFound('APPLICATION_NOT_FOUND', ApplicationMessages.notFound);
     if (a.assigned_officer_id && a.assigned_officer_id !== staff.userId && staff.role !== 'agency_admin') {
       throw ApiException.conflict('APPLICATION_CLAIMED', ApplicationMessages.claimedByOther);
     }
@@ -430,10 +514,11 @@ export class ApplicationService {
 
   // ---- responses -------------------------------------------------------------------------
 
-  private async describe(row: ApplicationRow, forStaff: boolean): Promise<ApplicationResponse> {
+  async describe(row: ApplicationRow, forStaff: boolean): Promise<ApplicationResponse> {
     const service = (await this.catalogue.findServiceById(row.service_id))!;
     const site = (await this.catalogue.cachedSite(row.site_id))!;
     const items = await this.repo.items(row.id);
+    const documents = await this.repo.documents(row.id);
     return {
       id: row.id,
       code: row.code,
@@ -445,7 +530,16 @@ export class ApplicationService {
       agencyId: row.agency_id,
       requirementsVersion: row.requirements_version,
       applicant: { nikMasked: maskNik(this.cipher.decrypt(row.nik_cipher)), phoneMasked: maskPhone(this.cipher.decrypt(row.phone_cipher)) },
-      items: items.map((i) => ({ requirementId: i.requirement_id, position: i.position, name: i.name, nameEn: i.name_en, mandatory: i.mandatory, state: i.state, reason: i.reason })),
+      items: items.map((i) => ({
+        requirementId: i.requirement_id,
+        position: i.position,
+        name: i.name,
+        nameEn: i.name_en,
+        mandatory: i.mandatory,
+        state: i.state,
+        reason: i.reason,
+        documents: documents.filter((d) => d.requirement_id === i.requirement_id).map((d) => this.toDocumentResponse(d)),
+      })),
       citizenDeadline: row.citizen_deadline?.toISOString() ?? null,
       resultDelivery: row.result_delivery,
       decisionReason: row.decision_reason,
@@ -455,8 +549,29 @@ export class ApplicationService {
       createdAt: row.created_at.toISOString(),
       updatedAt: row.updated_at.toISOString(),
       version: row.version,
+      maxUploadBytes: maxUploadBytesOf(service),
+      walkIn: row.opened_by_officer_id !== null,
     };
   }
+
+  /** One version of a document: the file name (decrypted) is for the owner and the agency's staff, the only readers of this shape. */
+  toDocumentResponse(d: ApplicationDocumentRow): ApplicationDocumentResponse {
+    return {
+      id: d.id,
+      version: d.version,
+      contentType: d.content_type,
+      size: Number(d.size),
+      sha256: d.sha256,
+      fileName: d.file_name_cipher ? this.cipher.decrypt(d.file_name_cipher) : null,
+      uploadedAt: d.uploaded_at.toISOString(),
+      uploadedBy: d.uploaded_by_kind,
+    };
+  }
+}
+
+/** An agency sees its applications once submitted, and a walk-in's draft (opened by its officer) from the start. */
+function visibleToAgency(row: ApplicationRow, agencyId: string): boolean {
+  return row.agency_id === agencyId && (row.state !== 'draft' || row.opened_by_officer_id !== null);
 }
 
 function requireAgency(staff: StaffPrincipal): string {
@@ -487,6 +602,6 @@ function decodeCursor(cursor: string): { createdAt: Date; id: string } {
 }
 
 /** Every field checked by the shared rules of libs/domain; all problems named at once. */
-function checkPerson(dto: CreateApplicationDto, now: Date): CheckedCitizenIdentity & { email: string | null } {
+function checkPerson(dto: CreateApplicationDto | CreateWalkInApplicationDto, now: Date): CheckedCitizenIdentity & { email: string | null } {
   return { ...checkCitizenIdentity(dto, now, ApplicationMessages.invalidPerson), email: dto.email?.trim().toLowerCase() || null };
 }

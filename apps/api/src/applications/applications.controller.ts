@@ -1,12 +1,16 @@
-import { Body, Controller, Get, Headers, HttpCode, Param, Post, Req } from '@nestjs/common';
-import { ApiOperation, ApiTags } from '@nestjs/swagger';
+import { Body, Controller, Get, Headers, HttpCode, Param, Post, Put, Query, Req, Res, UseGuards } from '@nestjs/common';
+import { ApiConsumes, ApiHeader, ApiOperation, ApiTags } from '@nestjs/swagger';
 import type { ApplicationCreatedResponse, ApplicationResponse } from '@mpp/contracts';
-import type { Request } from 'express';
+import type { Request, Response } from 'express';
 import { Public } from '../auth/auth.decorators';
 import { readCookie, SESSION_COOKIE } from '../citizen/citizen-cookies';
 import { CitizenSessionsService } from '../citizen/citizen-sessions.service';
+import { UuidPipe } from '../common/pipes';
+import { ApplicationThrottlerGuard } from './application-throttler.guard';
+import { ApplicationUploadsService } from './application-uploads.service';
 import { ApplicationService, OwnerProof, RequestOrigin } from './application.service';
-import { CreateApplicationDto } from './dto/application.dto';
+import { sendDocument, uploadBody } from './document-http';
+import { CreateApplicationDto, DocumentReadQueryDto } from './dto/application.dto';
 
 /** The header that carries the secret of an application made without an account (never a URL). */
 export const APPLICATION_SECRET_HEADER = 'x-application-secret';
@@ -22,10 +26,12 @@ export const APPLICATION_SECRET_HEADER = 'x-application-secret';
 export class ApplicationsController {
   constructor(
     private readonly applications: ApplicationService,
+    private readonly uploads: ApplicationUploadsService,
     private readonly sessions: CitizenSessionsService,
   ) {}
 
   @Post()
+  @UseGuards(ApplicationThrottlerGuard)
   @ApiOperation({ summary: 'A draft application for a service: the checklist of its current requirements; the secret once when not signed in' })
   async create(@Body() dto: CreateApplicationDto, @Req() req: Request): Promise<ApplicationCreatedResponse> {
     return this.applications.create(dto, await this.citizenOf(req), originOf(req));
@@ -56,6 +62,39 @@ export class ApplicationsController {
   @ApiOperation({ summary: 'Withdraw the application (before a decision)' })
   async withdraw(@Param('code') code: string, @Headers(APPLICATION_SECRET_HEADER) secret: string | undefined, @Req() req: Request): Promise<ApplicationResponse> {
     return this.applications.withdraw(code, await this.proofOf(req, secret), originOf(req));
+  }
+
+  @Put(':code/items/:requirementId/document')
+  @UseGuards(ApplicationThrottlerGuard)
+  @ApiOperation({
+    summary:
+      'Upload a new version of one requirement’s document: the body is the file itself (PDF, JPEG or PNG, told by its content), X-File-Name optional (percent-encoded UTF-8). A draft: any item; returned: the items to correct',
+  })
+  @ApiConsumes('application/pdf', 'image/jpeg', 'image/png', 'application/octet-stream')
+  @ApiHeader({ name: 'X-File-Name', required: false, description: 'the file’s name, percent-encoded UTF-8 (kept encrypted, shown only to the owner and the agency)' })
+  async upload(
+    @Param('code') code: string,
+    @Param('requirementId', UuidPipe) requirementId: string,
+    @Headers(APPLICATION_SECRET_HEADER) secret: string | undefined,
+    @Req() req: Request,
+    @Res({ passthrough: true }) res: Response,
+  ): Promise<ApplicationResponse> {
+    const body = uploadBody(req, res);
+    return body.guard(this.proofOf(req, secret).then((proof) => this.uploads.upload({ kind: 'citizen', code, proof }, requirementId, body.stream, body.length, body.fileName, originOf(req))));
+  }
+
+  @Get(':code/documents/:documentId')
+  @ApiOperation({ summary: 'One uploaded document, decrypted, as an attachment (images with ?inline=1 shown inline); every read is logged' })
+  async document(
+    @Param('code') code: string,
+    @Param('documentId', UuidPipe) documentId: string,
+    @Query() query: DocumentReadQueryDto,
+    @Headers(APPLICATION_SECRET_HEADER) secret: string | undefined,
+    @Req() req: Request,
+    @Res() res: Response,
+  ): Promise<void> {
+    const download = await this.uploads.download({ kind: 'citizen', code, proof: await this.proofOf(req, secret) }, documentId, query.inline === '1', originOf(req));
+    sendDocument(res, download);
   }
 
   private citizenOf(req: Request) {

@@ -26,6 +26,28 @@ export class CreateApplicationDto extends CitizenIdentityDto {
   language?: CitizenLanguage;
 }
 
+/**
+ * A walk-in's application, opened by the officer serving the citizen's ticket at their counter:
+ * for the ticket's service, with the applicant's identity; the code and the secret go to the phone.
+ */
+export class CreateWalkInApplicationDto extends CitizenIdentityDto {
+  /** The ticket the officer is serving now */
+  @IsUUID()
+  ticketId!: string;
+
+  /** The language of the messages: id (default) or en */
+  @IsOptional()
+  @IsIn(CITIZEN_LANGUAGES, { context: languageMessage })
+  language?: CitizenLanguage;
+}
+
+/** `?inline=1`: an image shown in the counter's review screen instead of downloaded. */
+export class DocumentReadQueryDto {
+  @IsOptional()
+  @IsIn(['0', '1'], { context: { message: { id: 'inline harus 0 atau 1.', en: 'inline must be 0 or 1.' } } })
+  inline?: '0' | '1';
+}
+
 export class InboxQueryDto {
   @IsOptional()
   @IsIn(APPLICATION_STATES, { context: stateMessage })
