@@ -19,6 +19,7 @@ import {
 } from '@mpp/ui';
 import { Subject, startWith, switchMap } from 'rxjs';
 
+import { ApplicationLinkComponent } from '../application/application-link.component';
 import { OnlineTicketLinkComponent } from '../online-ticket/online-ticket-link.component';
 import { LastSearchService } from '../search/last-search.service';
 import { RequirementListComponent } from './requirement-list.component';
@@ -27,6 +28,7 @@ import { RequirementListComponent } from './requirement-list.component';
 @Component({
   selector: 'portal-service-detail-page',
   imports: [
+    ApplicationLinkComponent,
     CompletionTimePipe,
     ErrorAlertComponent,
     LocalizedPipe,
