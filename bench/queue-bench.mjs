@@ -113,6 +113,8 @@ const PAGES_DEADLINE_MS = 900_000;
 const TICKET_PAGES = 5000;
 const PAGE_CALLS = 150;
 const PAGE_CALLS_PER_SECOND = 10;
+/** apps/api/src/queue/ticket-page-places.ts: NEAR_FRONT_PLACES (pages this near the front are told every move). */
+const NEAR_FRONT_PLACES = 10;
 /** apps/portal/src/app/ticket/ticket-live.service.ts: QUEUE_MOVED_REFETCH_MS. */
 const PAGE_REFETCH_MS = 500;
 const PAGES_OPENING_AT_ONCE = 50;
@@ -269,7 +271,8 @@ async function main() {
         `call → page p50 ${round(percentile(pages.delays, 50))} ms, p99 ${round(percentile(pages.delays, 99))} ms (first tenth of the calls p50 ${pages.trend.firstTenthP50Ms} ms, last tenth ${pages.trend.lastTenthP50Ms} ms); ` +
         `call-next p50 ${round(percentile(pages.callNextMs, 50))} ms, p99 ${round(percentile(pages.callNextMs, 99))} ms; ` +
         `pages' reads during the calls ${pages.readsDuringCalls} (${round(pages.readsDuringCalls / Math.max(1, pages.calls), 2)} per call), places pushed ${pages.placesHeard} (${round(pages.placesHeard / Math.max(1, pages.calls), 0)} per call), ` +
-        `call → next place at a waiting page p50 ${round(percentile(pages.placeDelays, 50))} ms, p99 ${round(percentile(pages.placeDelays, 99))} ms; ` +
+        `call → next place at a waiting page p50 ${round(percentile(pages.placeDelays, 50))} ms, p99 ${round(percentile(pages.placeDelays, 99))} ms ` +
+        `(among the first ${NEAR_FRONT_PLACES} at the call: p50 ${round(percentile(pages.nearPlaceDelays, 50))} ms, p99 ${round(percentile(pages.nearPlaceDelays, 99))} ms, ${pages.nearPlaceDelays.length} of them); ` +
         `API memory ${describeMemory(pages.memory)}; ${describeCpu(pages.cpu, pages.calls, 'call + no-show')}; ${describeCommits(pagesCommits, 'call + no-show')}` +
         describeMessages((adapterSent.ticketPages = messages?.take()), pages.calls, 'call + no-show'),
     );
@@ -337,6 +340,9 @@ function toFigures(args, issue, call, saturated, display, pages, pgbench, { cpuS
     pageCallNextP99Ms: pages ? round(percentile(pages.callNextMs, 99)) : null,
     pagePlaceDelayP50Ms: pages ? round(percentile(pages.placeDelays, 50)) : null,
     pagePlaceDelayP99Ms: pages ? round(percentile(pages.placeDelays, 99)) : null,
+    // Pages among the first NEAR_FRONT_PLACES when the call started (told every move; those further back at most every 20 ms per place).
+    pageNearPlaceDelayP50Ms: pages ? round(percentile(pages.nearPlaceDelays, 50)) : null,
+    pageNearPlaceDelayP99Ms: pages ? round(percentile(pages.nearPlaceDelays, 99)) : null,
     pageReadsPerCall: pages ? round(pages.readsDuringCalls / Math.max(1, pages.calls), 2) : null,
     pageMemory: pages ? pages.memory : null,
     pgbench,
@@ -1048,15 +1054,22 @@ async function ticketPages(nodes, bases, setup, count, forgetMessages) {
     else delays.push(page.calledAt - call.started);
   }
   // How long a page still waiting waited for its place after a call: the first place it heard after the call's start.
+  // Also apart, for the pages that were among the first NEAR_FRONT_PLACES at the call (the API tells those every move, the others less often).
   const placeDelays = [];
+  const nearPlaceDelays = [];
   const starts = calls.map((c) => c.started).sort((a, b) => a - b);
   for (const page of pages) {
     if (page.placesAt.length === 0) continue;
     let k = 0;
+    let known = 0;
     for (const start of starts) {
       while (k < page.placesAt.length && page.placesAt[k] < start) k += 1;
       if (k === page.placesAt.length) break;
-      if (page.calledAt === null || page.calledAt > start) placeDelays.push(page.placesAt[k] - start);
+      while (known + 1 < page.placesKnown.length && page.placesKnown[known + 1].at <= start) known += 1;
+      if (page.calledAt === null || page.calledAt > start) {
+        placeDelays.push(page.placesAt[k] - start);
+        if ((page.placesKnown[known]?.place ?? Infinity) <= NEAR_FRONT_PLACES) nearPlaceDelays.push(page.placesAt[k] - start);
+      }
     }
   }
   // A backlog shows as delays growing from the first calls (to a ticket with a page) to the last ones.
@@ -1075,7 +1088,7 @@ async function ticketPages(nodes, bases, setup, count, forgetMessages) {
     heapPerPageKb: memoryBefore.heap === null || memoryAfter.heap === null ? null : round((memoryAfter.heap - memoryBefore.heap) / 1024 / pages.length),
   };
   const valid = calls.length > 0 && calledWithPage >= PAGE_CALLS_WITH_PAGE_MIN * calls.length;
-  return { commits, valid, pages: pages.length, openMs, calls: calls.length, calledWithPage, missed, delays, trend, callNextMs: calls.map((c) => c.ms), readsDuringCalls, placesHeard, placeDelays, memory, cpu: cpuUsed };
+  return { commits, valid, pages: pages.length, openMs, calls: calls.length, calledWithPage, missed, delays, trend, callNextMs: calls.map((c) => c.ms), readsDuringCalls, placesHeard, placeDelays, nearPlaceDelays, memory, cpu: cpuUsed };
 }
 
 /** The ticket pages phase's own service, and the 30 counters set to serve only it (the tickets left of A, B and C stay waiting, uncalled). */
@@ -1094,10 +1107,11 @@ async function pagesOwnService(send, setup) {
  * its new place when it carries one for this ticket, else a GET once the moves settle (500 ms).
  */
 async function openTicketPage(io, base, send, code, counted) {
-  const page = { code, ticket: null, calledAt: null, placesAt: [], refetch: null, closed: false, socket: null };
+  const page = { code, ticket: null, calledAt: null, placesAt: [], placesKnown: [], refetch: null, closed: false, socket: null };
   const take = (ticket) => {
     if (ticket?.publicCode !== code) return;
     page.ticket = ticket;
+    if (ticket.status === 'waiting') page.placesKnown.push({ at: performance.now(), place: ticket.positionMin ?? ticket.position });
     if (ticket.status === 'called' && page.calledAt === null) page.calledAt = performance.now();
   };
   const read = async () => {
@@ -1468,6 +1482,7 @@ function tableRows(f) {
           ['ticket pages that never heard their call', String(f.pageMissed), 'pageMissed'],
           ['call-next p99 with the pages open', ms(f.pageCallNextP99Ms), 'pageCallNextP99Ms'],
           ['call → next place at a waiting page p99', ms(f.pagePlaceDelayP99Ms), null],
+          [`call → next place, pages among the first ${NEAR_FRONT_PLACES}, p99`, ms(f.pageNearPlaceDelayP99Ms), null],
           ["pages' reads per call", String(f.pageReadsPerCall), null],
           ['API memory per open page (RSS / heap)', `${f.pageMemory.rssPerPageKb} kB / ${f.pageMemory.heapPerPageKb ?? 'n/a'} kB`, null],
         ]
