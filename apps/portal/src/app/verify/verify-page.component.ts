@@ -1,6 +1,6 @@
 import { ChangeDetectionStrategy, Component, DestroyRef, computed, inject, input, signal } from '@angular/core';
 import { takeUntilDestroyed, toObservable, toSignal } from '@angular/core/rxjs-interop';
-import { Router } from '@angular/router';
+import { Router, RouterLink } from '@angular/router';
 import type { VerifiedDocumentResponse } from '@mpp/contracts';
 import { ErrorAlertComponent, I18nService, LocalizedPipe, TranslatePipe, formatClock, loadError, loadedValue, pickText, timeZoneLabel, toLoadState, type LoadState } from '@mpp/ui';
 import { of, switchMap } from 'rxjs';
@@ -23,7 +23,7 @@ function toHex(buffer: ArrayBuffer): string {
  */
 @Component({
   selector: 'portal-verify-page',
-  imports: [ErrorAlertComponent, LocalizedPipe, TranslatePipe],
+  imports: [ErrorAlertComponent, LocalizedPipe, RouterLink, TranslatePipe],
   changeDetection: ChangeDetectionStrategy.OnPush,
   templateUrl: './verify-page.component.html',
   styleUrl: './verify-page.component.css',
