@@ -8,3 +8,4 @@ export * from './portal-home';
 export * from './online-ticket';
 export * from './application';
 export * from './issued-document';
+export * from './application-flag';

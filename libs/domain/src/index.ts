@@ -19,3 +19,4 @@ export * from './site-status';
 export * from './online-ticket';
 export * from './application-state';
 export * from './application-clock';
+export * from './application-flags';

@@ -1,0 +1,60 @@
+import type { IsoWeekday, OpeningHours } from '@mpp/contracts';
+import { applicationFlagsAt, currentWorkingDayClose, type FlagCalendar } from './application-flags';
+import { zonedToUtc } from './calendar';
+
+const ZONE = 'Asia/Makassar';
+const weekdays: OpeningHours[] = ([1, 2, 3, 4, 5] as IsoWeekday[]).map((weekday) => ({ weekday, open: '08:00', close: '16:00', breaks: [{ start: '12:00', end: '13:00' }] }));
+const calendar = (closures: FlagCalendar['closures'] = [], closesOnCutiBersama = true): FlagCalendar => ({ timeZone: ZONE, openingHours: weekdays, closures, closesOnCutiBersama });
+const at = (date: string, time: string): Date => zonedToUtc(date, time, ZONE);
+
+// 2026-12-04 is a Friday; 2026-12-07 the Monday after.
+describe('currentWorkingDayClose', () => {
+  it('should answer today’s close while the site has not closed, and the next working day’s after', () => {
+    expect(currentWorkingDayClose(at('2026-12-04', '15:59'), calendar())).toEqual(at('2026-12-04', '16:00'));
+    expect(currentWorkingDayClose(at('2026-12-04', '16:00'), calendar())).toEqual(at('2026-12-07', '16:00'));
+    expect(currentWorkingDayClose(at('2026-12-05', '10:00'), calendar())).toEqual(at('2026-12-07', '16:00'));
+  });
+
+  it('should step over a holiday, and over cuti bersama only where the site closes on it', () => {
+    const monday = { date: '2026-12-07', name: 'Libur uji', kind: 'national_holiday' as const };
+    expect(currentWorkingDayClose(at('2026-12-04', '17:00'), calendar([monday]))).toEqual(at('2026-12-08', '16:00'));
+    const cuti = { ...monday, kind: 'cuti_bersama' as const };
+    expect(currentWorkingDayClose(at('2026-12-04', '17:00'), calendar([cuti], true))).toEqual(at('2026-12-08', '16:00'));
+    expect(currentWorkingDayClose(at('2026-12-04', '17:00'), calendar([cuti], false))).toEqual(at('2026-12-07', '16:00'));
+  });
+});
+
+describe('applicationFlagsAt', () => {
+  const due = at('2026-12-07', '16:00');
+  const legal = at('2026-12-09', '16:00');
+  const running = { state: 'in_process' as const, clockPhase: 'running', dueAt: due, legalDueAt: legal };
+  const flagsAt = (now: Date, app = running, cal = calendar()) => applicationFlagsAt(app, now, currentWorkingDayClose(now, cal)).map((f) => f.kind);
+
+  it('should flag due soon from the close of the working day before the due date, across the weekend', () => {
+    expect(flagsAt(at('2026-12-04', '15:00'))).toEqual([]);
+    expect(flagsAt(at('2026-12-04', '16:01'))).toEqual(['due_soon']);
+    expect(flagsAt(at('2026-12-06', '09:00'))).toEqual(['due_soon']);
+    expect(flagsAt(at('2026-12-07', '16:00'))).toEqual(['due_soon']);
+  });
+
+  it('should not flag due soon on Friday when Monday is a holiday and the due date is Tuesday, then flag it', () => {
+    const holiday = calendar([{ date: '2026-12-07', name: 'Libur uji', kind: 'national_holiday' }]);
+    const tuesday = { ...running, dueAt: at('2026-12-08', '16:00') };
+    expect(flagsAt(at('2026-12-04', '15:00'), tuesday, holiday)).toEqual([]);
+    expect(flagsAt(at('2026-12-04', '16:30'), tuesday, holiday)).toEqual(['due_soon']);
+    expect(flagsAt(at('2026-12-04', '16:30'), tuesday, calendar())).toEqual([]);
+  });
+
+  it('should flag overdue instead of due soon after the due date, and at risk after the legal deadline while undecided', () => {
+    expect(flagsAt(at('2026-12-07', '16:01'))).toEqual(['overdue']);
+    expect(flagsAt(at('2026-12-09', '16:01'))).toEqual(['overdue', 'at_risk']);
+    expect(flagsAt(at('2026-12-09', '16:01'), { ...running, state: 'approved' })).toEqual(['overdue']);
+  });
+
+  it('should flag nothing while the clock is paused, not started or stopped', () => {
+    const late = at('2026-12-10', '09:00');
+    expect(flagsAt(late, { ...running, state: 'returned', clockPhase: 'paused' })).toEqual([]);
+    expect(flagsAt(late, { ...running, state: 'in_verification', clockPhase: 'not_started', dueAt: null, legalDueAt: null })).toEqual([]);
+    expect(flagsAt(late, { ...running, state: 'ready', clockPhase: 'stopped' })).toEqual([]);
+  });
+});
