@@ -2,6 +2,8 @@ import {
   ChangeDetectionStrategy,
   Component,
   ElementRef,
+  Injector,
+  afterNextRender,
   computed,
   effect,
   inject,
@@ -63,6 +65,7 @@ export class ApplicationInboxPageComponent {
   private readonly router = inject(Router);
   private readonly session = inject(AuthSession);
   private readonly host = inject<ElementRef<HTMLElement>>(ElementRef);
+  private readonly injector = inject(Injector);
 
   /** Query parameter `tab`. */
   readonly tab = input<string | undefined>();
@@ -207,10 +210,11 @@ export class ApplicationInboxPageComponent {
     this.loadingMore.set(false);
     this.announcement.set(this.i18n.t(appended ? 'applications.inbox.loadedMore' : 'applications.inbox.loaded', { n: page.items.length, total: this.rows().length }));
     // "Muat lagi" disappears on the last page: the focus goes to the first new row, not to the page.
-    if (appended && page.items.length > 0) setTimeout(() => this.moveTo(before));
+    if (appended && page.items.length > 0) afterNextRender(() => this.moveTo(before), { injector: this.injector });
   }
 
+  /** Focuses at once (a key press: the rows are on screen), so a key pressed right after acts on it. */
   private focus(selector: string): void {
-    setTimeout(() => this.host.nativeElement.querySelector<HTMLElement>(selector)?.focus());
+    this.host.nativeElement.querySelector<HTMLElement>(selector)?.focus();
   }
 }
