@@ -10,6 +10,8 @@ import type { Response } from 'supertest';
 import { DataSource } from 'typeorm';
 import { ApplicationUploadsService } from '../src/applications/application-uploads.service';
 import { FixedClock } from '../src/common/clock';
+import { FilesService } from '../src/files/files.service';
+import { ImageReencoder } from '../src/files/image-reencoder';
 import { tinyPdf, uploadDocument, uploadMandatoryDocuments } from './support/application-documents';
 import { signInByCode } from './support/citizen';
 import { createStaff, StaffTokens } from './support/staff';
@@ -366,5 +368,47 @@ describe(`${ApplicationUploadsService.name} over HTTP`, () => {
     const detail = (await t.http().get(`/api/v1/agency/applications/${mine.application.id}`).auth(staff.dukcapilOfficer, { type: 'bearer' }).expect(200)).body as ApplicationResponse;
     expect(detail.items[0].documents[0]).toMatchObject({ id: doc.id, fileName: 'kk.pdf' });
     expect(JSON.stringify(log)).not.toContain(NIK);
+  }, 180_000);
+
+  it('should number two uploads to one item at once 1 and 2, answer 503 with Retry-After while the image queue is full (PDFs still taken), and 410 for a file the retention deleted', async () => {
+    const { application, secret } = await create();
+    const [a, b] = [tinyPdf('sekaligus-a'), tinyPdf('sekaligus-b')];
+    const both = await Promise.all([uploadDocument(t, application, requirementIds[0], { secret }, a), uploadDocument(t, application, requirementIds[0], { secret }, b)]);
+    expect(both.map((r) => r.status)).toEqual([200, 200]);
+    const versions = ((await citizenGet(application.code, '', secret).expect(200)).body as ApplicationResponse).items[0].documents;
+    expect(versions.map((d) => d.version)).toEqual([1, 2]);
+    expect(new Set(versions.map((d) => d.sha256))).toEqual(new Set([sha256(a), sha256(b)]));
+
+    // Fill the image queue (its slots and its waiting line) with jobs that wait for the test.
+    const queue = t.app.get(ImageReencoder).queue;
+    let release!: () => void;
+    const gate = new Promise<void>((resolve) => (release = resolve));
+    const blockers: Promise<void>[] = [];
+    while (queue.hasRoom()) blockers.push(queue.run(() => gate));
+    try {
+      const filesBefore = storedFiles().length;
+      const busy = await uploadDocument(t, application, requirementIds[1], { secret }, await phoneJpeg());
+      expect({ status: busy.status, code: busy.body.code, retryAfter: busy.headers['retry-after'] }).toEqual({ status: 503, code: 'FILES_BUSY', retryAfter: '15' });
+      expect(busy.body.message.id).toBeTruthy();
+      expect(storedFiles().length).toBe(filesBefore);
+      await uploadDocument(t, application, requirementIds[1], { secret }, tinyPdf('tetap-diterima')).expect(200);
+    } finally {
+      release();
+      await Promise.all(blockers);
+    }
+    await uploadDocument(t, application, requirementIds[2] ?? requirementIds[1], { secret }, await phoneJpeg()).expect(200);
+
+    // The retention job (application_file_purge) deleted version 1's file: the record stays, a download answers 410.
+    const [purged] = versions;
+    const key = ((await db().query(`SELECT file_key FROM application_document WHERE id = $1`, [purged.id])) as { file_key: string }[])[0].file_key;
+    await t.app.get(FilesService).remove(key);
+    clock.advance(HOUR);
+    await db().query(`INSERT INTO application_file_purge (application_id, application_document_id, file_key, purged_at) VALUES ($1, $2, $3, $4)`, [application.id, purged.id, key, clock.now()]);
+    const gone = await download(application.code, purged.id, secret);
+    expect({ status: gone.status, code: codeOf(gone) }).toEqual({ status: 410, code: 'DOCUMENT_PURGED' });
+    const after = ((await citizenGet(application.code, '', secret).expect(200)).body as ApplicationResponse).items[0].documents;
+    expect(after.map((d) => d.purgedAt)).toEqual([clock.now().toISOString(), null]);
+    await download(application.code, versions[1].id, secret).expect(200);
+    expect(await accessRows(purged.id)).toEqual([]);
   }, 180_000);
 });

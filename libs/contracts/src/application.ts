@@ -55,6 +55,8 @@ export interface ApplicationDocumentResponse {
   fileName: string | null;
   uploadedAt: string;
   uploadedBy: 'citizen' | 'officer';
+  /** When the retention period's job deleted the file (a download answers 410); null while it is kept. */
+  purgedAt: string | null;
 }
 
 /** One read of a document (staff only): who, when, from where. */

@@ -1,4 +1,4 @@
-import { Injectable, Logger } from '@nestjs/common';
+import { HttpStatus, Injectable, Logger } from '@nestjs/common';
 import type { ApplicationDocumentAccessResponse, ApplicationResponse } from '@mpp/contracts';
 import type { Readable } from 'node:stream';
 import type { EntityManager } from 'typeorm';
@@ -75,6 +75,8 @@ export class ApplicationUploadsService {
     const row = await this.find(actor);
     const doc = await this.repo.findDocument(row.id, documentId);
     if (!doc) throw ApiException.notFound('DOCUMENT_NOT_FOUND', ApplicationMessages.documentNotFound);
+    // Deleted by the retention job (application_file_purge): the record stays, the file is gone.
+    if (doc.purged_at) throw new ApiException(HttpStatus.GONE, 'DOCUMENT_PURGED', ApplicationMessages.documentPurged(doc.purged_at));
     const inline = wantsInline && doc.content_type !== 'application/pdf';
     const stream = await this.files.open(doc.file_key);
     try {

@@ -53,6 +53,10 @@ export const ApplicationMessages = {
     en: `Upload the mandatory documents first: ${names.en}.`,
   }),
   documentNotFound: { id: 'Dokumen tidak ditemukan.', en: 'Document not found.' },
+  documentPurged: (at: Date): LocalizedText => ({
+    id: `Berkas dokumen ini sudah dihapus pada ${at.toISOString().slice(0, 10)} sesuai masa simpan permohonan yang selesai. Catatan permohonan tetap tersimpan.`,
+    en: `This document's file was deleted on ${at.toISOString().slice(0, 10)} under the retention period of finished applications. The application's record is kept.`,
+  }),
   ticketNotFound: {
     id: 'Tiket tidak ditemukan di instansi Anda.',
     en: 'Ticket not found at your agency.',

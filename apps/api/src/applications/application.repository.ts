@@ -49,6 +49,8 @@ export interface ApplicationDocumentRow {
   uploaded_by_kind: 'citizen' | 'officer';
   uploaded_by_id: string | null;
   uploaded_at: Date;
+  /** When the retention job deleted its file (application_file_purge), else null. */
+  purged_at: Date | null;
 }
 
 export interface NewApplicationDocument {
@@ -318,7 +320,7 @@ export class ApplicationRepository {
       `INSERT INTO application_document (application_id, requirement_id, version, file_key, sha256, size, content_type, file_name_cipher, uploaded_by_kind, uploaded_by_id, uploaded_at)
        SELECT $1, $2, coalesce(max(version), 0) + 1, $3, $4, $5, $6, $7, $8, $9, $10
          FROM application_document WHERE application_id = $1 AND requirement_id = $2
-       RETURNING *`,
+       RETURNING *, NULL::timestamptz AS purged_at`,
       [d.applicationId, d.requirementId, d.fileKey, d.sha256, d.size, d.contentType, d.fileNameCipher, d.uploadedByKind, d.uploadedById, d.at],
     )) as ApplicationDocumentRow[];
     return rows[0];
@@ -326,11 +328,19 @@ export class ApplicationRepository {
 
   /** Every version of every item's document, by item and version. */
   async documents(applicationId: string, db: Db = this.db): Promise<ApplicationDocumentRow[]> {
-    return (await db.query(`SELECT * FROM application_document WHERE application_id = $1 ORDER BY requirement_id, version`, [applicationId])) as ApplicationDocumentRow[];
+    return (await db.query(
+      `SELECT d.*, p.purged_at FROM application_document d LEFT JOIN application_file_purge p ON p.application_document_id = d.id
+        WHERE d.application_id = $1 ORDER BY d.requirement_id, d.version`,
+      [applicationId],
+    )) as ApplicationDocumentRow[];
   }
 
   async findDocument(applicationId: string, documentId: string): Promise<ApplicationDocumentRow | null> {
-    const rows = (await this.db.query(`SELECT * FROM application_document WHERE application_id = $1 AND id = $2`, [applicationId, documentId])) as ApplicationDocumentRow[];
+    const rows = (await this.db.query(
+      `SELECT d.*, p.purged_at FROM application_document d LEFT JOIN application_file_purge p ON p.application_document_id = d.id
+        WHERE d.application_id = $1 AND d.id = $2`,
+      [applicationId, documentId],
+    )) as ApplicationDocumentRow[];
     return rows[0] ?? null;
   }
 

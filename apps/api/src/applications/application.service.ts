@@ -565,6 +565,7 @@ export class ApplicationService {
       fileName: d.file_name_cipher ? this.cipher.decrypt(d.file_name_cipher) : null,
       uploadedAt: d.uploaded_at.toISOString(),
       uploadedBy: d.uploaded_by_kind,
+      purgedAt: d.purged_at?.toISOString() ?? null,
     };
   }
 }
