@@ -8,6 +8,7 @@ import { join } from 'node:path';
 import sharp from 'sharp';
 import type { Response } from 'supertest';
 import { DataSource } from 'typeorm';
+import { APPLICATION_RATE_LIMIT } from '../src/applications/application-throttler.guard';
 import { ApplicationUploadsService } from '../src/applications/application-uploads.service';
 import { FixedClock } from '../src/common/clock';
 import { FilesService } from '../src/files/files.service';
@@ -410,5 +411,17 @@ describe(`${ApplicationUploadsService.name} over HTTP`, () => {
     expect(after.map((d) => d.purgedAt)).toEqual([clock.now().toISOString(), null]);
     await download(application.code, versions[1].id, secret).expect(200);
     expect(await accessRows(purged.id)).toEqual([]);
+  }, 180_000);
+
+  it('should let one address upload 300 times a minute and answer the 301st with 429 and Retry-After, another address still served', async () => {
+    const { application, secret } = await create();
+    const from = (address: string) => uploadDocument(t, application, requirementIds[0], { secret: 'x'.repeat(32) }, tinyPdf()).set('X-Forwarded-For', address);
+    const statuses: number[] = [];
+    for (let i = 0; i < APPLICATION_RATE_LIMIT; i += 50) statuses.push(...(await Promise.all(Array.from({ length: 50 }, () => from('10.20.30.40')))).map((r) => r.status));
+    expect(new Set(statuses)).toEqual(new Set([404]));
+    const over = await from('10.20.30.40');
+    expect({ status: over.status, code: over.body.code }).toEqual({ status: 429, code: 'TOO_MANY_REQUESTS' });
+    expect(Number(over.headers['retry-after'] ?? over.headers['retry-after-application'])).toBeGreaterThan(0);
+    await uploadDocument(t, application, requirementIds[0], { secret }, tinyPdf()).set('X-Forwarded-For', '10.20.30.41').expect(200);
   }, 180_000);
 });
