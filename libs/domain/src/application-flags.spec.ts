@@ -1,5 +1,5 @@
 import type { IsoWeekday, OpeningHours } from '@mpp/contracts';
-import { applicationFlagsAt, currentWorkingDayClose, type FlagCalendar } from './application-flags';
+import { applicationFlagsAt, currentWorkingDayClose, type FlagCalendar, type FlaggedApplication } from './application-flags';
 import { zonedToUtc } from './calendar';
 
 const ZONE = 'Asia/Makassar';
@@ -27,7 +27,7 @@ describe('currentWorkingDayClose', () => {
 describe('applicationFlagsAt', () => {
   const due = at('2026-12-07', '16:00');
   const legal = at('2026-12-09', '16:00');
-  const running = { state: 'in_process' as const, clockPhase: 'running', dueAt: due, legalDueAt: legal };
+  const running: FlaggedApplication = { state: 'in_process', clockPhase: 'running', dueAt: due, legalDueAt: legal };
   const flagsAt = (now: Date, app = running, cal = calendar()) => applicationFlagsAt(app, now, currentWorkingDayClose(now, cal)).map((f) => f.kind);
 
   it('should flag due soon from the close of the working day before the due date, across the weekend', () => {

@@ -8,7 +8,7 @@ import type { NotificationChannelKind, NotificationLanguage } from './notificati
  * parameters of a template approved by Meta (its name configured, config/notifications-config.ts), and
  * the same text as the SMS for the outbox's record.
  */
-export const TEMPLATE_NAMES = ['ticket-called', 'text'] as const;
+export const TEMPLATE_NAMES = ['ticket-called', 'text', 'application-flag'] as const;
 export type TemplateName = (typeof TEMPLATE_NAMES)[number];
 
 export interface TicketCalledModel {
@@ -26,9 +26,26 @@ export interface TextModel {
   text: string;
 }
 
+/**
+ * An application's SLA flag, to the agency's staff and (escalated) the site's admins: nothing
+ * personal, only the code, the service, the agency and the deadline (docs/applications.md).
+ */
+export interface ApplicationFlagModel {
+  /** The flag in the message's language: "melewati batas waktu layanan" / "past the service deadline". */
+  label: string;
+  /** The application's code as printed (ABCD-EFGH). */
+  code: string;
+  serviceName: string;
+  agencyName: string;
+  siteName: string;
+  /** The deadline in the site's zone and the message's language. */
+  deadline: string;
+}
+
 interface ModelOf {
   'ticket-called': TicketCalledModel;
   text: TextModel;
+  'application-flag': ApplicationFlagModel;
 }
 
 interface ChannelTemplates {
@@ -61,6 +78,30 @@ const SOURCES: Record<TemplateName, Record<NotificationLanguage, ChannelTemplate
       },
       sms: '{{siteName}}: number {{ticketNumber}} is called, please go to {{counter}}.{{#if optOutUrl}} Stop: {{optOutUrl}}{{/if}}',
       whatsapp: ['{{ticketNumber}}', '{{counter}}', '{{siteName}}'],
+    },
+  },
+  'application-flag': {
+    id: {
+      email: {
+        subject: 'Permohonan {{code}}: {{label}}',
+        text:
+          'Permohonan {{code}} ({{serviceName}}, {{agencyName}}, {{siteName}}): {{label}}.\n' +
+          'Batas waktu: {{deadline}}.\n' +
+          'Buka kotak masuk permohonan di aplikasi loket untuk menindaklanjutinya.',
+      },
+      sms: 'Permohonan {{code}} ({{serviceName}}): {{label}}; batas {{deadline}}.',
+      whatsapp: ['{{code}}', '{{label}}', '{{deadline}}'],
+    },
+    en: {
+      email: {
+        subject: 'Application {{code}}: {{label}}',
+        text:
+          'Application {{code}} ({{serviceName}}, {{agencyName}}, {{siteName}}): {{label}}.\n' +
+          'Deadline: {{deadline}}.\n' +
+          'Open the applications inbox in the counter app to act on it.',
+      },
+      sms: 'Application {{code}} ({{serviceName}}): {{label}}; deadline {{deadline}}.',
+      whatsapp: ['{{code}}', '{{label}}', '{{deadline}}'],
     },
   },
   text: {
