@@ -1,5 +1,5 @@
 import type { ApplicationCreatedResponse, IssuedDocumentSummary, ServiceResponse, VerifiedDocumentResponse, VerifyDocumentFileResponse } from '@mpp/contracts';
-import { ISSUED_DOCUMENT_NUMBER_PATTERN } from '@mpp/contracts';
+import { ISSUED_DOCUMENT_MAX_BYTES, ISSUED_DOCUMENT_NUMBER_PATTERN } from '@mpp/contracts';
 import { formatBookingCode, localDate, maskNik, normalizeIndonesianMobile } from '@mpp/domain';
 import { createHash, randomBytes } from 'node:crypto';
 import { inflateSync } from 'node:zlib';
@@ -22,10 +22,11 @@ const EMAIL = 'agustina@example.go.id';
 const sha256 = (bytes: Buffer) => createHash('sha256').update(bytes).digest('hex');
 
 /** Reads a supertest response body as bytes. */
-const binary = (res: NodeJS.ReadableStream & { setEncoding(e: string): void }, done: (error: Error | null, body: Buffer) => void) => {
+const binary = (res: Response, done: (error: Error | null, body: Buffer) => void) => {
+  const stream = res as unknown as NodeJS.ReadableStream;
   const chunks: Buffer[] = [];
-  res.on('data', (chunk: Buffer) => chunks.push(chunk));
-  res.on('end', () => done(null, Buffer.concat(chunks)));
+  stream.on('data', (chunk: Buffer) => chunks.push(chunk));
+  stream.on('end', () => done(null, Buffer.concat(chunks)));
 };
 
 /**
@@ -251,6 +252,16 @@ describe(`${IssuedDocumentsService.name} over HTTP`, () => {
     await put(staff.polrestaAdmin, result).expect(404);
     expect((await put(staff.dukcapilOfficer, Buffer.from('MZ\x90\x00 not a pdf at all', 'latin1')).expect(422)).body).toMatchObject({ code: 'RESULT_NOT_PDF', message: { id: expect.any(String), en: expect.any(String) } });
     await download(`/api/v1/applications/${code}/result`, owner(created)).expect(404);
+    expect((await t.http().put(`/api/v1/agency/applications/${id}/result`).set(bearer(staff.dukcapilOfficer)).send({ pdf: 'no' }).expect(415)).body).toMatchObject({ code: 'UPLOAD_NOT_RAW' });
+    const tooLarge = await t
+      .http()
+      .put(`/api/v1/agency/applications/${id}/result`)
+      .set(bearer(staff.dukcapilOfficer))
+      .set('Content-Type', 'application/pdf')
+      .send(Buffer.concat([result, Buffer.alloc(ISSUED_DOCUMENT_MAX_BYTES + 1 - result.length, 0x20)]));
+    expect({ status: tooLarge.status, code: (tooLarge.body as { code: string }).code }).toEqual({ status: 413, code: 'FILE_TOO_LARGE' });
+    expect((tooLarge.body as { message: { id: string } }).message.id).toContain('25 MB');
+    expect(await issuedRows(id)).toHaveLength(0);
 
     const summary = (await put(staff.dukcapilOfficer, result).expect(201)).body as IssuedDocumentSummary;
     expect(summary).toMatchObject({ kind: 'result', sha256: sha256(result), size: result.length });

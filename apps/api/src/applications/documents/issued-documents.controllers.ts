@@ -13,6 +13,7 @@ import { publicBaseUrl } from '../../common/http/host-policy';
 import { UuidPipe } from '../../common/pipes';
 import type { OwnerProof } from '../application.service';
 import { APPLICATION_SECRET_HEADER, originOf } from '../applications.controller';
+import { uploadBody } from '../document-http';
 import { CreateLetterDto } from './dto/issued-document.dto';
 import { IssuedDocumentsService, type IssuedDownload } from './issued-documents.service';
 
@@ -108,9 +109,10 @@ export class AgencyIssuedDocumentsController {
 
   @Put(':id/result')
   @HttpCode(201)
-  @ApiOperation({ summary: 'Upload the result document while approved: the body is the PDF itself (at most 25 MB)' })
-  uploadResult(@CurrentStaff() staff: StaffPrincipal, @Param('id', UuidPipe) id: string, @Req() req: Request): Promise<IssuedDocumentSummary> {
-    return this.documents.uploadResult(staff, id, req, originOf(req));
+  @ApiOperation({ summary: 'Upload the result document while approved: the body is the PDF itself (at most 25 MB; a JSON or form body 415)' })
+  uploadResult(@CurrentStaff() staff: StaffPrincipal, @Param('id', UuidPipe) id: string, @Req() req: Request, @Res({ passthrough: true }) res: Response): Promise<IssuedDocumentSummary> {
+    const body = uploadBody(req, res);
+    return body.guard(this.documents.uploadResult(staff, id, body.stream, body.length, originOf(req)));
   }
 
   @Post(':id/letter')
@@ -138,8 +140,9 @@ export class VerifyController {
 
   @Post(':number')
   @HttpCode(200)
-  @ApiOperation({ summary: 'Compare a PDF (the body itself, at most 25 MB) with the document issued under the number' })
-  verifyFile(@Param('number') number: string, @Req() req: Request): Promise<VerifyDocumentFileResponse> {
-    return this.documents.verifyFile(number, req);
+  @ApiOperation({ summary: 'Compare a PDF (the body itself, at most 25 MB; a JSON or form body 415) with the document issued under the number' })
+  verifyFile(@Param('number') number: string, @Req() req: Request, @Res({ passthrough: true }) res: Response): Promise<VerifyDocumentFileResponse> {
+    const body = uploadBody(req, res);
+    return body.guard(this.documents.verifyFile(number, body.stream, body.length));
   }
 }

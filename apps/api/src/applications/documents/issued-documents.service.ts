@@ -105,13 +105,11 @@ export class IssuedDocumentsService {
    * upload streams into the store (at most ISSUED_DOCUMENT_MAX_BYTES); the row and the trail's
    * event are written in one transaction that checks the state again under the row's lock.
    */
-  async uploadResult(staff: StaffPrincipal, id: string, body: Readable, origin: RequestOrigin): Promise<IssuedDocumentSummary> {
+  async uploadResult(staff: StaffPrincipal, id: string, body: Readable, declaredLength: number | null, origin: RequestOrigin): Promise<IssuedDocumentSummary> {
     const before = await this.requireForAgency(staff, id);
     checkClaim(before, staff);
-    if (before.state !== 'approved') {
-      body.resume();
-      throw ApiException.conflict('RESULT_NOT_ALLOWED', IssuedDocumentMessages.resultNotApproved);
-    }
+    if (before.state !== 'approved') throw ApiException.conflict('RESULT_NOT_ALLOWED', IssuedDocumentMessages.resultNotApproved);
+    if (declaredLength !== null && declaredLength > ISSUED_DOCUMENT_MAX_BYTES) throw tooLarge();
     const limited = connect(body, new ByteLimit(ISSUED_DOCUMENT_MAX_BYTES, () => tooLarge()), noop);
     const { head, stream } = await peek(limited, PDF_MAGIC.length);
     if (head.length === 0 || !head.equals(PDF_MAGIC)) {
@@ -207,13 +205,11 @@ export class IssuedDocumentsService {
   }
 
   /** Hashes the body as it streams (at most ISSUED_DOCUMENT_MAX_BYTES, never held whole) and compares it with the document's sha256. */
-  async verifyFile(rawNumber: string, body: Readable): Promise<VerifyDocumentFileResponse> {
+  async verifyFile(rawNumber: string, body: Readable, declaredLength: number | null): Promise<VerifyDocumentFileResponse> {
     const number = normalizeDocumentNumber(rawNumber);
     const row = number ? await this.repo.byNumber(number) : null;
-    if (!row) {
-      body.resume();
-      throw ApiException.notFound('DOCUMENT_NOT_FOUND', IssuedDocumentMessages.notFound);
-    }
+    if (!row) throw ApiException.notFound('DOCUMENT_NOT_FOUND', IssuedDocumentMessages.notFound);
+    if (declaredLength !== null && declaredLength > ISSUED_DOCUMENT_MAX_BYTES) throw tooLarge();
     const meter = new Sha256Meter();
     const limited = connect(body, new ByteLimit(ISSUED_DOCUMENT_MAX_BYTES, () => tooLarge()), meter, noop);
     for await (const chunk of limited as AsyncIterable<Buffer>) void chunk;
