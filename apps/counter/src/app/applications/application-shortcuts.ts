@@ -14,6 +14,7 @@ export const INBOX_KEYS = {
 
 /** The review screen's steps. */
 export const REVIEW_ACTIONS = [
+  'submit',
   'claim',
   'start-verification',
   'item-accept',
@@ -30,6 +31,7 @@ export const REVIEW_ACTIONS = [
 export type ReviewAction = (typeof REVIEW_ACTIONS)[number];
 
 export const REVIEW_KEYS: Readonly<Record<ReviewAction, string>> = {
+  submit: 'I', // kIrim (a walk-in's draft)
   claim: 'C', // ambil (Claim)
   'start-verification': 'V', // mulai Verifikasi
   'item-accept': 'A', // Accept item (diterima)

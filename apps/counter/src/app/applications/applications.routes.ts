@@ -15,6 +15,11 @@ export const APPLICATIONS_ROUTES: Routes = [
         title: 'applications.title',
       },
       {
+        path: 'baru',
+        loadComponent: () => import('./walk-in-page.component').then((m) => m.WalkInPageComponent),
+        title: 'applications.walkIn.title',
+      },
+      {
         path: ':id',
         loadComponent: () => import('./review-page.component').then((m) => m.ApplicationReviewPageComponent),
         title: 'applications.title',

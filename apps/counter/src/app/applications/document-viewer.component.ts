@@ -50,6 +50,9 @@ type Shown =
           <span title="SHA-256">SHA-256 <code data-testid="document-sha256">{{ doc.sha256.slice(0, 16) }}…</code></span>
         </p>
       }
+      @if (purgedAt(); as purgedAt) {
+        <p class="mpp-muted" data-testid="document-purged">{{ 'applications.document.purged' | t: { date: when(purgedAt) } }}</p>
+      }
       @switch (shown().status) {
         @case ('loading') {
           <p class="mpp-status" role="status">{{ 'common.loading' | t }}</p>
@@ -149,6 +152,7 @@ export class DocumentViewerComponent {
     const list = this.newestFirst();
     return list.find((d) => d.id === this.picked()) ?? list[0] ?? null;
   });
+  protected readonly purgedAt = computed(() => this.chosen()?.purgedAt ?? null);
   protected readonly chosenId = computed(() => this.chosen()?.id ?? null);
   protected readonly chosenVersion = computed(() => this.chosen()?.version ?? '');
   protected readonly shown = signal<Shown>({ status: 'none' });
@@ -216,12 +220,12 @@ export class DocumentViewerComponent {
   private load(applicationId: string, doc: ApplicationDocumentInfo | null): void {
     this.request?.unsubscribe();
     this.revoke();
-    if (!doc) {
+    if (!doc || doc.purgedAt) {
       this.shown.set({ status: 'none' });
       return;
     }
     this.shown.set({ status: 'loading' });
-    this.request = this.api.document(applicationId, doc.id).subscribe({
+    this.request = this.api.document(applicationId, doc.id, doc.contentType.startsWith('image/')).subscribe({
       next: (body) => void this.show(body, doc),
       error: (error: unknown) => this.shown.set({ status: 'error', error }),
     });

@@ -40,9 +40,11 @@ import { AgencyApplicationsApi, type AgencyApplicationDetail, type AgencyApplica
 import { FALLBACK_TIME_ZONE, formatSiteMoment } from './application-format';
 import { HELP_KEY, REVIEW_ACTIONS, REVIEW_KEYS, listMove, reviewActionForKey, type ReviewAction } from './application-shortcuts';
 import { DocumentViewerComponent } from './document-viewer.component';
+import { IssuedDocumentsComponent } from './issued-documents.component';
 
 /** The lifecycle action behind each step button (libs/domain decides when it is possible). */
 const STEP_ACTION: Readonly<Partial<Record<ReviewAction, ApplicationAction>>> = {
+  submit: 'submit',
   'start-verification': 'start_verification',
   return: 'return',
   resubmit: 'resubmit',
@@ -55,7 +57,7 @@ const STEP_ACTION: Readonly<Partial<Record<ReviewAction, ApplicationAction>>> = 
 };
 
 /** The application's steps, in the order of the lifecycle. */
-export const STEP_BUTTONS: readonly ReviewAction[] = ['claim', 'start-verification', 'return', 'resubmit', 'accept', 'start-process', 'approve', 'reject', 'mark-ready', 'finish'];
+export const STEP_BUTTONS: readonly ReviewAction[] = ['submit', 'claim', 'start-verification', 'return', 'resubmit', 'accept', 'start-process', 'approve', 'reject', 'mark-ready', 'finish'];
 /** Steps that ask for something first (a reason, a deadline, how the result is handed over). */
 type Form = 'revise' | 'return' | 'reject' | 'mark-ready' | 'help' | null;
 const FORM_OF: Readonly<Partial<Record<ReviewAction, Exclude<Form, null>>>> = {
@@ -78,7 +80,7 @@ const DEFAULT_RETURN_TIME = '16:00';
  */
 @Component({
   selector: 'counter-application-review-page',
-  imports: [BilingualPipe, DocumentViewerComponent, ErrorAlertComponent, LocalizedPipe, RouterLink, TranslatePipe],
+  imports: [BilingualPipe, DocumentViewerComponent, ErrorAlertComponent, IssuedDocumentsComponent, LocalizedPipe, RouterLink, TranslatePipe],
   changeDetection: ChangeDetectionStrategy.OnPush,
   host: { '(document:keydown)': 'onKeydown($event)' },
   templateUrl: './review-page.component.html',
@@ -108,7 +110,7 @@ export class ApplicationReviewPageComponent {
   protected readonly detail = signal<AgencyApplicationDetail | null>(null);
   protected readonly loadError = signal<unknown>(null);
   protected readonly selected = signal(0);
-  protected readonly inFlight = signal<ReviewAction | null>(null);
+  protected readonly inFlight = signal<ReviewAction | 'upload' | null>(null);
   protected readonly actionError = signal<unknown>(null);
   protected readonly announcement = signal('');
   protected readonly form = signal<Form>(null);
@@ -160,6 +162,9 @@ export class ApplicationReviewPageComponent {
   private request: Subscription | null = null;
 
   constructor() {
+    // A walk-in's draft just created says so (the create page passes the words in the history state).
+    const created = (globalThis.history?.state as { announce?: unknown } | null)?.announce;
+    if (typeof created === 'string') this.announcement.set(created);
     effect(() => {
       const id = this.id();
       untracked(() => this.load(id));
@@ -223,6 +228,8 @@ export class ApplicationReviewPageComponent {
         return applicationNextState(app.state, 'return') !== null && this.revisionItems().length > 0;
       case 'accept':
         return applicationNextState(app.state, 'accept') !== null && this.items().every((i) => i.state === 'accepted');
+      case 'submit':
+        return app.state === 'draft' && this.isWalkIn();
       default:
         return applicationNextState(app.state, STEP_ACTION[action]!) !== null;
     }
@@ -233,11 +240,45 @@ export class ApplicationReviewPageComponent {
     const app = this.detail();
     if (!app) return false;
     if (action === 'claim') return !this.claimedByMe() && !isApplicationFinal(app.state);
+    if (action === 'submit') return app.state === 'draft';
     const step = STEP_ACTION[action];
     return !!step && applicationNextState(app.state, step) !== null;
   }
 
-  protected busy(action: ReviewAction): boolean {
+  /** A walk-in's draft (the officer fills it in) — `walkIn` in the API's answer. */
+  protected readonly isWalkIn = computed(() => (this.detail() as { walkIn?: boolean } | null)?.walkIn === true);
+  /** The officer may upload for this item: any item of a walk-in's draft, a returned item brought to the counter. */
+  protected readonly canUpload = computed(() => {
+    const app = this.detail();
+    const item = this.item();
+    if (!app || !item || this.readOnly()) return false;
+    return (app.state === 'draft' && this.isWalkIn()) || (app.state === 'returned' && item.state === 'needs_revision');
+  });
+  protected readonly maxUploadMb = computed(() => {
+    const bytes = (this.detail() as { maxUploadBytes?: number } | null)?.maxUploadBytes;
+    return bytes ? Math.floor(bytes / 1_048_576) : null;
+  });
+  protected readonly uploadProblem = signal<string | null>(null);
+
+  protected upload(field: HTMLInputElement): void {
+    const file = field.files?.[0];
+    const item = this.item();
+    if (!file || !item || this.inFlight() !== null) return;
+    const max = (this.detail() as { maxUploadBytes?: number } | null)?.maxUploadBytes;
+    this.uploadProblem.set(null);
+    if (max && file.size > max) {
+      this.uploadProblem.set(this.i18n.t('applications.upload.tooLarge', { mb: this.maxUploadMb() ?? '' }));
+      field.value = '';
+      return;
+    }
+    this.run('upload', this.api.uploadDocument(this.id(), item.requirementId, file), () => {
+      field.value = '';
+      const name = this.i18n.lang() === 'en' && item.nameEn ? item.nameEn : item.name;
+      this.announcement.set(this.i18n.t('applications.announce.uploaded', { name }));
+    });
+  }
+
+  protected busy(action: ReviewAction | 'upload'): boolean {
     return this.inFlight() === action;
   }
 
@@ -362,6 +403,8 @@ export class ApplicationReviewPageComponent {
     switch (action) {
       case 'claim':
         return this.api.step(id, 'claim', {});
+      case 'submit':
+        return this.api.step(id, 'submit', {});
       case 'start-verification':
       case 'resubmit':
       case 'accept':
@@ -401,7 +444,7 @@ export class ApplicationReviewPageComponent {
   }
 
   /** One request at a time; on success the application is read again (checklist, documents, trail). */
-  private run(action: ReviewAction, request: Observable<unknown>, done: () => void): void {
+  private run(action: ReviewAction | 'upload', request: Observable<unknown>, done: () => void): void {
     this.inFlight.set(action);
     this.actionError.set(null);
     request.pipe(switchMap(() => this.api.detail(this.id()))).subscribe({
