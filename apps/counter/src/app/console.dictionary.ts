@@ -92,6 +92,7 @@ export const CONSOLE_DICTIONARY = defineDictionary(
     'console.booking.status.cancelled': 'Dibatalkan',
     'console.booking.status.no_show': 'Tidak hadir',
     'console.booking.needs': 'Kebutuhan',
+    'console.walkIn': 'Buat permohonan',
 
     'supervisor.title': 'Pengawasan loket',
     'supervisor.heading': 'Pengawasan loket',
@@ -200,6 +201,7 @@ export const CONSOLE_DICTIONARY = defineDictionary(
     'console.booking.status.cancelled': 'Cancelled',
     'console.booking.status.no_show': 'No-show',
     'console.booking.needs': 'Needs',
+    'console.walkIn': 'New application',
 
     'supervisor.title': 'Counter supervision',
     'supervisor.heading': 'Counter supervision',
