@@ -1,10 +1,13 @@
 import type { PublicTicketResponse, TicketResponse } from '@mpp/contracts';
 import { DataSource } from 'typeorm';
 import { generateVAPIDKeys } from 'web-push';
+import { randomUUID } from 'node:crypto';
+import { ClusterBus } from '../src/common/cluster-bus';
 import { FixedClock } from '../src/common/clock';
 import type { PushPayload } from '../src/push/push-messages';
 import { PushSender } from '../src/push/push-sender';
-import { PushService } from '../src/push/push.service';
+import { PushRepository } from '../src/push/push.repository';
+import { PUSH_SUBSCRIBED_TOPIC, PushService } from '../src/push/push.service';
 import { counterAction, type Hall, issue, KUPANG_MONDAY_0900, setupHall } from './support/hall';
 import { TestPushService, verifyVapid, type TestBrowserSubscription } from './support/push-service';
 import { captureLogs, createTestApp, type TestApp } from './support/test-app';
@@ -212,6 +215,57 @@ describe(PushService.name, () => {
     expect(await rows(ticket.id)).toHaveLength(0);
     const again = await subscribe(ticket.publicCode, peer.subscription('/s/ended-again')).expect(409);
     expect(again.body.code).toBe('TICKET_ENDED');
+  });
+
+  it("should run none of its statements for a site where no ticket has a subscription, and all of them once one has", async () => {
+    const db = t.app.get(DataSource);
+    const service = t.app.get(PushService);
+    const repo = t.app.get(PushRepository);
+    const [{ site_id: kupang }] = (await db.query(`SELECT site_id FROM counter WHERE id = $1`, [h.counters.dukcapil1.id])) as { site_id: string }[];
+    await db.query(`DELETE FROM push_subscription`);
+    expect(await service.sitesWithSubscriptions('afresh')).toEqual(new Set());
+    const statements = ['claimCalled', 'deleteForTicket', 'resetSent', 'findAheadCandidates', 'claimAhead'] as const;
+    const spies = statements.map((name) => jest.spyOn(repo, name));
+    try {
+      // A call, a return, a call again and a finish: nothing for this module to do, and nothing read or written.
+      const quiet = await issue(t, h.kiosk, h.services.ktpBaru);
+      await callUntil(quiet);
+      await counterAction(t, h.officers.dukcapil1, h.counters.dukcapil1, 'return').expect(200);
+      await callUntil(quiet);
+      await counterAction(t, h.officers.dukcapil1, h.counters.dukcapil1, 'start').expect(200);
+      await counterAction(t, h.officers.dukcapil1, h.counters.dukcapil1, 'finish').expect(200);
+      await idle();
+      spies.forEach((spy) => expect(spy).not.toHaveBeenCalled());
+
+      // A subscription at the site: its call is claimed and sent, and the end forgets it.
+      const ticket = await issue(t, h.kiosk, h.services.ktpBaru);
+      await subscribe(ticket.publicCode, peer.subscription('/s/first-of-site')).expect(201);
+      expect(await service.sitesWithSubscriptions()).toEqual(new Set([kupang]));
+      await callUntil(ticket);
+      const [sent] = await peer.waitFor('/s/first-of-site');
+      expect(sent.method).toBe('POST');
+      expect(spies[0]).toHaveBeenCalledWith(ticket.id);
+      await counterAction(t, h.officers.dukcapil1, h.counters.dukcapil1, 'start').expect(200);
+      await counterAction(t, h.officers.dukcapil1, h.counters.dukcapil1, 'finish').expect(200);
+      await idle();
+      expect(spies[1]).toHaveBeenCalledWith(ticket.id);
+      expect(await rows(ticket.id)).toHaveLength(0);
+    } finally {
+      spies.forEach((spy) => spy.mockRestore());
+    }
+  });
+
+  it('should count a site announced on the cluster bus (a subscription made by another process) before its row is read', async () => {
+    const db = t.app.get(DataSource);
+    const service = t.app.get(PushService);
+    await db.query(`DELETE FROM push_subscription`);
+    expect(await service.sitesWithSubscriptions('afresh')).toEqual(new Set());
+    const other = randomUUID();
+    await t.app.get(ClusterBus).publish(PUSH_SUBSCRIBED_TOPIC, { siteId: other });
+    for (let i = 0; i < 100 && !(await service.sitesWithSubscriptions())?.has(other); i++) await new Promise((r) => setTimeout(r, 20));
+    expect(await service.sitesWithSubscriptions()).toEqual(new Set([other]));
+    // A read of the rows (none there) that begins just after does not forget it.
+    expect(await service.sitesWithSubscriptions('reread')).toEqual(new Set([other]));
   });
 
   it('should unsubscribe a browser with its endpoint', async () => {

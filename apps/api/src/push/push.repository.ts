@@ -104,6 +104,12 @@ export class PushRepository {
     await this.db.query(`UPDATE push_subscription SET ahead_sent_at = NULL, called_sent_at = NULL WHERE ticket_id = $1`, [ticketId]);
   }
 
+  /** The sites with at least one subscription (of any ticket). */
+  async siteIdsWithSubscriptions(): Promise<string[]> {
+    const rows = (await this.db.query(`SELECT DISTINCT t.site_id FROM push_subscription s JOIN ticket t ON t.id = s.ticket_id`)) as { site_id: string }[];
+    return rows.map((r) => r.site_id);
+  }
+
   /** The site's waiting tickets with subscriptions still to be told "N orang lagi" (sites with N = 0 have none). */
   async findAheadCandidates(siteId: string, limit: number): Promise<AheadCandidate[]> {
     const rows = (await this.db.query(

@@ -1,6 +1,7 @@
 import { Inject, Injectable, Logger, OnModuleDestroy, OnModuleInit } from '@nestjs/common';
 import { ModuleRef } from '@nestjs/core';
 import type { TicketStatus } from '@mpp/contracts';
+import { ClusterBus } from '../common/cluster-bus';
 import { ApiException } from '../common/errors/api-exception';
 import { PiiCipher } from '../common/pii-cipher';
 import { APP_CONFIG, type AppConfig } from '../config/app-config';
@@ -22,6 +23,12 @@ export const MAX_SUBSCRIPTIONS_PER_TICKET = 5;
 const AHEAD_CHECK_DELAY_MS = 150;
 /** Tickets checked per site and run (the earliest in line first; they are the ones that matter). */
 const AHEAD_CHECK_LIMIT = 200;
+/** The cluster bus topic: a ticket of this site (`siteId`) is getting a subscription. */
+export const PUSH_SUBSCRIBED_TOPIC = 'push_subscribed';
+/** The sites with subscriptions are read again after this (sites whose subscriptions all ended leave the set). */
+export const SITES_REREAD_MS = 60_000;
+/** An announced subscription is written (committed) within this, far more than it takes. */
+const ANNOUNCED_MARGIN_MS = 30_000;
 const CALL_TTL_SECONDS = 10 * 60;
 const AHEAD_TTL_SECONDS = 30 * 60;
 
@@ -52,6 +59,19 @@ export class PushService implements OnModuleInit, OnModuleDestroy {
   private readonly aheadRunning = new Map<string, Promise<void>>();
   private readonly aheadAgain = new Set<string>();
   private readonly working = new Set<Promise<void>>();
+  /**
+   * The sites with a subscription (any of their tickets), or null when not known (at start, after
+   * a gap of the cluster bus): a call, no-show or finish at a site not in it has nothing to claim
+   * or delete, and runs no statement of this module. Never short of a site for long: a
+   * subscription is announced on the cluster bus before it is written (every process adds its
+   * site), the set is read again every SITES_REREAD_MS (a site whose subscriptions all ended
+   * leaves it), and while it is unknown or being read every event does its work as it would
+   * without it.
+   */
+  private sites: { ids: Set<string>; readAt: number } | null = null;
+  private readingSites: Promise<void> | null = null;
+  /** When each site was last announced: a read that began less than ANNOUNCED_MARGIN_MS after may not see its row yet. */
+  private readonly announcedAt = new Map<string, number>();
   private stopped = false;
 
   constructor(
@@ -60,6 +80,7 @@ export class PushService implements OnModuleInit, OnModuleDestroy {
     private readonly queue: QueueService,
     private readonly cipher: PiiCipher,
     private readonly moduleRef: ModuleRef,
+    private readonly bus: ClusterBus,
     @Inject(APP_CONFIG) private readonly config: AppConfig,
     @Inject(VAPID_KEYS) private readonly vapid: VapidKeySource,
   ) {}
@@ -74,6 +95,10 @@ export class PushService implements OnModuleInit, OnModuleDestroy {
     this.listeners.push(
       events.onTicket((change) => this.onTicket(change)),
       events.onCounter((counter) => this.onCounter(counter)),
+      this.bus.on(PUSH_SUBSCRIBED_TOPIC, (message) => typeof message.siteId === 'string' && this.announced(message.siteId)),
+      this.bus.onGap(() => {
+        this.sites = null;
+      }),
     );
   }
 
@@ -100,6 +125,9 @@ export class PushService implements OnModuleInit, OnModuleDestroy {
       throw ApiException.conflict('TOO_MANY_SUBSCRIPTIONS', messages.tooMany);
     }
     const cipher = this.cipher.encrypt(JSON.stringify({ endpoint: dto.endpoint, keys: { p256dh: dto.keys.p256dh, auth: dto.keys.auth } }));
+    // Every process (this one at once) counts the site as having subscriptions before the row exists.
+    this.announced(ticket.siteId);
+    await this.bus.publish(PUSH_SUBSCRIBED_TOPIC, { siteId: ticket.siteId });
     const result = await this.repo.upsert(ticket.id, hash, cipher, dto.lang ?? 'id');
     // Already within N of the counter? Then it is told now, not at the next call.
     if (ticket.status === 'waiting') this.scheduleAheadCheck(ticket.siteId);
@@ -142,8 +170,44 @@ export class PushService implements OnModuleInit, OnModuleDestroy {
 
   // ---- after-commit: what the queue did, and who should be told -------------------------------
 
+  /** A subscription is being made at the site (here or on another process). */
+  private announced(siteId: string): void {
+    this.sites?.ids.add(siteId);
+    this.announcedAt.set(siteId, Date.now());
+  }
+
+  /**
+   * False only when the site certainly has no subscription; true when it may have (also when the
+   * set is not known yet: it is read in the background meanwhile).
+   */
+  private mayHaveSubscriptions(siteId: string): boolean {
+    const sites = this.sites;
+    if (!sites || Date.now() - sites.readAt >= SITES_REREAD_MS) this.readSites();
+    return !sites || sites.ids.has(siteId);
+  }
+
+  private readSites(): void {
+    if (this.readingSites || this.stopped) return;
+    const startedAt = Date.now();
+    this.readingSites = this.repo
+      .siteIdsWithSubscriptions()
+      .then((read) => {
+        const ids = new Set(read);
+        // Announced during the read, or shortly before it began: the read may not see the row yet.
+        for (const [id, at] of this.announcedAt) {
+          if (at >= startedAt - ANNOUNCED_MARGIN_MS) ids.add(id);
+          else this.announcedAt.delete(id);
+        }
+        this.sites = { ids, readAt: startedAt };
+      })
+      .catch((error: unknown) => this.logger.warn({ msg: 'sites with push subscriptions not read; every event checks meanwhile', error: error instanceof Error ? error.message : String(error) }))
+      .finally(() => {
+        this.readingSites = null;
+      });
+  }
+
   private onTicket({ row, action, counter }: TicketChange): Promise<void> | void {
-    if (this.stopped) return;
+    if (this.stopped || !this.mayHaveSubscriptions(row.site_id)) return;
     const status = row.status as TicketStatus;
     const work: Promise<unknown>[] = [];
     if (FINAL.includes(status)) work.push(this.repo.deleteForTicket(row.id));
@@ -161,7 +225,7 @@ export class PushService implements OnModuleInit, OnModuleDestroy {
   }
 
   private onCounter(counter: CounterRow): void {
-    if (!this.stopped) this.scheduleAheadCheck(counter.site_id);
+    if (!this.stopped && this.mayHaveSubscriptions(counter.site_id)) this.scheduleAheadCheck(counter.site_id);
   }
 
   private async sendCalled(ticketId: string, counter: { number: number; name: string }): Promise<void> {
@@ -210,10 +274,26 @@ export class PushService implements OnModuleInit, OnModuleDestroy {
     }
   }
 
+  /**
+   * The sites known to have subscriptions (null: not known); with `reread`, read again now first,
+   * and with 'afresh' as at start, without the sites announced in the last ANNOUNCED_MARGIN_MS (tests).
+   */
+  async sitesWithSubscriptions(reread?: 'reread' | 'afresh'): Promise<ReadonlySet<string> | null> {
+    if (reread) {
+      await this.readingSites;
+      if (reread === 'afresh') this.announcedAt.clear();
+      this.sites = null;
+      this.readSites();
+      await this.readingSites;
+    }
+    return this.sites?.ids ?? null;
+  }
+
   /** Resolves once every scheduled check has run and every message has left or been given up (tests). */
   async idle(): Promise<void> {
     for (;;) {
-      if (this.working.size > 0) await Promise.allSettled(this.working);
+      if (this.readingSites) await this.readingSites;
+      else if (this.working.size > 0) await Promise.allSettled(this.working);
       else if (this.aheadTimers.size > 0) await new Promise((r) => setTimeout(r, AHEAD_CHECK_DELAY_MS));
       else if (this.aheadRunning.size > 0) await Promise.all(this.aheadRunning.values());
       else break;
