@@ -90,7 +90,13 @@ describe(`${ApplicationService.name}: walk-in applications opened at the counter
     const asCitizen = (await t.http().get(`/api/v1/applications/${application.code}`).set('X-Application-Secret', secret).expect(200)).body as ApplicationResponse;
     expect(asCitizen.id).toBe(application.id);
 
-    // The agency sees its walk-in draft (not in the inbox); the officer uploads and submits it.
+    // The agency sees its walk-in draft: not in the inbox, but under state=draft (a citizen's own draft never); the officer uploads and submits it.
+    const asked = async (query: Record<string, string>) =>
+      ((await t.http().get('/api/v1/agency/applications').query(query).auth(h.officers.dukcapil2, { type: 'bearer' }).expect(200)).body as { items: { id: string }[] }).items.map((i) => i.id);
+    const online = (await t.http().post('/api/v1/applications').send({ serviceId: h.services.kk, nik: NIK, fullName: NAME, phone: PHONE }).expect(201)).body as { application: ApplicationResponse };
+    expect(await asked({ state: 'draft' })).toEqual([application.id]);
+    expect(await asked({})).not.toContain(application.id);
+    expect(await asked({})).not.toContain(online.application.id);
     await t.http().get(`/api/v1/agency/applications/${application.id}`).auth(h.officers.dukcapil2, { type: 'bearer' }).expect(200);
     const early = await t.http().post(`/api/v1/agency/applications/${application.id}/submit`).auth(h.officers.dukcapil1, { type: 'bearer' });
     expect({ status: early.status, code: early.body.code }).toEqual({ status: 422, code: 'DOCUMENTS_MISSING' });

@@ -406,8 +406,8 @@ export class ApplicationRepository {
 
 /** The inbox's SQL and parameters (also what its performance test explains). */
 export function inboxQuery(q: InboxQuery): { sql: string; params: unknown[] } {
-  // A draft is the citizen's until submitted: never in the agency's inbox.
-  const where = ['a.agency_id = $1', "a.state <> 'draft'"];
+  // A draft is the citizen's until submitted: never in the agency's inbox, except its walk-ins' drafts when asked for (state=draft).
+  const where = ['a.agency_id = $1', q.state === 'draft' ? 'a.opened_by_officer_id IS NOT NULL' : "a.state <> 'draft'"];
   const params: unknown[] = [q.agencyId];
   if (q.state) {
     params.push(q.state);
