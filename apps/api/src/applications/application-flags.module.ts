@@ -5,6 +5,7 @@ import { JobsModule } from '../jobs/jobs.module';
 import { NotificationsModule } from '../notifications/notifications.module';
 import { ApplicationFlagsController } from './application-flags.controller';
 import { ApplicationFlags } from './application-flags';
+import { ApplicationRetention } from './application-retention';
 
 /**
  * The applications' SLA flags and escalation, and the retention of their files (docs/applications.md,
@@ -14,7 +15,7 @@ import { ApplicationFlags } from './application-flags';
 @Module({
   imports: [CatalogueModule, FilesModule, JobsModule, NotificationsModule],
   controllers: [ApplicationFlagsController],
-  providers: [ApplicationFlags],
-  exports: [ApplicationFlags],
+  providers: [ApplicationFlags, ApplicationRetention],
+  exports: [ApplicationFlags, ApplicationRetention],
 })
 export class ApplicationFlagsModule {}
