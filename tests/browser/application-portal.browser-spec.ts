@@ -243,6 +243,82 @@ describe('Digital applications on the portal (permohonan) in Chromium, on a phon
     await page.close();
   }, 180_000);
 
+  /** An application submitted by the API (as a phone would), then taken by an officer of the agency to `complete` and `in_process`. */
+  const inProcess = async (serial: number): Promise<{ code: string; id: string; secret: string; officer: (path: string, body?: object) => ReturnType<ReturnType<TestApp['http']>['post']> }> => {
+    const created = (
+      await t.http().post('/api/v1/applications').send({ serviceId: service.id, nik: nikFor(serial), fullName: 'Agustinus Lay', phone: `0813-3333-44${serial}` }).expect(201)
+    ).body as { application: ApplicationResponse; secret: string };
+    const { code, id } = created.application;
+    for (const item of created.application.items.filter((i) => i.mandatory)) {
+      await t.http().put(`/api/v1/applications/${code}/items/${item.requirementId}/document`).set('X-Application-Secret', created.secret).set('Content-Type', 'application/pdf').send(tinyPdf(`${code}-${item.position}`)).expect(200);
+    }
+    await t.http().post(`/api/v1/applications/${code}/submit`).set('X-Application-Secret', created.secret).expect(200);
+    const officer = (path: string, body: object = {}) => t.http().post(`/api/v1/agency/applications/${id}/${path}`).auth(staff.dukcapilOfficer, { type: 'bearer' }).send(body);
+    await officer('start-verification').expect(200);
+    for (const item of created.application.items) await officer(`items/${item.requirementId}`, { state: 'accepted' }).expect(200);
+    await officer('accept').expect(200);
+    await officer('start-process').expect(200);
+    return { code, id, secret: created.secret, officer };
+  };
+  /** A phone that opens `code` with its secret kept as the portal keeps it. */
+  const phoneWith = async (code: string, secret: string): Promise<Page> => {
+    const page = await phone();
+    await page.goto(`${base}/`);
+    await page.evaluate(([key, value]) => localStorage.setItem(key, value), [`mpp.application.${code}`, secret] as const);
+    await page.goto(`${base}/permohonan/${code}`);
+    await page.getByTestId('application-heading').waitFor();
+    return page;
+  };
+
+  it('should give the result to download once ready, and a rejection its reason and letter, in English too', async () => {
+    const approved = await inProcess(41);
+    // In process: the due date the API computed, shown in the site's zone (WITA), as Intl writes it there.
+    const dueAt = (await read(approved.code, approved.secret)).clock.dueAt!;
+    const zoned = (options: Intl.DateTimeFormatOptions) => new Intl.DateTimeFormat('id-ID', { timeZone: 'Asia/Makassar', ...options }).format(new Date(dueAt));
+    const expectedDue = `${zoned({ weekday: 'long', day: 'numeric', month: 'long', year: 'numeric' })} pukul ${zoned({ hour: '2-digit', minute: '2-digit', hourCycle: 'h23' })} WITA`;
+    const page = await phoneWith(approved.code, approved.secret);
+    expect(await page.getByTestId('application-due').textContent()).toBe(`Target selesai: ${expectedDue}`);
+    expect(await page.getByTestId('application-state').textContent()).toContain('sedang diproses');
+
+    await approved.officer('approve').expect(200);
+    const result = tinyPdf(`hasil-${approved.code}`);
+    const issuedResult = (
+      await t.http().put(`/api/v1/agency/applications/${approved.id}/result`).auth(staff.dukcapilOfficer, { type: 'bearer' }).set('Content-Type', 'application/pdf').send(result).expect(201)
+    ).body as IssuedDocumentSummary;
+    await approved.officer('mark-ready', { delivery: 'download' }).expect(200);
+
+    await page.reload();
+    await page.getByTestId('application-ready').waitFor();
+    expect(await page.getByTestId('application-state').textContent()).toContain('hasil siap');
+    expect(await page.getByTestId('application-ready').textContent()).toContain('diunduh');
+    expect(await page.getByTestId('application-withdraw').count()).toBe(0);
+    const downloaded = await downloadByClick(page, 'application-result');
+    expect(sha256(downloaded.body)).toBe(sha256(result));
+    expect(await page.getByTestId('application-verify-result').getAttribute('href')).toBe(`/verifikasi/${issuedResult.number}`);
+    await checkScreen(page, 'application-ready');
+
+    // In English: the page's words and the API's state label.
+    await page.getByTestId('lang-en').click();
+    await page.getByTestId('application-heading').filter({ hasText: 'Application' }).waitFor();
+    expect(await page.getByTestId('application-state').textContent()).toContain('result ready');
+    expect(await page.getByTestId('application-result').textContent()).toContain('Download the result (PDF)');
+    expect(await page.getByTestId('application-ready').textContent()).toContain('downloaded');
+    await page.getByTestId('lang-id').click();
+    await page.close();
+
+    const rejected = await inProcess(42);
+    const reason = 'Data pada akta kelahiran tidak sesuai dengan database kependudukan.';
+    await rejected.officer('reject', { reason }).expect(200);
+    await rejected.officer('letter', { kind: 'rejection' }).expect(201);
+    const second = await phoneWith(rejected.code, rejected.secret);
+    expect(await second.getByTestId('application-rejected').textContent()).toContain(reason);
+    const letter = await downloadByClick(second, 'application-letter');
+    expect(letter.body.subarray(0, 5).toString('latin1')).toBe('%PDF-');
+    await second.getByTestId('application-verify-decision_letter').waitFor();
+    await checkScreen(second, 'application-rejected');
+    await second.close();
+  }, 180_000);
+
   it("should list a signed-in citizen's application in Riwayat saya, open it by the account and withdraw it after a confirmation", async () => {
     const page = await phone();
     await page.goto(`${base}/`);
