@@ -162,6 +162,7 @@ describe(`${ApplicationUploadsService.name} over HTTP`, () => {
     // The PDF is stored as it came; an image inline on request, a PDF never.
     const inlineImage = all.find((d) => d.contentType === 'image/png')!;
     expect((await download(application.code, inlineImage.id, secret, '?inline=1').expect(200)).headers['content-disposition']).toMatch(/^inline; /);
+    expect((await accessRows(inlineImage.id)).map((r) => r.purpose)).toEqual(['download', 'view']);
     const pdfDoc = all.find((d) => d.contentType === 'application/pdf')!;
     expect((await download(application.code, pdfDoc.id, secret, '?inline=1').expect(200)).headers['content-disposition']).toMatch(/^attachment; /);
     expect((await download(application.code, pdfDoc.id, secret).expect(200)).body).toEqual(pdf);
@@ -201,6 +202,13 @@ describe(`${ApplicationUploadsService.name} over HTTP`, () => {
     expect({ status: empty.status, code: empty.body.code }).toEqual({ status: 422, code: 'FILE_EMPTY' });
     expect((await documentRows(application.id)).length).toBe(1);
     expect(storedFiles().length).toBe(filesBefore);
+
+    // A service that takes no applications: none is opened for it.
+    const services = (await t.http().get('/api/v1/services').query({ site: 'kota-kupang', agency: 'dukcapil', pageSize: 100 }).expect(200)).body as { items: { id: string; code: string }[] };
+    const closed = services.items.find((s) => s.code === 'dukcapil-ktp-el-baru')!.id;
+    await t.http().patch(`/api/v1/admin/services/${closed}`).auth(await t.adminToken(), { type: 'bearer' }).send({ applicationsEnabled: false }).expect(200);
+    const notOffered = await t.http().post('/api/v1/applications').send({ serviceId: closed, nik: NIK, fullName: NAME, phone: PHONE });
+    expect({ status: notOffered.status, code: notOffered.body.code }).toEqual({ status: 422, code: 'APPLICATIONS_NOT_OFFERED' });
 
     // A body sent as JSON is not a file.
     const json = await t.http().put(`/api/v1/applications/${application.code}/items/${requirementIds[1]}/document`).set('X-Application-Secret', secret!).send({ file: 'x' });
