@@ -149,8 +149,15 @@ export class ApplicationPageComponent {
   protected readonly latestLetter = computed(() => this.issued().findLast((d) => d.kind === 'decision_letter') ?? null);
 
   private loading: Subscription | null = null;
+  /** When the application was last read: coming back to the page after a minute reads it again, quietly. */
+  private readAt = 0;
 
   constructor() {
+    const onVisible = () => {
+      if (document.visibilityState === 'visible' && this.view() === 'ready' && Date.now() - this.readAt > 60_000) this.refresh();
+    };
+    document.addEventListener('visibilitychange', onVisible);
+    this.destroyRef.onDestroy(() => document.removeEventListener('visibilitychange', onVisible));
     const state = inject(Location).getState() as Partial<ApplicationCreatedState> | null;
     if (state?.applicationCreated) this.created.set(state.applicationCreated);
     effect(() => {
@@ -334,7 +341,23 @@ export class ApplicationPageComponent {
     );
   }
 
+  /** The application again (an officer may have acted meanwhile), keeping what the page shows on a failure. */
+  private refresh(): void {
+    this.readAt = Date.now();
+    this.api
+      .get(this.code(), this.secret())
+      .pipe(takeUntilDestroyed(this.destroyRef))
+      .subscribe({
+        next: (application) => {
+          this.application.set(application);
+          this.loadIssued();
+        },
+        error: () => undefined,
+      });
+  }
+
   private show(loaded: { application: ApplicationResponse; context: Context }): void {
+    this.readAt = Date.now();
     this.context.set(loaded.context);
     this.application.set(loaded.application);
     this.view.set('ready');
