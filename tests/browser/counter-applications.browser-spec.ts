@@ -5,6 +5,7 @@ import PDFDocument from 'pdfkit';
 import type { Browser, Page } from 'playwright-core';
 import sharp from 'sharp';
 import { FixedClock } from '../../apps/api/src/common/clock';
+import { counterAction, issue } from '../../apps/api/test/support/hall';
 import { createStaff, STAFF_PASSWORD, StaffTokens } from '../../apps/api/test/support/staff';
 import { createTestApp, TestApp } from '../../apps/api/test/support/test-app';
 import { checkScreen as checkPage } from './support/axe';
@@ -90,6 +91,7 @@ describe('The counter applications inbox and review screen in Chromium', () => {
   const stateText = async () => (await page.getByTestId('review-state').textContent())?.trim();
   const waitForState = (state: ApplicationResponse['state']) =>
     page.getByTestId('review-state').filter({ hasText: new RegExp(`^\\s*${APPLICATION_STATE_LABELS[state].id}\\s*$`) }).waitFor({ timeout: 10_000 });
+  const done0Code = (id: string) => fresh.find((c) => c.application.id === id)!.application.code;
   const selectedItemId = async () => page.locator('[data-testid="review-item"].apps__item--selected').getAttribute('data-requirement-id');
 
   beforeAll(async () => {
@@ -264,6 +266,59 @@ describe('The counter applications inbox and review screen in Chromium', () => {
     }
   });
 
+  it("should open a walk-in's application from the console, upload its documents at the counter and submit it", async () => {
+    const counter = (
+      await t
+        .http()
+        .post('/api/v1/admin/sites/kota-kupang/counters')
+        .auth(staff.kupangSiteAdmin, { type: 'bearer' })
+        .send({ number: 41, name: 'Loket 41 – Dukcapil', serviceIds: [service.id] })
+        .expect(201)
+    ).body as { id: string };
+    await counterAction(t, staff.dukcapilOfficer, counter, 'open').expect((res) => expect([200, 201]).toContain(res.status));
+    await issue(t, staff.kupangKiosk, service.id);
+    await counterAction(t, staff.dukcapilOfficer, counter, 'call-next').expect(200);
+    await counterAction(t, staff.dukcapilOfficer, counter, 'start').expect(200);
+
+    const desk = await browser.newPage({ viewport: { width: 1366, height: 900 } });
+    try {
+      await login(desk, officerEmail);
+      await desk.goto(`${base}/counter/loket/${counter.id}`);
+      await desk.getByTestId('console-walk-in').click();
+      await desk.getByTestId('walk-in-form').waitFor();
+      expect(await desk.evaluate(() => document.activeElement?.id)).toBe('walk-in-nik');
+      await desk.getByTestId('walk-in-nik').fill(nikFor(9));
+      await desk.getByTestId('walk-in-name').fill('Yakobus Ndun');
+      await desk.getByTestId('walk-in-phone').fill('0813-5555-0009');
+      await checkPage(desk, 'counter-application-walk-in');
+      await desk.getByTestId('walk-in-create').click();
+      await desk.getByTestId('review-code').waitFor();
+      const id = desk.url().split('/').pop()!;
+      const draft = (await asOfficer(staff.dukcapilOfficer, `/${id}`).expect(200)).body as Detail & { walkIn: boolean };
+      expect(draft).toMatchObject({ state: 'draft', walkIn: true, service: { id: service.id } });
+      expect((await desk.getByTestId('review-state').textContent())?.trim()).toBe(APPLICATION_STATE_LABELS.draft.id);
+      expect(await desk.getByTestId('review-announcement').textContent()).toContain(draft.code);
+      // The NIK typed is never shown again: only its mask.
+      expect(await desk.locator('body').textContent()).not.toContain(nikFor(9));
+
+      const items = [...draft.items].sort((a, b) => a.position - b.position);
+      for (const [index, item] of items.entries()) {
+        await desk.locator(`[data-testid="review-item-select"][data-index="${index}"]`).click();
+        await desk.getByTestId('item-upload').setInputFiles({ name: `berkas-${index}.png`, mimeType: 'image/png', buffer: await pngOf('#1d6b35') });
+        await desk.locator(`[data-testid="review-item"][data-requirement-id="${item.requirementId}"]`).getByText('1 versi berkas').waitFor();
+      }
+      await checkPage(desk, 'counter-application-walk-in-draft');
+      await desk.keyboard.press('i');
+      await desk.getByTestId('review-state').filter({ hasText: APPLICATION_STATE_LABELS.submitted.id }).waitFor();
+      const submitted = (await asOfficer(staff.dukcapilOfficer, `/${id}`).expect(200)).body as Detail;
+      expect(submitted.state).toBe('submitted');
+      expect(submitted.items.every((i) => i.documents!.length === 1)).toBe(true);
+      expect(submitted.events[0]).toMatchObject({ actorId: officerId });
+    } finally {
+      await desk.close();
+    }
+  });
+
   it('should take the corrected application to done, step by step, with the trail listed', async () => {
     const id = page.url().split('/').pop()!;
     const returned = await detail(id);
@@ -287,6 +342,20 @@ describe('The counter applications inbox and review screen in Chromium', () => {
       await waitForState(state);
       expect((await detail(id)).state).toBe(state);
     }
+    // Approved: the result PDF uploaded and an approval letter made, listed with the API's numbers; the result downloads byte for byte.
+    const result = await pdfOf(`Kartu Keluarga ${done0Code(id)}`);
+    await page.getByTestId('issued-result-file').setInputFiles({ name: 'hasil.pdf', mimeType: 'application/pdf', buffer: result });
+    await page.locator('[data-testid="issued-item"][data-kind="result"]').waitFor();
+    await page.getByTestId('issued-make-letter').click();
+    await page.locator('[data-testid="issued-item"][data-kind="decision_letter"]').waitFor();
+    const issued = (await asOfficer(staff.dukcapilOfficer, `/${id}/issued-documents`).expect(200)).body as { number: string; kind: string; sha256: string }[];
+    expect((await page.getByTestId('issued-item').evaluateAll((els) => els.map((el) => el.getAttribute('data-number')))).sort()).toEqual(issued.map((d) => d.number).sort());
+    const resultRow = issued.find((d) => d.kind === 'result')!;
+    expect(resultRow.sha256).toBe(createHash('sha256').update(result).digest('hex'));
+    const downloaded = await downloadByClick(page, 'issued-result');
+    expect(createHash('sha256').update(downloaded.body).digest('hex')).toBe(resultRow.sha256);
+    await checkScreen('counter-application-issued');
+
     await page.keyboard.press('h');
     await page.getByTestId('ready-form').waitFor();
     await page.getByTestId('ready-download').check();
