@@ -2,6 +2,9 @@ import type { ApplicationCreatedResponse, IssuedDocumentSummary, ServiceResponse
 import { ISSUED_DOCUMENT_MAX_BYTES, ISSUED_DOCUMENT_NUMBER_PATTERN } from '@mpp/contracts';
 import { formatBookingCode, localDate, maskNik, normalizeIndonesianMobile } from '@mpp/domain';
 import { createHash, randomBytes } from 'node:crypto';
+import { mkdtempSync, readdirSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { inflateSync } from 'node:zlib';
 import type { Response } from 'supertest';
 import { DataSource } from 'typeorm';
@@ -9,7 +12,7 @@ import { IssuedDocumentsService } from '../src/applications/documents/issued-doc
 import { FixedClock } from '../src/common/clock';
 import { FilesService } from '../src/files/files.service';
 import { createStaff, StaffTokens } from './support/staff';
-import { createTestApp, TestApp } from './support/test-app';
+import { createTestApp, TestApp, testConfig } from './support/test-app';
 
 /** Thursday 3 December 2026, 10:00 WITA in Kupang. */
 const THURSDAY_1000_WITA = '2026-12-03T02:00:00Z';
@@ -61,6 +64,18 @@ describe(`${IssuedDocumentsService.name} over HTTP`, () => {
   let requirementIds: string[];
   const clock = new FixedClock(new Date(THURSDAY_1000_WITA));
   const db = () => t.app.get(DataSource);
+  const filesDir = mkdtempSync(join(tmpdir(), 'mpp-issued-documents-'));
+  /** Every stored file (the directory driver's objects), not the temporary spool. */
+  const storedFiles = () =>
+    readdirSync(filesDir, { withFileTypes: true })
+      .filter((d) => d.isDirectory() && d.name !== '.tmp')
+      .flatMap((d) => readdirSync(join(filesDir, d.name)));
+  /** The files some row refers to: uploads (where that table exists) and issued documents. */
+  const referencedFiles = async () => {
+    const uploads = (await db().query(`SELECT to_regclass('application_document') IS NOT NULL AS present`)) as { present: boolean }[];
+    const sql = uploads[0].present ? `SELECT file_key FROM issued_document UNION ALL SELECT file_key FROM application_document` : `SELECT file_key FROM issued_document`;
+    return ((await db().query(sql)) as { file_key: string }[]).map((r) => r.file_key);
+  };
 
   const bearer = (token: string) => ({ Authorization: `Bearer ${token}` });
   const officer = (token: string, id: string, action: string, body: object = {}) => t.http().post(`/api/v1/agency/applications/${id}/${action}`).set(bearer(token)).send(body);
@@ -121,7 +136,7 @@ describe(`${IssuedDocumentsService.name} over HTTP`, () => {
   };
 
   beforeAll(async () => {
-    t = await createTestApp({ clock });
+    t = await createTestApp({ clock, config: { files: { ...testConfig().files, dir: filesDir } } });
     staff = await createStaff(t);
     const services = (await t.http().get('/api/v1/services').query({ site: 'kota-kupang', agency: 'dukcapil', pageSize: 100 }).expect(200)).body as { items: { id: string; code: string }[] };
     serviceId = services.items.find((s) => s.code === 'dukcapil-kartu-keluarga')!.id;
@@ -143,9 +158,9 @@ describe(`${IssuedDocumentsService.name} over HTTP`, () => {
       expect((res.body as Buffer).length).toBe(Number(row.size));
       expectAttachment(res, 'tanda-terima');
     }
-    // Only the row's file is stored: the racing requests waited instead of storing copies.
-    const files = t.app.get(FilesService);
-    expect(await files.exists(row.file_key)).toBe(true);
+    // One file is left: the copies the losing requests stored were removed.
+    expect(await t.app.get(FilesService).exists(row.file_key)).toBe(true);
+    expect(storedFiles().sort()).toEqual((await referencedFiles()).sort());
     const accessRows = (await db().query(`SELECT actor_kind FROM issued_document_access WHERE issued_document_id = $1`, [row.id])) as { actor_kind: string }[];
     expect(accessRows).toHaveLength(answers.length);
     expect(accessRows.every((a) => a.actor_kind === 'citizen')).toBe(true);

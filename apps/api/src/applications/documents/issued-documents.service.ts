@@ -221,9 +221,11 @@ export class IssuedDocumentsService {
   // ---- issuing ---------------------------------------------------------------------------
 
   /**
-   * The receipt of the application's latest submission: found, or rendered, stored and recorded
-   * under a lock on that submission, so requests racing for it make one row (the unique index
-   * uq_issued_document_receipt is the backstop).
+   * The receipt of the application's latest submission: found, or rendered and stored, then
+   * recorded under a lock on that submission. The rendering and the file's upload happen before
+   * the transaction (no pooled connection waits on a file store); a request that lost a race finds
+   * the winner's row under the lock and removes its own file, so racing requests make one row and
+   * leave one file (the unique index uq_issued_document_receipt is the backstop).
    */
   private async issueReceipt(a: ApplicationRow, base: string, issuer: { kind: 'citizen' | 'officer'; id: string | null }): Promise<IssuedDocumentRow> {
     const submission = await this.repo.latestSubmission(a.id);
@@ -233,48 +235,47 @@ export class IssuedDocumentsService {
     const site = (await this.catalogue.cachedSite(a.site_id))!;
     const service = (await this.catalogue.findServiceById(a.service_id))!;
     const agency = await this.catalogue.findAgencyById(a.agency_id);
-    let storedKey: string | null = null;
-    try {
-      return await this.withNumber('receipt', site.timeZone, (number, now) =>
-        this.repo.transaction(async (tx) => {
-          if (storedKey) await this.removeQuietly(storedKey);
-          storedKey = null;
-          await this.repo.lockSubmission(tx, submission.id);
-          const again = await this.repo.receiptOf(submission.id, tx);
-          if (again) return again;
-          const items = await this.applications.items(a.id, tx);
-          const received = new Map((await this.repo.documentsReceivedAt(a.id, submission.at, tx)).map((d) => [d.requirement_id, d]));
-          const pdf = await renderReceiptPdf({
-            number,
-            verificationUrl: verificationUrl(base, number),
-            applicationCode: a.code,
-            service: { name: service.name, nameEn: service.nameEn },
-            agencyName: agency?.name ?? '',
-            siteName: site.name,
-            siteAddress: site.address || null,
-            timeZone: site.timeZone,
-            submittedAt: submission.at,
-            submission: submission.ordinal,
-            nikMasked: maskNik(this.cipher.decrypt(a.nik_cipher)),
-            items: items.map((i) => {
-              const d = received.get(i.requirement_id);
-              return { name: i.name, nameEn: i.name_en, mandatory: i.mandatory, document: d ? { version: d.version, sha256: d.sha256, contentType: d.content_type } : null };
-            }),
-            issuedAt: now,
-          });
-          const stored = await this.files.storeBytes(Readable.from([pdf]), { size: pdf.length });
-          storedKey = stored.key;
-          return this.repo.insert(tx, { ...this.newRow(a, 'receipt', number, now, stored, issuer), submission_event_id: submission.id });
+    const items = await this.applications.items(a.id);
+    const received = new Map((await this.repo.documentsReceivedAt(a.id, submission.at)).map((d) => [d.requirement_id, d]));
+    const nikMasked = maskNik(this.cipher.decrypt(a.nik_cipher));
+    return this.withNumber('receipt', site.timeZone, async (number, now) => {
+      const pdf = await renderReceiptPdf({
+        number,
+        verificationUrl: verificationUrl(base, number),
+        applicationCode: a.code,
+        service: { name: service.name, nameEn: service.nameEn },
+        agencyName: agency?.name ?? '',
+        siteName: site.name,
+        siteAddress: site.address || null,
+        timeZone: site.timeZone,
+        submittedAt: submission.at,
+        submission: submission.ordinal,
+        nikMasked,
+        items: items.map((i) => {
+          const d = received.get(i.requirement_id);
+          return { name: i.name, nameEn: i.name_en, mandatory: i.mandatory, document: d ? { version: d.version, sha256: d.sha256, contentType: d.content_type } : null };
         }),
-      );
-    } catch (error) {
-      if (storedKey) await this.removeQuietly(storedKey);
-      if (isUniqueViolation(error, 'uq_issued_document_receipt')) {
-        const winner = await this.repo.receiptOf(submission.id);
-        if (winner) return winner;
+        issuedAt: now,
+      });
+      const stored = await this.files.storeBytes(Readable.from([pdf]), { size: pdf.length });
+      let recorded: IssuedDocumentRow;
+      try {
+        recorded = await this.repo.transaction(async (tx) => {
+          await this.repo.lockSubmission(tx, submission.id);
+          return (await this.repo.receiptOf(submission.id, tx)) ?? this.repo.insert(tx, { ...this.newRow(a, 'receipt', number, now, stored, issuer), submission_event_id: submission.id });
+        });
+      } catch (error) {
+        await this.removeQuietly(stored.key);
+        if (isUniqueViolation(error, 'uq_issued_document_receipt')) {
+          const winner = await this.repo.receiptOf(submission.id);
+          if (winner) return winner;
+        }
+        throw error;
       }
-      throw error;
-    }
+      // Another request's receipt was there first: this copy is not needed.
+      if (recorded.file_key !== stored.key) await this.removeQuietly(stored.key);
+      return recorded;
+    });
   }
 
   /** Runs `work` with a fresh number, again with another one in the unlikely case it is taken. */
