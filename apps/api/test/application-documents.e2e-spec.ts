@@ -319,6 +319,16 @@ describe(`${ApplicationUploadsService.name} over HTTP`, () => {
     const fixed = (await uploadDocument(t, application, requirementIds[0], { secret }, tinyPdf('versi-3')).expect(200)).body as ApplicationResponse;
     expect(fixed.items[0]).toMatchObject({ state: 'needs_revision', reason: 'Surat pengantar buram.' });
     expect(fixed.items[0].documents.map((d) => d.version)).toEqual([1, 2, 3]);
+    // Corrections brought to the counter: the officer holding the application uploads too (the returned item only).
+    const atCounter = (await uploadDocument(t, application, requirementIds[0], { officerToken: staff.dukcapilOfficer }, tinyPdf('versi-4')).expect(200)).body as ApplicationResponse;
+    expect(atCounter.items[0].documents.map((d) => [d.version, d.uploadedBy])).toEqual([
+      [1, 'citizen'],
+      [2, 'citizen'],
+      [3, 'citizen'],
+      [4, 'officer'],
+    ]);
+    const counterNotReturned = await uploadDocument(t, application, requirementIds[1], { officerToken: staff.dukcapilOfficer });
+    expect({ status: counterNotReturned.status, code: counterNotReturned.body.code }).toEqual({ status: 409, code: 'ITEM_NOT_RETURNED' });
     const resubmitted = (await citizenPost(application.code, 'resubmit', secret).expect(200)).body as ApplicationResponse;
     expect(resubmitted.items[0].state).toBe('pending');
 
@@ -327,8 +337,8 @@ describe(`${ApplicationUploadsService.name} over HTTP`, () => {
       actor_kind: string;
       details: { requirementId: string; version: number };
     }[];
-    expect(uploads.length).toBe(fixed.items.reduce((n, i) => n + i.documents.length, 0));
-    expect(uploads.every((u) => u.actor_kind === 'citizen')).toBe(true);
+    expect(uploads.length).toBe(resubmitted.items.reduce((n, i) => n + i.documents.length, 0));
+    expect(uploads.map((u) => u.actor_kind).filter((k) => k === 'officer')).toEqual(['officer']);
   }, 180_000);
 
   it("should answer 404 to another citizen, a wrong secret and another agency's officer, log every allowed read and no refused one", async () => {
