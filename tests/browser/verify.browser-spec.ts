@@ -80,6 +80,13 @@ describe('The verification page (verifikasi) in Chromium, on a phone', () => {
     expect(await page.getByTestId('verify-file-sha256').textContent()).toBe(sha256(changed));
     expect(await page.getByTestId('verify-match').count()).toBe(0);
     await checkScreen(page, 'verify-no-match');
+
+    // In English: the page's words and the API's label, the date as English writes it.
+    await page.getByTestId('lang-en').click();
+    await page.getByTestId('verify-no-match').filter({ hasText: 'No match' }).waitFor();
+    expect((await page.getByTestId('verify-kind').textContent())?.trim()).toBe(facts.kindLabel.en);
+    expect(await page.getByTestId('verify-issued').textContent()).toMatch(/^[A-Z][a-z]+day, \d{1,2} [A-Z][a-z]+ \d{4}, \d{2}:\d{2} WITA$/);
+    expect(await page.locator('#verify-found').textContent()).toContain('Registered document');
     await page.close();
   });
 
