@@ -160,6 +160,31 @@ describe(`${ApplicationFlags.name} (flags, escalation)`, () => {
     expect(closed).toEqual([{ kind: 'due_soon', resolved_at: wita('2026-08-25', '10:00') }]);
   });
 
+  it('should close each flag when it no longer holds: at risk at the decision, overdue when ready; at risk stays while returned late', async () => {
+    const decided = await completeApplication(kartuKeluarga);
+    const returnedLate = await completeApplication(kartuKeluarga);
+    for (const app of [decided, returnedLate]) await officer(staff.dukcapilOfficer, app.id, 'start-process').expect(200);
+    clock.set(wita('2026-08-19', '09:00'));
+    await sut().sweep();
+    expect([await openFlags(decided.id), await openFlags(returnedLate.id)]).toEqual([
+      ['at_risk', 'overdue'],
+      ['at_risk', 'overdue'],
+    ]);
+
+    await officer(staff.dukcapilOfficer, decided.id, 'approve').expect(200);
+    await officer(staff.dukcapilOfficer, returnedLate.id, `items/${returnedLate.items[0].requirementId}`, { state: 'needs_revision', reason: 'Tanda tangan belum ada.' }).expect(200);
+    await officer(staff.dukcapilOfficer, returnedLate.id, 'return', { citizenDeadline: wita('2026-08-28', '15:00').toISOString() }).expect(200);
+    clock.set(wita('2026-08-19', '09:05'));
+    await sut().sweep();
+    // Decided: no longer at risk, still late. Returned after the legal deadline: still at risk, not "overdue" while with the citizen.
+    expect([await openFlags(decided.id), await openFlags(returnedLate.id)]).toEqual([['overdue'], ['at_risk']]);
+
+    await officer(staff.dukcapilOfficer, decided.id, 'mark-ready', { delivery: 'collect_at_site' }).expect(200);
+    clock.set(wita('2026-08-19', '09:10'));
+    await sut().sweep();
+    expect(await openFlags(decided.id)).toEqual([]);
+  });
+
   it('should list open flags oldest first to the agency and to the site’s admins only, without personal data', async () => {
     const first = await completeApplication(kartuKeluarga);
     clock.set(wita('2026-08-19', '08:00'));

@@ -215,6 +215,13 @@ export class ApplicationFlags implements OnModuleInit {
         }
       }
     }
+    // Returning an application after its legal deadline does not undo the risk: an open at_risk flag
+    // stays while the application is with the citizen (no new flag is raised then).
+    const kept = (await tx.query(
+      `SELECT f.application_id, f.deadline FROM application_flag f JOIN application a ON a.id = f.application_id
+        WHERE f.resolved_at IS NULL AND f.kind = 'at_risk' AND a.state = 'returned' AND a.clock_phase = 'paused'`,
+    )) as { application_id: string; deadline: Date }[];
+    for (const flag of kept) wanted.push({ applicationId: flag.application_id, kind: 'at_risk', deadline: flag.deadline });
     return wanted;
   }
 
