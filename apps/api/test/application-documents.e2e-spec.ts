@@ -1,6 +1,6 @@
 import type { ApplicationCreatedResponse, ApplicationDocumentAccessResponse, ApplicationResponse, ServiceResponse } from '@mpp/contracts';
 import { createHash } from 'node:crypto';
-import { mkdtempSync, readdirSync, rmSync } from 'node:fs';
+import { mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { request as httpRequest } from 'node:http';
 import { setFlagsFromString } from 'node:v8';
 import { runInNewContext } from 'node:vm';
@@ -527,4 +527,35 @@ describe(`${ApplicationUploadsService.name} over HTTP`, () => {
     // Holding the upload (a body parser, a Buffer.concat) would add 20 MB at least; streaming holds a few chunks.
     expect(peak - before).toBeLessThan(total / 4);
   }, 180_000);
+
+  it('should cut a download short rather than send a byte of a chunk that does not authenticate', async () => {
+    const { application, secret } = await create();
+    // Four 64 KiB chunks of plaintext; the third is changed on disk.
+    const pdf = Buffer.concat([tinyPdf('dirusak'), Buffer.alloc(4 * 64 * 1024 - tinyPdf('dirusak').length, 0x41)]);
+    const doc = ((await uploadDocument(t, application, requirementIds[0], { secret }, pdf).expect(200)).body as ApplicationResponse).items[0].documents[0];
+    const key = ((await db().query(`SELECT file_key FROM application_document WHERE id = $1`, [doc.id])) as { file_key: string }[])[0].file_key;
+    const path = join(filesDir, key.slice(0, 2), key);
+    const stored = readFileSync(path);
+    const sealedChunk = 64 * 1024 + 16;
+    const thirdChunkByte = 32 + 2 * sealedChunk + 100;
+    stored[thirdChunkByte] ^= 0x01;
+    writeFileSync(path, stored);
+
+    const { port } = t.app.getHttpServer().address() as AddressInfo;
+    const got = await new Promise<{ status: number; bytes: Buffer; complete: boolean }>((resolve) => {
+      httpRequest({ host: '127.0.0.1', port, path: `/api/v1/applications/${application.code}/documents/${doc.id}`, headers: { 'X-Application-Secret': secret! } }, (res) => {
+        const chunks: Buffer[] = [];
+        res.on('data', (c: Buffer) => chunks.push(c));
+        const done = () => resolve({ status: res.statusCode!, bytes: Buffer.concat(chunks), complete: res.complete });
+        res.on('end', done);
+        res.on('error', done);
+        res.on('aborted', done);
+      }).end();
+    });
+    expect(got.status).toBe(200);
+    expect(got.complete).toBe(false);
+    // What arrived is the authentic beginning (at most the two chunks before the changed one), nothing after it.
+    expect(got.bytes.length).toBeLessThanOrEqual(2 * 64 * 1024);
+    expect(got.bytes).toEqual(pdf.subarray(0, got.bytes.length));
+  }, 120_000);
 });
