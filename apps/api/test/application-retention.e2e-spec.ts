@@ -34,8 +34,12 @@ describe(`${ApplicationRetention.name} (files of finished applications)`, () => 
     await uploadMandatoryDocuments(t, created.application, { secret: created.secret });
     await t.http().post(`/api/v1/applications/${created.application.code}/submit`).set('X-Application-Secret', created.secret!).send({}).expect(200);
     await t.http().get(`/api/v1/applications/${created.application.code}/receipt`).set('X-Application-Secret', created.secret!).expect(200);
+    secrets.set(created.application.id, created.secret!);
     return { application: created.application, secret: created.secret! };
   };
+
+  /** The owner's secret of each application made here, by id. */
+  const secrets = new Map<string, string>();
 
   /** Submitted, then taken by the officer to done. */
   const done = async (): Promise<ApplicationResponse> => {
@@ -108,15 +112,23 @@ describe(`${ApplicationRetention.name} (files of finished applications)`, () => 
     expect(new Set(purges.map((p) => p.purged_at.toISOString()))).toEqual(new Set([clock.now().toISOString()]));
     expect(await sut().sweep()).toEqual({ purged: 0, failed: 0 });
 
-    // A download of a purged file answers 410 with a message in both languages; a kept one passes.
+    // The owner's download of a purged upload answers 410 (the uploads' own check); a kept one is still served.
     const purgedDocument = expected.find((f) => f.kind === 'application_document')!;
+    const download = (a: ApplicationResponse, documentId: string) => t.http().get(`/api/v1/applications/${a.code}/documents/${documentId}`).set('X-Application-Secret', secrets.get(a.id)!);
+    const goneOverHttp = await download(oldDone, purgedDocument.id);
+    expect({ status: goneOverHttp.status, code: goneOverHttp.body.code }).toEqual({ status: 410, code: 'DOCUMENT_PURGED' });
+    expect(goneOverHttp.body.message).toEqual({ id: expect.any(String), en: expect.any(String) });
+    await download(recentDone, before.get(recentDone.id)!.find((f) => f.kind === 'application_document')!.id).expect(200);
+
+    // assertFileNotPurged (for the issued documents' downloads): 410 with a message in both languages naming the period.
+
     const gone = await assertFileNotPurged(db(), { applicationDocumentId: purgedDocument.id }).then(
       () => null,
       (e: unknown) => e,
     );
     expect(gone).toBeInstanceOf(ApiException);
     expect((gone as ApiException).getStatus()).toBe(410);
-    expect((gone as ApiException).getResponse()).toMatchObject({ code: 'FILE_PURGED', message: { id: expect.stringContaining(`${retention} hari`), en: expect.stringContaining(`${retention} days`) } });
+    expect((gone as ApiException).getResponse()).toMatchObject({ code: 'DOCUMENT_PURGED', message: { id: expect.stringContaining(`${retention} hari`), en: expect.stringContaining(`${retention} days`) } });
     const purgedIssued = expected.find((f) => f.kind === 'issued_document')!;
     await expect(assertFileNotPurged(db(), { issuedDocumentId: purgedIssued.id })).rejects.toBeInstanceOf(ApiException);
     await expect(assertFileNotPurged(db(), { applicationDocumentId: kept.find((f) => f.kind === 'application_document')!.id })).resolves.toBeUndefined();

@@ -46,8 +46,9 @@ interface Queryable {
 }
 
 /**
- * For the downloads (application documents, issued documents): answers 410 Gone with a bilingual
- * message when the retention job has deleted the file. Call it before opening the stored file.
+ * For the downloads (issued documents; uploaded documents check their own join): answers 410 Gone,
+ * DOCUMENT_PURGED as the uploads' download does, with a bilingual message naming the site's
+ * period, when the retention job has deleted the file. Call it before opening the stored file.
  */
 export async function assertFileNotPurged(db: Queryable, ref: PurgedFileRef): Promise<void> {
   const [column, id] = 'applicationDocumentId' in ref ? ['application_document_id', ref.applicationDocumentId] : ['issued_document_id', ref.issuedDocumentId];
@@ -57,7 +58,7 @@ export async function assertFileNotPurged(db: Queryable, ref: PurgedFileRef): Pr
       WHERE p.${column} = $1`,
     [id],
   )) as { days: number }[];
-  if (rows.length) throw new ApiException(HttpStatus.GONE, 'FILE_PURGED', RETENTION_MESSAGES.filePurged(rows[0].days));
+  if (rows.length) throw new ApiException(HttpStatus.GONE, 'DOCUMENT_PURGED', RETENTION_MESSAGES.filePurged(rows[0].days));
 }
 
 /**
