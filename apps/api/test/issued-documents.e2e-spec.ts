@@ -281,6 +281,10 @@ describe(`${IssuedDocumentsService.name} over HTTP`, () => {
     const summary = (await put(staff.dukcapilOfficer, result).expect(201)).body as IssuedDocumentSummary;
     expect(summary).toMatchObject({ kind: 'result', sha256: sha256(result), size: result.length });
     expect(summary.number).toMatch(/^HS-\d{4}-/);
+    // The citizen gets it once the agency marks the application ready; the agency's staff at once.
+    expect((await download(`/api/v1/applications/${code}/result`, owner(created)).expect(404)).body.toString()).toContain('RESULT_NOT_AVAILABLE');
+    expect(sha256((await download(`/api/v1/agency/applications/${id}/result`, bearer(staff.dukcapilOfficer)).expect(200)).body as Buffer)).toBe(sha256(result));
+    await officer(staff.dukcapilOfficer, id, 'mark-ready', { delivery: 'download' }).expect(200);
     const res = await download(`/api/v1/applications/${code}/result`, owner(created)).expect(200);
     expectAttachment(res, 'hasil');
     expect((res.body as Buffer).equals(result)).toBe(true);

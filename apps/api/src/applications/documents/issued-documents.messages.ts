@@ -34,6 +34,10 @@ export const IssuedDocumentMessages = {
     id: 'Surat penolakan hanya dapat dibuat saat permohonan berstatus ditolak.',
     en: 'A rejection letter can be made only while the application is rejected.',
   },
+  rejectionReasonMissing: {
+    id: 'Penolakan ini tidak mempunyai alasan tercatat, sehingga surat penolakan tidak dapat dibuat.',
+    en: 'This rejection has no recorded reason, so a rejection letter cannot be made.',
+  },
   tooLarge: (mb: number): LocalizedText => ({ id: `Berkas terlalu besar. Ukuran paling besar ${mb} MB.`, en: `The file is too large. The largest allowed is ${mb} MB.` }),
   emptyFile: { id: 'Berkas kosong. Pilih berkas PDF dokumen yang ingin diperiksa.', en: 'The file is empty. Choose the PDF of the document to check.' },
 } satisfies Record<string, LocalizedText | ((...args: never[]) => LocalizedText)>;

@@ -40,6 +40,8 @@ export interface IssuedDownload {
 }
 
 const NUMBER_ATTEMPTS = 3;
+/** States in which the owner may download the result: ready (to collect or download) and done. */
+const RESULT_STATES: ReadonlySet<string> = new Set(['ready', 'done']);
 const PDF_MAGIC = Buffer.from('%PDF-', 'ascii');
 
 function noop(): void {}
@@ -72,8 +74,10 @@ export class IssuedDocumentsService {
     return this.download(a, row, { kind: 'citizen', citizenId: proof.citizen?.citizenId ?? null }, origin);
   }
 
+  /** The newest result or letter. The citizen gets the result once the application is ready (marked so by the agency), or done. */
   async latestForOwner(code: string, proof: OwnerProof, kind: 'result' | 'decision_letter', origin: RequestOrigin): Promise<IssuedDownload> {
     const a = await this.requireOwned(code, proof);
+    if (kind === 'result' && !RESULT_STATES.has(a.state)) throw ApiException.notFound('RESULT_NOT_AVAILABLE', IssuedDocumentMessages.resultNotYet);
     return this.download(a, await this.requireLatest(a, kind), { kind: 'citizen', citizenId: proof.citizen?.citizenId ?? null }, origin);
   }
 
@@ -152,6 +156,7 @@ export class IssuedDocumentsService {
           const a = await this.lockForOfficer(tx, staff, id);
           if (kind === 'approval' && a.state !== 'approved') throw ApiException.conflict('LETTER_NOT_ALLOWED', IssuedDocumentMessages.approvalLetterNotApproved);
           if (kind === 'rejection' && a.state !== 'rejected') throw ApiException.conflict('LETTER_NOT_ALLOWED', IssuedDocumentMessages.rejectionLetterNotRejected);
+          if (kind === 'rejection' && !a.decision_reason?.trim()) throw ApiException.unprocessable('REASON_MISSING', IssuedDocumentMessages.rejectionReasonMissing);
           const submission = await this.repo.latestSubmission(a.id, tx);
           const pdf = await renderLetterPdf({
             kind,
