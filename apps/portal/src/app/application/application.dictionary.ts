@@ -77,6 +77,7 @@ export const APPLICATION_DICTIONARY = defineDictionary(
     'application.item.limit': 'PDF, JPG atau PNG, paling besar {mb} MB.',
     'application.item.uploading': 'Mengunggah {name}…',
     'application.item.progress': '{percent}% terkirim',
+    'application.item.waiting': 'Terkirim, menunggu server memeriksa berkas…',
     'application.item.saved': 'Berkas tersimpan (versi {version}).',
     'application.item.tooLarge':
       'Berkas "{name}" berukuran {size}, lebih besar dari batas {mb} MB. Perkecil (mis. foto ulang dengan resolusi lebih rendah, atau pindai hitam putih), lalu unggah lagi.',
@@ -179,6 +180,7 @@ export const APPLICATION_DICTIONARY = defineDictionary(
     'application.item.limit': 'PDF, JPG or PNG, at most {mb} MB.',
     'application.item.uploading': 'Uploading {name}…',
     'application.item.progress': '{percent}% sent',
+    'application.item.waiting': 'Sent, waiting for the server to check the file…',
     'application.item.saved': 'File saved (version {version}).',
     'application.item.tooLarge':
       'The file "{name}" is {size}, more than the {mb} MB limit. Make it smaller (e.g. take the photo again at a lower resolution, or scan in black and white), then upload it again.',
