@@ -252,6 +252,29 @@ describe(`${ApplicationUploadsService.name} over HTTP`, () => {
     });
     expect(chunked.status).toBe(413);
     expect(JSON.parse(chunked.body).code).toBe('FILE_TOO_LARGE');
+    // A refusal before reading (a wrong secret) still reaches a client that sends 3 MB: the rest is read and dropped.
+    const refusedBig = await new Promise<{ status: number; body: string }>((resolve, reject) => {
+      const { port } = t.app.getHttpServer().address() as AddressInfo;
+      const body = Buffer.concat([tinyPdf(), Buffer.alloc(3 * MB, 0x20)]);
+      const req = httpRequest(
+        {
+          host: '127.0.0.1',
+          port,
+          method: 'PUT',
+          path: `/api/v1/applications/${created.application.code}/items/${smallRequirement}/document`,
+          headers: { 'X-Application-Secret': 'x'.repeat(32), 'Content-Type': 'application/pdf', 'Content-Length': String(body.length) },
+        },
+        (res) => {
+          let text = '';
+          res.on('data', (c: Buffer) => (text += c.toString()));
+          res.on('end', () => resolve({ status: res.statusCode!, body: text }));
+        },
+      );
+      req.on('error', reject);
+      req.end(body);
+    });
+    expect(refusedBig.status).toBe(404);
+    expect(JSON.parse(refusedBig.body)).toMatchObject({ code: 'APPLICATION_NOT_FOUND', message: { id: expect.any(String), en: expect.any(String) } });
     expect((await documentRows(created.application.id)).length).toBe(0);
     expect(storedFiles().length).toBe(filesBefore);
   }, 120_000);

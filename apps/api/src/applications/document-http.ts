@@ -11,13 +11,16 @@ const logger = new Logger('ApplicationDocuments');
 /** Seconds a client is told to wait after 503 FILES_BUSY (a re-encode takes 2–3 s; the queue holds 100). */
 export const BUSY_RETRY_AFTER_SECONDS = 15;
 
+/** The most of a refused upload read and dropped before the connection is cut (above the largest per-service limit, 50 MB). */
+const DISCARD_LIMIT_BYTES = 64 * 1024 * 1024;
+
 export interface UploadBody {
   /** The request's body as a stream of its own: destroying it (a limit, a refusal) leaves the socket open for the answer. */
   stream: Readable;
   /** Content-Length when the client sent one (browsers do for a File). */
   length: number | null;
   fileName: string | null;
-  /** Runs the upload; on a refusal the answer closes the connection (the rest of the body is not read), and 503 carries Retry-After. */
+  /** Runs the upload; on a refusal the rest of the body is read and dropped (so the client receives the answer), and 503 carries Retry-After. */
   guard<T>(work: Promise<T>): Promise<T>;
 }
 
@@ -51,11 +54,7 @@ export function uploadBody(req: Request, res: Response): UploadBody {
       try {
         return await work;
       } catch (error) {
-        if (!req.complete) {
-          req.unpipe(stream);
-          stream.destroy();
-          res.setHeader('Connection', 'close');
-        }
+        if (!req.complete) discardRest(req, stream);
         if (error instanceof ApiException && error.getStatus() === 503) res.setHeader('Retry-After', String(BUSY_RETRY_AFTER_SECONDS));
         throw error;
       }
@@ -82,6 +81,22 @@ export function sendDocument(res: Response, d: DocumentDownload): void {
       logger.warn({ msg: 'a document download stopped half-way', error: error.message });
     }
   });
+}
+
+/**
+ * After a refusal, what the client still sends is read and dropped: closing the connection with
+ * unread bytes makes the kernel reset it, and the client would see a network error instead of
+ * the bilingual refusal. Past DISCARD_LIMIT_BYTES the connection is cut.
+ */
+function discardRest(req: Request, stream: PassThrough): void {
+  req.unpipe(stream);
+  stream.destroy();
+  let dropped = 0;
+  req.on('data', (chunk: Buffer) => {
+    dropped += chunk.length;
+    if (dropped > DISCARD_LIMIT_BYTES) req.socket.destroy();
+  });
+  req.resume();
 }
 
 function headerValue(value: string | string[] | undefined): string | undefined {
