@@ -374,4 +374,22 @@ describe('The counter applications inbox and review screen in Chromium', () => {
     await page.getByTestId('review-code').filter({ hasText: `Application ${done.code}` }).waitFor();
     expect(await stateText()).toBe(APPLICATION_STATE_LABELS.done.en);
   });
+
+  it("should page the inbox by the API's cursor with 'Muat lagi' (M), the focus on the first new row", async () => {
+    for (let serial = 20; serial < 38; serial++) await submittedApplication(serial);
+    const first = (await asOfficer(staff.dukcapilOfficer, '?limit=20').expect(200)).body as ApplicationInboxResponse;
+    expect(first.nextCursor).not.toBeNull();
+    const second = (await asOfficer(staff.dukcapilOfficer, `?limit=20&cursor=${encodeURIComponent(first.nextCursor!)}`).expect(200)).body as ApplicationInboxResponse;
+    expect(second.nextCursor).toBeNull();
+    await page.goto(`${base}/counter/permohonan?tab=all`);
+    await page.getByTestId('inbox-more').waitFor();
+    const codes = () => page.getByTestId('inbox-row').evaluateAll((rows) => rows.map((r) => r.getAttribute('data-code')));
+    expect(await codes()).toEqual(first.items.map((i) => i.code));
+    await page.keyboard.press('m');
+    await page.locator(`[data-testid="inbox-row"][data-code="${second.items[0].code}"]`).waitFor();
+    expect(await codes()).toEqual([...first.items, ...second.items].map((i) => i.code));
+    expect(await page.getByTestId('inbox-more').count()).toBe(0);
+    await page.waitForFunction((index) => document.activeElement?.getAttribute('data-index') === index, String(first.items.length), { timeout: 5000 });
+    await checkScreen('counter-applications-paged');
+  });
 });
