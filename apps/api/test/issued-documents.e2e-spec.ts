@@ -323,6 +323,20 @@ describe(`${IssuedDocumentsService.name} over HTTP`, () => {
     expect(JSON.stringify(facts)).not.toContain(reason);
   });
 
+  it('should answer 410 for a document whose file the retention deleted, and still verify its number', async () => {
+    const created = await submitted();
+    const pdf = (await download(`/api/v1/applications/${created.application.code}/receipt`, owner(created)).expect(200)).body as Buffer;
+    const [row] = await issuedRows(created.application.id);
+    // What the retention job does (application-retention.ts): delete the file, record the purge.
+    await t.app.get(FilesService).remove(row.file_key);
+    await db().query(`INSERT INTO application_file_purge (application_id, issued_document_id, file_key, purged_at) VALUES ($1, $2, $3, $4)`, [created.application.id, row.id, row.file_key, clock.now()]);
+    const gone = await download(`/api/v1/applications/${created.application.code}/receipt`, owner(created)).expect(410);
+    expect(JSON.parse((gone.body as Buffer).toString('utf8'))).toMatchObject({ code: 'DOCUMENT_PURGED', message: { id: expect.any(String), en: expect.any(String) } });
+    await download(`/api/v1/agency/applications/${created.application.id}/receipt`, bearer(staff.dukcapilOfficer)).expect(410);
+    expect((await t.http().get(`/api/v1/verify/${row.number}`).expect(200)).body).toMatchObject({ number: row.number, sha256: sha256(pdf) });
+    expect((await t.http().post(`/api/v1/verify/${row.number}`).set('Content-Type', 'application/pdf').send(pdf).expect(200)).body).toEqual({ matches: true, sha256: sha256(pdf) });
+  });
+
   it('should generate an approval letter while approved', async () => {
     const created = await approved();
     const summary = (await officer(staff.dukcapilOfficer, created.application.id, 'letter', { kind: 'approval' }).expect(201)).body as IssuedDocumentSummary;

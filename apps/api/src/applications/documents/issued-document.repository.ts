@@ -58,6 +58,11 @@ export class IssuedDocumentRepository {
 
   constructor(@InjectDataSource() private readonly db: DataSource) {}
 
+  /** The data source, for the shared checks that take one (assertFileNotPurged). */
+  get queryable(): DataSource {
+    return this.db;
+  }
+
   transaction<T>(work: (tx: EntityManager) => Promise<T>): Promise<T> {
     return this.db.transaction('READ COMMITTED', work);
   }

@@ -19,6 +19,7 @@ import { isUniqueViolation } from '../../common/errors/pg-error';
 import { PiiCipher } from '../../common/pii-cipher';
 import { FilesService } from '../../files/files.service';
 import { ByteLimit, peek, Sha256Meter } from '../../files/stream-tools';
+import { assertFileNotPurged } from '../application-retention';
 import { ApplicationMessages } from '../application.messages';
 import { ApplicationRepository, type ApplicationRow } from '../application.repository';
 import type { OwnerProof, RequestOrigin } from '../application.service';
@@ -342,8 +343,12 @@ export class IssuedDocumentsService {
     return row;
   }
 
-  /** Logs the access, then opens the file (a missing or tampered file fails before a byte is sent). */
+  /**
+   * Opens the file, then logs the access: a file the retention deleted answers 410 DOCUMENT_PURGED
+   * (the number still verifies), a missing one 404, a tampered one fails before a byte is sent.
+   */
   private async download(a: ApplicationRow, row: IssuedDocumentRow, reader: Reader, origin: RequestOrigin): Promise<IssuedDownload> {
+    await assertFileNotPurged(this.repo.queryable, { issuedDocumentId: row.id });
     const stream = await this.files.open(row.file_key);
     await this.repo.logAccess({
       documentId: row.id,
