@@ -241,8 +241,7 @@ export class CounterService {
     options: { anyAgency?: boolean } = {},
   ): Promise<TicketResponse> {
     const { row, action, counter } = await this.repo.transaction(async (tx) => {
-      const c = await this.access.requireOwnCounter(tx, staff, counterId);
-      const ticket = await this.repo.lockActiveTicketOfCounter(tx, c.id);
+      const { counter: c, ticket } = await this.access.requireOwnCounterAndItsTicket(tx, staff, counterId);
       if (!ticket) throw ApiException.conflict('NO_CURRENT_TICKET', QueueMessages.noCurrentTicket);
       // An officer serves only their own agency's tickets, even one that reached their counter.
       if (!options.anyAgency && COUNTER_ROLES.has(staff.role) && ticket.agency_id !== staff.agencyId) {

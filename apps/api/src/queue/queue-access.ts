@@ -5,7 +5,7 @@ import { CatalogueRepository } from '../catalogue/catalogue.repository';
 import { ApiException } from '../common/errors/api-exception';
 import { ticketNumber } from './queue.mapper';
 import { QueueMessages } from './queue.messages';
-import { CounterRow, QueueRepository } from './queue.repository';
+import { CounterRow, QueueRepository, type TicketRow } from './queue.repository';
 
 /** Roles that may sit at a counter: they act for their own agency. */
 export const COUNTER_ROLES: ReadonlySet<string> = new Set(['officer', 'agency_admin']);
@@ -48,6 +48,15 @@ export class QueueAccess {
     this.assertMayStaff(staff, c);
     if (c.officer_id !== staff.userId) throw ApiException.forbidden('NOT_AT_COUNTER', QueueMessages.notAtCounter);
     return c;
+  }
+
+  /** The counter the officer sits at, and the ticket it holds (both locked, in one statement). */
+  async requireOwnCounterAndItsTicket(tx: EntityManager, staff: StaffPrincipal, counterId: string): Promise<{ counter: CounterRow; ticket: TicketRow | null }> {
+    const found = await this.repo.lockCounterAndItsTicket(tx, counterId);
+    if (!found) throw ApiException.notFound('COUNTER_NOT_FOUND', QueueMessages.counterNotFound);
+    this.assertMayStaff(staff, found.counter);
+    if (found.counter.officer_id !== staff.userId) throw ApiException.forbidden('NOT_AT_COUNTER', QueueMessages.notAtCounter);
+    return found;
   }
 
   /** The officer's counter, open and holding no ticket. */

@@ -166,6 +166,17 @@ const TICKET_VIEW = `
     JOIN agency a ON a.id = sv.agency_id
     LEFT JOIN counter c ON c.id = t.counter_id`;
 
+/** TICKET_VIEW's columns, each as `t_<name>`, for a statement that answers a counter and its ticket in one row. */
+const TICKET_COLUMNS_AS_T = TICKET_VIEW.slice(TICKET_VIEW.indexOf('SELECT') + 'SELECT'.length, TICKET_VIEW.indexOf('FROM ticket t'))
+  .split(/,(?![^(]*\))/)
+  .map((column) => column.trim())
+  .map((column) => {
+    const as = /\s+AS\s+(\w+)$/i.exec(column);
+    const name = as ? as[1] : column.slice(column.lastIndexOf('.') + 1);
+    return { expression: as ? column.slice(0, as.index) : column, name };
+  });
+const TICKET_FROM = TICKET_VIEW.slice(TICKET_VIEW.indexOf('FROM ticket t'));
+
 const COUNTER_VIEW = `
   SELECT c.id, c.site_id, st.code AS site_code, c.number, c.name, c.state, c.officer_id, u.full_name AS officer_name,
          c.regular_streak, st.queue_mode, st.queue_interleave_every, st.queue_allow_pick, st.queue_max_recalls, st.time_zone,
@@ -327,6 +338,33 @@ export class QueueRepository {
   async lockActiveTicketOfCounter(tx: EntityManager, counterId: string): Promise<TicketRow | null> {
     const rows = await this.hot<TicketRow>(tx, 'queue_lock_active_of_counter', `${TICKET_VIEW} WHERE t.counter_id = $1 AND t.status IN ('called', 'serving') FOR UPDATE OF t`, [counterId]);
     return rows[0] ?? null;
+  }
+
+  /**
+   * The counter locked and the ticket it holds (called or serving) locked, in one statement: the
+   * counter first (the ticket's part is a LATERAL of it), as every counter action locks them.
+   * Null when there is no such counter; `ticket` null when it holds none.
+   */
+  async lockCounterAndItsTicket(tx: EntityManager, counterId: string): Promise<{ counter: CounterRow; ticket: TicketRow | null } | null> {
+    const rows = await this.hot<Record<string, unknown>>(
+      tx,
+      'queue_lock_counter_and_ticket',
+      `WITH k AS (${COUNTER_VIEW} WHERE c.id = $1 AND c.retired_at IS NULL FOR UPDATE OF c)
+       SELECT k.*, a.* FROM k LEFT JOIN LATERAL (
+         SELECT ${TICKET_COLUMNS_AS_T.map((c) => `${c.expression} AS t_${c.name}`).join(', ')}
+         ${TICKET_FROM} WHERE t.counter_id = k.id AND t.status IN ('called', 'serving') FOR UPDATE OF t
+       ) a ON true`,
+      [counterId],
+    );
+    const row = rows[0];
+    if (!row) return null;
+    const counter: Record<string, unknown> = {};
+    const ticket: Record<string, unknown> = {};
+    for (const [key, value] of Object.entries(row)) {
+      if (key.startsWith('t_')) ticket[key.slice(2)] = value;
+      else counter[key] = value;
+    }
+    return { counter: counter as unknown as CounterRow, ticket: ticket.id ? (ticket as unknown as TicketRow) : null };
   }
 
   async findActiveTicketOfCounter(counterId: string): Promise<TicketRow | null> {
