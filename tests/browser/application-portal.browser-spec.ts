@@ -1,6 +1,8 @@
 import type { ApplicationResponse, CitizenHistoryResponse, IssuedDocumentSummary, ServiceResponse } from '@mpp/contracts';
 import { createHash } from 'node:crypto';
+import { readdirSync, readFileSync } from 'node:fs';
 import { readFile } from 'node:fs/promises';
+import { join, resolve } from 'node:path';
 import type { Browser, Page } from 'playwright-core';
 import sharp from 'sharp';
 import { DataSource } from 'typeorm';
@@ -13,6 +15,15 @@ import { chromiumFor, closeAppAndChromium } from './support/app-in-chromium';
 import { checkScreen } from './support/axe';
 import { signInCitizen } from './support/citizen-sign-in';
 import { downloadByClick } from './support/download';
+
+// The feature's dictionary, loaded as the portal's build does; its one import from @mpp/ui is the
+// Angular-free dictionary helper (the rest of @mpp/ui is Angular, which Jest does not load).
+jest.mock('@mpp/ui', () => jest.requireActual('../../libs/ui/src/i18n/dictionary'), { virtual: true });
+type Dict = Record<'id' | 'en', Record<string, string>>;
+const APPLICATION_DICTIONARY = jest.requireActual<Record<string, Dict>>('../../apps/portal/src/app/application/application.dictionary').APPLICATION_DICTIONARY;
+
+/** The built apps the API serves (APPS_DIR, as the other browser specs read it). */
+const APPS_DIR = resolve(process.env.APPS_DIR ?? 'dist/apps');
 
 /** Friday 14 August 2026, 09:00 WITA in Kupang. */
 const FRIDAY_0900_WITA = '2026-08-14T01:00:00Z';
@@ -36,7 +47,7 @@ describe('Digital applications on the portal (permohonan) in Chromium, on a phon
   const uploads: string[] = [];
 
   beforeAll(async () => {
-    t = await createTestApp({ clock });
+    t = await createTestApp({ clock, config: { appsDir: APPS_DIR } });
     staff = await createStaff(t);
     ({ browser, base } = await chromiumFor(t));
     const list = (await t.http().get('/api/v1/services').query({ site: 'kota-kupang', agency: 'dukcapil', pageSize: 100 }).expect(200)).body as { items: { id: string; code: string }[] };
@@ -63,6 +74,26 @@ describe('Digital applications on the portal (permohonan) in Chromium, on a phon
     const item = page.getByTestId(itemTestId(position));
     await item.getByTestId(input).setInputFiles(file);
   };
+
+  it("should keep the applications' pages and words out of the first load (the lazy chunk carries them)", () => {
+    const dir = join(APPS_DIR, 'portal', 'browser');
+    const html = readFileSync(join(dir, 'index.html'), 'utf8');
+    const initialFiles = new Set([...html.matchAll(/(?:src|href)="([^"]+\.js)"/g)].map((m) => m[1]));
+    const scripts = readdirSync(dir).filter((f) => f.endsWith('.js') && !f.startsWith('ngsw') && !f.startsWith('safety') && !f.startsWith('worker'));
+    const read = (files: string[]) => files.map((f) => readFileSync(join(dir, f), 'utf8')).join('\n');
+    const initial = read(scripts.filter((f) => initialFiles.has(f)));
+    const lazy = read(scripts.filter((f) => !initialFiles.has(f)));
+    expect(initialFiles.size).toBeGreaterThan(0);
+    // Its longer texts in plain letters (the bundler may escape quotes and non-ASCII).
+    const words = [...Object.values(APPLICATION_DICTIONARY.id), ...Object.values(APPLICATION_DICTIONARY.en)].filter((text) => text.length >= 20 && /^[A-Za-z0-9 ,.:()/-]+$/.test(text));
+    expect(words.length).toBeGreaterThan(10);
+    expect(words.filter((text) => initial.includes(text))).toEqual([]);
+    expect(words.filter((text) => !lazy.includes(text))).toEqual([]);
+    // The service page's link, the upload code: not in the first load either.
+    for (const text of ['Ajukan permohonan online', 'X-File-Name', 'mpp.application.']) {
+      expect({ text, initial: initial.includes(text), lazy: lazy.includes(text) }).toEqual({ text, initial: false, lazy: true });
+    }
+  });
 
   it('should apply from the service page, upload a PDF and a photo, refuse a too-large file in the browser, submit and download the receipt', async () => {
     const page = await phone();
