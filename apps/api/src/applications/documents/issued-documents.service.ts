@@ -350,15 +350,21 @@ export class IssuedDocumentsService {
   private async download(a: ApplicationRow, row: IssuedDocumentRow, reader: Reader, origin: RequestOrigin): Promise<IssuedDownload> {
     await assertFileNotPurged(this.repo.queryable, { issuedDocumentId: row.id });
     const stream = await this.files.open(row.file_key);
-    await this.repo.logAccess({
-      documentId: row.id,
-      applicationId: a.id,
-      actorKind: reader.kind,
-      actorId: reader.kind === 'officer' ? reader.userId : reader.citizenId,
-      at: this.clock.now(),
-      ip: origin.ip,
-      userAgent: origin.userAgent,
-    });
+    try {
+      await this.repo.logAccess({
+        documentId: row.id,
+        applicationId: a.id,
+        actorKind: reader.kind,
+        actorId: reader.kind === 'officer' ? reader.userId : reader.citizenId,
+        at: this.clock.now(),
+        ip: origin.ip,
+        userAgent: origin.userAgent,
+      });
+    } catch (error) {
+      // Not logged, not served.
+      stream.destroy();
+      throw error;
+    }
     return { row, applicationCode: a.code, stream };
   }
 
