@@ -8,6 +8,7 @@ import { join } from 'node:path';
 import { inflateSync } from 'node:zlib';
 import type { Response } from 'supertest';
 import { DataSource } from 'typeorm';
+import { hasIssuedDocument } from '../src/applications/documents/issued-document-checks';
 import { IssuedDocumentsService } from '../src/applications/documents/issued-documents.service';
 import { FixedClock } from '../src/common/clock';
 import { FilesService } from '../src/files/files.service';
@@ -278,7 +279,10 @@ describe(`${IssuedDocumentsService.name} over HTTP`, () => {
     expect((tooLarge.body as { message: { id: string } }).message.id).toContain('25 MB');
     expect(await issuedRows(id)).toHaveLength(0);
 
+    expect(await hasIssuedDocument(db(), id, 'result')).toBe(false);
     const summary = (await put(staff.dukcapilOfficer, result).expect(201)).body as IssuedDocumentSummary;
+    expect(await hasIssuedDocument(db(), id, 'result')).toBe(true);
+    expect(await hasIssuedDocument(db(), id, 'decision_letter')).toBe(false);
     expect(summary).toMatchObject({ kind: 'result', sha256: sha256(result), size: result.length });
     expect(summary.number).toMatch(/^HS-\d{4}-/);
     // The citizen gets it once the agency marks the application ready; the agency's staff at once.
