@@ -392,4 +392,30 @@ describe('The counter applications inbox and review screen in Chromium', () => {
     await page.waitForFunction((index) => document.activeElement?.getAttribute('data-index') === index, String(first.items.length), { timeout: 5000 });
     await checkScreen('counter-applications-paged');
   });
+
+  it('should reject the overdue application with a reason (T), make the rejection letter and close it', async () => {
+    const id = overdue.application.id;
+    await page.goto(`${base}/counter/permohonan/${id}`);
+    await page.getByTestId('lang-id').click();
+    await waitForState('complete');
+    await page.keyboard.press('p');
+    await waitForState('in_process');
+    await page.keyboard.press('t');
+    await page.getByTestId('reject-form').waitFor();
+    expect(await page.evaluate(() => document.activeElement?.id)).toBe('reject-reason');
+    const reason = 'Data pada Kartu Keluarga lama tidak cocok dengan data kependudukan; ajukan perubahan data lebih dulu.';
+    await page.getByTestId('reject-reason').pressSequentially(reason);
+    await checkScreen('counter-application-reject');
+    await page.keyboard.press('Control+Enter');
+    await waitForState('rejected');
+    expect(await detail(id)).toMatchObject({ state: 'rejected', decisionReason: reason });
+    await page.getByTestId('issued-make-letter').click();
+    await page.locator('[data-testid="issued-item"][data-kind="decision_letter"]').waitFor();
+    const issued = (await asOfficer(staff.dukcapilOfficer, `/${id}/issued-documents`).expect(200)).body as { kind: string; letterKind: string | null }[];
+    expect(issued.filter((d) => d.kind === 'decision_letter').map((d) => d.letterKind)).toEqual(['rejection']);
+    expect(await page.locator('[data-testid="issued-item"][data-kind="decision_letter"]').textContent()).toContain('Surat penolakan');
+    await page.keyboard.press('e');
+    await waitForState('done');
+    expect((await detail(id)).state).toBe('done');
+  });
 });
