@@ -98,6 +98,8 @@ describe('Digital applications on the portal (permohonan) in Chromium, on a phon
   it('should apply from the service page, upload a PDF and a photo, refuse a too-large file in the browser, submit and download the receipt', async () => {
     const page = await phone();
     await page.goto(`${base}/layanan/${service.id}`);
+    await page.getByTestId('service-apply').waitFor();
+    await checkScreen(page, 'application-service-page');
     await page.getByTestId('service-apply').click();
     await page.waitForURL(`**/permohonan/baru/${service.id}`);
 
