@@ -49,6 +49,7 @@ type View = 'loading' | 'proof' | 'error' | 'ready';
 
 /** What the page shows with the application: the catalogue's requirements (what each must show) and the site's zone. */
 interface Context {
+  serviceId: string;
   requirements: ReadonlyMap<string, RequirementResponse>;
   timeZone: string;
 }
@@ -325,7 +326,7 @@ export class ApplicationPageComponent {
     const known = this.context();
     return read.pipe(
       switchMap((application) => {
-        if (known) return of({ application, context: known });
+        if (known?.serviceId === application.service.id) return of({ application, context: known });
         const requirements = this.catalogue.getService(application.service.id).pipe(
           map((s) => new Map(s.requirements.map((r) => [r.id, r] as const))),
           catchError(() => of(new Map<string, RequirementResponse>())),
@@ -334,7 +335,7 @@ export class ApplicationPageComponent {
         return forkJoin([requirements, sites]).pipe(
           map(([reqs, list]) => ({
             application,
-            context: { requirements: reqs, timeZone: list.find((s) => s.code === application.siteCode)?.timeZone ?? Intl.DateTimeFormat().resolvedOptions().timeZone },
+            context: { serviceId: application.service.id, requirements: reqs, timeZone: list.find((s) => s.code === application.siteCode)?.timeZone ?? Intl.DateTimeFormat().resolvedOptions().timeZone },
           })),
         );
       }),
