@@ -64,7 +64,7 @@ export class PdfWriter {
   }
 
   /** A label and its value on one line (the value wraps under itself). */
-  field(label: string, value: string, labelWidth = 150): this {
+  field(label: string, value: string, labelWidth = 180): this {
     const { doc } = this;
     const y = doc.y;
     doc.font(REGULAR).fontSize(10).fillColor('#333333').text(toWinAnsi(label), MARGIN, y, { width: labelWidth - 8 });
