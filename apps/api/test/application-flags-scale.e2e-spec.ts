@@ -4,6 +4,7 @@ import { DataSource } from 'typeorm';
 import { ApplicationFlags } from '../src/applications/application-flags';
 import { CatalogueRepository } from '../src/catalogue/catalogue.repository';
 import { FixedClock } from '../src/common/clock';
+import { NotificationsService } from '../src/notifications/notifications.service';
 import { createStaff, StaffTokens } from './support/staff';
 import { createTestApp, TestApp } from './support/test-app';
 
@@ -69,12 +70,14 @@ describe(`${ApplicationFlags.name} at 20,000 applications`, () => {
     const raised = ((await db().query(`SELECT application_id || ' ' || kind AS k FROM application_flag WHERE resolved_at IS NULL ORDER BY 1`)) as { k: string }[]).map((r) => r.k);
     expect(raised).toEqual(expected);
 
+    // The first pass's emails are sent after its commit: let them go before timing the next.
+    await t.app.get(NotificationsService).drain();
     const started = process.hrtime.bigint();
     const second = await sut.sweep();
     const ms = Number(process.hrtime.bigint() - started) / 1e6;
     expect(second).toEqual({ raised: 0, resolved: 0, messages: 0 });
     // The job's cost every minute on a loaded test machine: measured, and well under its 60 s period.
     process.stdout.write(`application flags: steady pass over ${ROWS} applications in ${ms.toFixed(0)} ms; ${expected.length} flags\n`);
-    expect(ms).toBeLessThan(5_000);
+    expect(ms).toBeLessThan(2_000);
   }, 300_000);
 });
