@@ -1,5 +1,8 @@
 import type { NestExpressApplication } from '@nestjs/platform-express';
 import { randomBytes } from 'node:crypto';
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { Client } from 'pg';
 import request from 'supertest';
 import { createApp } from '../../src/bootstrap';
@@ -82,7 +85,9 @@ export async function createTestApp(
   options: { seedCatalogue?: boolean; config?: Partial<AppConfig>; clock?: Clock; /** Captures what the API logs (captureLogs). */ logger?: pino.Logger } = {},
 ): Promise<TestApp> {
   const db = await createTestDatabase();
-  const config = testConfig(options.config);
+  // Uploaded files go to a directory of this app's own, removed at close, unless the test names one.
+  const filesDir = options.config?.files ? null : mkdtempSync(join(tmpdir(), 'mpp-test-files-'));
+  const config = testConfig(filesDir ? { ...options.config, files: { ...testConfig().files, dir: filesDir } } : options.config);
   const logger = options.logger ?? (process.env.MPP_TEST_LOGS ? undefined : false);
   const app = await createApp(config, { url: db.url, embedded: false }, { logger, clock: options.clock });
   const firstAdmin = await app.get(Seeder).run({ catalogue: options.seedCatalogue ?? true });
@@ -107,6 +112,7 @@ export async function createTestApp(
     async close() {
       await app.close();
       await db.drop();
+      if (filesDir) rmSync(filesDir, { recursive: true, force: true });
     },
   };
 }
