@@ -206,6 +206,10 @@ describe(`${ApplicationService.name} over HTTP`, () => {
     await officer(winner, id, 'start-process').expect(200);
     await officer(winner, id, 'approve').expect(200);
     expect((await officer(winner, id, 'mark-ready', {})).status).toBe(400);
+    // To download, a result must be issued first: refused and nothing changed.
+    const noResult = await officer(winner, id, 'mark-ready', { delivery: 'download' });
+    expect({ status: noResult.status, code: noResult.body.code }).toEqual({ status: 422, code: 'RESULT_DOCUMENT_MISSING' });
+    expect(((await db().query('SELECT state FROM application WHERE id = $1', [id])) as { state: string }[])[0].state).toBe('approved');
     const ready = (await officer(winner, id, 'mark-ready', { delivery: 'collect_at_site' }).expect(200)).body as ApplicationResponse;
     expect(ready).toMatchObject({ state: 'ready', resultDelivery: 'collect_at_site', clock: { phase: 'stopped' } });
     const done = (await officer(winner, id, 'finish').expect(200)).body as ApplicationResponse;

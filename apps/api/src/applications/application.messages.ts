@@ -31,6 +31,10 @@ export const ApplicationMessages = {
     id: 'Permohonan yang sudah selesai tidak dapat diambil.',
     en: 'A finished application cannot be claimed.',
   },
+  resultDocumentMissing: {
+    id: 'Unggah dokumen hasil (atau buat surat keputusan) terlebih dahulu: pemohon akan mengunduhnya.',
+    en: 'Upload the result document (or generate the decision letter) first: the applicant will download it.',
+  },
   badCursor: { id: 'cursor tidak dikenali: mulai lagi dari halaman pertama.', en: 'cursor not recognised: start again from the first page.' },
   uploadNotAllowed: {
     id: 'Dokumen hanya dapat diunggah saat permohonan masih draf, atau untuk persyaratan yang dikembalikan untuk diperbaiki.',

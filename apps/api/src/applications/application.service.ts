@@ -38,6 +38,7 @@ import { PiiCipher } from '../common/pii-cipher';
 import { randomToken } from '../common/random-token';
 import { ApplicationNotifier } from './application-notifier';
 import { ApplicationMessages } from './application.messages';
+import { hasIssuedDocument } from './documents/issued-document-checks';
 import { ApplicationDocumentRow, ApplicationRepository, ApplicationRow } from './application.repository';
 import { CreateApplicationDto, CreateWalkInApplicationDto, InboxQueryDto } from './dto/application.dto';
 
@@ -339,7 +340,18 @@ export class ApplicationService {
   }
 
   markReady(staff: StaffPrincipal, id: string, delivery: ApplicationResultDeliveryName, origin: RequestOrigin): Promise<ApplicationResponse> {
-    return this.officerStep(staff, id, origin, { to: 'ready', details: () => Promise.resolve({ resultDelivery: delivery }), set: () => ({ result_delivery: delivery }), eventDetails: { delivery } });
+    return this.officerStep(staff, id, origin, {
+      to: 'ready',
+      details: () => Promise.resolve({ resultDelivery: delivery }),
+      // A result to download must exist first (uploaded, or a letter generated: documents/).
+      guard: async (a, tx) => {
+        if (delivery === 'download' && !(await hasIssuedDocument(tx, a.id, 'result'))) {
+          throw ApiException.unprocessable('RESULT_DOCUMENT_MISSING', ApplicationMessages.resultDocumentMissing);
+        }
+      },
+      set: () => ({ result_delivery: delivery }),
+      eventDetails: { delivery },
+    });
   }
 
   finish(staff: StaffPrincipal, id: string, origin: RequestOrigin): Promise<ApplicationResponse> {
