@@ -202,6 +202,15 @@ describe('The counter applications inbox and review screen in Chromium', () => {
     expect(await page.getByTestId('document-image').evaluate((img: HTMLImageElement) => img.naturalWidth)).toBe(64);
     await checkScreen('counter-application-review-image');
 
+    // Each read is in the access log the screen lists: the PDF as a download, the photo as a view.
+    await page.getByTestId('review-access').locator('summary').click();
+    await page.getByTestId('review-access-entry').first().waitFor();
+    const access = (await asOfficer(staff.dukcapilOfficer, `/${id}/document-access`).expect(200)).body as { purpose: string; actorId: string | null }[];
+    expect(access.map((a) => a.purpose)).toEqual(['download', 'view']);
+    expect(access.every((a) => a.actorId === officerId)).toBe(true);
+    expect((await page.getByTestId('review-access-entry').allTextContents()).map((text) => /diunduh|dilihat/.exec(text)?.[0])).toEqual(['diunduh', 'dilihat']);
+    await page.getByTestId('review-access').locator('summary').click();
+
     // R: needs correction, with the reason typed (letters typed there are text, not shortcuts).
     await page.keyboard.press('r');
     const reason = 'Foto buram: unggah ulang pindaian yang terbaca jelas.';

@@ -7,6 +7,7 @@ import type {
   ApplicationResponse,
   ApplicationResultDeliveryName,
   ApplicationStateName,
+  ApplicationDocumentAccessResponse,
   CreateWalkInApplicationRequest,
   DecisionLetterKind,
   IssuedDocumentSummary,
@@ -128,6 +129,11 @@ export class AgencyApplicationsApi {
     return this.http.put<ApplicationResponse>(`${this.url(id)}/items/${encodeURIComponent(requirementId)}/document`, file, {
       headers: { 'Content-Type': file.type || 'application/octet-stream', 'X-File-Name': encodeURIComponent(file.name.slice(0, 200)) },
     });
+  }
+
+  /** Every read of the application's documents, oldest first (who, when, which version, view or download). */
+  documentAccess(id: string): Observable<ApplicationDocumentAccessResponse[]> {
+    return this.http.get<ApplicationDocumentAccessResponse[]>(`${this.url(id)}/document-access`);
   }
 
   /** A walk-in's draft, opened from the ticket the officer is serving. */

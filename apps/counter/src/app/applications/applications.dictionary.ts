@@ -177,6 +177,10 @@ export const APPLICATIONS_DICTIONARY = defineDictionary(
     'applications.announce.step': 'Permohonan {code}: {state}.',
 
     'applications.trail.title': 'Riwayat',
+    'applications.access.title': 'Akses berkas (siapa membuka berkas pemohon)',
+    'applications.access.none': 'Belum ada yang membuka berkas permohonan ini.',
+    'applications.access.view': 'dilihat',
+    'applications.access.download': 'diunduh',
     'applications.trail.you': 'Anda',
     'applications.trail.action.create': 'dibuat',
     'applications.trail.action.claim': 'diambil petugas',
@@ -358,6 +362,10 @@ export const APPLICATIONS_DICTIONARY = defineDictionary(
     'applications.announce.step': 'Application {code}: {state}.',
 
     'applications.trail.title': 'History',
+    'applications.access.title': "File access (who opened the applicant's files)",
+    'applications.access.none': "No one has opened this application's files yet.",
+    'applications.access.view': 'viewed',
+    'applications.access.download': 'downloaded',
     'applications.trail.you': 'You',
     'applications.trail.action.create': 'created',
     'applications.trail.action.claim': 'taken by an officer',

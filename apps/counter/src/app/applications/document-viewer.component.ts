@@ -148,10 +148,14 @@ export class DocumentViewerComponent {
   /** The version picked by the officer; the newest when none (or when it is not in the list). */
   private readonly picked = signal<string | null>(null);
   protected readonly newestFirst = computed(() => [...this.documents()].sort((a, b) => b.version - a.version));
-  protected readonly chosen = computed(() => {
-    const list = this.newestFirst();
-    return list.find((d) => d.id === this.picked()) ?? list[0] ?? null;
-  });
+  /** Equal by id: the application read again after a step brings new objects, not a new file to fetch. */
+  protected readonly chosen = computed(
+    () => {
+      const list = this.newestFirst();
+      return list.find((d) => d.id === this.picked()) ?? list[0] ?? null;
+    },
+    { equal: (a, b) => a?.id === b?.id && a?.purgedAt === b?.purgedAt },
+  );
   protected readonly purgedAt = computed(() => this.chosen()?.purgedAt ?? null);
   protected readonly chosenId = computed(() => this.chosen()?.id ?? null);
   protected readonly chosenVersion = computed(() => this.chosen()?.version ?? '');

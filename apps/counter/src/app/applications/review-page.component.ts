@@ -12,7 +12,7 @@ import {
 } from '@angular/core';
 import { toObservable, toSignal } from '@angular/core/rxjs-interop';
 import { RouterLink } from '@angular/router';
-import type { ApplicationResultDeliveryName, SiteResponse, StaffUserResponse } from '@mpp/contracts';
+import type { ApplicationDocumentAccessResponse, ApplicationResultDeliveryName, SiteResponse, StaffUserResponse } from '@mpp/contracts';
 import {
   APPLICATION_ACTION_LABELS,
   APPLICATION_ACTOR_LABELS,
@@ -28,7 +28,7 @@ import {
   zonedToUtc,
   type ApplicationAction,
 } from '@mpp/domain';
-import { BilingualPipe, ErrorAlertComponent, I18nService, LocalizedPipe, TranslatePipe, pickText, timeZoneLabel } from '@mpp/ui';
+import { BilingualPipe, ErrorAlertComponent, I18nService, LocalizedPipe, TranslatePipe, loadError, loadedValue, pickText, timeZoneLabel, toLoadState, type LoadState } from '@mpp/ui';
 import { HttpClient } from '@angular/common/http';
 import { API_BASE_URL } from '@mpp/ui';
 import { catchError, of, switchMap, type Observable, type Subscription } from 'rxjs';
@@ -102,6 +102,7 @@ export class ApplicationReviewPageComponent {
   protected readonly helpKey = HELP_KEY;
   protected readonly stepButtons = STEP_BUTTONS;
   protected readonly itemButtons: readonly ReviewAction[] = ['item-accept', 'item-revise'];
+  protected readonly deliveries: readonly ApplicationResultDeliveryName[] = ['collect_at_site', 'download'];
   protected readonly allActions = REVIEW_ACTIONS;
   protected readonly stateLabels = APPLICATION_STATE_LABELS;
   protected readonly actionLabels = APPLICATION_ACTION_LABELS;
@@ -158,6 +159,26 @@ export class ApplicationReviewPageComponent {
   protected readonly revisionItems = computed(() => this.items().filter((i) => i.state === 'needs_revision'));
   protected readonly reviewed = computed(() => this.items().filter((i) => i.state !== 'pending').length);
   protected readonly events = computed(() => [...(this.detail()?.events ?? [])].reverse());
+
+  /** The documents' access log, read when its panel is opened (and again on each opening). */
+  protected readonly accessLog = signal<LoadState<ApplicationDocumentAccessResponse[]> | null>(null);
+
+  protected readonly accessEntries = computed(() => loadedValue(this.accessLog()) ?? []);
+  protected readonly accessError = computed(() => loadError(this.accessLog()));
+
+  protected toggleAccess(event: Event): void {
+    if (!(event.target as HTMLDetailsElement).open) return;
+    this.api
+      .documentAccess(this.id())
+      .pipe(toLoadState())
+      .subscribe((state) => this.accessLog.set(state));
+  }
+
+  protected itemName(requirementId: string): string {
+    const item = this.items().find((i) => i.requirementId === requirementId);
+    if (!item) return '';
+    return this.i18n.lang() === 'en' && item.nameEn ? item.nameEn : item.name;
+  }
 
   private request: Subscription | null = null;
 
