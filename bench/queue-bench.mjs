@@ -1,6 +1,6 @@
 #!/usr/bin/env node
 // `npm run bench [-- --nodes N] [-- --adapter memory|postgres|redis] [-- --redis] [-- --compare]
-//   [-- --pages N | --no-pages] [-- --json FILE] [-- --cpu-prof DIR] [-- --pg-stats] [-- --pg-log]`: how fast the queue is, measured on the
+//   [-- --pages N | --no-pages] [-- --no-uploads] [-- --no-inbox] [-- --json FILE] [-- --cpu-prof DIR] [-- --pg-stats] [-- --pg-log]`: how fast the queue is, measured on the
 // real API over HTTP and socket.io, on a throw-away embedded PostgreSQL, on 127.0.0.1 only.
 //
 // Several processes (`--nodes N`, default 1): N API processes on the same PostgreSQL, each on its own
@@ -89,6 +89,7 @@ import { setTimeout as sleep } from 'node:timers/promises';
 import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
 import { buildIfStale, ROOT, TARGETS } from '../scripts/build-if-stale.mjs';
+import { main as applicationsBench } from './applications-bench.mjs';
 import { main as portalLoad } from './portal-load.mjs';
 
 const require = createRequire(import.meta.url);
@@ -152,6 +153,8 @@ const OPTIONS = {
   'pg-log': { type: 'boolean' },
   pages: { type: 'string' },
   'no-pages': { type: 'boolean' },
+  'no-uploads': { type: 'boolean' },
+  'no-inbox': { type: 'boolean' },
 };
 
 function readArgs() {
@@ -306,6 +309,14 @@ async function main() {
   }
   // Then the portal's first load on Slow 3G and Slow 4G, on a system of its own (bench/portal-load.mjs); BENCH_PORTAL=0 skips it.
   if (process.env.BENCH_PORTAL !== '0') await portalLoad(args.json ? ['--json', args.json.replace(/(\.json)?$/, '.portal.json')] : []);
+  // Then digital applications, uploads and the agency inbox, on a system of its own (bench/applications-bench.mjs); BENCH_APPLICATIONS=0 skips it.
+  if (process.env.BENCH_APPLICATIONS !== '0') {
+    await applicationsBench([
+      ...(args['no-uploads'] ? ['--no-uploads'] : []),
+      ...(args['no-inbox'] ? ['--no-inbox'] : []),
+      ...(args.json ? ['--json', args.json.replace(/(\.json)?$/, '.applications.json')] : []),
+    ]);
+  }
   process.exit(0);
 }
 
