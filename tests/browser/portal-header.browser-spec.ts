@@ -21,6 +21,8 @@ const LAZY: Record<string, Dict> = {
   ticket: load('ticket/ticket.dictionary', 'TICKET_PAGE_DICTIONARY'),
   ticketNotify: load('ticket/ticket-notify.dictionary', 'TICKET_NOTIFY_DICTIONARY'),
   onlineTicket: load('online-ticket/online-ticket.dictionary', 'ONLINE_TICKET_DICTIONARY'),
+  application: load('application/application.dictionary', 'APPLICATION_DICTIONARY'),
+  verify: load('verify/verify.dictionary', 'VERIFY_DICTIONARY'),
   service: SERVICE,
 };
 
