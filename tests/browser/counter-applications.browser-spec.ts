@@ -295,6 +295,7 @@ describe('The counter applications inbox and review screen in Chromium', () => {
       await desk.goto(`${base}/counter/loket/${counter.id}`);
       await desk.getByTestId('console-walk-in').click();
       await desk.getByTestId('walk-in-form').waitFor();
+      expect(await desk.getByTestId('walk-in-back').getAttribute('href')).toBe(`/counter/loket/${counter.id}`);
       expect(await desk.evaluate(() => document.activeElement?.id)).toBe('walk-in-nik');
       await desk.getByTestId('walk-in-nik').fill(nikFor(9));
       await desk.getByTestId('walk-in-name').fill('Yakobus Ndun');

@@ -5,7 +5,7 @@ import { ErrorAlertComponent, I18nService, TranslatePipe } from '@mpp/ui';
 import { AgencyApplicationsApi } from './agency-applications-api.service';
 
 /**
- * `/permohonan/baru?tiket=…&nomor=…`: a walk-in's application, opened from the ticket the officer
+ * `/permohonan/baru?tiket=…&nomor=…&loket=…`: a walk-in's application, opened from the ticket the officer
  * is serving (the console's "Buat permohonan"). The API checks the ticket (serving, at the
  * officer's counter, a service of their agency that takes applications); the citizen gets the code
  * and a secret by SMS. The draft then opens in the review screen, where the officer uploads the
@@ -17,7 +17,7 @@ import { AgencyApplicationsApi } from './agency-applications-api.service';
   changeDetection: ChangeDetectionStrategy.OnPush,
   template: `
     <div class="apps">
-      <p class="apps__back"><a routerLink="/loket" data-testid="walk-in-back">← {{ 'applications.walkIn.back' | t }}</a></p>
+      <p class="apps__back"><a [routerLink]="loket() ? ['/loket', loket()] : ['/loket']" data-testid="walk-in-back">← {{ 'applications.walkIn.back' | t }}</a></p>
       <h1>{{ 'applications.walkIn.heading' | t }}</h1>
       @if (!tiket()) {
         <p class="apps__notice" role="status" data-testid="walk-in-no-ticket">{{ 'applications.walkIn.noTicket' | t }}</p>
@@ -75,6 +75,8 @@ export class WalkInPageComponent {
   /** Query parameters: the ticket being served, and its number to show. */
   readonly tiket = input<string | undefined>();
   readonly nomor = input<string | undefined>();
+  /** The loket the officer came from: "Kembali ke loket" returns there. */
+  readonly loket = input<string | undefined>();
 
   protected readonly languages = ['id', 'en'] as const;
   protected readonly form = {
