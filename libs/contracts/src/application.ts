@@ -73,6 +73,15 @@ export interface ApplicationDocumentAccessResponse {
   purpose: 'download' | 'view';
 }
 
+/** An officer's internal note on an application (staff only; never shown to the citizen). */
+export interface ApplicationNoteResponse {
+  id: string;
+  authorId: string;
+  authorName: string;
+  at: string;
+  text: string;
+}
+
 /** A walk-in's application, opened by the officer serving the citizen's ticket at their counter. */
 export interface CreateWalkInApplicationRequest {
   ticketId: string;

@@ -1,15 +1,16 @@
 import { Body, Controller, Get, HttpCode, Param, Post, Put, Query, Req, Res } from '@nestjs/common';
 import { ApiBearerAuth, ApiConsumes, ApiHeader, ApiOperation, ApiTags } from '@nestjs/swagger';
-import type { ApplicationDocumentAccessResponse, ApplicationEventResponse, ApplicationInboxResponse, ApplicationResponse } from '@mpp/contracts';
+import type { ApplicationDocumentAccessResponse, ApplicationEventResponse, ApplicationInboxResponse, ApplicationNoteResponse, ApplicationResponse } from '@mpp/contracts';
 import type { Request, Response } from 'express';
 import { CurrentStaff, StaffRoles } from '../auth/auth.decorators';
 import type { StaffPrincipal } from '../auth/principal';
 import { UuidPipe } from '../common/pipes';
+import { ApplicationNotesService } from './application-notes.service';
 import { ApplicationUploadsService } from './application-uploads.service';
 import { ApplicationService } from './application.service';
 import { originOf } from './applications.controller';
 import { sendDocument, uploadBody } from './document-http';
-import { CreateWalkInApplicationDto, DocumentReadQueryDto, InboxQueryDto, MarkReadyDto, RejectApplicationDto, ReturnApplicationDto, ReviewItemDto } from './dto/application.dto';
+import { AddApplicationNoteDto, CreateWalkInApplicationDto, DocumentReadQueryDto, InboxQueryDto, MarkReadyDto, RejectApplicationDto, ReturnApplicationDto, ReviewItemDto } from './dto/application.dto';
 
 /**
  * The agency's side: its officers (and agency admins) see and act on their own agency's
@@ -24,6 +25,7 @@ export class AgencyApplicationsController {
   constructor(
     private readonly applications: ApplicationService,
     private readonly uploads: ApplicationUploadsService,
+    private readonly notes: ApplicationNotesService,
   ) {}
 
   @Post()
@@ -45,6 +47,18 @@ export class AgencyApplicationsController {
   @ApiOperation({ summary: 'One application with its checklist and trail (NIK and phone masked)' })
   detail(@CurrentStaff() staff: StaffPrincipal, @Param('id', UuidPipe) id: string): Promise<ApplicationResponse & { events: ApplicationEventResponse[] }> {
     return this.applications.detail(staff, id);
+  }
+
+  @Get(':id/notes')
+  @ApiOperation({ summary: 'The officers’ internal notes, oldest first (never shown to the citizen)' })
+  listNotes(@CurrentStaff() staff: StaffPrincipal, @Param('id', UuidPipe) id: string): Promise<ApplicationNoteResponse[]> {
+    return this.notes.list(staff, id);
+  }
+
+  @Post(':id/notes')
+  @ApiOperation({ summary: 'Add an internal note (any officer of the agency; no claim needed); notes are never changed' })
+  addNote(@CurrentStaff() staff: StaffPrincipal, @Param('id', UuidPipe) id: string, @Body() dto: AddApplicationNoteDto): Promise<ApplicationNoteResponse> {
+    return this.notes.add(staff, id, dto.text);
   }
 
   @Get(':id/document-access')

@@ -31,6 +31,7 @@ export const ApplicationMessages = {
     id: 'Permohonan yang sudah selesai tidak dapat diambil.',
     en: 'A finished application cannot be claimed.',
   },
+  noteEmpty: { id: 'Catatan harus diisi, paling banyak 2000 karakter.', en: 'A note must have text, at most 2000 characters.' },
   resultDocumentMissing: {
     id: 'Unggah dokumen hasil (atau buat surat keputusan) terlebih dahulu: pemohon akan mengunduhnya.',
     en: 'Upload the result document (or generate the decision letter) first: the applicant will download it.',

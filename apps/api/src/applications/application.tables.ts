@@ -88,4 +88,12 @@ export const APPLICATION_TABLES = [
     user_agent: 'varchar(300) | null',
     purpose: 'varchar(16)',
   }),
+  /** Officers' internal notes (AddApplicationNote1766470000000): append-only, the text encrypted. */
+  tableShape(__filename, 'application_note', {
+    id: 'uuid',
+    application_id: 'uuid',
+    author_id: 'uuid',
+    at: 'timestamptz',
+    body_cipher: 'text',
+  }),
 ];

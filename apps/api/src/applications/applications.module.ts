@@ -12,13 +12,14 @@ import { ApplicationService } from './application.service';
 import { ApplicationSweeper } from './application-sweeper';
 import { ApplicationThrottlerGuard } from './application-throttler.guard';
 import { ApplicationUploadsService } from './application-uploads.service';
+import { ApplicationNotesService } from './application-notes.service';
 import { ApplicationsController } from './applications.controller';
 
 /** Digital applications (docs/applications.md). PiiCipher, Clock and APP_CONFIG come from AppModule (global). */
 @Module({
   imports: [CatalogueModule, CitizenModule, FilesModule, JobsModule, NotificationsModule, ApplicationFlagsModule],
   controllers: [ApplicationsController, AgencyApplicationsController],
-  providers: [ApplicationRepository, ApplicationService, ApplicationNotifier, ApplicationSweeper, ApplicationUploadsService, ApplicationThrottlerGuard],
+  providers: [ApplicationRepository, ApplicationService, ApplicationNotifier, ApplicationSweeper, ApplicationUploadsService, ApplicationNotesService, ApplicationThrottlerGuard],
   exports: [ApplicationService],
 })
 export class ApplicationsModule {}

@@ -83,6 +83,17 @@ export class ReviewItemDto {
   reason?: string;
 }
 
+const noteMessage = { message: { id: 'Catatan harus diisi, paling banyak 2000 karakter.', en: 'A note must have text, at most 2000 characters.' } };
+
+/** An officer's internal note */
+export class AddApplicationNoteDto {
+  /** The note (1–2000 characters); staff only, stored encrypted */
+  @IsString({ context: noteMessage })
+  @MinLength(1, { context: noteMessage })
+  @MaxLength(2000, { context: noteMessage })
+  text!: string;
+}
+
 export class ReturnApplicationDto {
   /** By when the citizen must correct the items marked needs_revision (after now) */
   @IsISO8601({ strict: true }, { context: deadlineMessage })
