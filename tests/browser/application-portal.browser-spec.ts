@@ -36,6 +36,19 @@ async function storedSecrets(page: Page): Promise<Record<string, string>> {
   return page.evaluate(() => Object.fromEntries(Object.keys(localStorage).filter((k) => k.startsWith('mpp.application.')).map((k) => [k, localStorage.getItem(k) ?? ''])));
 }
 
+
+/**
+ * The id (or test id) of the focused element once the page has moved the focus: the page moves it
+ * after its change detection, which can run after the click's promise resolves, so wait (up to 5 s)
+ * and then read it; a wrong focus still fails, with the element that has it.
+ */
+async function focusedAfterMove(page: Page, expected: string, attribute: 'id' | 'data-testid' = 'id'): Promise<string | null | undefined> {
+  await page
+    .waitForFunction(([want, attr]) => (attr === 'id' ? document.activeElement?.id : document.activeElement?.getAttribute(attr)) === want, [expected, attribute] as const, { timeout: 5_000 })
+    .catch(() => undefined);
+  return page.evaluate((attr) => (attr === 'id' ? document.activeElement?.id : document.activeElement?.getAttribute(attr)), attribute);
+}
+
 describe('Digital applications on the portal (permohonan) in Chromium, on a phone', () => {
   let t: TestApp;
   let staff: StaffTokens;
@@ -121,7 +134,7 @@ describe('Digital applications on the portal (permohonan) in Chromium, on a phon
     await page.getByTestId('application-phone').fill('0813-3333-4411');
     await page.getByTestId('application-create').click();
     await page.getByTestId('application-nik-error').waitFor();
-    expect(await page.evaluate('document.activeElement?.id')).toBe('application-nik');
+    expect(await focusedAfterMove(page, 'application-nik')).toBe('application-nik');
     await page.getByTestId('application-nik').fill(nikFor(31));
     await page.getByTestId('application-create').click();
     await page.waitForURL(/\/permohonan\/[A-Z0-9]{8}$/);
@@ -149,7 +162,7 @@ describe('Digital applications on the portal (permohonan) in Chromium, on a phon
     const missing = page.getByTestId('application-missing');
     await missing.waitFor();
     for (const item of mandatory) expect(await missing.textContent()).toContain(item.name);
-    expect(await page.evaluate('document.activeElement?.id')).toBe('application-missing');
+    expect(await focusedAfterMove(page, 'application-missing')).toBe('application-missing');
     expect(await page.getByTestId(itemTestId(mandatory[0].position)).getByTestId('item-missing').count()).toBe(1);
     await checkScreen(page, 'application-draft-missing');
 
@@ -160,7 +173,7 @@ describe('Digital applications on the portal (permohonan) in Chromium, on a phon
     const refused = page.getByTestId(itemTestId(mandatory[0].position)).getByTestId('item-error');
     await refused.waitFor();
     expect(await refused.textContent()).toMatch(/kk-scan-besar\.pdf.*1,4 MB.*lebih besar dari batas 1 MB/);
-    expect(await page.evaluate(() => document.activeElement?.getAttribute('data-testid'))).toBe('item-error');
+    expect(await focusedAfterMove(page, 'item-error', 'data-testid')).toBe('item-error');
     expect(uploads).toEqual([]);
     expect((await read(code, secret)).items.every((i) => i.documents.length === 0)).toBe(true);
     await checkScreen(page, 'application-too-large');
@@ -246,7 +259,7 @@ describe('Digital applications on the portal (permohonan) in Chromium, on a phon
     await page.getByTestId('application-secret').fill('bukan-kode-ini');
     await page.getByTestId('application-open').click();
     await page.getByTestId('application-proof-error').waitFor();
-    expect(await page.evaluate('document.activeElement?.id')).toBe('application-proof-error');
+    expect(await focusedAfterMove(page, 'application-proof-error')).toBe('application-proof-error');
     await page.getByTestId('application-secret').fill(created.secret);
     await page.getByTestId('application-open').click();
     await page.getByTestId('application-returned').waitFor();
@@ -382,10 +395,10 @@ describe('Digital applications on the portal (permohonan) in Chromium, on a phon
     // Withdraw: asked first, cancel keeps it, confirm withdraws it.
     await page.getByTestId('application-withdraw').click();
     await page.getByTestId('application-withdraw-question').waitFor();
-    expect(await page.evaluate('document.activeElement?.id')).toBe('application-withdraw-question');
+    expect(await focusedAfterMove(page, 'application-withdraw-question')).toBe('application-withdraw-question');
     await checkScreen(page, 'application-withdraw');
     await page.getByTestId('application-withdraw-cancel').click();
-    expect(await page.evaluate('document.activeElement?.id')).toBe('application-withdraw');
+    expect(await focusedAfterMove(page, 'application-withdraw')).toBe('application-withdraw');
     await page.getByTestId('application-withdraw').click();
     await page.getByTestId('application-withdraw-confirm').click();
     await page.getByTestId('application-announce').filter({ hasText: 'ditarik kembali' }).waitFor();
