@@ -34,6 +34,8 @@ export interface ApplicationItemResponse {
   state: ApplicationItemState;
   /** Why it needs revision: what the citizen must fix. */
   reason: string | null;
+  /** When an officer last marked it (accepted / needs revision); null while pending. */
+  reviewedAt: string | null;
   /** Every uploaded version of this item's document, oldest first (the last is the current one). */
   documents: ApplicationDocumentResponse[];
 }
@@ -101,6 +103,8 @@ export interface ApplicationResponse {
   service: { id: string; name: string; nameEn: string };
   siteCode: string;
   siteName: string;
+  /** The site's IANA time zone (e.g. Asia/Jakarta): dates are shown in it. */
+  timeZone: string;
   agencyId: string;
   requirementsVersion: number;
   applicant: { nikMasked: string; phoneMasked: string };
@@ -113,6 +117,10 @@ export interface ApplicationResponse {
   clock: { phase: ApplicationClockPhaseName; startedAt: string | null; dueAt: string | null; legalDueAt: string | null };
   /** The officer who claimed it (staff only; null for the citizen's view). */
   assignedOfficerId: string | null;
+  /** The officer who claimed it, with their name (staff only; null for the citizen's view). */
+  assignedOfficer: { id: string; fullName: string } | null;
+  /** The state changes so far (from the trail, oldest first): when it became what. No actor, no origin. */
+  timeline: ApplicationTimelineEntry[];
   submittedAt: string | null;
   createdAt: string;
   updatedAt: string;
@@ -121,6 +129,12 @@ export interface ApplicationResponse {
   maxUploadBytes: number;
   /** A walk-in's application: opened by an officer at the counter from a ticket. */
   walkIn: boolean;
+}
+
+/** One state change of an application, as its owner may see it. */
+export interface ApplicationTimelineEntry {
+  state: ApplicationStateName;
+  at: string;
 }
 
 /** The answer to creating an application: the secret only for a citizen without an account, once. */
@@ -159,5 +173,7 @@ export interface ApplicationEventResponse {
   to: ApplicationStateName;
   actorKind: 'citizen' | 'officer' | 'system';
   actorId: string | null;
+  /** An officer's full name (staff names are not citizen data); null for a citizen or the system. */
+  actorName: string | null;
   at: string;
 }

@@ -98,6 +98,7 @@ export interface ApplicationItemRow {
   mandatory: boolean;
   state: ApplicationItemState;
   reason: string | null;
+  reviewed_at: Date | null;
 }
 
 export interface ApplicationEventRow {
@@ -106,6 +107,8 @@ export interface ApplicationEventRow {
   to_state: ApplicationStateName;
   actor_kind: 'citizen' | 'officer' | 'system';
   actor_id: string | null;
+  /** An officer actor's full name (staff_user); null for a citizen or the system. */
+  actor_name: string | null;
   at: Date;
 }
 
@@ -246,7 +249,7 @@ export class ApplicationRepository {
 
   async items(applicationId: string, db: Db = this.db): Promise<ApplicationItemRow[]> {
     return (await db.query(
-      `SELECT i.requirement_id, i.position, r.name, r.name_en, r.mandatory, i.state, i.reason
+      `SELECT i.requirement_id, i.position, r.name, r.name_en, r.mandatory, i.state, i.reason, i.reviewed_at
          FROM application_item i JOIN service_requirement r ON r.id = i.requirement_id
         WHERE i.application_id = $1 ORDER BY i.position`,
       [applicationId],
@@ -295,9 +298,17 @@ export class ApplicationRepository {
   /** The trail's state changes, in order: the clock's history. */
   async events(applicationId: string, db: Db = this.db): Promise<ApplicationEventRow[]> {
     return (await db.query(
-      `SELECT action, from_state, to_state, actor_kind, actor_id, at FROM application_event WHERE application_id = $1 ORDER BY id`,
+      `SELECT e.action, e.from_state, e.to_state, e.actor_kind, e.actor_id, s.full_name AS actor_name, e.at
+         FROM application_event e LEFT JOIN staff_user s ON e.actor_kind = 'officer' AND s.id = e.actor_id
+        WHERE e.application_id = $1 ORDER BY e.id`,
       [applicationId],
     )) as ApplicationEventRow[];
+  }
+
+  /** A staff member's full name (staff names are not citizen data); null when there is no such user. */
+  async staffName(id: string, db: Db = this.db): Promise<string | null> {
+    const rows = (await db.query(`SELECT full_name FROM staff_user WHERE id = $1`, [id])) as { full_name: string }[];
+    return rows[0]?.full_name ?? null;
   }
 
   /**
@@ -347,7 +358,7 @@ export class ApplicationRepository {
   /** The mandatory items with no document at all (position order): what a submission still lacks. */
   async mandatoryItemsWithoutDocument(tx: EntityManager, applicationId: string): Promise<ApplicationItemRow[]> {
     return (await tx.query(
-      `SELECT i.requirement_id, i.position, r.name, r.name_en, r.mandatory, i.state, i.reason
+      `SELECT i.requirement_id, i.position, r.name, r.name_en, r.mandatory, i.state, i.reason, i.reviewed_at
          FROM application_item i JOIN service_requirement r ON r.id = i.requirement_id
         WHERE i.application_id = $1 AND r.mandatory
           AND NOT EXISTS (SELECT 1 FROM application_document d WHERE d.application_id = i.application_id AND d.requirement_id = i.requirement_id)
@@ -358,7 +369,7 @@ export class ApplicationRepository {
 
   async item(applicationId: string, requirementId: string, db: Db = this.db): Promise<ApplicationItemRow | null> {
     const rows = (await db.query(
-      `SELECT i.requirement_id, i.position, r.name, r.name_en, r.mandatory, i.state, i.reason
+      `SELECT i.requirement_id, i.position, r.name, r.name_en, r.mandatory, i.state, i.reason, i.reviewed_at
          FROM application_item i JOIN service_requirement r ON r.id = i.requirement_id
         WHERE i.application_id = $1 AND i.requirement_id = $2`,
       [applicationId, requirementId],

@@ -260,7 +260,15 @@ export class ApplicationService {
     const events = await this.repo.events(row.id);
     return {
       ...(await this.describe(row, true)),
-      events: events.map((e) => ({ action: e.action, from: e.from_state, to: e.to_state, actorKind: e.actor_kind, actorId: e.actor_id, at: e.at.toISOString() })),
+      events: events.map((e) => ({
+        action: e.action,
+        from: e.from_state,
+        to: e.to_state,
+        actorKind: e.actor_kind,
+        actorId: e.actor_id,
+        actorName: e.actor_kind === 'officer' ? e.actor_name : null,
+        at: e.at.toISOString(),
+      })),
     };
   }
 
@@ -531,6 +539,8 @@ export class ApplicationService {
     const site = (await this.catalogue.cachedSite(row.site_id))!;
     const items = await this.repo.items(row.id);
     const documents = await this.repo.documents(row.id);
+    const events = await this.repo.events(row.id);
+    const officerName = forStaff && row.assigned_officer_id ? await this.repo.staffName(row.assigned_officer_id) : null;
     return {
       id: row.id,
       code: row.code,
@@ -539,6 +549,7 @@ export class ApplicationService {
       service: { id: service.id, name: service.name, nameEn: service.nameEn },
       siteCode: site.code,
       siteName: site.name,
+      timeZone: site.timeZone,
       agencyId: row.agency_id,
       requirementsVersion: row.requirements_version,
       applicant: { nikMasked: maskNik(this.cipher.decrypt(row.nik_cipher)), phoneMasked: maskPhone(this.cipher.decrypt(row.phone_cipher)) },
@@ -550,6 +561,7 @@ export class ApplicationService {
         mandatory: i.mandatory,
         state: i.state,
         reason: i.reason,
+        reviewedAt: i.reviewed_at?.toISOString() ?? null,
         documents: documents.filter((d) => d.requirement_id === i.requirement_id).map((d) => this.toDocumentResponse(d)),
       })),
       citizenDeadline: row.citizen_deadline?.toISOString() ?? null,
@@ -557,6 +569,9 @@ export class ApplicationService {
       decisionReason: row.decision_reason,
       clock: { phase: row.clock_phase, startedAt: row.clock_started_at?.toISOString() ?? null, dueAt: row.due_at?.toISOString() ?? null, legalDueAt: row.legal_due_at?.toISOString() ?? null },
       assignedOfficerId: forStaff ? row.assigned_officer_id : null,
+      assignedOfficer: forStaff && row.assigned_officer_id ? { id: row.assigned_officer_id, fullName: officerName ?? '' } : null,
+      // The state changes only (an item's review keeps the state): no actor, no origin — the owner may read it.
+      timeline: events.filter((e) => e.from_state !== e.to_state).map((e) => ({ state: e.to_state, at: e.at.toISOString() })),
       submittedAt: row.submitted_at?.toISOString() ?? null,
       createdAt: row.created_at.toISOString(),
       updatedAt: row.updated_at.toISOString(),
