@@ -428,4 +428,52 @@ describe('The counter applications inbox and review screen in Chromium', () => {
     await waitForState('done');
     expect((await detail(id)).state).toBe('done');
   });
+
+  it('should write an internal note by keyboard (N, Ctrl+Enter), list it with its author and keep it append-only', async () => {
+    const id = overdue.application.id;
+    await page.goto(`${base}/counter/permohonan/${id}`);
+    await page.getByTestId('lang-id').click();
+    await page.getByTestId('review-notes-none').waitFor();
+    expect((await asOfficer(staff.dukcapilOfficer, `/${id}/notes`).expect(200)).body).toEqual([]);
+
+    // Blank: the API's own words, the focus back in the field.
+    await page.evaluate(() => (document.activeElement as HTMLElement | null)?.blur());
+    await page.keyboard.press('n');
+    expect(await page.evaluate(() => document.activeElement?.id)).toBe('note-text');
+    await page.keyboard.press('Control+Enter');
+    await page.getByTestId('note-error').waitFor();
+    expect((await page.getByTestId('note-error').textContent())?.trim().length).toBeGreaterThan(0);
+    expect(await page.getByTestId('note-text').getAttribute('aria-invalid')).toBe('true');
+    expect(await page.evaluate(() => document.activeElement?.id)).toBe('note-text');
+    expect((await asOfficer(staff.dukcapilOfficer, `/${id}/notes`).expect(200)).body).toEqual([]);
+
+    const lines = ['Pemohon menelepon: KK lama hilang.', 'Minta surat kehilangan dari kepolisian.'];
+    await page.keyboard.type(lines[0]);
+    await page.keyboard.press('Enter');
+    await page.keyboard.type(lines[1]);
+    await page.keyboard.press('Control+Enter');
+    await page.getByTestId('review-note').waitFor();
+
+    const notes = (await asOfficer(staff.dukcapilOfficer, `/${id}/notes`).expect(200)).body as { id: string; authorId: string; authorName: string; at: string; text: string }[];
+    expect(notes).toHaveLength(1);
+    expect(notes[0]).toMatchObject({ authorId: officerId, text: lines.join('\n') });
+    const shown = page.locator(`[data-testid="review-note"][data-note-id="${notes[0].id}"]`);
+    expect((await shown.getByTestId('review-note-author').textContent())?.trim()).toBe(notes[0].authorName);
+    expect(await shown.getByTestId('review-note-text').textContent()).toBe(notes[0].text);
+    expect(await shown.getByTestId('review-note-text').evaluate((el) => getComputedStyle(el).whiteSpace)).toBe('pre-wrap');
+    const when = new Intl.DateTimeFormat('id-ID', { timeZone: site.timeZone, weekday: 'short', day: 'numeric', month: 'short', year: 'numeric', hour: '2-digit', minute: '2-digit', hourCycle: 'h23' }).format(new Date(notes[0].at));
+    expect(await shown.getByTestId('review-note-time').textContent()).toContain(when);
+    await page.getByTestId('review-announcement').filter({ hasText: 'Catatan disimpan.' }).waitFor();
+    expect(await page.getByTestId('note-text').inputValue()).toBe('');
+    expect(await page.getByTestId('note-error').count()).toBe(0);
+    expect(await page.evaluate(() => document.activeElement?.id)).toBe('note-text');
+    // Append-only: nothing on the screen edits or deletes a note.
+    expect(await shown.locator('button, input, textarea, [contenteditable]').count()).toBe(0);
+    await checkScreen('counter-application-notes');
+
+    // Read again with the application: still there after a reload.
+    await page.reload();
+    await page.locator(`[data-testid="review-note"][data-note-id="${notes[0].id}"]`).waitFor();
+    expect(await page.getByTestId('review-note').count()).toBe(1);
+  });
 });

@@ -8,6 +8,7 @@ import type {
   ApplicationResultDeliveryName,
   ApplicationStateName,
   ApplicationDocumentAccessResponse,
+  ApplicationNoteResponse,
   CreateWalkInApplicationRequest,
   DecisionLetterKind,
   IssuedDocumentSummary,
@@ -134,6 +135,16 @@ export class AgencyApplicationsApi {
   /** Every read of the application's documents, oldest first (who, when, which version, view or download). */
   documentAccess(id: string): Observable<ApplicationDocumentAccessResponse[]> {
     return this.http.get<ApplicationDocumentAccessResponse[]>(`${this.url(id)}/document-access`);
+  }
+
+  /** The officers' internal notes on the application, oldest first (never shown to the citizen). */
+  notes(id: string): Observable<ApplicationNoteResponse[]> {
+    return this.http.get<ApplicationNoteResponse[]>(`${this.url(id)}/notes`);
+  }
+
+  /** Adds an internal note (1–2000 characters); notes are append-only: no edit, no delete. */
+  addNote(id: string, text: string): Observable<ApplicationNoteResponse> {
+    return this.http.post<ApplicationNoteResponse>(`${this.url(id)}/notes`, { text });
   }
 
   /** A walk-in's draft, opened from the ticket the officer is serving. */

@@ -47,6 +47,8 @@ export const REVIEW_KEYS: Readonly<Record<ReviewAction, string>> = {
 };
 
 export const HELP_KEY = '?';
+/** Focuses the internal note field (Catatan); Ctrl+Enter in it saves. */
+export const NOTE_KEY = 'N';
 
 /** The review action a key press asks for, or null. */
 export function reviewActionForKey(event: Pick<KeyboardEvent, 'key' | 'ctrlKey' | 'metaKey' | 'altKey'>): ReviewAction | null {

@@ -12,7 +12,7 @@ import {
 } from '@angular/core';
 import { toObservable, toSignal } from '@angular/core/rxjs-interop';
 import { RouterLink } from '@angular/router';
-import type { ApplicationDocumentAccessResponse, ApplicationResultDeliveryName, SiteResponse, StaffUserResponse } from '@mpp/contracts';
+import type { ApplicationDocumentAccessResponse, ApplicationNoteResponse, ApplicationResultDeliveryName, SiteResponse, StaffUserResponse } from '@mpp/contracts';
 import {
   APPLICATION_ACTION_LABELS,
   APPLICATION_ACTOR_LABELS,
@@ -38,7 +38,7 @@ import { isTyping } from '../queue/shortcuts';
 import { SiteServices } from '../queue/site-services.service';
 import { AgencyApplicationsApi, type AgencyApplicationDetail, type AgencyApplicationItem } from './agency-applications-api.service';
 import { FALLBACK_TIME_ZONE, formatSiteMoment } from './application-format';
-import { HELP_KEY, REVIEW_ACTIONS, REVIEW_KEYS, listMove, reviewActionForKey, type ReviewAction } from './application-shortcuts';
+import { HELP_KEY, NOTE_KEY, REVIEW_ACTIONS, REVIEW_KEYS, listMove, reviewActionForKey, type ReviewAction } from './application-shortcuts';
 import { DocumentViewerComponent } from './document-viewer.component';
 import { IssuedDocumentsComponent } from './issued-documents.component';
 
@@ -100,6 +100,7 @@ export class ApplicationReviewPageComponent {
 
   protected readonly keys = REVIEW_KEYS;
   protected readonly helpKey = HELP_KEY;
+  protected readonly noteKey = NOTE_KEY;
   protected readonly stepButtons = STEP_BUTTONS;
   protected readonly itemButtons: readonly ReviewAction[] = ['item-accept', 'item-revise'];
   protected readonly deliveries: readonly ApplicationResultDeliveryName[] = ['collect_at_site', 'download'];
@@ -166,6 +167,51 @@ export class ApplicationReviewPageComponent {
   protected readonly accessEntries = computed(() => loadedValue(this.accessLog()) ?? []);
   protected readonly accessError = computed(() => loadError(this.accessLog()));
 
+  /** The officers' internal notes (append-only), read with the application. */
+  protected readonly notesState = signal<LoadState<ApplicationNoteResponse[]> | null>(null);
+  protected readonly notes = computed(() => loadedValue(this.notesState()) ?? []);
+  protected readonly notesError = computed(() => loadError(this.notesState()));
+  protected readonly noteText = signal('');
+  protected readonly noteSaving = signal(false);
+  protected readonly noteError = signal<unknown>(null);
+  private notesRequest: Subscription | null = null;
+
+  protected reloadNotes(): void {
+    this.loadNotes(this.id());
+  }
+
+  /** Saves the note as typed (the API refuses a blank or too long one, in its own words); the focus stays in the field. */
+  protected saveNote(event: Event): void {
+    event.preventDefault();
+    if (this.noteSaving()) return;
+    const id = this.id();
+    this.noteSaving.set(true);
+    this.noteError.set(null);
+    this.api.addNote(id, this.noteText()).subscribe({
+      next: (note) => {
+        this.noteSaving.set(false);
+        this.noteText.set('');
+        const current = loadedValue(this.notesState()) ?? [];
+        if (!current.some((n) => n.id === note.id)) this.notesState.set({ status: 'ready', value: [...current, note] });
+        this.announcement.set(this.i18n.t('applications.notes.saved'));
+        this.focusTarget.set('#note-text');
+      },
+      error: (error: unknown) => {
+        this.noteSaving.set(false);
+        this.noteError.set(error);
+        this.focusTarget.set('#note-text');
+      },
+    });
+  }
+
+  private loadNotes(id: string): void {
+    this.notesRequest?.unsubscribe();
+    this.notesRequest = this.api
+      .notes(id)
+      .pipe(toLoadState())
+      .subscribe((state) => this.notesState.set(state));
+  }
+
   protected toggleAccess(event: Event): void {
     if (!(event.target as HTMLDetailsElement).open) return;
     this.api
@@ -188,7 +234,12 @@ export class ApplicationReviewPageComponent {
     if (typeof created === 'string') this.announcement.set(created);
     effect(() => {
       const id = this.id();
-      untracked(() => this.load(id));
+      untracked(() => {
+        this.load(id);
+        this.noteText.set('');
+        this.noteError.set(null);
+        this.loadNotes(id);
+      });
     });
     afterRenderEffect(() => {
       const target = this.focusTarget();
@@ -316,6 +367,15 @@ export class ApplicationReviewPageComponent {
     if (event.key === HELP_KEY) {
       event.preventDefault();
       this.form.set(form === 'help' ? null : 'help');
+      return;
+    }
+    if (event.key.toUpperCase() === NOTE_KEY && !event.ctrlKey && !event.metaKey && !event.altKey) {
+      const field = this.host.nativeElement.querySelector<HTMLElement>('#note-text');
+      if (!field) return;
+      event.preventDefault();
+      if (form === 'help') this.form.set(null);
+      field.focus();
+      field.scrollIntoView({ block: 'nearest' });
       return;
     }
     const move = listMove(event);
