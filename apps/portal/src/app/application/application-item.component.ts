@@ -89,6 +89,11 @@ export class ApplicationItemComponent {
     });
   }
 
+  /** When an officer marked the item, in the site's zone. */
+  protected reviewedLine(at: string): string {
+    return this.i18n.t('application.item.reviewedAt', { when: formatSiteInstant(at, this.timeZone(), this.i18n.lang()) });
+  }
+
   protected download(doc: ApplicationDocumentResponse): void {
     const ext = doc.contentType === 'application/pdf' ? 'pdf' : doc.contentType === 'image/png' ? 'png' : 'jpg';
     this.downloads.download(this.code(), { kind: 'document', documentId: doc.id }, this.secret(), doc.id, `${displayApplicationCode(this.code())}-${this.item().position}.${ext}`);

@@ -15,10 +15,10 @@ import {
 } from '@angular/core';
 import { takeUntilDestroyed } from '@angular/core/rxjs-interop';
 import { RouterLink } from '@angular/router';
-import type { ApplicationItemResponse, ApplicationResponse, ApplicationStateName, IssuedDocumentSummary, RequirementResponse, SiteSummaryResponse } from '@mpp/contracts';
-import { WITHDRAWABLE_APPLICATION_STATES } from '@mpp/domain';
+import type { ApplicationItemResponse, ApplicationResponse, ApplicationStateName, IssuedDocumentSummary, RequirementResponse } from '@mpp/contracts';
+import { APPLICATION_STATE_LABELS, WITHDRAWABLE_APPLICATION_STATES } from '@mpp/domain';
 import { BilingualPipe, CatalogueApi, ErrorAlertComponent, I18nService, LocalizedPipe, PageTitleService, TranslatePipe, pickLocalized } from '@mpp/ui';
-import { catchError, forkJoin, map, of, switchMap, type Observable, type Subscription } from 'rxjs';
+import { catchError, map, of, switchMap, type Observable, type Subscription } from 'rxjs';
 
 import { ApplicationApi, type ApplicationAction, type ApplicationFile } from './application-api.service';
 import { ApplicationDownloads } from './application-downloads';
@@ -47,11 +47,10 @@ const STEP_OF: Readonly<Record<ApplicationStateName, number>> = {
 
 type View = 'loading' | 'proof' | 'error' | 'ready';
 
-/** What the page shows with the application: the catalogue's requirements (what each must show) and the site's zone. */
+/** What the page shows with the application: the catalogue's requirements (what each must show). */
 interface Context {
   serviceId: string;
   requirements: ReadonlyMap<string, RequirementResponse>;
-  timeZone: string;
 }
 
 /**
@@ -107,7 +106,8 @@ export class ApplicationPageComponent {
 
   protected readonly steps = STEPS;
   protected readonly displayCode = computed(() => displayApplicationCode(this.application()?.code ?? this.code()));
-  protected readonly timeZone = computed(() => this.context()?.timeZone ?? Intl.DateTimeFormat().resolvedOptions().timeZone);
+  /** The site's zone, as the API answers it: every date on the page is shown in it. */
+  protected readonly timeZone = computed(() => this.application()?.timeZone ?? Intl.DateTimeFormat().resolvedOptions().timeZone);
   protected readonly currentStep = computed(() => {
     const a = this.application();
     return a ? STEP_OF[a.state] : -1;
@@ -145,6 +145,11 @@ export class ApplicationPageComponent {
   protected readonly submittedText = computed(() => {
     const a = this.application();
     return a?.submittedAt ? this.i18n.t('application.progress.submittedAt', { when: formatSiteInstant(a.submittedAt, this.timeZone(), this.i18n.lang()) }) : null;
+  });
+  /** The state changes so far (the API's timeline, oldest first), each with its date in the site's zone. */
+  protected readonly timeline = computed(() => {
+    const lang = this.i18n.lang();
+    return (this.application()?.timeline ?? []).map((e) => ({ key: `${e.state}@${e.at}`, at: e.at, label: APPLICATION_STATE_LABELS[e.state], when: formatSiteInstant(e.at, this.timeZone(), lang) }));
   });
   protected readonly latestResult = computed(() => this.issued().findLast((d) => d.kind === 'result') ?? null);
   protected readonly latestLetter = computed(() => this.issued().findLast((d) => d.kind === 'decision_letter') ?? null);
@@ -321,7 +326,7 @@ export class ApplicationPageComponent {
       });
   }
 
-  /** The application, with its service's requirements and its site's zone read once (each may fail: the page still shows). */
+  /** The application, with its service's requirements read once (that may fail: the page still shows). */
   private withContext(read: Observable<ApplicationResponse>): Observable<{ application: ApplicationResponse; context: Context }> {
     const known = this.context();
     return read.pipe(
@@ -331,13 +336,7 @@ export class ApplicationPageComponent {
           map((s) => new Map(s.requirements.map((r) => [r.id, r] as const))),
           catchError(() => of(new Map<string, RequirementResponse>())),
         );
-        const sites = this.catalogue.listSites().pipe(catchError(() => of([] as SiteSummaryResponse[])));
-        return forkJoin([requirements, sites]).pipe(
-          map(([reqs, list]) => ({
-            application,
-            context: { serviceId: application.service.id, requirements: reqs, timeZone: list.find((s) => s.code === application.siteCode)?.timeZone ?? Intl.DateTimeFormat().resolvedOptions().timeZone },
-          })),
-        );
+        return requirements.pipe(map((reqs) => ({ application, context: { serviceId: application.service.id, requirements: reqs } })));
       }),
     );
   }
