@@ -442,7 +442,10 @@ describe('The counter applications inbox and review screen in Chromium', () => {
     expect(await page.evaluate(() => document.activeElement?.id)).toBe('note-text');
     await page.keyboard.press('Control+Enter');
     await page.getByTestId('note-error').waitFor();
-    expect((await page.getByTestId('note-error').textContent())?.trim().length).toBeGreaterThan(0);
+    const refusal = (await t.http().post(`/api/v1/agency/applications/${id}/notes`).auth(staff.dukcapilOfficer, { type: 'bearer' }).send({ text: '' }).expect(400)).body as {
+      message: { id: string; en: string };
+    };
+    expect(await page.getByTestId('note-error').textContent()).toContain(refusal.message.id);
     expect(await page.getByTestId('note-text').getAttribute('aria-invalid')).toBe('true');
     expect(await page.evaluate(() => document.activeElement?.id)).toBe('note-text');
     expect((await asOfficer(staff.dukcapilOfficer, `/${id}/notes`).expect(200)).body).toEqual([]);
