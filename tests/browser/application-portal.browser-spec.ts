@@ -15,6 +15,7 @@ import { chromiumFor, closeAppAndChromium } from './support/app-in-chromium';
 import { checkScreen } from './support/axe';
 import { signInCitizen } from './support/citizen-sign-in';
 import { downloadByClick } from './support/download';
+import { focusedAfterMove } from './support/focus';
 
 // The feature's dictionary, loaded as the portal's build does; its one import from @mpp/ui is the
 // Angular-free dictionary helper (the rest of @mpp/ui is Angular, which Jest does not load).
@@ -37,17 +38,6 @@ async function storedSecrets(page: Page): Promise<Record<string, string>> {
 }
 
 
-/**
- * The id (or test id) of the focused element once the page has moved the focus: the page moves it
- * after its change detection, which can run after the click's promise resolves, so wait (up to 5 s)
- * and then read it; a wrong focus still fails, with the element that has it.
- */
-async function focusedAfterMove(page: Page, expected: string, attribute: 'id' | 'data-testid' = 'id'): Promise<string | null | undefined> {
-  await page
-    .waitForFunction(([want, attr]) => (attr === 'id' ? document.activeElement?.id : document.activeElement?.getAttribute(attr)) === want, [expected, attribute] as const, { timeout: 5_000 })
-    .catch(() => undefined);
-  return page.evaluate((attr) => (attr === 'id' ? document.activeElement?.id : document.activeElement?.getAttribute(attr)), attribute);
-}
 
 describe('Digital applications on the portal (permohonan) in Chromium, on a phone', () => {
   let t: TestApp;

@@ -11,6 +11,7 @@ import { createTestApp, TestApp } from '../../apps/api/test/support/test-app';
 import { checkScreen as checkPage } from './support/axe';
 import { chromiumFor, closeAppAndChromium } from './support/app-in-chromium';
 import { downloadByClick } from './support/download';
+import { focusedAfterMove } from './support/focus';
 
 type Detail = ApplicationResponse & { events: { action: string; actorId: string | null }[]; items: (ApplicationResponse['items'][number] & { documents?: { id: string; sha256: string }[] })[] };
 
@@ -138,9 +139,9 @@ describe('The counter applications inbox and review screen in Chromium', () => {
     await page.keyboard.press('j');
     await page.keyboard.press('ArrowDown');
     await page.keyboard.press('k');
-    expect(await page.evaluate(() => document.activeElement?.getAttribute('data-index'))).toBe('1');
+    expect(await focusedAfterMove(page, '1', 'data-index')).toBe('1');
     await page.keyboard.press('/');
-    expect(await page.evaluate(() => document.activeElement?.getAttribute('data-tab'))).toBe('new');
+    expect(await focusedAfterMove(page, 'new', 'data-tab')).toBe('new');
 
     // The overdue tab: the application completed three weeks ago, its due date in WITA, the flag in words.
     await page.locator('[data-testid="inbox-tab"][data-tab="overdue"]').click();
@@ -177,7 +178,7 @@ describe('The counter applications inbox and review screen in Chromium', () => {
     await page.keyboard.press('v');
     await waitForState('in_verification');
     expect((await detail(id)).state).toBe('in_verification');
-    expect(await page.evaluate(() => document.activeElement?.id)).toBe('review-state');
+    expect(await focusedAfterMove(page, 'review-state')).toBe('review-state');
 
     // The first requirement's document is a PDF: shown from a blob: URL in a sandboxed frame (or offered to open/download).
     const items = [...before.items].sort((a, b) => a.position - b.position);
@@ -215,7 +216,7 @@ describe('The counter applications inbox and review screen in Chromium', () => {
     await page.keyboard.press('r');
     const reason = 'Foto buram: unggah ulang pindaian yang terbaca jelas.';
     await page.getByTestId('revise-reason').waitFor();
-    expect(await page.evaluate(() => document.activeElement?.id)).toBe('revise-reason');
+    expect(await focusedAfterMove(page, 'revise-reason')).toBe('revise-reason');
     await page.getByTestId('revise-reason').pressSequentially(reason);
     await checkScreen('counter-application-revise');
     await page.keyboard.press('Control+Enter');
@@ -296,7 +297,7 @@ describe('The counter applications inbox and review screen in Chromium', () => {
       await desk.getByTestId('console-walk-in').click();
       await desk.getByTestId('walk-in-form').waitFor();
       expect(await desk.getByTestId('walk-in-back').getAttribute('href')).toBe(`/counter/loket/${counter.id}`);
-      expect(await desk.evaluate(() => document.activeElement?.id)).toBe('walk-in-nik');
+      expect(await focusedAfterMove(desk, 'walk-in-nik')).toBe('walk-in-nik');
       await desk.getByTestId('walk-in-nik').fill(nikFor(9));
       await desk.getByTestId('walk-in-name').fill('Yakobus Ndun');
       await desk.getByTestId('walk-in-phone').fill('0813-5555-0009');
@@ -412,7 +413,7 @@ describe('The counter applications inbox and review screen in Chromium', () => {
     await waitForState('in_process');
     await page.keyboard.press('t');
     await page.getByTestId('reject-form').waitFor();
-    expect(await page.evaluate(() => document.activeElement?.id)).toBe('reject-reason');
+    expect(await focusedAfterMove(page, 'reject-reason')).toBe('reject-reason');
     const reason = 'Data pada Kartu Keluarga lama tidak cocok dengan data kependudukan; ajukan perubahan data lebih dulu.';
     await page.getByTestId('reject-reason').pressSequentially(reason);
     await checkScreen('counter-application-reject');
@@ -439,7 +440,7 @@ describe('The counter applications inbox and review screen in Chromium', () => {
     // Blank: the API's own words, the focus back in the field.
     await page.evaluate(() => (document.activeElement as HTMLElement | null)?.blur());
     await page.keyboard.press('n');
-    expect(await page.evaluate(() => document.activeElement?.id)).toBe('note-text');
+    expect(await focusedAfterMove(page, 'note-text')).toBe('note-text');
     await page.keyboard.press('Control+Enter');
     await page.getByTestId('note-error').waitFor();
     const refusal = (await t.http().post(`/api/v1/agency/applications/${id}/notes`).auth(staff.dukcapilOfficer, { type: 'bearer' }).send({ text: '' }).expect(400)).body as {
@@ -447,7 +448,7 @@ describe('The counter applications inbox and review screen in Chromium', () => {
     };
     expect(await page.getByTestId('note-error').textContent()).toContain(refusal.message.id);
     expect(await page.getByTestId('note-text').getAttribute('aria-invalid')).toBe('true');
-    expect(await page.evaluate(() => document.activeElement?.id)).toBe('note-text');
+    expect(await focusedAfterMove(page, 'note-text')).toBe('note-text');
     expect((await asOfficer(staff.dukcapilOfficer, `/${id}/notes`).expect(200)).body).toEqual([]);
 
     const lines = ['Pemohon menelepon: KK lama hilang.', 'Minta surat kehilangan dari kepolisian.'];
@@ -469,7 +470,7 @@ describe('The counter applications inbox and review screen in Chromium', () => {
     await page.getByTestId('review-announcement').filter({ hasText: 'Catatan disimpan.' }).waitFor();
     expect(await page.getByTestId('note-text').inputValue()).toBe('');
     expect(await page.getByTestId('note-error').count()).toBe(0);
-    expect(await page.evaluate(() => document.activeElement?.id)).toBe('note-text');
+    expect(await focusedAfterMove(page, 'note-text')).toBe('note-text');
     // Append-only: nothing on the screen edits or deletes a note.
     expect(await shown.locator('button, input, textarea, [contenteditable]').count()).toBe(0);
     await checkScreen('counter-application-notes');
