@@ -260,6 +260,12 @@ describe('Digital applications on the portal (permohonan) in Chromium, on a phon
     const returnedItem = page.getByTestId(itemTestId(mandatory[0].position));
     expect(await returnedItem.getByTestId('item-reason').textContent()).toContain(reason);
     expect(await returnedItem.getByTestId('item-state').textContent()).toContain('Perlu perbaikan');
+    // The status history: one entry per state change of the answer's timeline, each with its instant; the reviewed item says when.
+    const answer = (await t.http().get(`/api/v1/applications/${code}`).set('X-Application-Secret', created.secret).expect(200)).body as ApplicationResponse;
+    const shownTimes = await page.getByTestId('application-timeline').locator('time').evaluateAll((times) => times.map((time) => time.getAttribute('datetime')));
+    expect(shownTimes).toEqual(answer.timeline.map((entry) => entry.at));
+    expect(answer.timeline.map((entry) => entry.state)).toEqual(['draft', 'submitted', 'in_verification', 'returned']);
+    expect(await returnedItem.getByTestId('item-reviewed-at').count()).toBe(1);
     // Only the returned item takes a new document.
     for (const item of mandatory.slice(1)) expect(await page.getByTestId(itemTestId(item.position)).getByTestId('item-replace').count()).toBe(0);
     expect(await page.getByTestId('application-not-replaced').textContent()).toContain(mandatory[0].name);
