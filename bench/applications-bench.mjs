@@ -6,8 +6,8 @@
 // It builds the API if its sources changed (BENCH_API_MAIN=path/to/main.js runs another build
 // instead), starts an embedded PostgreSQL of its own (throw-away data dir, free port, 127.0.0.1
 // only) and the built API on it, started as production starts it (`node --enable-source-maps
-// main.js`, the Dockerfile's CMD, with no MALLOC_ARENA_MAX and no FILES_IMAGE_* setting unless the
-// options below ask for one: the bench prints what it used). As the system admin it creates a site,
+// main.js`, the Dockerfile's CMD, with MALLOC_ARENA_MAX=2 as the Dockerfile and `npm start` set it,
+// and no FILES_IMAGE_* setting unless the options below ask for one: the bench prints what it used). As the system admin it creates a site,
 // an agency, a service whose one requirement takes a document (PDF, JPEG, PNG; the service's
 // default upload limit) and an officer of the agency. Then two phases:
 //
@@ -54,6 +54,8 @@ import { buildIfStale, ROOT, TARGETS } from '../scripts/build-if-stale.mjs';
 const require = createRequire(import.meta.url);
 
 const CITIZENS = 50;
+/** What the Dockerfile and `npm start` set (glibc's arenas; docs/files.md). */
+const PRODUCTION_MALLOC_ARENA_MAX = 2;
 const SIZE_MB = 10;
 const ROWS = 20_000;
 const OTHER_AGENCY_ROWS = 2_000;
@@ -117,7 +119,7 @@ function readArgs(argv) {
     // A 13th of the rows are drafts, which the inbox leaves out: enough rows for a page DEEP_ROWS deep.
     rows: whole(a.rows, ROWS, Math.ceil((DEEP_ROWS * 13) / 12) + 500, 1_000_000, 'rows'),
     requests: whole(a.requests, REQUESTS, 10, 10_000, 'requests'),
-    mallocArenaMax: a['malloc-arena-max'] === undefined ? null : whole(a['malloc-arena-max'], null, 1, 64, 'malloc-arena-max'),
+    mallocArenaMax: a['malloc-arena-max'] === undefined ? PRODUCTION_MALLOC_ARENA_MAX : whole(a['malloc-arena-max'], null, 1, 64, 'malloc-arena-max'),
     imageConcurrency: a['image-concurrency'] === undefined ? null : whole(a['image-concurrency'], null, 1, 16, 'image-concurrency'),
     kinds: readKinds(a.kinds),
     json: a.json ?? null,

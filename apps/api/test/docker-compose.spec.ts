@@ -648,7 +648,9 @@ describe('Dockerfile', () => {
     expect(execArgs(one('USER'))[0]).toMatch(/^(?!root$|0$)\S+/);
     expect(env.NODE_ENV).toBe('production');
     expect(execArgs(one('EXPOSE'))).toContain(env.PORT);
-    const known = variablesTheApiReads();
+    // Every variable set is one the API reads, or one its C library reads (glibc's malloc arenas: docs/files.md).
+    const known = [...variablesTheApiReads(), 'MALLOC_ARENA_MAX'];
     expect(Object.keys(env).filter((name) => !known.includes(name))).toEqual([]);
+    expect(env.MALLOC_ARENA_MAX).toBe('2');
   });
 });
