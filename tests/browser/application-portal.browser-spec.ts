@@ -359,6 +359,19 @@ describe('Digital applications on the portal (permohonan) in Chromium, on a phon
     await second.getByTestId('application-verify-decision_letter').waitFor();
     await checkScreen(second, 'application-rejected');
     await second.close();
+
+    // Ready to collect at the MPP: the page offers to book the visit or take a ticket from home, as the service allows.
+    expect(service.queue.onlineBookingEnabled || service.queue.onlineTicketEnabled).toBe(true);
+    const collect = await inProcess(43);
+    await collect.officer('approve').expect(200);
+    await collect.officer('mark-ready', { delivery: 'collect_at_site' }).expect(200);
+    const third = await phoneWith(collect.code, collect.secret);
+    await third.getByTestId('application-collect').waitFor();
+    const links = async (testId: string) => third.getByTestId(testId).evaluateAll((as) => as.map((a) => new URL((a as HTMLAnchorElement).href).pathname));
+    expect(await links('application-collect-booking')).toEqual(service.queue.onlineBookingEnabled ? [`/pemesanan/baru/${service.id}`] : []);
+    expect(await links('application-collect-ticket')).toEqual(service.queue.onlineTicketEnabled ? [`/antrean-daring/${service.id}`] : []);
+    await checkScreen(third, 'application-ready-collect');
+    await third.close();
   }, 180_000);
 
   it("should list a signed-in citizen's application in Riwayat saya, open it by the account and withdraw it after a confirmation", async () => {

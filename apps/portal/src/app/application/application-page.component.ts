@@ -51,6 +51,8 @@ type View = 'loading' | 'proof' | 'error' | 'ready';
 interface Context {
   serviceId: string;
   requirements: ReadonlyMap<string, RequirementResponse>;
+  /** How the citizen may come to collect: a booked visit, a ticket taken from home (the service's settings). */
+  collect: { booking: boolean; onlineTicket: boolean };
 }
 
 /**
@@ -86,6 +88,11 @@ export class ApplicationPageComponent {
   protected readonly loadFailure = signal<unknown>(null);
   protected readonly application = signal<ApplicationResponse | null>(null);
   protected readonly context = signal<Context | null>(null);
+  /** How the result can be collected at the MPP besides walking in: null when the service offers neither. */
+  protected readonly collectBy = computed(() => {
+    const collect = this.context()?.collect;
+    return collect && (collect.booking || collect.onlineTicket) ? collect : null;
+  });
   protected readonly issued = signal<IssuedDocumentSummary[]>([]);
   protected readonly secret = signal<string | null>(null);
   /** Set by the new application's page: how the citizen will open it again. */
@@ -332,11 +339,14 @@ export class ApplicationPageComponent {
     return read.pipe(
       switchMap((application) => {
         if (known?.serviceId === application.service.id) return of({ application, context: known });
-        const requirements = this.catalogue.getService(application.service.id).pipe(
-          map((s) => new Map(s.requirements.map((r) => [r.id, r] as const))),
-          catchError(() => of(new Map<string, RequirementResponse>())),
+        const service = this.catalogue.getService(application.service.id).pipe(
+          map((s) => ({
+            requirements: new Map(s.requirements.map((r) => [r.id, r] as const)) as ReadonlyMap<string, RequirementResponse>,
+            collect: { booking: s.queue.onlineBookingEnabled, onlineTicket: s.queue.onlineTicketEnabled },
+          })),
+          catchError(() => of({ requirements: new Map<string, RequirementResponse>() as ReadonlyMap<string, RequirementResponse>, collect: { booking: false, onlineTicket: false } })),
         );
-        return requirements.pipe(map((reqs) => ({ application, context: { serviceId: application.service.id, requirements: reqs } })));
+        return service.pipe(map((read) => ({ application, context: { serviceId: application.service.id, ...read } })));
       }),
     );
   }
