@@ -24,6 +24,9 @@ import { CitizenModule } from './citizen/citizen.module';
 import { ApplicationsModule } from './applications/applications.module';
 import { IssuedDocumentsModule } from './applications/documents/issued-documents.module';
 import { PushModule } from './push/push.module';
+import { AuditModule } from './audit/audit.module';
+import { ReportsModule } from './reports/reports.module';
+import { SurveyModule } from './survey/survey.module';
 import { DATA_KEY } from './config/data-key';
 import { PiiCipher } from './common/pii-cipher';
 import { ClusterBus } from './common/cluster-bus';
@@ -77,6 +80,9 @@ export class AppModule {
         CitizenModule,
         ApplicationsModule,
         IssuedDocumentsModule,
+        AuditModule,
+        ReportsModule,
+        SurveyModule,
       ],
       controllers: [],
       providers: [

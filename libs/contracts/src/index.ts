@@ -9,3 +9,6 @@ export * from './online-ticket';
 export * from './application';
 export * from './issued-document';
 export * from './application-flag';
+export * from './audit';
+export * from './reports';
+export * from './survey';

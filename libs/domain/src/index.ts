@@ -20,3 +20,5 @@ export * from './online-ticket';
 export * from './application-state';
 export * from './application-clock';
 export * from './application-flags';
+export * from './hall-report';
+export * from './survey-sample';
