@@ -27,6 +27,7 @@ import { PushModule } from './push/push.module';
 import { AuditModule } from './audit/audit.module';
 import { ReportsModule } from './reports/reports.module';
 import { SurveyModule } from './survey/survey.module';
+import { RedFlagsModule } from './red-flags/red-flags.module';
 import { DATA_KEY } from './config/data-key';
 import { PiiCipher } from './common/pii-cipher';
 import { ClusterBus } from './common/cluster-bus';
@@ -83,6 +84,7 @@ export class AppModule {
         AuditModule,
         ReportsModule,
         SurveyModule,
+        RedFlagsModule,
       ],
       controllers: [],
       providers: [

@@ -12,3 +12,4 @@ export * from './application-flag';
 export * from './audit';
 export * from './reports';
 export * from './survey';
+export * from './red-flags';

@@ -22,3 +22,4 @@ export * from './application-clock';
 export * from './application-flags';
 export * from './hall-report';
 export * from './survey-sample';
+export * from './red-flags';
