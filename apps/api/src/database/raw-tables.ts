@@ -1,6 +1,7 @@
 import { APPLICATION_FLAG_TABLES } from '../applications/application-flags.tables';
 import { APPLICATION_TABLES } from '../applications/application.tables';
 import { ISSUED_DOCUMENT_TABLES } from '../applications/documents/issued-document.tables';
+import { AUDIT_TABLES } from '../audit/audit.tables';
 import { BOOKING_TABLES } from '../booking/booking.tables';
 import { CITIZEN_TABLES } from '../citizen/citizen.tables';
 import { SOCKET_ADAPTER_TABLES } from '../common/http/socket-adapter.tables';
@@ -16,4 +17,4 @@ import type { TableShape } from './table-shape';
  * Together with ENTITIES (typeorm-options.ts) this names an owner for every table; the schema
  * check (apps/api/test/schema.e2e-spec.ts) fails for a table that has none.
  */
-export const RAW_TABLES: readonly TableShape[] = [...QUEUE_TABLES, ...ONLINE_TICKET_TABLES, ...BOOKING_TABLES, ...OUTBOX_TABLES, ...SOCKET_ADAPTER_TABLES, ...JOB_TABLES, ...PUSH_TABLES, ...CITIZEN_TABLES, ...APPLICATION_TABLES, ...ISSUED_DOCUMENT_TABLES, ...APPLICATION_FLAG_TABLES];
+export const RAW_TABLES: readonly TableShape[] = [...QUEUE_TABLES, ...ONLINE_TICKET_TABLES, ...BOOKING_TABLES, ...OUTBOX_TABLES, ...SOCKET_ADAPTER_TABLES, ...JOB_TABLES, ...PUSH_TABLES, ...CITIZEN_TABLES, ...APPLICATION_TABLES, ...ISSUED_DOCUMENT_TABLES, ...APPLICATION_FLAG_TABLES, ...AUDIT_TABLES];
