@@ -2,6 +2,7 @@ import { inject } from '@angular/core';
 import { Router, type CanActivateFn, type Routes } from '@angular/router';
 import { NotFoundPageComponent } from '@mpp/ui';
 
+import { adminGuard } from './admin/admin.guard';
 import { AuthSession } from './auth/auth-session.service';
 import { authGuard } from './auth/auth.guards';
 
@@ -40,6 +41,11 @@ export const APP_ROUTES: Routes = [
         path: 'pengawas',
         loadComponent: () => import('./supervisor/supervisor-page.component').then((m) => m.SupervisorPageComponent),
         title: 'supervisor.title',
+      },
+      {
+        path: 'admin',
+        canActivate: [adminGuard],
+        loadChildren: () => import('./admin/admin.routes').then((m) => m.ADMIN_ROUTES),
       },
     ],
   },

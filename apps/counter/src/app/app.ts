@@ -1,8 +1,10 @@
 import { ChangeDetectionStrategy, Component, computed, inject } from '@angular/core';
 import { Router, RouterLink, RouterLinkActive, RouterOutlet } from '@angular/router';
 import type { StaffRole } from '@mpp/contracts';
-import { AppShellComponent, TranslatePipe } from '@mpp/ui';
+import { AppShellComponent, I18nService, TranslatePipe } from '@mpp/ui';
 
+import { ADMIN_NAV_DICTIONARY } from './admin/admin-nav.dictionary';
+import { isAdminRole } from './admin/admin-roles';
 import { AuthSession } from './auth/auth-session.service';
 
 const ROLE_KEYS: Readonly<Record<StaffRole, string>> = {
@@ -28,6 +30,9 @@ const ROLE_KEYS: Readonly<Record<StaffRole, string>> = {
           }
           @if (supervises()) {
             <a routerLink="/pengawas" routerLinkActive="nav--active" ariaCurrentWhenActive="page" data-testid="nav-supervisor">{{ 'counter.nav.supervisor' | t }}</a>
+          }
+          @if (administers()) {
+            <a routerLink="/admin" routerLinkActive="nav--active" ariaCurrentWhenActive="page" data-testid="nav-admin">{{ 'counter.nav.admin' | t }}</a>
           }
         </nav>
       }
@@ -102,6 +107,13 @@ export class CounterApp {
     const role = this.session.user()?.role;
     return role !== undefined && role !== 'officer';
   });
+
+  /** System, site and agency admins: the administration pages (apps/counter/src/app/admin). */
+  protected readonly administers = computed(() => isAdminRole(this.session.user()?.role));
+
+  constructor() {
+    inject(I18nService).register(ADMIN_NAV_DICTIONARY);
+  }
 
   protected logout(): void {
     this.session.clear();

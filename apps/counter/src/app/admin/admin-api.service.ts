@@ -1,0 +1,51 @@
+import { HttpClient } from '@angular/common/http';
+import { Injectable, inject } from '@angular/core';
+import type { DeviceKind, DeviceRegisteredResponse, DeviceResponse, StaffRole, StaffUserResponse } from '@mpp/contracts';
+import { API_BASE_URL } from '@mpp/ui';
+import type { Observable } from 'rxjs';
+
+export interface NewStaffUser {
+  email: string;
+  fullName: string;
+  password: string;
+  role: StaffRole;
+  siteCode?: string;
+  agencyId?: string;
+}
+
+export interface StaffUserChange {
+  fullName?: string;
+  password?: string;
+  active?: boolean;
+}
+
+/** The administration endpoints of the API (`/admin/...`), as they are: the screens add no rules. */
+@Injectable({ providedIn: 'root' })
+export class AdminApi {
+  private readonly http = inject(HttpClient);
+  private readonly baseUrl = inject(API_BASE_URL);
+
+  listUsers(): Observable<StaffUserResponse[]> {
+    return this.http.get<StaffUserResponse[]>(`${this.baseUrl}/admin/users`);
+  }
+
+  createUser(user: NewStaffUser): Observable<StaffUserResponse> {
+    return this.http.post<StaffUserResponse>(`${this.baseUrl}/admin/users`, user);
+  }
+
+  updateUser(id: string, change: StaffUserChange): Observable<StaffUserResponse> {
+    return this.http.patch<StaffUserResponse>(`${this.baseUrl}/admin/users/${encodeURIComponent(id)}`, change);
+  }
+
+  listDevices(siteCode: string): Observable<DeviceResponse[]> {
+    return this.http.get<DeviceResponse[]>(`${this.baseUrl}/admin/sites/${encodeURIComponent(siteCode)}/devices`);
+  }
+
+  registerDevice(siteCode: string, device: { name: string; kind: DeviceKind }): Observable<DeviceRegisteredResponse> {
+    return this.http.post<DeviceRegisteredResponse>(`${this.baseUrl}/admin/sites/${encodeURIComponent(siteCode)}/devices`, device);
+  }
+
+  revokeDevice(id: string): Observable<DeviceResponse> {
+    return this.http.post<DeviceResponse>(`${this.baseUrl}/admin/devices/${encodeURIComponent(id)}/revoke`, {});
+  }
+}

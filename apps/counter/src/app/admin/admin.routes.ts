@@ -1,0 +1,28 @@
+import type { Routes } from '@angular/router';
+import { provideDictionary } from '@mpp/ui';
+
+import { AdminScope } from './admin-scope.service';
+import { ADMIN_DICTIONARY } from './admin.dictionary';
+import { AdminShellComponent } from './admin-shell.component';
+
+/** Mounted at `admin` (system, site and agency admins: adminGuard): one page per section. */
+export const ADMIN_ROUTES: Routes = [
+  {
+    path: '',
+    providers: [provideDictionary(ADMIN_DICTIONARY), AdminScope],
+    component: AdminShellComponent,
+    children: [
+      { path: '', pathMatch: 'full', redirectTo: 'petugas' },
+      {
+        path: 'petugas',
+        loadComponent: () => import('./staff-page.component').then((m) => m.StaffPageComponent),
+        title: 'admin.staff.title',
+      },
+      {
+        path: 'perangkat',
+        loadComponent: () => import('./devices-page.component').then((m) => m.DevicesPageComponent),
+        title: 'admin.devices.title',
+      },
+    ],
+  },
+];

@@ -1,0 +1,121 @@
+import type { SiteResponse, StaffUserResponse } from '@mpp/contracts';
+import type { Browser, Page } from 'playwright-core';
+import { createStaff, StaffTokens } from '../../apps/api/test/support/staff';
+import { createTestApp, TestApp } from '../../apps/api/test/support/test-app';
+import { checkScreen } from './support/axe';
+import { chromiumFor, closeAppAndChromium } from './support/app-in-chromium';
+
+/** The counter app's session in sessionStorage (apps/counter/src/app/auth/auth-session.service.ts). */
+const TOKEN_KEY = 'mpp.counter.token';
+const SESSION_KEY = 'mpp.counter.session';
+
+describe('The administration shell of the counter app in Chromium', () => {
+  let t: TestApp;
+  let staff: StaffTokens;
+  let browser: Browser;
+  let base: string;
+  let page: Page;
+  let kupang: SiteResponse;
+  let probolinggo: SiteResponse;
+
+  /**
+   * Signs the page in with a token the API gave (the sign-in form itself, and an administrator's
+   * second factor, are the login page's tests): the session as the app keeps it.
+   */
+  const signIn = async (token: string) => {
+    const user = (await t.http().get('/api/v1/auth/me').auth(token, { type: 'bearer' }).expect(200)).body as StaffUserResponse;
+    // A page of the same origin where no app runs (an app still open could save its own session over this one).
+    await page.goto(`${base}/api/health`);
+    await page.evaluate(
+      ([keys, values]) => {
+        sessionStorage.clear();
+        sessionStorage.setItem(keys[0], values[0]);
+        sessionStorage.setItem(keys[1], values[1]);
+      },
+      [[TOKEN_KEY, SESSION_KEY], [token, JSON.stringify({ expiresAt: null, user })]] as const,
+    );
+    return user;
+  };
+  const sectionNames = async () => (await page.locator('[data-testid^="admin-nav-"]').allTextContents()).map((s) => s.trim());
+  const scopeText = async () => (await page.getByTestId('admin-scope').textContent())?.trim();
+
+  beforeAll(async () => {
+    t = await createTestApp();
+    staff = await createStaff(t);
+    kupang = (await t.http().get('/api/v1/sites/kota-kupang').expect(200)).body as SiteResponse;
+    probolinggo = (await t.http().get('/api/v1/sites/kota-probolinggo').expect(200)).body as SiteResponse;
+    ({ browser, base } = await chromiumFor(t));
+    page = await browser.newPage({ viewport: { width: 1366, height: 900 } });
+  }, 180_000);
+  afterAll(() => closeAppAndChromium(browser, t));
+
+  it('should lead a site admin from the menu to the staff section, scoped to their MPP', async () => {
+    await signIn(staff.kupangSiteAdmin);
+    await page.goto(`${base}/counter/`);
+    await page.getByTestId('nav-admin').click();
+    await page.getByTestId('staff-table').waitFor();
+    expect(page.url()).toBe(`${base}/counter/admin/petugas`);
+    await page.getByTestId('admin-scope').filter({ hasText: kupang.name }).waitFor();
+    expect(await scopeText()).toBe(`Anda mengelola ${kupang.name}.`);
+    expect(await sectionNames()).toEqual(['Petugas', 'Perangkat']);
+    expect(await page.getByTestId('admin-nav-petugas').getAttribute('aria-current')).toBe('page');
+    expect(await page.getByTestId('nav-admin').getAttribute('aria-current')).toBe('page');
+    expect(await page.title()).toContain('Petugas');
+    await checkScreen(page, 'admin-shell-site-admin');
+
+    // The sections are links: the keyboard reaches and opens the next one.
+    await page.getByTestId('admin-nav-petugas').focus();
+    await page.keyboard.press('Tab');
+    expect(await page.evaluate(() => document.activeElement?.getAttribute('data-testid'))).toBe('admin-nav-perangkat');
+    await page.keyboard.press('Enter');
+    await page.getByTestId('device-table').waitFor();
+    expect(page.url()).toBe(`${base}/counter/admin/perangkat`);
+
+    // English, from the app's language switch.
+    await page.getByTestId('lang-en').click();
+    await page.getByTestId('admin-scope').filter({ hasText: 'You administer' }).waitFor();
+    expect(await scopeText()).toBe(`You administer ${kupang.name}.`);
+    expect(await sectionNames()).toEqual(['Staff', 'Devices']);
+    expect((await page.getByTestId('nav-admin').textContent())?.trim()).toBe('Administration');
+    await checkScreen(page, 'admin-shell-site-admin-en');
+    await page.getByTestId('lang-id').click();
+  });
+
+  it("should show an agency admin their agency's scope and only the sections they administer", async () => {
+    await signIn(staff.dukcapilAdmin);
+    await page.goto(`${base}/counter/admin`);
+    await page.getByTestId('staff-table').waitFor();
+    expect(page.url()).toBe(`${base}/counter/admin/petugas`);
+    await page.getByTestId('admin-scope').filter({ hasText: staff.dukcapil.name }).waitFor();
+    expect(await scopeText()).toBe(`Anda mengelola ${staff.dukcapil.name} di ${kupang.name}.`);
+    expect(await sectionNames()).toEqual(['Petugas']);
+    await checkScreen(page, 'admin-shell-agency-admin');
+  });
+
+  it('should keep an officer out: no menu entry, and the address leads back to the counters', async () => {
+    await signIn(staff.dukcapilOfficer);
+    await page.goto(`${base}/counter/`);
+    await page.getByTestId('nav-counters').waitFor();
+    expect(await page.getByTestId('nav-admin').count()).toBe(0);
+    await page.goto(`${base}/counter/admin/petugas`);
+    await page.waitForURL(`${base}/counter/loket`);
+    expect(await page.getByTestId('admin-scope').count()).toBe(0);
+  });
+
+  it("should let a system admin choose the MPP, and show that MPP's accounts", async () => {
+    await signIn(staff.system);
+    await page.goto(`${base}/counter/admin/petugas`);
+    await page.getByTestId('admin-site-select').waitFor();
+    expect(await scopeText()).toBe('Administrator sistem: pilih MPP yang akan dikelola.');
+    await page.getByTestId('admin-site-select').selectOption(probolinggo.code);
+    await page.getByTestId('admin-scope').filter({ hasText: probolinggo.name }).waitFor();
+    expect(await scopeText()).toBe(`Anda mengelola ${probolinggo.name}.`);
+
+    const all = (await t.http().get('/api/v1/admin/users').auth(staff.system, { type: 'bearer' }).expect(200)).body as StaffUserResponse[];
+    const expected = all.filter((u) => u.siteCode === probolinggo.code || u.role === 'system_admin').map((u) => u.email);
+    expect(expected).toContain('admin.probolinggo@mpp.test');
+    await page.locator('[data-testid="staff-row"][data-email="admin.probolinggo@mpp.test"]').waitFor();
+    expect(await page.getByTestId('staff-row').evaluateAll((rows) => rows.map((r) => r.getAttribute('data-email')))).toEqual(expected);
+    await checkScreen(page, 'admin-shell-system-admin');
+  });
+});
