@@ -2,18 +2,24 @@ import type { ApplicationCreatedResponse, IssuedDocumentSummary, ServiceResponse
 import { ISSUED_DOCUMENT_MAX_BYTES, ISSUED_DOCUMENT_NUMBER_PATTERN } from '@mpp/contracts';
 import { formatBookingCode, localDate, maskNik, normalizeIndonesianMobile } from '@mpp/domain';
 import { createHash, randomBytes } from 'node:crypto';
-import { mkdtempSync, readdirSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { readdirSync } from 'node:fs';
+import { request as httpRequest, type ClientRequest } from 'node:http';
+import type { AddressInfo } from 'node:net';
 import { join } from 'node:path';
 import { inflateSync } from 'node:zlib';
+import { PDFDocument } from 'pdf-lib';
+import sharp from 'sharp';
 import type { Response } from 'supertest';
 import { DataSource } from 'typeorm';
 import { hasIssuedDocument } from '../src/applications/documents/issued-document-checks';
-import { IssuedDocumentsService } from '../src/applications/documents/issued-documents.service';
+import { IssuedDocumentsService, MAX_RESULTS_IN_FLIGHT } from '../src/applications/documents/issued-documents.service';
+import { BUSY_RETRY_AFTER_SECONDS } from '../src/applications/document-http';
+import { APP_CONFIG, type AppConfig } from '../src/config/app-config';
 import { FixedClock } from '../src/common/clock';
 import { FilesService } from '../src/files/files.service';
+import { decodeQr, imagesOf, linksOf, officePdf, signedPdf, textOf } from './support/pdf-inspect';
 import { createStaff, StaffTokens } from './support/staff';
-import { createTestApp, TestApp, testConfig } from './support/test-app';
+import { createTestApp, TestApp } from './support/test-app';
 
 /** Thursday 3 December 2026, 10:00 WITA in Kupang. */
 const THURSDAY_1000_WITA = '2026-12-03T02:00:00Z';
@@ -65,12 +71,13 @@ describe(`${IssuedDocumentsService.name} over HTTP`, () => {
   let requirementIds: string[];
   const clock = new FixedClock(new Date(THURSDAY_1000_WITA));
   const db = () => t.app.get(DataSource);
-  const filesDir = mkdtempSync(join(tmpdir(), 'mpp-issued-documents-'));
-  /** Every stored file (the directory driver's objects), not the temporary spool. */
-  const storedFiles = () =>
-    readdirSync(filesDir, { withFileTypes: true })
+  /** Every stored file (the directory driver's objects in createTestApp's own files directory), not the temporary spool. */
+  const storedFiles = () => {
+    const filesDir = t.app.get<AppConfig>(APP_CONFIG).files.dir;
+    return readdirSync(filesDir, { withFileTypes: true })
       .filter((d) => d.isDirectory() && d.name !== '.tmp')
       .flatMap((d) => readdirSync(join(filesDir, d.name)));
+  };
   /** The files some row refers to: uploads (where that table exists) and issued documents. */
   const referencedFiles = async () => {
     const uploads = (await db().query(`SELECT to_regclass('application_document') IS NOT NULL AS present`)) as { present: boolean }[];
@@ -137,7 +144,7 @@ describe(`${IssuedDocumentsService.name} over HTTP`, () => {
   };
 
   beforeAll(async () => {
-    t = await createTestApp({ clock, config: { files: { ...testConfig().files, dir: filesDir } } });
+    t = await createTestApp({ clock });
     staff = await createStaff(t);
     const services = (await t.http().get('/api/v1/services').query({ site: 'kota-kupang', agency: 'dukcapil', pageSize: 100 }).expect(200)).body as { items: { id: string; code: string }[] };
     serviceId = services.items.find((s) => s.code === 'dukcapil-kartu-keluarga')!.id;
@@ -257,10 +264,10 @@ describe(`${IssuedDocumentsService.name} over HTTP`, () => {
     await t.http().post('/api/v1/verify/TT-2612-22222222').set('Content-Type', 'application/pdf').send(pdf).expect(404);
   });
 
-  it('should take the agency’s result PDF only while approved and from its own agency, and give the citizen exactly those bytes', async () => {
+  it('should take the agency’s result PDF only while approved and from its own agency, and give the citizen the copy it issued', async () => {
     const created = await submitted();
     const { id, code } = created.application;
-    const result = fakePdf('hasil');
+    const result = await officePdf(1, { text: `Hasil ${code}` });
     const put = (token: string, body: Buffer) => t.http().put(`/api/v1/agency/applications/${id}/result`).set(bearer(token)).set('Content-Type', 'application/pdf').send(body);
     expect((await put(staff.dukcapilOfficer, result).expect(409)).body).toMatchObject({ code: 'RESULT_NOT_ALLOWED' });
     await acceptAll(staff.dukcapilOfficer, id);
@@ -283,18 +290,145 @@ describe(`${IssuedDocumentsService.name} over HTTP`, () => {
     const summary = (await put(staff.dukcapilOfficer, result).expect(201)).body as IssuedDocumentSummary;
     expect(await hasIssuedDocument(db(), id, 'result')).toBe(true);
     expect(await hasIssuedDocument(db(), id, 'decision_letter')).toBe(false);
-    expect(summary).toMatchObject({ kind: 'result', sha256: sha256(result), size: result.length });
     expect(summary.number).toMatch(/^HS-\d{4}-/);
     // The citizen gets it once the agency marks the application ready; the agency's staff at once.
     expect((await download(`/api/v1/applications/${code}/result`, owner(created)).expect(404)).body.toString()).toContain('RESULT_NOT_AVAILABLE');
-    expect(sha256((await download(`/api/v1/agency/applications/${id}/result`, bearer(staff.dukcapilOfficer)).expect(200)).body as Buffer)).toBe(sha256(result));
+    const issued = (await download(`/api/v1/agency/applications/${id}/result`, bearer(staff.dukcapilOfficer)).expect(200)).body as Buffer;
+    expect(summary).toMatchObject({ kind: 'result', sha256: sha256(issued), size: issued.length });
     await officer(staff.dukcapilOfficer, id, 'mark-ready', { delivery: 'download' }).expect(200);
     const res = await download(`/api/v1/applications/${code}/result`, owner(created)).expect(200);
     expectAttachment(res, 'hasil');
-    expect((res.body as Buffer).equals(result)).toBe(true);
-    expect((await t.http().post(`/api/v1/verify/${summary.number}`).set('Content-Type', 'application/pdf').send(result).expect(200)).body).toEqual({ matches: true, sha256: sha256(result) });
+    expect((res.body as Buffer).equals(issued)).toBe(true);
+    expect((await t.http().post(`/api/v1/verify/${summary.number}`).set('Content-Type', 'application/pdf').send(issued).expect(200)).body).toEqual({ matches: true, sha256: sha256(issued) });
     const trail = (await db().query(`SELECT action, details FROM application_event WHERE application_id = $1 AND action = 'issue_result'`, [id])) as { details: { number: string } }[];
     expect(trail.map((e) => e.details.number)).toEqual([summary.number]);
+  });
+
+  it('should stamp the result’s last page with its number and the QR code of the verification link the receipts use, and issue the stamped copy, not the upload', async () => {
+    const created = await approved();
+    const { id, code } = created.application;
+    const original = await officePdf(2, { text: `Kartu Keluarga ${code}` });
+    const summary = (await t.http().put(`/api/v1/agency/applications/${id}/result`).set(bearer(staff.dukcapilOfficer)).set('Content-Type', 'application/pdf').send(original).expect(201))
+      .body as IssuedDocumentSummary;
+    const stamped = (await download(`/api/v1/agency/applications/${id}/result`, bearer(staff.dukcapilOfficer)).expect(200)).body as Buffer;
+    expect(sha256(stamped)).toBe(summary.sha256);
+    expect(summary.sha256).not.toBe(sha256(original));
+
+    // The same link as the receipt prints, with the result's number.
+    const receipt = (await download(`/api/v1/applications/${code}/receipt`, owner(created)).expect(200)).body as Buffer;
+    const receiptNumber = (await issuedRows(id)).find((r) => r.kind === 'receipt')!.number;
+    const base = new RegExp(`(https?://\\S+?)/verifikasi/${receiptNumber}`).exec(pdfText(receipt))![1];
+    const link = `${base}/verifikasi/${summary.number}`;
+
+    const before = await PDFDocument.load(original);
+    const after = await PDFDocument.load(stamped);
+    expect(after.getPageCount()).toBe(before.getPageCount());
+    const last = after.getPage(after.getPageCount() - 1);
+    expect(imagesOf(last)).toHaveLength(imagesOf(before.getPage(before.getPageCount() - 1)).length + 1);
+    expect(decodeQr(imagesOf(last)[0])).toBe(link);
+    expect(textOf(last)).toContain(summary.number);
+    expect(linksOf(last).map((l) => l.uri)).toEqual([link]);
+    expect(imagesOf(after.getPage(0))).toHaveLength(imagesOf(before.getPage(0)).length);
+
+    // The stamped copy verifies; the upload and a copy with one byte changed do not.
+    expect(((await t.http().get(`/api/v1/verify/${summary.number}`).expect(200)).body as VerifiedDocumentResponse).sha256).toBe(sha256(stamped));
+    const check = async (body: Buffer) => ((await t.http().post(`/api/v1/verify/${summary.number}`).set('Content-Type', 'application/pdf').send(body).expect(200)).body as VerifyDocumentFileResponse).matches;
+    expect(await check(stamped)).toBe(true);
+    expect(await check(original)).toBe(false);
+    const changed = Buffer.from(stamped);
+    const at = Math.floor(changed.length / 2);
+    changed[at] = changed[at] ^ 0x01;
+    expect(await check(changed)).toBe(false);
+
+    // The upload is kept in the trail by its fingerprint; only the stamped copy is stored.
+    const trail = (await db().query(`SELECT details FROM application_event WHERE application_id = $1 AND action = 'issue_result'`, [id])) as { details: Record<string, unknown> }[];
+    expect(trail.map((e) => e.details)).toEqual([
+      { number: summary.number, kind: 'result', sha256: summary.sha256, stamped: true, originalSha256: sha256(original), originalSize: original.length },
+    ]);
+    expect(storedFiles().sort()).toEqual((await referencedFiles()).sort());
+  });
+
+  it('should refuse an encrypted, damaged or page-less result PDF, and an image, with 422 and write nothing', async () => {
+    const created = await approved();
+    const { id } = created.application;
+    const put = (body: Buffer) => t.http().put(`/api/v1/agency/applications/${id}/result`).set(bearer(staff.dukcapilOfficer)).set('Content-Type', 'application/pdf').send(body);
+    const good = await officePdf(3);
+    const refusals: [string, Buffer][] = [
+      ['RESULT_PDF_ENCRYPTED', await officePdf(1, { userPassword: 'rahasia', ownerPassword: 'pemilik' })],
+      ['RESULT_PDF_UNREADABLE', fakePdf('rusak')],
+      ['RESULT_PDF_UNREADABLE', good.subarray(0, Math.floor(good.length / 3))],
+      ['RESULT_PDF_UNREADABLE', Buffer.from(await (await PDFDocument.create()).save({ addDefaultPage: false }))],
+      ['RESULT_NOT_PDF', await sharp({ create: { width: 64, height: 64, channels: 3, background: '#336699' } }).jpeg().toBuffer()],
+    ];
+    const warn = jest.spyOn(console, 'warn').mockImplementation(() => undefined);
+    try {
+      for (const [code, body] of refusals) {
+        const res = await put(body);
+        expect({ status: res.status, code: (res.body as { code: string }).code }).toEqual({ status: 422, code });
+        expect(res.body).toMatchObject({ message: { id: expect.any(String), en: expect.any(String) } });
+      }
+    } finally {
+      warn.mockRestore();
+    }
+    expect(await issuedRows(id)).toHaveLength(0);
+    expect(await db().query(`SELECT 1 FROM application_event WHERE application_id = $1 AND action = 'issue_result'`, [id])).toHaveLength(0);
+    expect(storedFiles().sort()).toEqual((await referencedFiles()).sort());
+    // The application is as it was: a readable PDF is taken.
+    await put(good).expect(201);
+  });
+
+  it('should issue a digitally signed result as it was uploaded (a stamp would break its signature), and say so in the trail', async () => {
+    const created = await approved();
+    const { id } = created.application;
+    const original = await signedPdf();
+    const summary = (await t.http().put(`/api/v1/agency/applications/${id}/result`).set(bearer(staff.dukcapilOfficer)).set('Content-Type', 'application/pdf').send(original).expect(201))
+      .body as IssuedDocumentSummary;
+    expect(summary.sha256).toBe(sha256(original));
+    const issued = (await download(`/api/v1/agency/applications/${id}/result`, bearer(staff.dukcapilOfficer)).expect(200)).body as Buffer;
+    expect(issued.equals(original)).toBe(true);
+    const [event] = (await db().query(`SELECT details FROM application_event WHERE application_id = $1 AND action = 'issue_result'`, [id])) as { details: Record<string, unknown> }[];
+    expect(event.details).toMatchObject({ stamped: false, stampSkipped: 'signed', originalSha256: sha256(original) });
+  });
+
+  it(`should hold at most ${MAX_RESULTS_IN_FLIGHT} result uploads at once, answer one more 503 FILES_BUSY with Retry-After, and take uploads again once they end`, async () => {
+    const created = await approved();
+    const { id } = created.application;
+    const service = t.app.get(IssuedDocumentsService);
+    const { port } = t.app.getHttpServer().address() as AddressInfo;
+    const waitFor = async (condition: () => boolean) => {
+      for (let i = 0; i < 200 && !condition(); i++) await new Promise((resolve) => setTimeout(resolve, 25));
+      expect(condition()).toBe(true);
+    };
+    const head = (await officePdf(1)).subarray(0, 1024);
+    // Slow officers: each announces 2 MB and sends 1 kB, then nothing.
+    const slow: ClientRequest[] = Array.from({ length: MAX_RESULTS_IN_FLIGHT }, () => {
+      const req = httpRequest({
+        host: '127.0.0.1',
+        port,
+        method: 'PUT',
+        path: `/api/v1/agency/applications/${id}/result`,
+        headers: { Authorization: `Bearer ${staff.dukcapilOfficer}`, 'Content-Type': 'application/pdf', 'Content-Length': String(2 * 1024 * 1024) },
+      });
+      req.on('error', () => undefined);
+      req.write(head);
+      return req;
+    });
+    try {
+      await waitFor(() => service.resultUploadsInFlight === MAX_RESULTS_IN_FLIGHT);
+      const busy = await t.http().put(`/api/v1/agency/applications/${id}/result`).set(bearer(staff.dukcapilOfficer)).set('Content-Type', 'application/pdf').send(await officePdf(1));
+      expect({ status: busy.status, code: (busy.body as { code: string }).code, retryAfter: busy.headers['retry-after'] }).toEqual({
+        status: 503,
+        code: 'FILES_BUSY',
+        retryAfter: String(BUSY_RETRY_AFTER_SECONDS),
+      });
+      expect(busy.body).toMatchObject({ message: { id: expect.any(String), en: expect.any(String) } });
+    } finally {
+      for (const req of slow) req.destroy();
+    }
+    await waitFor(() => service.resultUploadsInFlight === 0);
+    expect(await issuedRows(id)).toHaveLength(0);
+    await t.http().put(`/api/v1/agency/applications/${id}/result`).set(bearer(staff.dukcapilOfficer)).set('Content-Type', 'application/pdf').send(await officePdf(1)).expect(201);
+    expect(storedFiles().sort()).toEqual((await referencedFiles()).sort());
   });
 
   it('should generate a rejection letter that carries the decision’s reason, and refuse the wrong letter for the state', async () => {

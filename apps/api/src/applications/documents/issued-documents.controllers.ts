@@ -109,10 +109,10 @@ export class AgencyIssuedDocumentsController {
 
   @Put(':id/result')
   @HttpCode(201)
-  @ApiOperation({ summary: 'Upload the result document while approved: the body is the PDF itself (at most 25 MB; a JSON or form body 415)' })
+  @ApiOperation({ summary: 'Upload the result document while approved: the body is the PDF itself (at most 25 MB; a JSON or form body 415); the issued copy is stamped with its number and verification QR' })
   uploadResult(@CurrentStaff() staff: StaffPrincipal, @Param('id', UuidPipe) id: string, @Req() req: Request, @Res({ passthrough: true }) res: Response): Promise<IssuedDocumentSummary> {
     const body = uploadBody(req, res);
-    return body.guard(this.documents.uploadResult(staff, id, body.stream, body.length, originOf(req)));
+    return body.guard(this.documents.uploadResult(staff, id, body.stream, body.length, publicBaseUrl(req), originOf(req)));
   }
 
   @Post(':id/letter')

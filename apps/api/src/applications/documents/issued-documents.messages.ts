@@ -26,6 +26,18 @@ export const IssuedDocumentMessages = {
     id: 'Dokumen hasil harus berupa berkas PDF. Simpan atau pindai hasil sebagai PDF lalu unggah lagi.',
     en: 'The result must be a PDF file. Save or scan the result as a PDF and upload it again.',
   },
+  resultEncrypted: {
+    id: 'PDF hasil dilindungi kata sandi atau terenkripsi, sehingga nomor dan kode QR verifikasi tidak dapat dibubuhkan. Simpan ulang PDF tanpa kata sandi atau enkripsi, lalu unggah lagi.',
+    en: 'The result PDF is password-protected or encrypted, so the number and verification QR code cannot be added. Save the PDF again without a password or encryption, then upload it again.',
+  },
+  resultUnreadable: {
+    id: 'PDF hasil rusak, terpotong, atau tidak berisi halaman, sehingga tidak dapat dibaca. Buka berkasnya, simpan atau cetak ulang sebagai PDF, lalu unggah lagi.',
+    en: 'The result PDF is damaged, cut short or has no pages, so it cannot be read. Open the file, save or print it again as a PDF, then upload it again.',
+  },
+  resultsBusy: {
+    id: 'Server sedang memproses beberapa dokumen hasil. Tunggu sebentar lalu unggah lagi.',
+    en: 'The server is processing several result documents. Wait a moment and upload again.',
+  },
   approvalLetterNotApproved: {
     id: 'Surat persetujuan hanya dapat dibuat saat permohonan berstatus disetujui.',
     en: 'An approval letter can be made only while the application is approved.',

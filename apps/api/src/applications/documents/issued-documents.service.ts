@@ -19,6 +19,7 @@ import { isUniqueViolation } from '../../common/errors/pg-error';
 import { PiiCipher } from '../../common/pii-cipher';
 import { FilesService } from '../../files/files.service';
 import { ByteLimit, peek, Sha256Meter } from '../../files/stream-tools';
+import { WorkQueue } from '../../files/work-queue';
 import { assertFileNotPurged } from '../application-retention';
 import { ApplicationMessages } from '../application.messages';
 import { ApplicationRepository, type ApplicationRow } from '../application.repository';
@@ -29,6 +30,7 @@ import { IssuedDocumentMessages, ISSUED_DOCUMENT_KIND_LABELS, LETTER_KIND_LABELS
 import { verificationUrl } from './issued-pdf';
 import { renderLetterPdf } from './letter-pdf';
 import { renderReceiptPdf } from './receipt-pdf';
+import { stampResultPdf, UnstampablePdfError, type StampedResult } from './result-stamp';
 
 /** Who downloads: the owner (citizen) or an officer of the agency. */
 export type Reader = { kind: 'citizen'; citizenId: string | null } | { kind: 'officer'; userId: string };
@@ -44,6 +46,8 @@ const NUMBER_ATTEMPTS = 3;
 /** States in which the owner may download the result: ready (to collect or download) and done. */
 const RESULT_STATES: ReadonlySet<string> = new Set(['ready', 'done']);
 const PDF_MAGIC = Buffer.from('%PDF-', 'ascii');
+/** Result uploads held at once: 4 × 25 MB read, plus one being stamped (pdf-lib's parse and its output). */
+export const MAX_RESULTS_IN_FLIGHT = 4;
 
 function noop(): void {}
 
@@ -56,6 +60,10 @@ function noop(): void {}
 @Injectable()
 export class IssuedDocumentsService {
   private readonly logger = new Logger('IssuedDocuments');
+  /** Result uploads being read or stamped now (each holds up to 25 MB, and pdf-lib's copy while stamped). */
+  private resultsInFlight = 0;
+  /** pdf-lib runs on the event loop: one stamp at a time (the admitted uploads wait here, in order). */
+  private readonly stampQueue = new WorkQueue(1, MAX_RESULTS_IN_FLIGHT);
 
   constructor(
     private readonly repo: IssuedDocumentRepository,
@@ -65,6 +73,11 @@ export class IssuedDocumentsService {
     private readonly files: FilesService,
     private readonly clock: Clock,
   ) {}
+
+  /** Result uploads held now (read or being stamped): at most MAX_RESULTS_IN_FLIGHT. */
+  get resultUploadsInFlight(): number {
+    return this.resultsInFlight;
+  }
 
   // ---- the owner -------------------------------------------------------------------------
 
@@ -107,36 +120,52 @@ export class IssuedDocumentsService {
 
   /**
    * The agency's result document (the body is the PDF), while the application is approved. The
-   * upload streams into the store (at most ISSUED_DOCUMENT_MAX_BYTES); the row and the trail's
-   * event are written in one transaction that checks the state again under the row's lock.
+   * upload is read whole (at most ISSUED_DOCUMENT_MAX_BYTES: pdf-lib needs the whole file), stamped
+   * on its last page with the number and the QR code to the verification page (result-stamp.ts),
+   * and the STAMPED copy is stored and issued: its sha256 is the one that verifies. The original's
+   * sha256 and size are kept in the trail's event. At most MAX_RESULTS_IN_FLIGHT uploads are read
+   * or stamped at once (503 FILES_BUSY past it), one stamp at a time. The row and the event are
+   * written in one transaction that checks the state again under the row's lock.
    */
-  async uploadResult(staff: StaffPrincipal, id: string, body: Readable, declaredLength: number | null, origin: RequestOrigin): Promise<IssuedDocumentSummary> {
+  async uploadResult(staff: StaffPrincipal, id: string, body: Readable, declaredLength: number | null, base: string, origin: RequestOrigin): Promise<IssuedDocumentSummary> {
     const before = await this.requireForAgency(staff, id);
     checkClaim(before, staff);
     if (before.state !== 'approved') throw ApiException.conflict('RESULT_NOT_ALLOWED', IssuedDocumentMessages.resultNotApproved);
     if (declaredLength !== null && declaredLength > ISSUED_DOCUMENT_MAX_BYTES) throw tooLarge();
-    const limited = connect(body, new ByteLimit(ISSUED_DOCUMENT_MAX_BYTES, () => tooLarge()), noop);
-    const { head, stream } = await peek(limited, PDF_MAGIC.length);
-    if (head.length === 0 || !head.equals(PDF_MAGIC)) {
-      stream.destroy();
-      throw head.length === 0 ? ApiException.unprocessable('FILE_EMPTY', IssuedDocumentMessages.emptyFile) : ApiException.unprocessable('RESULT_NOT_PDF', IssuedDocumentMessages.resultNotPdf);
-    }
-    const stored = await this.files.storeBytes(stream);
-    const site = (await this.catalogue.cachedSite(before.site_id))!;
+    if (this.resultsInFlight >= MAX_RESULTS_IN_FLIGHT) throw new ApiException(HttpStatus.SERVICE_UNAVAILABLE, 'FILES_BUSY', IssuedDocumentMessages.resultsBusy);
+    this.resultsInFlight++;
     try {
-      const row = await this.withNumber('result', site.timeZone, (number, now) =>
-        this.applications.transaction(async (tx) => {
-          const a = await this.lockForOfficer(tx, staff, id);
-          if (a.state !== 'approved') throw ApiException.conflict('RESULT_NOT_ALLOWED', IssuedDocumentMessages.resultNotApproved);
-          const issued = await this.repo.insert(tx, this.newRow(a, 'result', number, now, stored, { kind: 'officer', id: staff.userId }));
-          await this.trail(tx, a, 'issue_result', staff, now, origin, issued);
-          return issued;
-        }),
-      );
-      return summary(row);
-    } catch (error) {
-      await this.removeQuietly(stored.key);
-      throw error;
+      const upload = await readResultPdf(body);
+      const original = { sha256: createHash('sha256').update(upload).digest('hex'), size: upload.length };
+      const site = (await this.catalogue.cachedSite(before.site_id))!;
+      let storedKey: string | null = null;
+      try {
+        const row = await this.withNumber('result', site.timeZone, async (number, now) => {
+          if (storedKey) await this.removeQuietly(storedKey);
+          storedKey = null;
+          const issued = await this.stampQueue.run(() => stampOrRefuse(upload, number, verificationUrl(base, number)));
+          const stored = await this.files.storeBytes(Readable.from([issued.bytes]), { size: issued.bytes.length });
+          storedKey = stored.key;
+          return this.applications.transaction(async (tx) => {
+            const a = await this.lockForOfficer(tx, staff, id);
+            if (a.state !== 'approved') throw ApiException.conflict('RESULT_NOT_ALLOWED', IssuedDocumentMessages.resultNotApproved);
+            const inserted = await this.repo.insert(tx, this.newRow(a, 'result', number, now, stored, { kind: 'officer', id: staff.userId }));
+            await this.trail(tx, a, 'issue_result', staff, now, origin, inserted, {
+              stamped: issued.stamped,
+              ...(issued.skipped ? { stampSkipped: issued.skipped } : {}),
+              originalSha256: original.sha256,
+              originalSize: original.size,
+            });
+            return inserted;
+          });
+        });
+        return summary(row);
+      } catch (error) {
+        if (storedKey) await this.removeQuietly(storedKey);
+        throw error;
+      }
+    } finally {
+      this.resultsInFlight--;
     }
   }
 
@@ -317,7 +346,7 @@ export class IssuedDocumentsService {
   }
 
   /** The issue in the application's trail (the state does not change). */
-  private trail(tx: EntityManager, a: ApplicationRow, action: string, staff: StaffPrincipal, now: Date, origin: RequestOrigin, issued: IssuedDocumentRow): Promise<void> {
+  private trail(tx: EntityManager, a: ApplicationRow, action: string, staff: StaffPrincipal, now: Date, origin: RequestOrigin, issued: IssuedDocumentRow, extra: Record<string, unknown> = {}): Promise<void> {
     return this.applications.appendEvent(tx, {
       applicationId: a.id,
       action,
@@ -327,7 +356,7 @@ export class IssuedDocumentsService {
       actorId: staff.userId,
       at: now,
       ...origin,
-      details: { number: issued.number, kind: issued.kind, ...(issued.letter_kind ? { letterKind: issued.letter_kind } : {}), sha256: issued.sha256 },
+      details: { number: issued.number, kind: issued.kind, ...(issued.letter_kind ? { letterKind: issued.letter_kind } : {}), sha256: issued.sha256, ...extra },
     });
   }
 
@@ -418,6 +447,31 @@ function checkClaim(a: ApplicationRow, staff: StaffPrincipal): void {
 
 function sameBytes(a: Buffer, b: Buffer): boolean {
   return a.length === b.length && timingSafeEqual(a, b);
+}
+
+/** The upload whole (at most ISSUED_DOCUMENT_MAX_BYTES: 413 past it, the rest unread), starting with %PDF- (else 422). */
+async function readResultPdf(body: Readable): Promise<Buffer> {
+  const limited = connect(body, new ByteLimit(ISSUED_DOCUMENT_MAX_BYTES, () => tooLarge()), noop);
+  const { head, stream } = await peek(limited, PDF_MAGIC.length);
+  if (head.length === 0 || !head.equals(PDF_MAGIC)) {
+    stream.destroy();
+    throw head.length === 0 ? ApiException.unprocessable('FILE_EMPTY', IssuedDocumentMessages.emptyFile) : ApiException.unprocessable('RESULT_NOT_PDF', IssuedDocumentMessages.resultNotPdf);
+  }
+  const pieces: Buffer[] = [];
+  for await (const piece of stream as AsyncIterable<Buffer>) pieces.push(piece);
+  return Buffer.concat(pieces);
+}
+
+/** The stamped result, or 422 for a PDF pdf-lib cannot open (encrypted, damaged, no page). */
+async function stampOrRefuse(upload: Buffer, number: string, url: string): Promise<StampedResult> {
+  try {
+    return await stampResultPdf(upload, { number, verificationUrl: url });
+  } catch (error) {
+    if (!(error instanceof UnstampablePdfError)) throw error;
+    throw error.reason === 'encrypted'
+      ? ApiException.unprocessable('RESULT_PDF_ENCRYPTED', IssuedDocumentMessages.resultEncrypted)
+      : ApiException.unprocessable('RESULT_PDF_UNREADABLE', IssuedDocumentMessages.resultUnreadable);
+  }
 }
 
 function tooLarge(): ApiException {

@@ -1,75 +1,8 @@
-import { BinaryBitmap, DecodeHintType, HybridBinarizer, QRCodeReader, RGBLuminanceSource } from '@zxing/library';
-import { PDFArray, PDFDict, PDFDocument, PDFName, PDFNumber, PDFRawStream, PDFString, degrees, type PDFPage } from 'pdf-lib';
-import PDFKit from 'pdfkit';
-import { inflateSync } from 'node:zlib';
-import { collectPdf } from '../../common/pdf';
+import { PDFDocument, PDFName, PDFString, degrees } from 'pdf-lib';
+import { decodeQr, imagesOf, linksOf, officePdf, signedPdf, textOf } from '../../../test/support/pdf-inspect';
 import { STAMP, stampResultPdf, UnstampablePdfError } from './result-stamp';
 
 const STAMP_INPUT = { number: 'HS-2612-7K3Q9M2X', verificationUrl: 'https://mpp.example.go.id/verifikasi/HS-2612-7K3Q9M2X' };
-
-/** A PDF as an office program makes one: `pages` A4 pages of text. */
-async function officePdf(pages: number, options: PDFKit.PDFDocumentOptions = {}): Promise<Buffer> {
-  const doc = new PDFKit({ size: 'A4', ...options });
-  const done = collectPdf(doc);
-  for (let i = 1; i <= pages; i++) {
-    if (i > 1) doc.addPage();
-    doc.fontSize(14).text(`Kartu Keluarga, halaman ${i}`);
-  }
-  doc.end();
-  return done;
-}
-
-/** The image XObjects a page's resources name. */
-function imagesOf(page: PDFPage): PDFRawStream[] {
-  const xObjects = page.node.Resources()?.lookupMaybe(PDFName.of('XObject'), PDFDict);
-  if (!xObjects) return [];
-  return xObjects
-    .keys()
-    .map((key) => xObjects.lookup(key))
-    .filter((o): o is PDFRawStream => o instanceof PDFRawStream && o.dict.get(PDFName.of('Subtype')) === PDFName.of('Image'));
-}
-
-/** The strings a page's content streams show with Tj (pdf-lib writes them as hex of WinAnsi bytes). */
-function textOf(doc: PDFDocument, page: PDFPage): string {
-  const contents = page.node.Contents();
-  const streams = contents instanceof PDFArray ? contents.asArray().map((r) => doc.context.lookup(r)) : [contents];
-  const parts: string[] = [];
-  for (const s of streams) {
-    if (!(s instanceof PDFRawStream)) continue;
-    const raw = Buffer.from(s.contents);
-    const text = (s.dict.get(PDFName.of('Filter')) ? inflateSync(raw) : raw).toString('latin1');
-    for (const m of text.matchAll(/<([0-9A-Fa-f]*)>\s*Tj/g)) parts.push(Buffer.from(m[1], 'hex').toString('latin1'));
-  }
-  return parts.join(' ');
-}
-
-/** What the QR image encodes, read by ZXing from its pixels (a white border added as the quiet zone). */
-function decodeQr(image: PDFRawStream): string {
-  const width = (image.dict.get(PDFName.of('Width')) as PDFNumber).asNumber();
-  const height = (image.dict.get(PDFName.of('Height')) as PDFNumber).asNumber();
-  const pixels = inflateSync(Buffer.from(image.contents));
-  const channels = pixels.length / (width * height);
-  const border = 16;
-  const w = width + 2 * border;
-  const h = height + 2 * border;
-  const luminance = new Uint8ClampedArray(w * h).fill(255);
-  for (let y = 0; y < height; y++) for (let x = 0; x < width; x++) luminance[(y + border) * w + x + border] = pixels[(y * width + x) * channels];
-  const hints = new Map([[DecodeHintType.PURE_BARCODE, true]]);
-  return new QRCodeReader().decode(new BinaryBitmap(new HybridBinarizer(new RGBLuminanceSource(luminance, w, h))), hints).getText();
-}
-
-function linksOf(page: PDFPage): { rect: number[]; uri: string }[] {
-  const annots = page.node.Annots();
-  if (!annots) return [];
-  return annots
-    .asArray()
-    .map((r) => page.doc.context.lookup(r) as PDFDict)
-    .filter((a) => a.get(PDFName.of('Subtype')) === PDFName.of('Link'))
-    .map((a) => ({
-      rect: (a.lookup(PDFName.of('Rect')) as PDFArray).asArray().map((n) => (n as PDFNumber).asNumber()),
-      uri: (a.lookup(PDFName.of('A'), PDFDict).lookup(PDFName.of('URI')) as PDFString).decodeText(),
-    }));
-}
 
 describe(stampResultPdf.name, () => {
   it('should put the QR code of the verification link, the number and the link on the last page only, and keep every page and its size', async () => {
@@ -83,7 +16,7 @@ describe(stampResultPdf.name, () => {
     const last = after.getPage(2);
     expect(imagesOf(last)).toHaveLength(imagesOf(before.getPage(2)).length + 1);
     expect(decodeQr(imagesOf(last)[0])).toBe(STAMP_INPUT.verificationUrl);
-    const text = textOf(after, last);
+    const text = textOf(last);
     expect(text).toContain(STAMP_INPUT.number);
     expect(text).toContain('Verifikasi keaslian / Verify:');
     // The link is printed whole, over as many lines as it needs.
@@ -91,7 +24,7 @@ describe(stampResultPdf.name, () => {
     expect(linksOf(last).map((l) => l.uri)).toEqual([STAMP_INPUT.verificationUrl]);
     for (const i of [0, 1]) {
       expect(imagesOf(after.getPage(i))).toHaveLength(0);
-      expect(textOf(after, after.getPage(i))).not.toContain(STAMP_INPUT.number);
+      expect(textOf(after.getPage(i))).not.toContain(STAMP_INPUT.number);
     }
   });
 
@@ -129,15 +62,8 @@ describe(stampResultPdf.name, () => {
   });
 
   it('should keep a digitally signed PDF as it is (a rewrite would break its signature)', async () => {
-    const source = await PDFDocument.create();
-    source.addPage([595, 842]);
-    const context = source.context;
-    const signature = context.obj({ Type: 'Sig', Filter: 'Adobe.PPKLite', SubFilter: 'adbe.pkcs7.detached', ByteRange: [0, 100, 200, 300] });
-    const field = context.register(context.obj({ FT: 'Sig', T: PDFString.of('TTE'), V: context.register(signature) }));
-    source.catalog.set(PDFName.of('AcroForm'), context.obj({ Fields: [field], SigFlags: 3 }));
-    const upload = Buffer.from(await source.save());
-    const sut = await stampResultPdf(upload, STAMP_INPUT);
-    expect(sut).toEqual({ bytes: upload, stamped: false, skipped: 'signed' });
+    const upload = await signedPdf();
+    expect(await stampResultPdf(upload, STAMP_INPUT)).toEqual({ bytes: upload, stamped: false, skipped: 'signed' });
   });
 
   it('should stamp a PDF with an empty signature field (nothing signed yet)', async () => {
