@@ -1,4 +1,7 @@
 import { JwtService } from '@nestjs/jwt';
+import type { LoginResult, StaffUserResponse, TotpEnrolmentResponse } from '@mpp/contracts';
+import { DataSource } from 'typeorm';
+import { totpCode, totpStep } from '../src/auth/totp';
 import { createStaff, STAFF_PASSWORD, StaffTokens } from './support/staff';
 import { createTestApp, TEST_ADMIN, TestApp } from './support/test-app';
 
@@ -13,13 +16,13 @@ describe('Staff accounts and devices', () => {
   afterAll(async () => t?.close());
 
   describe('login', () => {
-    it('should return a JWT and the user, without the password hash', async () => {
-      const res = await t.http().post('/api/v1/auth/login').send({ email: 'ADMIN@mpp.test', password: TEST_ADMIN.password }).expect(200);
-      expect(res.body).toMatchObject({ tokenType: 'Bearer', user: { email: TEST_ADMIN.email, role: 'system_admin' } });
+    it("should return an officer's JWT and the user, without the password hash", async () => {
+      const res = await t.http().post('/api/v1/auth/login').send({ email: 'PETUGAS.dukcapil@mpp.test', password: STAFF_PASSWORD }).expect(200);
+      expect(res.body).toMatchObject({ status: 'signed_in', tokenType: 'Bearer', user: { email: 'petugas.dukcapil@mpp.test', role: 'officer', secondFactorEnrolled: false } });
       expect(res.body.accessToken.split('.')).toHaveLength(3);
       expect(JSON.stringify(res.body)).not.toMatch(/argon2|passwordHash/);
       const me = await t.http().get('/api/v1/auth/me').auth(res.body.accessToken, { type: 'bearer' }).expect(200);
-      expect(me.body.email).toBe(TEST_ADMIN.email);
+      expect(me.body.email).toBe('petugas.dukcapil@mpp.test');
     });
 
     it('should store passwords as argon2id hashes', async () => {
@@ -100,6 +103,178 @@ describe('Staff accounts and devices', () => {
       expect(taken.body.code).toBe('EMAIL_TAKEN');
       const short = await t.http().post('/api/v1/admin/users').auth(s.system, { type: 'bearer' }).send({ email: 'pendek@mpp.test', fullName: 'Pendek', password: 'abc', role: 'system_admin' }).expect(400);
       expect(short.body.fields[0].field).toBe('password');
+    });
+  });
+
+  describe('second factor (TOTP) for administrators', () => {
+    const password = (body: LoginResult) => body;
+    const login = async (email: string) => password((await t.http().post('/api/v1/auth/login').send({ email, password: STAFF_PASSWORD }).expect(200)).body as LoginResult);
+    const newAdmin = async (role: 'site_admin' | 'agency_admin' = 'agency_admin', scope: Record<string, string> = { agencyId: s.dukcapil.id }) => {
+      const email = `admin-${role}-${Date.now()}-${Math.random().toString(36).slice(2, 6)}@mpp.test`;
+      const created = await t.http().post('/api/v1/admin/users').auth(s.system, { type: 'bearer' }).send({ email, fullName: `Admin ${role}`, password: STAFF_PASSWORD, role, ...scope }).expect(201);
+      return { email, id: (created.body as StaffUserResponse).id };
+    };
+    /** Enrols through the API as a person would, and returns the secret and the session. */
+    const enrol = async (email: string) => {
+      const first = await login(email);
+      if (first.status !== 'second_factor_enrolment_required') throw new Error(`expected enrolment, got ${first.status}`);
+      const secret = ((await t.http().post('/api/v1/auth/totp/enrolment').send({ enrolmentToken: first.enrolmentToken }).expect(200)).body as TotpEnrolmentResponse).secret;
+      const step = totpStep(Date.now());
+      const session = await t.http().post('/api/v1/auth/totp/enrolment/confirm').send({ enrolmentToken: first.enrolmentToken, code: totpCode(secret, step) }).expect(200);
+      return { secret, step, token: session.body.accessToken as string };
+    };
+    const challenge = async (email: string) => {
+      const res = await login(email);
+      if (res.status !== 'second_factor_required') throw new Error(`expected a challenge, got ${res.status}`);
+      return res.challengeToken;
+    };
+    const verify = (challengeToken: string, code: string) => t.http().post('/api/v1/auth/totp/verify').send({ challengeToken, code });
+
+    it('should never give an administrator a session for the password alone, and refuse the step tokens as sessions', async () => {
+      const { email } = await newAdmin();
+      const first = await login(email);
+      expect(first).toMatchObject({ status: 'second_factor_enrolment_required', expiresIn: 300 });
+      expect(first).not.toHaveProperty('accessToken');
+      if (first.status !== 'second_factor_enrolment_required') throw new Error('unreachable');
+      expect(first.message.id).toMatch(/autentikator/);
+      expect(first.message.en).toMatch(/authenticator/);
+      expect((await t.http().get('/api/v1/auth/me').auth(first.enrolmentToken, { type: 'bearer' }).expect(401)).body.code).toBe('INVALID_TOKEN');
+      await enrol(email);
+      const second = await login(email);
+      expect(second).toMatchObject({ status: 'second_factor_required', expiresIn: 300 });
+      expect(second).not.toHaveProperty('accessToken');
+      if (second.status !== 'second_factor_required') throw new Error('unreachable');
+      expect((await t.http().get('/api/v1/auth/me').auth(second.challengeToken, { type: 'bearer' }).expect(401)).body.code).toBe('INVALID_TOKEN');
+      // A challenge token does not open the enrolment, nor an enrolment token the code step.
+      expect((await t.http().post('/api/v1/auth/totp/enrolment').send({ enrolmentToken: second.challengeToken }).expect(401)).body.code).toBe('SECOND_FACTOR_TOKEN_INVALID');
+      expect((await verify(first.enrolmentToken, '123456').expect(401)).body.code).toBe('SECOND_FACTOR_TOKEN_INVALID');
+    });
+
+    it('should enrol with a secret shown as an otpauth URI and a QR, kept encrypted, confirmed by a code, never shown again', async () => {
+      const { email, id } = await newAdmin();
+      const first = await login(email);
+      if (first.status !== 'second_factor_enrolment_required') throw new Error(first.status);
+      const sut = (await t.http().post('/api/v1/auth/totp/enrolment').send({ enrolmentToken: first.enrolmentToken }).expect(200)).body as TotpEnrolmentResponse;
+      expect(sut.secret).toMatch(/^[A-Z2-7]{32}$/);
+      const uri = new URL(sut.otpauthUri);
+      expect(uri.href.startsWith(`otpauth://totp/${encodeURIComponent(sut.issuer)}:${encodeURIComponent(email)}?`)).toBe(true);
+      expect(uri.searchParams.get('secret')).toBe(sut.secret);
+      expect(sut).toMatchObject({ account: email, digits: 6, periodSeconds: 30 });
+      expect(sut.qrDataUrl).toMatch(/^data:image\/png;base64,/);
+      const [row] = await t.app.get(DataSource).query(`SELECT totp_secret_cipher, totp_enrolled_at FROM staff_user WHERE id = $1`, [id]);
+      expect(row.totp_secret_cipher).toMatch(/^v1\./);
+      expect(row.totp_secret_cipher).not.toContain(sut.secret);
+      expect(row.totp_enrolled_at).toBeNull();
+
+      // A wrong code: 401 in words; the right one: the session, and the account enrolled.
+      const step = totpStep(Date.now());
+      const wrong = await t.http().post('/api/v1/auth/totp/enrolment/confirm').send({ enrolmentToken: first.enrolmentToken, code: totpCode(sut.secret, step + 3) }).expect(401);
+      expect(wrong.body).toMatchObject({ code: 'SECOND_FACTOR_WRONG_CODE', message: { id: expect.stringMatching(/kode/i), en: expect.stringMatching(/code/i) } });
+      const session = await t.http().post('/api/v1/auth/totp/enrolment/confirm').send({ enrolmentToken: first.enrolmentToken, code: totpCode(sut.secret, step) }).expect(200);
+      expect(session.body).toMatchObject({ status: 'signed_in', user: { email, secondFactorEnrolled: true } });
+      const me = await t.http().get('/api/v1/auth/me').auth(session.body.accessToken, { type: 'bearer' }).expect(200);
+      expect(me.body.secondFactorEnrolled).toBe(true);
+
+      // Never again: not through the same token, not in any answer about the account.
+      expect((await t.http().post('/api/v1/auth/totp/enrolment').send({ enrolmentToken: first.enrolmentToken }).expect(409)).body.code).toBe('SECOND_FACTOR_ALREADY_ENROLLED');
+      const users = await t.http().get('/api/v1/admin/users').auth(s.system, { type: 'bearer' }).expect(200);
+      expect(JSON.stringify([users.body, me.body, session.body])).not.toContain(sut.secret);
+      expect(JSON.stringify(users.body)).not.toMatch(/totp|cipher/i);
+    });
+
+    it('should show a new secret each time it is asked before confirming, the earlier one no longer working', async () => {
+      const { email } = await newAdmin();
+      const first = await login(email);
+      if (first.status !== 'second_factor_enrolment_required') throw new Error(first.status);
+      const ask = async () => ((await t.http().post('/api/v1/auth/totp/enrolment').send({ enrolmentToken: first.enrolmentToken }).expect(200)).body as TotpEnrolmentResponse).secret;
+      const earlier = await ask();
+      const later = await ask();
+      expect(later).not.toBe(earlier);
+      const step = totpStep(Date.now());
+      await t.http().post('/api/v1/auth/totp/enrolment/confirm').send({ enrolmentToken: first.enrolmentToken, code: totpCode(earlier, step) }).expect(401);
+      await t.http().post('/api/v1/auth/totp/enrolment/confirm').send({ enrolmentToken: first.enrolmentToken, code: totpCode(later, step) }).expect(200);
+    });
+
+    it('should accept a code one step either side, refuse two steps away, and refuse a used step', async () => {
+      const { email } = await newAdmin();
+      const { secret, step: enrolled } = await enrol(email);
+      const now = totpStep(Date.now());
+      expect(now - enrolled).toBeLessThanOrEqual(1);
+      const token = await challenge(email);
+      for (const far of [now - 2, now + 2]) {
+        expect((await verify(token, totpCode(secret, far)).expect(401)).body.code).toBe('SECOND_FACTOR_WRONG_CODE');
+      }
+      // The enrolment used `enrolled`: the same code again is refused as used, in words.
+      const used = await verify(token, totpCode(secret, enrolled)).expect(401);
+      expect(used.body).toMatchObject({ code: 'SECOND_FACTOR_CODE_USED', message: { id: expect.stringMatching(/sudah dipakai/), en: expect.stringMatching(/already been used/) } });
+      const next = await verify(token, totpCode(secret, enrolled + 1)).expect(200);
+      expect(next.body).toMatchObject({ status: 'signed_in', user: { email } });
+      await t.http().get('/api/v1/auth/me').auth(next.body.accessToken, { type: 'bearer' }).expect(200);
+      // The same code on a new challenge: used.
+      expect((await verify(await challenge(email), totpCode(secret, enrolled + 1)).expect(401)).body.code).toBe('SECOND_FACTOR_CODE_USED');
+    });
+
+    it('should sign in once when the same code is sent twice at the same moment', async () => {
+      const { email } = await newAdmin();
+      const { secret, step } = await enrol(email);
+      const [a, b] = [await challenge(email), await challenge(email)];
+      const code = totpCode(secret, step + 1);
+      const answers = await Promise.all([verify(a, code), verify(b, code)]);
+      expect(answers.map((r) => r.status).sort()).toEqual([200, 401]);
+      expect(answers.find((r) => r.status === 401)!.body.code).toBe('SECOND_FACTOR_CODE_USED');
+    });
+
+    it('should rate-limit wrong codes on one account with 429, and refuse a code that is not six digits with 400', async () => {
+      const { email } = await newAdmin();
+      const { secret } = await enrol(email);
+      const token = await challenge(email);
+      expect((await verify(token, '12345').expect(400)).body.fields[0].field).toBe('code');
+      const wrong = totpCode(secret, totpStep(Date.now()) + 5);
+      const statuses: number[] = [];
+      // The 400 above counted too: the limit is 5 a minute in this file.
+      for (let i = 0; i < 5; i++) statuses.push((await verify(token, wrong)).status);
+      expect(statuses).toEqual([401, 401, 401, 401, 429]);
+      expect((await verify(token, wrong)).body.code).toBe('TOO_MANY_REQUESTS');
+    });
+
+    it('should refuse an expired step token, asking to sign in again', async () => {
+      const { email, id } = await newAdmin();
+      await enrol(email);
+      const [row] = await t.app.get(DataSource).query(`SELECT session_version FROM staff_user WHERE id = $1`, [id]);
+      const expired = await t.app.get(JwtService).signAsync({ sub: id, sv: row.session_version, typ: 'totp_challenge' }, { expiresIn: -10 });
+      const res = await verify(expired, '123456').expect(401);
+      expect(res.body).toMatchObject({ code: 'SECOND_FACTOR_TOKEN_EXPIRED', message: { id: expect.stringMatching(/Masuk lagi/), en: expect.stringMatching(/Sign in again/) } });
+    });
+
+    it("should let a system admin reset an administrator's second factor, ending their sessions and asking them to enrol again", async () => {
+      const { email, id } = await newAdmin();
+      const { token } = await enrol(email);
+      const waiting = await challenge(email);
+      const res = await t.http().post(`/api/v1/admin/users/${id}/second-factor/reset`).auth(s.system, { type: 'bearer' }).expect(200);
+      expect(res.body).toMatchObject({ id, email, secondFactorEnrolled: false });
+      expect((await t.http().get('/api/v1/auth/me').auth(token, { type: 'bearer' }).expect(401)).body.code).toBe('SESSION_ENDED');
+      // A challenge begun before the reset is no longer valid.
+      expect((await verify(waiting, '123456').expect(401)).body.code).toBe('SECOND_FACTOR_TOKEN_INVALID');
+      const [row] = await t.app.get(DataSource).query(`SELECT totp_secret_cipher, totp_enrolled_at, totp_last_step FROM staff_user WHERE id = $1`, [id]);
+      expect(row).toEqual({ totp_secret_cipher: null, totp_enrolled_at: null, totp_last_step: null });
+      expect((await login(email)).status).toBe('second_factor_enrolment_required');
+    });
+
+    it('should keep the reset within scope: a site admin for their own agency admins only, never their own', async () => {
+      const kupangAgencyAdmin = await newAdmin();
+      const kupangSiteAdmin = await newAdmin('site_admin', { siteCode: 'kota-kupang' });
+      const reset = (id: string, token: string) => t.http().post(`/api/v1/admin/users/${id}/second-factor/reset`).auth(token, { type: 'bearer' });
+      expect((await reset(kupangAgencyAdmin.id, s.probolinggoSiteAdmin).expect(403)).body.code).toBe('OTHER_SITE');
+      expect((await reset(kupangSiteAdmin.id, s.kupangSiteAdmin).expect(403)).body.code).toBe('WRONG_ROLE');
+      await reset(kupangAgencyAdmin.id, s.dukcapilAdmin).expect(403);
+      await reset(kupangAgencyAdmin.id, s.dukcapilOfficer).expect(403);
+      await reset(kupangAgencyAdmin.id, s.kupangSiteAdmin).expect(200);
+      const me = (await t.http().get('/api/v1/auth/me').auth(s.system, { type: 'bearer' }).expect(200)).body as StaffUserResponse;
+      const self = await reset(me.id, s.system).expect(422);
+      expect(self.body).toMatchObject({ code: 'CANNOT_RESET_OWN_SECOND_FACTOR', message: { id: expect.stringMatching(/admin lain/), en: expect.stringMatching(/another administrator/) } });
+      const officer = (await t.http().get('/api/v1/auth/me').auth(s.dukcapilOfficer, { type: 'bearer' }).expect(200)).body as StaffUserResponse;
+      expect((await reset(officer.id, s.system).expect(422)).body.code).toBe('NO_SECOND_FACTOR');
+      expect((await reset('00000000-0000-4000-8000-000000000000', s.system).expect(404)).body.code).toBe('USER_NOT_FOUND');
     });
   });
 

@@ -1,9 +1,17 @@
 import { Inject, Injectable } from '@nestjs/common';
 import { JwtService, TokenExpiredError } from '@nestjs/jwt';
 import { InjectRepository } from '@nestjs/typeorm';
-import type { LoginResponse, StaffUserResponse } from '@mpp/contracts';
+import {
+  SECOND_FACTOR_ROLES,
+  type LoginResponse,
+  type LoginResult,
+  type StaffUserResponse,
+  type TotpEnrolmentResponse,
+} from '@mpp/contracts';
 import { createHash } from 'node:crypto';
+import QRCode from 'qrcode';
 import { Repository } from 'typeorm';
+import { PiiCipher } from '../common/pii-cipher';
 import { ApiException } from '../common/errors/api-exception';
 import { TtlCache } from '../common/ttl-cache';
 import { isUuid } from '../common/pipes';
@@ -12,9 +20,28 @@ import { AUTH_MESSAGES } from './auth.messages';
 import { DeviceEntity } from './entities/device.entity';
 import { StaffUserEntity } from './entities/staff-user.entity';
 import { DUMMY_HASH_PROMISE, PasswordHasher } from './password-hasher';
-import { DEVICE_TOKEN_PREFIX, JwtClaims, Principal } from './principal';
+import { DEVICE_TOKEN_PREFIX, JwtClaims, Principal, StaffPrincipal } from './principal';
+import { SECOND_FACTOR_MESSAGES } from './second-factor.messages';
+import { checkTotp, newTotpSecret, otpauthUri, TOTP_DIGITS, TOTP_STEP_SECONDS } from './totp';
 import { SessionEvents, type SessionRef } from './session-events';
 import { SiteDirectory } from './site-directory';
+
+/** How long the step between the password and the code may take (the enrolment or challenge token). */
+export const SECOND_FACTOR_TOKEN_TTL_SECONDS = 300;
+/** The name authenticator apps show beside the account. */
+export const TOTP_ISSUER = 'MPP Digital';
+
+type SecondFactorPurpose = 'totp_enrol' | 'totp_challenge';
+/** The claims of an enrolment or challenge token: no role, no scope, never accepted as a session. */
+interface SecondFactorClaims {
+  sub: string;
+  sv: number;
+  typ: SecondFactorPurpose;
+}
+
+function needsSecondFactor(user: StaffUserEntity): boolean {
+  return SECOND_FACTOR_ROLES.includes(user.role);
+}
 
 @Injectable()
 export class AuthService {
@@ -33,7 +60,8 @@ export class AuthService {
     @InjectRepository(StaffUserEntity) private readonly users: Repository<StaffUserEntity>,
     @InjectRepository(DeviceEntity) private readonly devices: Repository<DeviceEntity>,
     private readonly sites: SiteDirectory,
-    sessions: SessionEvents,
+    private readonly cipher: PiiCipher,
+    private readonly sessions: SessionEvents,
   ) {
     sessions.onEnded((ref) => this.forget(ref));
     sessions.onGap(() => {
@@ -42,21 +70,179 @@ export class AuthService {
     });
   }
 
-  async login(email: string, password: string): Promise<LoginResponse> {
+  /**
+   * The password step. Officers get their session; administrators never do here: they are sent on
+   * to enrol an authenticator app or to type its code, with a short-lived token for that step.
+   */
+  async login(email: string, password: string): Promise<LoginResult> {
     const user = await this.users.findOneBy({ email: email.trim().toLowerCase() });
     const ok = user
       ? await PasswordHasher.verify(user.passwordHash, password)
       : await PasswordHasher.verify(await DUMMY_HASH_PROMISE, `${password}x`).then(() => false);
     if (!user || !ok) throw ApiException.unauthorized('WRONG_CREDENTIALS', AUTH_MESSAGES.wrongCredentials);
     if (!user.active) throw ApiException.unauthorized('ACCOUNT_DISABLED', AUTH_MESSAGES.inactiveAccount);
+    if (!needsSecondFactor(user)) return this.startSession(user);
+    if (!user.totpEnrolledAt) {
+      return {
+        status: 'second_factor_enrolment_required',
+        enrolmentToken: await this.signSecondFactorToken(user, 'totp_enrol'),
+        expiresIn: SECOND_FACTOR_TOKEN_TTL_SECONDS,
+        message: SECOND_FACTOR_MESSAGES.enrolFirst,
+      };
+    }
+    return {
+      status: 'second_factor_required',
+      challengeToken: await this.signSecondFactorToken(user, 'totp_challenge'),
+      expiresIn: SECOND_FACTOR_TOKEN_TTL_SECONDS,
+      message: SECOND_FACTOR_MESSAGES.codeRequired,
+    };
+  }
+
+  /**
+   * A new secret for an administrator who has none confirmed yet, stored encrypted (pending until a
+   * code confirms it) and shown this once: asking again replaces it, so an earlier one stops working.
+   */
+  async startTotpEnrolment(enrolmentToken: string): Promise<TotpEnrolmentResponse> {
+    const user = await this.userForSecondFactor(enrolmentToken, 'totp_enrol');
+    if (user.totpEnrolledAt) throw ApiException.conflict('SECOND_FACTOR_ALREADY_ENROLLED', SECOND_FACTOR_MESSAGES.alreadyEnrolled);
+    const secret = newTotpSecret();
+    const stored = await this.users
+      .createQueryBuilder()
+      .update()
+      .set({ totpSecretCipher: this.cipher.encrypt(secret), totpLastStep: null })
+      .where('id = :id AND totp_enrolled_at IS NULL AND session_version = :sv', { id: user.id, sv: user.sessionVersion })
+      .execute();
+    if (!stored.affected) throw ApiException.conflict('SECOND_FACTOR_ALREADY_ENROLLED', SECOND_FACTOR_MESSAGES.alreadyEnrolled);
+    const uri = otpauthUri(TOTP_ISSUER, user.email, secret);
+    return {
+      secret,
+      otpauthUri: uri,
+      qrDataUrl: await QRCode.toDataURL(uri, { errorCorrectionLevel: 'M', margin: 2, width: 240 }),
+      issuer: TOTP_ISSUER,
+      account: user.email,
+      digits: TOTP_DIGITS,
+      periodSeconds: TOTP_STEP_SECONDS,
+    };
+  }
+
+  /** The first code from the app confirms the pending secret and signs the administrator in. */
+  async confirmTotpEnrolment(enrolmentToken: string, code: string): Promise<LoginResponse> {
+    const user = await this.userForSecondFactor(enrolmentToken, 'totp_enrol');
+    if (user.totpEnrolledAt) throw ApiException.conflict('SECOND_FACTOR_ALREADY_ENROLLED', SECOND_FACTOR_MESSAGES.alreadyEnrolled);
+    if (!user.totpSecretCipher) throw ApiException.unprocessable('SECOND_FACTOR_NOT_STARTED', SECOND_FACTOR_MESSAGES.enrolmentNotStarted);
+    const step = this.checkCode(user, code);
+    // One statement: two confirmations at once, or a reset in between, cannot both win.
+    const confirmed = await this.users
+      .createQueryBuilder()
+      .update()
+      .set({ totpEnrolledAt: () => 'now()', totpLastStep: step })
+      .where('id = :id AND totp_enrolled_at IS NULL AND totp_secret_cipher = :cipher AND session_version = :sv', {
+        id: user.id,
+        cipher: user.totpSecretCipher,
+        sv: user.sessionVersion,
+      })
+      .execute();
+    if (!confirmed.affected) throw ApiException.unauthorized('SECOND_FACTOR_CODE_USED', SECOND_FACTOR_MESSAGES.codeUsed);
+    return this.startSession({ ...user, totpEnrolledAt: new Date(), totpLastStep: step });
+  }
+
+  /** The code of an enrolled administrator: accepted once (its time step is kept), then the session. */
+  async verifyTotp(challengeToken: string, code: string): Promise<LoginResponse> {
+    const user = await this.userForSecondFactor(challengeToken, 'totp_challenge');
+    if (!user.totpEnrolledAt || !user.totpSecretCipher) {
+      // Reset since the password was typed: the session version changed too, so this is rare.
+      throw ApiException.unauthorized('SECOND_FACTOR_TOKEN_INVALID', SECOND_FACTOR_MESSAGES.tokenInvalid);
+    }
+    const step = this.checkCode(user, code);
+    // The step is taken in one statement: the same code sent twice at once signs in once.
+    const taken = await this.users
+      .createQueryBuilder()
+      .update()
+      .set({ totpLastStep: step })
+      .where('id = :id AND totp_enrolled_at IS NOT NULL AND session_version = :sv AND (totp_last_step IS NULL OR totp_last_step < :step)', {
+        id: user.id,
+        sv: user.sessionVersion,
+        step,
+      })
+      .execute();
+    if (!taken.affected) throw ApiException.unauthorized('SECOND_FACTOR_CODE_USED', SECOND_FACTOR_MESSAGES.codeUsed);
+    return this.startSession(user);
+  }
+
+  /**
+   * Clears another administrator's second factor (a lost phone): they enrol again at their next
+   * sign-in, and every session of theirs ends. System admins: any administrator; site admins: the
+   * agency admins of their site (the roles they manage).
+   */
+  async resetSecondFactor(staff: StaffPrincipal, userId: string): Promise<StaffUserResponse> {
+    const user = await this.users.findOneBy({ id: userId });
+    if (!user) throw ApiException.notFound('USER_NOT_FOUND', { id: 'Akun petugas tidak ditemukan.', en: 'Staff account not found.' });
+    const inScope =
+      staff.role === 'system_admin' || (staff.role === 'site_admin' && user.role === 'agency_admin' && user.siteId === staff.siteId);
+    if (!inScope) {
+      throw ApiException.forbidden(
+        staff.role === 'site_admin' && user.siteId === staff.siteId ? 'WRONG_ROLE' : 'OTHER_SITE',
+        staff.role === 'site_admin' && user.siteId === staff.siteId ? SECOND_FACTOR_MESSAGES.resetWrongRole : AUTH_MESSAGES.otherSite,
+      );
+    }
+    if (user.id === staff.userId) throw ApiException.unprocessable('CANNOT_RESET_OWN_SECOND_FACTOR', SECOND_FACTOR_MESSAGES.resetSelf);
+    if (!needsSecondFactor(user)) throw ApiException.unprocessable('NO_SECOND_FACTOR', SECOND_FACTOR_MESSAGES.resetNotAdmin);
+    // One statement: the secret and every session go together.
+    const [rows] = (await this.users.query(
+      `UPDATE staff_user SET totp_secret_cipher = NULL, totp_enrolled_at = NULL, totp_last_step = NULL,
+         session_version = session_version + 1, updated_at = now()
+       WHERE id = $1 RETURNING session_version`,
+      [user.id],
+    )) as [Array<{ session_version: number }>, number];
+    const row = rows[0];
+    // Ended: the cached row and the open sockets, in every process, at once.
+    await this.sessions.end({ kind: 'staff', id: user.id });
+    return this.toStaffUserResponse({ ...user, totpSecretCipher: null, totpEnrolledAt: null, totpLastStep: null, sessionVersion: row!.session_version });
+  }
+
+  private async startSession(user: StaffUserEntity): Promise<LoginResponse> {
     await this.users.update({ id: user.id }, { lastLoginAt: new Date() });
     const claims: JwtClaims = { sub: user.id, role: user.role, site: user.siteId, agency: user.agencyId, sv: user.sessionVersion };
     return {
+      status: 'signed_in',
       accessToken: await this.jwt.signAsync(claims),
       tokenType: 'Bearer',
       expiresIn: this.config.jwtTtlSeconds,
       user: await this.toStaffUserResponse(user),
     };
+  }
+
+  private signSecondFactorToken(user: StaffUserEntity, typ: SecondFactorPurpose): Promise<string> {
+    const claims: SecondFactorClaims = { sub: user.id, sv: user.sessionVersion, typ };
+    return this.jwt.signAsync(claims, { expiresIn: SECOND_FACTOR_TOKEN_TTL_SECONDS });
+  }
+
+  /** The account behind an enrolment or challenge token, still active at the same session version. */
+  private async userForSecondFactor(token: string, typ: SecondFactorPurpose): Promise<StaffUserEntity> {
+    let claims: Partial<SecondFactorClaims>;
+    try {
+      claims = await this.jwt.verifyAsync<SecondFactorClaims>(token);
+    } catch (error) {
+      if (error instanceof TokenExpiredError) throw ApiException.unauthorized('SECOND_FACTOR_TOKEN_EXPIRED', SECOND_FACTOR_MESSAGES.tokenExpired);
+      throw ApiException.unauthorized('SECOND_FACTOR_TOKEN_INVALID', SECOND_FACTOR_MESSAGES.tokenInvalid);
+    }
+    if (claims.typ !== typ || typeof claims.sub !== 'string' || !isUuid(claims.sub)) {
+      throw ApiException.unauthorized('SECOND_FACTOR_TOKEN_INVALID', SECOND_FACTOR_MESSAGES.tokenInvalid);
+    }
+    const user = await this.users.findOneBy({ id: claims.sub });
+    if (!user || user.sessionVersion !== claims.sv || !needsSecondFactor(user)) {
+      throw ApiException.unauthorized('SECOND_FACTOR_TOKEN_INVALID', SECOND_FACTOR_MESSAGES.tokenInvalid);
+    }
+    if (!user.active) throw ApiException.unauthorized('ACCOUNT_DISABLED', AUTH_MESSAGES.inactiveAccount);
+    return user;
+  }
+
+  /** The time step the code belongs to, or a refusal a person can act on. TOTP follows the wall clock, as the phone does. */
+  private checkCode(user: StaffUserEntity, code: string): number {
+    const check = checkTotp(this.cipher.decrypt(user.totpSecretCipher!), code, Date.now(), user.totpLastStep);
+    if (check.ok) return check.step;
+    if (check.reason === 'used') throw ApiException.unauthorized('SECOND_FACTOR_CODE_USED', SECOND_FACTOR_MESSAGES.codeUsed);
+    throw ApiException.unauthorized('SECOND_FACTOR_WRONG_CODE', SECOND_FACTOR_MESSAGES.wrongCode);
   }
 
   async authenticate(token: string): Promise<Principal> {
@@ -68,8 +254,9 @@ export class AuthService {
       if (error instanceof TokenExpiredError) throw ApiException.unauthorized('TOKEN_EXPIRED', AUTH_MESSAGES.expiredToken);
       throw ApiException.unauthorized('INVALID_TOKEN', AUTH_MESSAGES.invalidToken);
     }
-    // Signed with our secret but not a token we issue (its sub is a user's id): not signed in.
-    if (!isUuid(claims.sub)) throw ApiException.unauthorized('INVALID_TOKEN', AUTH_MESSAGES.invalidToken);
+    // Signed with our secret but not a session we issue (its sub is a user's id; an enrolment or
+    // challenge token carries `typ`): not signed in.
+    if (!isUuid(claims.sub) || 'typ' in claims) throw ApiException.unauthorized('INVALID_TOKEN', AUTH_MESSAGES.invalidToken);
     // Role and scope come from the database, so a change or a disabled account applies at once.
     const load = () => this.users.findOneBy({ id: claims.sub });
     let user = await this.usersById.get(claims.sub, load);
@@ -136,6 +323,7 @@ export class AuthService {
       siteCode: site?.code ?? null,
       agencyId: user.agencyId,
       active: user.active,
+      secondFactorEnrolled: user.totpEnrolledAt !== null,
     };
   }
 }

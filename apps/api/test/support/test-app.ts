@@ -11,6 +11,7 @@ import type pino from 'pino';
 import { createRootLogger } from '../../src/common/logging/api-logger';
 import { AppConfig, loadConfig } from '../../src/config/app-config';
 import { FirstAdmin, Seeder } from '../../src/database/seeds/seeder';
+import { signInStaff, TestAuthenticator } from './staff-sign-in';
 
 /** A database of its own for one test file, on the run's PostgreSQL; dropped afterwards. */
 export interface TestDatabase {
@@ -75,6 +76,9 @@ export interface TestApp {
   db: TestDatabase;
   firstAdmin: FirstAdmin;
   http: () => ReturnType<typeof request>;
+  /** The administrators' authenticator app: secrets enrolled through this app's sign-ins (and browsers'). */
+  authenticator: TestAuthenticator;
+  /** Signs in through POST /auth/login, with the second factor for administrators (enrolled at the first sign-in). */
   loginAs(email: string, password: string): Promise<string>;
   adminToken(): Promise<string>;
   close(): Promise<void>;
@@ -94,16 +98,16 @@ export async function createTestApp(
   await app.listen(0, '127.0.0.1');
   const http = () => request(app.getHttpServer());
   let adminToken: string | null = null;
-  const loginAs = async (email: string, password: string): Promise<string> => {
-    const res = await http().post('/api/v1/auth/login').send({ email, password });
-    if (res.status !== 200) throw new Error(`login as ${email} failed: ${res.status} ${JSON.stringify(res.body)}`);
-    return (res.body as { accessToken: string }).accessToken;
-  };
+  const authenticator = new TestAuthenticator();
+  const post = async (path: string, body: object) => http().post(path).send(body);
+  const loginAs = async (email: string, password: string): Promise<string> =>
+    (await signInStaff(post, authenticator, email, password)).accessToken;
   return {
     app,
     db,
     firstAdmin,
     http,
+    authenticator,
     loginAs,
     async adminToken() {
       adminToken ??= await loginAs(TEST_ADMIN.email, TEST_ADMIN.password);

@@ -46,6 +46,21 @@ export class StaffUserEntity {
   @Column({ type: 'timestamptz', nullable: true })
   lastLoginAt!: Date | null;
 
+  /**
+   * An administrator's TOTP secret (base32), encrypted with PiiCipher under DATA_KEY; never in
+   * clear, never returned after enrolment. Set while enrolling, confirmed when totpEnrolledAt is set
+   * (AddStaffTotp); both cleared by a reset.
+   */
+  @Column({ type: 'text', nullable: true })
+  totpSecretCipher!: string | null;
+
+  @Column({ type: 'timestamptz', nullable: true })
+  totpEnrolledAt!: Date | null;
+
+  /** The last time step whose code was accepted: that step and earlier ones are refused (no replay). */
+  @Column({ type: 'integer', nullable: true })
+  totpLastStep!: number | null;
+
   @CreateDateColumn({ type: 'timestamptz' })
   createdAt!: Date;
 
