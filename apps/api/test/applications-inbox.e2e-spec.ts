@@ -1,6 +1,9 @@
-import type { ApplicationInboxResponse } from '@mpp/contracts';
+import type { ApplicationFlagKindName, ApplicationInboxResponse, ApplicationStateName } from '@mpp/contracts';
+import { applicationFlagsAt, currentWorkingDayClose, type FlagCalendar } from '@mpp/domain';
 import { DataSource } from 'typeorm';
+import { ApplicationFlags } from '../src/applications/application-flags';
 import { ApplicationRepository, inboxQuery, type InboxQuery } from '../src/applications/application.repository';
+import { CatalogueRepository } from '../src/catalogue/catalogue.repository';
 import { FixedClock } from '../src/common/clock';
 import { createStaff, StaffTokens } from './support/staff';
 import { createTestApp, TestApp } from './support/test-app';
@@ -40,7 +43,10 @@ describe(`${ApplicationRepository.name}: the agency inbox at 20,000 applications
     t = await createTestApp({ clock: new FixedClock(NOW) });
     staff = await createStaff(t);
     // 20,000 of Dukcapil's applications in every state, due dates around now, over 200 days; 2,000 of Polresta's.
+    // Every clock phase with every state (a 13th of the rows per state, the phase by g / 13), legal
+    // deadlines from the due date to four days after, none before the clock starts.
     const states = ['submitted', 'in_verification', 'returned', 'resubmitted', 'complete', 'in_process', 'approved', 'ready', 'done', 'rejected', 'withdrawn', 'expired', 'draft'];
+    const phases = ['running', 'running', 'running', 'paused', 'stopped', 'not_started'];
     // Codes are unique by construction (a letter per agency, then the row number): random ones collide
     // (22,000 codes of 32 bits collide in about one run in twenty).
     for (const [agencyId, count, letter] of [
@@ -49,12 +55,14 @@ describe(`${ApplicationRepository.name}: the agency inbox at 20,000 applications
     ] as const) {
       await db().query(
         `INSERT INTO application (code, service_id, site_id, agency_id, requirements_version, state, owner_secret_hash, nik_hash, nik_cipher, name_cipher, phone_cipher,
-           due_at, created_at, updated_at)
+           clock_phase, due_at, legal_due_at, created_at, updated_at)
          SELECT $5::text || lpad(g::text, 7, '0'), s.id, s.site_id, s.agency_id, 1, ($2::text[])[1 + g % cardinality($2::text[])], '\\x00', repeat('0', 64), 'x', 'x', 'x',
-                $3::timestamptz + ((g % 400) - 200) * interval '1 hour', $3::timestamptz - g * interval '15 minutes', $3::timestamptz
+                p.phase, d.due, d.due + (g % 5) * interval '1 day', $3::timestamptz - g * interval '15 minutes', $3::timestamptz
            FROM generate_series(1, $4::int) g,
+                LATERAL (SELECT ($6::text[])[1 + (g / 13) % cardinality($6::text[])] AS phase) p,
+                LATERAL (SELECT CASE WHEN p.phase = 'not_started' THEN NULL ELSE $3::timestamptz + ((g % 400) - 200) * interval '1 hour' END AS due) d,
                 LATERAL (SELECT id, site_id, agency_id FROM service WHERE agency_id = $1 ORDER BY code LIMIT 1) s`,
-        [agencyId, states, NOW, count, letter],
+        [agencyId, states, NOW, count, letter, phases],
       );
     }
     await db().query('ANALYZE application');
@@ -62,7 +70,10 @@ describe(`${ApplicationRepository.name}: the agency inbox at 20,000 applications
   afterAll(async () => t?.close());
 
   it('should answer every filter and a deep page in under 100 ms (p99 of the query, by index)', async () => {
-    const base: InboxQuery = { agencyId: staff.dukcapil.id, state: null, due: null, now: NOW, after: null, limit: 21 };
+    const site = (await t.app.get(CatalogueRepository).findSiteByCode(staff.dukcapil.siteCode))!;
+    const currentClose = await t.app.get(ApplicationFlags).currentCloseOf(site.id, NOW);
+    expect(currentClose).not.toBeNull();
+    const base: InboxQuery = { agencyId: staff.dukcapil.id, state: null, due: null, now: NOW, currentClose, after: null, limit: 21 };
     const deep = ((await db().query(`SELECT created_at, id FROM application WHERE agency_id = $1 AND state <> 'draft' ORDER BY created_at DESC, id DESC OFFSET 15000 LIMIT 1`, [base.agencyId])) as {
       created_at: Date;
       id: string;
@@ -72,6 +83,7 @@ describe(`${ApplicationRepository.name}: the agency inbox at 20,000 applications
       state: { ...base, state: 'in_process' },
       overdue: { ...base, due: 'overdue' },
       dueSoon: { ...base, due: 'due_soon' },
+      atRisk: { ...base, due: 'at_risk' },
       deep: { ...base, after: { createdAt: deep.created_at, id: deep.id } },
     };
     const measured: Record<string, number> = {};
@@ -89,6 +101,47 @@ describe(`${ApplicationRepository.name}: the agency inbox at 20,000 applications
       expect({ name, seqScans: seqScans(plan!).filter((table) => table === 'application') }).toEqual({ name, seqScans: [] });
     }
     for (const [name, ms] of Object.entries(measured)) expect({ name, under100ms: ms < 100 }).toEqual({ name, under100ms: true });
+  }, 300_000);
+
+  it('should filter by flag exactly as libs/domain applicationFlagsAt flags each row, at instants across a week', async () => {
+    const catalogue = t.app.get(CatalogueRepository);
+    const site = (await catalogue.findSiteByCode(staff.dukcapil.siteCode))!;
+    const calendar: FlagCalendar = {
+      timeZone: site.timeZone,
+      openingHours: site.openingHours,
+      closures: await catalogue.listClosuresBetween(site, '2026-08-01', '2026-11-30'),
+      closesOnCutiBersama: site.closesOnCutiBersama,
+    };
+    const rows = (await db().query(`SELECT id, state, clock_phase, due_at, legal_due_at FROM application WHERE agency_id = $1 AND state <> 'draft'`, [staff.dukcapil.id])) as {
+      id: string;
+      state: ApplicationStateName;
+      clock_phase: string;
+      due_at: Date | null;
+      legal_due_at: Date | null;
+    }[];
+    // Now, the same hour on the next days (a weekend among them), and each minute around a few closes.
+    const instants: Date[] = [];
+    for (let day = 0; day < 7; day++) instants.push(new Date(NOW.getTime() + day * 86_400_000 + day * 3_600_000));
+    for (const base of instants.slice(0, 5)) {
+      const close = currentWorkingDayClose(base, calendar)!;
+      instants.push(new Date(close.getTime() - 60_000), new Date(close.getTime() + 60_000));
+    }
+    const counts: Record<ApplicationFlagKindName, number> = { due_soon: 0, overdue: 0, at_risk: 0 };
+    for (const now of instants) {
+      const currentClose = currentWorkingDayClose(now, calendar);
+      for (const due of ['due_soon', 'overdue', 'at_risk'] as const) {
+        const { sql, params } = inboxQuery({ agencyId: staff.dukcapil.id, state: null, due, now, currentClose, after: null, limit: ROWS });
+        const listed = ((await db().query(sql, params)) as { id: string }[]).map((r) => r.id).sort();
+        const expected = rows
+          .filter((r) => applicationFlagsAt({ state: r.state, clockPhase: r.clock_phase, dueAt: r.due_at, legalDueAt: r.legal_due_at }, now, currentClose).some((f) => f.kind === due))
+          .map((r) => r.id)
+          .sort();
+        expect({ now, due, count: listed.length, same: listed.join() === expected.join() }).toEqual({ now, due, count: expected.length, same: true });
+        counts[due] += listed.length;
+      }
+    }
+    // Every filter had rows to agree on.
+    expect(Object.values(counts).every((n) => n > 0)).toBe(true);
   }, 300_000);
 
   it('should page the whole inbox over HTTP, each row once, in order, drafts and other agencies left out', async () => {

@@ -2,6 +2,7 @@
  * Digital applications (permohonan, issue 14): what crosses the wire. The lifecycle's rules are in
  * libs/domain (application-state.ts, application-clock.ts); these are the shapes only.
  */
+import type { ApplicationFlagKindName } from './application-flag';
 import type { LocalizedText } from './errors';
 
 /** The states of an application, as the API answers them (libs/domain APPLICATION_STATES). */
@@ -156,8 +157,16 @@ export interface ApplicationInboxItem {
   legalDueAt: string | null;
   citizenDeadline: string | null;
   createdAt: string;
-  /** Overdue: past its due date while open; due soon: due within 24 hours. */
-  flag: 'overdue' | 'due_soon' | null;
+  /**
+   * The most urgent of `flags` (at_risk, then overdue, then due_soon), or null. The rule is the flag
+   * job's (libs/domain applicationFlagsAt): only while the SLA clock runs.
+   */
+  flag: ApplicationFlagKindName | null;
+  /**
+   * due_soon: due by the close of the site's current working day; overdue: past the due date;
+   * at_risk: past the legal deadline undecided (dianggap dikabulkan secara hukum).
+   */
+  flags: ApplicationFlagKindName[];
 }
 
 export interface ApplicationInboxResponse {

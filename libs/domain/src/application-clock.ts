@@ -24,6 +24,7 @@
 import type { CompletionTimeUnit, OpeningHours } from '@mpp/contracts';
 import { addDaysToLocalDate, dayStatus, localDate, localTime, localTimeToMinutes, zonedToUtc, type SiteClosure } from './calendar';
 import type { ApplicationState } from './application-state';
+import { currentWorkingDayClose, isDueSoon } from './application-flags';
 
 /** The catalogue's units plus calendar days (a no-op union once the catalogue has them too). */
 export type ApplicationClockUnit = CompletionTimeUnit | 'calendar_days';
@@ -182,7 +183,7 @@ class SiteDays {
   private readonly closuresByDate = new Map<string, SiteClosure[]>();
   private readonly openingHours: OpeningHours[];
 
-  constructor(private readonly calendar: ApplicationSiteCalendar) {
+  constructor(readonly calendar: ApplicationSiteCalendar) {
     this.openingHours = [...calendar.openingHours];
     for (const closure of calendar.closures) {
       if (closure.kind === 'cuti_bersama' && !calendar.closesOnCutiBersama) continue;
@@ -429,11 +430,8 @@ function deadline(
   if (phase === 'stopped') state = trail.stoppedAt! > due ? 'overdue' : 'on_time';
   else if (phase === 'paused') state = used >= budget - EPSILON && now > due ? 'overdue' : 'on_time';
   else if (now > due) state = 'overdue';
-  else {
-    const today = days.firstWorkingDayFrom(localDate(new Date(now), days.timeZone));
-    const currentClose = today.close! > now ? today.close! : days.firstWorkingDayFrom(addDaysToLocalDate(today.date, 1)).close!;
-    state = due <= currentClose ? 'due_soon' : 'on_time';
-  }
+  // The flags' rule (application-flags.ts), so the clock, the inbox and the flag job agree.
+  else state = isDueSoon(new Date(due), new Date(now), currentWorkingDayClose(new Date(now), days.calendar)) ? 'due_soon' : 'on_time';
   return {
     startedAt: trail.startedAt,
     deadline: {

@@ -1,5 +1,6 @@
 import type { IsoWeekday, OpeningHours } from '@mpp/contracts';
-import { applicationFlagsAt, currentWorkingDayClose, type FlagCalendar, type FlaggedApplication } from './application-flags';
+import { applicationClock } from './application-clock';
+import { applicationFlagsAt, currentWorkingDayClose, isDueSoon, mostUrgentFlag, type FlagCalendar, type FlaggedApplication } from './application-flags';
 import { zonedToUtc } from './calendar';
 
 const ZONE = 'Asia/Makassar';
@@ -56,5 +57,38 @@ describe('applicationFlagsAt', () => {
     expect(flagsAt(late, { ...running, state: 'returned', clockPhase: 'paused' })).toEqual([]);
     expect(flagsAt(late, { ...running, state: 'in_verification', clockPhase: 'not_started', dueAt: null, legalDueAt: null })).toEqual([]);
     expect(flagsAt(late, { ...running, state: 'ready', clockPhase: 'stopped' })).toEqual([]);
+  });
+});
+
+describe('isDueSoon', () => {
+  it('should hold from now up to the current working day’s close, both included, and never without a close', () => {
+    const now = at('2026-12-04', '16:30');
+    const close = currentWorkingDayClose(now, calendar())!;
+    expect(isDueSoon(now, now, close)).toBe(true);
+    expect(isDueSoon(close, now, close)).toBe(true);
+    expect(isDueSoon(new Date(close.getTime() + 1), now, close)).toBe(false);
+    expect(isDueSoon(new Date(now.getTime() - 1), now, close)).toBe(false);
+    expect(isDueSoon(now, now, null)).toBe(false);
+  });
+
+  it('should be the rule of the clock’s own due_soon state: a Friday-afternoon look at a Monday due date', () => {
+    // Complete on Tuesday 1 December with 4 working days: day 1 is Wednesday, day 4 Monday (due at its close).
+    const history = [{ state: 'complete' as const, at: at('2026-12-01', '10:00') }];
+    const states = [at('2026-12-04', '15:00'), at('2026-12-04', '16:01'), at('2026-12-05', '09:00')].map((now) => {
+      const sut = applicationClock({ completionTime: { value: 4, unit: 'working_days' }, calendar: calendar(), history, now });
+      const expected = isDueSoon(sut.due!, now, currentWorkingDayClose(now, calendar())) ? 'due_soon' : 'on_time';
+      expect({ now, state: sut.state }).toEqual({ now, state: expected });
+      return sut.state;
+    });
+    expect(states).toEqual(['on_time', 'due_soon', 'due_soon']);
+  });
+});
+
+describe('mostUrgentFlag', () => {
+  it('should choose at_risk over overdue over due_soon, and null for none', () => {
+    expect(mostUrgentFlag(['overdue', 'at_risk'])).toBe('at_risk');
+    expect(mostUrgentFlag(['due_soon', 'overdue'])).toBe('overdue');
+    expect(mostUrgentFlag(['due_soon'])).toBe('due_soon');
+    expect(mostUrgentFlag([])).toBeNull();
   });
 });

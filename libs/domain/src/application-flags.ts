@@ -12,6 +12,11 @@
  *   at risk of being deemed granted by law (dianggap dikabulkan secara hukum, UU 30/2014 Pasal 53
  *   ayat (4) as amended by UU 6/2023).
  * No flag while the clock has not started, is paused (returned to the citizen) or has stopped.
+ *
+ * One rule, three readers: the flag job (raises, notifies), the agency inbox (each row's flags and
+ * its due=due_soon|overdue|at_risk filters, whose SQL in application.repository.ts this function
+ * specifies: apps/api/test/applications-inbox.e2e-spec.ts compares the two on PostgreSQL) and the
+ * clock's own state (applicationClock's due_soon).
  */
 import type { ApplicationStateName, LocalizedText, OpeningHours } from '@mpp/contracts';
 import { addDaysToLocalDate, dayStatus, localDate, type SiteClosure, zonedToUtc } from './calendar';
@@ -27,8 +32,6 @@ export const APPLICATION_FLAG_LABELS: Readonly<Record<ApplicationFlagKind, Local
 
 /** States whose clock may run and be flagged (a returned one is paused: its phase says so). */
 export const FLAGGABLE_APPLICATION_STATES: readonly ApplicationStateName[] = ['submitted', 'in_verification', 'returned', 'resubmitted', 'complete', 'in_process', 'approved'];
-/** Of those, the ones still waiting for the decision (approved is decided). */
-const UNDECIDED: ReadonlySet<ApplicationStateName> = new Set(['submitted', 'in_verification', 'returned', 'resubmitted', 'complete', 'in_process']);
 
 export interface FlagCalendar {
   timeZone: string;
@@ -59,6 +62,25 @@ export function currentWorkingDayClose(now: Date, calendar: FlagCalendar): Date 
   return null;
 }
 
+/**
+ * Whether `due` is due soon at `now`: not past yet, and no later than the close of the site's
+ * current working day (`currentClose`, from currentWorkingDayClose; null: the site has none, never due soon).
+ */
+export function isDueSoon(due: Date, now: Date, currentClose: Date | null): boolean {
+  return currentClose !== null && now.getTime() <= due.getTime() && due.getTime() <= currentClose.getTime();
+}
+
+/** The most urgent first: the one flag an inbox row shows when it carries several. */
+export const APPLICATION_FLAG_URGENCY: readonly ApplicationFlagKind[] = ['at_risk', 'overdue', 'due_soon'];
+
+/** The most urgent of `kinds` (at_risk, then overdue, then due_soon), or null. */
+export function mostUrgentFlag(kinds: readonly ApplicationFlagKind[]): ApplicationFlagKind | null {
+  return APPLICATION_FLAG_URGENCY.find((kind) => kinds.includes(kind)) ?? null;
+}
+
+/** The states still waiting for the decision, whose legal deadline can be at risk. */
+export const UNDECIDED_APPLICATION_STATES: readonly ApplicationStateName[] = ['submitted', 'in_verification', 'returned', 'resubmitted', 'complete', 'in_process'];
+
 export interface FlaggedApplication {
   state: ApplicationStateName;
   /** The service clock's phase as stored: not_started, running, paused or stopped. */
@@ -77,8 +99,8 @@ export function applicationFlagsAt(
   const flags: { kind: ApplicationFlagKind; deadline: Date }[] = [];
   const due = application.dueAt;
   if (due && now.getTime() > due.getTime()) flags.push({ kind: 'overdue', deadline: due });
-  else if (due && currentClose && due.getTime() <= currentClose.getTime()) flags.push({ kind: 'due_soon', deadline: due });
+  else if (due && isDueSoon(due, now, currentClose)) flags.push({ kind: 'due_soon', deadline: due });
   const legal = application.legalDueAt;
-  if (legal && UNDECIDED.has(application.state) && now.getTime() > legal.getTime()) flags.push({ kind: 'at_risk', deadline: legal });
+  if (legal && UNDECIDED_APPLICATION_STATES.includes(application.state) && now.getTime() > legal.getTime()) flags.push({ kind: 'at_risk', deadline: legal });
   return flags;
 }

@@ -193,17 +193,27 @@ export class ApplicationFlags implements OnModuleInit {
     return { items: rows.map(toFlagResponse), total: n, limit: FLAG_LIST_LIMIT };
   }
 
+  /**
+   * The close of the site's current working day at `now` on its calendar (libs/domain
+   * currentWorkingDayClose): due_soon's bound, for this job and for the agency inbox alike.
+   * Null for an unknown site, or one that opens on none of the next days.
+   */
+  async currentCloseOf(siteId: string, now: Date): Promise<Date | null> {
+    const site = await this.catalogue.cachedSite(siteId);
+    if (!site) return null;
+    const today = localDate(now, site.timeZone);
+    const closures = await this.catalogue.listClosuresBetween(site, today, addDaysToLocalDate(today, CLOSURE_DAYS_AHEAD));
+    return currentWorkingDayClose(now, { timeZone: site.timeZone, openingHours: site.openingHours, closures, closesOnCutiBersama: site.closesOnCutiBersama });
+  }
+
   /** Every flag that holds now, site by site (each site's current working day from its own calendar). */
   private async wantedFlags(tx: EntityManager, now: Date): Promise<WantedFlag[]> {
     const states = [...FLAGGABLE_APPLICATION_STATES];
     const sites = (await tx.query(`SELECT DISTINCT site_id FROM application WHERE clock_phase = 'running' AND state = ANY($1::text[])`, [states])) as { site_id: string }[];
     const wanted: WantedFlag[] = [];
     for (const { site_id: siteId } of sites) {
-      const site = await this.catalogue.cachedSite(siteId);
-      if (!site) continue;
-      const today = localDate(now, site.timeZone);
-      const closures = await this.catalogue.listClosuresBetween(site, today, addDaysToLocalDate(today, CLOSURE_DAYS_AHEAD));
-      const close = currentWorkingDayClose(now, { timeZone: site.timeZone, openingHours: site.openingHours, closures, closesOnCutiBersama: site.closesOnCutiBersama });
+      if (!(await this.catalogue.cachedSite(siteId))) continue;
+      const close = await this.currentCloseOf(siteId, now);
       const rows = (await tx.query(
         `SELECT id, state, clock_phase, due_at, legal_due_at FROM application
           WHERE site_id = $1 AND clock_phase = 'running' AND state = ANY($2::text[]) AND (due_at <= $3 OR legal_due_at < $4)`,

@@ -1,6 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
-import type { ApplicationDocumentContentType, ApplicationItemState, ApplicationResultDeliveryName, ApplicationStateName, CitizenLanguage } from '@mpp/contracts';
+import type { ApplicationDocumentContentType, ApplicationFlagKindName, ApplicationItemState, ApplicationResultDeliveryName, ApplicationStateName, CitizenLanguage } from '@mpp/contracts';
+import { UNDECIDED_APPLICATION_STATES } from '@mpp/domain';
 import { DataSource, EntityManager } from 'typeorm';
 
 export interface ApplicationRow {
@@ -132,6 +133,7 @@ export interface InboxRow {
   service_id: string;
   service_name: string;
   assigned_officer_id: string | null;
+  clock_phase: string;
   due_at: Date | null;
   legal_due_at: Date | null;
   citizen_deadline: Date | null;
@@ -141,8 +143,11 @@ export interface InboxRow {
 export interface InboxQuery {
   agencyId: string;
   state: ApplicationStateName | null;
-  due: 'due_soon' | 'overdue' | null;
+  /** Only the applications carrying that flag at `now` (libs/domain applicationFlagsAt, in SQL). */
+  due: ApplicationFlagKindName | null;
   now: Date;
+  /** The close of the agency's site's current working day at `now` (currentWorkingDayClose): due_soon's bound. */
+  currentClose: Date | null;
   /** The last row of the previous page. */
   after: { createdAt: Date; id: string } | null;
   limit: number;
@@ -313,7 +318,7 @@ export class ApplicationRepository {
 
   /**
    * A page of the agency's inbox, newest first (keyset on created_at, id): by ix_application_inbox,
-   * ix_application_inbox_state, or for the due filters ix_application_due.
+   * ix_application_inbox_state, or for the due_soon / overdue filters ix_application_due.
    */
   async inbox(q: InboxQuery): Promise<InboxRow[]> {
     const { sql, params } = inboxQuery(q);
@@ -424,18 +429,27 @@ export function inboxQuery(q: InboxQuery): { sql: string; params: unknown[] } {
     params.push(q.state);
     where.push(`a.state = $${params.length}`);
   }
-  if (q.due) {
+  // The flags of libs/domain applicationFlagsAt, in SQL (applications-inbox.e2e-spec.ts compares the
+  // two): only while the clock runs, in a flaggable state; overdue after due_at, due_soon from now to
+  // the current working day's close; at_risk after legal_due_at while undecided.
+  if (q.due === 'due_soon' || q.due === 'overdue') {
     params.push(q.now);
-    where.push(`a.due_at IS NOT NULL AND a.${OPEN_STATES_SQL}`);
+    where.push(`a.due_at IS NOT NULL AND a.${OPEN_STATES_SQL} AND a.clock_phase = 'running'`);
     if (q.due === 'overdue') where.push(`a.due_at < $${params.length}`);
-    else where.push(`a.due_at >= $${params.length} AND a.due_at < $${params.length}::timestamptz + interval '24 hours'`);
+    else if (q.currentClose) {
+      params.push(q.currentClose);
+      where.push(`a.due_at >= $${params.length - 1} AND a.due_at <= $${params.length}`);
+    } else where.push('false');
+  } else if (q.due === 'at_risk') {
+    params.push(q.now, UNDECIDED_APPLICATION_STATES);
+    where.push(`a.legal_due_at < $${params.length - 1} AND a.state = ANY($${params.length}::text[]) AND a.clock_phase = 'running'`);
   }
   if (q.after) {
     params.push(q.after.createdAt, q.after.id);
     where.push(`(a.created_at, a.id) < ($${params.length - 1}, $${params.length}::uuid)`);
   }
   params.push(q.limit);
-  const sql = `SELECT a.id, a.code, a.state, a.service_id, s.name AS service_name, a.assigned_officer_id, a.due_at, a.legal_due_at, a.citizen_deadline, a.created_at
+  const sql = `SELECT a.id, a.code, a.state, a.service_id, s.name AS service_name, a.assigned_officer_id, a.clock_phase, a.due_at, a.legal_due_at, a.citizen_deadline, a.created_at
      FROM application a JOIN service s ON s.id = a.service_id
     WHERE ${where.join(' AND ')}
     ORDER BY a.created_at DESC, a.id DESC

@@ -4,6 +4,7 @@ import type {
   ApplicationDocumentResponse,
   CitizenLanguage,
   ApplicationEventResponse,
+  ApplicationFlagKindName,
   ApplicationInboxResponse,
   ApplicationResponse,
   ApplicationResultDeliveryName,
@@ -12,7 +13,9 @@ import type {
 } from '@mpp/contracts';
 import {
   addDaysToLocalDate,
+  APPLICATION_FLAG_URGENCY,
   applicationClock,
+  applicationFlagsAt,
   APPLICATION_STATE_LABELS,
   checkApplicationTransition,
   generateBookingCode,
@@ -20,6 +23,7 @@ import {
   localDate,
   maskNik,
   maskPhone,
+  mostUrgentFlag,
   normalizeBookingCode,
   type ApplicationTransitionDetails,
 } from '@mpp/domain';
@@ -36,10 +40,11 @@ import { ApiException } from '../common/errors/api-exception';
 import { isUniqueViolation } from '../common/errors/pg-error';
 import { PiiCipher } from '../common/pii-cipher';
 import { randomToken } from '../common/random-token';
+import { ApplicationFlags } from './application-flags';
 import { ApplicationNotifier } from './application-notifier';
 import { ApplicationMessages } from './application.messages';
 import { hasIssuedDocument } from './documents/issued-document-checks';
-import { ApplicationDocumentRow, ApplicationRepository, ApplicationRow } from './application.repository';
+import { ApplicationDocumentRow, ApplicationRepository, ApplicationRow, type InboxRow } from './application.repository';
 import { CreateApplicationDto, CreateWalkInApplicationDto, InboxQueryDto } from './dto/application.dto';
 
 /** 192 bits from the CSPRNG: the secret that proves ownership of an application made without an account. */
@@ -109,6 +114,7 @@ export class ApplicationService {
     private readonly cipher: PiiCipher,
     private readonly clock: Clock,
     private readonly notifier: ApplicationNotifier,
+    private readonly flags: ApplicationFlags,
   ) {}
 
   // ---- citizen ---------------------------------------------------------------------------
@@ -234,7 +240,10 @@ export class ApplicationService {
     const agencyId = requireAgency(staff);
     const now = this.clock.now();
     const limit = q.limit ?? INBOX_PAGE;
-    const rows = await this.repo.inbox({ agencyId, state: q.state ?? null, due: q.due ?? null, now, after: q.cursor ? decodeCursor(q.cursor) : null, limit: limit + 1 });
+    // The agency's site's current working day bounds due_soon, for the filter and each row's flags alike.
+    const siteId = staff.siteId ?? (await this.catalogue.findAgencyById(agencyId))?.siteId ?? null;
+    const currentClose = siteId ? await this.flags.currentCloseOf(siteId, now) : null;
+    const rows = await this.repo.inbox({ agencyId, state: q.state ?? null, due: q.due ?? null, now, currentClose, after: q.cursor ? decodeCursor(q.cursor) : null, limit: limit + 1 });
     const page = rows.slice(0, limit);
     const last = rows.length > limit ? rows[limit - 1] : null;
     return {
@@ -249,7 +258,7 @@ export class ApplicationService {
         legalDueAt: r.legal_due_at?.toISOString() ?? null,
         citizenDeadline: r.citizen_deadline?.toISOString() ?? null,
         createdAt: r.created_at.toISOString(),
-        flag: inboxFlag(r.state, r.due_at, now),
+        ...inboxFlags(r, now, currentClose),
       })),
       nextCursor: last ? encodeCursor(last.created_at, last.id) : null,
     };
@@ -607,13 +616,10 @@ function requireAgency(staff: StaffPrincipal): string {
   return staff.agencyId;
 }
 
-const FLAG_STATES: ReadonlySet<ApplicationStateName> = new Set(['submitted', 'in_verification', 'returned', 'resubmitted', 'complete', 'in_process', 'approved']);
-
-/** The inbox's flag by the stored due date: overdue after it, due soon within 24 hours of it. */
-function inboxFlag(state: ApplicationStateName, dueAt: Date | null, now: Date): 'overdue' | 'due_soon' | null {
-  if (!dueAt || !FLAG_STATES.has(state)) return null;
-  if (dueAt.getTime() < now.getTime()) return 'overdue';
-  return dueAt.getTime() - now.getTime() < 86_400_000 ? 'due_soon' : null;
+/** An inbox row's flags by the flag job's rule (libs/domain applicationFlagsAt), and the most urgent of them. */
+function inboxFlags(row: InboxRow, now: Date, currentClose: Date | null): { flag: ApplicationFlagKindName | null; flags: ApplicationFlagKindName[] } {
+  const kinds = applicationFlagsAt({ state: row.state, clockPhase: row.clock_phase, dueAt: row.due_at, legalDueAt: row.legal_due_at }, now, currentClose).map((f) => f.kind);
+  return { flag: mostUrgentFlag(kinds), flags: APPLICATION_FLAG_URGENCY.filter((kind) => kinds.includes(kind)) };
 }
 
 function encodeCursor(createdAt: Date, id: string): string {

@@ -1,12 +1,12 @@
-import { CITIZEN_LANGUAGES, type ApplicationResultDeliveryName, type ApplicationStateName, type CitizenLanguage } from '@mpp/contracts';
-import { APPLICATION_STATES } from '@mpp/domain';
+import { CITIZEN_LANGUAGES, type ApplicationFlagKindName, type ApplicationResultDeliveryName, type ApplicationStateName, type CitizenLanguage } from '@mpp/contracts';
+import { APPLICATION_FLAG_KINDS, APPLICATION_STATES } from '@mpp/domain';
 import { Type } from 'class-transformer';
 import { IsIn, IsInt, IsISO8601, IsOptional, IsString, IsUUID, Matches, Max, MaxLength, Min, MinLength } from 'class-validator';
 import { CitizenIdentityDto } from '../../common/dto/citizen-identity.dto';
 
 const languageMessage = { message: { id: 'language harus id atau en.', en: 'language must be id or en.' } };
 const stateMessage = { message: { id: `state harus salah satu dari: ${APPLICATION_STATES.join(', ')}.`, en: `state must be one of: ${APPLICATION_STATES.join(', ')}.` } };
-const dueMessage = { message: { id: 'due harus due_soon atau overdue.', en: 'due must be due_soon or overdue.' } };
+const dueMessage = { message: { id: 'due harus due_soon, overdue atau at_risk.', en: 'due must be due_soon, overdue or at_risk.' } };
 const itemStateMessage = { message: { id: 'state harus accepted atau needs_revision.', en: 'state must be accepted or needs_revision.' } };
 const deliveryMessage = { message: { id: 'delivery harus collect_at_site atau download.', en: 'delivery must be collect_at_site or download.' } };
 const deadlineMessage = { message: { id: 'citizenDeadline harus tanggal dan jam ISO 8601, mis. 2026-12-10T16:00:00+08:00.', en: 'citizenDeadline must be an ISO 8601 date and time, e.g. 2026-12-10T16:00:00+08:00.' } };
@@ -53,10 +53,13 @@ export class InboxQueryDto {
   @IsIn(APPLICATION_STATES, { context: stateMessage })
   state?: ApplicationStateName;
 
-  /** due_soon: due within 24 hours; overdue: past the due date while open */
+  /**
+   * The applications carrying that flag now (libs/domain applicationFlagsAt): due_soon, due by the
+   * close of the site's current working day; overdue, past the due date; at_risk, past the legal deadline undecided
+   */
   @IsOptional()
-  @IsIn(['due_soon', 'overdue'], { context: dueMessage })
-  due?: 'due_soon' | 'overdue';
+  @IsIn(APPLICATION_FLAG_KINDS, { context: dueMessage })
+  due?: ApplicationFlagKindName;
 
   /** nextCursor of the previous page */
   @IsOptional()
