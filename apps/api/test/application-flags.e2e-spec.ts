@@ -1,8 +1,5 @@
 import type { ApplicationCreatedResponse, ApplicationFlagListResponse, ApplicationResponse, ServiceResponse } from '@mpp/contracts';
 import { dueDateFrom, LEGAL_DEFAULT_COMPLETION_TIME, zonedToUtc } from '@mpp/domain';
-import { mkdtempSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
 import { DataSource } from 'typeorm';
 import { ApplicationFlags } from '../src/applications/application-flags';
 import { CatalogueRepository } from '../src/catalogue/catalogue.repository';
@@ -11,7 +8,7 @@ import { PiiCipher } from '../src/common/pii-cipher';
 import { uploadMandatoryDocuments } from './support/application-documents';
 import { newServiceDto } from './support/factories';
 import { createStaff, StaffTokens } from './support/staff';
-import { createTestApp, TestApp, testConfig } from './support/test-app';
+import { createTestApp, TestApp } from './support/test-app';
 
 /**
  * Kupang (WITA, UTC+8) opens Monday–Saturday (Saturday 08:00–12:00); Monday 17 August 2026 is
@@ -75,7 +72,7 @@ describe(`${ApplicationFlags.name} (flags, escalation)`, () => {
   };
 
   beforeAll(async () => {
-    t = await createTestApp({ clock, config: { files: { ...testConfig().files, dir: mkdtempSync(join(tmpdir(), 'mpp-flags-files-')) } } });
+    t = await createTestApp({ clock });
     staff = await createStaff(t);
     const services = (await t.http().get('/api/v1/services').query({ site: 'kota-kupang', agency: 'dukcapil', pageSize: 100 }).expect(200)).body as { items: { id: string; code: string }[] };
     kartuKeluarga = services.items.find((s) => s.code === 'dukcapil-kartu-keluarga')!.id;

@@ -1,7 +1,4 @@
 import type { ApplicationCreatedResponse, ApplicationResponse } from '@mpp/contracts';
-import { mkdtempSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
 import { DataSource } from 'typeorm';
 import { ApplicationRetention, assertFileNotPurged } from '../src/applications/application-retention';
 import { FixedClock } from '../src/common/clock';
@@ -9,7 +6,7 @@ import { ApiException } from '../src/common/errors/api-exception';
 import { FilesService } from '../src/files/files.service';
 import { uploadMandatoryDocuments } from './support/application-documents';
 import { createStaff, StaffTokens } from './support/staff';
-import { createTestApp, TestApp, testConfig } from './support/test-app';
+import { createTestApp, TestApp } from './support/test-app';
 
 /** Monday 3 August 2026, 09:00 WITA in Kupang. */
 const START = new Date('2026-08-03T01:00:00Z');
@@ -69,7 +66,7 @@ describe(`${ApplicationRetention.name} (files of finished applications)`, () => 
   const trailLength = async (applicationId: string) => ((await db().query(`SELECT count(*)::int AS n FROM application_event WHERE application_id = $1`, [applicationId])) as { n: number }[])[0].n;
 
   beforeAll(async () => {
-    t = await createTestApp({ clock, config: { files: { ...testConfig().files, dir: mkdtempSync(join(tmpdir(), 'mpp-retention-files-')) } } });
+    t = await createTestApp({ clock });
     staff = await createStaff(t);
     const services = (await t.http().get('/api/v1/services').query({ site: 'kota-kupang', agency: 'dukcapil', pageSize: 100 }).expect(200)).body as { items: { id: string; code: string }[] };
     serviceId = services.items.find((s) => s.code === 'dukcapil-kartu-keluarga')!.id;

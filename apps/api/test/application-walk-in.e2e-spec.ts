@@ -1,15 +1,12 @@
 import type { ApplicationResponse, ServiceResponse, TicketResponse } from '@mpp/contracts';
 import { randomUUID } from 'node:crypto';
-import { mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
 import { DataSource } from 'typeorm';
 import { ApplicationService } from '../src/applications/application.service';
 import { FixedClock } from '../src/common/clock';
 import { PiiCipher } from '../src/common/pii-cipher';
 import { uploadDocument, uploadMandatoryDocuments } from './support/application-documents';
 import { counterAction, Hall, issue, KUPANG_MONDAY_0900, setupHall } from './support/hall';
-import { createTestApp, TestApp, testConfig } from './support/test-app';
+import { createTestApp, TestApp } from './support/test-app';
 
 const NIK = '5371014101900123';
 const NAME = 'Marthen Luther Ndolu';
@@ -19,7 +16,6 @@ const PHONE_E164 = '+6281355556666';
 describe(`${ApplicationService.name}: walk-in applications opened at the counter`, () => {
   let t: TestApp;
   let h: Hall;
-  let filesDir: string;
   const clock = new FixedClock(new Date(KUPANG_MONDAY_0900));
   const db = () => t.app.get(DataSource);
 
@@ -53,14 +49,10 @@ describe(`${ApplicationService.name}: walk-in applications opened at the counter
   };
 
   beforeAll(async () => {
-    filesDir = mkdtempSync(join(tmpdir(), 'mpp-walk-in-files-'));
-    t = await createTestApp({ clock, config: { files: { ...testConfig().files, dir: filesDir } } });
+    t = await createTestApp({ clock });
     h = await setupHall(t);
   }, 180_000);
-  afterAll(async () => {
-    await t?.close();
-    rmSync(filesDir, { recursive: true, force: true });
-  });
+  afterAll(async () => t?.close());
 
   it('should open a draft from the ticket being served, send the code and secret to the citizen only, and let the officer upload and submit it', async () => {
     const ticket = await servedTicket();

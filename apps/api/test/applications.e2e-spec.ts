@@ -1,9 +1,6 @@
 import type { ApplicationCreatedResponse, ApplicationInboxResponse, ApplicationResponse, ServiceResponse } from '@mpp/contracts';
 import { applicationClock, dueDateFrom, normalizeIndonesianMobile, type ApplicationStateChange } from '@mpp/domain';
 import { randomUUID } from 'node:crypto';
-import { mkdtempSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
 import { DataSource } from 'typeorm';
 import { ApplicationService } from '../src/applications/application.service';
 import { CatalogueRepository } from '../src/catalogue/catalogue.repository';
@@ -12,7 +9,7 @@ import { PiiCipher } from '../src/common/pii-cipher';
 import { uploadMandatoryDocuments } from './support/application-documents';
 import { signInByCode } from './support/citizen';
 import { createStaff, STAFF_PASSWORD, StaffTokens } from './support/staff';
-import { captureLogs, createTestApp, TestApp, testConfig } from './support/test-app';
+import { captureLogs, createTestApp, TestApp } from './support/test-app';
 
 /** Friday 14 August 2026, 09:00 WITA in Kupang: Monday 17 August is Independence Day. */
 const FRIDAY_0900_WITA = '2026-08-14T01:00:00Z';
@@ -93,7 +90,7 @@ describe(`${ApplicationService.name} over HTTP`, () => {
   };
 
   beforeAll(async () => {
-    t = await createTestApp({ clock, logger: captureLogs('info', logs), config: { files: { ...testConfig().files, dir: mkdtempSync(join(tmpdir(), 'mpp-applications-files-')) } } });
+    t = await createTestApp({ clock, logger: captureLogs('info', logs) });
     staff = await createStaff(t);
     const newOfficer = async (name: string) => {
       const email = `${name}-${randomUUID().slice(0, 6)}@mpp.test`;
