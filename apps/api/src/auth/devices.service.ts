@@ -3,6 +3,7 @@ import { InjectRepository } from '@nestjs/typeorm';
 import type { DeviceRegisteredResponse, DeviceResponse } from '@mpp/contracts';
 import { randomBytes } from 'node:crypto';
 import { Repository } from 'typeorm';
+import { AuditLog } from '../common/audit-log';
 import { ApiException } from '../common/errors/api-exception';
 import { AccessPolicy } from './access-policy';
 import { hashDeviceToken } from './auth.service';
@@ -20,15 +21,21 @@ export class DevicesService {
     private readonly sessions: SessionEvents,
     @InjectRepository(DeviceEntity) private readonly devices: Repository<DeviceEntity>,
     private readonly sites: SiteDirectory,
+    private readonly audit: AuditLog,
   ) {}
 
   async register(staff: StaffPrincipal, siteCode: string, dto: RegisterDeviceDto): Promise<DeviceRegisteredResponse> {
     const site = await this.requireSite(siteCode);
     AccessPolicy.assertSite(staff, site.id);
     const token = `${DEVICE_TOKEN_PREFIX}${randomBytes(32).toString('base64url')}`;
-    const device = await this.devices.save(
-      this.devices.create({ siteId: site.id, name: dto.name.trim(), kind: dto.kind, tokenHash: hashDeviceToken(token), createdBy: staff.userId }),
-    );
+    const device = await this.devices.manager.transaction(async (tx) => {
+      const row = await tx.save(
+        this.devices.create({ siteId: site.id, name: dto.name.trim(), kind: dto.kind, tokenHash: hashDeviceToken(token), createdBy: staff.userId }),
+      );
+      // The token (and its hash) is never logged: it is shown once, to the admin who registered it.
+      await this.audit.record(tx, { actor: staff, action: 'device.register', entityType: 'device', entityId: row.id, siteId: row.siteId, agencyId: null, entityLabel: `${row.kind} ${row.name}`, before: null, after: { name: row.name, kind: row.kind } });
+      return row;
+    });
     return { ...toDeviceResponse(device, site.code), token };
   }
 
@@ -46,7 +53,10 @@ export class DevicesService {
     if (!device.revokedAt) {
       device.revokedAt = new Date();
       device.sessionVersion += 1;
-      await this.devices.save(device);
+      await this.devices.manager.transaction(async (tx) => {
+        await tx.save(device);
+        await this.audit.record(tx, { actor: staff, action: 'device.revoke', entityType: 'device', entityId: device.id, siteId: device.siteId, agencyId: null, entityLabel: `${device.kind} ${device.name}`, before: { revokedAt: null }, after: { revokedAt: device.revokedAt } });
+      });
       // Its cached row and its open sockets, in every process, at once.
       await this.sessions.end({ kind: 'device', id: device.id });
     }

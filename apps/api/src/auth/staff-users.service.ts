@@ -2,6 +2,7 @@ import { Injectable } from '@nestjs/common';
 import { InjectRepository } from '@nestjs/typeorm';
 import type { StaffRole, StaffUserResponse } from '@mpp/contracts';
 import { FindOptionsWhere, Repository } from 'typeorm';
+import { AuditLog, auditSnapshot } from '../common/audit-log';
 import { ApiException } from '../common/errors/api-exception';
 import { AUTH_MESSAGES } from './auth.messages';
 import { AuthService } from './auth.service';
@@ -27,6 +28,7 @@ export class StaffUsersService {
     private readonly sessions: SessionEvents,
     @InjectRepository(StaffUserEntity) private readonly users: Repository<StaffUserEntity>,
     private readonly directory: SiteDirectory,
+    private readonly audit: AuditLog,
   ) {}
 
   async list(staff: StaffPrincipal): Promise<StaffUserResponse[]> {
@@ -53,7 +55,12 @@ export class StaffUsersService {
       agencyId: scope.agencyId,
       active: true,
     });
-    return this.auth.toStaffUserResponse(await this.users.save(user));
+    const saved = await this.users.manager.transaction(async (tx) => {
+      const row = await tx.save(user);
+      await this.audit.record(tx, { actor: staff, action: 'staff_user.create', entityType: 'staff_user', entityId: row.id, siteId: row.siteId, agencyId: row.agencyId, entityLabel: row.email, before: null, after: staffUserAudit(row) });
+      return row;
+    });
+    return this.auth.toStaffUserResponse(saved);
   }
 
   async update(staff: StaffPrincipal, id: string, dto: UpdateStaffUserDto): Promise<StaffUserResponse> {
@@ -69,11 +76,28 @@ export class StaffUsersService {
     }
     // A new password or a change of status ends every session signed in before it.
     const endsSessions = dto.password !== undefined || (dto.active !== undefined && dto.active !== user.active);
+    const before = staffUserAudit(user);
     if (dto.fullName !== undefined) user.fullName = dto.fullName.trim();
     if (dto.password !== undefined) user.passwordHash = await PasswordHasher.hash(dto.password);
     if (dto.active !== undefined) user.active = dto.active;
     if (endsSessions) user.sessionVersion += 1;
-    const saved = await this.users.save(user);
+    const saved = await this.users.manager.transaction(async (tx) => {
+      const row = await tx.save(user);
+      // The password itself (or its hash) is never logged: only that it changed.
+      const after = { ...staffUserAudit(row), ...(dto.password !== undefined ? { passwordChanged: true } : {}) };
+      await this.audit.record(tx, {
+        actor: staff,
+        action: staffUserAction(before, after),
+        entityType: 'staff_user',
+        entityId: row.id,
+        siteId: row.siteId,
+        agencyId: row.agencyId,
+        entityLabel: row.email,
+        before: dto.password !== undefined ? { ...before, passwordChanged: false } : before,
+        after,
+      });
+      return row;
+    });
     // Ended: the cached row and the open sockets, in every process, at once.
     if (endsSessions) await this.sessions.end({ kind: 'staff', id: saved.id });
     else this.auth.forgetUser(saved.id);
@@ -128,3 +152,17 @@ export class StaffUsersService {
   }
 }
 
+/** What the audit log keeps of a staff account: never its password hash or session data. */
+const STAFF_USER_AUDIT_FIELDS = ['email', 'fullName', 'role', 'siteId', 'agencyId', 'active'] as const;
+
+function staffUserAudit(user: StaffUserEntity): Record<string, unknown> {
+  return auditSnapshot(user, STAFF_USER_AUDIT_FIELDS);
+}
+
+/** A password reset, a disable or an enable when that is all the edit changed; else an update. */
+function staffUserAction(before: Record<string, unknown>, after: Record<string, unknown>): 'staff_user.update' | 'staff_user.password_reset' | 'staff_user.disable' | 'staff_user.enable' {
+  const changed = Object.keys(after).filter((key) => key === 'passwordChanged' || JSON.stringify(before[key]) !== JSON.stringify(after[key]));
+  if (changed.length === 1 && changed[0] === 'passwordChanged') return 'staff_user.password_reset';
+  if (changed.length === 1 && changed[0] === 'active') return after.active ? 'staff_user.enable' : 'staff_user.disable';
+  return 'staff_user.update';
+}

@@ -397,7 +397,7 @@ export class BookingService {
     const site = await this.catalogue.findSiteByCode(siteCode);
     if (!site) throw ApiException.notFound('SITE_NOT_FOUND', BookingMessages.siteNotFound(siteCode));
     AccessPolicy.assertSite(staff, site.id);
-    await this.sites.setBookingPolicy(site, dto);
+    await this.sites.setBookingPolicy(staff, site, dto);
     return dto;
   }
 

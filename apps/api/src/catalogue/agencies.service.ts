@@ -2,6 +2,7 @@ import { Injectable } from '@nestjs/common';
 import type { AgencyResponse } from '@mpp/contracts';
 import { AccessPolicy } from '../auth/access-policy';
 import type { StaffPrincipal } from '../auth/principal';
+import { AuditLog, auditSnapshot } from '../common/audit-log';
 import { ApiException } from '../common/errors/api-exception';
 import { toAgencyResponse } from './catalogue.mapper';
 import { CatalogueMessages } from './catalogue.messages';
@@ -15,12 +16,14 @@ export class AgenciesService {
   constructor(
     private readonly repo: CatalogueRepository,
     private readonly sites: SitesService,
+    private readonly audit: AuditLog,
   ) {}
 
   async create(staff: StaffPrincipal, siteCode: string, dto: CreateAgencyDto): Promise<AgencyResponse> {
     const site = await this.sites.requireManageableSite(staff, siteCode);
-    const repo = this.repo.manager.getRepository(AgencyEntity);
-    const agency = await repo.save(
+    const agency = await this.repo.transaction(async (tx) => {
+      const repo = tx.getRepository(AgencyEntity);
+      const row = await repo.save(
       repo.create({
         siteId: site.id,
         code: dto.code,
@@ -32,12 +35,16 @@ export class AgenciesService {
         website: dto.website ?? null,
         logoUrl: dto.logoUrl ?? null,
       }),
-    );
+      );
+      await this.audit.record(tx, { actor: staff, action: 'agency.create', entityType: 'agency', entityId: row.id, siteId: row.siteId, agencyId: row.id, entityLabel: agencyLabel(row), before: null, after: agencyAudit(row) });
+      return row;
+    });
     return toAgencyResponse(agency, site.code, 0);
   }
 
   async update(staff: StaffPrincipal, id: string, dto: UpdateAgencyDto): Promise<AgencyResponse> {
     const agency = await this.requireManageableAgency(staff, id);
+    const before = agencyAudit(agency);
     const renamed = (dto.name !== undefined && dto.name !== agency.name) || (dto.shortName !== undefined && dto.shortName !== agency.shortName);
     if (dto.name !== undefined) agency.name = dto.name.trim();
     if (dto.shortName !== undefined) agency.shortName = dto.shortName.trim();
@@ -50,6 +57,7 @@ export class AgenciesService {
       const row = await tx.getRepository(AgencyEntity).save(agency);
       // Agency names are part of every one of its services' search index.
       if (renamed) await this.repo.refreshSearchIndex(tx, { agencyIds: [row.id] });
+      await this.audit.record(tx, { actor: staff, action: 'agency.update', entityType: 'agency', entityId: row.id, siteId: row.siteId, agencyId: row.id, entityLabel: agencyLabel(row), before, after: agencyAudit(row) });
       return row;
     });
     return this.describe(saved);
@@ -60,7 +68,10 @@ export class AgenciesService {
     AccessPolicy.assertSite(staff, agency.siteId);
     if (!agency.retiredAt) {
       agency.retiredAt = new Date();
-      await this.repo.manager.getRepository(AgencyEntity).save(agency);
+      await this.repo.transaction(async (tx) => {
+        await tx.getRepository(AgencyEntity).save(agency);
+        await this.audit.record(tx, { actor: staff, action: 'agency.retire', entityType: 'agency', entityId: agency.id, siteId: agency.siteId, agencyId: agency.id, entityLabel: agencyLabel(agency), before: { retiredAt: null }, after: { retiredAt: agency.retiredAt } });
+      });
     }
     return this.describe(agency);
   }
@@ -84,4 +95,14 @@ export class AgenciesService {
     const counts = await this.repo.countActiveServicesByAgency([agency.id]);
     return toAgencyResponse(agency, site?.code ?? '', counts.get(agency.id) ?? 0);
   }
+}
+
+const AGENCY_AUDIT_FIELDS = ['code', 'name', 'shortName', 'description', 'contactPhone', 'contactEmail', 'website', 'logoUrl', 'retiredAt'] as const;
+
+function agencyAudit(agency: AgencyEntity): Record<string, unknown> {
+  return auditSnapshot(agency, AGENCY_AUDIT_FIELDS);
+}
+
+function agencyLabel(agency: AgencyEntity): string {
+  return `${agency.shortName} (${agency.code})`;
 }

@@ -24,8 +24,8 @@ export class CatalogueAdminController {
 
   @Post('sites')
   @StaffRoles('system_admin')
-  createSite(@Body() dto: CreateSiteDto): Promise<SiteResponse> {
-    return this.sites.create(dto);
+  createSite(@CurrentStaff() staff: StaffPrincipal, @Body() dto: CreateSiteDto): Promise<SiteResponse> {
+    return this.sites.create(staff, dto);
   }
 
   @Patch('sites/:code')
@@ -37,8 +37,8 @@ export class CatalogueAdminController {
   @Post('sites/:code/retire')
   @HttpCode(200)
   @StaffRoles('system_admin')
-  retireSite(@Param('code', SiteCodePipe) code: string): Promise<SiteSummaryResponse> {
-    return this.sites.retire(code);
+  retireSite(@CurrentStaff() staff: StaffPrincipal, @Param('code', SiteCodePipe) code: string): Promise<SiteSummaryResponse> {
+    return this.sites.retire(staff, code);
   }
 
   @Post('sites/:code/closures')
@@ -58,15 +58,15 @@ export class CatalogueAdminController {
   @Post('calendar')
   @StaffRoles('system_admin')
   @ApiOperation({ summary: 'Add a national holiday or cuti bersama day (from the yearly SKB)' })
-  addCalendarDay(@Body() dto: CreateCalendarDayDto): Promise<ClosureResponse> {
-    return this.sites.addCalendarDay(dto);
+  addCalendarDay(@CurrentStaff() staff: StaffPrincipal, @Body() dto: CreateCalendarDayDto): Promise<ClosureResponse> {
+    return this.sites.addCalendarDay(staff, dto);
   }
 
   @Delete('calendar/:id')
   @HttpCode(204)
   @StaffRoles('system_admin')
-  removeCalendarDay(@Param('id', UuidPipe) id: string): Promise<void> {
-    return this.sites.removeCalendarDay(id);
+  removeCalendarDay(@CurrentStaff() staff: StaffPrincipal, @Param('id', UuidPipe) id: string): Promise<void> {
+    return this.sites.removeCalendarDay(staff, id);
   }
 
   @Post('sites/:code/agencies')

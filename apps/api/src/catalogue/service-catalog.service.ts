@@ -1,9 +1,10 @@
 import { Injectable } from '@nestjs/common';
 import type { FieldError, Page, ServiceResponse, ServiceSummaryResponse } from '@mpp/contracts';
 import { foldForSearch } from '@mpp/domain';
-import { EntityManager, In } from 'typeorm';
+import { EntityManager, In, IsNull } from 'typeorm';
 import { AccessPolicy } from '../auth/access-policy';
 import type { StaffPrincipal } from '../auth/principal';
+import { AuditLog, auditSnapshot } from '../common/audit-log';
 import { ApiException } from '../common/errors/api-exception';
 import { AgenciesService } from './agencies.service';
 import { toServiceResponse, toServiceSummaryResponse } from './catalogue.mapper';
@@ -22,6 +23,7 @@ export class ServiceCatalogService {
   constructor(
     private readonly repo: CatalogueRepository,
     private readonly agencies: AgenciesService,
+    private readonly audit: AuditLog,
   ) {}
 
   async search(query: ServiceQueryDto): Promise<Page<ServiceSummaryResponse>> {
@@ -64,6 +66,7 @@ export class ServiceCatalogService {
       const row = await tx.getRepository(ServiceEntity).save(service);
       await tx.getRepository(ServiceRequirementEntity).insert(dto.requirements.map((r, i) => ({ serviceId: row.id, ...requirementValues(r, i + 1) })));
       await this.repo.refreshSearchIndex(tx, { serviceIds: [row.id] });
+      await this.audit.record(tx, { actor: staff, action: 'service.create', entityType: 'service', entityId: row.id, siteId: row.siteId, agencyId: row.agencyId, entityLabel: serviceLabel(row), before: null, after: await serviceAudit(tx, row) });
       return row;
     });
     return this.describe(saved);
@@ -79,10 +82,12 @@ export class ServiceCatalogService {
       const current = await this.repo.lockServiceForEdit(tx, id);
       if (!current) throw ApiException.notFound('SERVICE_NOT_FOUND', CatalogueMessages.serviceNotFound(id));
       if (current.retiredAt) throw ApiException.conflict('SERVICE_RETIRED', CatalogueMessages.retired({ id: 'Layanan ini', en: 'This service' }));
+      const before = await serviceAudit(tx, current);
       if (dto.requirements) await this.editRequirements(tx, current, dto.requirements, dto.requirementsVersion);
       applyServiceFields(current, dto);
       const row = await tx.getRepository(ServiceEntity).save(current);
       await this.repo.refreshSearchIndex(tx, { serviceIds: [row.id] });
+      await this.audit.record(tx, { actor: staff, action: 'service.update', entityType: 'service', entityId: row.id, siteId: row.siteId, agencyId: row.agencyId, entityLabel: serviceLabel(row), before, after: await serviceAudit(tx, row) });
       return row;
     });
     return this.describe(saved);
@@ -131,7 +136,10 @@ export class ServiceCatalogService {
     AccessPolicy.assertAgency(staff, agency);
     if (!service.retiredAt) {
       service.retiredAt = new Date();
-      await this.repo.manager.getRepository(ServiceEntity).save(service);
+      await this.repo.transaction(async (tx) => {
+        await tx.getRepository(ServiceEntity).save(service);
+        await this.audit.record(tx, { actor: staff, action: 'service.retire', entityType: 'service', entityId: service.id, siteId: service.siteId, agencyId: service.agencyId, entityLabel: serviceLabel(service), before: { retiredAt: null }, after: { retiredAt: service.retiredAt } });
+      });
     }
     const [summary] = await this.summaries([service.id]);
     return summary;
@@ -166,6 +174,25 @@ export class ServiceCatalogService {
       .filter((s): s is ServiceEntity => s !== undefined)
       .map((s) => toServiceSummaryResponse(s, agencies.get(s.agencyId)!, siteCodes.get(s.siteId) ?? ''));
   }
+}
+
+/** What the audit log keeps of a service: its standard and settings, with its active requirements (stable ids). */
+const SERVICE_AUDIT_FIELDS = [
+  'code', 'name', 'nameEn', 'summary', 'summaryEn', 'description', 'descriptionEn', 'synonyms', 'procedure',
+  'completionTimeValue', 'completionTimeUnit', 'completionTimeNote', 'feeFree', 'feeAmount', 'feeLegalBasis', 'feeNote',
+  'product', 'productEn', 'legalBasis', 'complaintChannel', 'ticketPrefix', 'expectedServiceMinutes', 'walkInEnabled',
+  'onlineBookingEnabled', 'onlineTicketEnabled', 'dailyQuota', 'bookingSlotMinutes', 'bookingSlotCapacity', 'bookingDaysAhead',
+  'bookingCutoffMinutes', 'bookingWalkInShare', 'applicationsEnabled', 'maxUploadMb', 'retiredAt',
+] as const;
+const REQUIREMENT_AUDIT_FIELDS = ['id', 'position', 'name', 'nameEn', 'description', 'mandatory', 'form', 'uploadable', 'fileTypes'] as const;
+
+async function serviceAudit(tx: EntityManager, service: ServiceEntity): Promise<Record<string, unknown>> {
+  const requirements = await tx.getRepository(ServiceRequirementEntity).find({ where: { serviceId: service.id, retiredAt: IsNull() }, order: { position: 'ASC' } });
+  return { ...auditSnapshot(service, SERVICE_AUDIT_FIELDS), requirements: requirements.map((r) => auditSnapshot(r, REQUIREMENT_AUDIT_FIELDS)) };
+}
+
+function serviceLabel(service: ServiceEntity): string {
+  return `${service.ticketPrefix} ${service.name}`;
 }
 
 /** Rules across fields, which class-validator cannot see one field at a time. */

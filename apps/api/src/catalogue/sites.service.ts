@@ -3,6 +3,7 @@ import type { AgencyResponse, ClosureResponse, FieldError, OpeningHours, QueuePo
 import { addDaysToLocalDate, isValidLocalDate, localDate, NEXT_OPEN_HORIZON_DAYS, siteStatusAt, validateOpeningHours } from '@mpp/domain';
 import { AccessPolicy } from '../auth/access-policy';
 import type { StaffPrincipal } from '../auth/principal';
+import { AuditLog, auditSnapshot } from '../common/audit-log';
 import { Clock } from '../common/clock';
 import { ApiException } from '../common/errors/api-exception';
 import { toAgencyResponse, toSitePageResponse, toSiteResponse, toSiteSummaryResponse } from './catalogue.mapper';
@@ -29,6 +30,7 @@ export class SitesService {
   constructor(
     private readonly repo: CatalogueRepository,
     private readonly clock: Clock,
+    private readonly audit: AuditLog,
   ) {}
 
   async list(): Promise<SiteSummaryResponse[]> {
@@ -60,10 +62,11 @@ export class SitesService {
     return agencies.map((a) => toAgencyResponse(a, site.code, a.serviceCount));
   }
 
-  async create(dto: CreateSiteDto): Promise<SiteResponse> {
+  async create(staff: StaffPrincipal, dto: CreateSiteDto): Promise<SiteResponse> {
     const openingHours = checkOpeningHours(dto.openingHours);
-    const site = await this.repo.manager.getRepository(SiteEntity).save(
-      this.repo.manager.getRepository(SiteEntity).create({
+    const site = await this.repo.transaction(async (tx) => {
+      const row = await tx.getRepository(SiteEntity).save(
+      tx.getRepository(SiteEntity).create({
         code: dto.code,
         name: dto.name.trim(),
         city: dto.city.trim(),
@@ -77,12 +80,16 @@ export class SitesService {
         facilities: dto.facilities ?? [],
         ...(dto.applicationFileRetentionDays !== undefined ? { applicationFileRetentionDays: dto.applicationFileRetentionDays } : {}),
       }),
-    );
+      );
+      await this.audit.record(tx, { actor: staff, action: 'site.create', entityType: 'site', entityId: row.id, siteId: row.id, agencyId: null, entityLabel: siteLabel(row), before: null, after: siteAudit(row) });
+      return row;
+    });
     return this.describe(site);
   }
 
   async update(staff: StaffPrincipal, code: string, dto: UpdateSiteDto): Promise<SiteResponse> {
     const site = await this.requireManageableSite(staff, code);
+    const before = siteAudit(site);
     if (dto.openingHours !== undefined) site.openingHours = checkOpeningHours(dto.openingHours);
     if (dto.name !== undefined) site.name = dto.name.trim();
     if (dto.city !== undefined) site.city = dto.city.trim();
@@ -94,15 +101,23 @@ export class SitesService {
     if (dto.closesOnCutiBersama !== undefined) site.closesOnCutiBersama = dto.closesOnCutiBersama;
     if (dto.facilities !== undefined) site.facilities = dto.facilities;
     if (dto.applicationFileRetentionDays !== undefined) site.applicationFileRetentionDays = dto.applicationFileRetentionDays;
-    return this.describe(await this.repo.manager.getRepository(SiteEntity).save(site));
+    const saved = await this.repo.transaction(async (tx) => {
+      const row = await tx.getRepository(SiteEntity).save(site);
+      await this.audit.record(tx, { actor: staff, action: 'site.update', entityType: 'site', entityId: row.id, siteId: row.id, agencyId: null, entityLabel: siteLabel(row), before, after: siteAudit(row) });
+      return row;
+    });
+    return this.describe(saved);
   }
 
-  async retire(code: string): Promise<SiteSummaryResponse> {
+  async retire(staff: StaffPrincipal, code: string): Promise<SiteSummaryResponse> {
     const site = await this.repo.findSiteByCode(code);
     if (!site) throw ApiException.notFound('SITE_NOT_FOUND', CatalogueMessages.siteNotFound(code));
     if (!site.retiredAt) {
       site.retiredAt = new Date();
-      await this.repo.manager.getRepository(SiteEntity).save(site);
+      await this.repo.transaction(async (tx) => {
+        await tx.getRepository(SiteEntity).save(site);
+        await this.audit.record(tx, { actor: staff, action: 'site.retire', entityType: 'site', entityId: site.id, siteId: site.id, agencyId: null, entityLabel: siteLabel(site), before: { retiredAt: null }, after: { retiredAt: site.retiredAt } });
+      });
     }
     return toSiteSummaryResponse(site);
   }
@@ -110,9 +125,11 @@ export class SitesService {
   async addClosure(staff: StaffPrincipal, code: string, dto: CreateClosureDto): Promise<ClosureResponse> {
     const site = await this.requireManageableSite(staff, code);
     assertRealDate(dto.date);
-    const row = await this.repo.manager
-      .getRepository(SiteClosureEntity)
-      .save(this.repo.manager.getRepository(SiteClosureEntity).create({ siteId: site.id, date: dto.date, name: dto.name.trim() }));
+    const row = await this.repo.transaction(async (tx) => {
+      const closure = await tx.getRepository(SiteClosureEntity).save(tx.getRepository(SiteClosureEntity).create({ siteId: site.id, date: dto.date, name: dto.name.trim() }));
+      await this.audit.record(tx, { actor: staff, action: 'site_closure.add', entityType: 'site_closure', entityId: closure.id, siteId: site.id, agencyId: null, entityLabel: `${site.code} ${closure.date} ${closure.name}`, before: null, after: { date: closure.date, name: closure.name } });
+      return closure;
+    });
     return { id: row.id, date: row.date, name: row.name, kind: 'local_closure' };
   }
 
@@ -122,44 +139,65 @@ export class SitesService {
     if (!closure) {
       throw ApiException.notFound('CLOSURE_NOT_FOUND', { id: 'Hari tutup ini tidak ditemukan di MPP ini.', en: 'This closure was not found at this site.' });
     }
-    await this.repo.manager.getRepository(SiteClosureEntity).delete({ id: closure.id });
+    await this.repo.transaction(async (tx) => {
+      await tx.getRepository(SiteClosureEntity).delete({ id: closure.id });
+      await this.audit.record(tx, { actor: staff, action: 'site_closure.remove', entityType: 'site_closure', entityId: closure.id, siteId: site.id, agencyId: null, entityLabel: `${site.code} ${closure.date} ${closure.name}`, before: { date: closure.date, name: closure.name }, after: null });
+    });
   }
 
   async listNationalCalendar(year: number): Promise<ClosureResponse[]> {
     return (await this.repo.listNationalCalendar(year)).map((d) => ({ id: d.id, date: d.date, name: d.name, kind: d.kind }));
   }
 
-  async addCalendarDay(dto: CreateCalendarDayDto): Promise<ClosureResponse> {
+  async addCalendarDay(staff: StaffPrincipal, dto: CreateCalendarDayDto): Promise<ClosureResponse> {
     assertRealDate(dto.date);
-    const repo = this.repo.manager.getRepository(NationalCalendarDayEntity);
-    const row = await repo.save(repo.create({ date: dto.date, name: dto.name.trim(), kind: dto.kind }));
+    const row = await this.repo.transaction(async (tx) => {
+      const repo = tx.getRepository(NationalCalendarDayEntity);
+      const day = await repo.save(repo.create({ date: dto.date, name: dto.name.trim(), kind: dto.kind }));
+      await this.audit.record(tx, { actor: staff, action: 'national_calendar_day.add', entityType: 'national_calendar_day', entityId: day.id, siteId: null, agencyId: null, entityLabel: `${day.date} ${day.name}`, before: null, after: { date: day.date, name: day.name, kind: day.kind } });
+      return day;
+    });
     return { id: row.id, date: row.date, name: row.name, kind: row.kind };
   }
 
-  async removeCalendarDay(id: string): Promise<void> {
-    const result = await this.repo.manager.getRepository(NationalCalendarDayEntity).delete({ id });
-    if (!result.affected) {
-      throw ApiException.notFound('CALENDAR_DAY_NOT_FOUND', { id: 'Tanggal ini tidak ada di kalender nasional.', en: 'This day is not in the national calendar.' });
-    }
+  async removeCalendarDay(staff: StaffPrincipal, id: string): Promise<void> {
+    await this.repo.transaction(async (tx) => {
+      const repo = tx.getRepository(NationalCalendarDayEntity);
+      const day = await repo.findOne({ where: { id }, lock: { mode: 'pessimistic_write' } });
+      if (!day) {
+        throw ApiException.notFound('CALENDAR_DAY_NOT_FOUND', { id: 'Tanggal ini tidak ada di kalender nasional.', en: 'This day is not in the national calendar.' });
+      }
+      await repo.delete({ id });
+      await this.audit.record(tx, { actor: staff, action: 'national_calendar_day.remove', entityType: 'national_calendar_day', entityId: day.id, siteId: null, agencyId: null, entityLabel: `${day.date} ${day.name}`, before: { date: day.date, name: day.name, kind: day.kind }, after: null });
+    });
   }
 
   /** The site's calling policy (the queue's admin sets it; access checked by the caller). */
-  async setQueuePolicy(site: SiteEntity, policy: QueuePolicy): Promise<QueuePolicy> {
+  async setQueuePolicy(staff: StaffPrincipal, site: SiteEntity, policy: QueuePolicy): Promise<QueuePolicy> {
+    const before = queuePolicyAudit(site);
     site.queueMode = policy.mode;
     site.queueInterleaveEvery = policy.interleaveEvery;
     site.queueAllowPick = policy.allowPick;
     site.queueMaxRecalls = policy.maxRecalls;
-    const saved = await this.repo.manager.getRepository(SiteEntity).save(site);
+    const saved = await this.repo.transaction(async (tx) => {
+      const row = await tx.getRepository(SiteEntity).save(site);
+      await this.audit.record(tx, { actor: staff, action: 'site.queue_policy', entityType: 'site', entityId: row.id, siteId: row.id, agencyId: null, entityLabel: siteLabel(row), before, after: queuePolicyAudit(row) });
+      return row;
+    });
     return { mode: saved.queueMode, interleaveEvery: saved.queueInterleaveEvery, allowPick: saved.queueAllowPick, maxRecalls: saved.queueMaxRecalls };
   }
 
   /** The site's check-in window, late arrivals and weekly booking limit (booking sets them; access checked by the caller). */
-  async setBookingPolicy(site: SiteEntity, policy: SiteBookingPolicy): Promise<void> {
+  async setBookingPolicy(staff: StaffPrincipal, site: SiteEntity, policy: SiteBookingPolicy): Promise<void> {
+    const before = bookingPolicyAudit(site);
     site.checkinEarlyMinutes = policy.checkInEarlyMinutes;
     site.checkinLateMinutes = policy.checkInLateMinutes;
     site.checkinLatePolicy = policy.latePolicy;
     site.bookingWeeklyLimit = policy.weeklyLimitPerNik;
-    await this.repo.manager.getRepository(SiteEntity).save(site);
+    await this.repo.transaction(async (tx) => {
+      const row = await tx.getRepository(SiteEntity).save(site);
+      await this.audit.record(tx, { actor: staff, action: 'site.booking_policy', entityType: 'site', entityId: row.id, siteId: row.id, agencyId: null, entityLabel: siteLabel(row), before, after: bookingPolicyAudit(row) });
+    });
   }
 
   async requireActiveSite(code: string): Promise<SiteEntity> {
@@ -214,4 +252,23 @@ function assertRealDate(date: string): void {
       { field: 'date', message: { id: `Tanggal ${date} tidak ada di kalender.`, en: `${date} is not a real calendar date.` } },
     ]);
   }
+}
+
+/** What the audit log keeps of a site (its own fields; the policies are their own actions). */
+const SITE_AUDIT_FIELDS = ['code', 'name', 'city', 'province', 'address', 'timeZone', 'phone', 'email', 'openingHours', 'closesOnCutiBersama', 'facilities', 'applicationFileRetentionDays', 'retiredAt'] as const;
+
+export function siteAudit(site: SiteEntity): Record<string, unknown> {
+  return auditSnapshot(site, SITE_AUDIT_FIELDS);
+}
+
+export function siteLabel(site: SiteEntity): string {
+  return `${site.code} ${site.name}`;
+}
+
+function queuePolicyAudit(site: SiteEntity): Record<string, unknown> {
+  return { mode: site.queueMode, interleaveEvery: site.queueInterleaveEvery, allowPick: site.queueAllowPick, maxRecalls: site.queueMaxRecalls };
+}
+
+function bookingPolicyAudit(site: SiteEntity): Record<string, unknown> {
+  return { checkInEarlyMinutes: site.checkinEarlyMinutes, checkInLateMinutes: site.checkinLateMinutes, latePolicy: site.checkinLatePolicy, weeklyLimitPerNik: site.bookingWeeklyLimit };
 }

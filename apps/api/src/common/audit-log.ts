@@ -33,10 +33,12 @@ export interface AuditEntry {
   after: AuditFields | null;
 }
 
-/** The HTTP request a change came through (set by AuditModule's middleware). */
+/** The HTTP request a change came through (set by AuditModule's middleware), read when a change is recorded. */
 export interface AuditRequestContext {
-  requestId: string | null;
-  ip: string | null;
+  /** The request's X-Request-Id as answered (set by the request logging). */
+  requestId(): string | null;
+  /** The caller's address (Express's req.ip, which follows TRUST_PROXY). */
+  ip(): string | null;
 }
 
 export const auditRequestContext = new AsyncLocalStorage<AuditRequestContext>();
@@ -127,8 +129,8 @@ export class AuditLog {
         entry.entityLabel?.slice(0, 300) ?? null,
         before === null ? null : JSON.stringify(before),
         after === null ? null : JSON.stringify(after),
-        request?.requestId?.slice(0, 128) ?? null,
-        request?.ip?.slice(0, 64) ?? null,
+        request?.requestId()?.slice(0, 128) ?? null,
+        request?.ip()?.slice(0, 64) ?? null,
       ],
     );
   }

@@ -9,6 +9,7 @@ import { SiteCodePipe } from '../common/pipes';
 import { PublicCodePipe } from '../queue/public-code.pipe';
 import { PushSettingsDto, PushSubscriptionDto, PushUnsubscribeDto } from './dto/push-subscription.dto';
 import { PushRepository } from './push.repository';
+import { PushSettingsService } from './push-settings.service';
 import { PushService } from './push.service';
 
 /**
@@ -52,6 +53,7 @@ export class PushSettingsController {
   constructor(
     private readonly sites: SitesService,
     private readonly repo: PushRepository,
+    private readonly settings: PushSettingsService,
   ) {}
 
   @Get('sites/:code/push-settings')
@@ -66,7 +68,6 @@ export class PushSettingsController {
   @ApiOperation({ summary: 'How many people ahead a ticket is told "N orang lagi sebelum Anda" (default 3; 0 = never)' })
   async set(@CurrentStaff() staff: StaffPrincipal, @Param('code', SiteCodePipe) code: string, @Body() dto: PushSettingsDto): Promise<{ aheadNotice: number }> {
     const site = await this.sites.requireManageableSite(staff, code);
-    await this.repo.setAheadNotice(site.id, dto.aheadNotice);
-    return { aheadNotice: dto.aheadNotice };
+    return this.settings.setAheadNotice(staff, site, dto.aheadNotice);
   }
 }

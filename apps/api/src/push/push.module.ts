@@ -5,6 +5,7 @@ import { QueueModule } from '../queue/queue.module';
 import { PushController, PushSettingsController } from './push.controller';
 import { PushSender } from './push-sender';
 import { PushRepository } from './push.repository';
+import { PushSettingsService } from './push-settings.service';
 import { PushService } from './push.service';
 import { VAPID_KEYS, vapidKeySource } from './vapid-keys';
 
@@ -16,7 +17,7 @@ import { VAPID_KEYS, vapidKeySource } from './vapid-keys';
 @Module({
   imports: [CatalogueModule, QueueModule],
   controllers: [PushController, PushSettingsController],
-  providers: [PushRepository, PushSender, PushService, { provide: VAPID_KEYS, inject: [APP_CONFIG], useFactory: vapidKeySource }],
+  providers: [PushRepository, PushSender, PushService, PushSettingsService, { provide: VAPID_KEYS, inject: [APP_CONFIG], useFactory: vapidKeySource }],
   exports: [PushService],
 })
 export class PushModule {}

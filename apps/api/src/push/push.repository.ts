@@ -1,6 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
-import { DataSource } from 'typeorm';
+import { DataSource, EntityManager } from 'typeorm';
 import type { PushLang } from './push-messages';
 
 /** A subscription read to send to it: its secret parts still encrypted until the send. */
@@ -127,13 +127,22 @@ export class PushRepository {
     return rows.map((r) => ({ ticketId: r.ticket_id, aheadNotice: r.ahead_notice }));
   }
 
-  async aheadNotice(siteId: string): Promise<number> {
-    const rows = (await this.db.query(`SELECT ahead_notice FROM push_site_setting WHERE site_id = $1`, [siteId])) as { ahead_notice: number }[];
+  async aheadNotice(siteId: string, db: DataSource | EntityManager = this.db): Promise<number> {
+    const rows = (await db.query(`SELECT ahead_notice FROM push_site_setting WHERE site_id = $1`, [siteId])) as { ahead_notice: number }[];
     return rows[0]?.ahead_notice ?? DEFAULT_AHEAD_NOTICE;
   }
 
-  async setAheadNotice(siteId: string, aheadNotice: number): Promise<void> {
-    await this.db.query(
+  transaction<T>(work: (tx: EntityManager) => Promise<T>): Promise<T> {
+    return this.db.transaction(work);
+  }
+
+  /** Setting changes of one site take turns until the transaction ends (so the audit log's "before" is exact). */
+  async lockSiteSetting(tx: EntityManager, siteId: string): Promise<void> {
+    await tx.query(`SELECT pg_advisory_xact_lock(hashtextextended('push_site_setting:' || $1, 0))`, [siteId]);
+  }
+
+  async setAheadNotice(tx: EntityManager, siteId: string, aheadNotice: number): Promise<void> {
+    await tx.query(
       `INSERT INTO push_site_setting (site_id, ahead_notice) VALUES ($1, $2) ON CONFLICT (site_id) DO UPDATE SET ahead_notice = EXCLUDED.ahead_notice`,
       [siteId, aheadNotice],
     );

@@ -4,10 +4,11 @@ import { AccessPolicy } from '../auth/access-policy';
 import type { StaffPrincipal } from '../auth/principal';
 import { CatalogueRepository } from '../catalogue/catalogue.repository';
 import { SitesService } from '../catalogue/sites.service';
+import { AuditLog } from '../common/audit-log';
 import { ApiException } from '../common/errors/api-exception';
 import { CreateCounterDto, QueuePolicyDto, UpdateCounterDto } from './dto/queue.dto';
 import { QueueMessages } from './queue.messages';
-import { QueueRepository } from './queue.repository';
+import { QueueRepository, type CounterRow } from './queue.repository';
 import { TicketViews } from './ticket-views';
 
 /** Site admins set up counters (loket) and the site's calling policy. */
@@ -18,12 +19,18 @@ export class CountersAdminService {
     private readonly catalogue: CatalogueRepository,
     private readonly sites: SitesService,
     private readonly views: TicketViews,
+    private readonly audit: AuditLog,
   ) {}
 
   async create(staff: StaffPrincipal, siteCode: string, dto: CreateCounterDto): Promise<CounterResponse> {
     const site = await this.sites.requireManageableSite(staff, siteCode);
     await this.assertServicesOfSite(site.id, dto.serviceIds);
-    const id = await this.repo.transaction((tx) => this.repo.createCounter(tx, { siteId: site.id, number: dto.number, name: dto.name.trim(), serviceIds: dto.serviceIds }));
+    const id = await this.repo.transaction(async (tx) => {
+      const counterId = await this.repo.createCounter(tx, { siteId: site.id, number: dto.number, name: dto.name.trim(), serviceIds: dto.serviceIds });
+      const created = (await this.repo.findCounter(counterId, tx))!;
+      await this.audit.record(tx, { actor: staff, action: 'counter.create', entityType: 'counter', entityId: counterId, siteId: site.id, agencyId: null, entityLabel: counterLabel(created), before: null, after: counterAudit(created) });
+      return counterId;
+    });
     return this.views.counter((await this.repo.findCounter(id))!);
   }
 
@@ -33,15 +40,19 @@ export class CountersAdminService {
     AccessPolicy.assertSite(staff, counter.site_id);
     if (dto.serviceIds) await this.assertServicesOfSite(counter.site_id, dto.serviceIds);
     await this.repo.transaction(async (tx) => {
+      const before = await this.repo.lockCounter(tx, id);
+      if (!before) throw ApiException.notFound('COUNTER_NOT_FOUND', QueueMessages.counterNotFound);
       if (dto.name !== undefined) await this.repo.renameCounter(tx, id, dto.name.trim());
       if (dto.serviceIds) await this.repo.setCounterServices(tx, id, dto.serviceIds);
+      const after = (await this.repo.findCounter(id, tx))!;
+      await this.audit.record(tx, { actor: staff, action: 'counter.update', entityType: 'counter', entityId: id, siteId: after.site_id, agencyId: null, entityLabel: counterLabel(after), before: counterAudit(before), after: counterAudit(after) });
     });
     return this.views.counter((await this.repo.findCounter(id))!);
   }
 
   async setPolicy(staff: StaffPrincipal, siteCode: string, dto: QueuePolicyDto): Promise<QueuePolicy> {
     const site = await this.sites.requireManageableSite(staff, siteCode);
-    return this.sites.setQueuePolicy(site, { mode: dto.mode, interleaveEvery: dto.interleaveEvery, allowPick: dto.allowPick, maxRecalls: dto.maxRecalls });
+    return this.sites.setQueuePolicy(staff, site, { mode: dto.mode, interleaveEvery: dto.interleaveEvery, allowPick: dto.allowPick, maxRecalls: dto.maxRecalls });
   }
 
   private async assertServicesOfSite(siteId: string, serviceIds: string[]): Promise<void> {
@@ -55,4 +66,13 @@ export class CountersAdminService {
       );
     }
   }
+}
+
+/** What the audit log keeps of a counter: its number, name and services (sorted ids). */
+function counterAudit(counter: CounterRow): Record<string, unknown> {
+  return { number: counter.number, name: counter.name, serviceIds: [...counter.service_ids].sort() };
+}
+
+function counterLabel(counter: CounterRow): string {
+  return `Loket ${counter.number} ${counter.name}`;
 }

@@ -63,16 +63,21 @@ export class OnlineTicketRepository {
     return rows[0] ?? null;
   }
 
-  async policy(siteId: string): Promise<OnlineTicketPolicy> {
-    const rows = (await this.db.query(`SELECT per_service_daily, per_day FROM online_ticket_policy WHERE site_id = $1`, [siteId])) as {
+  async policy(siteId: string, db: DataSource | EntityManager = this.db): Promise<OnlineTicketPolicy> {
+    const rows = (await db.query(`SELECT per_service_daily, per_day FROM online_ticket_policy WHERE site_id = $1`, [siteId])) as {
       per_service_daily: number;
       per_day: number;
     }[];
     return rows[0] ? { perServiceDaily: rows[0].per_service_daily, perDay: rows[0].per_day } : { ...DEFAULT_ONLINE_TICKET_POLICY };
   }
 
-  async setPolicy(siteId: string, p: OnlineTicketPolicy): Promise<void> {
-    await this.db.query(
+  /** Policy changes of one site take turns until the transaction ends (so the audit log's "before" is exact). */
+  async lockPolicy(tx: EntityManager, siteId: string): Promise<void> {
+    await tx.query(`SELECT pg_advisory_xact_lock(hashtextextended('online_ticket_policy:' || $1, 0))`, [siteId]);
+  }
+
+  async setPolicy(tx: EntityManager, siteId: string, p: OnlineTicketPolicy): Promise<void> {
+    await tx.query(
       `INSERT INTO online_ticket_policy (site_id, per_service_daily, per_day) VALUES ($1, $2, $3)
        ON CONFLICT (site_id) DO UPDATE SET per_service_daily = EXCLUDED.per_service_daily, per_day = EXCLUDED.per_day, updated_at = now()`,
       [siteId, p.perServiceDaily, p.perDay],

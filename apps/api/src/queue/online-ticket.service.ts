@@ -13,6 +13,7 @@ import { CatalogueRepository } from '../catalogue/catalogue.repository';
 import type { ServiceEntity } from '../catalogue/entities/service.entity';
 import type { SiteEntity } from '../catalogue/entities/site.entity';
 import { SitesService } from '../catalogue/sites.service';
+import { AuditLog } from '../common/audit-log';
 import { checkCitizenIdentity } from '../common/citizen-identity';
 import { Clock } from '../common/clock';
 import { ApiException } from '../common/errors/api-exception';
@@ -68,6 +69,7 @@ export class OnlineTicketService implements OnModuleInit {
     private readonly cipher: PiiCipher,
     private readonly clock: Clock,
     private readonly moduleRef: ModuleRef,
+    private readonly audit: AuditLog,
   ) {}
 
   onModuleInit(): void {
@@ -212,7 +214,13 @@ export class OnlineTicketService implements OnModuleInit {
     if (dto.perServiceDaily > dto.perDay) {
       throw ApiException.unprocessable('INVALID_ONLINE_TICKET_POLICY', OnlineTicketMessages.capsOrder, [{ field: 'perServiceDaily', message: OnlineTicketMessages.capsOrder }]);
     }
-    await this.repo.setPolicy(site.id, { perServiceDaily: dto.perServiceDaily, perDay: dto.perDay });
+    const policy: OnlineTicketPolicy = { perServiceDaily: dto.perServiceDaily, perDay: dto.perDay };
+    await this.repo.transaction(async (tx) => {
+      await this.repo.lockPolicy(tx, site.id);
+      const before = await this.repo.policy(site.id, tx);
+      await this.repo.setPolicy(tx, site.id, policy);
+      await this.audit.record(tx, { actor: staff, action: 'site.online_ticket_policy', entityType: 'site', entityId: site.id, siteId: site.id, agencyId: null, entityLabel: `${site.code} ${site.name}`, before: { ...before }, after: { ...policy } });
+    });
     return this.repo.policy(site.id);
   }
 
