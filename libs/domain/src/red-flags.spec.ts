@@ -8,6 +8,7 @@ import {
   missingCalendarYear,
   overdueApplicationsHold,
   pickedCallsHold,
+  pickedCallsSince,
   pickedShare,
   RED_FLAG_SETTING_LIMITS,
   RED_FLAG_TEXTS,
@@ -53,6 +54,18 @@ describe('red flags (libs/domain)', () => {
       expect(pickedCallsHold(20, 20, null, 20)).toBe(false);
       expect(pickedShare(3, 1)).toBe(33.3);
       expect(pickedShare(0, 0)).toBe(0);
+    });
+  });
+
+  describe(pickedCallsSince.name, () => {
+    it('should answer the call after which the share last went above the threshold and stayed there', () => {
+      const call = (minute: number, picked: boolean) => ({ at: new Date(Date.UTC(2026, 10, 23, 1, minute)), picked });
+      // 4 calls minimum, above 25 %: after call 4 (2 of 4 = 50 %) it holds; call 8 brings it to 2 of 8 = 25 % (not above); call 9 picked: 3 of 9.
+      const calls = [call(1, true), call(2, false), call(3, true), call(4, false), call(5, false), call(6, false), call(7, false), call(8, false), call(9, true)];
+      expect(pickedCallsSince(calls.slice(0, 3), 25, 4)).toBeNull();
+      expect(pickedCallsSince(calls.slice(0, 4), 25, 4)).toEqual(calls[3].at);
+      expect(pickedCallsSince(calls.slice(0, 8), 25, 4)).toBeNull();
+      expect(pickedCallsSince(calls, 25, 4)).toEqual(calls[8].at);
     });
   });
 

@@ -82,6 +82,23 @@ export function pickedCallsHold(calls: number, picked: number, sharePercent: num
   return picked * 100 > sharePercent * calls;
 }
 
+/**
+ * Since when the picked-calls flag holds, from an officer's calls of the day in time order: the
+ * call after which the rule last began to hold and held at every later call; null when it does
+ * not hold after the last call.
+ */
+export function pickedCallsSince(calls: readonly { at: Date; picked: boolean }[], sharePercent: number | null, minCalls: number): Date | null {
+  let since: Date | null = null;
+  let picked = 0;
+  calls.forEach((call, i) => {
+    if (call.picked) picked++;
+    const holds = pickedCallsHold(i + 1, picked, sharePercent, minCalls);
+    if (!holds) since = null;
+    else since ??= call.at;
+  });
+  return since;
+}
+
 /** Overdue applications: at least `min` of a service's open applications are past their service due date. */
 export function overdueApplicationsHold(count: number, min: number | null): boolean {
   return min !== null && count >= min;
