@@ -65,6 +65,12 @@ export interface PublicTicketResponse {
   finishedAt: string | null;
   /** How it was issued: the ticket page tells an online ticket (taken from home) when to set off. */
   source: TicketSource;
+  /**
+   * The one-time SKM survey token (docs/survey.md), only in GET /v1/tickets/:code of a ticket
+   * served (status done): the survey page is /survei/<token>. Absent elsewhere (live updates,
+   * staff views).
+   */
+  surveyToken?: string;
 }
 
 /** The staff view of a ticket (still no personal data: bookings add theirs in issue 4). */

@@ -1,6 +1,10 @@
-import { Injectable } from '@nestjs/common';
+import { Inject, Injectable } from '@nestjs/common';
 import type { PublicTicketResponse } from '@mpp/contracts';
+import { localDate } from '@mpp/domain';
+import { Clock } from '../common/clock';
 import { ApiException } from '../common/errors/api-exception';
+import { DATA_KEY } from '../config/data-key';
+import { SurveyTokenSealer } from '../survey/survey-token';
 import { QueuePublisher } from './queue-publisher';
 import { toPublicTicketResponse } from './queue.mapper';
 import { QueueMessages } from './queue.messages';
@@ -11,17 +15,32 @@ import { TicketViews } from './ticket-views';
 /** The ticket's own page: the unguessable public code is the only key. No personal data. */
 @Injectable()
 export class PublicTicketService {
+  private readonly surveyTokens: SurveyTokenSealer;
+
   constructor(
     private readonly repo: QueueRepository,
     private readonly transitions: TicketTransitions,
     private readonly publisher: QueuePublisher,
     private readonly views: TicketViews,
-  ) {}
+    private readonly clock: Clock,
+    @Inject(DATA_KEY) dataKey: Buffer,
+  ) {
+    this.surveyTokens = new SurveyTokenSealer(dataKey);
+  }
 
+  /**
+   * The ticket as its page shows it. A served ticket (done) also carries its one-time SKM survey
+   * token while the survey is open (docs/survey.md): only this read, whose key is the ticket's
+   * secret code, gives it; sealing it reads and writes nothing.
+   */
   async get(code: string): Promise<PublicTicketResponse> {
     const row = await this.repo.findTicketByPublicCode(code);
     if (!row) throw ApiException.notFound('TICKET_NOT_FOUND', QueueMessages.ticketNotFound);
-    return toPublicTicketResponse(await this.views.ticket(row));
+    const ticket = toPublicTicketResponse(await this.views.ticket(row));
+    if (row.status !== 'done') return ticket;
+    const subject = { kind: 'ticket' as const, id: row.id, siteId: row.site_id, agencyId: row.agency_id, serviceId: row.service_id, date: row.local_date };
+    if (localDate(this.clock.now(), row.time_zone) > SurveyTokenSealer.lastDay(subject)) return ticket;
+    return { ...ticket, surveyToken: this.surveyTokens.seal(subject) };
   }
 
   async cancelByCitizen(code: string): Promise<PublicTicketResponse> {
