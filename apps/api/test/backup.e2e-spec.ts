@@ -13,6 +13,10 @@ import { PiiCipher } from '../src/common/pii-cipher';
 import { Seeder } from '../src/database/seeds/seeder';
 import { Hall, issue, KUPANG_MONDAY_0900, setDailyQuota, setupHall } from './support/hall';
 import { TEST_ADMIN, TestApp, testConfig } from './support/test-app';
+import { signInStaff, TestAuthenticator } from './support/staff-sign-in';
+
+/** The administrators' phone: the restored database keeps the secret enrolled before the backup. */
+const phone = new TestAuthenticator();
 import { freePort } from './support/free-port';
 
 /**
@@ -134,17 +138,15 @@ async function startApi(server: EmbeddedServer, dataDir: string, clock: FixedClo
   const firstAdmin = await app.get(Seeder).run({ catalogue: true });
   await app.listen(0, '127.0.0.1');
   const http = () => request(app.getHttpServer());
-  const loginAs = async (email: string, password: string) => {
-    const res = await http().post('/api/v1/auth/login').send({ email, password });
-    if (res.status !== 200) throw new Error(`login as ${email} failed: ${res.status} ${JSON.stringify(res.body)}`);
-    return (res.body as { accessToken: string }).accessToken;
-  };
+  const loginAs = async (email: string, password: string) =>
+    (await signInStaff(async (path, body) => http().post(path).send(body), phone, email, password)).accessToken;
   let adminToken: string | null = null;
   return {
     app,
     db: { url: server.url, name: 'postgres', drop: async () => undefined },
     firstAdmin,
     http,
+    authenticator: phone,
     loginAs,
     adminToken: async () => (adminToken ??= await loginAs(TEST_ADMIN.email, TEST_ADMIN.password)),
     close: () => app.close(),

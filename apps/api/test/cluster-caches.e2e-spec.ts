@@ -13,6 +13,10 @@ import { Hall, KUPANG_MONDAY_0900, setupHall } from './support/hall';
 import { startTestRedis, TestRedis } from './support/redis-server';
 import { STAFF_PASSWORD } from './support/staff';
 import { createTestDatabase, TEST_ADMIN, TestApp, TestDatabase, testConfig } from './support/test-app';
+import { signInStaff, TestAuthenticator } from './support/staff-sign-in';
+
+/** The administrators' phone, shared by every process of this file (they share the database). */
+const phone = new TestAuthenticator();
 
 /** Well inside the five seconds a process caches users, devices and catalogue rows. */
 const AT_ONCE_MS = 1_000;
@@ -26,11 +30,8 @@ type Answer = { status: number; code?: string };
 function through(p: ApiProcess): TestApp {
   const http = () => request(p.url);
   let admin: string | null = null;
-  const loginAs = async (email: string, password: string): Promise<string> => {
-    const res = await http().post('/api/v1/auth/login').send({ email, password });
-    if (res.status !== 200) throw new Error(`login as ${email} on ${p.name} failed: ${res.status} ${JSON.stringify(res.body)}`);
-    return (res.body as { accessToken: string }).accessToken;
-  };
+  const loginAs = async (email: string, password: string): Promise<string> =>
+    (await signInStaff(async (path, body) => http().post(path).send(body), phone, email, password)).accessToken;
   return { http, loginAs, adminToken: async () => (admin ??= await loginAs(TEST_ADMIN.email, TEST_ADMIN.password)) } as unknown as TestApp;
 }
 

@@ -9,6 +9,10 @@ import { ApiClient, counterAction, Hall, issue, KUPANG_MONDAY_0900, setDailyQuot
 import { startTestRedis, TestRedis } from './support/redis-server';
 import { connectQueue, disconnected, joined, record, Recorded } from './support/sockets';
 import { createTestApp, createTestDatabase, TEST_ADMIN, TestApp, TestDatabase } from './support/test-app';
+import { signInStaff, TestAuthenticator } from './support/staff-sign-in';
+
+/** The administrators' phone, shared by every process of this file (they share the database). */
+const phone = new TestAuthenticator();
 
 /**
  * Live events across API processes (docs/architecture.md, "Live events across processes"): two
@@ -29,11 +33,8 @@ type CounterKey = keyof Hall['counters'];
 /** An API process's HTTP as the hall helpers use it. */
 function overHttp(process: ApiProcess): ApiClient {
   const http = () => request(process.url);
-  const loginAs = async (email: string, password: string): Promise<string> => {
-    const res = await http().post('/api/v1/auth/login').send({ email, password });
-    if (res.status !== 200) throw new Error(`login as ${email} on ${process.name} failed: ${res.status} ${JSON.stringify(res.body)}`);
-    return (res.body as { accessToken: string }).accessToken;
-  };
+  const loginAs = async (email: string, password: string): Promise<string> =>
+    (await signInStaff(async (path, body) => http().post(path).send(body), phone, email, password)).accessToken;
   let admin: Promise<string> | null = null;
   return { http, loginAs, adminToken: () => (admin ??= loginAs(TEST_ADMIN.email, TEST_ADMIN.password)) };
 }

@@ -12,6 +12,10 @@ import { gracefulStop, IN_FLIGHT_GRACE_MS } from '../src/graceful-stop';
 import { ApiProcess, clusterSecrets, killApiProcesses, startApiProcesses } from './support/api-processes';
 import { Hall, KUPANG_MONDAY_0900, setDailyQuota, setupHall } from './support/hall';
 import { createTestApp, createTestDatabase, TEST_ADMIN, TestApp, TestDatabase } from './support/test-app';
+import { signInStaff, TestAuthenticator } from './support/staff-sign-in';
+
+/** The administrators' phone, shared by every process of this file (they share the database). */
+const phone = new TestAuthenticator();
 
 describe('Readiness (GET /api/health/ready)', () => {
   let t: TestApp;
@@ -95,11 +99,8 @@ describe('Graceful stop and socket.io clients (in process)', () => {
 function remote(url: string): TestApp {
   const http = () => request(url);
   let admin: string | null = null;
-  const loginAs = async (email: string, password: string) => {
-    const res = await http().post('/api/v1/auth/login').send({ email, password });
-    if (res.status !== 200) throw new Error(`login as ${email} failed: ${res.status}`);
-    return (res.body as { accessToken: string }).accessToken;
-  };
+  const loginAs = async (email: string, password: string) =>
+    (await signInStaff(async (path, body) => http().post(path).send(body), phone, email, password)).accessToken;
   return {
     http,
     loginAs,
