@@ -67,6 +67,12 @@ export const ADMIN_SECTIONS: readonly AdminSection[] = [
     </div>
   `,
   styles: `
+    :host {
+      display: block;
+      max-width: 80rem;
+      margin: 0 auto;
+      padding: var(--mpp-space-4);
+    }
     .admin__head {
       display: flex;
       flex-wrap: wrap;

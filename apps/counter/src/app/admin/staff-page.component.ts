@@ -129,7 +129,9 @@ export class StaffPageComponent {
     this.api.createUser(request).subscribe({
       next: (user) => {
         this.creating.set(false);
-        this.users.update((users) => [...(users ?? []), user].sort((a, b) => a.fullName.localeCompare(b.fullName)));
+        // At once at the end, then in the API's order (by name, as the database sorts).
+        this.users.update((users) => [...(users ?? []), user]);
+        this.load();
         this.fullName.set('');
         this.email.set('');
         this.password.set('');

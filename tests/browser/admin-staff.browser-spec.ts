@@ -1,0 +1,186 @@
+import type { AgencyResponse, ApiError, StaffUserResponse } from '@mpp/contracts';
+import type { Browser, Page } from 'playwright-core';
+import { createStaff, StaffTokens } from '../../apps/api/test/support/staff';
+import { createTestApp, TestApp } from '../../apps/api/test/support/test-app';
+import { checkScreen } from './support/axe';
+import { chromiumFor, closeAppAndChromium } from './support/app-in-chromium';
+
+/** The counter app's session in sessionStorage (apps/counter/src/app/auth/auth-session.service.ts). */
+const TOKEN_KEY = 'mpp.counter.token';
+const SESSION_KEY = 'mpp.counter.session';
+
+describe('The staff administration page (admin/petugas) in Chromium', () => {
+  let t: TestApp;
+  let staff: StaffTokens;
+  let browser: Browser;
+  let base: string;
+  let page: Page;
+  const officer = { fullName: 'Yohanes Bria Seran', email: 'yohanes.seran@mpp.test', password: 'kata-sandi-awal-01' };
+  const newPassword = 'kata-sandi-baru-02';
+
+  /** Signs the page in with a token the API gave (the sign-in form and its second factor are the login page's tests). */
+  const signIn = async (token: string) => {
+    const user = (await t.http().get('/api/v1/auth/me').auth(token, { type: 'bearer' }).expect(200)).body as StaffUserResponse;
+    // A page of the same origin where no app runs (an app still open could save its own session over this one).
+    await page.goto(`${base}/api/health`);
+    await page.evaluate(
+      ([keys, values]) => {
+        sessionStorage.clear();
+        sessionStorage.setItem(keys[0], values[0]);
+        sessionStorage.setItem(keys[1], values[1]);
+      },
+      [[TOKEN_KEY, SESSION_KEY], [token, JSON.stringify({ expiresAt: null, user })]] as const,
+    );
+  };
+  const usersAs = async (token: string) => (await t.http().get('/api/v1/admin/users').auth(token, { type: 'bearer' }).expect(200)).body as StaffUserResponse[];
+  const loginStatus = async (email: string, password: string) => (await t.http().post('/api/v1/auth/login').send({ email, password })).status;
+  const meStatus = async (token: string) => (await t.http().get('/api/v1/auth/me').auth(token, { type: 'bearer' })).status;
+  const row = (email: string) => page.locator(`[data-testid="staff-row"][data-email="${email}"]`);
+  const shownEmails = () => page.getByTestId('staff-row').evaluateAll((rows) => rows.map((r) => r.getAttribute('data-email')));
+  const announced = (text: string) => page.getByTestId('admin-announcement').filter({ hasText: text }).waitFor();
+  const focusedTestId = () => page.evaluate(() => document.activeElement?.getAttribute('data-testid') ?? null);
+
+  beforeAll(async () => {
+    t = await createTestApp();
+    staff = await createStaff(t);
+    ({ browser, base } = await chromiumFor(t));
+    page = await browser.newPage({ viewport: { width: 1366, height: 900 } });
+  }, 180_000);
+  afterAll(() => closeAppAndChromium(browser, t));
+
+  it("should let an agency admin create an officer of their own agency by keyboard, and list only their agency's accounts", async () => {
+    await signIn(staff.dukcapilAdmin);
+    await page.goto(`${base}/counter/admin/petugas`);
+    await page.getByTestId('staff-table').waitFor();
+    const before = await usersAs(staff.dukcapilAdmin);
+    expect(before.every((u) => u.agencyId === staff.dukcapil.id)).toBe(true);
+    expect(await shownEmails()).toEqual(before.map((u) => u.email));
+    expect(await shownEmails()).not.toContain('admin.polresta@mpp.test');
+    // Only the officer role, and the agency is theirs: nothing to choose.
+    expect((await page.getByTestId('staff-new-role').locator('option').allTextContents()).map((s) => s.trim())).toEqual(['Petugas loket']);
+    expect((await page.getByTestId('staff-agency-fixed').textContent())?.trim()).toBe(staff.dukcapil.name);
+    // Their own row says so, without buttons.
+    expect(await row('admin.dukcapil@mpp.test').getByRole('button').count()).toBe(0);
+    await checkScreen(page, 'admin-staff-agency-admin');
+
+    // The name field has the focus; Tab moves through the form, Enter creates.
+    expect(await focusedTestId()).toBe('staff-full-name');
+    await page.keyboard.type(officer.fullName);
+    await page.keyboard.press('Tab');
+    await page.keyboard.type(officer.email);
+    await page.keyboard.press('Tab');
+    expect(await focusedTestId()).toBe('staff-new-role');
+    await page.keyboard.press('Tab');
+    expect(await focusedTestId()).toBe('staff-password');
+    await page.keyboard.type(officer.password);
+    await page.keyboard.press('Enter');
+    await announced(`Akun ${officer.fullName} (Petugas loket) dibuat.`);
+    await row(officer.email).waitFor();
+
+    const created = (await usersAs(staff.dukcapilAdmin)).find((u) => u.email === officer.email)!;
+    expect(created).toMatchObject({ fullName: officer.fullName, role: 'officer', agencyId: staff.dukcapil.id, siteCode: 'kota-kupang', active: true });
+    expect(await shownEmails()).toEqual((await usersAs(staff.dukcapilAdmin)).map((u) => u.email));
+    expect(await loginStatus(officer.email, officer.password)).toBe(200);
+    // The form is empty again, ready for the next account.
+    expect(await page.getByTestId('staff-full-name').inputValue()).toBe('');
+    expect(await page.getByTestId('staff-password').inputValue()).toBe('');
+  });
+
+  it("should show the API's refusal in its own words and create nothing", async () => {
+    const body = { fullName: 'Akun Pendek', email: 'pendek@mpp.test', password: 'pendek', role: 'officer', agencyId: staff.dukcapil.id };
+    const direct = (await t.http().post('/api/v1/admin/users').auth(staff.dukcapilAdmin, { type: 'bearer' }).send(body).expect(400)).body as ApiError;
+    await page.getByTestId('staff-full-name').fill(body.fullName);
+    await page.getByTestId('staff-email').fill(body.email);
+    await page.getByTestId('staff-password').fill(body.password);
+    await page.getByTestId('staff-create').click();
+    const alert = page.getByTestId('staff-create-error');
+    await alert.waitFor();
+    const text = (await alert.textContent()) ?? '';
+    expect(text).toContain(direct.message.id);
+    for (const field of direct.fields ?? []) expect(text).toContain(field.message.id);
+    expect((await usersAs(staff.dukcapilAdmin)).some((u) => u.email === body.email)).toBe(false);
+    await checkScreen(page, 'admin-staff-refused');
+  });
+
+  it('should give a new password after saying it ends the sessions, and end them', async () => {
+    const oldToken = await t.loginAs(officer.email, officer.password);
+    expect(await meStatus(oldToken)).toBe(200);
+
+    await row(officer.email).getByTestId('staff-reset').click();
+    const dialog = page.getByTestId('staff-dialog');
+    await dialog.waitFor();
+    expect((await dialog.getByRole('heading').textContent())?.trim()).toBe(`Kata sandi baru untuk ${officer.fullName}`);
+    expect((await dialog.getByTestId('staff-dialog-warning').textContent())?.trim()).toBe(
+      `Semua sesi ${officer.fullName} yang sedang berjalan langsung berakhir: ia harus masuk lagi dengan kata sandi baru.`,
+    );
+    await page.waitForFunction(() => document.activeElement?.getAttribute('data-testid') === 'staff-new-password');
+    await checkScreen(page, 'admin-staff-reset-dialog');
+    await page.keyboard.type(newPassword);
+    await page.keyboard.press('Enter');
+    await announced(`Kata sandi ${officer.fullName} diganti; sesi lamanya berakhir.`);
+    await dialog.waitFor({ state: 'hidden' });
+
+    expect(await meStatus(oldToken)).toBe(401);
+    expect(await loginStatus(officer.email, officer.password)).toBe(401);
+    expect(await loginStatus(officer.email, newPassword)).toBe(200);
+  });
+
+  it('should disable an account after a confirmation (Escape changes nothing) and enable it again', async () => {
+    const token = await t.loginAs(officer.email, newPassword);
+
+    // Escape closes the question without a change; the focus returns to the button.
+    await row(officer.email).getByTestId('staff-disable').click();
+    await page.getByTestId('staff-dialog').waitFor();
+    expect((await page.getByTestId('staff-dialog-warning').textContent())?.trim()).toBe(
+      `${officer.fullName} langsung keluar dari semua sesinya dan tidak dapat masuk sampai akunnya diaktifkan lagi.`,
+    );
+    await page.keyboard.press('Escape');
+    await page.getByTestId('staff-dialog').waitFor({ state: 'hidden' });
+    await page.waitForFunction(() => document.activeElement?.getAttribute('data-testid') === 'staff-disable');
+    expect((await usersAs(staff.dukcapilAdmin)).find((u) => u.email === officer.email)!.active).toBe(true);
+    expect(await meStatus(token)).toBe(200);
+
+    await page.keyboard.press('Enter');
+    await page.getByTestId('staff-dialog-confirm').click();
+    await announced(`Akun ${officer.fullName} dinonaktifkan; sesinya berakhir.`);
+    await page.locator(`[data-testid="staff-row"][data-email="${officer.email}"][data-active="false"]`).waitFor();
+    expect((await row(officer.email).getByTestId('staff-row-status').textContent())?.trim()).toBe('Nonaktif');
+    expect((await usersAs(staff.dukcapilAdmin)).find((u) => u.email === officer.email)!.active).toBe(false);
+    expect(await meStatus(token)).toBe(401);
+    expect(await loginStatus(officer.email, newPassword)).toBe(401);
+    await checkScreen(page, 'admin-staff-disabled');
+
+    await row(officer.email).getByTestId('staff-enable').click();
+    await page.getByTestId('staff-dialog-confirm').click();
+    await announced(`Akun ${officer.fullName} aktif lagi.`);
+    await page.locator(`[data-testid="staff-row"][data-email="${officer.email}"][data-active="true"]`).waitFor();
+    expect(await loginStatus(officer.email, newPassword)).toBe(200);
+  });
+
+  it("should let a site admin give agency roles for any of their MPP's agencies, and list only their MPP's accounts", async () => {
+    await signIn(staff.kupangSiteAdmin);
+    await page.goto(`${base}/counter/admin/petugas`);
+    await page.getByTestId('staff-table').waitFor();
+    const listed = await usersAs(staff.kupangSiteAdmin);
+    expect(listed.every((u) => u.siteCode === 'kota-kupang')).toBe(true);
+    await row(officer.email).waitFor();
+    expect(await shownEmails()).toEqual(listed.map((u) => u.email));
+    expect(await shownEmails()).not.toContain('admin.probolinggo@mpp.test');
+    expect((await page.getByTestId('staff-new-role').locator('option').allTextContents()).map((s) => s.trim())).toEqual(['Administrator instansi', 'Petugas loket']);
+    const agencies = (await t.http().get('/api/v1/sites/kota-kupang/agencies').expect(200)).body as AgencyResponse[];
+    const names = agencies.map((a) => a.name).sort((a, b) => a.localeCompare(b));
+    expect((await page.getByTestId('staff-agency').locator('option').allTextContents()).map((s) => s.trim())).toEqual(['Pilih instansi', ...names]);
+
+    await page.getByTestId('staff-full-name').fill('Admin Polresta Dua');
+    await page.getByTestId('staff-email').fill('admin.polresta.dua@mpp.test');
+    await page.getByTestId('staff-new-role').selectOption('agency_admin');
+    await page.getByTestId('staff-agency').selectOption(staff.polresta.id);
+    await page.getByTestId('staff-password').fill('kata-sandi-awal-03');
+    await page.getByTestId('staff-create').click();
+    await announced('Akun Admin Polresta Dua (Administrator instansi) dibuat.');
+    const created = (await usersAs(staff.kupangSiteAdmin)).find((u) => u.email === 'admin.polresta.dua@mpp.test')!;
+    expect(created).toMatchObject({ role: 'agency_admin', agencyId: staff.polresta.id, siteCode: 'kota-kupang' });
+    expect((await row(created.email).getByTestId('staff-row-agency').textContent())?.trim()).toBe(staff.polresta.name);
+    await checkScreen(page, 'admin-staff-site-admin');
+  });
+});
