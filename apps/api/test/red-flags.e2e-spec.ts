@@ -122,6 +122,18 @@ describe(RedFlagsService.name, () => {
       await list(h.system, 'kota-tidak-ada').expect(404);
       await list(h.kiosk).expect(403);
     });
+
+    it('should never answer 500 to malformed codes or bodies, and say what is wrong in both languages', async () => {
+      const answers: { status: number; body: { message?: { id?: string; en?: string } } }[] = [];
+      for (const code of ['x', 'a'.repeat(400), "kupang'; DROP TABLE site; --", '%F0%9F%98%80']) {
+        for (const path of ['red-flags', 'red-flags/settings']) answers.push(await t.http().get(`/api/v1/admin/sites/${encodeURIComponent(code)}/${path}`).auth(h.system, { type: 'bearer' }));
+      }
+      for (const body of [[], 'x', null, 42, { ...DEFAULT_RED_FLAG_SETTINGS, waitMinutes: { $gt: 1 } }, { ...DEFAULT_RED_FLAG_SETTINGS, ikmMinBand: ['B'] }, { ...DEFAULT_RED_FLAG_SETTINGS, summaryHour: 7.5 }]) {
+        answers.push(await t.http().put('/api/v1/admin/sites/kota-kupang/red-flags/settings').auth(h.kupangSiteAdmin, { type: 'bearer' }).set('Content-Type', 'application/json').send(JSON.stringify(body)));
+      }
+      expect(answers.map((a) => a.status).filter((s) => s >= 500 || s < 400)).toEqual([]);
+      expect(answers.filter((a) => !a.body.message?.id || !a.body.message?.en)).toEqual([]);
+    });
   });
 
   it('should raise a long wait only over the threshold, per service, and show it only to the service’s agency', async () => {

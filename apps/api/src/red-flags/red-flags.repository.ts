@@ -176,7 +176,10 @@ export class RedFlagsRepository {
               (array_agg(a.due_at ORDER BY a.due_at, a.id))[$4] AS nth_due_at,
               (array_agg(a.id ORDER BY a.due_at, a.id))[1:20] AS application_ids
          FROM application a JOIN service s ON s.id = a.service_id
-        WHERE a.site_id = $1 AND a.clock_phase = 'running' AND a.state = ANY($2::text[]) AND a.due_at < $3
+        WHERE a.agency_id IN (SELECT id FROM agency WHERE site_id = $1) AND a.due_at < $3
+          -- ix_application_due's own predicate, spelled out so the planner can use it (per agency, by due date).
+          AND a.state NOT IN ('draft', 'ready', 'done', 'rejected', 'withdrawn', 'expired')
+          AND a.site_id = $1 AND a.clock_phase = 'running' AND a.state = ANY($2::text[])
         GROUP BY a.service_id, s.name, s.name_en, a.agency_id
         ORDER BY min(a.due_at), a.service_id`,
       [siteId, states, now, min],
