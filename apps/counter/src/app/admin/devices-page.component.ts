@@ -51,13 +51,14 @@ export function deviceLink(origin: string, token: string): string {
     .devices__kinds {
       border: 0;
       padding: 0;
-      display: flex;
-      flex-wrap: wrap;
-      gap: var(--mpp-space-3);
-      align-items: center;
+      margin: 0;
+      min-width: 0;
     }
-    .devices__kinds legend {
-      width: 100%;
+    .devices__kinds label {
+      display: flex;
+      align-items: center;
+      gap: var(--mpp-space-2);
+      padding: var(--mpp-space-1) 0;
     }
   `,
 })
