@@ -4,17 +4,17 @@ import { Router } from '@angular/router';
 import { API_BASE_URL } from '@mpp/ui';
 import { catchError, throwError } from 'rxjs';
 
-import { LOGIN_PATH } from './auth-api.service';
+import { LOGIN_PATH, TOTP_PATH_PREFIX } from './auth-api.service';
 import { AuthSession } from './auth-session.service';
 
 /**
  * Adds `Authorization: Bearer <token>` to API requests. A 401 (token expired or revoked) signs
- * the officer out and sends them to the login page; the login request's own 401 (wrong
- * password) is left for the login form to show.
+ * the officer out and sends them to the login page; the sign-in requests' own 401s (a wrong
+ * password or code) are left for the login form to show.
  */
 export const authInterceptor: HttpInterceptorFn = (request, next) => {
   const baseUrl = inject(API_BASE_URL);
-  if (!request.url.startsWith(baseUrl) || request.url === `${baseUrl}${LOGIN_PATH}`) {
+  if (!request.url.startsWith(baseUrl) || request.url === `${baseUrl}${LOGIN_PATH}` || request.url.startsWith(`${baseUrl}${TOTP_PATH_PREFIX}`)) {
     return next(request);
   }
   const session = inject(AuthSession);
