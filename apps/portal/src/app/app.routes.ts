@@ -23,6 +23,7 @@ export const APP_ROUTES: Routes = [
   { path: 'antrean-daring', loadChildren: () => import('./online-ticket/online-ticket.routes').then((m) => m.ONLINE_TICKET_ROUTES) },
   { path: 'permohonan', loadChildren: () => import('./application/application.routes').then((m) => m.APPLICATION_ROUTES) },
   { path: 'verifikasi', loadChildren: () => import('./verify/verify.routes').then((m) => m.VERIFY_ROUTES) },
+  { path: 'survei', loadChildren: () => import('./survey/survey.routes').then((m) => m.SURVEY_ROUTES) },
   { path: 'akun', loadChildren: () => import('./account/account.routes').then((m) => m.ACCOUNT_ROUTES) },
   { path: '**', component: NotFoundPageComponent, title: 'common.notFound.title' },
 ];

@@ -33,6 +33,7 @@ import { TicketCancelComponent } from './ticket-cancel.component';
 import { formatIssuedAt } from './ticket-format';
 import { TicketLiveService, type LiveConnection } from './ticket-live.service';
 import { TicketNotifyComponent } from './ticket-notify.component';
+import { TicketSurveyComponent } from './ticket-survey.component';
 
 /** What a ticket that can no longer change tells the citizen. */
 const FINAL_MESSAGE_KEYS: Readonly<Partial<Record<TicketStatus, string>>> = {
@@ -54,7 +55,7 @@ const CONNECTION_KEYS: Readonly<Record<LiveConnection, string>> = {
  */
 @Component({
   selector: 'portal-ticket-page',
-  imports: [ErrorAlertComponent, LocalizedPipe, OnlineDepartureComponent, RouterLink, TicketCancelComponent, TicketNotifyComponent, TranslatePipe],
+  imports: [ErrorAlertComponent, LocalizedPipe, OnlineDepartureComponent, RouterLink, TicketCancelComponent, TicketNotifyComponent, TicketSurveyComponent, TranslatePipe],
   providers: [TicketLiveService],
   changeDetection: ChangeDetectionStrategy.OnPush,
   templateUrl: './ticket-page.component.html',

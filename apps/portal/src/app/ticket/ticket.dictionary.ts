@@ -24,6 +24,9 @@ export const TICKET_PAGE_DICTIONARY = defineDictionary(
     'portal.ticket.called': 'Silakan menuju Loket {n}',
     'portal.ticket.serving': 'Anda sedang dilayani di Loket {n}',
     'portal.ticket.final.done': 'Layanan Anda sudah selesai. Terima kasih telah berkunjung.',
+    'portal.ticket.survey.heading': 'Bagaimana pelayanan kami?',
+    'portal.ticket.survey.body': 'Isi survei kepuasan masyarakat: 9 pertanyaan, sekitar 1 menit, tanpa nama.',
+    'portal.ticket.survey.link': 'Isi survei',
     'portal.ticket.final.no_show':
       'Nomor Anda sudah dipanggil, tetapi Anda tidak datang ke loket. Silakan ambil nomor antrean baru di kiosk.',
     'portal.ticket.final.cancelled':
@@ -69,6 +72,9 @@ export const TICKET_PAGE_DICTIONARY = defineDictionary(
     'portal.ticket.called': 'Please go to Counter {n}',
     'portal.ticket.serving': 'You are being served at Counter {n}',
     'portal.ticket.final.done': 'Your service is complete. Thank you for visiting.',
+    'portal.ticket.survey.heading': 'How did we do?',
+    'portal.ticket.survey.body': 'Take the public satisfaction survey: 9 questions, about 1 minute, anonymous.',
+    'portal.ticket.survey.link': 'Take the survey',
     'portal.ticket.final.no_show':
       'Your number was called, but you did not come to the counter. Please take a new queue number at the kiosk.',
     'portal.ticket.final.cancelled':
