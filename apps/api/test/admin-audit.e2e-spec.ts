@@ -302,6 +302,56 @@ describe(AuditService.name, () => {
     });
   });
 
+  describe('one transaction', () => {
+    it('should undo the change when its audit row cannot be written', async () => {
+      const dto = newAgencyDto();
+      const agency = (await as(s.kupangSiteAdmin).post('/api/v1/admin/sites/kota-kupang/agencies').send(dto).expect(201)).body as { id: string };
+      // A fault injected in PostgreSQL: the audit row of this one change is refused.
+      await db.query(`
+        CREATE FUNCTION test_refuse_audit() RETURNS trigger LANGUAGE plpgsql AS $$
+        BEGIN
+          IF NEW.after::text LIKE '%Ditolak-Audit%' THEN RAISE EXCEPTION 'audit refused for the test'; END IF;
+          RETURN NEW;
+        END $$`);
+      await db.query(`CREATE TRIGGER test_refuse_audit BEFORE INSERT ON admin_audit FOR EACH ROW EXECUTE FUNCTION test_refuse_audit()`);
+      try {
+        const res = await as(s.kupangSiteAdmin).patch(`/api/v1/admin/agencies/${agency.id}`).send({ shortName: 'Ditolak-Audit' });
+        expect(res.status).toBe(500);
+      } finally {
+        await db.query(`DROP TRIGGER test_refuse_audit ON admin_audit`);
+        await db.query(`DROP FUNCTION test_refuse_audit()`);
+      }
+      const [row] = (await db.query(`SELECT short_name FROM agency WHERE id = $1`, [agency.id])) as { short_name: string }[];
+      expect(row.short_name).toBe(dto.shortName);
+      expect(await rowsOf(agency.id, 'agency.update')).toEqual([]);
+    });
+  });
+
+  describe('concurrent changes', () => {
+    it('should chain before → after exactly when admins change one setting at the same moment', async () => {
+      const [service] = await kupangServices('polresta');
+      const start = await totalRows();
+      const values = [11, 12, 13, 14, 15, 16];
+      await Promise.all([
+        ...values.map((n) => as(s.kupangSiteAdmin).put('/api/v1/admin/sites/kota-kupang/push-settings').send({ aheadNotice: n }).expect(200)),
+        ...values.map((n) => as(s.polrestaAdmin).patch(`/api/v1/admin/services/${service.id}`).send({ summary: `Ringkasan ${n}` }).expect(200)),
+      ]);
+      expect(await totalRows()).toBe(start + values.length * 2);
+
+      for (const [entityId, action, field, expected] of [
+        [kupangId, 'site.push_settings', 'aheadNotice', values],
+        [service.id, 'service.update', 'summary', values.map((n) => `Ringkasan ${n}`)],
+      ] as const) {
+        const rows = (await rowsOf(entityId, action)).slice(-values.length);
+        // Each change saw the one committed before it: no lost or invented "before".
+        for (let i = 1; i < rows.length; i++) {
+          expect({ i, before: rows[i].before![field] }).toEqual({ i, before: rows[i - 1].after![field] });
+        }
+        expect(rows.map((r) => r.after![field]).sort()).toEqual(expected);
+      }
+    });
+  });
+
   describe('GET /admin/audit', () => {
     it('should show an agency admin only their agency, a site admin only their site, and a system admin everything', async () => {
       const [dukcapilService] = await kupangServices('dukcapil');
