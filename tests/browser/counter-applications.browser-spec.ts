@@ -155,6 +155,19 @@ describe('The counter applications inbox and review screen in Chromium', () => {
     expect(await page.getByTestId('inbox-row').count()).toBe(1);
     await checkScreen('counter-applications-overdue');
 
+    // The at-risk tab (past the legal deadline, undecided): the rows and flags the API gives, the flag job's rule.
+    const atRisk = (await asOfficer(staff.dukcapilOfficer, '?due=at_risk').expect(200)).body as ApplicationInboxResponse;
+    expect(atRisk.items.map((i) => i.code)).toEqual([overdue.application.code]);
+    expect(atRisk.items[0].flags).toEqual(['at_risk', 'overdue']);
+    await page.locator('[data-testid="inbox-tab"][data-tab="at_risk"]').click();
+    await page.locator('[data-testid="inbox-tab"][data-tab="at_risk"][aria-current="page"]').waitFor();
+    await row.getByTestId('inbox-risk').waitFor();
+    expect(await page.getByTestId('inbox-row').evaluateAll((rows) => rows.map((r) => r.getAttribute('data-code')))).toEqual(atRisk.items.map((i) => i.code));
+    const flagText = (await row.getByTestId('inbox-flag').textContent())!;
+    expect(flagText).toContain('berisiko dianggap dikabulkan');
+    expect(flagText).toContain('Terlambat');
+    await checkScreen('counter-applications-at-risk');
+
     await page.locator('[data-testid="inbox-tab"][data-tab="new"]').click();
     await page.locator(`[data-testid="inbox-row"][data-code="${api.items[1].code}"]`).waitFor();
     await page.keyboard.press('j');
@@ -180,11 +193,24 @@ describe('The counter applications inbox and review screen in Chromium', () => {
     expect((await detail(id)).state).toBe('in_verification');
     expect(await focusedAfterMove(page, 'review-state')).toBe('review-state');
 
-    // The first requirement's document is a PDF: shown from a blob: URL in a sandboxed frame (or offered to open/download).
+    // The first requirement's document is a PDF: not framed in the page (Chromium renders no PDF in a
+    // sandboxed frame; the CSP keeps frame-src 'none'), offered to open in a tab or download, from a blob: URL.
     const items = [...before.items].sort((a, b) => a.position - b.position);
     expect(await selectedItemId()).toBe(items[0].requirementId);
     await page.getByTestId('document-download').waitFor();
     expect(await page.getByTestId('document-download').getAttribute('href')).toMatch(/^blob:/);
+    expect(await page.getByTestId('document-pdf-note').textContent()).toContain('Buka di tab baru');
+    expect(await page.locator('iframe').count()).toBe(0);
+    // "Buka di tab baru" shows it in Chromium's PDF viewer, in a tab of its own.
+    const openHref = (await page.getByTestId('document-open').getAttribute('href'))!;
+    const [tab] = await Promise.all([page.context().waitForEvent('page'), page.getByTestId('document-open').click()]);
+    await tab.waitForLoadState();
+    expect(tab.url()).toBe(openHref);
+    expect(await tab.evaluate(() => document.contentType)).toBe('application/pdf');
+    // The viewer is Chromium's PDF extension, in a frame of the tab.
+    for (let i = 0; i < 50 && !tab.frames().some((f) => f.url().startsWith('chrome-extension://')); i++) await tab.waitForTimeout(100);
+    expect(tab.frames().some((f) => f.url().startsWith('chrome-extension://'))).toBe(true);
+    await tab.close();
     // The bytes are the stored version's (sha256), under a name without personal data.
     const pdf = await downloadByClick(page, 'document-download');
     const stored = before.items.find((i) => i.requirementId === items[0].requirementId)!.documents!;

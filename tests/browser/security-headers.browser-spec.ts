@@ -1,7 +1,8 @@
 /// <reference lib="dom" />
+import PDFDocument from 'pdfkit';
 import type { Browser, Page } from 'playwright-core';
 import { FixedClock } from '../../apps/api/src/common/clock';
-import { CONTENT_SECURITY_POLICY } from '../../apps/api/src/common/http/security-headers';
+import { CONTENT_SECURITY_POLICY, cspHeader } from '../../apps/api/src/common/http/security-headers';
 import { Hall, issue, KUPANG_MONDAY_0900, setDailyQuota, setupHall } from '../../apps/api/test/support/hall';
 import { createTestApp, TestApp } from '../../apps/api/test/support/test-app';
 import { seriousAxeViolations } from './support/axe';
@@ -67,6 +68,52 @@ describe('CONTENT_SECURITY_POLICY in Chromium', () => {
     // Other pages link it: its onload (allowed by its hash) switched it from print to all media.
     expect(await onTicket.page.evaluate(() => [...document.querySelectorAll('link[rel="stylesheet"]')].map((l) => (l as HTMLLinkElement).media))).toEqual(['all']);
     expect(await seriousAxeViolations(onTicket.page)).toEqual([]);
+  });
+
+  it("should keep every app unframeable and frameless (frame-src 'none'): Chromium shows no PDF in a sandboxed frame, so the counter offers a tab instead", async () => {
+    expect(CONTENT_SECURITY_POLICY['frame-src']).toEqual(["'none'"]);
+    expect(CONTENT_SECURITY_POLICY['object-src']).toEqual(["'none'"]);
+    // The alternative weighed for the counter's PDF preview: frame-src blob: with a sandboxed frame.
+    // On a page of its own (served by the route below) with that policy, the sandboxed frame gets an
+    // error page, where the same frame without sandbox (never allowed: a frame of the app's origin)
+    // gets Chromium's PDF viewer.
+    const pdf = await new Promise<Buffer>((resolve) => {
+      const doc = new PDFDocument({ size: 'A6' });
+      const chunks: Buffer[] = [];
+      doc.on('data', (chunk: Buffer) => chunks.push(chunk));
+      doc.on('end', () => resolve(Buffer.concat(chunks)));
+      doc.text('KTP');
+      doc.end();
+    });
+    const framed = async (sandbox: boolean): Promise<string[]> => {
+      const page = await browser.newPage();
+      const csp = cspHeader({ ...CONTENT_SECURITY_POLICY, 'frame-src': ['blob:'] });
+      await page.route('http://frame.test/**', (route) => {
+        const path = new URL(route.request().url()).pathname;
+        if (path === '/doc.pdf') return route.fulfill({ contentType: 'application/pdf', body: pdf, headers: { 'content-security-policy': csp } });
+        if (path === '/frame.js') {
+          const body = `fetch('/doc.pdf').then((r) => r.blob()).then((b) => {
+            const f = document.createElement('iframe');
+            ${sandbox ? "f.setAttribute('sandbox', '');" : ''}
+            f.src = URL.createObjectURL(new Blob([b], { type: 'application/pdf' }));
+            f.onload = () => { document.body.dataset.loaded = '1'; };
+            document.body.appendChild(f);
+          });`;
+          return route.fulfill({ contentType: 'text/javascript', body, headers: { 'content-security-policy': csp } });
+        }
+        return route.fulfill({ contentType: 'text/html', body: '<!doctype html><title>PDF</title><script src="/frame.js"></script>', headers: { 'content-security-policy': csp } });
+      });
+      await page.goto('http://frame.test/');
+      await page.locator('body[data-loaded="1"]').waitFor();
+      for (let i = 0; i < 30 && !page.frames().some((f) => /^(chrome-extension|chrome-error):/.test(f.url())); i++) await page.waitForTimeout(100);
+      const urls = page.frames().map((f) => f.url().replace(/^(\w[\w-]*:).*$/, '$1'));
+      await page.close();
+      return urls;
+    };
+    expect(await framed(false)).toContain('chrome-extension:');
+    const sandboxed = await framed(true);
+    expect(sandboxed).toContain('chrome-error:');
+    expect(sandboxed).not.toContain('chrome-extension:');
   });
 
   it('should run the counter app with no CSP violation', async () => {

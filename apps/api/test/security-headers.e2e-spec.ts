@@ -59,6 +59,8 @@ describe(securityHeaders.name, () => {
       const csp = String(sut.headers['content-security-policy']);
       expect(csp).toMatch(/frame-ancestors 'none'/);
       expect(csp).toMatch(/default-src '(self|none)'/);
+      // No frames at all (the counter offers PDFs in a tab of their own: docs/applications.md, "PDF preview").
+      expect(csp).toMatch(/frame-src 'none'|^(?!.*frame-src).*default-src 'none'/);
       expect(csp).not.toMatch(/unsafe-eval/);
       expect(sut.headers['x-content-type-options']).toBe('nosniff');
       expect(sut.headers['x-frame-options']).toBe('DENY');

@@ -1,14 +1,15 @@
 import { HttpClient, HttpErrorResponse } from '@angular/common/http';
 import { Injectable, inject } from '@angular/core';
 import type {
+  ApplicationDocumentAccessResponse,
   ApplicationEventResponse,
+  ApplicationFlagKindName,
   ApplicationInboxResponse,
   ApplicationItemResponse,
+  ApplicationNoteResponse,
   ApplicationResponse,
   ApplicationResultDeliveryName,
   ApplicationStateName,
-  ApplicationDocumentAccessResponse,
-  ApplicationNoteResponse,
   CreateWalkInApplicationRequest,
   DecisionLetterKind,
   IssuedDocumentSummary,
@@ -68,7 +69,7 @@ export type AgencyApplicationDetail = Omit<ApplicationResponse, 'items'> & {
 /** What the inbox can be narrowed to: one state, or the clock's flags. */
 export interface InboxFilter {
   state?: ApplicationStateName;
-  due?: 'due_soon' | 'overdue';
+  due?: ApplicationFlagKindName;
 }
 
 /** The steps of `POST /agency/applications/{id}/{step}` the review screen offers. */

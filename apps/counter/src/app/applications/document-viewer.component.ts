@@ -1,5 +1,5 @@
 import { ChangeDetectionStrategy, Component, DestroyRef, computed, effect, inject, input, signal, untracked } from '@angular/core';
-import { DomSanitizer, type SafeResourceUrl } from '@angular/platform-browser';
+import { DomSanitizer } from '@angular/platform-browser';
 import { ErrorAlertComponent, I18nService, TranslatePipe } from '@mpp/ui';
 import type { Subscription } from 'rxjs';
 
@@ -11,14 +11,17 @@ type Shown =
   | { status: 'loading' }
   | { status: 'error'; error: unknown }
   | { status: 'image'; dataUrl: string; blobUrl: string }
-  | { status: 'pdf'; blobUrl: string; frameUrl: SafeResourceUrl }
+  | { status: 'pdf'; blobUrl: string }
   | { status: 'other'; blobUrl: string };
 
 /**
  * One requirement's documents: the version history, and the chosen version fetched with the staff
  * token as a blob. Never the API's URL in the page (the API serves files as sandboxed attachments):
- * an image is shown from a data: URL (the app's CSP allows data: images), a PDF in a sandboxed
- * frame from a blob: URL, with "Buka" (new tab) and "Unduh" (download) beside it.
+ * an image is shown from a data: URL (the app's CSP allows data: images); a PDF is offered by
+ * "Buka di tab baru" (Chromium's PDF viewer in a tab of its own) and "Unduh", from a blob: URL. It is
+ * not shown in the page: Chromium refuses to render a PDF in a sandboxed frame at all, and an
+ * unsandboxed frame of the app's origin is not allowed (the CSP keeps frame-src 'none';
+ * docs/applications.md, "PDF preview").
  */
 @Component({
   selector: 'counter-document-viewer',
@@ -64,18 +67,7 @@ type Shown =
           <img class="viewer__image" data-testid="document-image" [src]="imageUrl()" [alt]="'applications.document.imageAlt' | t: { name: requirementName(), n: chosenVersion() }" />
         }
         @case ('pdf') {
-          @if (!frameBlocked()) {
-            <iframe
-              class="viewer__frame"
-              data-testid="document-frame"
-              sandbox
-              referrerpolicy="no-referrer"
-              [src]="frameUrl()"
-              [title]="'applications.document.frameTitle' | t: { name: requirementName(), n: chosenVersion() }"
-            ></iframe>
-          } @else {
-            <p class="mpp-muted" data-testid="document-frame-blocked">{{ 'applications.document.frameBlocked' | t }}</p>
-          }
+          <p class="viewer__note" data-testid="document-pdf-note">{{ 'applications.document.pdfNote' | t }}</p>
         }
         @case ('other') {
           <p class="mpp-muted">{{ 'applications.document.noPreview' | t }}</p>
@@ -121,10 +113,8 @@ type Shown =
       border: 1px solid var(--mpp-color-border-soft);
       background: var(--mpp-color-surface);
     }
-    .viewer__frame {
-      width: 100%;
-      height: 70vh;
-      border: 1px solid var(--mpp-color-border-soft);
+    .viewer__note {
+      margin: 0;
     }
     .viewer__links {
       display: flex;
@@ -160,8 +150,6 @@ export class DocumentViewerComponent {
   protected readonly chosenId = computed(() => this.chosen()?.id ?? null);
   protected readonly chosenVersion = computed(() => this.chosen()?.version ?? '');
   protected readonly shown = signal<Shown>({ status: 'none' });
-  /** The app's CSP refused the frame (frame-src): the PDF is offered by "Buka" and "Unduh" only. */
-  protected readonly frameBlocked = signal(false);
   protected readonly blobUrl = computed(() => {
     const shown = this.shown();
     return shown.status === 'image' || shown.status === 'pdf' || shown.status === 'other' ? this.sanitizer.bypassSecurityTrustUrl(shown.blobUrl) : null;
@@ -169,10 +157,6 @@ export class DocumentViewerComponent {
   protected readonly imageUrl = computed(() => {
     const shown = this.shown();
     return shown.status === 'image' ? shown.dataUrl : '';
-  });
-  protected readonly frameUrl = computed(() => {
-    const shown = this.shown();
-    return shown.status === 'pdf' ? shown.frameUrl : null;
   });
   protected readonly errorOf = computed(() => {
     const shown = this.shown();
@@ -194,12 +178,7 @@ export class DocumentViewerComponent {
       const doc = this.chosen();
       untracked(() => this.load(id, doc));
     });
-    const onViolation = (event: SecurityPolicyViolationEvent) => {
-      if (event.effectiveDirective === 'frame-src' && event.blockedURI.startsWith('blob')) this.frameBlocked.set(true);
-    };
-    document.addEventListener('securitypolicyviolation', onViolation);
     inject(DestroyRef).onDestroy(() => {
-      document.removeEventListener('securitypolicyviolation', onViolation);
       this.request?.unsubscribe();
       this.revoke();
     });
@@ -244,7 +223,7 @@ export class DocumentViewerComponent {
       const dataUrl = await readAsDataUrl(blob);
       if (this.objectUrl === blobUrl) this.shown.set({ status: 'image', dataUrl, blobUrl });
     } else if (doc.contentType === 'application/pdf') {
-      this.shown.set({ status: 'pdf', blobUrl, frameUrl: this.sanitizer.bypassSecurityTrustResourceUrl(blobUrl) });
+      this.shown.set({ status: 'pdf', blobUrl });
     } else {
       this.shown.set({ status: 'other', blobUrl });
     }

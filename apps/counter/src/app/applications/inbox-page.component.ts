@@ -13,8 +13,8 @@ import {
 } from '@angular/core';
 import { toObservable, toSignal } from '@angular/core/rxjs-interop';
 import { Router, RouterLink } from '@angular/router';
-import type { ApplicationInboxItem, ApplicationInboxResponse } from '@mpp/contracts';
-import { APPLICATION_STATE_LABELS, isApplicationDecided, isApplicationFinal } from '@mpp/domain';
+import type { ApplicationFlagKindName, ApplicationInboxItem, ApplicationInboxResponse } from '@mpp/contracts';
+import { APPLICATION_STATE_LABELS } from '@mpp/domain';
 import { BilingualPipe, ErrorAlertComponent, I18nService, TranslatePipe } from '@mpp/ui';
 import { catchError, of, switchMap, type Subscription } from 'rxjs';
 
@@ -26,7 +26,7 @@ import { FALLBACK_TIME_ZONE, formatSiteMoment } from './application-format';
 import { HELP_KEY, INBOX_KEYS, listMove } from './application-shortcuts';
 
 /** The inbox's tabs, in the order an officer works them. */
-export const INBOX_TABS = ['new', 'resubmitted', 'verification', 'returned', 'due_soon', 'overdue', 'all'] as const;
+export const INBOX_TABS = ['new', 'resubmitted', 'verification', 'returned', 'due_soon', 'overdue', 'at_risk', 'all'] as const;
 export type InboxTab = (typeof INBOX_TABS)[number];
 
 export const INBOX_TAB_FILTERS: Readonly<Record<InboxTab, InboxFilter>> = {
@@ -36,6 +36,7 @@ export const INBOX_TAB_FILTERS: Readonly<Record<InboxTab, InboxFilter>> = {
   returned: { state: 'returned' },
   due_soon: { due: 'due_soon' },
   overdue: { due: 'overdue' },
+  at_risk: { due: 'at_risk' },
   all: {},
 };
 
@@ -118,8 +119,9 @@ export class ApplicationInboxPageComponent {
   }
 
   /** Past the legal deadline and still undecided: at risk of being deemed granted (UU 30/2014 Pasal 53). */
-  protected atRisk(row: ApplicationInboxItem): boolean {
-    return !!row.legalDueAt && Date.parse(row.legalDueAt) < Date.now() && !isApplicationDecided(row.state) && !isApplicationFinal(row.state);
+  /** The row's flags as the API raised them (libs/domain applicationFlagsAt, the flag job's rule), most urgent first. */
+  protected flagsOf(row: ApplicationInboxItem): readonly ApplicationFlagKindName[] {
+    return row.flags;
   }
 
   // ---- keyboard --------------------------------------------------------------------------
