@@ -3,6 +3,7 @@ import type { Browser } from 'playwright-core';
 import { createTestApp, TEST_ADMIN, TestApp } from '../../apps/api/test/support/test-app';
 import { checkScreen } from './support/axe';
 import { launchChromium } from './support/browser';
+import { signInOnPage } from './support/staff-sign-in';
 
 describe('Counter login and kiosk tiles in Chromium', () => {
   let t: TestApp;
@@ -29,9 +30,8 @@ describe('Counter login and kiosk tiles in Chromium', () => {
     expect(await page.getByTestId('login-error').textContent()).toMatch(/salah/i);
     await checkScreen(page, 'counter-login-error');
 
-    await page.getByTestId('login-password').fill(TEST_ADMIN.password);
-    await page.getByTestId('login-submit').click();
-    await page.getByTestId('staff-name').waitFor();
+    // The administrator's second step (enrolment at this first sign-in): support/staff-sign-in.
+    await signInOnPage(page, t.authenticator, TEST_ADMIN.email, TEST_ADMIN.password);
     const me = (await t.http().get('/api/v1/auth/me').auth(await t.adminToken(), { type: 'bearer' }).expect(200)).body as { fullName: string };
     expect(await page.getByTestId('staff-name').textContent()).toContain(me.fullName);
     await checkScreen(page, 'counter-home');
