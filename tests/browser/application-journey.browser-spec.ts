@@ -1,9 +1,11 @@
 import type { ApplicationResponse, IssuedDocumentSummary, ServiceResponse, VerifiedDocumentResponse } from '@mpp/contracts';
 import { APPLICATION_STATE_LABELS } from '@mpp/domain';
 import { createHash } from 'node:crypto';
+import { PDFDocument as PDFLib } from 'pdf-lib';
 import PDFDocument from 'pdfkit';
 import type { Browser, Page } from 'playwright-core';
 import sharp from 'sharp';
+import { decodeQr, imagesOf, textOf } from '../../apps/api/test/support/pdf-inspect';
 import { createStaff, STAFF_PASSWORD } from '../../apps/api/test/support/staff';
 import { createTestApp, type TestApp } from '../../apps/api/test/support/test-app';
 import { chromiumFor, closeAppAndChromium } from './support/app-in-chromium';
@@ -48,8 +50,9 @@ async function phonePhoto(colour: string): Promise<Buffer> {
  * officer in the counter app claims it, verifies, returns the photo's item with a reason; the
  * citizen sees the reason, takes a new photo and sends the correction; the officer accepts,
  * processes, approves, uploads the result and marks it ready for download; the citizen downloads
- * the result, and the verification page confirms it and refuses a changed copy. Each step is one
- * `it`, in order; every screen is checked with axe and photographed (test-results/screenshots/journey-app-*.png).
+ * the result (the upload stamped with its number and verification QR), and the verification page
+ * confirms it and refuses a changed copy. Each step is one `it`, in order; every screen is checked
+ * with axe and photographed (test-results/screenshots/journey-app-*.png).
  *
  * The apps are the built ones in dist/apps (`MPP_TEST_APPS_DIR` points at another build).
  */
@@ -248,13 +251,18 @@ describe('The digital application journey in Chromium: portal, counter app, veri
     await checkScreen(counter, 'journey-app-10-ready');
   }, 120_000);
 
-  it('should let the citizen download the result, which the verification page confirms and a changed copy does not', async () => {
+  it('should let the citizen download the stamped result, which the verification page confirms and a changed copy does not', async () => {
     await phone.reload();
     await phone.getByTestId('application-ready').waitFor();
     const downloaded = await downloadByClick(phone, 'application-result');
-    expect(sha256(downloaded.body)).toBe(sha256(journey.result!));
     const issued = (await t.http().get(`/api/v1/applications/${journey.code}/issued-documents`).set('X-Application-Secret', journey.secret!).expect(200)).body as IssuedDocumentSummary[];
-    expect(issued.filter((d) => d.kind === 'result').map((d) => [d.number, d.sha256])).toEqual([[journey.resultNumber, sha256(journey.result!)]]);
+    expect(issued.filter((d) => d.kind === 'result').map((d) => [d.number, d.sha256])).toEqual([[journey.resultNumber, sha256(downloaded.body)]]);
+    // The issued copy is the officer's file stamped on its last page: the number and a QR to its verification page.
+    expect(sha256(downloaded.body)).not.toBe(sha256(journey.result!));
+    const stamped = await PDFLib.load(downloaded.body);
+    const lastPage = stamped.getPage(stamped.getPageCount() - 1);
+    expect(new URL(decodeQr(imagesOf(lastPage)[0])).pathname).toBe(`/verifikasi/${journey.resultNumber}`);
+    expect(textOf(lastPage)).toContain(journey.resultNumber);
     await checkScreen(phone, 'journey-app-11-download');
 
     // The verification page, from the link beside the result: the facts, no personal data.
@@ -264,10 +272,10 @@ describe('The digital application journey in Chromium: portal, counter app, veri
     await phone.waitForURL(`**/verifikasi/${journey.resultNumber}`);
     await phone.getByTestId('verify-facts').waitFor();
     const facts = (await t.http().get(`/api/v1/verify/${journey.resultNumber}`).expect(200)).body as VerifiedDocumentResponse;
-    expect(facts.sha256).toBe(sha256(journey.result!));
+    expect(facts.sha256).toBe(sha256(downloaded.body));
     expect(await phone.getByTestId('verify-number').textContent()).toBe(journey.resultNumber);
     expect((await phone.getByTestId('verify-service').textContent())?.trim()).toBe(facts.service.name);
-    expect((await phone.getByTestId('verify-sha256').textContent())?.replace(/\s+/g, '')).toBe(sha256(journey.result!));
+    expect((await phone.getByTestId('verify-sha256').textContent())?.replace(/\s+/g, '')).toBe(sha256(downloaded.body));
     const text = (await phone.textContent('body')) ?? '';
     for (const personal of [CITIZEN.nik, CITIZEN.name]) expect(text).not.toContain(personal);
     await checkScreen(phone, 'journey-app-12-verify');

@@ -335,7 +335,9 @@ describe('Digital applications on the portal (permohonan) in Chromium, on a phon
     expect(await page.getByTestId('application-ready').textContent()).toContain('diunduh');
     expect(await page.getByTestId('application-withdraw').count()).toBe(0);
     const downloaded = await downloadByClick(page, 'application-result');
-    expect(sha256(downloaded.body)).toBe(sha256(result));
+    // The issued copy (the upload with the stamp on its last page), not the officer's file as uploaded.
+    expect(sha256(downloaded.body)).toBe(issuedResult.sha256);
+    expect(issuedResult.sha256).not.toBe(sha256(result));
     expect(await page.getByTestId('application-verify-result').getAttribute('href')).toBe(`/verifikasi/${issuedResult.number}`);
     await checkScreen(page, 'application-ready');
 
