@@ -49,12 +49,11 @@ export interface TicketFiguresRow {
   open: number;
   wait_count: number;
   wait_mean: number | null;
-  wait_p50: number | null;
-  wait_p90: number | null;
+  /** [p50, p90] in one sort (percentile_cont with an array). */
+  wait_p: [number | null, number | null];
   service_count: number;
   service_mean: number | null;
-  service_p50: number | null;
-  service_p90: number | null;
+  service_p: [number | null, number | null];
 }
 
 export interface KeyedCount {
@@ -183,12 +182,10 @@ export class ReportsRepository {
               count(*) FILTER (WHERE status IN ('waiting', 'called', 'serving'))::int AS open,
               count(w)::int AS wait_count,
               ${FLOAT('avg(w)', 'wait_mean')},
-              ${FLOAT('percentile_cont(0.5) WITHIN GROUP (ORDER BY w)', 'wait_p50')},
-              ${FLOAT('percentile_cont(0.9) WITHIN GROUP (ORDER BY w)', 'wait_p90')},
+              percentile_cont(ARRAY[0.5, 0.9]) WITHIN GROUP (ORDER BY w) AS wait_p,
               count(sv)::int AS service_count,
               ${FLOAT('avg(sv)', 'service_mean')},
-              ${FLOAT('percentile_cont(0.5) WITHIN GROUP (ORDER BY sv)', 'service_p50')},
-              ${FLOAT('percentile_cont(0.9) WITHIN GROUP (ORDER BY sv)', 'service_p90')}
+              percentile_cont(ARRAY[0.5, 0.9]) WITHIN GROUP (ORDER BY sv) AS service_p
          FROM (
            SELECT ${ticketGroupKey(groupBy)} AS k, t.source, t.status,
                   extract(epoch FROM t.first_called_at - t.issued_at)::float8 AS w,

@@ -265,8 +265,8 @@ const duration = (count: number, mean: number | null, p50: number | null, p90: n
 function applyTickets(r: HallReportRow, t: TicketFiguresRow): void {
   r.volumes = { ...r.volumes, kiosk: t.kiosk, booking: t.booking, online: t.online, staff: t.staff, tickets: t.tickets };
   r.outcomes = { served: t.served, noShow: t.no_show, notServed: t.not_served, cancelled: t.cancelled, open: t.open };
-  r.wait = duration(t.wait_count, t.wait_mean, t.wait_p50, t.wait_p90);
-  r.service = duration(t.service_count, t.service_mean, t.service_p50, t.service_p90);
+  r.wait = duration(t.wait_count, t.wait_mean, t.wait_p?.[0] ?? null, t.wait_p?.[1] ?? null);
+  r.service = duration(t.service_count, t.service_mean, t.service_p?.[0] ?? null, t.service_p?.[1] ?? null);
 }
 
 function applyApplications(r: HallReportRow, a: ApplicationFiguresRow): void {
