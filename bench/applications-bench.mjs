@@ -5,10 +5,10 @@
 //
 // It builds the API if its sources changed (BENCH_API_MAIN=path/to/main.js runs another build
 // instead), starts an embedded PostgreSQL of its own (throw-away data dir, free port, 127.0.0.1
-// only) and the built API on it, started as production starts it (`node --enable-source-maps
-// main.js`, the Dockerfile's CMD, with MALLOC_ARENA_MAX=2 as the Dockerfile and `npm start` set it,
-// and no FILES_IMAGE_* setting unless the options below ask for one: the bench prints what it used). As the system admin it creates a site,
-// an agency, a service whose one requirement takes a document (PDF, JPEG, PNG; the service's
+// only) and the built API on it (bench/support.mjs, as the other benches), started as production
+// starts it (`node --enable-source-maps main.js`, the Dockerfile's CMD, with MALLOC_ARENA_MAX=2 as
+// the Dockerfile and `npm start` set it, and no FILES_IMAGE_* setting unless the options below ask
+// for one: the bench prints what it used). As the system admin it creates a site, an agency, a service whose one requirement takes a document (PDF, JPEG, PNG; the service's
 // default upload limit) and an officer of the agency. Then two phases:
 //
 //   uploads (`--no-uploads` skips it): CITIZENS (50) citizens at once, each as the portal does:
@@ -28,21 +28,20 @@
 //     must carry no EXIF (re-encoded without GPS).
 //   inbox (`--no-inbox` skips it): ROWS (20,000) applications of the bench agency (and 2,000 of a
 //     second agency) seeded by SQL as apps/api/test/applications-inbox.e2e-spec.ts does (every
-//     state, due dates around now, codes unique by construction), ANALYZE, then as the officer,
-//     over HTTP, one request at a time, REQUESTS (200) measured requests (after 20 unmeasured) of
-//     GET /api/v1/agency/applications for: the first page, state=in_process, due=overdue,
-//     due=due_soon, and a page 15,000 rows deep (its cursor found by paging with limit=100).
+//     state with every clock phase, due dates around now, codes unique by construction), ANALYZE,
+//     then as the officer, over HTTP, one request at a time, REQUESTS (200) measured requests
+//     (after 20 unmeasured) of GET /api/v1/agency/applications for: the first page,
+//     state=in_process, due=overdue, due=due_soon, due=at_risk, and a page 15,000 rows deep (its
+//     cursor found by paging with limit=100).
 //     p50/p99 each; target p99 < 100 ms.
 //
 // It is a measurement, not a test: exit code 0 when a target is missed, 1 when the bench failed.
 import { Buffer } from 'node:buffer';
-import { spawn } from 'node:child_process';
 import { createHash, randomBytes } from 'node:crypto';
 import { createReadStream, createWriteStream, mkdtempSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
-import { createServer } from 'node:net';
 import { cpus, loadavg, tmpdir } from 'node:os';
-import { dirname, join, resolve } from 'node:path';
+import { join, resolve } from 'node:path';
 import { performance } from 'node:perf_hooks';
 import { pipeline } from 'node:stream/promises';
 import { clearInterval, clearTimeout, setInterval, setTimeout } from 'node:timers';
@@ -50,6 +49,7 @@ import { setTimeout as sleep } from 'node:timers/promises';
 import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
 import { buildIfStale, ROOT, TARGETS } from '../scripts/build-if-stale.mjs';
+import { BenchSystem } from './support.mjs';
 
 const require = createRequire(import.meta.url);
 
@@ -78,7 +78,7 @@ const GOALS = {
 };
 
 const log = (message) => process.stdout.write(`${message}\n`);
-const running = { pg: null, pgDataDir: null, api: null, apiDataDir: null, tmp: null, agent: null };
+const running = { system: null, tmp: null, agent: null };
 
 // ---- the command ----------------------------------------------------------------------------
 
@@ -456,6 +456,8 @@ export async function writePhoto(path) {
 
 // ---- phase 2: the agency inbox at 20,000 applications ----------------------------------------
 
+/** A clock phase per 13 rows (one of each state), three running in six. */
+const INBOX_PHASES = ['running', 'running', 'running', 'paused', 'stopped', 'not_started'];
 const INBOX_STATES = ['submitted', 'in_verification', 'returned', 'resubmitted', 'complete', 'in_process', 'approved', 'ready', 'done', 'rejected', 'withdrawn', 'expired', 'draft'];
 
 async function inboxPhase(send, setup, system, args) {
@@ -464,20 +466,24 @@ async function inboxPhase(send, setup, system, args) {
   await pg.connect();
   const seedStart = performance.now();
   try {
-    // As apps/api/test/applications-inbox.e2e-spec.ts: every state, due dates from 200 hours ago to 200
-    // hours ahead, created every 15 minutes back from now; codes unique by construction (a letter per agency, the row number).
+    // As apps/api/test/applications-inbox.e2e-spec.ts: every state with every clock phase, due dates
+    // from 200 hours ago to 200 hours ahead (none before the clock starts), legal deadlines from the
+    // due date to four days after, created every 15 minutes back from now; codes unique by
+    // construction (a letter per agency, the row number).
     for (const [agencyId, count, letter] of [
       [setup.agencyId, args.rows, 'B'],
       [setup.otherAgencyId, OTHER_AGENCY_ROWS, 'L'],
     ]) {
       await pg.query(
         `INSERT INTO application (code, service_id, site_id, agency_id, requirements_version, state, owner_secret_hash, nik_hash, nik_cipher, name_cipher, phone_cipher,
-           due_at, created_at, updated_at)
+           clock_phase, due_at, legal_due_at, created_at, updated_at)
          SELECT $4::text || lpad(g::text, 7, '0'), s.id, s.site_id, s.agency_id, 1, ($2::text[])[1 + g % cardinality($2::text[])], '\\x00', repeat('0', 64), 'x', 'x', 'x',
-                now() + ((g % 400) - 200) * interval '1 hour', now() - g * interval '15 minutes', now()
+                p.phase, d.due, d.due + (g % 5) * interval '1 day', now() - g * interval '15 minutes', now()
            FROM generate_series(1, $3::int) g,
+                LATERAL (SELECT ($5::text[])[1 + (g / 13) % cardinality($5::text[])] AS phase) p,
+                LATERAL (SELECT CASE WHEN p.phase = 'not_started' THEN NULL ELSE now() + ((g % 400) - 200) * interval '1 hour' END AS due) d,
                 LATERAL (SELECT id, site_id, agency_id FROM service WHERE agency_id = $1 ORDER BY code LIMIT 1) s`,
-        [agencyId, INBOX_STATES, count, letter],
+        [agencyId, INBOX_STATES, count, letter, INBOX_PHASES],
       );
     }
     await pg.query('ANALYZE application');
@@ -499,6 +505,7 @@ async function inboxPhase(send, setup, system, args) {
     ['state=in_process', '?state=in_process'],
     ['due=overdue', '?due=overdue'],
     ['due=due_soon', '?due=due_soon'],
+    ['due=at_risk', '?due=at_risk'],
     [`${DEEP_ROWS.toLocaleString('en')} rows deep`, `?cursor=${cursor}`],
   ];
   await settle(system, 'inbox');
@@ -614,7 +621,7 @@ function ticks(pid) {
 
 function cpuSample(system) {
   try {
-    const postmaster = postmasterPid(running.pgDataDir);
+    const postmaster = running.system?.postmasterPid ?? null;
     let pg = 0;
     for (const entry of readdirSafe('/proc')) {
       if (!/^\d+$/.test(entry)) continue;
@@ -645,14 +652,6 @@ function readdirSafe(dir) {
   }
 }
 
-function postmasterPid(dataDir) {
-  try {
-    return Number(readFileSync(join(dataDir, 'postmaster.pid'), 'utf8').split('\n')[0]) || null;
-  } catch {
-    return null;
-  }
-}
-
 /** Waits (at most 30 s) until the API is idle (under a tenth of a core for half a second): start-up's and set-up's work is not measured. */
 async function settle(system, phase) {
   const started = performance.now();
@@ -668,91 +667,32 @@ async function settle(system, phase) {
   }
 }
 
-// ---- a system of its own: embedded PostgreSQL and the built API -------------------------------
+// ---- a system of its own: embedded PostgreSQL and the built API (bench/support.mjs) -------------
 
 async function startSystem(apiMain, args) {
-  const { startEmbeddedPostgres } = require(join(dirname(apiMain), 'database/embedded-postgres.js'));
-  running.pgDataDir = join(tmpdir(), `mpp-applications-bench-pg-${process.pid}`);
-  running.pg = await startEmbeddedPostgres({ dataDir: running.pgDataDir, port: await freePort(), ephemeral: true, fresh: true });
-  const { Client } = require('pg');
-  const pg = new Client({ connectionString: running.pg.url });
-  await pg.connect();
-  await pg.query('CREATE DATABASE mpp_applications_bench');
-  await pg.end();
-  const databaseUrl = running.pg.url.replace(/\/postgres$/, '/mpp_applications_bench');
-
-  const port = await freePort();
-  running.apiDataDir = join(tmpdir(), `mpp-applications-bench-data-${process.pid}`);
+  const system = new BenchSystem('applications-bench', { apiMain });
+  running.system = system;
+  const databaseUrl = await system.startDatabase('mpp_applications_bench');
   const admin = { email: 'bench@mpp.local', password: randomBytes(18).toString('base64url') };
-  const env = { ...process.env };
   // As production starts it: only what the options name (printed with the figures).
-  for (const name of ['REDIS_URL', 'METRICS_PORT', 'SOCKET_ADAPTER', 'PUBLIC_URL', 'S3_URL', 'MALLOC_ARENA_MAX', 'FILES_IMAGE_CONCURRENCY', 'FILES_IMAGE_QUEUE']) delete env[name];
   const apiEnv = {};
   if (args.mallocArenaMax !== null) apiEnv.MALLOC_ARENA_MAX = String(args.mallocArenaMax);
   if (args.imageConcurrency !== null) apiEnv.FILES_IMAGE_CONCURRENCY = String(args.imageConcurrency);
-  Object.assign(env, apiEnv, {
-    NODE_ENV: 'production',
-    PORT: String(port),
-    HOST: '127.0.0.1',
-    DATABASE_URL: databaseUrl,
-    DATA_DIR: running.apiDataDir,
-    DATA_KEY: randomBytes(32).toString('base64'),
-    JWT_SECRET: randomBytes(36).toString('base64url'),
-    ADMIN_EMAIL: admin.email,
-    ADMIN_PASSWORD: admin.password,
-    LOG_LEVEL: 'warn',
-    SEED: 'false',
-    QUEUE_SWEEP_SECONDS: '0',
-    OUTBOX_RELAY_SECONDS: '0',
+  const api = await system.startApi({
+    nodeArgs: ['--enable-source-maps'],
+    unset: ['S3_URL', 'MALLOC_ARENA_MAX', 'FILES_IMAGE_CONCURRENCY', 'FILES_IMAGE_QUEUE'],
+    env: { ...apiEnv, NODE_ENV: 'production', ADMIN_EMAIL: admin.email, ADMIN_PASSWORD: admin.password, SEED: 'false', OUTBOX_RELAY_SECONDS: '0' },
+    timeoutMs: 120_000,
   });
-  const child = spawn(process.execPath, ['--enable-source-maps', apiMain], { cwd: ROOT, env, stdio: ['ignore', 'pipe', 'pipe'] });
-  const output = [];
-  const keep = (chunk) => {
-    output.push(chunk.toString());
-    if (output.length > 40) output.shift();
-  };
-  child.stdout.on('data', keep);
-  child.stderr.on('data', keep);
-  running.api = { child, exited: new Promise((done) => child.once('exit', done)), output };
-  const until = Date.now() + 120_000;
-  while (Date.now() < until) {
-    if (child.exitCode !== null) throw new Error(`the API exited (code ${child.exitCode}) while starting:\n${output.join('')}`);
-    try {
-      const res = await globalThis.fetch(`http://127.0.0.1:${port}/api/health`, { signal: globalThis.AbortSignal.timeout(2000) });
-      if (res.status === 200) return { base: `http://127.0.0.1:${port}`, pid: child.pid, admin, databaseUrl, apiEnv };
-    } catch {
-      // not listening yet
-    }
-    await sleep(200);
-  }
-  throw new Error(`the API did not answer /api/health within 120 s:\n${output.join('')}`);
+  return { base: api.base, pid: api.pid, admin, databaseUrl, apiEnv };
 }
 
 async function stopSystem() {
-  const { api, pg, agent, tmp } = running;
-  running.api = running.pg = running.agent = running.tmp = null;
+  const { system, agent, tmp } = running;
+  running.system = running.agent = running.tmp = null;
   await agent?.close().catch(() => undefined);
-  if (api && api.child.exitCode === null) {
-    api.child.kill('SIGTERM');
-    const done = await Promise.race([api.exited.then(() => true), sleep(10_000).then(() => false)]);
-    if (!done) api.child.kill('SIGKILL');
-  }
-  await pg?.stop().catch(() => undefined);
-  if (running.pgDataDir) rmSync(running.pgDataDir, { recursive: true, force: true });
-  if (running.apiDataDir) rmSync(running.apiDataDir, { recursive: true, force: true });
+  await system?.stop();
   if (tmp) rmSync(tmp, { recursive: true, force: true });
-}
-
-function freePort() {
-  return new Promise((done, reject) => {
-    const srv = createServer();
-    srv.unref();
-    srv.on('error', reject);
-    srv.listen(0, '127.0.0.1', () => {
-      const { port } = srv.address();
-      srv.close(() => done(port));
-    });
-  });
 }
 
 // ---- HTTP (undici: kept-alive connections, streamed bodies both ways) ---------------------------

@@ -30,17 +30,18 @@
 // PostgreSQL during the runs) is printed too: on a busy machine the CPU-bound part grows.
 // --base URL measures a system already running there instead (its catalogue, its build).
 // It is a measurement, not a test: exit code 0 even when a target is missed, 1 when it failed.
-import { spawn } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
-import { readFileSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
+import { readFileSync, readdirSync, writeFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
-import { createServer } from 'node:net';
-import { cpus, loadavg, tmpdir } from 'node:os';
+import { cpus, loadavg } from 'node:os';
 import { join, resolve } from 'node:path';
 import { setTimeout as sleep } from 'node:timers/promises';
 import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
-import { buildIfStale, ROOT, TARGETS } from '../scripts/build-if-stale.mjs';
+import { buildIfStale, ROOT } from '../scripts/build-if-stale.mjs';
+import { BenchSystem } from './support.mjs';
+
+export { postmasterPid } from './support.mjs';
 
 const require = createRequire(import.meta.url);
 
@@ -256,93 +257,24 @@ function cpuSince(before, rootPids) {
   return { busyShare: round((100 * busy) / Math.max(1, total), 0), othersShare: round((100 * Math.max(0, busy - ours)) / Math.max(1, total), 0) };
 }
 
-/** The postmaster's pid, from its data dir (its children are the server's processes). */
-export function postmasterPid(dataDir) {
-  try {
-    return Number(readFileSync(join(dataDir, 'postmaster.pid'), 'utf8').split('\n')[0]) || null;
-  } catch {
-    return null;
-  }
-}
+// ---- a system of its own: embedded PostgreSQL and the built API (bench/support.mjs) -------------
 
-// ---- a system of its own: embedded PostgreSQL and the built API -------------------------------
-
-const running = { pg: null, pgDataDir: null, api: null, apiDataDir: null };
+let system = null;
 
 export async function startSystem(appsDir) {
-  const { startEmbeddedPostgres } = require(join(ROOT, 'dist/apps/api/apps/api/src/database/embedded-postgres.js'));
-  running.pgDataDir = join(tmpdir(), `mpp-portal-bench-pg-${process.pid}`);
-  running.pg = await startEmbeddedPostgres({ dataDir: running.pgDataDir, port: await freePort(), ephemeral: true, fresh: true });
-  const { Client } = require('pg');
-  const pg = new Client({ connectionString: running.pg.url });
-  await pg.connect();
-  await pg.query('CREATE DATABASE mpp_portal_bench');
-  await pg.end();
-
-  const port = await freePort();
-  running.apiDataDir = join(tmpdir(), `mpp-portal-bench-data-${process.pid}`);
-  const env = { ...process.env };
-  for (const name of ['REDIS_URL', 'METRICS_PORT', 'SOCKET_ADAPTER', 'PUBLIC_URL']) delete env[name];
-  Object.assign(env, {
-    PORT: String(port),
-    HOST: '127.0.0.1',
-    DATABASE_URL: running.pg.url.replace(/\/postgres$/, '/mpp_portal_bench'),
-    DATA_DIR: running.apiDataDir,
-    DATA_KEY: randomBytes(32).toString('base64'),
-    JWT_SECRET: randomBytes(36).toString('base64url'),
-    ADMIN_PASSWORD: randomBytes(18).toString('base64url'),
-    LOG_LEVEL: 'warn',
-    SEED: 'true',
-    QUEUE_SWEEP_SECONDS: '0',
-    OUTBOX_RELAY_SECONDS: '0',
-    APPS_DIR: appsDir,
+  system = new BenchSystem('portal-bench');
+  await system.startDatabase('mpp_portal_bench');
+  const api = await system.startApi({
+    env: { ADMIN_PASSWORD: randomBytes(18).toString('base64url'), SEED: 'true', OUTBOX_RELAY_SECONDS: '0', APPS_DIR: appsDir },
+    timeoutMs: 90_000,
   });
-  const child = spawn(process.execPath, [join(ROOT, TARGETS.api.output)], { cwd: ROOT, env, stdio: ['ignore', 'pipe', 'pipe'] });
-  const output = [];
-  const keep = (chunk) => {
-    output.push(chunk.toString());
-    if (output.length > 40) output.shift();
-  };
-  child.stdout.on('data', keep);
-  child.stderr.on('data', keep);
-  running.api = { child, exited: new Promise((done) => child.once('exit', done)) };
-  const until = Date.now() + 90_000;
-  while (Date.now() < until) {
-    if (child.exitCode !== null) throw new Error(`the API exited (code ${child.exitCode}) while starting:\n${output.join('')}`);
-    try {
-      const res = await globalThis.fetch(`http://127.0.0.1:${port}/api/health`, { signal: globalThis.AbortSignal.timeout(2000) });
-      if (res.status === 200) return { base: `http://127.0.0.1:${port}`, pids: [child.pid, postmasterPid(running.pgDataDir)] };
-    } catch {
-      // not listening yet
-    }
-    await sleep(200);
-  }
-  throw new Error(`the API did not answer /api/health within 90 s:\n${output.join('')}`);
+  return { base: api.base, pids: [api.pid, system.postmasterPid] };
 }
 
 export async function stopSystem() {
-  const { api, pg } = running;
-  running.api = running.pg = null;
-  if (api && api.child.exitCode === null) {
-    api.child.kill('SIGTERM');
-    const done = await Promise.race([api.exited.then(() => true), sleep(10_000).then(() => false)]);
-    if (!done) api.child.kill('SIGKILL');
-  }
-  await pg?.stop().catch(() => undefined);
-  if (running.pgDataDir) rmSync(running.pgDataDir, { recursive: true, force: true });
-  if (running.apiDataDir) rmSync(running.apiDataDir, { recursive: true, force: true });
-}
-
-function freePort() {
-  return new Promise((done, reject) => {
-    const srv = createServer();
-    srv.unref();
-    srv.on('error', reject);
-    srv.listen(0, '127.0.0.1', () => {
-      const { port } = srv.address();
-      srv.close(() => done(port));
-    });
-  });
+  const stopping = system;
+  system = null;
+  await stopping?.stop();
 }
 
 // ---- helpers --------------------------------------------------------------------------------

@@ -80,7 +80,7 @@ import { spawn, spawnSync } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
 import { mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
-import { createServer, Socket } from 'node:net';
+import { Socket } from 'node:net';
 import { cpus, loadavg, tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { performance } from 'node:perf_hooks';
@@ -88,9 +88,10 @@ import { clearTimeout, setTimeout } from 'node:timers';
 import { setTimeout as sleep } from 'node:timers/promises';
 import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
-import { buildIfStale, ROOT, TARGETS } from '../scripts/build-if-stale.mjs';
+import { buildIfStale, ROOT } from '../scripts/build-if-stale.mjs';
 import { main as applicationsBench } from './applications-bench.mjs';
 import { main as portalLoad } from './portal-load.mjs';
+import { BenchSystem, freePort, stopChild } from './support.mjs';
 
 const require = createRequire(import.meta.url);
 
@@ -139,7 +140,7 @@ const GOALS = {
 
 // ---- the running pieces, stopped by cleanup() whatever happens ---------------------------
 
-const running = { pg: null, pgDataDir: null, apis: [], apiDataDir: null, redis: null, sockets: [], agent: null, children: [], listeners: [] };
+const running = { system: null, redis: null, sockets: [], agent: null, children: [], listeners: [] };
 const log = (message) => process.stdout.write(`${message}\n`);
 
 const OPTIONS = {
@@ -188,13 +189,13 @@ async function main() {
   const messages = args.adapter === 'postgres' ? await adapterMessages() : null;
   /** What the adapter carried during each phase (heard during it: a backlog shows as fewer than sent). */
   const adapterSent = {};
-  const bases = running.apis.map((api) => `http://127.0.0.1:${api.port}`);
+  const bases = running.system.apis.map((api) => `http://127.0.0.1:${api.port}`);
   /** nodes[i]: the HTTP client of API process i. */
   const nodes = bases.map((base) => http(base));
   const setup = await setUpSite(nodes[0], admin);
   log(
     `set up in ${seconds(performance.now() - startedAt)}: site ${setup.siteCode} (${setup.timeZone}), ${KIOSKS} kiosks, ${COUNTERS} counters; ` +
-      `${args.nodes} API process${args.nodes > 1 ? 'es' : ''} (ports ${running.apis.map((a) => a.port).join(', ')}), socket.io adapter ${args.adapter}` +
+      `${args.nodes} API process${args.nodes > 1 ? 'es' : ''} (ports ${running.system.apis.map((a) => a.port).join(', ')}), socket.io adapter ${args.adapter}` +
       (running.redis ? ` (redis-server on port ${running.redis.port})` : ''),
   );
 
@@ -436,7 +437,7 @@ const benchStart = performance.now();
 /** --pg-stats: what PostgreSQL spent its time on, per statement, since the last reset. */
 async function statementStats() {
   const { Client } = require('pg');
-  const pg = new Client({ connectionString: running.pg.url.replace(/\/postgres$/, '/mpp_bench') });
+  const pg = new Client({ connectionString: running.system.pg.url.replace(/\/postgres$/, '/mpp_bench') });
   await pg.connect();
   pg.on('error', () => undefined); // the server stops under it at the end
   await pg.query('CREATE EXTENSION IF NOT EXISTS pg_stat_statements');
@@ -484,8 +485,6 @@ async function statementStats() {
 }
 
 async function startDatabase(pgStats, pgLog) {
-  const { startEmbeddedPostgres } = require(join(ROOT, 'dist/apps/api/apps/api/src/database/embedded-postgres.js'));
-  const dataDir = join(tmpdir(), `mpp-bench-pg-${process.pid}`);
   const extraFlags = [
     ...(pgStats ? ['-c', 'shared_preload_libraries=pg_stat_statements', '-c', 'pg_stat_statements.track=all'] : []),
     ...(pgLog ? PG_LOG_FLAGS : []),
@@ -495,75 +494,30 @@ async function startDatabase(pgStats, pgLog) {
         for (const line of text.split('\n')) if (PG_LOG_WORTH_SHOWING.test(line)) log(`  [pg ${seconds(performance.now() - benchStart)}] ${line.replace(/^\S+ \S+ UTC /, '')}`);
       }
     : undefined;
-  running.pgDataDir = dataDir;
-  running.pg = await startEmbeddedPostgres({ dataDir, port: await freePort(), ephemeral: true, fresh: true, extraFlags, log: pgLogLine });
-  const { Client } = require('pg');
-  const pg = new Client({ connectionString: running.pg.url });
-  await pg.connect();
-  await pg.query('CREATE DATABASE mpp_bench');
-  await pg.end();
+  // The embedded PostgreSQL and the API processes: bench/support.mjs, as the other benches start them.
+  running.system = new BenchSystem('bench');
+  await running.system.startDatabase('mpp_bench', { extraFlags, log: pgLogLine });
 }
 
 /**
  * Starts `count` API processes on the bench's database, one after another (the first runs the
- * migrations and seeds the admin; the others find them done), each on its own port, all with the
- * same secrets and data dir, as the replicas of one deployment.
+ * migrations and seeds the admin; the others find them done), each on its own port with its
+ * metrics on another (the V8 heap for the ticket pages phase's memory figure), all with the same
+ * secrets and data dir, as the replicas of one deployment.
  */
 async function startApis(count, adapter, cpuProfDir) {
   const admin = { email: 'bench@mpp.local', password: randomBytes(18).toString('base64url') };
-  running.apiDataDir = join(tmpdir(), `mpp-bench-data-${process.pid}`);
-  const shared = {
-    DATABASE_URL: running.pg.url.replace(/\/postgres$/, '/mpp_bench'),
-    DATA_DIR: running.apiDataDir,
-    DATA_KEY: randomBytes(32).toString('base64'),
-    HOST: '127.0.0.1',
-    JWT_SECRET: randomBytes(36).toString('base64url'),
+  const env = {
     ADMIN_EMAIL: admin.email,
     ADMIN_PASSWORD: admin.password,
-    LOG_LEVEL: 'warn',
     SEED: 'true',
-    QUEUE_SWEEP_SECONDS: '0',
     LOGIN_RATE_LIMIT: '10000',
     SOCKET_ADAPTER: adapter,
+    ...(running.redis ? { REDIS_URL: running.redis.url } : {}),
   };
-  const env = { ...process.env };
-  for (const name of ['REDIS_URL', 'METRICS_PORT', 'SOCKET_ADAPTER']) delete env[name];
-  if (running.redis) shared.REDIS_URL = running.redis.url;
-  for (let i = 0; i < count; i += 1) await startApi(i, { ...env, ...shared }, cpuProfDir);
-  return admin;
-}
-
-async function startApi(index, env, cpuProfDir) {
-  const port = await freePort();
-  // The API's own metrics (127.0.0.1 only): the V8 heap for the ticket pages phase's memory figure.
-  const metricsPort = await freePort();
   const nodeArgs = cpuProfDir ? ['--cpu-prof', `--cpu-prof-dir=${cpuProfDir}`] : [];
-  const child = spawn(process.execPath, [...nodeArgs, join(ROOT, TARGETS.api.output)], {
-    cwd: ROOT,
-    env: { ...env, PORT: String(port), METRICS_PORT: String(metricsPort), METRICS_HOST: '127.0.0.1' },
-    stdio: ['ignore', 'pipe', 'pipe'],
-  });
-  const api = { index, port, metricsPort, child, exited: new Promise((done) => child.once('exit', done)), output: [] };
-  running.apis.push(api); // stopped by cleanup() even if it never answers
-  const keep = (chunk) => {
-    api.output.push(chunk.toString());
-    if (api.output.length > 40) api.output.shift();
-  };
-  child.stdout.on('data', keep);
-  child.stderr.on('data', keep);
-
-  const until = Date.now() + 60_000;
-  while (Date.now() < until) {
-    if (child.exitCode !== null) throw new Error(`API process ${index + 1} exited (code ${child.exitCode}) while starting:\n${api.output.join('')}`);
-    try {
-      const res = await globalThis.fetch(`http://127.0.0.1:${port}/api/health`, { signal: globalThis.AbortSignal.timeout(2000) });
-      if (res.status === 200) return api;
-    } catch {
-      // not listening yet
-    }
-    await sleep(200);
-  }
-  throw new Error(`API process ${index + 1} did not answer /api/health within 60 s:\n${api.output.join('')}`);
+  for (let i = 0; i < count; i += 1) await running.system.startApi({ env, nodeArgs, metrics: true, timeoutMs: 60_000 });
+  return admin;
 }
 
 /** --redis: a redis-server of the bench's own on a free port, nothing kept on disk. */
@@ -599,17 +553,9 @@ function redisAnswers(port) {
   });
 }
 
-async function stopChild(child, exited, signal = 'SIGTERM') {
-  if (!child || child.exitCode !== null || child.signalCode !== null) return;
-  child.kill(signal);
-  const done = await Promise.race([exited.then(() => true), sleep(10_000).then(() => false)]);
-  if (!done) child.kill('SIGKILL');
-}
-
 async function cleanup() {
-  const { pg, apis, redis, sockets, agent, children, listeners } = running;
-  running.pg = running.agent = running.redis = null;
-  running.apis = [];
+  const { system, redis, sockets, agent, children, listeners } = running;
+  running.system = running.agent = running.redis = null;
   running.listeners = [];
   await Promise.all(listeners.map((l) => l.end().catch(() => undefined)));
   running.sockets = [];
@@ -617,15 +563,12 @@ async function cleanup() {
   children.forEach((child) => child.exitCode === null && child.kill('SIGTERM'));
   sockets.forEach((s) => s.disconnect());
   await agent?.close().catch(() => undefined);
-  await Promise.all(apis.map((api) => stopChild(api.child, api.exited)));
+  // The API processes, PostgreSQL and their directories (also when PostgreSQL never started).
+  await system?.stop();
   if (redis) {
     await stopChild(redis.child, redis.exited);
     rmSync(redis.dir, { recursive: true, force: true });
   }
-  await pg?.stop().catch(() => undefined);
-  // Also when PostgreSQL never started: its data dir may be there already.
-  if (running.pgDataDir) rmSync(running.pgDataDir, { recursive: true, force: true });
-  if (running.apiDataDir) rmSync(running.apiDataDir, { recursive: true, force: true });
 }
 
 let failing = false;
@@ -635,18 +578,6 @@ async function fail(error, code = 1) {
   process.stderr.write(`\nbench failed: ${error instanceof Error ? error.message : String(error)}\n`);
   await cleanup().catch(() => undefined);
   process.exit(code);
-}
-
-function freePort() {
-  return new Promise((done, reject) => {
-    const srv = createServer();
-    srv.unref();
-    srv.on('error', reject);
-    srv.listen(0, '127.0.0.1', () => {
-      const { port } = srv.address();
-      srv.close(() => done(port));
-    });
-  });
 }
 
 // ---- HTTP: undici with a pool of kept-alive connections when it is installed, else fetch ----
@@ -1011,7 +942,7 @@ async function ticketPages(nodes, bases, setup, count, forgetMessages) {
   const issued = await issueLoops(nodes, setup, { count, codes, serviceIds: [pageService] });
   if (issued.failed) log(`  ticket pages: ${issued.failed} of the tickets could not be issued`);
   await settle('opening the ticket pages');
-  const memoryBefore = await apiMemory(running.apis[0]);
+  const memoryBefore = await apiMemory(running.system.apis[0]);
   const send = nodes[0];
   let reads = 0;
   const openedAt = performance.now();
@@ -1019,7 +950,7 @@ async function ticketPages(nodes, bases, setup, count, forgetMessages) {
   const openMs = performance.now() - openedAt;
   const byCode = new Map(pages.map((p) => [p.code, p]));
   await settle('the ticket pages calls');
-  const memoryAfter = await apiMemory(running.apis[0]);
+  const memoryAfter = await apiMemory(running.system.apis[0]);
   const readsBefore = reads;
 
   const calls = [];
@@ -1205,13 +1136,13 @@ async function pgbenchCommitRate() {
     log("pgbench: not installed, PostgreSQL's raw commit rate skipped (Debian: apt-get install postgresql-client)");
     return { skipped: 'pgbench not installed (apt-get install postgresql-client)' };
   }
-  const url = new URL(running.pg.url);
+  const url = new URL(running.system.pg.url);
   const { Client } = require('pg');
-  const admin = new Client({ connectionString: running.pg.url });
+  const admin = new Client({ connectionString: running.system.pg.url });
   await admin.connect();
   await admin.query('CREATE DATABASE bench_commits');
   await admin.end();
-  const db = new Client({ connectionString: running.pg.url.replace(/\/postgres$/, '/bench_commits') });
+  const db = new Client({ connectionString: running.system.pg.url.replace(/\/postgres$/, '/bench_commits') });
   await db.connect();
   await db.query('CREATE TABLE bench_row (id int PRIMARY KEY, n bigint NOT NULL DEFAULT 0)');
   await db.query('CREATE TABLE bench_log (id bigserial PRIMARY KEY, row_id int NOT NULL, at timestamptz NOT NULL)');
@@ -1267,7 +1198,7 @@ const ADAPTER_MESSAGE_TYPES = { 1: 'initial heartbeat', 2: 'heartbeat', 3: 'broa
  */
 async function adapterMessages() {
   const { Client } = require('pg');
-  const pg = new Client({ connectionString: running.pg.url.replace(/\/postgres$/, '/mpp_bench') });
+  const pg = new Client({ connectionString: running.system.pg.url.replace(/\/postgres$/, '/mpp_bench') });
   await pg.connect();
   pg.on('error', () => undefined); // the server stops under it at the end
   running.listeners.push(pg);
@@ -1311,7 +1242,7 @@ function describeMessages(m, units, unit) {
  */
 async function commitCount() {
   const { Client } = require('pg');
-  const pg = new Client({ connectionString: running.pg.url });
+  const pg = new Client({ connectionString: running.system.pg.url });
   await pg.connect();
   try {
     const { rows } = await pg.query('SELECT pg_snapshot_xmax(pg_current_snapshot())::text AS next');
@@ -1353,7 +1284,7 @@ function cpuSample() {
     const steal = machine[7] ?? 0;
     const bench = process.cpuUsage();
     return {
-      api: running.apis.reduce((sum, api) => sum + (procStat(String(api.child.pid))?.ticks ?? 0), 0) / CLOCK_TICKS,
+      api: running.system.apis.reduce((sum, api) => sum + (procStat(String(api.child.pid))?.ticks ?? 0), 0) / CLOCK_TICKS,
       postgres: pgTicks / CLOCK_TICKS,
       bench: (bench.user + bench.system) / 1e6,
       machineBusy: (total - idle - steal) / CLOCK_TICKS,
@@ -1429,7 +1360,7 @@ function procStat(pid) {
 }
 
 function postgresPid() {
-  return Number(readFileSync(join(running.pgDataDir, 'postmaster.pid'), 'utf8').split('\n')[0]);
+  return running.system.postmasterPid;
 }
 
 // ---- small helpers ---------------------------------------------------------------------------
