@@ -38,7 +38,7 @@ export class AgencyApplicationsController {
   }
 
   @Get()
-  @ApiOperation({ summary: "The agency's inbox, newest first: filter by state, due_soon or overdue; keyset paging by cursor" })
+  @ApiOperation({ summary: "The agency's inbox, newest first: filter by state, or by flag (due_soon, overdue, at_risk: the flag job's rule); keyset paging by cursor" })
   inbox(@CurrentStaff() staff: StaffPrincipal, @Query() query: InboxQueryDto): Promise<ApplicationInboxResponse> {
     return this.applications.inbox(staff, query);
   }
