@@ -332,13 +332,18 @@ describe(AuditService.name, () => {
       const [service] = await kupangServices('polresta');
       const start = await totalRows();
       const values = [11, 12, 13, 14, 15, 16];
+      const booking = { checkInEarlyMinutes: 30, checkInLateMinutes: 15, latePolicy: 'walk_in' };
       await Promise.all([
+        ...values.map((n) => as(s.kupangSiteAdmin).put('/api/v1/admin/sites/kota-kupang/booking-policy').send({ ...booking, weeklyLimitPerNik: n }).expect(200)),
+        ...values.map((n) => as(s.polrestaAdmin).patch(`/api/v1/admin/agencies/${s.polresta.id}`).send({ description: `Deskripsi ${n}` }).expect(200)),
         ...values.map((n) => as(s.kupangSiteAdmin).put('/api/v1/admin/sites/kota-kupang/push-settings').send({ aheadNotice: n }).expect(200)),
         ...values.map((n) => as(s.polrestaAdmin).patch(`/api/v1/admin/services/${service.id}`).send({ summary: `Ringkasan ${n}` }).expect(200)),
       ]);
-      expect(await totalRows()).toBe(start + values.length * 2);
+      expect(await totalRows()).toBe(start + values.length * 4);
 
       for (const [entityId, action, field, expected] of [
+        [kupangId, 'site.booking_policy', 'weeklyLimitPerNik', values],
+        [s.polresta.id, 'agency.update', 'description', values.map((n) => `Deskripsi ${n}`)],
         [kupangId, 'site.push_settings', 'aheadNotice', values],
         [service.id, 'service.update', 'summary', values.map((n) => `Ringkasan ${n}`)],
       ] as const) {
@@ -349,6 +354,12 @@ describe(AuditService.name, () => {
         }
         expect(rows.map((r) => r.after![field]).sort()).toEqual(expected);
       }
+    });
+
+    it('should record a device revoked by several admins at once only once', async () => {
+      const device = (await as(s.kupangSiteAdmin).post('/api/v1/admin/sites/kota-kupang/devices').send({ name: 'Kios ganda', kind: 'kiosk' }).expect(201)).body as { id: string };
+      await Promise.all([s.system, s.kupangSiteAdmin, s.kupangSiteAdmin, s.system].map((token) => as(token).post(`/api/v1/admin/devices/${device.id}/revoke`).expect(200)));
+      expect(await rowsOf(device.id, 'device.revoke')).toHaveLength(1);
     });
   });
 

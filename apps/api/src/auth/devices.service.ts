@@ -50,17 +50,22 @@ export class DevicesService {
     const device = await this.devices.findOneBy({ id });
     if (!device) throw ApiException.notFound('DEVICE_NOT_FOUND', DEVICE_NOT_FOUND);
     AccessPolicy.assertSite(staff, device.siteId);
-    if (!device.revokedAt) {
-      device.revokedAt = new Date();
-      device.sessionVersion += 1;
-      await this.devices.manager.transaction(async (tx) => {
-        await tx.save(device);
-        await this.audit.record(tx, { actor: staff, action: 'device.revoke', entityType: 'device', entityId: device.id, siteId: device.siteId, agencyId: null, entityLabel: `${device.kind} ${device.name}`, before: { revokedAt: null }, after: { revokedAt: device.revokedAt } });
-      });
+    const revoked = await this.devices.manager.transaction(async (tx) => {
+      // Read again under the row's lock: a device is revoked (and recorded) once.
+      const current = await tx.findOne(DeviceEntity, { where: { id }, lock: { mode: 'for_no_key_update' } });
+      if (!current || current.revokedAt) return null;
+      current.revokedAt = new Date();
+      current.sessionVersion += 1;
+      const row = await tx.save(current);
+      await this.audit.record(tx, { actor: staff, action: 'device.revoke', entityType: 'device', entityId: row.id, siteId: row.siteId, agencyId: null, entityLabel: `${row.kind} ${row.name}`, before: { revokedAt: null }, after: { revokedAt: row.revokedAt } });
+      return row;
+    });
+    if (revoked) {
       // Its cached row and its open sockets, in every process, at once.
-      await this.sessions.end({ kind: 'device', id: device.id });
+      await this.sessions.end({ kind: 'device', id: revoked.id });
     }
-    return toDeviceResponse(device, await this.siteCodeOf(device));
+    const current = revoked ?? (await this.devices.findOneByOrFail({ id }));
+    return toDeviceResponse(current, await this.siteCodeOf(current));
   }
 
   async describe(deviceId: string): Promise<DeviceResponse> {

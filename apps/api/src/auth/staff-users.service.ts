@@ -74,15 +74,20 @@ export class StaffUsersService {
         en: 'You cannot disable your own account.',
       });
     }
-    // A new password or a change of status ends every session signed in before it.
-    const endsSessions = dto.password !== undefined || (dto.active !== undefined && dto.active !== user.active);
-    const before = staffUserAudit(user);
-    if (dto.fullName !== undefined) user.fullName = dto.fullName.trim();
-    if (dto.password !== undefined) user.passwordHash = await PasswordHasher.hash(dto.password);
-    if (dto.active !== undefined) user.active = dto.active;
-    if (endsSessions) user.sessionVersion += 1;
-    const saved = await this.users.manager.transaction(async (tx) => {
-      const row = await tx.save(user);
+    const passwordHash = dto.password !== undefined ? await PasswordHasher.hash(dto.password) : undefined;
+    const { saved, endsSessions } = await this.users.manager.transaction(async (tx) => {
+      // Read again under the row's lock: edits of one account take turns, and the audit log's
+      // "before" is what this edit replaced.
+      const current = await tx.findOne(StaffUserEntity, { where: { id }, lock: { mode: 'for_no_key_update' } });
+      if (!current) throw ApiException.notFound('USER_NOT_FOUND', { id: 'Akun petugas tidak ditemukan.', en: 'Staff account not found.' });
+      // A new password or a change of status ends every session signed in before it.
+      const endsSessions = passwordHash !== undefined || (dto.active !== undefined && dto.active !== current.active);
+      const before = staffUserAudit(current);
+      if (dto.fullName !== undefined) current.fullName = dto.fullName.trim();
+      if (passwordHash !== undefined) current.passwordHash = passwordHash;
+      if (dto.active !== undefined) current.active = dto.active;
+      if (endsSessions) current.sessionVersion += 1;
+      const row = await tx.save(current);
       // The password itself (or its hash) is never logged: only that it changed.
       const after = { ...staffUserAudit(row), ...(dto.password !== undefined ? { passwordChanged: true } : {}) };
       await this.audit.record(tx, {
@@ -96,7 +101,7 @@ export class StaffUsersService {
         before: dto.password !== undefined ? { ...before, passwordChanged: false } : before,
         after,
       });
-      return row;
+      return { saved: row, endsSessions };
     });
     // Ended: the cached row and the open sockets, in every process, at once.
     if (endsSessions) await this.sessions.end({ kind: 'staff', id: saved.id });

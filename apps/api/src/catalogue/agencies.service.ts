@@ -9,6 +9,7 @@ import { CatalogueMessages } from './catalogue.messages';
 import { CatalogueRepository } from './catalogue.repository';
 import { CreateAgencyDto, UpdateAgencyDto } from './dto/agency.dto';
 import { AgencyEntity } from './entities/agency.entity';
+import type { EntityManager } from 'typeorm';
 import { SitesService } from './sites.service';
 
 @Injectable()
@@ -43,17 +44,19 @@ export class AgenciesService {
   }
 
   async update(staff: StaffPrincipal, id: string, dto: UpdateAgencyDto): Promise<AgencyResponse> {
-    const agency = await this.requireManageableAgency(staff, id);
-    const before = agencyAudit(agency);
-    const renamed = (dto.name !== undefined && dto.name !== agency.name) || (dto.shortName !== undefined && dto.shortName !== agency.shortName);
-    if (dto.name !== undefined) agency.name = dto.name.trim();
-    if (dto.shortName !== undefined) agency.shortName = dto.shortName.trim();
-    if (dto.description !== undefined) agency.description = dto.description;
-    if (dto.contactPhone !== undefined) agency.contactPhone = dto.contactPhone;
-    if (dto.contactEmail !== undefined) agency.contactEmail = dto.contactEmail;
-    if (dto.website !== undefined) agency.website = dto.website;
-    if (dto.logoUrl !== undefined) agency.logoUrl = dto.logoUrl;
+    const found = await this.requireManageableAgency(staff, id);
     const saved = await this.repo.transaction(async (tx) => {
+      // Read again under the row's lock: the audit log's "before" is what this change replaced.
+      const agency = await this.lockAgency(tx, found.id);
+      const before = agencyAudit(agency);
+      const renamed = (dto.name !== undefined && dto.name !== agency.name) || (dto.shortName !== undefined && dto.shortName !== agency.shortName);
+      if (dto.name !== undefined) agency.name = dto.name.trim();
+      if (dto.shortName !== undefined) agency.shortName = dto.shortName.trim();
+      if (dto.description !== undefined) agency.description = dto.description;
+      if (dto.contactPhone !== undefined) agency.contactPhone = dto.contactPhone;
+      if (dto.contactEmail !== undefined) agency.contactEmail = dto.contactEmail;
+      if (dto.website !== undefined) agency.website = dto.website;
+      if (dto.logoUrl !== undefined) agency.logoUrl = dto.logoUrl;
       const row = await tx.getRepository(AgencyEntity).save(agency);
       // Agency names are part of every one of its services' search index.
       if (renamed) await this.repo.refreshSearchIndex(tx, { agencyIds: [row.id] });
@@ -64,16 +67,24 @@ export class AgenciesService {
   }
 
   async retire(staff: StaffPrincipal, id: string): Promise<AgencyResponse> {
-    const agency = await this.requireAgency(id);
-    AccessPolicy.assertSite(staff, agency.siteId);
-    if (!agency.retiredAt) {
-      agency.retiredAt = new Date();
-      await this.repo.transaction(async (tx) => {
-        await tx.getRepository(AgencyEntity).save(agency);
-        await this.audit.record(tx, { actor: staff, action: 'agency.retire', entityType: 'agency', entityId: agency.id, siteId: agency.siteId, agencyId: agency.id, entityLabel: agencyLabel(agency), before: { retiredAt: null }, after: { retiredAt: agency.retiredAt } });
-      });
-    }
+    const found = await this.requireAgency(id);
+    AccessPolicy.assertSite(staff, found.siteId);
+    const agency = await this.repo.transaction(async (tx) => {
+      const current = await this.lockAgency(tx, found.id);
+      if (current.retiredAt) return current;
+      current.retiredAt = new Date();
+      const row = await tx.getRepository(AgencyEntity).save(current);
+      await this.audit.record(tx, { actor: staff, action: 'agency.retire', entityType: 'agency', entityId: row.id, siteId: row.siteId, agencyId: row.id, entityLabel: agencyLabel(row), before: { retiredAt: null }, after: { retiredAt: row.retiredAt } });
+      return row;
+    });
     return this.describe(agency);
+  }
+
+  /** The agency row, read again and locked until the transaction ends (see SitesService.lockSite). */
+  private async lockAgency(tx: EntityManager, id: string): Promise<AgencyEntity> {
+    const agency = await tx.getRepository(AgencyEntity).findOne({ where: { id }, lock: { mode: 'for_no_key_update' } });
+    if (!agency) throw ApiException.notFound('AGENCY_NOT_FOUND', CatalogueMessages.agencyNotFound(id));
+    return agency;
   }
 
   async requireAgency(id: string): Promise<AgencyEntity> {

@@ -134,13 +134,13 @@ export class ServiceCatalogService {
     const service = await this.requireService(id);
     const agency = await this.agencies.requireAgency(service.agencyId);
     AccessPolicy.assertAgency(staff, agency);
-    if (!service.retiredAt) {
-      service.retiredAt = new Date();
-      await this.repo.transaction(async (tx) => {
-        await tx.getRepository(ServiceEntity).save(service);
-        await this.audit.record(tx, { actor: staff, action: 'service.retire', entityType: 'service', entityId: service.id, siteId: service.siteId, agencyId: service.agencyId, entityLabel: serviceLabel(service), before: { retiredAt: null }, after: { retiredAt: service.retiredAt } });
-      });
-    }
+    await this.repo.transaction(async (tx) => {
+      const current = await this.repo.lockServiceForEdit(tx, service.id);
+      if (!current || current.retiredAt) return;
+      current.retiredAt = new Date();
+      const row = await tx.getRepository(ServiceEntity).save(current);
+      await this.audit.record(tx, { actor: staff, action: 'service.retire', entityType: 'service', entityId: row.id, siteId: row.siteId, agencyId: row.agencyId, entityLabel: serviceLabel(row), before: { retiredAt: null }, after: { retiredAt: row.retiredAt } });
+    });
     const [summary] = await this.summaries([service.id]);
     return summary;
   }

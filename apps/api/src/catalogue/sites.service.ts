@@ -12,6 +12,7 @@ import { CatalogueRepository } from './catalogue.repository';
 import { CreateCalendarDayDto, CreateClosureDto, CreateSiteDto, OpeningHoursDto, UpdateSiteDto } from './dto/site.dto';
 import { NationalCalendarDayEntity, SiteClosureEntity } from './entities/closure.entity';
 import { SiteEntity } from './entities/site.entity';
+import type { EntityManager } from 'typeorm';
 
 const UPCOMING_CLOSURES = 30;
 /** The site page lists closures from today to this many days ahead. */
@@ -88,20 +89,23 @@ export class SitesService {
   }
 
   async update(staff: StaffPrincipal, code: string, dto: UpdateSiteDto): Promise<SiteResponse> {
-    const site = await this.requireManageableSite(staff, code);
-    const before = siteAudit(site);
-    if (dto.openingHours !== undefined) site.openingHours = checkOpeningHours(dto.openingHours);
-    if (dto.name !== undefined) site.name = dto.name.trim();
-    if (dto.city !== undefined) site.city = dto.city.trim();
-    if (dto.province !== undefined) site.province = dto.province.trim();
-    if (dto.address !== undefined) site.address = dto.address.trim();
-    if (dto.timeZone !== undefined) site.timeZone = dto.timeZone;
-    if (dto.phone !== undefined) site.phone = dto.phone;
-    if (dto.email !== undefined) site.email = dto.email;
-    if (dto.closesOnCutiBersama !== undefined) site.closesOnCutiBersama = dto.closesOnCutiBersama;
-    if (dto.facilities !== undefined) site.facilities = dto.facilities;
-    if (dto.applicationFileRetentionDays !== undefined) site.applicationFileRetentionDays = dto.applicationFileRetentionDays;
+    const found = await this.requireManageableSite(staff, code);
+    const openingHours = dto.openingHours !== undefined ? checkOpeningHours(dto.openingHours) : undefined;
     const saved = await this.repo.transaction(async (tx) => {
+      // Read again under the row's lock: the audit log's "before" is what this change replaced.
+      const site = await this.lockSite(tx, found.id);
+      const before = siteAudit(site);
+      if (openingHours !== undefined) site.openingHours = openingHours;
+      if (dto.name !== undefined) site.name = dto.name.trim();
+      if (dto.city !== undefined) site.city = dto.city.trim();
+      if (dto.province !== undefined) site.province = dto.province.trim();
+      if (dto.address !== undefined) site.address = dto.address.trim();
+      if (dto.timeZone !== undefined) site.timeZone = dto.timeZone;
+      if (dto.phone !== undefined) site.phone = dto.phone;
+      if (dto.email !== undefined) site.email = dto.email;
+      if (dto.closesOnCutiBersama !== undefined) site.closesOnCutiBersama = dto.closesOnCutiBersama;
+      if (dto.facilities !== undefined) site.facilities = dto.facilities;
+      if (dto.applicationFileRetentionDays !== undefined) site.applicationFileRetentionDays = dto.applicationFileRetentionDays;
       const row = await tx.getRepository(SiteEntity).save(site);
       await this.audit.record(tx, { actor: staff, action: 'site.update', entityType: 'site', entityId: row.id, siteId: row.id, agencyId: null, entityLabel: siteLabel(row), before, after: siteAudit(row) });
       return row;
@@ -110,15 +114,16 @@ export class SitesService {
   }
 
   async retire(staff: StaffPrincipal, code: string): Promise<SiteSummaryResponse> {
-    const site = await this.repo.findSiteByCode(code);
-    if (!site) throw ApiException.notFound('SITE_NOT_FOUND', CatalogueMessages.siteNotFound(code));
-    if (!site.retiredAt) {
-      site.retiredAt = new Date();
-      await this.repo.transaction(async (tx) => {
-        await tx.getRepository(SiteEntity).save(site);
-        await this.audit.record(tx, { actor: staff, action: 'site.retire', entityType: 'site', entityId: site.id, siteId: site.id, agencyId: null, entityLabel: siteLabel(site), before: { retiredAt: null }, after: { retiredAt: site.retiredAt } });
-      });
-    }
+    const found = await this.repo.findSiteByCode(code);
+    if (!found) throw ApiException.notFound('SITE_NOT_FOUND', CatalogueMessages.siteNotFound(code));
+    const site = await this.repo.transaction(async (tx) => {
+      const current = await this.lockSite(tx, found.id);
+      if (current.retiredAt) return current;
+      current.retiredAt = new Date();
+      const row = await tx.getRepository(SiteEntity).save(current);
+      await this.audit.record(tx, { actor: staff, action: 'site.retire', entityType: 'site', entityId: row.id, siteId: row.id, agencyId: null, entityLabel: siteLabel(row), before: { retiredAt: null }, after: { retiredAt: row.retiredAt } });
+      return row;
+    });
     return toSiteSummaryResponse(site);
   }
 
@@ -174,13 +179,14 @@ export class SitesService {
 
   /** The site's calling policy (the queue's admin sets it; access checked by the caller). */
   async setQueuePolicy(staff: StaffPrincipal, site: SiteEntity, policy: QueuePolicy): Promise<QueuePolicy> {
-    const before = queuePolicyAudit(site);
-    site.queueMode = policy.mode;
-    site.queueInterleaveEvery = policy.interleaveEvery;
-    site.queueAllowPick = policy.allowPick;
-    site.queueMaxRecalls = policy.maxRecalls;
     const saved = await this.repo.transaction(async (tx) => {
-      const row = await tx.getRepository(SiteEntity).save(site);
+      const current = await this.lockSite(tx, site.id);
+      const before = queuePolicyAudit(current);
+      current.queueMode = policy.mode;
+      current.queueInterleaveEvery = policy.interleaveEvery;
+      current.queueAllowPick = policy.allowPick;
+      current.queueMaxRecalls = policy.maxRecalls;
+      const row = await tx.getRepository(SiteEntity).save(current);
       await this.audit.record(tx, { actor: staff, action: 'site.queue_policy', entityType: 'site', entityId: row.id, siteId: row.id, agencyId: null, entityLabel: siteLabel(row), before, after: queuePolicyAudit(row) });
       return row;
     });
@@ -189,15 +195,27 @@ export class SitesService {
 
   /** The site's check-in window, late arrivals and weekly booking limit (booking sets them; access checked by the caller). */
   async setBookingPolicy(staff: StaffPrincipal, site: SiteEntity, policy: SiteBookingPolicy): Promise<void> {
-    const before = bookingPolicyAudit(site);
-    site.checkinEarlyMinutes = policy.checkInEarlyMinutes;
-    site.checkinLateMinutes = policy.checkInLateMinutes;
-    site.checkinLatePolicy = policy.latePolicy;
-    site.bookingWeeklyLimit = policy.weeklyLimitPerNik;
     await this.repo.transaction(async (tx) => {
-      const row = await tx.getRepository(SiteEntity).save(site);
+      const current = await this.lockSite(tx, site.id);
+      const before = bookingPolicyAudit(current);
+      current.checkinEarlyMinutes = policy.checkInEarlyMinutes;
+      current.checkinLateMinutes = policy.checkInLateMinutes;
+      current.checkinLatePolicy = policy.latePolicy;
+      current.bookingWeeklyLimit = policy.weeklyLimitPerNik;
+      const row = await tx.getRepository(SiteEntity).save(current);
       await this.audit.record(tx, { actor: staff, action: 'site.booking_policy', entityType: 'site', entityId: row.id, siteId: row.id, agencyId: null, entityLabel: siteLabel(row), before, after: bookingPolicyAudit(row) });
     });
+  }
+
+  /**
+   * The site row, read again and locked until the transaction ends, so that changes of one site
+   * take turns and each audit row's "before" is what that change replaced. FOR NO KEY UPDATE:
+   * tickets and bookings referring to the site are not held back.
+   */
+  private async lockSite(tx: EntityManager, id: string): Promise<SiteEntity> {
+    const site = await tx.getRepository(SiteEntity).findOne({ where: { id }, lock: { mode: 'for_no_key_update' } });
+    if (!site) throw ApiException.notFound('SITE_NOT_FOUND', CatalogueMessages.siteNotFound(id));
+    return site;
   }
 
   async requireActiveSite(code: string): Promise<SiteEntity> {
