@@ -4,6 +4,7 @@ import { randomUUID } from 'node:crypto';
 import { DataSource } from 'typeorm';
 import { FixedClock } from '../src/common/clock';
 import { DATA_KEY } from '../src/config/data-key';
+import { SURVEY_RATE_LIMIT } from '../src/survey/survey-throttler.guard';
 import { SurveyTokenSealer } from '../src/survey/survey-token';
 import { counterAction, Hall, issue, setDailyQuota, setupHall } from './support/hall';
 import { createTestApp, TestApp } from './support/test-app';
@@ -166,6 +167,21 @@ describe('SKM survey', () => {
       } finally {
         clock.set(kupangMorning(FIRST_DAY));
       }
+    });
+
+    it('should answer an address past SURVEY_RATE_LIMIT reads a minute with 429 in both languages, another address still served', async () => {
+      const { token } = await tokenOf(h.services.kk);
+      const altered = token.slice(0, 20) + (token[20] === 'A' ? 'B' : 'A') + token.slice(21);
+      const from = (address: string, tried = altered) => t.http().get(`/api/v1/survey/${tried}`).set('X-Forwarded-For', address);
+      const statuses: number[] = [];
+      for (let i = 0; i < SURVEY_RATE_LIMIT; i += 50) statuses.push(...(await Promise.all(Array.from({ length: 50 }, () => from('10.20.30.40')))).map((r) => r.status));
+
+      const over = await from('10.20.30.40', token);
+
+      expect(new Set(statuses)).toEqual(new Set([404]));
+      expect({ status: over.status, code: over.body.code }).toEqual({ status: 429, code: 'TOO_MANY_REQUESTS' });
+      expect(over.body.message).toEqual({ id: expect.any(String), en: expect.any(String) });
+      await from('10.20.30.41', token).expect(200);
     });
 
     it('should take an application\'s token like a ticket\'s (kind application)', async () => {
