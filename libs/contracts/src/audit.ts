@@ -16,6 +16,8 @@ export const AUDIT_ACTIONS = [
   'site.booking_policy',
   'site.online_ticket_policy',
   'site.push_settings',
+  /** Red-flag thresholds and the daily summary (red-flags/). */
+  'site.red_flag_settings',
   'site_closure.add',
   'site_closure.remove',
   'national_calendar_day.add',
@@ -33,6 +35,8 @@ export const AUDIT_ACTIONS = [
   'staff_user.password_reset',
   'staff_user.disable',
   'staff_user.enable',
+  /** An administrator's second factor cleared (a lost phone): `secondFactorEnrolled: true → false`, never the secret. */
+  'staff_user.second_factor_reset',
   'device.register',
   'device.revoke',
 ] as const;
