@@ -1,6 +1,6 @@
 import { HttpClient } from '@angular/common/http';
 import { Injectable, inject } from '@angular/core';
-import type { DeviceKind, DeviceRegisteredResponse, DeviceResponse, StaffRole, StaffUserResponse } from '@mpp/contracts';
+import type { CounterResponse, DeviceKind, DeviceRegisteredResponse, DeviceResponse, StaffRole, StaffUserResponse } from '@mpp/contracts';
 import { API_BASE_URL } from '@mpp/ui';
 import type { Observable } from 'rxjs';
 
@@ -43,6 +43,19 @@ export class AdminApi {
 
   registerDevice(siteCode: string, device: { name: string; kind: DeviceKind }): Observable<DeviceRegisteredResponse> {
     return this.http.post<DeviceRegisteredResponse>(`${this.baseUrl}/admin/sites/${encodeURIComponent(siteCode)}/devices`, device);
+  }
+
+  /** Every loket of the MPP, what it serves and what it is doing (the queue's read, for staff). */
+  listCounters(siteCode: string): Observable<CounterResponse[]> {
+    return this.http.get<CounterResponse[]>(`${this.baseUrl}/queue/sites/${encodeURIComponent(siteCode)}/counters`);
+  }
+
+  createCounter(siteCode: string, counter: { number: number; name: string; serviceIds: string[] }): Observable<CounterResponse> {
+    return this.http.post<CounterResponse>(`${this.baseUrl}/admin/sites/${encodeURIComponent(siteCode)}/counters`, counter);
+  }
+
+  updateCounter(id: string, change: { name?: string; serviceIds?: string[] }): Observable<CounterResponse> {
+    return this.http.patch<CounterResponse>(`${this.baseUrl}/admin/counters/${encodeURIComponent(id)}`, change);
   }
 
   revokeDevice(id: string): Observable<DeviceResponse> {

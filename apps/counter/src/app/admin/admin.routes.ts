@@ -14,6 +14,11 @@ export const ADMIN_ROUTES: Routes = [
     children: [
       { path: '', pathMatch: 'full', redirectTo: 'petugas' },
       {
+        path: 'loket',
+        loadComponent: () => import('./counters-page.component').then((m) => m.CountersPageComponent),
+        title: 'admin.counters.title',
+      },
+      {
         path: 'petugas',
         loadComponent: () => import('./staff-page.component').then((m) => m.StaffPageComponent),
         title: 'admin.staff.title',

@@ -1,0 +1,153 @@
+import { ChangeDetectionStrategy, Component, ElementRef, computed, effect, inject, signal, untracked, viewChild } from '@angular/core';
+import { toObservable, toSignal } from '@angular/core/rxjs-interop';
+import type { CounterResponse, ServiceSummaryResponse } from '@mpp/contracts';
+import { ErrorAlertComponent, I18nService, TranslatePipe, pickLocalized } from '@mpp/ui';
+import { catchError, of, switchMap } from 'rxjs';
+
+import { COUNTER_STATE_KEYS } from '../queue/counter-state-keys';
+import { SiteServices } from '../queue/site-services.service';
+import { AdminApi } from './admin-api.service';
+import { AdminScope } from './admin-scope.service';
+import { AdminDialogComponent } from './confirm-dialog.component';
+import { ServicePickerComponent } from './service-picker.component';
+
+/**
+ * `admin/loket` (site and system admins): the MPP's lokets in their number's order (the order of
+ * the hall display), what each serves; add one (number, name, services of any agency), rename one
+ * or change its services.
+ */
+@Component({
+  selector: 'counter-admin-counters-page',
+  imports: [AdminDialogComponent, ErrorAlertComponent, ServicePickerComponent, TranslatePipe],
+  changeDetection: ChangeDetectionStrategy.OnPush,
+  templateUrl: './counters-page.component.html',
+  styleUrl: './admin-page.css',
+})
+export class CountersPageComponent {
+  private readonly api = inject(AdminApi);
+  private readonly i18n = inject(I18nService);
+  private readonly catalogue = inject(SiteServices);
+  protected readonly scope = inject(AdminScope);
+  protected readonly stateKeys = COUNTER_STATE_KEYS;
+
+  protected readonly counters = signal<CounterResponse[] | null>(null);
+  protected readonly loadError = signal<unknown>(null);
+  protected readonly announcement = signal('');
+  protected readonly services = toSignal(
+    toObservable(this.scope.siteCode).pipe(
+      switchMap((code) => (code ? this.catalogue.ofSite(code).pipe(catchError(() => of<ServiceSummaryResponse[]>([]))) : of<ServiceSummaryResponse[]>([]))),
+    ),
+    { initialValue: [] as ServiceSummaryResponse[] },
+  );
+  protected readonly sorted = computed(() => {
+    const counters = this.counters();
+    return counters ? [...counters].sort((a, b) => a.number - b.number) : null;
+  });
+  /** The next free number, offered for a new loket. */
+  protected readonly nextNumber = computed(() => Math.max(0, ...(this.counters() ?? []).map((c) => c.number)) + 1);
+
+  protected readonly number = signal<string>('');
+  protected readonly name = signal('');
+  protected readonly serviceIds = signal<string[]>([]);
+  protected readonly creating = signal(false);
+  protected readonly createError = signal<unknown>(null);
+
+  protected readonly editing = signal<CounterResponse | null>(null);
+  protected readonly editName = signal('');
+  protected readonly editServiceIds = signal<string[]>([]);
+  protected readonly saving = signal(false);
+  protected readonly editError = signal<unknown>(null);
+
+  private readonly editNameInput = viewChild<ElementRef<HTMLInputElement>>('editNameInput');
+
+  constructor() {
+    effect(() => {
+      const code = this.scope.siteCode();
+      untracked(() => this.load(code));
+    });
+  }
+
+  protected reload(): void {
+    this.load(this.scope.siteCode());
+  }
+
+  private load(code: string | null): void {
+    this.counters.set(null);
+    this.loadError.set(null);
+    if (!code) return;
+    this.api.listCounters(code).subscribe({
+      next: (counters) => this.counters.set(counters),
+      error: (error: unknown) => this.loadError.set(error),
+    });
+  }
+
+  protected serviceNames(counter: CounterResponse): string {
+    const lang = this.i18n.lang();
+    const byId = new Map(this.services().map((s) => [s.id, s]));
+    return counter.serviceIds
+      .map((id) => byId.get(id))
+      .filter((s): s is ServiceSummaryResponse => !!s)
+      .map((s) => pickLocalized(lang, s.name, s.nameEn))
+      .join(', ');
+  }
+
+  protected create(event: Event): void {
+    event.preventDefault();
+    const site = this.scope.siteCode();
+    if (!site || this.creating()) return;
+    const typed = this.number().trim();
+    this.creating.set(true);
+    this.createError.set(null);
+    this.api.createCounter(site, { number: typed === '' ? this.nextNumber() : Number(typed), name: this.name().trim(), serviceIds: this.serviceIds() }).subscribe({
+      next: (counter) => {
+        this.creating.set(false);
+        this.counters.update((counters) => [...(counters ?? []), counter]);
+        this.number.set('');
+        this.name.set('');
+        this.serviceIds.set([]);
+        this.announcement.set(this.i18n.t('admin.counters.created', { number: counter.number, name: counter.name }));
+      },
+      error: (error: unknown) => {
+        this.creating.set(false);
+        this.createError.set(error);
+      },
+    });
+  }
+
+  protected edit(counter: CounterResponse): void {
+    this.editError.set(null);
+    this.editName.set(counter.name);
+    this.editServiceIds.set([...counter.serviceIds]);
+    this.editing.set(counter);
+    setTimeout(() => this.editNameInput()?.nativeElement.focus());
+  }
+
+  protected closeDialog(): void {
+    if (!this.saving()) this.editing.set(null);
+  }
+
+  protected save(event: Event): void {
+    event.preventDefault();
+    const counter = this.editing();
+    if (!counter || this.saving()) return;
+    this.saving.set(true);
+    this.editError.set(null);
+    this.api.updateCounter(counter.id, { name: this.editName().trim(), serviceIds: this.editServiceIds() }).subscribe({
+      next: (saved) => {
+        this.saving.set(false);
+        this.editing.set(null);
+        this.counters.update((counters) => (counters ?? []).map((c) => (c.id === saved.id ? saved : c)));
+        this.announcement.set(this.i18n.t('admin.counters.saved', { number: saved.number, name: saved.name }));
+      },
+      error: (error: unknown) => {
+        this.saving.set(false);
+        this.editError.set(error);
+      },
+    });
+  }
+
+  protected editHeading(): string {
+    const counter = this.editing();
+    return counter ? this.i18n.t('admin.counters.editTitle', { number: counter.number }) : '';
+  }
+}

@@ -1,0 +1,134 @@
+import type { ApiError, CounterResponse, ServiceSummaryResponse, StaffUserResponse } from '@mpp/contracts';
+import type { Browser, Page } from 'playwright-core';
+import { createStaff, StaffTokens } from '../../apps/api/test/support/staff';
+import { createTestApp, TestApp } from '../../apps/api/test/support/test-app';
+import { checkScreen } from './support/axe';
+import { chromiumFor, closeAppAndChromium } from './support/app-in-chromium';
+
+/** The counter app's session in sessionStorage (apps/counter/src/app/auth/auth-session.service.ts). */
+const TOKEN_KEY = 'mpp.counter.token';
+const SESSION_KEY = 'mpp.counter.session';
+
+describe('The counters administration page (admin/loket) in Chromium', () => {
+  let t: TestApp;
+  let staff: StaffTokens;
+  let browser: Browser;
+  let base: string;
+  let page: Page;
+  let services: ServiceSummaryResponse[];
+  let created: CounterResponse;
+
+  /** Signs the page in with a token the API gave (the sign-in form and its second factor are the login page's tests). */
+  const signIn = async (token: string) => {
+    const user = (await t.http().get('/api/v1/auth/me').auth(token, { type: 'bearer' }).expect(200)).body as StaffUserResponse;
+    // A page of the same origin where no app runs (an app still open could save its own session over this one).
+    await page.goto(`${base}/api/health`);
+    await page.evaluate(
+      ([keys, values]) => {
+        sessionStorage.clear();
+        sessionStorage.setItem(keys[0], values[0]);
+        sessionStorage.setItem(keys[1], values[1]);
+      },
+      [[TOKEN_KEY, SESSION_KEY], [token, JSON.stringify({ expiresAt: null, user })]] as const,
+    );
+  };
+  const countersOfKupang = async () =>
+    (await t.http().get('/api/v1/queue/sites/kota-kupang/counters').auth(staff.kupangSiteAdmin, { type: 'bearer' }).expect(200)).body as CounterResponse[];
+  const namesOf = (ids: string[]) => ids.map((id) => services.find((s) => s.id === id)!.name).join(', ');
+  const row = (id: string) => page.locator(`[data-testid="counter-row"][data-counter-id="${id}"]`);
+  const box = (picker: string, serviceId: string) => page.locator(`[data-testid="${picker}"] input[data-service-id="${serviceId}"]`);
+  const announced = (text: string) => page.getByTestId('admin-announcement').filter({ hasText: text }).waitFor();
+
+  beforeAll(async () => {
+    t = await createTestApp();
+    staff = await createStaff(t);
+    services = ((await t.http().get('/api/v1/services').query({ site: 'kota-kupang', pageSize: 100 }).expect(200)).body as { items: ServiceSummaryResponse[] }).items;
+    ({ browser, base } = await chromiumFor(t));
+    page = await browser.newPage({ viewport: { width: 1366, height: 900 } });
+  }, 180_000);
+  afterAll(() => closeAppAndChromium(browser, t));
+
+  it("should list the MPP's counters in their number's order, with the services each serves", async () => {
+    await signIn(staff.kupangSiteAdmin);
+    await page.goto(`${base}/counter/admin/loket`);
+    await page.getByTestId('counter-table').waitFor();
+    const listed = [...(await countersOfKupang())].sort((a, b) => a.number - b.number);
+    expect(listed.length).toBeGreaterThan(1);
+    await page.getByTestId('counter-row').first().waitFor();
+    expect(await page.getByTestId('counter-row').evaluateAll((rows) => rows.map((r) => r.getAttribute('data-counter-id')))).toEqual(listed.map((c) => c.id));
+    await page.getByTestId('counter-row-services').first().filter({ hasText: namesOf(listed[0].serviceIds) }).waitFor();
+    expect((await page.getByTestId('counter-row-services').allTextContents()).map((s) => s.trim())).toEqual(listed.map((c) => namesOf(c.serviceIds)));
+    await checkScreen(page, 'admin-counters-list');
+  });
+
+  it("should add a counter serving two agencies' services, numbered next when the number is left empty", async () => {
+    const before = await countersOfKupang();
+    const next = Math.max(...before.map((c) => c.number)) + 1;
+    const dukcapil = services.find((s) => s.agency.id === staff.dukcapil.id)!;
+    const polresta = services.find((s) => s.agency.id === staff.polresta.id)!;
+    expect((await page.getByTestId('counter-number').getAttribute('placeholder'))).toBe(String(next));
+
+    await page.getByTestId('counter-name').focus();
+    await page.keyboard.type('Loket Terpadu');
+    await box('counter-services', dukcapil.id).focus();
+    await page.keyboard.press('Space');
+    await box('counter-services', polresta.id).focus();
+    await page.keyboard.press('Space');
+    await page.getByTestId('counter-create').focus();
+    await page.keyboard.press('Enter');
+    await announced(`Loket ${next} (Loket Terpadu) ditambahkan.`);
+
+    created = (await countersOfKupang()).find((c) => c.number === next)!;
+    expect(created.name).toBe('Loket Terpadu');
+    expect([...created.serviceIds].sort()).toEqual([dukcapil.id, polresta.id].sort());
+    await row(created.id).waitFor();
+    expect(await page.getByTestId('counter-row').evaluateAll((rows) => rows.map((r) => Number(r.getAttribute('data-number'))))).toEqual(
+      [...before.map((c) => c.number), next].sort((a, b) => a - b),
+    );
+    expect(await box('counter-services', dukcapil.id).isChecked()).toBe(false);
+  });
+
+  it("should show the API's refusal of a taken number in its own words", async () => {
+    const body = { number: created.number, name: 'Loket Kembar', serviceIds: [created.serviceIds[0]] };
+    const direct = await t.http().post('/api/v1/admin/sites/kota-kupang/counters').auth(staff.kupangSiteAdmin, { type: 'bearer' }).send(body);
+    expect([400, 409, 422]).toContain(direct.status);
+    await page.getByTestId('counter-number').fill(String(body.number));
+    await page.getByTestId('counter-name').fill(body.name);
+    await box('counter-services', body.serviceIds[0]).check();
+    await page.getByTestId('counter-create').click();
+    const alert = page.getByTestId('counter-create-error');
+    await alert.waitFor();
+    expect(await alert.textContent()).toContain((direct.body as ApiError).message.id);
+    expect((await countersOfKupang()).filter((c) => c.number === created.number)).toHaveLength(1);
+    await checkScreen(page, 'admin-counters-refused');
+  });
+
+  it('should rename a counter and change its services in a dialog, and change nothing on Escape', async () => {
+    const other = services.find((s) => !created.serviceIds.includes(s.id))!;
+    await row(created.id).getByTestId('counter-edit').click();
+    const dialog = page.getByTestId('counter-dialog');
+    await dialog.waitFor();
+    await page.waitForFunction(() => document.activeElement?.getAttribute('data-testid') === 'counter-edit-name');
+    await page.keyboard.press('Escape');
+    await dialog.waitFor({ state: 'hidden' });
+    expect((await countersOfKupang()).find((c) => c.id === created.id)!.name).toBe('Loket Terpadu');
+
+    await row(created.id).getByTestId('counter-edit').click();
+    await dialog.waitFor();
+    expect((await dialog.getByRole('heading').textContent())?.trim()).toBe(`Ubah loket ${created.number}`);
+    expect(await box('counter-edit-services', created.serviceIds[0]).isChecked()).toBe(true);
+    await page.getByTestId('counter-edit-name').fill('Loket Terpadu Utara');
+    await box('counter-edit-services', created.serviceIds[0]).uncheck();
+    await box('counter-edit-services', other.id).check();
+    await checkScreen(page, 'admin-counters-edit');
+    await page.getByTestId('counter-dialog-save').click();
+    await announced(`Loket ${created.number} (Loket Terpadu Utara) disimpan.`);
+    await dialog.waitFor({ state: 'hidden' });
+
+    const saved = (await countersOfKupang()).find((c) => c.id === created.id)!;
+    expect(saved.name).toBe('Loket Terpadu Utara');
+    expect([...saved.serviceIds].sort()).toEqual([created.serviceIds[1], other.id].sort());
+    expect((await row(created.id).getByTestId('counter-row-name').textContent())?.trim()).toBe('Loket Terpadu Utara');
+    expect((await row(created.id).getByTestId('counter-row-services').textContent())?.trim()).toBe(namesOf(saved.serviceIds));
+  });
+});
