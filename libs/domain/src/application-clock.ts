@@ -24,7 +24,7 @@
 import type { CompletionTimeUnit, OpeningHours } from '@mpp/contracts';
 import { addDaysToLocalDate, dayStatus, localDate, localTime, localTimeToMinutes, zonedToUtc, type SiteClosure } from './calendar';
 import type { ApplicationState } from './application-state';
-import { currentWorkingDayClose, isDueSoon } from './application-flags';
+import { APPLICATION_FLAG_LABELS, currentWorkingDayClose, isDueSoon } from './application-flags';
 
 /** The catalogue's units plus calendar days (a no-op union once the catalogue has them too). */
 export type ApplicationClockUnit = CompletionTimeUnit | 'calendar_days';
@@ -112,7 +112,7 @@ export interface ApplicationClock extends ApplicationDeadline {
 
 export const APPLICATION_CLOCK_STATE_LABELS: Readonly<Record<ApplicationClockState, { id: string; en: string }>> = {
   on_time: { id: 'sesuai waktu', en: 'on time' },
-  due_soon: { id: 'jatuh tempo dalam sehari', en: 'due within a day' },
+  due_soon: APPLICATION_FLAG_LABELS.due_soon,
   overdue: { id: 'melewati batas waktu', en: 'overdue' },
 };
 
