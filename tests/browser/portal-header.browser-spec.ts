@@ -23,6 +23,7 @@ const LAZY: Record<string, Dict> = {
   onlineTicket: load('online-ticket/online-ticket.dictionary', 'ONLINE_TICKET_DICTIONARY'),
   application: load('application/application.dictionary', 'APPLICATION_DICTIONARY'),
   verify: load('verify/verify.dictionary', 'VERIFY_DICTIONARY'),
+  survey: load('survey/survey.dictionary', 'SURVEY_DICTIONARY'),
   service: SERVICE,
 };
 
