@@ -20,6 +20,7 @@ import { STAFF_PASSWORD } from '../../apps/api/test/support/staff';
 import { createTestApp, TestApp } from '../../apps/api/test/support/test-app';
 import { checkScreen as checkPage, seriousAxeViolations } from './support/axe';
 import { launchChromium, screenshot } from './support/browser';
+import { signInOnPage } from './support/staff-sign-in';
 
 /** A valid Kupang NIK (area 537101, born 1 January 1990) with the given serial. */
 const nikFor = (serial: number) => `5371010101900${String(serial).padStart(3, '0')}`;
@@ -49,10 +50,8 @@ describe('The counter console and supervisor view in Chromium', () => {
   const checkScreen = (name: string) => checkPage(page, name);
   const login = async (target: Page, email: string, password: string) => {
     await target.goto(`${base}/counter/`);
-    await target.getByTestId('login-email').fill(email);
-    await target.getByTestId('login-password').fill(password);
-    await target.getByTestId('login-submit').click();
-    await target.getByTestId('staff-name').waitFor();
+    // Officers with the password; administrators with their code too (the site admin below).
+    await signInOnPage(target, t.authenticator, email, password);
   };
   /**
    * The JSON answer of the next POST whose path ends so, taken as it passes through the page's
