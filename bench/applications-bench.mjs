@@ -50,6 +50,7 @@ import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
 import { buildIfStale, ROOT, TARGETS } from '../scripts/build-if-stale.mjs';
 import { BenchSystem } from './support.mjs';
+import { signInStaff } from './staff-sign-in.mjs';
 
 const require = createRequire(import.meta.url);
 
@@ -187,7 +188,7 @@ export async function main(argv = []) {
 // ---- set-up: site, agency, a service with a document to upload, an officer --------------------
 
 async function setUp(send, system) {
-  const { accessToken } = await expect(send, 200, 'POST', '/api/v1/auth/login', { body: system.admin });
+  const { accessToken } = await signInStaff(send, system.admin);
   const as = { token: accessToken };
   const siteCode = `mpp-bench-app-${randomBytes(3).toString('hex')}`;
   await expect(send, 201, 'POST', '/api/v1/admin/sites', {
@@ -217,7 +218,7 @@ async function setUp(send, system) {
   if (!requirement?.id) throw new Error(`the service answered no uploadable requirement with an id: ${JSON.stringify(main.service.requirements)}`);
   const officer = { email: 'petugas@bench-permohonan.mpp.local', password: randomBytes(12).toString('base64url') };
   await expect(send, 201, 'POST', '/api/v1/admin/users', { ...as, body: { ...officer, fullName: 'Petugas Bench', role: 'officer', agencyId: main.id } });
-  const { accessToken: officerToken } = await expect(send, 200, 'POST', '/api/v1/auth/login', { body: officer });
+  const { accessToken: officerToken } = await signInStaff(send, officer);
   return { siteCode, agencyId: main.id, serviceId: main.service.id, requirementId: requirement.id, otherAgencyId: other.id, officerToken };
 }
 

@@ -92,6 +92,7 @@ import { buildIfStale, ROOT } from '../scripts/build-if-stale.mjs';
 import { main as applicationsBench } from './applications-bench.mjs';
 import { main as portalLoad } from './portal-load.mjs';
 import { BenchSystem, freePort, stopChild } from './support.mjs';
+import { signInStaff } from './staff-sign-in.mjs';
 
 const require = createRequire(import.meta.url);
 
@@ -633,7 +634,7 @@ async function expect(send, status, method, path, options) {
 // ---- the bench site ----------------------------------------------------------------------
 
 async function setUpSite(send, admin) {
-  const { accessToken: adminToken } = await expect(send, 200, 'POST', '/api/v1/auth/login', { body: admin });
+  const { accessToken: adminToken } = await signInStaff(send, admin);
   const as = { token: adminToken };
   const timeZone = await timeZoneAwayFromMidnight();
   await reopenIfHoliday(send, as, timeZone);
@@ -681,7 +682,7 @@ async function setUpSite(send, admin) {
       ...as,
       body: { ...officer, fullName: `Petugas ${number}`, role: 'officer', agencyId: agency.id },
     });
-    const { accessToken } = await expect(send, 200, 'POST', '/api/v1/auth/login', { body: officer });
+    const { accessToken } = await signInStaff(send, officer);
     await expect(send, 200, 'POST', `/api/v1/queue/counters/${counter.id}/open`, { token: accessToken });
     return { id: counter.id, number, token: accessToken, node: i };
   });
@@ -1035,7 +1036,7 @@ async function ticketPages(nodes, bases, setup, count, forgetMessages) {
 
 /** The ticket pages phase's own service, and the 30 counters set to serve only it (the tickets left of A, B and C stay waiting, uncalled). */
 async function pagesOwnService(send, setup) {
-  const { accessToken } = await expect(send, 200, 'POST', '/api/v1/auth/login', { body: setup.admin });
+  const { accessToken } = await signInStaff(send, setup.admin);
   const as = { token: accessToken };
   const service = await expect(send, 201, 'POST', `/api/v1/admin/agencies/${setup.agencyId}/services`, { ...as, body: serviceBody('D') });
   await inBatches(setup.counters.length, 5, (i) => expect(send, 200, 'PATCH', `/api/v1/admin/counters/${setup.counters[i].id}`, { ...as, body: { serviceIds: [service.id] } }));
