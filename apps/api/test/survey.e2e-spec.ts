@@ -195,6 +195,24 @@ describe('SKM survey', () => {
     });
   });
 
+  describe('spent tokens', () => {
+    it('should forget spent tokens once they are past their last day, after a later answer', async () => {
+      const later = '2026-12-20';
+      const expired = async () => ((await db.query(`SELECT count(*)::int AS n FROM survey_token_used WHERE expires_on < $1::date`, [later])) as { n: number }[])[0].n;
+      expect(await expired()).toBeGreaterThan(0);
+      try {
+        clock.set(kupangMorning(later));
+        const token = sealer.seal({ kind: 'application', id: randomUUID(), siteId: kupangId, agencyId: h.dukcapil.id, serviceId: h.services.akta, date: later });
+
+        await answer(token, { scores: Array(9).fill(3) }).expect(201);
+
+        expect(await expired()).toBe(0);
+      } finally {
+        clock.set(kupangMorning(FIRST_DAY));
+      }
+    });
+  });
+
   describe('reports', () => {
     const skckAnswers = [
       [4, 3, 3, 4, 2, 3, 4, 1, 3],

@@ -109,8 +109,8 @@ export class SurveyRepository {
   }
 
   /** Spent tokens past their last day: a token that old is refused as expired anyway. */
-  async purgeExpiredTokens(tx: EntityManager, today: string): Promise<void> {
-    await tx.query(`DELETE FROM survey_token_used WHERE expires_on < $1::date`, [today]);
+  async purgeExpiredTokens(today: string): Promise<void> {
+    await this.db.query(`DELETE FROM survey_token_used WHERE expires_on < $1::date`, [today]);
   }
 
   async insertAnswer(tx: EntityManager, a: NewSurveyAnswer): Promise<void> {

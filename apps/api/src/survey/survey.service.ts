@@ -1,4 +1,4 @@
-import { Inject, Injectable } from '@nestjs/common';
+import { Inject, Injectable, Logger } from '@nestjs/common';
 import type { SurveyAnswerResponse, SurveyFormResponse } from '@mpp/contracts';
 import { SURVEY_COMMENT_MAX_LENGTH } from '@mpp/contracts';
 import { localDate } from '@mpp/domain';
@@ -19,6 +19,7 @@ import { SurveyRepository, type SurveySubjectNames } from './survey.repository';
  */
 @Injectable()
 export class SurveyService {
+  private readonly logger = new Logger(SurveyService.name);
   private readonly sealer: SurveyTokenSealer;
 
   constructor(
@@ -65,8 +66,13 @@ export class SurveyService {
         ageRange: dto.profile?.ageRange ?? null,
         commentCipher: comment ? this.cipher.encrypt(comment) : null,
       });
-      await this.repo.purgeExpiredTokens(tx, today);
     });
+    // After the commit, and never the caller's failure: spent tokens past their last day go.
+    try {
+      await this.repo.purgeExpiredTokens(today);
+    } catch (error) {
+      this.logger.warn(`survey token purge failed: ${(error as Error).message}`);
+    }
     return { thanks: SurveyMessages.thanks };
   }
 
