@@ -57,7 +57,7 @@ describe('The administration shell of the counter app in Chromium', () => {
     expect(page.url()).toBe(`${base}/counter/admin/petugas`);
     await page.getByTestId('admin-scope').filter({ hasText: kupang.name }).waitFor();
     expect(await scopeText()).toBe(`Anda mengelola ${kupang.name}.`);
-    expect(await sectionNames()).toEqual(['Loket', 'Petugas', 'Perangkat']);
+    expect(await sectionNames()).toEqual(['Loket', 'Petugas', 'Perangkat', 'Kebijakan']);
     expect(await page.getByTestId('admin-nav-petugas').getAttribute('aria-current')).toBe('page');
     expect(await page.getByTestId('nav-admin').getAttribute('aria-current')).toBe('page');
     expect(await page.title()).toContain('Petugas');
@@ -75,7 +75,7 @@ describe('The administration shell of the counter app in Chromium', () => {
     await page.getByTestId('lang-en').click();
     await page.getByTestId('admin-scope').filter({ hasText: 'You administer' }).waitFor();
     expect(await scopeText()).toBe(`You administer ${kupang.name}.`);
-    expect(await sectionNames()).toEqual(['Counters', 'Staff', 'Devices']);
+    expect(await sectionNames()).toEqual(['Counters', 'Staff', 'Devices', 'Policies']);
     expect((await page.getByTestId('nav-admin').textContent())?.trim()).toBe('Administration');
     await checkScreen(page, 'admin-shell-site-admin-en');
     await page.getByTestId('lang-id').click();

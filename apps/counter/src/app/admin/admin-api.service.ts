@@ -1,6 +1,6 @@
 import { HttpClient } from '@angular/common/http';
 import { Injectable, inject } from '@angular/core';
-import type { CounterResponse, DeviceKind, DeviceRegisteredResponse, DeviceResponse, StaffRole, StaffUserResponse } from '@mpp/contracts';
+import type { CounterResponse, DeviceKind, OnlineTicketPolicy, DeviceRegisteredResponse, DeviceResponse, StaffRole, StaffUserResponse } from '@mpp/contracts';
 import { API_BASE_URL } from '@mpp/ui';
 import type { Observable } from 'rxjs';
 
@@ -56,6 +56,14 @@ export class AdminApi {
 
   updateCounter(id: string, change: { name?: string; serviceIds?: string[] }): Observable<CounterResponse> {
     return this.http.patch<CounterResponse>(`${this.baseUrl}/admin/counters/${encodeURIComponent(id)}`, change);
+  }
+
+  onlineTicketPolicy(siteCode: string): Observable<OnlineTicketPolicy> {
+    return this.http.get<OnlineTicketPolicy>(`${this.baseUrl}/admin/sites/${encodeURIComponent(siteCode)}/online-ticket-policy`);
+  }
+
+  setOnlineTicketPolicy(siteCode: string, policy: OnlineTicketPolicy): Observable<OnlineTicketPolicy> {
+    return this.http.put<OnlineTicketPolicy>(`${this.baseUrl}/admin/sites/${encodeURIComponent(siteCode)}/online-ticket-policy`, policy);
   }
 
   revokeDevice(id: string): Observable<DeviceResponse> {

@@ -16,6 +16,7 @@ export const ADMIN_SECTIONS: readonly AdminSection[] = [
   { path: 'loket', key: 'admin.nav.counters', siteOnly: true },
   { path: 'petugas', key: 'admin.nav.staff', siteOnly: false },
   { path: 'perangkat', key: 'admin.nav.devices', siteOnly: true },
+  { path: 'kebijakan', key: 'admin.nav.policies', siteOnly: true },
 ];
 
 /**

@@ -28,6 +28,11 @@ export const ADMIN_ROUTES: Routes = [
         loadComponent: () => import('./devices-page.component').then((m) => m.DevicesPageComponent),
         title: 'admin.devices.title',
       },
+      {
+        path: 'kebijakan',
+        loadComponent: () => import('./policies-page.component').then((m) => m.PoliciesPageComponent),
+        title: 'admin.policies.title',
+      },
     ],
   },
 ];
