@@ -92,11 +92,13 @@ export async function main(argv = []) {
     const token = await setUp(system);
     const today = await seed(system, args);
     const figures = { tickets: args.tickets, days: DAYS, requestsPerKind: args.requests, today, kinds: [], machine: { cpus: cpus().length, cpuModel: cpus()[0]?.model ?? 'unknown', node: process.version } };
+    // Periods ending yesterday, the last seeded day (today stays for the live figures).
+    const last = addDays(today, -1);
     const periods = [
-      ['day', today, today],
-      ['week', addDays(today, -6), today],
-      ['month', addDays(today, -29), today],
-      ['year', addDays(today, -(DAYS - 1)), today],
+      ['day', last, last],
+      ['week', addDays(last, -6), last],
+      ['month', addDays(last, -29), last],
+      ['year', addDays(last, -(DAYS - 1)), last],
     ];
     const cases = [];
     for (const [period, from, to] of periods) for (const groupBy of GROUPS) cases.push({ name: `${period} by ${groupBy}`, path: `/api/v1/admin/reports/hall?site=${SITE}&from=${from}&to=${to}&groupBy=${groupBy}` });
@@ -186,6 +188,33 @@ async function seed(system, args) {
     const counters = (await pg.query(`SELECT id FROM counter WHERE site_id = $1 AND retired_at IS NULL ORDER BY number`, [siteId])).rows.map((r) => r.id);
     const officers = (await pg.query(`SELECT id FROM staff_user WHERE role = 'officer' ORDER BY email`)).rows.map((r) => r.id);
     if (services.length === 0 || counters.length === 0 || officers.length === 0) throw new Error(`the seed has ${services.length} services and ${counters.length} counters at ${SITE}, ${officers.length} officers`);
+    const bookable = (await pg.query(`SELECT id FROM service WHERE site_id = $1 AND online_booking_enabled AND retired_at IS NULL`, [siteId])).rows.map((r) => r.id);
+    if (bookable.length) {
+      await pg.query(
+        `INSERT INTO booking (code, site_id, service_id, slot_date, slot_start, slot_end, starts_at, status, nik_hash, nik_cipher, name_cipher, phone_cipher)
+         SELECT 'B' || lpad(g::text, 7, '0'), $1::uuid, ($3::uuid[])[1 + g % cardinality($3::uuid[])], d, time '09:00', time '09:30',
+                (d + time '09:00') AT TIME ZONE $4::text, CASE WHEN g % 10 = 0 THEN 'cancelled' ELSE 'checked_in' END, lpad(g::text, 64, '0'), 'x', 'x', 'x'
+           FROM (SELECT g, $2::date - 1 - (g % $5::int) AS d FROM generate_series(0, $5::int * $6::int - 1) g) x`,
+        [siteId, today, bookable, ZONE, DAYS, BOOKINGS_A_DAY],
+      );
+    }
+    await pg.query(
+      `WITH a AS (
+         INSERT INTO application (code, service_id, site_id, agency_id, requirements_version, state, owner_secret_hash, nik_hash, nik_cipher, name_cipher, phone_cipher,
+                                  submitted_at, due_at, created_at, updated_at)
+         SELECT 'R' || lpad(g::text, 7, '0'), s.id, s.site_id, s.agency_id, 1, CASE WHEN g % 5 = 0 THEN 'in_process' WHEN g % 2 = 0 THEN 'done' ELSE 'rejected' END,
+                '\\x00', repeat('0', 64), 'x', 'x', 'x', sub, sub + interval '14 days', sub, sub
+           FROM (SELECT g, ((($2::date - 1 - (g % $4::int)) + time '10:00') AT TIME ZONE $3) AS sub, ($5::uuid[])[1 + g % cardinality($5::uuid[])] AS svc
+                   FROM generate_series(0, $4::int * $6::int - 1) g) x
+           JOIN service s ON s.id = x.svc AND s.site_id = $1::uuid
+         RETURNING id, state, submitted_at
+       )
+       INSERT INTO application_event (application_id, action, from_state, to_state, actor_kind, actor_id, at, details)
+       SELECT id, CASE state WHEN 'rejected' THEN 'reject' ELSE 'approve' END, 'in_process', CASE state WHEN 'rejected' THEN 'rejected' ELSE 'approved' END,
+              'officer', ($7::uuid[])[1 + abs(hashtext(id::text)) % cardinality($7::uuid[])], submitted_at + make_interval(days => abs(hashtext(id::text)) % 21), '{}'
+         FROM a WHERE state <> 'in_process'`,
+      [siteId, today, ZONE, DAYS, services, APPLICATIONS_A_DAY, officers],
+    );
     // The 365 local days before today (today itself stays for the live figures).
     await pg.query(
       `INSERT INTO ticket (site_id, service_id, prefix, number, local_date, public_code, priority, source, status, queue_at, counter_id,
@@ -213,33 +242,6 @@ async function seed(system, args) {
               status, counter_id, ($2::uuid[])[1 + abs(hashtext(id::text)) % cardinality($2::uuid[])], finished_at
          FROM ticket WHERE site_id = $1 AND status IN ('done', 'no_show') AND public_code LIKE 'BENCH%'`,
       [siteId, officers],
-    );
-    const bookable = (await pg.query(`SELECT id FROM service WHERE site_id = $1 AND online_booking_enabled AND retired_at IS NULL`, [siteId])).rows.map((r) => r.id);
-    if (bookable.length) {
-      await pg.query(
-        `INSERT INTO booking (code, site_id, service_id, slot_date, slot_start, slot_end, starts_at, status, nik_hash, nik_cipher, name_cipher, phone_cipher)
-         SELECT 'B' || lpad(g::text, 7, '0'), $1::uuid, ($3::uuid[])[1 + g % cardinality($3::uuid[])], d, time '09:00', time '09:30',
-                (d + time '09:00') AT TIME ZONE $4::text, CASE WHEN g % 10 = 0 THEN 'cancelled' ELSE 'checked_in' END, lpad(g::text, 64, '0'), 'x', 'x', 'x'
-           FROM (SELECT g, $2::date - 1 - (g % $5::int) AS d FROM generate_series(0, $5::int * $6::int - 1) g) x`,
-        [siteId, today, bookable, ZONE, DAYS, BOOKINGS_A_DAY],
-      );
-    }
-    await pg.query(
-      `WITH a AS (
-         INSERT INTO application (code, service_id, site_id, agency_id, requirements_version, state, owner_secret_hash, nik_hash, nik_cipher, name_cipher, phone_cipher,
-                                  submitted_at, due_at, created_at, updated_at)
-         SELECT 'R' || lpad(g::text, 7, '0'), s.id, s.site_id, s.agency_id, 1, CASE WHEN g % 5 = 0 THEN 'in_process' WHEN g % 2 = 0 THEN 'done' ELSE 'rejected' END,
-                '\\x00', repeat('0', 64), 'x', 'x', 'x', sub, sub + interval '14 days', sub, sub
-           FROM (SELECT g, ((($2::date - 1 - (g % $4::int)) + time '10:00') AT TIME ZONE $3) AS sub, ($5::uuid[])[1 + g % cardinality($5::uuid[])] AS svc
-                   FROM generate_series(0, $4::int * $6::int - 1) g) x
-           JOIN service s ON s.id = x.svc
-         RETURNING id, state, submitted_at
-       )
-       INSERT INTO application_event (application_id, action, from_state, to_state, actor_kind, actor_id, at, details)
-       SELECT id, CASE state WHEN 'rejected' THEN 'reject' ELSE 'approve' END, 'in_process', CASE state WHEN 'rejected' THEN 'rejected' ELSE 'approved' END,
-              'officer', ($7::uuid[])[1 + abs(hashtext(id::text)) % cardinality($7::uuid[])], submitted_at + make_interval(days => abs(hashtext(id::text)) % 21), '{}'
-         FROM a WHERE state <> 'in_process'`,
-      [siteId, today, ZONE, DAYS, services, APPLICATIONS_A_DAY, officers],
     );
     await pg.query('ANALYZE');
     const [{ tickets, events }] = (await pg.query(`SELECT (SELECT count(*) FROM ticket)::int AS tickets, (SELECT count(*) FROM ticket_event)::int AS events`)).rows;

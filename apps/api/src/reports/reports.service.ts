@@ -132,7 +132,11 @@ export class ReportsService {
       return found;
     };
     const total = emptyRow(null);
-    for (const t of tickets) applyTickets(t.is_total ? total : row(keyOf(t.key)), t);
+    for (const t of tickets) {
+      applyTickets(t.is_total ? total : row(keyOf(t.key)), t);
+      // By site the query computes only the total (one group): the site's row is the same.
+      if (t.is_total && groupBy === 'site') applyTickets(row(site.code), t);
+    }
     for (const a of applications) applyApplications(a.is_total ? total : row(keyOf(a.key)), a);
 
     // Bookings belong to services' slots: by site, agency or service only.
@@ -176,12 +180,20 @@ export class ReportsService {
       if (status.open) openDays.push(status.hours);
     }
     const bookedOf = new Map(booked.map((b) => [b.service_id, b.booked]));
+    // A year has a handful of distinct weekly hours: count each one's slots once per slot length.
+    const slotCounts = new Map<string, number>();
+    const slotsOn = (hours: OpeningHours, minutes: number) => {
+      const key = `${JSON.stringify(hours)}|${minutes}`;
+      let n = slotCounts.get(key);
+      if (n === undefined) {
+        n = generateDaySlots(hours, minutes).length;
+        slotCounts.set(key, n);
+      }
+      return n;
+    };
     return services.map((s) => {
       const perQuota = bookableDailyCapacity(s.daily_quota, s.booking_walk_in_share);
-      const capacity = openDays.reduce(
-        (sum, d) => sum + bookableSeatsOfDay(generateDaySlots(d, s.booking_slot_minutes).length, s.booking_slot_capacity, perQuota),
-        0,
-      );
+      const capacity = openDays.reduce((sum, d) => sum + bookableSeatsOfDay(slotsOn(d, s.booking_slot_minutes), s.booking_slot_capacity, perQuota), 0);
       return { serviceId: s.id, agencyId: s.agency_id, booked: bookedOf.get(s.id) ?? 0, capacity };
     });
   }
