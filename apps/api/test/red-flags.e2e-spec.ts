@@ -62,6 +62,26 @@ describe(RedFlagsService.name, () => {
       expect(read).toEqual(saved);
     });
 
+    it('should record each saved change in the audit log (only the changed thresholds, before → after) and nothing for a refused one', async () => {
+      const auditRows = async () =>
+        (await db().query(
+          `SELECT a.actor_role, a.before, a.after FROM admin_audit a JOIN site s ON s.id = a.entity_id
+            WHERE s.code = 'kota-kupang' AND a.action = 'site.red_flag_settings' ORDER BY a.at, a.id`,
+        )) as { actor_role: string; before: Record<string, unknown>; after: Record<string, unknown> }[];
+      const seen = (await auditRows()).length;
+      const changed = { waitMinutes: DEFAULT_RED_FLAG_SETTINGS.waitMinutes! + 15, ikmMinBand: 'C' as const };
+      await useSettings(changed);
+      await putSettings(h.kupangSiteAdmin, { ...DEFAULT_RED_FLAG_SETTINGS, waitMinutes: 4 }).expect(400);
+      const rows = (await auditRows()).slice(seen);
+      expect(rows).toEqual([
+        {
+          actor_role: 'site_admin',
+          before: { waitMinutes: DEFAULT_RED_FLAG_SETTINGS.waitMinutes, ikmMinBand: DEFAULT_RED_FLAG_SETTINGS.ikmMinBand },
+          after: changed,
+        },
+      ]);
+    });
+
     it('should refuse out-of-range, missing, unknown and mistyped fields with 400 in both languages, and change nothing', async () => {
       const cases: [Record<string, unknown>, string][] = [
         [{ ...DEFAULT_RED_FLAG_SETTINGS, waitMinutes: 4 }, 'waitMinutes'],

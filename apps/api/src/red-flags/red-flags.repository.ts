@@ -79,8 +79,13 @@ export interface SummarySiteRow {
 export class RedFlagsRepository {
   constructor(@InjectDataSource() private readonly db: DataSource) {}
 
-  async findSettings(siteId: string): Promise<StoredRedFlagSettings | null> {
-    const [row] = (await this.db.query(
+  /** Serialises changes of one site's settings (the audit's before is what the change replaced). */
+  async lockSiteSettings(tx: EntityManager, siteId: string): Promise<void> {
+    await tx.query(`SELECT 1 FROM site WHERE id = $1 FOR NO KEY UPDATE`, [siteId]);
+  }
+
+  async findSettings(siteId: string, runner: Pick<EntityManager, 'query'> = this.db): Promise<StoredRedFlagSettings | null> {
+    const [row] = (await runner.query(
       `SELECT wait_minutes, idle_minutes, picked_share_percent, picked_min_calls, overdue_applications, ikm_min_band,
               ikm_days, ikm_min_respondents, calendar_days_before, summary_hour, updated_at
          FROM red_flag_setting WHERE site_id = $1`,

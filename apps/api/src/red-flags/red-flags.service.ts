@@ -25,6 +25,7 @@ import { AUTH_MESSAGES } from '../auth/auth.messages';
 import type { StaffPrincipal } from '../auth/principal';
 import { CatalogueRepository } from '../catalogue/catalogue.repository';
 import type { SiteEntity } from '../catalogue/entities/site.entity';
+import { AuditLog } from '../common/audit-log';
 import { Clock } from '../common/clock';
 import { ApiException } from '../common/errors/api-exception';
 import { IkmSource } from './ikm-source';
@@ -55,6 +56,7 @@ export class RedFlagsService {
     private readonly catalogue: CatalogueRepository,
     private readonly ikm: IkmSource,
     private readonly clock: Clock,
+    private readonly audit: AuditLog,
   ) {}
 
   async getSettings(staff: StaffPrincipal, code: string): Promise<RedFlagSettingsResponse> {
@@ -74,7 +76,20 @@ export class RedFlagsService {
       if (settings.summaryHour !== null && (await this.repo.siteAdminEmails(site.id, tx)).length === 0) {
         throw ApiException.unprocessable('NO_SUMMARY_RECIPIENT', RedFlagMessages.noSummaryRecipient, [{ field: 'summaryHour', message: RedFlagMessages.noSummaryRecipient }]);
       }
+      await this.repo.lockSiteSettings(tx, site.id);
+      const before = (await this.repo.findSettings(site.id, tx))?.settings ?? DEFAULT_RED_FLAG_SETTINGS;
       await this.repo.saveSettings(tx, site.id, settings, staff.userId, at);
+      await this.audit.record(tx, {
+        actor: staff,
+        action: 'site.red_flag_settings',
+        entityType: 'site',
+        entityId: site.id,
+        siteId: site.id,
+        agencyId: null,
+        entityLabel: site.name,
+        before: { ...before },
+        after: { ...settings },
+      });
     });
     return toSettingsResponse(site.code, settings, at);
   }
