@@ -1,13 +1,13 @@
-import { ChangeDetectionStrategy, Component, DestroyRef, inject, input, signal } from '@angular/core';
-import { takeUntilDestroyed } from '@angular/core/rxjs-interop';
+import { ChangeDetectionStrategy, Component, inject, input } from '@angular/core';
 import { Router } from '@angular/router';
 import type { LocalizedText } from '@mpp/contracts';
-import { ErrorAlertComponent, I18nService, TranslatePipe } from '@mpp/ui';
+import { ErrorAlertComponent, TranslatePipe } from '@mpp/ui';
 
 import { CitizenIdentityFieldsComponent } from '../citizen-form/citizen-identity-fields.component';
 import { injectCitizenIdentityForm } from '../citizen-form/citizen-identity-form';
 import { ServiceFormFrameComponent } from '../citizen-form/service-form-frame.component';
 import { injectServiceFormPage } from '../citizen-form/service-form-page';
+import { injectCitizenFormSubmit } from '../shared/citizen-form-submit';
 import { ApplicationApi } from './application-api.service';
 import { ApplicationChecklistComponent } from './application-checklist.component';
 import { keepApplicationSecret } from './application-secrets';
@@ -34,9 +34,7 @@ export interface ApplicationCreatedState {
 })
 export class ApplicationNewPageComponent {
   private readonly api = inject(ApplicationApi);
-  private readonly i18n = inject(I18nService);
   private readonly router = inject(Router);
-  private readonly destroyRef = inject(DestroyRef);
 
   /** Route parameter `:serviceId`. */
   readonly serviceId = input.required<string>();
@@ -49,35 +47,15 @@ export class ApplicationNewPageComponent {
     id: 'Kode permohonan dan kode rahasia untuk membukanya dikirim lewat SMS ke nomor ini.',
     en: "The application's code and the secret that opens it are sent by SMS to this number.",
   };
-  protected readonly pending = signal(false);
-  protected readonly submitError = signal<unknown>(null);
+  protected readonly submission = injectCitizenFormSubmit({ identity: this.identity, page: this.page, prefix: 'application' });
 
   protected submit(event: Event): void {
-    event.preventDefault();
-    if (this.pending()) return;
-    this.submitError.set(null);
-    const first = this.identity.check();
-    if (first) {
-      this.page.focus(`#application-${first}`);
-      return;
-    }
-    this.pending.set(true);
-    this.api
-      .create({ serviceId: this.serviceId(), ...this.identity.identity(), language: this.i18n.lang() === 'en' ? 'en' : 'id' })
-      .pipe(takeUntilDestroyed(this.destroyRef))
-      .subscribe({
-        next: ({ application, secret }) => {
-          this.pending.set(false);
-          if (secret) keepApplicationSecret(application.code, secret);
-          const state: ApplicationCreatedState = { applicationCreated: secret ? 'secret' : 'account' };
-          void this.router.navigate(['/permohonan', application.code], { replaceUrl: true, state });
-        },
-        error: (error: unknown) => {
-          this.pending.set(false);
-          this.identity.refused(error);
-          this.submitError.set(error);
-          this.page.focus('#application-submit-error');
-        },
-      });
+    if (!this.submission.start(event)) return;
+    const request = { serviceId: this.serviceId(), ...this.identity.identity(), language: this.submission.language() };
+    this.submission.send(this.api.create(request), ({ application, secret }) => {
+      if (secret) keepApplicationSecret(application.code, secret);
+      const state: ApplicationCreatedState = { applicationCreated: secret ? 'secret' : 'account' };
+      void this.router.navigate(['/permohonan', application.code], { replaceUrl: true, state });
+    });
   }
 }

@@ -1,9 +1,8 @@
-import { ChangeDetectionStrategy, Component, DestroyRef, computed, inject, input, signal } from '@angular/core';
-import { takeUntilDestroyed } from '@angular/core/rxjs-interop';
+import { ChangeDetectionStrategy, Component, computed, inject, input, signal } from '@angular/core';
 import { Router } from '@angular/router';
 import { BOOKING_NEEDS, BOOKING_NEED_LABELS, BOOKING_NOTIFY_CHOICES, PRIORITY_CLASSES, type BookingNeed, type BookingNotifyBy, type CreateBookingRequest, type LocalizedText, type PriorityClass } from '@mpp/contracts';
 import { PRIORITY_LABELS } from '@mpp/domain';
-import { BilingualPipe, ErrorAlertComponent, I18nService, LocalizedPipe, TranslatePipe } from '@mpp/ui';
+import { BilingualPipe, ErrorAlertComponent, LocalizedPipe, TranslatePipe } from '@mpp/ui';
 
 import { CitizenIdentityFieldsComponent } from '../citizen-form/citizen-identity-fields.component';
 import { injectCitizenIdentityForm } from '../citizen-form/citizen-identity-form';
@@ -11,6 +10,7 @@ import { ServiceFormFrameComponent } from '../citizen-form/service-form-frame.co
 import { injectServiceFormPage } from '../citizen-form/service-form-page';
 import { NotifyByChoiceComponent } from '../citizen-form/notify-by-choice.component';
 import { injectNotifyByChoice } from '../citizen-form/notify-by-choice';
+import { injectCitizenFormSubmit } from '../shared/citizen-form-submit';
 import { BookingApi } from './booking-api.service';
 import { SlotPickerComponent, type ChosenSlot } from './slot-picker/slot-picker.component';
 
@@ -47,9 +47,7 @@ const NOTIFY_LABELS: Readonly<Record<BookingNotifyBy, LocalizedText>> = {
 })
 export class BookingNewPageComponent {
   private readonly api = inject(BookingApi);
-  private readonly i18n = inject(I18nService);
   private readonly router = inject(Router);
-  private readonly destroyRef = inject(DestroyRef);
 
   /** Route parameter `:serviceId`. */
   readonly serviceId = input.required<string>();
@@ -82,8 +80,7 @@ export class BookingNewPageComponent {
   protected readonly chosenNeeds = signal<ReadonlySet<BookingNeed>>(new Set());
   protected readonly brought = signal<ReadonlySet<string>>(new Set());
   protected readonly submitted = signal(false);
-  protected readonly pending = signal(false);
-  protected readonly submitError = signal<unknown>(null);
+  protected readonly submission = injectCitizenFormSubmit({ identity: this.identity, page: this.page, prefix: 'booking' });
 
   protected readonly slotMissing = computed(() => this.submitted() && !this.chosen());
 
@@ -116,20 +113,9 @@ export class BookingNewPageComponent {
   }
 
   protected submit(event: Event): void {
-    event.preventDefault();
-    if (this.pending()) return;
     this.submitted.set(true);
-    this.submitError.set(null);
     const slot = this.chosen();
-    const first = this.identity.check();
-    if (!slot) {
-      this.page.focus('#booking-slot-heading');
-      return;
-    }
-    if (first) {
-      this.page.focus(`#booking-${first}`);
-      return;
-    }
+    if (!this.submission.start(event, slot ? null : '#booking-slot-heading') || !slot) return;
     const request: CreateBookingRequest = {
       serviceId: this.serviceId(),
       date: slot.date,
@@ -138,24 +124,11 @@ export class BookingNewPageComponent {
       priorityGroup: this.priority(),
       needs: BOOKING_NEEDS.filter((n) => this.chosenNeeds().has(n)),
       notifyBy: this.notifyBy(),
-      language: this.i18n.lang() === 'en' ? 'en' : 'id',
+      language: this.submission.language(),
     };
-    this.pending.set(true);
-    this.api
-      .create(request)
-      .pipe(takeUntilDestroyed(this.destroyRef))
-      .subscribe({
-        next: (created) => {
-          this.pending.set(false);
-          // The token goes in the fragment only: never sent to a server, never in a log.
-          void this.router.navigate(['/pemesanan', created.code, 'berhasil'], { fragment: `k=${created.manageToken}`, replaceUrl: true });
-        },
-        error: (error: unknown) => {
-          this.pending.set(false);
-          this.identity.refused(error);
-          this.submitError.set(error);
-          this.page.focus('#booking-submit-error');
-        },
-      });
+    this.submission.send(this.api.create(request), (created) => {
+      // The token goes in the fragment only: never sent to a server, never in a log.
+      void this.router.navigate(['/pemesanan', created.code, 'berhasil'], { fragment: `k=${created.manageToken}`, replaceUrl: true });
+    });
   }
 }

@@ -1,5 +1,5 @@
-import { ChangeDetectionStrategy, Component, DestroyRef, computed, inject, input, signal } from '@angular/core';
-import { takeUntilDestroyed, toObservable, toSignal } from '@angular/core/rxjs-interop';
+import { ChangeDetectionStrategy, Component, computed, inject, input } from '@angular/core';
+import { toObservable, toSignal } from '@angular/core/rxjs-interop';
 import { Router } from '@angular/router';
 import { ONLINE_TICKET_NOTIFY_CHOICES, type CreateOnlineTicketRequest, type LocalizedText, type OnlineTicketNotifyBy } from '@mpp/contracts';
 import { ErrorAlertComponent, I18nService, TranslatePipe, formatClock, loadError, loadedValue, pickText, timeZoneLabel, toLoadState } from '@mpp/ui';
@@ -11,6 +11,7 @@ import { ServiceFormFrameComponent } from '../citizen-form/service-form-frame.co
 import { injectServiceFormPage } from '../citizen-form/service-form-page';
 import { NotifyByChoiceComponent } from '../citizen-form/notify-by-choice.component';
 import { injectNotifyByChoice } from '../citizen-form/notify-by-choice';
+import { injectCitizenFormSubmit } from '../shared/citizen-form-submit';
 import { OnlineTicketApi } from './online-ticket-api.service';
 
 /**
@@ -51,7 +52,6 @@ export class OnlineTicketPageComponent {
   private readonly api = inject(OnlineTicketApi);
   private readonly i18n = inject(I18nService);
   private readonly router = inject(Router);
-  private readonly destroyRef = inject(DestroyRef);
 
   /** Route parameter `:serviceId`. */
   readonly serviceId = input.required<string>();
@@ -84,8 +84,7 @@ export class OnlineTicketPageComponent {
   /** SMS, or the account's choice when signed in (its 'email' is not offered here: SMS then). */
   private readonly notifyChoice = injectNotifyByChoice<OnlineTicketNotifyBy>(ONLINE_TICKET_NOTIFY_CHOICES, 'sms');
   protected readonly notifyBy = this.notifyChoice.chosen;
-  protected readonly pending = signal(false);
-  protected readonly submitError = signal<unknown>(null);
+  protected readonly submission = injectCitizenFormSubmit({ identity: this.identity, page: this.page, prefix: 'online' });
   /** Kept while the request stays the same: a retry after a lost answer is the same request. */
   private key: { request: string; value: string } | null = null;
 
@@ -94,36 +93,16 @@ export class OnlineTicketPageComponent {
   }
 
   protected submit(event: Event): void {
-    event.preventDefault();
-    if (this.pending()) return;
-    this.submitError.set(null);
-    const first = this.identity.check();
-    if (first) {
-      this.page.focus(`#online-${first}`);
-      return;
-    }
+    if (!this.submission.start(event)) return;
     const request: CreateOnlineTicketRequest = {
       serviceId: this.serviceId(),
       ...this.identity.identity(),
       notifyBy: this.notifyBy(),
-      language: this.i18n.lang() === 'en' ? 'en' : 'id',
+      language: this.submission.language(),
     };
-    this.pending.set(true);
-    this.api
-      .create(request, this.keyFor(request))
-      .pipe(takeUntilDestroyed(this.destroyRef))
-      .subscribe({
-        next: (created) => {
-          this.pending.set(false);
-          void this.router.navigate(['/tiket', created.publicCode], { replaceUrl: true });
-        },
-        error: (error: unknown) => {
-          this.pending.set(false);
-          this.identity.refused(error);
-          this.submitError.set(error);
-          this.page.focus('#online-submit-error');
-        },
-      });
+    this.submission.send(this.api.create(request, this.keyFor(request)), (created) => {
+      void this.router.navigate(['/tiket', created.publicCode], { replaceUrl: true });
+    });
   }
 
   /** The same key for the same request (a retry), a new one once anything in it changed. */
