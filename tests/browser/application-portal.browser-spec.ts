@@ -321,6 +321,10 @@ describe('Digital applications on the portal (permohonan) in Chromium, on a phon
     const page = await phoneWith(approved.code, approved.secret);
     expect(await page.getByTestId('application-due').textContent()).toBe(`Target selesai: ${expectedDue}`);
     expect(await page.getByTestId('application-state').textContent()).toContain('sedang diproses');
+    // The document's title names the application and its service, in the page's language.
+    const titleOf = (lang: 'id' | 'en') =>
+      `${APPLICATION_DICTIONARY[lang]['application.page.heading'].replace('{code}', `${approved.code.slice(0, 4)}-${approved.code.slice(4)}`)}: ${lang === 'en' && service.nameEn ? service.nameEn : service.name} · `;
+    await page.waitForFunction((expected) => document.title.startsWith(expected), titleOf('id'));
 
     await approved.officer('approve').expect(200);
     const result = tinyPdf(`hasil-${approved.code}`);
@@ -344,6 +348,7 @@ describe('Digital applications on the portal (permohonan) in Chromium, on a phon
     // In English: the page's words and the API's state label.
     await page.getByTestId('lang-en').click();
     await page.getByTestId('application-heading').filter({ hasText: 'Application' }).waitFor();
+    await page.waitForFunction((expected) => document.title.startsWith(expected), titleOf('en'));
     expect(await page.getByTestId('application-state').textContent()).toContain('result ready');
     expect(await page.getByTestId('application-result').textContent()).toContain('Download the result (PDF)');
     expect(await page.getByTestId('application-ready').textContent()).toContain('downloaded');

@@ -1,10 +1,11 @@
-import { ChangeDetectionStrategy, Component, DestroyRef, ElementRef, Injector, afterNextRender, computed, inject, input, output, signal, viewChild } from '@angular/core';
+import { ChangeDetectionStrategy, Component, DestroyRef, ElementRef, computed, inject, input, output, signal, viewChild } from '@angular/core';
 import { takeUntilDestroyed } from '@angular/core/rxjs-interop';
 import { HttpErrorResponse } from '@angular/common/http';
 import type { ApplicationDocumentResponse, ApplicationItemResponse, ApplicationResponse, RequirementResponse } from '@mpp/contracts';
 import { ErrorAlertComponent, I18nService, LocalizedPipe, TranslatePipe } from '@mpp/ui';
 import type { Subscription } from 'rxjs';
 
+import { injectFocusAfterRender } from '../shared/focus-after-render';
 import { ApplicationApi } from './application-api.service';
 import { ApplicationDownloads } from './application-downloads';
 import { BYTES_PER_MB, displayApplicationCode, formatFileSize, formatSiteInstant } from './application-format';
@@ -48,7 +49,7 @@ type UploadState =
 export class ApplicationItemComponent {
   private readonly api = inject(ApplicationApi);
   private readonly i18n = inject(I18nService);
-  private readonly injector = inject(Injector);
+  private readonly focus = injectFocusAfterRender();
   private readonly destroyRef = inject(DestroyRef);
   protected readonly downloads = inject(ApplicationDownloads);
 
@@ -107,7 +108,7 @@ export class ApplicationItemComponent {
   protected cancelReplacing(): void {
     this.replacing.set(false);
     this.state.set({ kind: 'idle' });
-    afterNextRender(() => this.replaceButton()?.nativeElement.focus(), { injector: this.injector });
+    this.focus(this.replaceButton);
   }
 
   protected picked(event: Event): void {
@@ -164,6 +165,6 @@ export class ApplicationItemComponent {
   }
 
   private focusProblem(): void {
-    afterNextRender(() => this.problem()?.nativeElement.focus(), { injector: this.injector });
+    this.focus(this.problem);
   }
 }

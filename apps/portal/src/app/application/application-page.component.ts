@@ -4,8 +4,6 @@ import {
   ChangeDetectionStrategy,
   Component,
   DestroyRef,
-  Injector,
-  afterNextRender,
   computed,
   effect,
   inject,
@@ -17,7 +15,7 @@ import { takeUntilDestroyed } from '@angular/core/rxjs-interop';
 import { RouterLink } from '@angular/router';
 import type { ApplicationItemResponse, ApplicationResponse, ApplicationStateName, IssuedDocumentSummary, RequirementResponse } from '@mpp/contracts';
 import { APPLICATION_STATE_LABELS, WITHDRAWABLE_APPLICATION_STATES } from '@mpp/domain';
-import { BilingualPipe, CatalogueApi, ErrorAlertComponent, I18nService, LocalizedPipe, PageTitleService, TranslatePipe, pickLocalized } from '@mpp/ui';
+import { BilingualPipe, CatalogueApi, ErrorAlertComponent, I18nService, LocalizedPipe, TranslatePipe, pickLocalized } from '@mpp/ui';
 import { catchError, map, of, switchMap, type Observable, type Subscription } from 'rxjs';
 
 import { ApplicationApi, type ApplicationAction, type ApplicationFile } from './application-api.service';
@@ -25,6 +23,8 @@ import { ApplicationDownloads } from './application-downloads';
 import { displayApplicationCode, formatSiteInstant } from './application-format';
 import { ApplicationItemComponent } from './application-item.component';
 import type { ApplicationCreatedState } from './application-new-page.component';
+import { injectFocusAfterRender } from '../shared/focus-after-render';
+import { injectPageTitle } from '../shared/page-title';
 import { forgetApplicationSecret, keepApplicationSecret, readApplicationSecret } from './application-secrets';
 
 /** The steps a citizen follows on the timeline, and where each state stands on it (-1: before or off it). */
@@ -76,9 +76,8 @@ export class ApplicationPageComponent {
   private readonly api = inject(ApplicationApi);
   private readonly catalogue = inject(CatalogueApi);
   private readonly i18n = inject(I18nService);
-  private readonly injector = inject(Injector);
   private readonly destroyRef = inject(DestroyRef);
-  private readonly pageTitle = inject(PageTitleService);
+  private readonly focus = injectFocusAfterRender();
   protected readonly downloads = inject(ApplicationDownloads);
 
   /** Route parameter `:code`. */
@@ -177,14 +176,10 @@ export class ApplicationPageComponent {
       const code = this.code();
       untracked(() => this.open(code, readApplicationSecret(code)));
     });
-    effect(() => {
+    injectPageTitle(() => {
       const a = this.application();
-      const lang = this.i18n.lang();
-      untracked(() =>
-        this.pageTitle.setOverride(a ? `${this.i18n.t('application.page.heading', { code: this.displayCode() })}: ${pickLocalized(lang, a.service.name, a.service.nameEn)}` : null),
-      );
+      return a ? `${this.i18n.t('application.page.heading', { code: this.displayCode() })}: ${pickLocalized(this.i18n.lang(), a.service.name, a.service.nameEn)}` : null;
     });
-    this.destroyRef.onDestroy(() => this.pageTitle.setOverride(null));
   }
 
   protected requirementOf(item: ApplicationItemResponse): RequirementResponse | null {
@@ -384,9 +379,5 @@ export class ApplicationPageComponent {
       .issued(a.code, this.secret())
       .pipe(takeUntilDestroyed(this.destroyRef))
       .subscribe({ next: (list) => this.issued.set(list), error: () => this.issued.set([]) });
-  }
-
-  private focus(selector: string): void {
-    afterNextRender(() => (document.querySelector(selector) as HTMLElement | null)?.focus(), { injector: this.injector });
   }
 }

@@ -3,8 +3,9 @@ import { takeUntilDestroyed } from '@angular/core/rxjs-interop';
 import { ActivatedRoute, RouterLink } from '@angular/router';
 import { BOOKING_NEED_LABELS, type BookingResponse } from '@mpp/contracts';
 import { PRIORITY_LABELS } from '@mpp/domain';
-import { BilingualPipe, ErrorAlertComponent, I18nService, LocalizedPipe, PageTitleService, TranslatePipe, type LoadState } from '@mpp/ui';
+import { BilingualPipe, ErrorAlertComponent, I18nService, LocalizedPipe, TranslatePipe, type LoadState } from '@mpp/ui';
 
+import { injectPageTitle } from '../shared/page-title';
 import { BookingApi } from './booking-api.service';
 import { BookingDownloads, bookingFileName, displayBookingCode } from './booking-downloads';
 import { bookingWhen } from './booking-format';
@@ -30,7 +31,6 @@ export class BookingDonePageComponent {
   private readonly i18n = inject(I18nService);
   private readonly route = inject(ActivatedRoute);
   private readonly destroyRef = inject(DestroyRef);
-  private readonly pageTitle = inject(PageTitleService);
 
   /** Route parameter `:code`. */
   readonly code = input.required<string>();
@@ -65,11 +65,7 @@ export class BookingDonePageComponent {
       const code = this.code();
       untracked(() => this.load(code));
     });
-    effect(() => {
-      const booking = this.booking();
-      untracked(() => this.pageTitle.setOverride(booking ? `${this.i18n.t('booking.done.title')}: ${this.displayCode()}` : null));
-    });
-    this.destroyRef.onDestroy(() => this.pageTitle.setOverride(null));
+    injectPageTitle(() => (this.booking() ? `${this.i18n.t('booking.done.title')}: ${this.displayCode()}` : null));
   }
 
   protected reload(): void {

@@ -2,8 +2,6 @@ import {
   ChangeDetectionStrategy,
   Component,
   DestroyRef,
-  Injector,
-  afterNextRender,
   computed,
   effect,
   inject,
@@ -22,13 +20,14 @@ import {
   ErrorAlertComponent,
   I18nService,
   LocalizedPipe,
-  PageTitleService,
   TranslatePipe,
   describeApiError,
   type LoadState,
 } from '@mpp/ui';
 import type { Subscription } from 'rxjs';
 
+import { injectFocusAfterRender } from '../shared/focus-after-render';
+import { injectPageTitle } from '../shared/page-title';
 import { BookingApi } from './booking-api.service';
 import { BookingDownloads, displayBookingCode } from './booking-downloads';
 import { bookingWhen } from './booking-format';
@@ -62,9 +61,8 @@ export class BookingPageComponent {
   private readonly api = inject(BookingApi);
   protected readonly downloads = inject(BookingDownloads);
   private readonly i18n = inject(I18nService);
-  private readonly injector = inject(Injector);
+  private readonly focus = injectFocusAfterRender();
   private readonly destroyRef = inject(DestroyRef);
-  private readonly pageTitle = inject(PageTitleService);
   private readonly route = inject(ActivatedRoute);
 
   /** Route parameter `:code`: the booking code. */
@@ -140,11 +138,7 @@ export class BookingPageComponent {
       const code = this.code();
       untracked(() => this.load(code));
     });
-    effect(() => {
-      const booking = this.booking();
-      this.pageTitle.setOverride(booking ? this.i18n.t('portal.booking.pageTitle', { code: this.displayCode() }) : null);
-    });
-    this.destroyRef.onDestroy(() => this.pageTitle.setOverride(null));
+    injectPageTitle(() => (this.booking() ? this.i18n.t('portal.booking.pageTitle', { code: this.displayCode() }) : null));
   }
 
   protected reload(): void {
@@ -165,12 +159,12 @@ export class BookingPageComponent {
   protected ask(): void {
     this.cancelError.set(null);
     this.confirming.set(true);
-    afterNextRender(() => this.question()?.nativeElement.focus(), { injector: this.injector });
+    this.focus(this.question);
   }
 
   protected keep(): void {
     this.confirming.set(false);
-    afterNextRender(() => this.cancelStart()?.nativeElement.focus(), { injector: this.injector });
+    this.focus(this.cancelStart);
   }
 
   protected confirmCancel(): void {
@@ -185,13 +179,13 @@ export class BookingPageComponent {
           this.cancelPending.set(false);
           this.confirming.set(false);
           this.owned.set(booking);
-          afterNextRender(() => this.statusLine()?.nativeElement.focus(), { injector: this.injector });
+          this.focus(this.statusLine);
         },
         error: (error: unknown) => {
           this.cancelPending.set(false);
           this.confirming.set(false);
           this.cancelError.set(error);
-          afterNextRender(() => this.cancelStart()?.nativeElement.focus(), { injector: this.injector });
+          this.focus(this.cancelStart);
         },
       });
   }
@@ -202,12 +196,12 @@ export class BookingPageComponent {
     this.rescheduleError.set(null);
     this.rescheduleChoice.set(null);
     this.rescheduling.set(true);
-    afterNextRender(() => this.rescheduleHeading()?.nativeElement.focus(), { injector: this.injector });
+    this.focus(this.rescheduleHeading);
   }
 
   protected keepSchedule(): void {
     this.rescheduling.set(false);
-    afterNextRender(() => this.rescheduleStart()?.nativeElement.focus(), { injector: this.injector });
+    this.focus(this.rescheduleStart);
   }
 
   protected confirmReschedule(): void {
@@ -224,7 +218,7 @@ export class BookingPageComponent {
           this.rescheduling.set(false);
           this.rescheduled.set(true);
           this.owned.set(booking);
-          afterNextRender(() => this.statusLine()?.nativeElement.focus(), { injector: this.injector });
+          this.focus(this.statusLine);
         },
         error: (error: unknown) => {
           this.reschedulePending.set(false);
