@@ -52,8 +52,8 @@ describe(`${ApplicationService.name}: the inbox's flags across a weekend and a h
   }, 180_000);
   afterAll(async () => t?.close());
 
-  it('should flag due soon by the site’s working day (Saturday’s close, over Sunday and the holiday), then overdue and at risk, as the flag job does', async () => {
-    clock.set(THURSDAY_0900);
+  /** A new application, submitted, verified and complete now (its clock running), by the Dukcapil officer. */
+  const completeApplication = async (): Promise<ApplicationResponse> => {
     const created = (await t.http().post('/api/v1/applications').send({ serviceId: kartuKeluarga, nik: '5371014101900123', fullName: 'Maria Goreti Lake', phone: '0813-5555-6666' }).expect(201))
       .body as ApplicationCreatedResponse;
     await uploadMandatoryDocuments(t, created.application, { secret: created.secret });
@@ -61,7 +61,13 @@ describe(`${ApplicationService.name}: the inbox's flags across a weekend and a h
     const { id } = created.application;
     await officer(id, 'start-verification').expect(200);
     for (const item of created.application.items) await officer(id, `items/${item.requirementId}`, { state: 'accepted' }).expect(200);
-    const complete = (await officer(id, 'accept').expect(200)).body as ApplicationResponse;
+    return (await officer(id, 'accept').expect(200)).body as ApplicationResponse;
+  };
+
+  it('should flag due soon by the site’s working day (Saturday’s close, over Sunday and the holiday), then overdue and at risk, as the flag job does', async () => {
+    clock.set(THURSDAY_0900);
+    const complete = await completeApplication();
+    const { id } = complete;
     const service = (await t.http().get(`/api/v1/services/${kartuKeluarga}`).expect(200)).body as { completionTime: { value: number; unit: 'working_days' } };
     const due = dueDateFrom(THURSDAY_0900, service.completionTime, calendar);
     expect(complete.clock.dueAt).toBe(due.toISOString());
@@ -107,6 +113,35 @@ describe(`${ApplicationService.name}: the inbox's flags across a weekend and a h
     expect((await inbox({ due: 'due_soon' })).map((r) => r.id)).toContain(id);
     clock.set(new Date(saturdayAfterClose.getTime() - 120_000));
     expect((await inbox({ due: 'due_soon' })).map((r) => r.id)).not.toContain(id);
+  }, 300_000);
+
+  it('should keep at risk in the inbox, as the job keeps its flag, for an application returned after its legal deadline, and not for one returned before', async () => {
+    clock.set(THURSDAY_0900);
+    const late = await completeApplication();
+    const early = await completeApplication();
+    for (const app of [late, early]) await officer(app.id, 'start-process').expect(200);
+    const giveBack = async (app: ApplicationResponse) => {
+      await officer(app.id, `items/${app.items[0].requirementId}`, { state: 'needs_revision', reason: 'Tanda tangan belum ada.' }).expect(200);
+      return (await officer(app.id, 'return', { citizenDeadline: wita('2026-08-28', '15:00').toISOString() }).expect(200)).body as ApplicationResponse;
+    };
+    // Early is returned while still on time; late once past its legal deadline, after the job flagged it.
+    expect((await giveBack(early)).clock.phase).toBe('paused');
+    const pastLegal = new Date(new Date(late.clock.legalDueAt!).getTime() + 60_000);
+    clock.set(pastLegal);
+    const flags = t.app.get(ApplicationFlags);
+    await flags.sweep();
+    expect(await openJobFlags(late.id)).toEqual(['at_risk', 'overdue']);
+    await giveBack(late);
+    for (const now of [pastLegal, new Date(pastLegal.getTime() + 3 * DAY_MS)]) {
+      clock.set(now);
+      await flags.sweep();
+      const rows = await inbox({ state: 'returned' });
+      const row = (id: string) => rows.find((r) => r.id === id)!;
+      expect({ now, late: row(late.id).flags, early: row(early.id).flags, flag: row(late.id).flag }).toEqual({ now, late: ['at_risk'], early: [], flag: 'at_risk' });
+      expect({ now, job: [await openJobFlags(late.id), await openJobFlags(early.id)] }).toEqual({ now, job: [['at_risk'], []] });
+      const atRisk = (await inbox({ due: 'at_risk' })).map((r) => r.id);
+      expect({ now, late: atRisk.includes(late.id), early: atRisk.includes(early.id) }).toEqual({ now, late: true, early: false });
+    }
   }, 300_000);
 
   it('should refuse an unknown flag filter with a message naming the three', async () => {

@@ -65,7 +65,17 @@ describe(`${ApplicationRepository.name}: the agency inbox at 20,000 applications
         [agencyId, states, NOW, count, letter, phases],
       );
     }
+    // The flag job's at_risk flags on a seventh of Dukcapil's rows (7 is prime to the 13 states and
+    // the 6 phases), half of them resolved: an open one keeps a returned application at risk
+    // (FlaggedApplication.atRiskRaised).
+    await db().query(
+      `INSERT INTO application_flag (application_id, kind, deadline, raised_at, resolved_at)
+       SELECT id, 'at_risk', coalesce(legal_due_at, $2), $2, CASE WHEN (substring(code from 2)::int / 7) % 2 = 0 THEN $2::timestamptz END
+         FROM application WHERE agency_id = $1 AND substring(code from 2)::int % 7 = 0`,
+      [staff.dukcapil.id, NOW],
+    );
     await db().query('ANALYZE application');
+    await db().query('ANALYZE application_flag');
   }, 300_000);
   afterAll(async () => t?.close());
 
@@ -112,13 +122,21 @@ describe(`${ApplicationRepository.name}: the agency inbox at 20,000 applications
       closures: await catalogue.listClosuresBetween(site, '2026-08-01', '2026-11-30'),
       closesOnCutiBersama: site.closesOnCutiBersama,
     };
-    const rows = (await db().query(`SELECT id, state, clock_phase, due_at, legal_due_at FROM application WHERE agency_id = $1 AND state <> 'draft'`, [staff.dukcapil.id])) as {
+    const rows = (await db().query(
+      `SELECT a.id, a.state, a.clock_phase, a.due_at, a.legal_due_at,
+              EXISTS (SELECT 1 FROM application_flag f WHERE f.application_id = a.id AND f.kind = 'at_risk' AND f.resolved_at IS NULL) AS at_risk_raised
+         FROM application a WHERE a.agency_id = $1 AND a.state <> 'draft'`,
+      [staff.dukcapil.id],
+    )) as {
       id: string;
       state: ApplicationStateName;
       clock_phase: string;
       due_at: Date | null;
       legal_due_at: Date | null;
+      at_risk_raised: boolean;
     }[];
+    // Some returned applications are kept at risk by an open flag: the case is in the data.
+    expect(rows.some((r) => r.state === 'returned' && r.clock_phase === 'paused' && r.at_risk_raised && r.legal_due_at)).toBe(true);
     // Now, the same hour on the next days (a weekend among them), and each minute around a few closes.
     const instants: Date[] = [];
     for (let day = 0; day < 7; day++) instants.push(new Date(NOW.getTime() + day * 86_400_000 + day * 3_600_000));
@@ -133,7 +151,9 @@ describe(`${ApplicationRepository.name}: the agency inbox at 20,000 applications
         const { sql, params } = inboxQuery({ agencyId: staff.dukcapil.id, state: null, due, now, currentClose, after: null, limit: ROWS });
         const listed = ((await db().query(sql, params)) as { id: string }[]).map((r) => r.id).sort();
         const expected = rows
-          .filter((r) => applicationFlagsAt({ state: r.state, clockPhase: r.clock_phase, dueAt: r.due_at, legalDueAt: r.legal_due_at }, now, currentClose).some((f) => f.kind === due))
+          .filter((r) =>
+            applicationFlagsAt({ state: r.state, clockPhase: r.clock_phase, dueAt: r.due_at, legalDueAt: r.legal_due_at, atRiskRaised: r.at_risk_raised }, now, currentClose).some((f) => f.kind === due),
+          )
           .map((r) => r.id)
           .sort();
         expect({ now, due, count: listed.length, same: listed.join() === expected.join() }).toEqual({ now, due, count: expected.length, same: true });

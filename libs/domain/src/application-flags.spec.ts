@@ -52,6 +52,15 @@ describe('applicationFlagsAt', () => {
     expect(flagsAt(at('2026-12-09', '16:01'), { ...running, state: 'approved' })).toEqual(['overdue']);
   });
 
+  it('should keep at risk while returned to the citizen only when the flag was raised before, and nothing else', () => {
+    const late = at('2026-12-10', '09:00');
+    const returned = { ...running, state: 'returned' as const, clockPhase: 'paused' };
+    expect(flagsAt(late, { ...returned, atRiskRaised: true })).toEqual(['at_risk']);
+    expect(flagsAt(late, { ...returned, atRiskRaised: false })).toEqual([]);
+    expect(flagsAt(late, { ...running, state: 'in_process', clockPhase: 'stopped', atRiskRaised: true })).toEqual([]);
+    expect(flagsAt(late, { ...running, state: 'approved', atRiskRaised: true })).toEqual(['overdue']);
+  });
+
   it('should flag nothing while the clock is paused, not started or stopped', () => {
     const late = at('2026-12-10', '09:00');
     expect(flagsAt(late, { ...running, state: 'returned', clockPhase: 'paused' })).toEqual([]);

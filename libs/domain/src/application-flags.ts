@@ -11,7 +11,9 @@
  * - at_risk: undecided (not yet approved or rejected) while the clock runs, past the legal deadline:
  *   at risk of being deemed granted by law (dianggap dikabulkan secara hukum, UU 30/2014 Pasal 53
  *   ayat (4) as amended by UU 6/2023).
- * No flag while the clock has not started, is paused (returned to the citizen) or has stopped.
+ * No flag while the clock has not started, is paused (returned to the citizen) or has stopped;
+ * except that an at_risk flag raised before the application was returned stays while it is with
+ * the citizen (`atRiskRaised`).
  *
  * One rule, three readers: the flag job (raises, notifies), the agency inbox (each row's flags and
  * its due=due_soon|overdue|at_risk filters, whose SQL in application.repository.ts this function
@@ -87,6 +89,12 @@ export interface FlaggedApplication {
   clockPhase: string;
   dueAt: Date | null;
   legalDueAt: Date | null;
+  /**
+   * Whether an at_risk flag raised while the clock ran is still open (the flag job's record).
+   * Returning the application after its legal deadline does not undo the risk: while it is with
+   * the citizen (returned, its clock paused) it stays at risk.
+   */
+  atRiskRaised?: boolean;
 }
 
 /** The flags an application carries at `now`, each with the deadline it is about. */
@@ -95,6 +103,9 @@ export function applicationFlagsAt(
   now: Date,
   currentClose: Date | null,
 ): { kind: ApplicationFlagKind; deadline: Date }[] {
+  if (application.state === 'returned' && application.clockPhase === 'paused' && application.atRiskRaised && application.legalDueAt) {
+    return [{ kind: 'at_risk', deadline: application.legalDueAt }];
+  }
   if (application.clockPhase !== 'running' || !FLAGGABLE_APPLICATION_STATES.includes(application.state)) return [];
   const flags: { kind: ApplicationFlagKind; deadline: Date }[] = [];
   const due = application.dueAt;

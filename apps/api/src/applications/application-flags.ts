@@ -226,12 +226,17 @@ export class ApplicationFlags implements OnModuleInit {
       }
     }
     // Returning an application after its legal deadline does not undo the risk: an open at_risk flag
-    // stays while the application is with the citizen (no new flag is raised then).
+    // stays while the application is with the citizen (no new flag is raised then): the same rule
+    // (applicationFlagsAt with atRiskRaised), which the inbox also applies.
     const kept = (await tx.query(
-      `SELECT f.application_id, f.deadline FROM application_flag f JOIN application a ON a.id = f.application_id
+      `SELECT a.id, a.state, a.clock_phase, a.due_at, a.legal_due_at FROM application_flag f JOIN application a ON a.id = f.application_id
         WHERE f.resolved_at IS NULL AND f.kind = 'at_risk' AND a.state = 'returned' AND a.clock_phase = 'paused'`,
-    )) as { application_id: string; deadline: Date }[];
-    for (const flag of kept) wanted.push({ applicationId: flag.application_id, kind: 'at_risk', deadline: flag.deadline });
+    )) as { id: string; state: ApplicationStateName; clock_phase: string; due_at: Date | null; legal_due_at: Date | null }[];
+    for (const row of kept) {
+      for (const flag of applicationFlagsAt({ state: row.state, clockPhase: row.clock_phase, dueAt: row.due_at, legalDueAt: row.legal_due_at, atRiskRaised: true }, now, null)) {
+        wanted.push({ applicationId: row.id, kind: flag.kind, deadline: flag.deadline });
+      }
+    }
     return wanted;
   }
 

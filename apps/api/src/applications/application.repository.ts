@@ -134,6 +134,8 @@ export interface InboxRow {
   service_name: string;
   assigned_officer_id: string | null;
   clock_phase: string;
+  /** The flag job's at_risk flag is open (kept while the application is back with the citizen). */
+  at_risk_raised: boolean;
   due_at: Date | null;
   legal_due_at: Date | null;
   citizen_deadline: Date | null;
@@ -420,6 +422,9 @@ export class ApplicationRepository {
   }
 }
 
+/** Whether the flag job's at_risk flag of application `a` is open (FlaggedApplication.atRiskRaised). */
+const AT_RISK_RAISED_SQL = `EXISTS (SELECT 1 FROM application_flag f WHERE f.application_id = a.id AND f.kind = 'at_risk' AND f.resolved_at IS NULL)`;
+
 /** The inbox's SQL and parameters (also what its performance test explains). */
 export function inboxQuery(q: InboxQuery): { sql: string; params: unknown[] } {
   // A draft is the citizen's until submitted: never in the agency's inbox, except its walk-ins' drafts when asked for (state=draft).
@@ -442,14 +447,17 @@ export function inboxQuery(q: InboxQuery): { sql: string; params: unknown[] } {
     } else where.push('false');
   } else if (q.due === 'at_risk') {
     params.push(q.now, UNDECIDED_APPLICATION_STATES);
-    where.push(`a.legal_due_at < $${params.length - 1} AND a.state = ANY($${params.length}::text[]) AND a.clock_phase = 'running'`);
+    where.push(
+      `((a.legal_due_at < $${params.length - 1} AND a.state = ANY($${params.length}::text[]) AND a.clock_phase = 'running')` +
+        ` OR (a.state = 'returned' AND a.clock_phase = 'paused' AND a.legal_due_at IS NOT NULL AND ${AT_RISK_RAISED_SQL}))`,
+    );
   }
   if (q.after) {
     params.push(q.after.createdAt, q.after.id);
     where.push(`(a.created_at, a.id) < ($${params.length - 1}, $${params.length}::uuid)`);
   }
   params.push(q.limit);
-  const sql = `SELECT a.id, a.code, a.state, a.service_id, s.name AS service_name, a.assigned_officer_id, a.clock_phase, a.due_at, a.legal_due_at, a.citizen_deadline, a.created_at
+  const sql = `SELECT a.id, a.code, a.state, a.service_id, s.name AS service_name, a.assigned_officer_id, a.clock_phase, ${AT_RISK_RAISED_SQL} AS at_risk_raised, a.due_at, a.legal_due_at, a.citizen_deadline, a.created_at
      FROM application a JOIN service s ON s.id = a.service_id
     WHERE ${where.join(' AND ')}
     ORDER BY a.created_at DESC, a.id DESC

@@ -618,7 +618,9 @@ function requireAgency(staff: StaffPrincipal): string {
 
 /** An inbox row's flags by the flag job's rule (libs/domain applicationFlagsAt), and the most urgent of them. */
 function inboxFlags(row: InboxRow, now: Date, currentClose: Date | null): { flag: ApplicationFlagKindName | null; flags: ApplicationFlagKindName[] } {
-  const kinds = applicationFlagsAt({ state: row.state, clockPhase: row.clock_phase, dueAt: row.due_at, legalDueAt: row.legal_due_at }, now, currentClose).map((f) => f.kind);
+  const kinds = applicationFlagsAt({ state: row.state, clockPhase: row.clock_phase, dueAt: row.due_at, legalDueAt: row.legal_due_at, atRiskRaised: row.at_risk_raised }, now, currentClose).map(
+    (f) => f.kind,
+  );
   return { flag: mostUrgentFlag(kinds), flags: APPLICATION_FLAG_URGENCY.filter((kind) => kinds.includes(kind)) };
 }
 
