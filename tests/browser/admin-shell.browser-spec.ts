@@ -90,6 +90,13 @@ describe('The administration shell of the counter app in Chromium', () => {
     expect(await scopeText()).toBe(`Anda mengelola ${staff.dukcapil.name} di ${kupang.name}.`);
     expect(await sectionNames()).toEqual(['Petugas']);
     await checkScreen(page, 'admin-shell-agency-admin');
+
+    // The MPP-wide sections' addresses lead back to the staff section (the API would refuse them anyway).
+    for (const section of ['loket', 'perangkat', 'kebijakan']) {
+      await page.goto(`${base}/counter/admin/${section}`);
+      await page.waitForURL(`${base}/counter/admin/petugas`);
+      await page.getByTestId('staff-table').waitFor();
+    }
   });
 
   it('should keep an officer out: no menu entry, and the address leads back to the counters', async () => {

@@ -2,6 +2,7 @@ import type { Routes } from '@angular/router';
 import { provideDictionary } from '@mpp/ui';
 
 import { AdminScope } from './admin-scope.service';
+import { siteAdminGuard } from './admin.guard';
 import { ADMIN_DICTIONARY } from './admin.dictionary';
 import { AdminShellComponent } from './admin-shell.component';
 
@@ -15,6 +16,7 @@ export const ADMIN_ROUTES: Routes = [
       { path: '', pathMatch: 'full', redirectTo: 'petugas' },
       {
         path: 'loket',
+        canActivate: [siteAdminGuard],
         loadComponent: () => import('./counters-page.component').then((m) => m.CountersPageComponent),
         title: 'admin.counters.title',
       },
@@ -25,11 +27,13 @@ export const ADMIN_ROUTES: Routes = [
       },
       {
         path: 'perangkat',
+        canActivate: [siteAdminGuard],
         loadComponent: () => import('./devices-page.component').then((m) => m.DevicesPageComponent),
         title: 'admin.devices.title',
       },
       {
         path: 'kebijakan',
+        canActivate: [siteAdminGuard],
         loadComponent: () => import('./policies-page.component').then((m) => m.PoliciesPageComponent),
         title: 'admin.policies.title',
       },
