@@ -47,6 +47,11 @@ export const APP_ROUTES: Routes = [
         canActivate: [adminGuard],
         loadChildren: () => import('./admin/admin.routes').then((m) => m.ADMIN_ROUTES),
       },
+      {
+        path: 'komando',
+        canActivate: [adminGuard],
+        loadChildren: () => import('./command/command.routes').then((m) => m.COMMAND_ROUTES),
+      },
     ],
   },
   { path: '**', component: NotFoundPageComponent, title: 'common.notFound.title' },

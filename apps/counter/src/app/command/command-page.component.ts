@@ -1,0 +1,85 @@
+import { DOCUMENT } from '@angular/common';
+import { ChangeDetectionStrategy, Component, DestroyRef, computed, effect, inject, signal, untracked } from '@angular/core';
+import { RouterLink } from '@angular/router';
+import type { RedFlagListResponse } from '@mpp/contracts';
+import { BilingualPipe, ErrorAlertComponent, formatClock, I18nService, TranslatePipe } from '@mpp/ui';
+import type { Subscription } from 'rxjs';
+
+import { AdminScope } from '../admin/admin-scope.service';
+import { CommandApi } from './command-api.service';
+import { byUrgency } from './red-flag-order';
+import { RedFlagSettingsFormComponent } from './red-flag-settings-form.component';
+
+/** How often the flags are read again while the page is open (and on the window's focus). */
+export const COMMAND_REFRESH_MS = 45_000;
+
+/**
+ * `komando`: the site's command view. Every admin sees the red flags that hold now (an agency
+ * admin only their agency's: the API filters); site and system admins also set the thresholds.
+ */
+@Component({
+  selector: 'counter-command-page',
+  imports: [BilingualPipe, ErrorAlertComponent, RedFlagSettingsFormComponent, RouterLink, TranslatePipe],
+  changeDetection: ChangeDetectionStrategy.OnPush,
+  templateUrl: './command-page.component.html',
+  styleUrl: './command-page.component.css',
+})
+export class CommandPageComponent {
+  private readonly api = inject(CommandApi);
+  private readonly i18n = inject(I18nService);
+  private readonly document = inject(DOCUMENT);
+  protected readonly scope = inject(AdminScope);
+
+  protected readonly list = signal<RedFlagListResponse | null>(null);
+  protected readonly loadError = signal<unknown>(null);
+  protected readonly flags = computed(() => byUrgency(this.list()?.items ?? []));
+  protected readonly setsThresholds = computed(() => this.scope.role() === 'site_admin' || this.scope.role() === 'system_admin');
+  private request: Subscription | null = null;
+
+  constructor() {
+    effect(() => {
+      const code = this.scope.siteCode();
+      untracked(() => {
+        this.list.set(null);
+        this.refresh(code);
+      });
+    });
+    const timer = setInterval(() => this.refresh(this.scope.siteCode()), COMMAND_REFRESH_MS);
+    const onFocus = () => this.refresh(this.scope.siteCode());
+    const onVisible = () => {
+      if (this.document.visibilityState === 'visible') onFocus();
+    };
+    this.document.defaultView?.addEventListener('focus', onFocus);
+    this.document.addEventListener('visibilitychange', onVisible);
+    inject(DestroyRef).onDestroy(() => {
+      clearInterval(timer);
+      this.document.defaultView?.removeEventListener('focus', onFocus);
+      this.document.removeEventListener('visibilitychange', onVisible);
+      this.request?.unsubscribe();
+    });
+  }
+
+  protected refresh(code: string | null): void {
+    this.request?.unsubscribe();
+    if (!code) return;
+    this.request = this.api.redFlags(code).subscribe({
+      next: (list) => {
+        this.loadError.set(null);
+        this.list.set(list);
+      },
+      error: (error: unknown) => this.loadError.set(error),
+    });
+  }
+
+  protected time(iso: string): string {
+    const lang = this.i18n.lang();
+    const zone = this.list()?.timeZone ?? this.scope.timeZone();
+    const at = formatClock(new Date(iso), zone, lang, { seconds: false });
+    return `${at.date} ${at.time}`;
+  }
+
+  /** The first characters of an application's id, as the inbox shows it. */
+  protected shortId(id: string): string {
+    return id.slice(0, 8);
+  }
+}
