@@ -63,7 +63,7 @@ export class AuditRepository {
           AND ($6::text IS NULL OR a.entity_type = $6)
           AND ($7::uuid IS NULL OR a.entity_id = $7)
           AND ($8::text IS NULL OR a.action = $8)
-          AND ($9::text IS NULL OR a.search_text LIKE $9 OR lower(u.full_name) LIKE $9)
+          AND ($9::text IS NULL OR a.search_text LIKE $9)
           AND ($10::timestamptz IS NULL OR (a.at, a.id) < ($10::timestamptz, $11::uuid))
         ORDER BY a.at DESC, a.id DESC
         LIMIT $12`,
