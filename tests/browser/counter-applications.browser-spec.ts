@@ -379,7 +379,7 @@ describe('The counter applications inbox and review screen in Chromium', () => {
       await waitForState(state);
       expect((await detail(id)).state).toBe(state);
     }
-    // Approved: the result PDF uploaded and an approval letter made, listed with the API's numbers; the result downloads byte for byte.
+    // Approved: the result PDF uploaded and an approval letter made, listed with the API's numbers; the result issued is the stamped copy (QR and number on its last page), and it is what downloads.
     const result = await pdfOf(`Kartu Keluarga ${done0Code(id)}`);
     await page.getByTestId('issued-result-file').setInputFiles({ name: 'hasil.pdf', mimeType: 'application/pdf', buffer: result });
     await page.locator('[data-testid="issued-item"][data-kind="result"]').waitFor();
@@ -388,7 +388,7 @@ describe('The counter applications inbox and review screen in Chromium', () => {
     const issued = (await asOfficer(staff.dukcapilOfficer, `/${id}/issued-documents`).expect(200)).body as { number: string; kind: string; sha256: string }[];
     expect((await page.getByTestId('issued-item').evaluateAll((els) => els.map((el) => el.getAttribute('data-number')))).sort()).toEqual(issued.map((d) => d.number).sort());
     const resultRow = issued.find((d) => d.kind === 'result')!;
-    expect(resultRow.sha256).toBe(createHash('sha256').update(result).digest('hex'));
+    expect(resultRow.sha256).not.toBe(createHash('sha256').update(result).digest('hex'));
     const downloaded = await downloadByClick(page, 'issued-result');
     expect(createHash('sha256').update(downloaded.body).digest('hex')).toBe(resultRow.sha256);
     await checkScreen('counter-application-issued');
