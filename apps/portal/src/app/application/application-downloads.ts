@@ -2,6 +2,7 @@ import { DestroyRef, Injectable, inject, signal } from '@angular/core';
 import { takeUntilDestroyed } from '@angular/core/rxjs-interop';
 import type { HttpResponse } from '@angular/common/http';
 
+import { saveFile } from '../shared/save-file';
 import { ApplicationApi, type ApplicationFile } from './application-api.service';
 
 /** Which download a page asked for: a document version's id, or receipt / result / letter. */
@@ -54,13 +55,4 @@ export class ApplicationDownloads {
 export function fileNameOf(disposition: string | null): string | null {
   const match = disposition ? /filename="?([^";]+)"?/i.exec(disposition) : null;
   return match ? match[1].trim() : null;
-}
-
-function saveFile(blob: Blob, name: string): void {
-  const url = URL.createObjectURL(blob);
-  const link = document.createElement('a');
-  link.href = url;
-  link.download = name;
-  link.click();
-  setTimeout(() => URL.revokeObjectURL(url), 60_000);
 }

@@ -4,6 +4,7 @@ import type { BookingProof } from '@mpp/contracts';
 import { normalizeBookingCode } from '@mpp/domain';
 import type { Lang } from '@mpp/ui';
 
+import { saveFile } from '../shared/save-file';
 import { BookingApi } from './booking-api.service';
 
 /** "ABCD-2345", as printed and said; what is not a booking code stays as it came. */
@@ -60,13 +61,4 @@ export class BookingDownloads {
         },
       });
   }
-}
-
-function saveFile(blob: Blob, name: string): void {
-  const url = URL.createObjectURL(blob);
-  const link = document.createElement('a');
-  link.href = url;
-  link.download = name;
-  link.click();
-  setTimeout(() => URL.revokeObjectURL(url), 60_000);
 }
