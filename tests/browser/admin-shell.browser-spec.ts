@@ -57,7 +57,7 @@ describe('The administration shell of the counter app in Chromium', () => {
     expect(page.url()).toBe(`${base}/counter/admin/petugas`);
     await page.getByTestId('admin-scope').filter({ hasText: kupang.name }).waitFor();
     expect(await scopeText()).toBe(`Anda mengelola ${kupang.name}.`);
-    expect(await sectionNames()).toEqual(['Loket', 'Petugas', 'Perangkat', 'Kebijakan']);
+    expect(await sectionNames()).toEqual(['Situs', 'Loket', 'Petugas', 'Perangkat', 'Kebijakan']);
     expect(await page.getByTestId('admin-nav-petugas').getAttribute('aria-current')).toBe('page');
     expect(await page.getByTestId('nav-admin').getAttribute('aria-current')).toBe('page');
     expect(await page.title()).toContain('Petugas');
@@ -75,7 +75,7 @@ describe('The administration shell of the counter app in Chromium', () => {
     await page.getByTestId('lang-en').click();
     await page.getByTestId('admin-scope').filter({ hasText: 'You administer' }).waitFor();
     expect(await scopeText()).toBe(`You administer ${kupang.name}.`);
-    expect(await sectionNames()).toEqual(['Counters', 'Staff', 'Devices', 'Policies']);
+    expect(await sectionNames()).toEqual(['Site', 'Counters', 'Staff', 'Devices', 'Policies']);
     expect((await page.getByTestId('nav-admin').textContent())?.trim()).toBe('Administration');
     await checkScreen(page, 'admin-shell-site-admin-en');
     await page.getByTestId('lang-id').click();
@@ -92,7 +92,7 @@ describe('The administration shell of the counter app in Chromium', () => {
     await checkScreen(page, 'admin-shell-agency-admin');
 
     // The MPP-wide sections' addresses lead back to the staff section (the API would refuse them anyway).
-    for (const section of ['loket', 'perangkat', 'kebijakan']) {
+    for (const section of ['situs', 'loket', 'perangkat', 'kebijakan']) {
       await page.goto(`${base}/counter/admin/${section}`);
       await page.waitForURL(`${base}/counter/admin/petugas`);
       await page.getByTestId('staff-table').waitFor();

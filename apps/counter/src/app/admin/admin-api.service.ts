@@ -1,6 +1,16 @@
 import { HttpClient } from '@angular/common/http';
 import { Injectable, inject } from '@angular/core';
-import type { CounterResponse, DeviceKind, OnlineTicketPolicy, DeviceRegisteredResponse, DeviceResponse, StaffRole, StaffUserResponse } from '@mpp/contracts';
+import type {
+  ClosureResponse,
+  CounterResponse,
+  DeviceKind,
+  DeviceRegisteredResponse,
+  DeviceResponse,
+  OnlineTicketPolicy,
+  SiteResponse,
+  StaffRole,
+  StaffUserResponse,
+} from '@mpp/contracts';
 import { API_BASE_URL } from '@mpp/ui';
 import type { Observable } from 'rxjs';
 
@@ -64,6 +74,18 @@ export class AdminApi {
 
   setOnlineTicketPolicy(siteCode: string, policy: OnlineTicketPolicy): Observable<OnlineTicketPolicy> {
     return this.http.put<OnlineTicketPolicy>(`${this.baseUrl}/admin/sites/${encodeURIComponent(siteCode)}/online-ticket-policy`, policy);
+  }
+
+  updateSite(siteCode: string, change: { name?: string; address?: string; closesOnCutiBersama?: boolean }): Observable<SiteResponse> {
+    return this.http.patch<SiteResponse>(`${this.baseUrl}/admin/sites/${encodeURIComponent(siteCode)}`, change);
+  }
+
+  addClosure(siteCode: string, closure: { date: string; name: string }): Observable<ClosureResponse> {
+    return this.http.post<ClosureResponse>(`${this.baseUrl}/admin/sites/${encodeURIComponent(siteCode)}/closures`, closure);
+  }
+
+  removeClosure(siteCode: string, id: string): Observable<void> {
+    return this.http.delete<void>(`${this.baseUrl}/admin/sites/${encodeURIComponent(siteCode)}/closures/${encodeURIComponent(id)}`);
   }
 
   revokeDevice(id: string): Observable<DeviceResponse> {

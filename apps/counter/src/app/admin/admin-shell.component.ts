@@ -13,6 +13,7 @@ interface AdminSection {
 
 /** The administration sections built so far, in the order of the issue. */
 export const ADMIN_SECTIONS: readonly AdminSection[] = [
+  { path: 'situs', key: 'admin.nav.site', siteOnly: true },
   { path: 'loket', key: 'admin.nav.counters', siteOnly: true },
   { path: 'petugas', key: 'admin.nav.staff', siteOnly: false },
   { path: 'perangkat', key: 'admin.nav.devices', siteOnly: true },

@@ -15,6 +15,12 @@ export const ADMIN_ROUTES: Routes = [
     children: [
       { path: '', pathMatch: 'full', redirectTo: 'petugas' },
       {
+        path: 'situs',
+        canActivate: [siteAdminGuard],
+        loadComponent: () => import('./site-page.component').then((m) => m.SitePageComponent),
+        title: 'admin.site.title',
+      },
+      {
         path: 'loket',
         canActivate: [siteAdminGuard],
         loadComponent: () => import('./counters-page.component').then((m) => m.CountersPageComponent),
