@@ -1,5 +1,5 @@
-import type { ApplicationCreatedResponse, ApplicationInboxResponse, ApplicationResponse, ServiceResponse } from '@mpp/contracts';
-import { applicationClock, dueDateFrom, normalizeIndonesianMobile, type ApplicationStateChange } from '@mpp/domain';
+import type { ApplicationCreatedResponse, ApplicationInboxResponse, ApplicationResponse, ServiceResponse, SurveyFormResponse } from '@mpp/contracts';
+import { applicationClock, dueDateFrom, localDate, normalizeIndonesianMobile, type ApplicationStateChange } from '@mpp/domain';
 import { randomUUID } from 'node:crypto';
 import { DataSource } from 'typeorm';
 import { ApplicationService } from '../src/applications/application.service';
@@ -77,6 +77,8 @@ describe(`${ApplicationService.name} over HTTP`, () => {
     const printed = `${code.slice(0, 4)}-${code.slice(4)}`;
     return rows.map((r) => ({ ...r, to: cipher.decrypt(r.recipient_cipher), body: cipher.decrypt(r.body_cipher) })).filter((r) => r.body.includes(printed));
   };
+  /** The survey tokens in a message's text (the link `/survei/<token>`, absolute when PUBLIC_URL is set). */
+  const surveyTokensIn = (body: string) => [...body.matchAll(/\/survei\/([A-Za-z0-9_-]+)/g)].map((m) => m[1]);
   /** The site's calendar as the API reads it, for the domain's clock. */
   const calendarOf = async (siteId: string) => {
     const catalogue = t.app.get(CatalogueRepository);
@@ -247,7 +249,37 @@ describe(`${ApplicationService.name} over HTTP`, () => {
     expect(new Set(messages.filter((m) => m.channel === 'sms').map((m) => m.to))).toEqual(new Set([PHONE_E164]));
     expect(messages.filter((m) => m.body.includes(secret)).map((m) => m.template)).toEqual(['application-draft', 'application-draft']);
     expect(messages.every((m) => m.language === 'id' && !m.body.includes(NAME) && !m.body.includes(NIK))).toBe(true);
+    // Only the closing message offers the SKM survey, the same link by SMS and email.
+    expect(messages.filter((m) => surveyTokensIn(m.body).length > 0).map((m) => m.template)).toEqual(['application-done', 'application-done']);
+    const [smsToken, emailToken] = messages.filter((m) => m.template === 'application-done').map((m) => surveyTokensIn(m.body));
+    expect(smsToken).toHaveLength(1);
+    expect(emailToken).toEqual(smsToken);
   }, 180_000);
+
+  it('should offer the survey in the closing message of a finished application: its link opens the form of its service and day, answerable once', async () => {
+    clock.set(FRIDAY_0900_WITA);
+    const { application } = await submitted();
+    await officer(officerA, application.id, 'start-verification').expect(200);
+    await acceptAll(officerA, application.id);
+    await officer(officerA, application.id, 'accept').expect(200);
+    await officer(officerA, application.id, 'start-process').expect(200);
+    await officer(officerA, application.id, 'approve').expect(200);
+    await officer(officerA, application.id, 'mark-ready', { delivery: 'collect_at_site' }).expect(200);
+    clock.advance(2 * DAY);
+    await officer(officerA, application.id, 'finish').expect(200);
+    const closing = (await messagesAbout(application.code)).filter((m) => m.template === 'application-done');
+    expect(closing.map((m) => m.channel).sort()).toEqual(['email', 'sms']);
+    const [token] = surveyTokensIn(closing[0].body);
+    expect(closing[0].body).toContain('Isi survei kepuasan');
+
+    const siteTimeZone = (await db().query(`SELECT s.time_zone FROM application a JOIN site s ON s.id = a.site_id WHERE a.id = $1`, [application.id]))[0].time_zone as string;
+    const sut = (await t.http().get(`/api/v1/survey/${token}`).expect(200)).body as SurveyFormResponse;
+    expect(sut).toMatchObject({ kind: 'application', date: localDate(clock.now(), siteTimeZone) });
+    const service = (await t.http().get(`/api/v1/services/${serviceId}`).expect(200)).body as ServiceResponse;
+    expect(sut.service.name).toBe(service.name);
+    await t.http().post(`/api/v1/survey/${token}`).send({ scores: Array(9).fill(3) }).expect(201);
+    expect((await t.http().post(`/api/v1/survey/${token}`).send({ scores: Array(9).fill(4) }).expect(409)).body.code).toBe('SURVEY_ALREADY_ANSWERED');
+  }, 120_000);
 
   it('should open an application only to its owner: the secret, or the account it was made from; anything else is 404', async () => {
     const anonymous = await newApplication();
@@ -293,6 +325,10 @@ describe(`${ApplicationService.name} over HTTP`, () => {
     const rejected = (await officer(officerA, application.id, 'reject', { reason: 'Bukan penduduk Kota Kupang.' }).expect(200)).body as ApplicationResponse;
     expect(rejected).toMatchObject({ state: 'rejected', decisionReason: 'Bukan penduduk Kota Kupang.', clock: { phase: 'stopped' } });
     expect((await officer(officerA, application.id, 'finish').expect(200)).body.state).toBe('done');
+    // A refusal is a service given too (docs/survey.md): its closing message offers the survey as well.
+    const closing = (await messagesAbout(application.code)).filter((m) => m.template === 'application-done');
+    expect(closing.map((m) => surveyTokensIn(m.body).length)).toEqual([1, 1]);
+    await t.http().get(`/api/v1/survey/${surveyTokensIn(closing[0].body)[0]}`).expect(200);
   }, 120_000);
 
   it('should expire a returned application once its correction deadline has passed, and only then', async () => {

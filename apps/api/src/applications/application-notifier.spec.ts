@@ -1,4 +1,5 @@
 import { APPLICATION_STATE_LABELS, formatBookingCode } from '@mpp/domain';
+import { surveyInvitation } from '../survey/survey-invitation';
 import { applicationMessageText } from './application-notifier';
 import type { ApplicationRow } from './application.repository';
 
@@ -62,5 +63,15 @@ describe(applicationMessageText.name, () => {
     const en = applicationMessageText(newRow({ state: 'returned', citizen_deadline: deadline }), { ...ctx, returnedCount: 2 }, 'en').body;
     expect(id).toMatch(/Perbaiki 2 persyaratan paling lambat 21 Agustus 2026.*16\.00 WITA/);
     expect(en).toMatch(/Correct 2 requirement\(s\) by 21 August 2026.*16:00 WITA/);
+  });
+
+  it('should offer the survey link in the closing message only, in the language asked for', () => {
+    const surveyUrl = 'https://mpp.example.go.id/survei/abc_DEF-123';
+    for (const lang of ['id', 'en'] as const) {
+      const sut = applicationMessageText(newRow({ state: 'done' }), { ...ctx, surveyUrl }, lang);
+      expect(sut.body.endsWith(surveyInvitation(lang, surveyUrl))).toBe(true);
+      expect(applicationMessageText(newRow({ state: 'ready', result_delivery: 'collect_at_site' }), { ...ctx, surveyUrl }, lang).body).not.toContain(surveyUrl);
+      expect(applicationMessageText(newRow({ state: 'done' }), ctx, lang).body).not.toContain('/survei/');
+    }
   });
 });

@@ -5,6 +5,7 @@ import type { EntityManager } from 'typeorm';
 import { PiiCipher } from '../common/pii-cipher';
 import type { OutgoingMessage } from '../notifications/notification';
 import { NotificationsService } from '../notifications/notifications.service';
+import { surveyInvitation } from '../survey/survey-invitation';
 import type { ApplicationRow } from './application.repository';
 
 /** What the message is about, besides the application's new state. */
@@ -15,6 +16,8 @@ export interface ApplicationMessageContext {
   secret?: string | null;
   /** For a return: how many requirements to correct. */
   returnedCount?: number;
+  /** For a finished application (done): the SKM survey's link (docs/survey.md). */
+  surveyUrl?: string | null;
 }
 
 /** A deadline as the citizen reads it: "10 Desember 2026 16.00 WITA". */
@@ -52,6 +55,7 @@ export function applicationMessageText(row: ApplicationRow, ctx: ApplicationMess
         : id ? 'Hasil dapat diambil di MPP; bawa kode ini.' : 'Collect the result at the MPP; bring this code.',
     );
   }
+  if (row.state === 'done' && ctx.surveyUrl) lines.push(surveyInvitation(lang, ctx.surveyUrl));
   return { subject: lines[0].replace(/^MPP Digital: /, ''), body: lines.join(' ') };
 }
 

@@ -1,4 +1,4 @@
-import { HttpStatus, Injectable, Logger } from '@nestjs/common';
+import { HttpStatus, Inject, Injectable, Logger } from '@nestjs/common';
 import type {
   ApplicationCreatedResponse,
   ApplicationDocumentResponse,
@@ -40,6 +40,10 @@ import { ApiException } from '../common/errors/api-exception';
 import { isUniqueViolation } from '../common/errors/pg-error';
 import { PiiCipher } from '../common/pii-cipher';
 import { randomToken } from '../common/random-token';
+import { APP_CONFIG, type AppConfig } from '../config/app-config';
+import { DATA_KEY } from '../config/data-key';
+import { applicationSurveySubject, surveyLink } from '../survey/survey-invitation';
+import { SurveyTokenSealer } from '../survey/survey-token';
 import { ApplicationFlags } from './application-flags';
 import { ApplicationNotifier } from './application-notifier';
 import { ApplicationMessages } from './application.messages';
@@ -107,6 +111,7 @@ interface TransitionRequest {
 @Injectable()
 export class ApplicationService {
   private readonly logger = new Logger(ApplicationService.name);
+  private readonly surveyTokens: SurveyTokenSealer;
 
   constructor(
     private readonly repo: ApplicationRepository,
@@ -115,7 +120,11 @@ export class ApplicationService {
     private readonly clock: Clock,
     private readonly notifier: ApplicationNotifier,
     private readonly flags: ApplicationFlags,
-  ) {}
+    @Inject(APP_CONFIG) private readonly config: AppConfig,
+    @Inject(DATA_KEY) dataKey: Buffer,
+  ) {
+    this.surveyTokens = new SurveyTokenSealer(dataKey);
+  }
 
   // ---- citizen ---------------------------------------------------------------------------
 
@@ -489,11 +498,21 @@ export class ApplicationService {
         serviceName: { id: service.name, en: service.nameEn },
         timeZone: site.timeZone,
         returnedCount: details.returnedItems?.length,
+        surveyUrl: updated.state === 'done' ? this.surveyUrl(updated, localDate(now, site.timeZone)) : null,
       });
       return { row: updated, outbox: outboxIds };
     });
     this.notifier.deliver(outbox);
     return row;
+  }
+
+  /**
+   * The SKM survey's link for a finished application (docs/survey.md): sealed from the row and the
+   * site-local day it was finished; reads and writes nothing. Ready → done and rejected → done both
+   * get it (a refusal is a service given too).
+   */
+  private surveyUrl(row: ApplicationRow, finishedOn: string): string {
+    return surveyLink(this.surveyTokens.seal(applicationSurveySubject(row, finishedOn)), this.config.publicUrl);
   }
 
   /** The SLA clock (libs/domain applicationClock) on the site's calendar, from the application's first day on. */
