@@ -90,6 +90,7 @@ import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
 import { buildIfStale, ROOT } from '../scripts/build-if-stale.mjs';
 import { main as applicationsBench } from './applications-bench.mjs';
+import { main as reportsBench } from './reports-bench.mjs';
 import { main as portalLoad } from './portal-load.mjs';
 import { BenchSystem, freePort, stopChild } from './support.mjs';
 import { signInStaff } from './staff-sign-in.mjs';
@@ -318,6 +319,10 @@ async function main() {
       ...(args['no-inbox'] ? ['--no-inbox'] : []),
       ...(args.json ? ['--json', args.json.replace(/(\.json)?$/, '.applications.json')] : []),
     ]);
+  }
+  // Then the manager's hall reports on a year of data (500,000 tickets), on a system of its own (bench/reports-bench.mjs); BENCH_REPORTS=0 skips it.
+  if (process.env.BENCH_REPORTS !== '0') {
+    await reportsBench(args.json ? ['--json', args.json.replace(/(\.json)?$/, '.reports.json')] : []);
   }
   process.exit(0);
 }
