@@ -1,7 +1,8 @@
-import type { ApiError, RedFlagListResponse, RedFlagSettingsResponse, StaffUserResponse } from '@mpp/contracts';
+import type { ApiError, ApplicationCreatedResponse, ApplicationResponse, RedFlagListResponse, RedFlagSettingsResponse, StaffUserResponse } from '@mpp/contracts';
 import { DEFAULT_RED_FLAG_SETTINGS, zonedToUtc } from '@mpp/domain';
 import type { Browser, Page } from 'playwright-core';
 import { FixedClock } from '../../apps/api/src/common/clock';
+import { uploadMandatoryDocuments } from '../../apps/api/test/support/application-documents';
 import { Hall, issue, setupHall } from '../../apps/api/test/support/hall';
 import { createTestApp, TestApp } from '../../apps/api/test/support/test-app';
 import { byUrgency } from '../../apps/counter/src/app/command/red-flag-order';
@@ -137,5 +138,53 @@ describe('The command view (komando) in Chromium', () => {
     await page.waitForFunction(() => document.activeElement?.id === 'rf-waitMinutes');
     expect(await settingsOf()).toEqual(saved);
     await checkScreen(page, 'command-view-refused');
+  });
+
+  it("should name the API's refusal when the daily summary would reach no site admin (422)", async () => {
+    const users = (await t.http().get('/api/v1/admin/users').auth(h.system, { type: 'bearer' }).expect(200)).body as StaffUserResponse[];
+    const probolinggoAdmin = users.find((u) => u.role === 'site_admin' && u.siteCode === 'kota-probolinggo')!;
+    await t.http().patch(`/api/v1/admin/users/${probolinggoAdmin.id}`).auth(h.system, { type: 'bearer' }).send({ active: false }).expect(200);
+    const direct = (await t.http().put('/api/v1/admin/sites/kota-probolinggo/red-flags/settings').auth(h.system, { type: 'bearer' }).send(DEFAULT_RED_FLAG_SETTINGS).expect(422))
+      .body as ApiError;
+
+    await signIn(h.system);
+    await page.goto(`${base}/counter/komando`);
+    await page.getByTestId('command-site-select').selectOption('kota-probolinggo');
+    await page.getByTestId('red-flag-settings-form').waitFor();
+    expect(await page.getByTestId('rf-summaryHour').inputValue()).toBe(String(DEFAULT_RED_FLAG_SETTINGS.summaryHour));
+    await page.getByTestId('red-flag-settings-save').click();
+    const alert = page.getByTestId('red-flag-settings-error');
+    await alert.waitFor();
+    expect(await alert.textContent()).toContain(direct.message.id);
+    const after = (await t.http().get('/api/v1/admin/sites/kota-probolinggo/red-flags/settings').auth(h.system, { type: 'bearer' }).expect(200)).body as RedFlagSettingsResponse;
+    expect(after.updatedAt).toBeNull();
+    await checkScreen(page, 'command-view-422');
+  });
+
+  it("should link an overdue application's flag to the application's review", async () => {
+    const officer = (id: string, action: string, body: object = {}) =>
+      t.http().post(`/api/v1/agency/applications/${id}/${action}`).auth(h.dukcapilOfficer, { type: 'bearer' }).send(body);
+    clock.set(wita('2026-11-26', '09:00'));
+    const created = (
+      await t.http().post('/api/v1/applications').send({ serviceId: h.services.kk, nik: '5371014101900123', fullName: 'Yohana Bria Seran', phone: '0813-5555-7777', email: 'yohana.seran@example.go.id' }).expect(201)
+    ).body as ApplicationCreatedResponse;
+    await uploadMandatoryDocuments(t, created.application, { secret: created.secret });
+    await t.http().post(`/api/v1/applications/${created.application.code}/submit`).set('X-Application-Secret', created.secret!).send({}).expect(200);
+    const { id } = created.application;
+    await officer(id, 'start-verification').expect(200);
+    for (const item of created.application.items) await officer(id, `items/${item.requirementId}`, { state: 'accepted' }).expect(200);
+    const accepted = (await officer(id, 'accept').expect(200)).body as ApplicationResponse;
+    clock.set(new Date(new Date(accepted.clock.dueAt!).getTime() + 60_000));
+    const flag = (await flagsAs(h.kupangSiteAdmin)).items.find((f) => f.key === `overdue_applications:${h.services.kk}`)!;
+    expect(flag.links.applicationIds).toEqual([id]);
+
+    await signIn(h.kupangSiteAdmin);
+    await page.goto(`${base}/counter/komando`);
+    const link = page.getByTestId(`flag-application-${id}`);
+    await link.waitFor();
+    expect(await link.getAttribute('href')).toBe(`/counter/permohonan/${id}`);
+    await link.focus();
+    await page.keyboard.press('Enter');
+    await page.waitForURL(`${base}/counter/permohonan/${id}`);
   });
 });
