@@ -52,6 +52,11 @@ export const APP_ROUTES: Routes = [
         canActivate: [adminGuard],
         loadChildren: () => import('./command/command.routes').then((m) => m.COMMAND_ROUTES),
       },
+      {
+        path: 'laporan',
+        canActivate: [adminGuard],
+        loadChildren: () => import('./reports/reports.routes').then((m) => m.REPORTS_ROUTES),
+      },
     ],
   },
   { path: '**', component: NotFoundPageComponent, title: 'common.notFound.title' },
