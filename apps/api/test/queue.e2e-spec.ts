@@ -27,6 +27,7 @@ const PUBLIC_TICKET_KEYS = Object.keys({
   finishedAt: true,
   source: true,
   surveyToken: true,
+  surveyAnswered: true,
 } satisfies Record<keyof PublicTicketResponse, true>);
 
 describe('Queue: tickets and counters', () => {
@@ -74,8 +75,8 @@ describe('Queue: tickets and counters', () => {
     const pub = await publicView(ticket.publicCode);
     expect(pub).toMatchObject({ number: ticket.number, status: 'waiting', position: ticket.position, estimatedWaitMinutes: ticket.estimatedWaitMinutes, counter: null });
     // Exactly the public contract's fields: no staff field (id, source, outcomeNote, ...) leaks.
-    // (surveyToken only on a served ticket's page: apps/api/test/survey.e2e-spec.ts)
-    expect(Object.keys(pub).sort()).toEqual(PUBLIC_TICKET_KEYS.filter((k) => k !== 'surveyToken').sort());
+    // (surveyToken and surveyAnswered only on a served ticket's page: apps/api/test/survey.e2e-spec.ts)
+    expect(Object.keys(pub).sort()).toEqual(PUBLIC_TICKET_KEYS.filter((k) => k !== 'surveyToken' && k !== 'surveyAnswered').sort());
     expect(Object.keys(pub.service).sort()).toEqual(['id', 'name', 'nameEn']);
     expect(Object.keys(pub.agency)).toEqual(['shortName']);
     expect(personalDataKeys(pub)).toEqual([]);

@@ -75,6 +75,7 @@ describe('SKM survey', () => {
       const { ticket, token } = await tokenOf(h.services.skck);
 
       expect((await page(waiting.publicCode)).surveyToken).toBeUndefined();
+      expect(await page(waiting.publicCode)).not.toHaveProperty('surveyAnswered');
       expect(token).toEqual(expect.any(String));
       // the socket's live view (and staff views) never carry it
       expect(Object.keys(ticket)).not.toContain('surveyToken');
@@ -85,7 +86,7 @@ describe('SKM survey', () => {
       expect(sut.elements[3].options.map((o) => o.label.id)).toEqual(['Sangat mahal', 'Cukup mahal', 'Murah', 'Gratis']);
       expect(sut.profile.educations.length).toBeGreaterThan(0);
       // the same ticket always gets the same token
-      expect((await page(ticket.publicCode)).surveyToken).toBe(token);
+      expect(await page(ticket.publicCode)).toMatchObject({ surveyToken: token, surveyAnswered: false });
     });
   });
 
@@ -112,6 +113,10 @@ describe('SKM survey', () => {
       expect(again.body).toMatchObject({ code: 'SURVEY_ALREADY_ANSWERED', message: { id: expect.any(String), en: expect.any(String) } });
       await t.http().get(`/api/v1/survey/${token}`).expect(409);
       expect(await answerCount()).toBe(before + 1);
+      // The ticket page now thanks instead of offering it: answered, and no token any more.
+      const after = await page(ticket.publicCode);
+      expect(after.surveyAnswered).toBe(true);
+      expect(after).not.toHaveProperty('surveyToken');
     });
 
     it('should let exactly one of two simultaneous answers with one token through', async () => {

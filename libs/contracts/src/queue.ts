@@ -68,9 +68,14 @@ export interface PublicTicketResponse {
   /**
    * The one-time SKM survey token (docs/survey.md), only in GET /v1/tickets/:code of a ticket
    * served (status done): the survey page is /survei/<token>. Absent elsewhere (live updates,
-   * staff views).
+   * staff views). Not given once the survey was answered (then surveyAnswered is true).
    */
   surveyToken?: string;
+  /**
+   * Only beside the survey's offer (a served ticket, survey open): true when its survey was
+   * answered, so the page thanks instead of offering it again; false while it may be answered.
+   */
+  surveyAnswered?: boolean;
 }
 
 /** The staff view of a ticket (still no personal data: bookings add theirs in issue 4). */

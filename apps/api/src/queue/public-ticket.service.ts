@@ -1,10 +1,12 @@
 import { Inject, Injectable } from '@nestjs/common';
 import type { PublicTicketResponse } from '@mpp/contracts';
 import { localDate } from '@mpp/domain';
+import { DataSource } from 'typeorm';
 import { Clock } from '../common/clock';
 import { ApiException } from '../common/errors/api-exception';
 import { DATA_KEY } from '../config/data-key';
 import { SurveyTokenSealer } from '../survey/survey-token';
+import { SurveyRepository } from '../survey/survey.repository';
 import { QueuePublisher } from './queue-publisher';
 import { toPublicTicketResponse } from './queue.mapper';
 import { QueueMessages } from './queue.messages';
@@ -16,6 +18,8 @@ import { TicketViews } from './ticket-views';
 @Injectable()
 export class PublicTicketService {
   private readonly surveyTokens: SurveyTokenSealer;
+  /** The survey's own named query for a spent token (SurveyModule exports no provider). */
+  private readonly surveys: SurveyRepository;
 
   constructor(
     private readonly repo: QueueRepository,
@@ -24,14 +28,17 @@ export class PublicTicketService {
     private readonly views: TicketViews,
     private readonly clock: Clock,
     @Inject(DATA_KEY) dataKey: Buffer,
+    db: DataSource,
   ) {
     this.surveyTokens = new SurveyTokenSealer(dataKey);
+    this.surveys = new SurveyRepository(db);
   }
 
   /**
    * The ticket as its page shows it. A served ticket (done) also carries its one-time SKM survey
    * token while the survey is open (docs/survey.md): only this read, whose key is the ticket's
-   * secret code, gives it; sealing it reads and writes nothing.
+   * secret code, gives it; sealing it writes nothing. Once answered (its spent-token hash is in
+   * survey_token_used) the page gets surveyAnswered: true instead of the token.
    */
   async get(code: string): Promise<PublicTicketResponse> {
     const row = await this.repo.findTicketByPublicCode(code);
@@ -40,7 +47,10 @@ export class PublicTicketService {
     if (row.status !== 'done') return ticket;
     const subject = { kind: 'ticket' as const, id: row.id, siteId: row.site_id, agencyId: row.agency_id, serviceId: row.service_id, date: row.local_date };
     if (localDate(this.clock.now(), row.time_zone) > SurveyTokenSealer.lastDay(subject)) return ticket;
-    return { ...ticket, surveyToken: this.surveyTokens.seal(subject) };
+    const token = this.surveyTokens.seal(subject);
+    const claims = this.surveyTokens.open(token)!;
+    if (await this.surveys.isTokenUsed(SurveyTokenSealer.usedHash(claims))) return { ...ticket, surveyAnswered: true };
+    return { ...ticket, surveyToken: token, surveyAnswered: false };
   }
 
   async cancelByCitizen(code: string): Promise<PublicTicketResponse> {
