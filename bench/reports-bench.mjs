@@ -3,9 +3,10 @@
 // (issue 15, docs/reports.md "Speed") on a year of a busy MPP, over HTTP on the real API.
 //
 // It builds the API if its sources changed (BENCH_API_MAIN=path/to/main.js runs another build
-// instead), starts an embedded PostgreSQL of its own (throw-away data dir, free port, 127.0.0.1
+// instead), starts an embedded PostgreSQL of its own (bench/support.mjs BenchSystem: throw-away data dir, free port, 127.0.0.1
 // only) and the built API on it as production starts it, with the seed catalogue (MPP Kota Kupang's
-// agencies, services and counters). As the system admin it creates 8 officers, then seeds by SQL
+// agencies, services and counters). As the system admin (signed in with the TOTP enrolment,
+// bench/staff-sign-in.mjs) it creates 8 officers, then seeds by SQL
 // (generate_series, a few seconds) into Kota Kupang over the 365 local days before today:
 //   TICKETS (500,000) tickets, ~1,370 a day, 08:00-15:00 WITA, over every service and counter:
 //     85% served (wait 0-60 min, service 5-25 min), 7% no-shows, 5% not served, 3% cancelled;
@@ -21,19 +22,18 @@
 //
 // It is a measurement, not a test: exit code 0 when a target is missed, 1 when the bench failed.
 import { Buffer } from 'node:buffer';
-import { spawn } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
-import { rmSync, writeFileSync } from 'node:fs';
+import { writeFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
-import { createServer } from 'node:net';
-import { cpus, loadavg, tmpdir } from 'node:os';
-import { dirname, join, resolve } from 'node:path';
+import { cpus, loadavg } from 'node:os';
+import { join, resolve } from 'node:path';
 import { performance } from 'node:perf_hooks';
 import { clearTimeout, setTimeout } from 'node:timers';
-import { setTimeout as sleep } from 'node:timers/promises';
 import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
 import { buildIfStale, ROOT, TARGETS } from '../scripts/build-if-stale.mjs';
+import { BenchSystem } from './support.mjs';
+import { signInStaff } from './staff-sign-in.mjs';
 
 const require = createRequire(import.meta.url);
 
@@ -51,7 +51,7 @@ const DEADLINE_MS = 1_200_000;
 const GROUPS = ['site', 'agency', 'service', 'counter', 'officer', 'hour'];
 
 const log = (message) => process.stdout.write(`${message}\n`);
-const running = { api: null, pg: null, pgDataDir: null, apiDataDir: null };
+const running = { system: null };
 
 function whole(value, fallback, min, max, name) {
   if (value === undefined) return fallback;
@@ -150,19 +150,9 @@ function describe(res) {
 
 // ---- set-up and seed -------------------------------------------------------------------------
 
-/** Signs the system admin in as the counter app does: password, then the TOTP enrolment with a code computed from the secret (the API's own totp.js). */
-async function signIn(system) {
-  const { totpCode, totpStep } = require(join(system.apiDir, 'auth/totp.js'));
-  const login = await post(system.base, '/api/v1/auth/login', null, system.admin);
-  if (login.status === 'signed_in') return login.accessToken;
-  if (login.status !== 'second_factor_enrolment_required') throw new Error(`sign-in: unexpected ${login.status}`);
-  const { secret } = await post(system.base, '/api/v1/auth/totp/enrolment', null, { enrolmentToken: login.enrolmentToken });
-  const session = await post(system.base, '/api/v1/auth/totp/enrolment/confirm', null, { enrolmentToken: login.enrolmentToken, code: totpCode(secret, totpStep(Date.now())) });
-  return session.accessToken;
-}
-
 async function setUp(system) {
-  const token = await signIn(system);
+  // The password, then the TOTP enrolment (bench/staff-sign-in.mjs), as the counter app does.
+  const { accessToken: token } = await signInStaff((method, path, { body } = {}) => request(system.base, method, path, null, body), system.admin);
   const agencies = await (await globalThis.fetch(`${system.base}/api/v1/sites/${SITE}/agencies`)).json();
   for (let i = 0; i < OFFICERS; i += 1) {
     const agency = agencies[i % agencies.length];
@@ -252,85 +242,26 @@ async function seed(system, args) {
   }
 }
 
-// ---- a system of its own: embedded PostgreSQL and the built API -------------------------------
+// ---- a system of its own: embedded PostgreSQL and the built API (bench/support.mjs) ------------
 
 async function startSystem(apiMain) {
-  const { startEmbeddedPostgres } = require(join(dirname(apiMain), 'database/embedded-postgres.js'));
-  running.pgDataDir = join(tmpdir(), `mpp-reports-bench-pg-${process.pid}`);
-  running.pg = await startEmbeddedPostgres({ dataDir: running.pgDataDir, port: await freePort(), ephemeral: true, fresh: true });
-  const { Client } = require('pg');
-  const pg = new Client({ connectionString: running.pg.url });
-  await pg.connect();
-  await pg.query('CREATE DATABASE mpp_reports_bench');
-  await pg.end();
-  const databaseUrl = running.pg.url.replace(/\/postgres$/, '/mpp_reports_bench');
-  const port = await freePort();
-  running.apiDataDir = join(tmpdir(), `mpp-reports-bench-data-${process.pid}`);
+  const system = new BenchSystem('reports-bench', { apiMain });
+  running.system = system;
+  const databaseUrl = await system.startDatabase('mpp_reports_bench');
   const admin = { email: 'bench@mpp.local', password: randomBytes(18).toString('base64url') };
-  const env = { ...process.env };
-  for (const name of ['REDIS_URL', 'METRICS_PORT', 'SOCKET_ADAPTER', 'PUBLIC_URL', 'S3_URL']) delete env[name];
-  Object.assign(env, {
-    NODE_ENV: 'production',
-    MALLOC_ARENA_MAX: '2',
-    PORT: String(port),
-    HOST: '127.0.0.1',
-    DATABASE_URL: databaseUrl,
-    DATA_DIR: running.apiDataDir,
-    DATA_KEY: randomBytes(32).toString('base64'),
-    JWT_SECRET: randomBytes(36).toString('base64url'),
-    ADMIN_EMAIL: admin.email,
-    ADMIN_PASSWORD: admin.password,
-    LOG_LEVEL: 'warn',
-    SEED: 'true',
-    QUEUE_SWEEP_SECONDS: '0',
-    OUTBOX_RELAY_SECONDS: '0',
+  const api = await system.startApi({
+    nodeArgs: ['--enable-source-maps'],
+    unset: ['S3_URL'],
+    env: { NODE_ENV: 'production', MALLOC_ARENA_MAX: '2', ADMIN_EMAIL: admin.email, ADMIN_PASSWORD: admin.password, SEED: 'true', OUTBOX_RELAY_SECONDS: '0' },
+    timeoutMs: 120_000,
   });
-  const child = spawn(process.execPath, ['--enable-source-maps', apiMain], { cwd: ROOT, env, stdio: ['ignore', 'pipe', 'pipe'] });
-  const output = [];
-  const keep = (chunk) => {
-    output.push(chunk.toString());
-    if (output.length > 40) output.shift();
-  };
-  child.stdout.on('data', keep);
-  child.stderr.on('data', keep);
-  running.api = { child, exited: new Promise((done) => child.once('exit', done)) };
-  const until = Date.now() + 120_000;
-  while (Date.now() < until) {
-    if (child.exitCode !== null) throw new Error(`the API exited (code ${child.exitCode}) while starting:\n${output.join('')}`);
-    try {
-      const res = await globalThis.fetch(`http://127.0.0.1:${port}/api/health`, { signal: globalThis.AbortSignal.timeout(2000) });
-      if (res.status === 200) return { base: `http://127.0.0.1:${port}`, pid: child.pid, admin, databaseUrl, apiDir: dirname(apiMain) };
-    } catch {
-      // not listening yet
-    }
-    await sleep(200);
-  }
-  throw new Error(`the API did not answer /api/health within 120 s:\n${output.join('')}`);
+  return { base: api.base, pid: api.pid, admin, databaseUrl };
 }
 
 async function stopSystem() {
-  const { api, pg } = running;
-  running.api = running.pg = null;
-  if (api && api.child.exitCode === null) {
-    api.child.kill('SIGTERM');
-    const done = await Promise.race([api.exited.then(() => true), sleep(10_000).then(() => false)]);
-    if (!done) api.child.kill('SIGKILL');
-  }
-  await pg?.stop().catch(() => undefined);
-  if (running.pgDataDir) rmSync(running.pgDataDir, { recursive: true, force: true });
-  if (running.apiDataDir) rmSync(running.apiDataDir, { recursive: true, force: true });
-}
-
-function freePort() {
-  return new Promise((done, reject) => {
-    const srv = createServer();
-    srv.unref();
-    srv.on('error', reject);
-    srv.listen(0, '127.0.0.1', () => {
-      const { port } = srv.address();
-      srv.close(() => done(port));
-    });
-  });
+  const { system } = running;
+  running.system = null;
+  await system?.stop();
 }
 
 // ---- HTTP ------------------------------------------------------------------------------------
@@ -343,15 +274,27 @@ async function send(base, path, token) {
   return { status: res.status, headers: res.headers, text: buf.toString('utf8'), bytes: buf.length, ms: performance.now() - started };
 }
 
-async function post(base, path, token, body) {
+/** `method` with a JSON body; answers { status, body } (body parsed when JSON). */
+async function request(base, method, path, token, body) {
   const res = await globalThis.fetch(base + path, {
-    method: 'POST',
-    headers: { 'content-type': 'application/json', ...(token ? { authorization: `Bearer ${token}` } : {}) },
-    body: JSON.stringify(body),
+    method,
+    headers: { ...(body ? { 'content-type': 'application/json' } : {}), ...(token ? { authorization: `Bearer ${token}` } : {}) },
+    body: body ? JSON.stringify(body) : undefined,
   });
   const text = await res.text();
-  if (res.status !== 200 && res.status !== 201) throw new Error(`POST ${path} answered ${res.status}: ${text.slice(0, 300)}`);
-  return JSON.parse(text);
+  let parsed = text;
+  try {
+    parsed = JSON.parse(text);
+  } catch {
+    // not JSON: kept as text
+  }
+  return { status: res.status, body: parsed };
+}
+
+async function post(base, path, token, body) {
+  const res = await request(base, 'POST', path, token, body);
+  if (res.status !== 200 && res.status !== 201) throw new Error(`POST ${path} answered ${res.status}: ${JSON.stringify(res.body).slice(0, 300)}`);
+  return res.body;
 }
 
 // ---- small helpers ---------------------------------------------------------------------------
