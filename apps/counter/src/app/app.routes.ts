@@ -57,6 +57,11 @@ export const APP_ROUTES: Routes = [
         canActivate: [adminGuard],
         loadChildren: () => import('./reports/reports.routes').then((m) => m.REPORTS_ROUTES),
       },
+      {
+        path: 'audit',
+        canActivate: [adminGuard],
+        loadChildren: () => import('./audit/audit.routes').then((m) => m.AUDIT_ROUTES),
+      },
     ],
   },
   { path: '**', component: NotFoundPageComponent, title: 'common.notFound.title' },
