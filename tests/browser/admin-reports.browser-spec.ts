@@ -1,0 +1,153 @@
+import type { HallReportResponse, SiteResponse, StaffUserResponse, SurveyReportResponse } from '@mpp/contracts';
+import { localDate } from '@mpp/domain';
+import type { Browser, Page } from 'playwright-core';
+import { DataSource } from 'typeorm';
+import { createStaff, StaffTokens } from '../../apps/api/test/support/staff';
+import { createTestApp, TestApp } from '../../apps/api/test/support/test-app';
+import { chromiumFor, closeAppAndChromium } from './support/app-in-chromium';
+import { checkScreen } from './support/axe';
+import { downloadByClick } from './support/download';
+
+/** The counter app's session in sessionStorage (apps/counter/src/app/auth/auth-session.service.ts). */
+const TOKEN_KEY = 'mpp.counter.token';
+const SESSION_KEY = 'mpp.counter.session';
+
+/** A figure as an Indonesian page writes it (the page's default language). */
+const id = (value: number | null, decimals = 0) =>
+  value === null ? '–' : new Intl.NumberFormat('id-ID', { minimumFractionDigits: decimals, maximumFractionDigits: decimals }).format(value);
+
+describe('The report pages (laporan/skm, laporan/kinerja) in Chromium', () => {
+  let t: TestApp;
+  let staff: StaffTokens;
+  let browser: Browser;
+  let base: string;
+  let page: Page;
+  let period: { from: string; to: string };
+  const answers: Record<'dukcapil' | 'polresta', number[][]> = {
+    dukcapil: [
+      [4, 3, 3, 2, 4, 4, 3, 3, 4],
+      [3, 3, 2, 2, 4, 3, 3, 4, 4],
+      [4, 4, 3, 1, 3, 4, 4, 3, 3],
+    ],
+    polresta: [
+      [2, 2, 3, 3, 2, 2, 3, 2, 2],
+      [3, 2, 2, 3, 3, 2, 2, 3, 1],
+    ],
+  };
+
+  const signIn = async (token: string) => {
+    const user = (await t.http().get('/api/v1/auth/me').auth(token, { type: 'bearer' }).expect(200)).body as StaffUserResponse;
+    await page.goto(`${base}/api/health`);
+    await page.evaluate(
+      ([keys, values]) => {
+        sessionStorage.clear();
+        sessionStorage.setItem(keys[0], values[0]);
+        sessionStorage.setItem(keys[1], values[1]);
+      },
+      [[TOKEN_KEY, SESSION_KEY], [token, JSON.stringify({ expiresAt: null, user })]] as const,
+    );
+  };
+  const surveyReport = async (token: string) =>
+    (await t.http().get('/api/v1/admin/sites/kota-kupang/survey/report').query(period).auth(token, { type: 'bearer' }).expect(200)).body as SurveyReportResponse;
+  const hallReport = async (token: string, groupBy: string) =>
+    (await t.http().get('/api/v1/admin/reports/hall').query({ site: 'kota-kupang', ...period, groupBy }).auth(token, { type: 'bearer' }).expect(200)).body as HallReportResponse;
+  const cells = (selector: string) => page.locator(selector).allTextContents().then((texts) => texts.map((text) => text.trim()));
+
+  beforeAll(async () => {
+    t = await createTestApp();
+    staff = await createStaff(t);
+    const db = t.app.get(DataSource);
+    const site = (await t.http().get('/api/v1/sites/kota-kupang').expect(200)).body as SiteResponse;
+    const today = localDate(new Date(), site.timeZone);
+    period = { from: `${today.slice(0, 7)}-01`, to: today };
+    const siteId = ((await db.query(`SELECT id FROM site WHERE code = 'kota-kupang'`)) as { id: string }[])[0].id;
+    for (const [name, agency] of [
+      ['dukcapil', staff.dukcapil],
+      ['polresta', staff.polresta],
+    ] as const) {
+      const serviceId = ((await db.query(`SELECT id FROM service WHERE agency_id = $1 ORDER BY id LIMIT 1`, [agency.id])) as { id: string }[])[0].id;
+      for (const scores of answers[name]) {
+        await db.query(
+          `INSERT INTO survey_answer (site_id, agency_id, service_id, service_date, u1, u2, u3, u4, u5, u6, u7, u8, u9) VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13)`,
+          [siteId, agency.id, serviceId, today, ...scores],
+        );
+      }
+    }
+    ({ browser, base } = await chromiumFor(t));
+    page = await browser.newPage({ viewport: { width: 1366, height: 900 }, acceptDownloads: true });
+  }, 180_000);
+  afterAll(() => closeAppAndChromium(browser, t));
+
+  it("should show this month's IKM, sample, elements and groups as the API computes them", async () => {
+    await signIn(staff.kupangSiteAdmin);
+    await page.goto(`${base}/counter/laporan/skm`);
+    await page.getByTestId('skm-elements').waitFor();
+    const api = await surveyReport(staff.kupangSiteAdmin);
+    expect(api.respondents).toBe(answers.dukcapil.length + answers.polresta.length);
+
+    expect((await page.getByTestId('skm-ikm').textContent())?.trim()).toBe(id(api.ikm, 2));
+    expect(await page.getByTestId('skm-band').textContent()).toContain(`${api.band} · ${api.bandLabel!.id}`);
+    expect((await page.getByTestId('skm-respondents').textContent())?.trim()).toBe(id(api.respondents));
+    expect((await page.getByTestId('skm-sample').textContent())?.trim()).toBe(id(api.requiredSample));
+    expect(await page.getByTestId('skm-sample-verdict').textContent()).toContain(api.sampleReached ? 'sampel cukup' : 'sampel belum cukup');
+    expect(await page.locator('[data-testid="skm-elements"] tbody tr').evaluateAll((rows) => rows.map((r) => r.getAttribute('data-code')))).toEqual(
+      api.elements.map((e) => e.code),
+    );
+    expect(await cells('[data-testid="skm-elements"] td[data-col="nrr"]')).toEqual(api.elements.map((e) => id(e.nrr, 2)));
+    expect(await cells('[data-testid="skm-byAgency"] td[data-col="ikm"]')).toEqual(api.byAgency.map((a) => id(a.ikm, 2)));
+    expect(await cells('[data-testid="skm-byService"] td[data-col="respondents"]')).toEqual(api.byService.map((s) => id(s.respondents)));
+    expect(await page.locator('counter-bar-chart canvas').count()).toBe(1);
+    await checkScreen(page, 'admin-reports-skm');
+  });
+
+  it("should download the API's CSV and XLSX of the shown period", async () => {
+    const csv = await downloadByClick(page, 'download-csv');
+    const direct = await t
+      .http()
+      .get('/api/v1/admin/sites/kota-kupang/survey/report')
+      .query({ ...period, format: 'csv' })
+      .auth(staff.kupangSiteAdmin, { type: 'bearer' })
+      .expect(200);
+    expect(csv.name.endsWith('.csv')).toBe(true);
+    expect(csv.body.toString('utf8')).toBe(direct.text);
+    const xlsx = await downloadByClick(page, 'download-xlsx');
+    expect(xlsx.name.endsWith('.xlsx')).toBe(true);
+    expect(xlsx.body.subarray(0, 2).toString('latin1')).toBe('PK');
+  });
+
+  it("should show an agency admin their own agency's survey only", async () => {
+    await signIn(staff.dukcapilAdmin);
+    await page.goto(`${base}/counter/laporan/skm`);
+    await page.getByTestId('skm-elements').waitFor();
+    const api = await surveyReport(staff.dukcapilAdmin);
+    expect(api.respondents).toBe(answers.dukcapil.length);
+    expect((await page.getByTestId('skm-respondents').textContent())?.trim()).toBe(id(answers.dukcapil.length));
+    expect((await page.getByTestId('skm-ikm').textContent())?.trim()).toBe(id(api.ikm, 2));
+    expect(await page.locator('[data-testid="skm-byAgency"] tbody tr').evaluateAll((rows) => rows.map((r) => r.getAttribute('data-id')))).toEqual([staff.dukcapil.id]);
+    expect(await page.getByTestId('report-agency-select').count()).toBe(0);
+    expect(await page.getByTestId('skm-byAgency').textContent()).not.toContain(staff.polresta.shortName);
+  });
+
+  it("should show the hall's figures per service as the API computes them, and download them", async () => {
+    await signIn(staff.kupangSiteAdmin);
+    await page.goto(`${base}/counter/laporan/kinerja`);
+    await page.getByTestId('hall-table').waitFor();
+    const api = await hallReport(staff.kupangSiteAdmin, 'service');
+    expect(await page.locator('[data-testid="hall-table"] tbody tr').evaluateAll((rows) => rows.map((r) => r.getAttribute('data-key')))).toEqual([
+      ...api.rows.map((r) => r.key ?? 'none'),
+      'total',
+    ]);
+    expect(await cells('[data-testid="hall-table"] td[data-col="tickets"]')).toEqual([...api.rows, api.total].map((r) => id(r.volumes.tickets)));
+    await checkScreen(page, 'admin-reports-hall');
+
+    await page.getByTestId('report-group-select').selectOption('hour');
+    await page.locator('[data-testid="hall-table"] th[scope="col"]').first().filter({ hasText: 'Jam' }).waitFor();
+    const byHour = await hallReport(staff.kupangSiteAdmin, 'hour');
+    await page.waitForFunction((n) => document.querySelectorAll('[data-testid="hall-table"] tbody tr').length === n, byHour.rows.length + 1);
+    expect(await cells('[data-testid="hall-table"] td[data-col="served"]')).toEqual([...byHour.rows, byHour.total].map((r) => id(r.outcomes.served)));
+
+    const xlsx = await downloadByClick(page, 'download-xlsx');
+    expect(xlsx.name.endsWith('.xlsx')).toBe(true);
+    expect(xlsx.body.subarray(0, 2).toString('latin1')).toBe('PK');
+  });
+});
