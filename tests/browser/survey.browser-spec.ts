@@ -87,6 +87,13 @@ describe('The SKM survey in Chromium, on a phone', () => {
     expect(await page.getByTestId('survey-used').textContent()).toContain((refusal.body as { message: { id: string } }).message.id);
     await checkScreen(page, 'survey-used');
     expect(await answers()).toBe(1);
+
+    // The ticket page now thanks instead of offering the survey again.
+    await page.goto(`${base}/tiket/${ticket.publicCode}`);
+    await page.getByTestId('ticket-survey-answered').waitFor();
+    expect(await page.getByTestId('ticket-survey-answered').textContent()).toContain('sudah diisi');
+    expect(await page.getByTestId('ticket-survey-link').count()).toBe(0);
+    await checkScreen(page, 'ticket-survey-answered');
     await page.close();
   });
 

@@ -27,6 +27,7 @@ export const TICKET_PAGE_DICTIONARY = defineDictionary(
     'portal.ticket.survey.heading': 'Bagaimana pelayanan kami?',
     'portal.ticket.survey.body': 'Isi survei kepuasan masyarakat: 9 pertanyaan, sekitar 1 menit, tanpa nama.',
     'portal.ticket.survey.link': 'Isi survei',
+    'portal.ticket.survey.answered': 'Terima kasih, survei untuk tiket ini sudah diisi.',
     'portal.ticket.final.no_show':
       'Nomor Anda sudah dipanggil, tetapi Anda tidak datang ke loket. Silakan ambil nomor antrean baru di kiosk.',
     'portal.ticket.final.cancelled':
@@ -75,6 +76,7 @@ export const TICKET_PAGE_DICTIONARY = defineDictionary(
     'portal.ticket.survey.heading': 'How did we do?',
     'portal.ticket.survey.body': 'Take the public satisfaction survey: 9 questions, about 1 minute, anonymous.',
     'portal.ticket.survey.link': 'Take the survey',
+    'portal.ticket.survey.answered': 'Thank you, the survey for this ticket has been answered.',
     'portal.ticket.final.no_show':
       'Your number was called, but you did not come to the counter. Please take a new queue number at the kiosk.',
     'portal.ticket.final.cancelled':
