@@ -1,4 +1,5 @@
 import type { AuditEntryResponse, AuditPage, AuditQuery, Page as ListPage, ServiceSummaryResponse, StaffUserResponse } from '@mpp/contracts';
+import { addDaysToLocalDate, zonedToUtc } from '@mpp/domain';
 import type { Browser, Page } from 'playwright-core';
 import { STAFF_PASSWORD, createStaff, type StaffTokens } from '../../apps/api/test/support/staff';
 import { createTestApp, TestApp } from '../../apps/api/test/support/test-app';
@@ -114,6 +115,33 @@ describe('The audit log screen (audit) in Chromium', () => {
     expect(await page.locator('[data-testid="audit-rows"] > tbody > tr').evaluateAll((rows) => rows.map((r) => r.getAttribute('data-action')))).toEqual(
       expected.items.map(() => 'staff_user.create'),
     );
+  });
+
+  it("should narrow the rows to a period read in the MPP's zone and to one actor", async () => {
+    const polrestaAdmin = (await t.http().get('/api/v1/auth/me').auth(s.polrestaAdmin, { type: 'bearer' }).expect(200)).body as StaffUserResponse;
+    const today = new Intl.DateTimeFormat('en-CA', { timeZone: 'Asia/Makassar' }).format(new Date());
+    const yesterday = addDaysToLocalDate(today, -1);
+    const byActor = await auditAs(s.kupangSiteAdmin, {
+      actorId: polrestaAdmin.id,
+      from: zonedToUtc(today, '00:00', 'Asia/Makassar').toISOString(),
+      to: zonedToUtc(addDaysToLocalDate(today, 1), '00:00', 'Asia/Makassar').toISOString(),
+    });
+    expect(byActor.items.length).toBeGreaterThan(0);
+
+    await signIn(s.kupangSiteAdmin);
+    await page.goto(`${base}/counter/audit`);
+    await shownIds();
+    await page.getByTestId('audit-from').fill(yesterday);
+    await page.getByTestId('audit-to').fill(yesterday);
+    await page.getByTestId('audit-apply').click();
+    await page.getByTestId('audit-none').waitFor();
+    await page.getByTestId('audit-to').fill(today);
+    await page.getByTestId('audit-from').fill(today);
+    await page.getByTestId('audit-actor').selectOption(polrestaAdmin.id);
+    await page.getByTestId('audit-apply').click();
+    await page.getByTestId('audit-rows').waitFor();
+    expect(await shownIds()).toEqual(byActor.items.map((r) => r.id));
+    expect(await page.locator('[data-testid="audit-actor-name"]').allTextContents()).toEqual(byActor.items.map(() => polrestaAdmin.fullName));
   });
 
   it('should load the older rows with "Muat lagi" until the end, in the API\'s order', async () => {
