@@ -2,7 +2,8 @@ import type { HallReportResponse, SiteResponse, StaffUserResponse, SurveyReportR
 import { localDate } from '@mpp/domain';
 import type { Browser, Page } from 'playwright-core';
 import { DataSource } from 'typeorm';
-import { createStaff, StaffTokens } from '../../apps/api/test/support/staff';
+import { FixedClock } from '../../apps/api/src/common/clock';
+import { counterAction, issue, KUPANG_MONDAY_0900, setupHall, type Hall } from '../../apps/api/test/support/hall';
 import { createTestApp, TestApp } from '../../apps/api/test/support/test-app';
 import { chromiumFor, closeAppAndChromium } from './support/app-in-chromium';
 import { checkScreen } from './support/axe';
@@ -18,7 +19,10 @@ const id = (value: number | null, decimals = 0) =>
 
 describe('The report pages (laporan/skm, laporan/kinerja) in Chromium', () => {
   let t: TestApp;
-  let staff: StaffTokens;
+  let staff: Hall;
+  /** The API's clock: the hall's tickets are of Monday 23 November 2026 in Kupang. */
+  const clock = new FixedClock(new Date(KUPANG_MONDAY_0900));
+  const HALL_DAY = '2026-11-23';
   let browser: Browser;
   let base: string;
   let page: Page;
@@ -50,12 +54,22 @@ describe('The report pages (laporan/skm, laporan/kinerja) in Chromium', () => {
   const surveyReport = async (token: string) =>
     (await t.http().get('/api/v1/admin/sites/kota-kupang/survey/report').query(period).auth(token, { type: 'bearer' }).expect(200)).body as SurveyReportResponse;
   const hallReport = async (token: string, groupBy: string) =>
-    (await t.http().get('/api/v1/admin/reports/hall').query({ site: 'kota-kupang', ...period, groupBy }).auth(token, { type: 'bearer' }).expect(200)).body as HallReportResponse;
+    (await t.http().get('/api/v1/admin/reports/hall').query({ site: 'kota-kupang', from: HALL_DAY, to: HALL_DAY, groupBy }).auth(token, { type: 'bearer' }).expect(200)).body as HallReportResponse;
   const cells = (selector: string) => page.locator(selector).allTextContents().then((texts) => texts.map((text) => text.trim()));
 
   beforeAll(async () => {
-    t = await createTestApp();
-    staff = await createStaff(t);
+    t = await createTestApp({ clock });
+    staff = await setupHall(t);
+    // The hall's morning: two Dukcapil tickets served one after the other (6 and 12 minutes at the counter), one Polresta ticket not yet called.
+    for (const serviceId of [staff.services.kk, staff.services.kk, staff.services.skck]) await issue(t, staff.kiosk, serviceId);
+    let at = new Date(KUPANG_MONDAY_0900).getTime();
+    for (const minutes of [6, 12]) {
+      await counterAction(t, staff.officers.dukcapil1, staff.counters.dukcapil1, 'call-next').expect(200);
+      await counterAction(t, staff.officers.dukcapil1, staff.counters.dukcapil1, 'start').expect(200);
+      at += minutes * 60_000;
+      clock.set(new Date(at).toISOString());
+      await counterAction(t, staff.officers.dukcapil1, staff.counters.dukcapil1, 'finish').expect(200);
+    }
     const db = t.app.get(DataSource);
     const site = (await t.http().get('/api/v1/sites/kota-kupang').expect(200)).body as SiteResponse;
     const today = localDate(new Date(), site.timeZone);
@@ -132,12 +146,24 @@ describe('The report pages (laporan/skm, laporan/kinerja) in Chromium', () => {
     await signIn(staff.kupangSiteAdmin);
     await page.goto(`${base}/counter/laporan/kinerja`);
     await page.getByTestId('hall-table').waitFor();
+    // The day of the hall's tickets, chosen by keyboard.
+    await page.getByTestId('period-custom').focus();
+    await page.keyboard.press('Space');
+    await page.getByTestId('period-from').fill(HALL_DAY);
+    await page.getByTestId('period-to').fill(HALL_DAY);
+    await page.getByTestId('period-to').press('Enter');
+    await page.getByRole('heading', { name: `(${HALL_DAY} – ${HALL_DAY})` }).waitFor();
     const api = await hallReport(staff.kupangSiteAdmin, 'service');
+    expect(api.total.volumes.tickets).toBe(3);
+    expect(api.total.outcomes.served).toBe(2);
     expect(await page.locator('[data-testid="hall-table"] tbody tr').evaluateAll((rows) => rows.map((r) => r.getAttribute('data-key')))).toEqual([
       ...api.rows.map((r) => r.key ?? 'none'),
       'total',
     ]);
     expect(await cells('[data-testid="hall-table"] td[data-col="tickets"]')).toEqual([...api.rows, api.total].map((r) => id(r.volumes.tickets)));
+    const minutes = (seconds: number | null) => (seconds === null ? '–' : id(seconds / 60, 1));
+    expect(await cells('[data-testid="hall-table"] td[data-col="serviceMean"]')).toEqual([...api.rows, api.total].map((r) => minutes(r.service.meanSeconds)));
+    expect(await cells('[data-testid="hall-table"] td[data-col="waitP90"]')).toEqual([...api.rows, api.total].map((r) => minutes(r.wait.p90Seconds)));
     await checkScreen(page, 'admin-reports-hall');
 
     await page.getByTestId('report-group-select').selectOption('hour');
@@ -149,5 +175,26 @@ describe('The report pages (laporan/skm, laporan/kinerja) in Chromium', () => {
     const xlsx = await downloadByClick(page, 'download-xlsx');
     expect(xlsx.name.endsWith('.xlsx')).toBe(true);
     expect(xlsx.body.subarray(0, 2).toString('latin1')).toBe('PK');
+  });
+
+  it("should show an agency admin the hall's figures of their own agency only", async () => {
+    await signIn(staff.dukcapilAdmin);
+    await page.goto(`${base}/counter/laporan/kinerja`);
+    await page.getByTestId('hall-table').waitFor();
+    await page.getByTestId('period-custom').check();
+    await page.getByTestId('period-from').fill(HALL_DAY);
+    await page.getByTestId('period-to').fill(HALL_DAY);
+    await page.getByTestId('period-apply').click();
+    await page.getByRole('heading', { name: `(${HALL_DAY} – ${HALL_DAY})` }).waitFor();
+    const api = await hallReport(staff.dukcapilAdmin, 'service');
+    expect(api.agencyId).toBe(staff.dukcapil.id);
+    expect(api.total.volumes.tickets).toBe(2);
+    expect(await page.getByTestId('report-agency-select').count()).toBe(0);
+    expect(await page.locator('[data-testid="hall-table"] tbody tr').evaluateAll((rows) => rows.map((r) => r.getAttribute('data-key')))).toEqual([
+      ...api.rows.map((r) => r.key ?? 'none'),
+      'total',
+    ]);
+    expect(api.rows.map((r) => r.key)).not.toContain(staff.services.skck);
+    expect((await cells('[data-testid="hall-table"] tr[data-key="total"] td[data-col="tickets"]'))[0]).toBe(id(2));
   });
 });
