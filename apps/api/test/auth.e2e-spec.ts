@@ -258,6 +258,10 @@ describe('Staff accounts and devices', () => {
       const [row] = await t.app.get(DataSource).query(`SELECT totp_secret_cipher, totp_enrolled_at, totp_last_step FROM staff_user WHERE id = $1`, [id]);
       expect(row).toEqual({ totp_secret_cipher: null, totp_enrolled_at: null, totp_last_step: null });
       expect((await login(email)).status).toBe('second_factor_enrolment_required');
+      // The reset is an administrative change: one audit row, in the system admin's name, no secret.
+      const me = (await t.http().get('/api/v1/auth/me').auth(s.system, { type: 'bearer' }).expect(200)).body as StaffUserResponse;
+      const audit = await t.app.get(DataSource).query(`SELECT actor_id, action, before, after FROM admin_audit WHERE entity_id = $1 AND action = 'staff_user.second_factor_reset'`, [id]);
+      expect(audit).toEqual([{ actor_id: me.id, action: 'staff_user.second_factor_reset', before: { secondFactorEnrolled: true }, after: { secondFactorEnrolled: false } }]);
     });
 
     it('should keep the reset within scope: a site admin for their own agency admins only, never their own', async () => {
@@ -275,6 +279,12 @@ describe('Staff accounts and devices', () => {
       const officer = (await t.http().get('/api/v1/auth/me').auth(s.dukcapilOfficer, { type: 'bearer' }).expect(200)).body as StaffUserResponse;
       expect((await reset(officer.id, s.system).expect(422)).body.code).toBe('NO_SECOND_FACTOR');
       expect((await reset('00000000-0000-4000-8000-000000000000', s.system).expect(404)).body.code).toBe('USER_NOT_FOUND');
+      // Only the one reset that was done is in the audit log; the refused ones left nothing.
+      const audited = await t.app.get(DataSource).query(
+        `SELECT entity_id FROM admin_audit WHERE action = 'staff_user.second_factor_reset' AND entity_id = ANY($1::uuid[])`,
+        [[kupangAgencyAdmin.id, kupangSiteAdmin.id, me.id, officer.id]],
+      );
+      expect(audited).toEqual([{ entity_id: kupangAgencyAdmin.id }]);
     });
   });
 

@@ -11,6 +11,7 @@ import {
 import { createHash } from 'node:crypto';
 import QRCode from 'qrcode';
 import { Repository } from 'typeorm';
+import { AuditLog } from '../common/audit-log';
 import { PiiCipher } from '../common/pii-cipher';
 import { ApiException } from '../common/errors/api-exception';
 import { TtlCache } from '../common/ttl-cache';
@@ -62,6 +63,7 @@ export class AuthService {
     private readonly sites: SiteDirectory,
     private readonly cipher: PiiCipher,
     private readonly sessions: SessionEvents,
+    private readonly audit: AuditLog,
   ) {
     sessions.onEnded((ref) => this.forget(ref));
     sessions.onGap(() => {
@@ -187,14 +189,27 @@ export class AuthService {
     }
     if (user.id === staff.userId) throw ApiException.unprocessable('CANNOT_RESET_OWN_SECOND_FACTOR', SECOND_FACTOR_MESSAGES.resetSelf);
     if (!needsSecondFactor(user)) throw ApiException.unprocessable('NO_SECOND_FACTOR', SECOND_FACTOR_MESSAGES.resetNotAdmin);
-    // One statement: the secret and every session go together.
-    const [rows] = (await this.users.query(
-      `UPDATE staff_user SET totp_secret_cipher = NULL, totp_enrolled_at = NULL, totp_last_step = NULL,
-         session_version = session_version + 1, updated_at = now()
-       WHERE id = $1 RETURNING session_version`,
-      [user.id],
-    )) as [Array<{ session_version: number }>, number];
-    const row = rows[0];
+    // One statement: the secret and every session go together, with the audit row in the same transaction.
+    const row = await this.users.manager.transaction(async (tx) => {
+      const [rows] = (await tx.query(
+        `UPDATE staff_user SET totp_secret_cipher = NULL, totp_enrolled_at = NULL, totp_last_step = NULL,
+           session_version = session_version + 1, updated_at = now()
+         WHERE id = $1 RETURNING session_version`,
+        [user.id],
+      )) as [Array<{ session_version: number }>, number];
+      await this.audit.record(tx, {
+        actor: staff,
+        action: 'staff_user.second_factor_reset',
+        entityType: 'staff_user',
+        entityId: user.id,
+        siteId: user.siteId,
+        agencyId: user.agencyId,
+        entityLabel: user.email,
+        before: { secondFactorEnrolled: user.totpEnrolledAt !== null },
+        after: { secondFactorEnrolled: false },
+      });
+      return rows[0];
+    });
     // Ended: the cached row and the open sockets, in every process, at once.
     await this.sessions.end({ kind: 'staff', id: user.id });
     return this.toStaffUserResponse({ ...user, totpSecretCipher: null, totpEnrolledAt: null, totpLastStep: null, sessionVersion: row!.session_version });
