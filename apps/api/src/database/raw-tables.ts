@@ -10,8 +10,8 @@ import { OUTBOX_TABLES } from '../notifications/outbox.tables';
 import { PUSH_TABLES } from '../push/push.tables';
 import { ONLINE_TICKET_TABLES } from '../queue/online-ticket.tables';
 import { QUEUE_TABLES } from '../queue/queue.tables';
-import { RED_FLAG_TABLES } from '../red-flags/red-flags.tables';
 import { SURVEY_TABLES } from '../survey/survey.tables';
+import { RED_FLAG_TABLES } from '../red-flags/red-flags.tables';
 import type { TableShape } from './table-shape';
 
 /**
@@ -19,4 +19,4 @@ import type { TableShape } from './table-shape';
  * Together with ENTITIES (typeorm-options.ts) this names an owner for every table; the schema
  * check (apps/api/test/schema.e2e-spec.ts) fails for a table that has none.
  */
-export const RAW_TABLES: readonly TableShape[] = [...QUEUE_TABLES, ...ONLINE_TICKET_TABLES, ...BOOKING_TABLES, ...OUTBOX_TABLES, ...SOCKET_ADAPTER_TABLES, ...JOB_TABLES, ...PUSH_TABLES, ...CITIZEN_TABLES, ...APPLICATION_TABLES, ...ISSUED_DOCUMENT_TABLES, ...APPLICATION_FLAG_TABLES, ...AUDIT_TABLES, ...RED_FLAG_TABLES, ...SURVEY_TABLES];
+export const RAW_TABLES: readonly TableShape[] = [...QUEUE_TABLES, ...ONLINE_TICKET_TABLES, ...BOOKING_TABLES, ...OUTBOX_TABLES, ...SOCKET_ADAPTER_TABLES, ...JOB_TABLES, ...PUSH_TABLES, ...CITIZEN_TABLES, ...APPLICATION_TABLES, ...ISSUED_DOCUMENT_TABLES, ...APPLICATION_FLAG_TABLES, ...AUDIT_TABLES, ...SURVEY_TABLES, ...RED_FLAG_TABLES];
