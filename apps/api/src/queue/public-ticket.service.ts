@@ -1,7 +1,6 @@
 import { Inject, Injectable } from '@nestjs/common';
 import type { PublicTicketResponse } from '@mpp/contracts';
 import { localDate } from '@mpp/domain';
-import { DataSource } from 'typeorm';
 import { Clock } from '../common/clock';
 import { ApiException } from '../common/errors/api-exception';
 import { DATA_KEY } from '../config/data-key';
@@ -18,8 +17,6 @@ import { TicketViews } from './ticket-views';
 @Injectable()
 export class PublicTicketService {
   private readonly surveyTokens: SurveyTokenSealer;
-  /** The survey's own named query for a spent token (SurveyModule exports no provider). */
-  private readonly surveys: SurveyRepository;
 
   constructor(
     private readonly repo: QueueRepository,
@@ -27,11 +24,11 @@ export class PublicTicketService {
     private readonly publisher: QueuePublisher,
     private readonly views: TicketViews,
     private readonly clock: Clock,
+    /** The survey's own named query for a spent token (SurveyModule exports it). */
+    private readonly surveys: SurveyRepository,
     @Inject(DATA_KEY) dataKey: Buffer,
-    db: DataSource,
   ) {
     this.surveyTokens = new SurveyTokenSealer(dataKey);
-    this.surveys = new SurveyRepository(db);
   }
 
   /**

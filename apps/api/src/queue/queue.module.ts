@@ -27,9 +27,10 @@ import { TicketIssuer } from './ticket-issuer';
 import { TicketPrintService } from './ticket-print.service';
 import { TicketTransitions } from './ticket-transitions';
 import { TicketViews } from './ticket-views';
+import { SurveyModule } from '../survey/survey.module';
 
 @Module({
-  imports: [AuthModule, CatalogueModule, JobsModule],
+  imports: [AuthModule, CatalogueModule, JobsModule, SurveyModule],
   controllers: [QueueController, PublicTicketsController, DisplayController, CountersAdminController, OnlineTicketController],
   providers: [
     QueueRepository,

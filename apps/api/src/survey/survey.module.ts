@@ -11,6 +11,6 @@ import { SurveyService } from './survey.service';
   imports: [],
   controllers: [SurveyController, SurveyAdminController],
   providers: [SurveyRepository, SurveyService, SurveyReportService, SurveyThrottlerGuard],
-  exports: [],
+  exports: [SurveyRepository],
 })
 export class SurveyModule {}
