@@ -3,7 +3,7 @@ import { addDaysToLocalDate, zonedToUtc } from '@mpp/domain';
 import type { Browser, Page } from 'playwright-core';
 import { STAFF_PASSWORD, createStaff, type StaffTokens } from '../../apps/api/test/support/staff';
 import { createTestApp, TestApp } from '../../apps/api/test/support/test-app';
-import { ACTIONS_ID, ROLES_ID, auditDiff } from '../../apps/counter/src/app/audit/audit-words';
+import { ACTIONS_EN, ACTIONS_ID, ROLES_ID, auditDiff } from '../../apps/counter/src/app/audit/audit-words';
 import { formatClock } from '../../libs/ui/src/format/clock';
 import { checkScreen } from './support/axe';
 import { chromiumFor, closeAppAndChromium } from './support/app-in-chromium';
@@ -165,6 +165,22 @@ describe('The audit log screen (audit) in Chromium', () => {
     }
     await page.getByTestId('audit-end').waitFor();
     expect(await shownIds()).toEqual(pages.flatMap((p) => p.items.map((r) => r.id)));
+  });
+
+  it("should show a system admin every MPP's rows, in English once English is chosen", async () => {
+    const api = await auditAs(s.system, { limit: 50 });
+    const row = api.items[0];
+
+    await signIn(s.system);
+    await page.evaluate(() => localStorage.setItem('mpp.lang', 'en'));
+    await page.goto(`${base}/counter/audit`);
+    expect(await shownIds()).toEqual(api.items.map((r) => r.id));
+    const sut = page.getByTestId(`audit-row-${row.id}`);
+    expect((await sut.getByTestId('audit-action-words').textContent())?.trim()).toBe(ACTIONS_EN[row.action]);
+    const at = formatClock(new Date(row.at), 'Asia/Jakarta', 'en', { seconds: true });
+    expect((await sut.getByTestId('audit-when').textContent())?.trim()).toBe(`${at.date} ${at.time}`);
+    expect(await page.title()).toContain('Audit log');
+    await page.evaluate(() => localStorage.removeItem('mpp.lang'));
   });
 
   it("should show an agency admin only their agency's rows", async () => {
