@@ -77,6 +77,15 @@ describe('The administration shell of the counter app in Chromium', () => {
     expect(await scopeText()).toBe(`You administer ${kupang.name}.`);
     expect(await sectionNames()).toEqual(['Site', 'Counters', 'Staff', 'Devices', 'Policies']);
     expect((await page.getByTestId('nav-admin').textContent())?.trim()).toBe('Administration');
+    // The manager's other pages sit beside Administrasi in the app's menu.
+    const menu = await page.locator('[data-testid="nav-command"], [data-testid="nav-reports"], [data-testid="nav-audit"]').evaluateAll((els) =>
+      els.map((el) => [el.textContent?.trim(), el.getAttribute('href')]),
+    );
+    expect(menu).toEqual([
+      ['Command centre', '/counter/komando'],
+      ['Reports', '/counter/laporan'],
+      ['Audit log', '/counter/audit'],
+    ]);
     await checkScreen(page, 'admin-shell-site-admin-en');
     await page.getByTestId('lang-id').click();
   });
@@ -103,7 +112,7 @@ describe('The administration shell of the counter app in Chromium', () => {
     await signIn(staff.dukcapilOfficer);
     await page.goto(`${base}/counter/`);
     await page.getByTestId('nav-counters').waitFor();
-    expect(await page.getByTestId('nav-admin').count()).toBe(0);
+    for (const link of ['nav-admin', 'nav-command', 'nav-reports', 'nav-audit']) expect(await page.getByTestId(link).count()).toBe(0);
     await page.goto(`${base}/counter/admin/petugas`);
     await page.waitForURL(`${base}/counter/loket`);
     expect(await page.getByTestId('admin-scope').count()).toBe(0);

@@ -33,6 +33,9 @@ const ROLE_KEYS: Readonly<Record<StaffRole, string>> = {
           }
           @if (administers()) {
             <a routerLink="/admin" routerLinkActive="nav--active" ariaCurrentWhenActive="page" data-testid="nav-admin">{{ 'counter.nav.admin' | t }}</a>
+            <a routerLink="/komando" routerLinkActive="nav--active" ariaCurrentWhenActive="page" data-testid="nav-command">{{ 'counter.nav.command' | t }}</a>
+            <a routerLink="/laporan" routerLinkActive="nav--active" ariaCurrentWhenActive="page" data-testid="nav-reports">{{ 'counter.nav.reports' | t }}</a>
+            <a routerLink="/audit" routerLinkActive="nav--active" ariaCurrentWhenActive="page" data-testid="nav-audit">{{ 'counter.nav.audit' | t }}</a>
           }
         </nav>
       }
