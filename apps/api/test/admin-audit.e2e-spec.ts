@@ -438,6 +438,44 @@ describe(AuditService.name, () => {
       expect(await searchAll(s.dukcapilAdmin, { q: marker, from: lastAt })).toEqual([]);
     });
 
+    it("should filter by siteCode: any site for a system admin, only their own for a site or agency admin (403 otherwise, 404 unknown, 400 malformed)", async () => {
+      const [dukcapilService] = await kupangServices('dukcapil');
+      await as(s.kupangSiteAdmin).post('/api/v1/admin/sites/kota-kupang/closures').send({ date: '2027-06-07', name: 'Filter MPP Kupang' }).expect(201);
+      await as(s.probolinggoSiteAdmin).post('/api/v1/admin/sites/kota-probolinggo/closures').send({ date: '2027-06-07', name: 'Filter MPP Probolinggo' }).expect(201);
+      await as(s.dukcapilAdmin).patch(`/api/v1/admin/services/${dukcapilService.id}`).send({ summary: 'Ringkasan untuk filter MPP' }).expect(200);
+      const rows = (await db.query(`SELECT id, site_id, agency_id, action FROM admin_audit ORDER BY at DESC, id DESC`)) as { id: string; site_id: string | null; agency_id: string | null; action: string }[];
+      const idsWhere = (keep: (r: (typeof rows)[number]) => boolean) => rows.filter(keep).map((r) => r.id);
+      // The filter must leave rows out, or this test proves nothing.
+      expect(idsWhere((r) => r.site_id !== kupangId).length).toBeGreaterThan(0);
+      expect(idsWhere((r) => r.site_id !== probolinggoId).length).toBeGreaterThan(0);
+
+      const kupangBySystem = await searchAll(s.system, { siteCode: 'kota-kupang' });
+      expect(kupangBySystem.map((e) => e.id)).toEqual(idsWhere((r) => r.site_id === kupangId));
+      expect((await searchAll(s.system, { siteCode: 'kota-probolinggo' })).map((e) => e.id)).toEqual(idsWhere((r) => r.site_id === probolinggoId));
+      // Combined with the other filters (AND).
+      expect((await searchAll(s.system, { siteCode: 'kota-probolinggo', action: 'site_closure.add' })).map((e) => e.id)).toEqual(
+        idsWhere((r) => r.site_id === probolinggoId && r.action === 'site_closure.add'),
+      );
+
+      expect((await searchAll(s.kupangSiteAdmin, { siteCode: 'kota-kupang' })).map((e) => e.id)).toEqual(idsWhere((r) => r.site_id === kupangId));
+      const dukcapil = await searchAll(s.dukcapilAdmin, { siteCode: 'kota-kupang' });
+      expect(dukcapil.length).toBeGreaterThan(0);
+      expect(dukcapil.map((e) => e.id)).toEqual(idsWhere((r) => r.site_id === kupangId && r.agency_id === s.dukcapil.id));
+
+      for (const token of [s.kupangSiteAdmin, s.dukcapilAdmin]) {
+        const other = await as(token).get('/api/v1/admin/audit').query({ siteCode: 'kota-probolinggo' }).expect(403);
+        expect(other.body.code).toBe('OTHER_SITE');
+        expect(other.body.message).toEqual({ id: expect.any(String), en: expect.any(String) });
+      }
+      await as(s.probolinggoSiteAdmin).get('/api/v1/admin/audit').query({ siteCode: 'kota-kupang' }).expect(403);
+      const unknown = await as(s.system).get('/api/v1/admin/audit').query({ siteCode: 'kota-tidak-ada' }).expect(404);
+      expect(unknown.body.message.en).toContain('kota-tidak-ada');
+      for (const siteCode of ['Kota Kupang', 'kota_kupang', 'a'.repeat(65)]) {
+        const bad = await as(s.system).get('/api/v1/admin/audit').query({ siteCode }).expect(400);
+        expect(bad.body.message).toEqual({ id: expect.any(String), en: expect.any(String) });
+      }
+    });
+
     it('should refuse a bad cursor, an unknown action and a period that ends before it starts, in both languages', async () => {
       const cursor = await as(s.system).get('/api/v1/admin/audit').query({ cursor: Buffer.from('bukan|kursor').toString('base64url') }).expect(400);
       expect(cursor.body.message).toEqual({ id: expect.any(String), en: expect.any(String) });

@@ -75,6 +75,8 @@ export interface AuditPage {
 
 /** GET /admin/audit query: every filter optional, combined with AND. */
 export interface AuditQuery {
+  /** One site's rows (a site or agency admin: their own site only, else 403). */
+  siteCode?: string;
   /** ISO 8601 date-time (or date), inclusive. */
   from?: string;
   /** ISO 8601 date-time (or date), exclusive. */

@@ -162,3 +162,18 @@ export interface CheckInResponse {
   booking: BookingPublicResponse;
   ticket: TicketResponse;
 }
+
+/**
+ * `GET` and `PUT /api/v1/admin/sites/{code}/booking-policy`: the site's check-in window, what
+ * happens to a late arrival and the weekly booking limit per NIK (GET answers what PUT accepts).
+ */
+export interface BookingPolicy {
+  /** Check-in opens this many minutes before the slot (0–240). */
+  checkInEarlyMinutes: number;
+  /** … and closes this many minutes after its start (0–240). */
+  checkInLateMinutes: number;
+  /** A late booking becomes a walk-in ticket, or is refused. */
+  latePolicy: 'walk_in' | 'refuse';
+  /** Active bookings one NIK may hold per week (1–50). */
+  weeklyLimitPerNik: number;
+}

@@ -8,6 +8,8 @@ export type AuditScope = { kind: 'all' } | { kind: 'site'; siteId: string } | { 
 
 export interface AuditSearch {
   scope: AuditScope;
+  /** Only this site's rows (within the scope). */
+  siteId: string | null;
   /** ISO 8601 instants, passed to PostgreSQL as written (microseconds kept). */
   from: string | null;
   to: string | null;
@@ -47,6 +49,12 @@ export interface AuditRow {
 export class AuditRepository {
   constructor(@InjectDataSource() private readonly db: DataSource) {}
 
+  /** The id of the site with this code (retired sites included: their rows stay readable), or null. */
+  async findSiteIdByCode(code: string): Promise<string | null> {
+    const rows = (await this.db.query(`SELECT id FROM site WHERE code = $1`, [code])) as { id: string }[];
+    return rows[0]?.id ?? null;
+  }
+
   /** One page of the log, newest first, within the reader's scope. */
   async search(s: AuditSearch): Promise<AuditRow[]> {
     return (await this.db.query(
@@ -65,6 +73,7 @@ export class AuditRepository {
           AND ($8::text IS NULL OR a.action = $8)
           AND ($9::text IS NULL OR a.search_text LIKE $9)
           AND ($10::timestamptz IS NULL OR (a.at, a.id) < ($10::timestamptz, $11::uuid))
+          AND ($13::uuid IS NULL OR a.site_id = $13)
         ORDER BY a.at DESC, a.id DESC
         LIMIT $12`,
       [
@@ -80,6 +89,7 @@ export class AuditRepository {
         s.after?.at ?? null,
         s.after?.id ?? null,
         s.limit,
+        s.siteId,
       ],
     )) as AuditRow[];
   }

@@ -9,6 +9,7 @@ import type { AuditQueryDto } from './dto/audit-query.dto';
 const DEFAULT_LIMIT = 50;
 
 const BAD_CURSOR = { id: 'Kursor halaman tidak dikenal; mulai lagi dari halaman pertama.', en: 'Unknown page cursor; start again from the first page.' };
+const OTHER_SITE = { id: 'Anda hanya dapat membaca log audit MPP tempat Anda bertugas.', en: 'You may only read the audit log of the site you are assigned to.' };
 const BAD_PERIOD = { id: '"from" harus sebelum "to".', en: '"from" must be before "to".' };
 
 /**
@@ -26,8 +27,11 @@ export class AuditService {
     if (from && to && Date.parse(from) >= Date.parse(to)) throw ApiException.unprocessable('INVALID_PERIOD', BAD_PERIOD, [{ field: 'from', message: BAD_PERIOD }]);
     const limit = query.limit ?? DEFAULT_LIMIT;
     const text = query.q?.trim().toLowerCase();
+    const scope = scopeOf(staff);
+    const siteId = query.siteCode ? await this.siteOf(staff, query.siteCode) : null;
     const rows = await this.repo.search({
-      scope: scopeOf(staff),
+      scope,
+      siteId,
       from,
       to,
       actorId: query.actorId ?? null,
@@ -41,6 +45,14 @@ export class AuditService {
     const page = rows.slice(0, limit);
     const last = page[page.length - 1];
     return { items: page.map(toAuditEntryResponse), nextCursor: rows.length > limit && last ? encodeCursor(last) : null };
+  }
+
+  /** The site a `siteCode` filter names: 404 when there is none, 403 when it is not the reader's (a system admin may name any). */
+  private async siteOf(staff: StaffPrincipal, code: string): Promise<string> {
+    const siteId = await this.repo.findSiteIdByCode(code);
+    if (!siteId) throw ApiException.notFound('SITE_NOT_FOUND', { id: `MPP "${code}" tidak ditemukan.`, en: `Site "${code}" not found.` });
+    if (staff.role !== 'system_admin' && staff.siteId !== siteId) throw ApiException.forbidden('OTHER_SITE', OTHER_SITE);
+    return siteId;
   }
 }
 

@@ -1,5 +1,5 @@
 import { HttpStatus, Injectable, Logger } from '@nestjs/common';
-import type { BookingCreatedResponse, BookingDay, BookingDaysResponse, BookingProof, BookingPublicResponse, BookingResponse, CheckInResponse, ClosedDayReason, FieldError, LocalizedText, SlotResponse, SlotsResponse } from '@mpp/contracts';
+import type { BookingCreatedResponse, BookingPolicy, BookingDay, BookingDaysResponse, BookingProof, BookingPublicResponse, BookingResponse, CheckInResponse, ClosedDayReason, FieldError, LocalizedText, SlotResponse, SlotsResponse } from '@mpp/contracts';
 import {
   bookableDailyCapacity,
   checkInStatus,
@@ -393,6 +393,14 @@ export class BookingService {
     }));
   }
 
+  /** The site's booking policy, in the shape setSitePolicy (PUT) accepts. */
+  async sitePolicy(staff: StaffPrincipal, siteCode: string): Promise<BookingPolicy> {
+    const site = await this.catalogue.findSiteByCode(siteCode);
+    if (!site) throw ApiException.notFound('SITE_NOT_FOUND', BookingMessages.siteNotFound(siteCode));
+    AccessPolicy.assertSite(staff, site.id);
+    return toBookingPolicy(site);
+  }
+
   async setSitePolicy(staff: StaffPrincipal, siteCode: string, dto: BookingPolicyDto): Promise<BookingPolicyDto> {
     const site = await this.catalogue.findSiteByCode(siteCode);
     if (!site) throw ApiException.notFound('SITE_NOT_FOUND', BookingMessages.siteNotFound(siteCode));
@@ -520,4 +528,9 @@ function checkPerson(dto: CreateBookingDto, now: Date): CheckedCitizenIdentity &
 /** Constant-time comparison of two hashes (false, not an exception, when the lengths differ). */
 function sameBytes(a: Buffer, b: Buffer): boolean {
   return a.length === b.length && timingSafeEqual(a, b);
+}
+
+/** A site's booking policy as GET and PUT /admin/sites/{code}/booking-policy carry it. */
+export function toBookingPolicy(site: SiteEntity): BookingPolicy {
+  return { checkInEarlyMinutes: site.checkinEarlyMinutes, checkInLateMinutes: site.checkinLateMinutes, latePolicy: site.checkinLatePolicy, weeklyLimitPerNik: site.bookingWeeklyLimit };
 }

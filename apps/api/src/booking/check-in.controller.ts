@@ -1,6 +1,6 @@
 import { Body, Controller, Get, HttpCode, Param, Post, Put, Query } from '@nestjs/common';
 import { ApiBearerAuth, ApiOperation, ApiTags } from '@nestjs/swagger';
-import type { BookingResponse, CheckInResponse } from '@mpp/contracts';
+import type { BookingPolicy, BookingResponse, CheckInResponse } from '@mpp/contracts';
 import { CurrentPrincipal, CurrentStaff, StaffRoles } from '../auth/auth.decorators';
 import type { Principal, StaffPrincipal } from '../auth/principal';
 import { ApiException } from '../common/errors/api-exception';
@@ -36,6 +36,13 @@ export class CheckInController {
   @ApiOperation({ summary: 'Bookings of a day per service: active, checked in, cancelled, no-show' })
   stats(@CurrentStaff() staff: StaffPrincipal, @Param('code', SiteCodePipe) code: string, @Query() query: SlotsQueryDto) {
     return this.bookings.stats(staff, code, query.date);
+  }
+
+  @Get('admin/sites/:code/booking-policy')
+  @StaffRoles('system_admin', 'site_admin')
+  @ApiOperation({ summary: 'The check-in window, late arrivals and weekly limit in force, in the shape PUT accepts' })
+  readPolicy(@CurrentStaff() staff: StaffPrincipal, @Param('code', SiteCodePipe) code: string): Promise<BookingPolicy> {
+    return this.bookings.sitePolicy(staff, code);
   }
 
   @Put('admin/sites/:code/booking-policy')

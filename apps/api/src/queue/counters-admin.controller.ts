@@ -1,4 +1,4 @@
-import { Body, Controller, Param, Patch, Post, Put } from '@nestjs/common';
+import { Body, Controller, Get, Param, Patch, Post, Put } from '@nestjs/common';
 import { ApiBearerAuth, ApiOperation, ApiTags } from '@nestjs/swagger';
 import type { CounterResponse, QueuePolicy } from '@mpp/contracts';
 import { CurrentStaff, StaffRoles } from '../auth/auth.decorators';
@@ -24,6 +24,13 @@ export class CountersAdminController {
   @StaffRoles('system_admin', 'site_admin')
   update(@CurrentStaff() staff: StaffPrincipal, @Param('id', UuidPipe) id: string, @Body() dto: UpdateCounterDto): Promise<CounterResponse> {
     return this.counters.update(staff, id, dto);
+  }
+
+  @Get('sites/:code/queue-policy')
+  @StaffRoles('system_admin', 'site_admin')
+  @ApiOperation({ summary: 'The calling order in force, in the shape PUT accepts' })
+  readPolicy(@CurrentStaff() staff: StaffPrincipal, @Param('code', SiteCodePipe) code: string): Promise<QueuePolicy> {
+    return this.counters.policy(staff, code);
   }
 
   @Put('sites/:code/queue-policy')

@@ -2,7 +2,9 @@ import { Injectable } from '@nestjs/common';
 import type { CounterResponse, QueuePolicy } from '@mpp/contracts';
 import { AccessPolicy } from '../auth/access-policy';
 import type { StaffPrincipal } from '../auth/principal';
+import { CatalogueMessages } from '../catalogue/catalogue.messages';
 import { CatalogueRepository } from '../catalogue/catalogue.repository';
+import type { SiteEntity } from '../catalogue/entities/site.entity';
 import { SitesService } from '../catalogue/sites.service';
 import { AuditLog } from '../common/audit-log';
 import { ApiException } from '../common/errors/api-exception';
@@ -50,6 +52,14 @@ export class CountersAdminService {
     return this.views.counter((await this.repo.findCounter(id))!);
   }
 
+  /** The site's calling policy, in the shape setPolicy (PUT) accepts; a retired site's too (reading changes nothing). */
+  async policy(staff: StaffPrincipal, siteCode: string): Promise<QueuePolicy> {
+    const site = await this.catalogue.findSiteByCode(siteCode);
+    if (!site) throw ApiException.notFound('SITE_NOT_FOUND', CatalogueMessages.siteNotFound(siteCode));
+    AccessPolicy.assertSite(staff, site.id);
+    return toQueuePolicy(site);
+  }
+
   async setPolicy(staff: StaffPrincipal, siteCode: string, dto: QueuePolicyDto): Promise<QueuePolicy> {
     const site = await this.sites.requireManageableSite(staff, siteCode);
     return this.sites.setQueuePolicy(staff, site, { mode: dto.mode, interleaveEvery: dto.interleaveEvery, allowPick: dto.allowPick, maxRecalls: dto.maxRecalls });
@@ -66,6 +76,11 @@ export class CountersAdminService {
       );
     }
   }
+}
+
+/** A site's calling policy as GET and PUT /admin/sites/{code}/queue-policy carry it. */
+export function toQueuePolicy(site: SiteEntity): QueuePolicy {
+  return { mode: site.queueMode, interleaveEvery: site.queueInterleaveEvery, allowPick: site.queueAllowPick, maxRecalls: site.queueMaxRecalls };
 }
 
 /** What the audit log keeps of a counter: its number, name and services (sorted ids). */

@@ -1,5 +1,6 @@
 import { Type } from 'class-transformer';
 import { AUDIT_ACTIONS, AUDIT_ENTITY_TYPES, type AuditAction, type AuditEntityType, type AuditQuery } from '@mpp/contracts';
+import { SLUG_MAX_LENGTH, SLUG_PATTERN } from '@mpp/domain';
 import { IsIn, IsInt, IsISO8601, IsOptional, IsString, IsUUID, Matches, Max, MaxLength, Min } from 'class-validator';
 
 const periodMessage = {
@@ -11,6 +12,13 @@ const periodMessage = {
 
 /** GET /admin/audit: every filter optional, combined with AND (contracts' AuditQuery). */
 export class AuditQueryDto implements AuditQuery {
+  /** One site's rows, by its code (e.g. kota-kupang); a site or agency admin may only name their own site */
+  @IsOptional()
+  @IsString()
+  @MaxLength(SLUG_MAX_LENGTH)
+  @Matches(SLUG_PATTERN, { context: { message: { id: 'Kode MPP hanya boleh huruf kecil, angka dan tanda hubung, mis. kota-kupang.', en: 'A site code may only contain lowercase letters, digits and hyphens, e.g. kota-kupang.' } } })
+  siteCode?: string;
+
   /** From this instant on (inclusive); a date alone is its start in UTC */
   @IsOptional()
   @IsISO8601({ strict: true }, { context: periodMessage })
