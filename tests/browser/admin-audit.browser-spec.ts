@@ -6,11 +6,8 @@ import { createTestApp, TestApp } from '../../apps/api/test/support/test-app';
 import { ACTIONS_EN, ACTIONS_ID, ROLES_ID, auditDiff } from '../../apps/counter/src/app/audit/audit-words';
 import { formatClock } from '../../libs/ui/src/format/clock';
 import { checkScreen } from './support/axe';
-import { chromiumFor, closeAppAndChromium } from './support/app-in-chromium';
-
-/** The counter app's session in sessionStorage (apps/counter/src/app/auth/auth-session.service.ts). */
-const TOKEN_KEY = 'mpp.counter.token';
-const SESSION_KEY = 'mpp.counter.session';
+import { closeAppAndChromium } from './support/app-in-chromium';
+import { counterPageFor, signInCounterPage } from './support/counter-session';
 
 describe('The audit log screen (audit) in Chromium', () => {
   let t: TestApp;
@@ -22,19 +19,7 @@ describe('The audit log screen (audit) in Chromium', () => {
   let dukcapilUserId: string;
   let polrestaUserId: string;
 
-  /** Signs the page in with a token the API gave (the sign-in form and its second factor are the login page's tests). */
-  const signIn = async (token: string) => {
-    const user = (await t.http().get('/api/v1/auth/me').auth(token, { type: 'bearer' }).expect(200)).body as StaffUserResponse;
-    await page.goto(`${base}/api/health`);
-    await page.evaluate(
-      ([keys, values]) => {
-        sessionStorage.clear();
-        sessionStorage.setItem(keys[0], values[0]);
-        sessionStorage.setItem(keys[1], values[1]);
-      },
-      [[TOKEN_KEY, SESSION_KEY], [token, JSON.stringify({ expiresAt: null, user })]] as const,
-    );
-  };
+  const signIn = (token: string) => signInCounterPage(page, base, token);
   const auditAs = async (token: string, query: AuditQuery = {}) =>
     (await t.http().get('/api/v1/admin/audit').query(query).auth(token, { type: 'bearer' }).expect(200)).body as AuditPage;
   const only = async (token: string, query: AuditQuery): Promise<AuditEntryResponse> => {
@@ -69,8 +54,7 @@ describe('The audit log screen (audit) in Chromium', () => {
     await t.http().patch(`/api/v1/admin/counters/${counterId}`).auth(s.kupangSiteAdmin, { type: 'bearer' }).send({ name: 'Loket Layar Audit Baru' }).expect(200);
     dukcapilUserId = (await createOfficer(s.dukcapilAdmin, 'Petugas Layar Dukcapil', s.dukcapil.id)).id;
     polrestaUserId = (await createOfficer(s.polrestaAdmin, 'Petugas Layar Polresta', s.polresta.id)).id;
-    ({ browser, base } = await chromiumFor(t));
-    page = await browser.newPage({ viewport: { width: 1366, height: 900 } });
+    ({ browser, base, page } = await counterPageFor(t));
   }, 180_000);
   afterAll(() => closeAppAndChromium(browser, t));
 

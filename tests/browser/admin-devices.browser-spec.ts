@@ -1,15 +1,12 @@
 import { BinaryBitmap, HybridBinarizer, QRCodeReader, RGBLuminanceSource } from '@zxing/library';
-import type { DeviceResponse, SiteResponse, StaffUserResponse } from '@mpp/contracts';
+import type { DeviceResponse, SiteResponse } from '@mpp/contracts';
 import type { Browser, Page } from 'playwright-core';
 import sharp from 'sharp';
 import { createStaff, StaffTokens } from '../../apps/api/test/support/staff';
 import { createTestApp, TestApp } from '../../apps/api/test/support/test-app';
 import { checkScreen } from './support/axe';
-import { chromiumFor, closeAppAndChromium } from './support/app-in-chromium';
-
-/** The counter app's session in sessionStorage (apps/counter/src/app/auth/auth-session.service.ts). */
-const TOKEN_KEY = 'mpp.counter.token';
-const SESSION_KEY = 'mpp.counter.session';
+import { closeAppAndChromium } from './support/app-in-chromium';
+import { counterPageFor, signInCounterPage } from './support/counter-session';
 
 /** The text of a QR code in a PNG data URL, read by @zxing/library (the kiosk's own reader). */
 async function readQr(dataUrl: string): Promise<string> {
@@ -31,20 +28,7 @@ describe('The devices administration page (admin/perangkat) in Chromium', () => 
   let deviceId: string;
   const name = 'TV ruang tunggu lantai 2';
 
-  /** Signs the page in with a token the API gave (the sign-in form and its second factor are the login page's tests). */
-  const signIn = async (staffToken: string) => {
-    const user = (await t.http().get('/api/v1/auth/me').auth(staffToken, { type: 'bearer' }).expect(200)).body as StaffUserResponse;
-    // A page of the same origin where no app runs (an app still open could save its own session over this one).
-    await page.goto(`${base}/api/health`);
-    await page.evaluate(
-      ([keys, values]) => {
-        sessionStorage.clear();
-        sessionStorage.setItem(keys[0], values[0]);
-        sessionStorage.setItem(keys[1], values[1]);
-      },
-      [[TOKEN_KEY, SESSION_KEY], [staffToken, JSON.stringify({ expiresAt: null, user })]] as const,
-    );
-  };
+  const signIn = (staffToken: string) => signInCounterPage(page, base, staffToken);
   const devicesOfKupang = async () =>
     (await t.http().get('/api/v1/admin/sites/kota-kupang/devices').auth(staff.kupangSiteAdmin, { type: 'bearer' }).expect(200)).body as DeviceResponse[];
   const asDevice = (deviceToken: string) => t.http().get('/api/v1/auth/device').auth(deviceToken, { type: 'bearer' });
@@ -55,8 +39,7 @@ describe('The devices administration page (admin/perangkat) in Chromium', () => 
     t = await createTestApp();
     staff = await createStaff(t);
     site = (await t.http().get('/api/v1/sites/kota-kupang').expect(200)).body as SiteResponse;
-    ({ browser, base } = await chromiumFor(t));
-    page = await browser.newPage({ viewport: { width: 1366, height: 900 } });
+    ({ browser, base, page } = await counterPageFor(t));
   }, 180_000);
   afterAll(() => closeAppAndChromium(browser, t));
 

@@ -1,13 +1,10 @@
-import type { ApiError, OnlineTicketPolicy, StaffUserResponse } from '@mpp/contracts';
+import type { ApiError, OnlineTicketPolicy } from '@mpp/contracts';
 import type { Browser, Page } from 'playwright-core';
 import { createStaff, StaffTokens } from '../../apps/api/test/support/staff';
 import { createTestApp, TestApp } from '../../apps/api/test/support/test-app';
 import { checkScreen } from './support/axe';
-import { chromiumFor, closeAppAndChromium } from './support/app-in-chromium';
-
-/** The counter app's session in sessionStorage (apps/counter/src/app/auth/auth-session.service.ts). */
-const TOKEN_KEY = 'mpp.counter.token';
-const SESSION_KEY = 'mpp.counter.session';
+import { closeAppAndChromium } from './support/app-in-chromium';
+import { counterPageFor, signInCounterPage } from './support/counter-session';
 
 describe('The policies administration page (admin/kebijakan) in Chromium', () => {
   let t: TestApp;
@@ -16,20 +13,7 @@ describe('The policies administration page (admin/kebijakan) in Chromium', () =>
   let base: string;
   let page: Page;
 
-  /** Signs the page in with a token the API gave (the sign-in form and its second factor are the login page's tests). */
-  const signIn = async (token: string) => {
-    const user = (await t.http().get('/api/v1/auth/me').auth(token, { type: 'bearer' }).expect(200)).body as StaffUserResponse;
-    // A page of the same origin where no app runs (an app still open could save its own session over this one).
-    await page.goto(`${base}/api/health`);
-    await page.evaluate(
-      ([keys, values]) => {
-        sessionStorage.clear();
-        sessionStorage.setItem(keys[0], values[0]);
-        sessionStorage.setItem(keys[1], values[1]);
-      },
-      [[TOKEN_KEY, SESSION_KEY], [token, JSON.stringify({ expiresAt: null, user })]] as const,
-    );
-  };
+  const signIn = (token: string) => signInCounterPage(page, base, token);
   const policyOf = async (site: string, token: string) =>
     (await t.http().get(`/api/v1/admin/sites/${site}/online-ticket-policy`).auth(token, { type: 'bearer' }).expect(200)).body as OnlineTicketPolicy;
   const fieldValues = async () => ({
@@ -40,8 +24,7 @@ describe('The policies administration page (admin/kebijakan) in Chromium', () =>
   beforeAll(async () => {
     t = await createTestApp();
     staff = await createStaff(t);
-    ({ browser, base } = await chromiumFor(t));
-    page = await browser.newPage({ viewport: { width: 1366, height: 900 } });
+    ({ browser, base, page } = await counterPageFor(t));
   }, 180_000);
   afterAll(() => closeAppAndChromium(browser, t));
 

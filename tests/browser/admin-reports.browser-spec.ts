@@ -1,17 +1,14 @@
-import type { HallReportResponse, SiteResponse, StaffUserResponse, SurveyReportResponse } from '@mpp/contracts';
+import type { HallReportResponse, SiteResponse, SurveyReportResponse } from '@mpp/contracts';
 import { localDate } from '@mpp/domain';
 import type { Browser, Page } from 'playwright-core';
 import { DataSource } from 'typeorm';
 import { FixedClock } from '../../apps/api/src/common/clock';
 import { counterAction, issue, KUPANG_MONDAY_0900, setupHall, type Hall } from '../../apps/api/test/support/hall';
 import { createTestApp, TestApp } from '../../apps/api/test/support/test-app';
-import { chromiumFor, closeAppAndChromium } from './support/app-in-chromium';
+import { closeAppAndChromium } from './support/app-in-chromium';
+import { counterPageFor, signInCounterPage } from './support/counter-session';
 import { checkScreen } from './support/axe';
 import { downloadByClick } from './support/download';
-
-/** The counter app's session in sessionStorage (apps/counter/src/app/auth/auth-session.service.ts). */
-const TOKEN_KEY = 'mpp.counter.token';
-const SESSION_KEY = 'mpp.counter.session';
 
 /** A figure as an Indonesian page writes it (the page's default language). */
 const id = (value: number | null, decimals = 0) =>
@@ -39,18 +36,7 @@ describe('The report pages (laporan/skm, laporan/kinerja) in Chromium', () => {
     ],
   };
 
-  const signIn = async (token: string) => {
-    const user = (await t.http().get('/api/v1/auth/me').auth(token, { type: 'bearer' }).expect(200)).body as StaffUserResponse;
-    await page.goto(`${base}/api/health`);
-    await page.evaluate(
-      ([keys, values]) => {
-        sessionStorage.clear();
-        sessionStorage.setItem(keys[0], values[0]);
-        sessionStorage.setItem(keys[1], values[1]);
-      },
-      [[TOKEN_KEY, SESSION_KEY], [token, JSON.stringify({ expiresAt: null, user })]] as const,
-    );
-  };
+  const signIn = (token: string) => signInCounterPage(page, base, token);
   const surveyReport = async (token: string) =>
     (await t.http().get('/api/v1/admin/sites/kota-kupang/survey/report').query(period).auth(token, { type: 'bearer' }).expect(200)).body as SurveyReportResponse;
   const hallReport = async (token: string, groupBy: string) =>
@@ -87,8 +73,7 @@ describe('The report pages (laporan/skm, laporan/kinerja) in Chromium', () => {
         );
       }
     }
-    ({ browser, base } = await chromiumFor(t));
-    page = await browser.newPage({ viewport: { width: 1366, height: 900 }, acceptDownloads: true });
+    ({ browser, base, page } = await counterPageFor(t, { acceptDownloads: true }));
   }, 180_000);
   afterAll(() => closeAppAndChromium(browser, t));
 

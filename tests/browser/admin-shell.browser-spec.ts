@@ -3,11 +3,8 @@ import type { Browser, Page } from 'playwright-core';
 import { createStaff, StaffTokens } from '../../apps/api/test/support/staff';
 import { createTestApp, TestApp } from '../../apps/api/test/support/test-app';
 import { checkScreen } from './support/axe';
-import { chromiumFor, closeAppAndChromium } from './support/app-in-chromium';
-
-/** The counter app's session in sessionStorage (apps/counter/src/app/auth/auth-session.service.ts). */
-const TOKEN_KEY = 'mpp.counter.token';
-const SESSION_KEY = 'mpp.counter.session';
+import { closeAppAndChromium } from './support/app-in-chromium';
+import { counterPageFor, signInCounterPage } from './support/counter-session';
 
 describe('The administration shell of the counter app in Chromium', () => {
   let t: TestApp;
@@ -18,24 +15,7 @@ describe('The administration shell of the counter app in Chromium', () => {
   let kupang: SiteResponse;
   let probolinggo: SiteResponse;
 
-  /**
-   * Signs the page in with a token the API gave (the sign-in form itself, and an administrator's
-   * second factor, are the login page's tests): the session as the app keeps it.
-   */
-  const signIn = async (token: string) => {
-    const user = (await t.http().get('/api/v1/auth/me').auth(token, { type: 'bearer' }).expect(200)).body as StaffUserResponse;
-    // A page of the same origin where no app runs (an app still open could save its own session over this one).
-    await page.goto(`${base}/api/health`);
-    await page.evaluate(
-      ([keys, values]) => {
-        sessionStorage.clear();
-        sessionStorage.setItem(keys[0], values[0]);
-        sessionStorage.setItem(keys[1], values[1]);
-      },
-      [[TOKEN_KEY, SESSION_KEY], [token, JSON.stringify({ expiresAt: null, user })]] as const,
-    );
-    return user;
-  };
+  const signIn = (token: string) => signInCounterPage(page, base, token);
   const sectionNames = async () => (await page.locator('[data-testid^="admin-nav-"]').allTextContents()).map((s) => s.trim());
   const scopeText = async () => (await page.getByTestId('admin-scope').textContent())?.trim();
 
@@ -44,8 +24,7 @@ describe('The administration shell of the counter app in Chromium', () => {
     staff = await createStaff(t);
     kupang = (await t.http().get('/api/v1/sites/kota-kupang').expect(200)).body as SiteResponse;
     probolinggo = (await t.http().get('/api/v1/sites/kota-probolinggo').expect(200)).body as SiteResponse;
-    ({ browser, base } = await chromiumFor(t));
-    page = await browser.newPage({ viewport: { width: 1366, height: 900 } });
+    ({ browser, base, page } = await counterPageFor(t));
   }, 180_000);
   afterAll(() => closeAppAndChromium(browser, t));
 

@@ -9,11 +9,9 @@ import { STAFF_PASSWORD } from '../../apps/api/test/support/staff';
 import { createTestApp, TestApp } from '../../apps/api/test/support/test-app';
 import { checkScreen } from './support/axe';
 import { chromiumFor, closeAppAndChromium } from './support/app-in-chromium';
+import { COUNTER_TOKEN_KEY } from './support/counter-session';
 import { focusedAfterMove } from './support/focus';
 import { shownSecret, typePassword } from './support/staff-sign-in';
-
-/** The counter app's token in sessionStorage (apps/counter/src/app/auth/auth-session.service.ts). */
-const TOKEN_KEY = 'mpp.counter.token';
 
 /** The text of a QR code in a PNG data URL, read by @zxing/library. */
 async function readQr(dataUrl: string): Promise<string> {
@@ -50,7 +48,7 @@ describe('Administrators sign in with a second factor (counter app, Chromium)', 
     return ((await page.getByTestId('login-error').textContent()) ?? '').trim();
   };
   const meOf = async (page: Page) => {
-    const token = await page.evaluate((key) => sessionStorage.getItem(key), TOKEN_KEY);
+    const token = await page.evaluate((key) => sessionStorage.getItem(key), COUNTER_TOKEN_KEY);
     return (await t.http().get('/api/v1/auth/me').auth(token!, { type: 'bearer' }).expect(200)).body as StaffUserResponse;
   };
 

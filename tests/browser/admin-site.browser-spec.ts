@@ -1,13 +1,10 @@
-import type { ApiError, SiteResponse, StaffUserResponse } from '@mpp/contracts';
+import type { ApiError, SiteResponse } from '@mpp/contracts';
 import type { Browser, Page } from 'playwright-core';
 import { createStaff, StaffTokens } from '../../apps/api/test/support/staff';
 import { createTestApp, TestApp } from '../../apps/api/test/support/test-app';
 import { checkScreen } from './support/axe';
-import { chromiumFor, closeAppAndChromium } from './support/app-in-chromium';
-
-/** The counter app's session in sessionStorage (apps/counter/src/app/auth/auth-session.service.ts). */
-const TOKEN_KEY = 'mpp.counter.token';
-const SESSION_KEY = 'mpp.counter.session';
+import { closeAppAndChromium } from './support/app-in-chromium';
+import { counterPageFor, signInCounterPage } from './support/counter-session';
 
 describe('The site administration page (admin/situs) in Chromium', () => {
   let t: TestApp;
@@ -17,20 +14,7 @@ describe('The site administration page (admin/situs) in Chromium', () => {
   let page: Page;
   let closureDate: string;
 
-  /** Signs the page in with a token the API gave (the sign-in form and its second factor are the login page's tests). */
-  const signIn = async (token: string) => {
-    const user = (await t.http().get('/api/v1/auth/me').auth(token, { type: 'bearer' }).expect(200)).body as StaffUserResponse;
-    // A page of the same origin where no app runs (an app still open could save its own session over this one).
-    await page.goto(`${base}/api/health`);
-    await page.evaluate(
-      ([keys, values]) => {
-        sessionStorage.clear();
-        sessionStorage.setItem(keys[0], values[0]);
-        sessionStorage.setItem(keys[1], values[1]);
-      },
-      [[TOKEN_KEY, SESSION_KEY], [token, JSON.stringify({ expiresAt: null, user })]] as const,
-    );
-  };
+  const signIn = (token: string) => signInCounterPage(page, base, token);
   const siteOf = async (code: string) => (await t.http().get(`/api/v1/sites/${code}`).expect(200)).body as SiteResponse;
   const shownDates = () => page.getByTestId('closure-row').evaluateAll((rows) => rows.map((r) => r.getAttribute('data-date')));
   const announced = (text: string) => page.getByTestId('admin-announcement').filter({ hasText: text }).waitFor();
@@ -44,8 +28,7 @@ describe('The site administration page (admin/situs) in Chromium', () => {
     const local = (ms: number) => new Intl.DateTimeFormat('en-CA', { timeZone: kupang.timeZone }).format(new Date(ms));
     while (kupang.upcomingClosures.some((c) => c.date === local(day))) day += 86_400_000;
     closureDate = local(day);
-    ({ browser, base } = await chromiumFor(t));
-    page = await browser.newPage({ viewport: { width: 1366, height: 900 } });
+    ({ browser, base, page } = await counterPageFor(t));
   }, 180_000);
   afterAll(() => closeAppAndChromium(browser, t));
 

@@ -3,11 +3,8 @@ import type { Browser, Page } from 'playwright-core';
 import { createStaff, StaffTokens } from '../../apps/api/test/support/staff';
 import { createTestApp, TestApp } from '../../apps/api/test/support/test-app';
 import { checkScreen } from './support/axe';
-import { chromiumFor, closeAppAndChromium } from './support/app-in-chromium';
-
-/** The counter app's session in sessionStorage (apps/counter/src/app/auth/auth-session.service.ts). */
-const TOKEN_KEY = 'mpp.counter.token';
-const SESSION_KEY = 'mpp.counter.session';
+import { closeAppAndChromium } from './support/app-in-chromium';
+import { counterPageFor, signInCounterPage } from './support/counter-session';
 
 describe('The staff administration page (admin/petugas) in Chromium', () => {
   let t: TestApp;
@@ -18,20 +15,7 @@ describe('The staff administration page (admin/petugas) in Chromium', () => {
   const officer = { fullName: 'Yohanes Bria Seran', email: 'yohanes.seran@mpp.test', password: 'kata-sandi-awal-01' };
   const newPassword = 'kata-sandi-baru-02';
 
-  /** Signs the page in with a token the API gave (the sign-in form and its second factor are the login page's tests). */
-  const signIn = async (token: string) => {
-    const user = (await t.http().get('/api/v1/auth/me').auth(token, { type: 'bearer' }).expect(200)).body as StaffUserResponse;
-    // A page of the same origin where no app runs (an app still open could save its own session over this one).
-    await page.goto(`${base}/api/health`);
-    await page.evaluate(
-      ([keys, values]) => {
-        sessionStorage.clear();
-        sessionStorage.setItem(keys[0], values[0]);
-        sessionStorage.setItem(keys[1], values[1]);
-      },
-      [[TOKEN_KEY, SESSION_KEY], [token, JSON.stringify({ expiresAt: null, user })]] as const,
-    );
-  };
+  const signIn = (token: string) => signInCounterPage(page, base, token);
   const usersAs = async (token: string) => (await t.http().get('/api/v1/admin/users').auth(token, { type: 'bearer' }).expect(200)).body as StaffUserResponse[];
   const loginStatus = async (email: string, password: string) => (await t.http().post('/api/v1/auth/login').send({ email, password })).status;
   const meStatus = async (token: string) => (await t.http().get('/api/v1/auth/me').auth(token, { type: 'bearer' })).status;
@@ -43,8 +27,7 @@ describe('The staff administration page (admin/petugas) in Chromium', () => {
   beforeAll(async () => {
     t = await createTestApp();
     staff = await createStaff(t);
-    ({ browser, base } = await chromiumFor(t));
-    page = await browser.newPage({ viewport: { width: 1366, height: 900 } });
+    ({ browser, base, page } = await counterPageFor(t));
   }, 180_000);
   afterAll(() => closeAppAndChromium(browser, t));
 

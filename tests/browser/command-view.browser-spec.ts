@@ -7,11 +7,9 @@ import { Hall, issue, setupHall } from '../../apps/api/test/support/hall';
 import { createTestApp, TestApp } from '../../apps/api/test/support/test-app';
 import { byUrgency } from '../../apps/counter/src/app/command/red-flag-order';
 import { checkScreen } from './support/axe';
-import { chromiumFor, closeAppAndChromium } from './support/app-in-chromium';
+import { closeAppAndChromium } from './support/app-in-chromium';
+import { counterPageFor, signInCounterPage } from './support/counter-session';
 
-/** The counter app's session in sessionStorage (apps/counter/src/app/auth/auth-session.service.ts). */
-const TOKEN_KEY = 'mpp.counter.token';
-const SESSION_KEY = 'mpp.counter.session';
 const wita = (date: string, time: string): Date => zonedToUtc(date, time, 'Asia/Makassar');
 
 describe('The command view (komando) in Chromium', () => {
@@ -22,19 +20,7 @@ describe('The command view (komando) in Chromium', () => {
   let base: string;
   let page: Page;
 
-  /** Signs the page in with a token the API gave (the sign-in form and its second factor are the login page's tests). */
-  const signIn = async (token: string) => {
-    const user = (await t.http().get('/api/v1/auth/me').auth(token, { type: 'bearer' }).expect(200)).body as StaffUserResponse;
-    await page.goto(`${base}/api/health`);
-    await page.evaluate(
-      ([keys, values]) => {
-        sessionStorage.clear();
-        sessionStorage.setItem(keys[0], values[0]);
-        sessionStorage.setItem(keys[1], values[1]);
-      },
-      [[TOKEN_KEY, SESSION_KEY], [token, JSON.stringify({ expiresAt: null, user })]] as const,
-    );
-  };
+  const signIn = (token: string) => signInCounterPage(page, base, token);
   const flagsAs = async (token: string) =>
     (await t.http().get('/api/v1/admin/sites/kota-kupang/red-flags').auth(token, { type: 'bearer' }).expect(200)).body as RedFlagListResponse;
   const settingsOf = async () =>
@@ -56,8 +42,7 @@ describe('The command view (komando) in Chromium', () => {
     clock.set(wita('2026-11-23', '10:09'));
     await issue(t, h.kiosk, h.services.ktpBaru);
     clock.set(wita('2026-11-23', '11:10'));
-    ({ browser, base } = await chromiumFor(t));
-    page = await browser.newPage({ viewport: { width: 1366, height: 900 } });
+    ({ browser, base, page } = await counterPageFor(t));
   }, 180_000);
   afterAll(() => closeAppAndChromium(browser, t));
 
