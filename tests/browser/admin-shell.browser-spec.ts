@@ -36,7 +36,7 @@ describe('The administration shell of the counter app in Chromium', () => {
     expect(page.url()).toBe(`${base}/counter/admin/petugas`);
     await page.getByTestId('admin-scope').filter({ hasText: kupang.name }).waitFor();
     expect(await scopeText()).toBe(`Anda mengelola ${kupang.name}.`);
-    expect(await sectionNames()).toEqual(['Situs', 'Loket', 'Petugas', 'Perangkat', 'Kebijakan']);
+    expect(await sectionNames()).toEqual(['Situs', 'Layanan', 'Loket', 'Petugas', 'Perangkat', 'Kebijakan']);
     expect(await page.getByTestId('admin-nav-petugas').getAttribute('aria-current')).toBe('page');
     expect(await page.getByTestId('nav-admin').getAttribute('aria-current')).toBe('page');
     expect(await page.title()).toContain('Petugas');
@@ -54,7 +54,7 @@ describe('The administration shell of the counter app in Chromium', () => {
     await page.getByTestId('lang-en').click();
     await page.getByTestId('admin-scope').filter({ hasText: 'You administer' }).waitFor();
     expect(await scopeText()).toBe(`You administer ${kupang.name}.`);
-    expect(await sectionNames()).toEqual(['Site', 'Counters', 'Staff', 'Devices', 'Policies']);
+    expect(await sectionNames()).toEqual(['Site', 'Services', 'Counters', 'Staff', 'Devices', 'Policies']);
     expect((await page.getByTestId('nav-admin').textContent())?.trim()).toBe('Administration');
     // The manager's other pages sit beside Administrasi in the app's menu.
     const menu = await page.locator('[data-testid="nav-command"], [data-testid="nav-reports"], [data-testid="nav-audit"]').evaluateAll((els) =>
@@ -76,11 +76,11 @@ describe('The administration shell of the counter app in Chromium', () => {
     expect(page.url()).toBe(`${base}/counter/admin/petugas`);
     await page.getByTestId('admin-scope').filter({ hasText: staff.dukcapil.name }).waitFor();
     expect(await scopeText()).toBe(`Anda mengelola ${staff.dukcapil.name} di ${kupang.name}.`);
-    expect(await sectionNames()).toEqual(['Petugas']);
+    expect(await sectionNames()).toEqual(['Layanan', 'Petugas']);
     await checkScreen(page, 'admin-shell-agency-admin');
 
     // The MPP-wide sections' addresses lead back to the staff section (the API would refuse them anyway).
-    for (const section of ['situs', 'loket', 'perangkat', 'kebijakan']) {
+    for (const section of ['situs', 'loket', 'perangkat', 'kebijakan', 'kalender']) {
       await page.goto(`${base}/counter/admin/${section}`);
       await page.waitForURL(`${base}/counter/admin/petugas`);
       await page.getByTestId('staff-table').waitFor();
@@ -105,6 +105,8 @@ describe('The administration shell of the counter app in Chromium', () => {
     await page.getByTestId('admin-site-select').selectOption(probolinggo.code);
     await page.getByTestId('admin-scope').filter({ hasText: probolinggo.name }).waitFor();
     expect(await scopeText()).toBe(`Anda mengelola ${probolinggo.name}.`);
+    // The national calendar is the system admin's alone.
+    expect(await sectionNames()).toEqual(['Situs', 'Layanan', 'Loket', 'Petugas', 'Perangkat', 'Kebijakan', 'Kalender nasional']);
 
     const all = (await t.http().get('/api/v1/admin/users').auth(staff.system, { type: 'bearer' }).expect(200)).body as StaffUserResponse[];
     const expected = all.filter((u) => u.siteCode === probolinggo.code || u.role === 'system_admin').map((u) => u.email);

@@ -28,6 +28,7 @@ import { AuditModule } from './audit/audit.module';
 import { ReportsModule } from './reports/reports.module';
 import { SurveyModule } from './survey/survey.module';
 import { RedFlagsModule } from './red-flags/red-flags.module';
+import { ComplaintsModule } from './complaints/complaints.module';
 import { DATA_KEY } from './config/data-key';
 import { PiiCipher } from './common/pii-cipher';
 import { ClusterBus } from './common/cluster-bus';
@@ -85,6 +86,7 @@ export class AppModule {
         ReportsModule,
         SurveyModule,
         RedFlagsModule,
+        ComplaintsModule,
       ],
       controllers: [],
       providers: [

@@ -13,3 +13,4 @@ export * from './audit';
 export * from './reports';
 export * from './survey';
 export * from './red-flags';
+export * from './complaint';

@@ -23,3 +23,4 @@ export * from './application-flags';
 export * from './hall-report';
 export * from './survey-sample';
 export * from './red-flags';
+export * from './complaint';

@@ -9,15 +9,19 @@ interface AdminSection {
   key: string;
   /** Sections an agency admin does not administer (the API refuses them too). */
   siteOnly: boolean;
+  /** Sections only a system admin administers (the national calendar). */
+  systemOnly?: boolean;
 }
 
 /** The administration sections built so far, in the order of the issue. */
 export const ADMIN_SECTIONS: readonly AdminSection[] = [
   { path: 'situs', key: 'admin.nav.site', siteOnly: true },
+  { path: 'layanan', key: 'admin.nav.services', siteOnly: false },
   { path: 'loket', key: 'admin.nav.counters', siteOnly: true },
   { path: 'petugas', key: 'admin.nav.staff', siteOnly: false },
   { path: 'perangkat', key: 'admin.nav.devices', siteOnly: true },
   { path: 'kebijakan', key: 'admin.nav.policies', siteOnly: true },
+  { path: 'kalender', key: 'admin.nav.calendar', siteOnly: true, systemOnly: true },
 ];
 
 /**
@@ -119,6 +123,9 @@ export const ADMIN_SECTIONS: readonly AdminSection[] = [
 export class AdminShellComponent {
   protected readonly scope = inject(AdminScope);
   protected readonly sections = computed(() =>
-    ADMIN_SECTIONS.filter((section) => !section.siteOnly || this.scope.role() !== 'agency_admin'),
+    ADMIN_SECTIONS.filter(
+      (section) =>
+        (!section.siteOnly || this.scope.role() !== 'agency_admin') && (!section.systemOnly || this.scope.role() === 'system_admin'),
+    ),
   );
 }

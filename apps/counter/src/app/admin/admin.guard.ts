@@ -11,3 +11,7 @@ export const adminGuard: CanActivateFn = () =>
 /** Sections of the whole MPP (lokets, devices, policies): an agency admin goes to the staff section. */
 export const siteAdminGuard: CanActivateFn = () =>
   inject(AuthSession).user()?.role === 'agency_admin' ? inject(Router).createUrlTree(['/admin/petugas']) : true;
+
+/** The national calendar: system admins only; anyone else goes to the staff section. */
+export const systemAdminGuard: CanActivateFn = () =>
+  inject(AuthSession).user()?.role === 'system_admin' ? true : inject(Router).createUrlTree(['/admin/petugas']);

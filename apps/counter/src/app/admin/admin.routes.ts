@@ -2,7 +2,9 @@ import type { Routes } from '@angular/router';
 import { provideDictionary } from '@mpp/ui';
 
 import { AdminScope } from './admin-scope.service';
-import { siteAdminGuard } from './admin.guard';
+import { siteAdminGuard, systemAdminGuard } from './admin.guard';
+import { CALENDAR_ADMIN_DICTIONARY } from './calendar/calendar.dictionary';
+import { SERVICES_ADMIN_DICTIONARY } from './services/services.dictionary';
 import { ADMIN_DICTIONARY } from './admin.dictionary';
 import { AdminShellComponent } from './admin-shell.component';
 
@@ -19,6 +21,12 @@ export const ADMIN_ROUTES: Routes = [
         canActivate: [siteAdminGuard],
         loadComponent: () => import('./site-page.component').then((m) => m.SitePageComponent),
         title: 'admin.site.title',
+      },
+      {
+        path: 'layanan',
+        providers: [provideDictionary(SERVICES_ADMIN_DICTIONARY)],
+        loadComponent: () => import('./services/services-page.component').then((m) => m.ServicesPageComponent),
+        title: 'admin.services.title',
       },
       {
         path: 'loket',
@@ -42,6 +50,13 @@ export const ADMIN_ROUTES: Routes = [
         canActivate: [siteAdminGuard],
         loadComponent: () => import('./policies-page.component').then((m) => m.PoliciesPageComponent),
         title: 'admin.policies.title',
+      },
+      {
+        path: 'kalender',
+        canActivate: [systemAdminGuard],
+        providers: [provideDictionary(CALENDAR_ADMIN_DICTIONARY)],
+        loadComponent: () => import('./calendar/calendar-page.component').then((m) => m.CalendarPageComponent),
+        title: 'admin.calendar.title',
       },
     ],
   },
