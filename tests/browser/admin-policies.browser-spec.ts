@@ -1,4 +1,4 @@
-import type { ApiError, OnlineTicketPolicy } from '@mpp/contracts';
+import type { ApiError, BookingPolicy, OnlineTicketPolicy, QueuePolicy } from '@mpp/contracts';
 import type { Browser, Page } from 'playwright-core';
 import { createStaff, StaffTokens } from '../../apps/api/test/support/staff';
 import { createTestApp, TestApp } from '../../apps/api/test/support/test-app';
@@ -19,6 +19,21 @@ describe('The policies administration page (admin/kebijakan) in Chromium', () =>
   const fieldValues = async () => ({
     perServiceDaily: Number(await page.getByTestId('online-per-service').inputValue()),
     perDay: Number(await page.getByTestId('online-per-day').inputValue()),
+  });
+
+  const read = async <T>(path: string) =>
+    (await t.http().get(`/api/v1/admin/sites/kota-kupang/${path}`).auth(staff.kupangSiteAdmin, { type: 'bearer' }).expect(200)).body as T;
+  const queueFields = async (): Promise<QueuePolicy> => ({
+    mode: (await page.getByTestId('queue-mode').inputValue()) as QueuePolicy['mode'],
+    interleaveEvery: Number(await page.getByTestId('queue-interleave-every').inputValue()),
+    allowPick: await page.getByTestId('queue-allow-pick').isChecked(),
+    maxRecalls: Number(await page.getByTestId('queue-max-recalls').inputValue()),
+  });
+  const bookingFields = async (): Promise<BookingPolicy> => ({
+    checkInEarlyMinutes: Number(await page.getByTestId('booking-early').inputValue()),
+    checkInLateMinutes: Number(await page.getByTestId('booking-late').inputValue()),
+    latePolicy: (await page.getByTestId('booking-late-policy').inputValue()) as BookingPolicy['latePolicy'],
+    weeklyLimitPerNik: Number(await page.getByTestId('booking-weekly-limit').inputValue()),
   });
 
   beforeAll(async () => {
@@ -76,5 +91,75 @@ describe('The policies administration page (admin/kebijakan) in Chromium', () =>
     for (const field of (direct.body as ApiError).fields ?? []) expect(text).toContain(field.message.id);
     expect(await policyOf('kota-kupang', staff.kupangSiteAdmin)).toEqual(saved);
     await checkScreen(page, 'admin-policies-refused');
+  });
+
+  it('should show the calling order and the booking window as the API reads them, and save new ones', async () => {
+    await page.goto(`${base}/counter/admin/kebijakan`);
+    await page.getByTestId('queue-policy-form').waitFor();
+    await page.getByTestId('booking-policy-form').waitFor();
+    const queueBefore = await read<QueuePolicy>('queue-policy');
+    const bookingBefore = await read<BookingPolicy>('booking-policy');
+    expect(await queueFields()).toEqual(queueBefore);
+    expect(await bookingFields()).toEqual(bookingBefore);
+
+    // Every field changed from what is saved, so a field the form drops or mixes up shows.
+    const queueWanted: QueuePolicy = {
+      mode: queueBefore.mode === 'interleave' ? 'priority_first' : 'interleave',
+      interleaveEvery: queueBefore.interleaveEvery === 4 ? 5 : 4,
+      allowPick: !queueBefore.allowPick,
+      maxRecalls: queueBefore.maxRecalls === 3 ? 2 : 3,
+    };
+    await page.getByTestId('queue-mode').selectOption(queueWanted.mode);
+    await page.getByTestId('queue-interleave-every').fill(String(queueWanted.interleaveEvery));
+    await page.getByTestId('queue-max-recalls').fill(String(queueWanted.maxRecalls));
+    await page.getByTestId('queue-allow-pick').setChecked(queueWanted.allowPick);
+    await page.getByTestId('queue-policy-save').click();
+    const queueSaved =
+      queueWanted.mode === 'interleave'
+        ? `Disimpan: satu prioritas setelah ${queueWanted.interleaveEvery} antrean biasa, ${queueWanted.maxRecalls} kali panggilan ulang.`
+        : `Disimpan: prioritas selalu lebih dulu, ${queueWanted.maxRecalls} kali panggilan ulang.`;
+    await page.getByTestId('admin-announcement').filter({ hasText: queueSaved }).waitFor();
+    expect(await read<QueuePolicy>('queue-policy')).toEqual(queueWanted);
+
+    const bookingWanted: BookingPolicy = {
+      checkInEarlyMinutes: bookingBefore.checkInEarlyMinutes === 45 ? 50 : 45,
+      checkInLateMinutes: bookingBefore.checkInLateMinutes === 20 ? 25 : 20,
+      latePolicy: bookingBefore.latePolicy === 'refuse' ? 'walk_in' : 'refuse',
+      weeklyLimitPerNik: bookingBefore.weeklyLimitPerNik === 4 ? 5 : 4,
+    };
+    await page.getByTestId('booking-early').fill(String(bookingWanted.checkInEarlyMinutes));
+    await page.getByTestId('booking-late').fill(String(bookingWanted.checkInLateMinutes));
+    await page.getByTestId('booking-late-policy').selectOption(bookingWanted.latePolicy);
+    await page.getByTestId('booking-weekly-limit').fill(String(bookingWanted.weeklyLimitPerNik));
+    await page.getByTestId('booking-policy-save').click();
+    await page
+      .getByTestId('admin-announcement')
+      .filter({ hasText: `${bookingWanted.weeklyLimitPerNik} pemesanan per NIK per minggu` })
+      .waitFor();
+    expect(await read<BookingPolicy>('booking-policy')).toEqual(bookingWanted);
+
+    await page.reload();
+    await page.getByTestId('booking-policy-form').waitFor();
+    await page.getByTestId('queue-policy-form').waitFor();
+    expect(await queueFields()).toEqual(queueWanted);
+    expect(await bookingFields()).toEqual(bookingWanted);
+    await checkScreen(page, 'admin-policies-queue-booking');
+  });
+
+  it("should show the API's refusal of a booking window out of range and keep the saved one", async () => {
+    const saved = await read<BookingPolicy>('booking-policy');
+    const direct = await t
+      .http()
+      .put('/api/v1/admin/sites/kota-kupang/booking-policy')
+      .auth(staff.kupangSiteAdmin, { type: 'bearer' })
+      .send({ ...saved, checkInLateMinutes: 241 })
+      .expect(400);
+    await page.getByTestId('booking-late').fill('241');
+    await page.getByTestId('booking-policy-save').click();
+    const alert = page.getByTestId('booking-policy-error');
+    await alert.waitFor();
+    const text = (await alert.textContent()) ?? '';
+    expect(text).toContain((direct.body as ApiError).message.id);
+    expect(await read<BookingPolicy>('booking-policy')).toEqual(saved);
   });
 });

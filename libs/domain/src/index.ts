@@ -24,3 +24,4 @@ export * from './hall-report';
 export * from './survey-sample';
 export * from './red-flags';
 export * from './complaint';
+export * from './site-facilities';

@@ -1,12 +1,16 @@
 import { HttpClient } from '@angular/common/http';
 import { Injectable, inject } from '@angular/core';
 import type {
+  BookingPolicy,
   ClosureResponse,
   CounterResponse,
   DeviceKind,
   DeviceRegisteredResponse,
   DeviceResponse,
   OnlineTicketPolicy,
+  OpeningHours,
+  QueuePolicy,
+  SiteFacility,
   SiteResponse,
   StaffRole,
   StaffUserResponse,
@@ -27,6 +31,15 @@ export interface StaffUserChange {
   fullName?: string;
   password?: string;
   active?: boolean;
+}
+
+/** What the admin pages change of an MPP (`PATCH /admin/sites/{code}` replaces each field sent). */
+export interface SiteChange {
+  name?: string;
+  address?: string;
+  closesOnCutiBersama?: boolean;
+  openingHours?: OpeningHours[];
+  facilities?: SiteFacility[];
 }
 
 /** The administration endpoints of the API (`/admin/...`), as they are: the screens add no rules. */
@@ -76,7 +89,23 @@ export class AdminApi {
     return this.http.put<OnlineTicketPolicy>(`${this.baseUrl}/admin/sites/${encodeURIComponent(siteCode)}/online-ticket-policy`, policy);
   }
 
-  updateSite(siteCode: string, change: { name?: string; address?: string; closesOnCutiBersama?: boolean }): Observable<SiteResponse> {
+  queuePolicy(siteCode: string): Observable<QueuePolicy> {
+    return this.http.get<QueuePolicy>(`${this.baseUrl}/admin/sites/${encodeURIComponent(siteCode)}/queue-policy`);
+  }
+
+  setQueuePolicy(siteCode: string, policy: QueuePolicy): Observable<QueuePolicy> {
+    return this.http.put<QueuePolicy>(`${this.baseUrl}/admin/sites/${encodeURIComponent(siteCode)}/queue-policy`, policy);
+  }
+
+  bookingPolicy(siteCode: string): Observable<BookingPolicy> {
+    return this.http.get<BookingPolicy>(`${this.baseUrl}/admin/sites/${encodeURIComponent(siteCode)}/booking-policy`);
+  }
+
+  setBookingPolicy(siteCode: string, policy: BookingPolicy): Observable<BookingPolicy> {
+    return this.http.put<BookingPolicy>(`${this.baseUrl}/admin/sites/${encodeURIComponent(siteCode)}/booking-policy`, policy);
+  }
+
+  updateSite(siteCode: string, change: SiteChange): Observable<SiteResponse> {
     return this.http.patch<SiteResponse>(`${this.baseUrl}/admin/sites/${encodeURIComponent(siteCode)}`, change);
   }
 

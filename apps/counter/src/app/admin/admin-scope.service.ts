@@ -1,6 +1,6 @@
 import { Injectable, computed, inject, signal } from '@angular/core';
 import { toObservable, toSignal } from '@angular/core/rxjs-interop';
-import type { AgencyResponse, SiteSummaryResponse } from '@mpp/contracts';
+import type { AgencyResponse, SiteResponse, SiteSummaryResponse } from '@mpp/contracts';
 import { CatalogueApi, readStorage, writeStorage } from '@mpp/ui';
 import { catchError, map, of, switchMap } from 'rxjs';
 
@@ -34,10 +34,16 @@ export class AdminScope {
     ),
     { initialValue: [] as SiteSummaryResponse[] },
   );
-  readonly site = toSignal(
+  private readonly loadedSite = toSignal(
     toObservable(this.siteCode).pipe(switchMap((code) => (code ? this.catalogue.getSite(code).pipe(catchError(() => of(null))) : of(null)))),
     { initialValue: null },
   );
+  /** The MPP as last saved on these pages, so a rename shows in the scope line without a reload. */
+  private readonly savedSite = signal<SiteResponse | null>(null);
+  readonly site = computed(() => {
+    const saved = this.savedSite();
+    return saved && saved.code === this.siteCode() ? saved : this.loadedSite();
+  });
   /** The MPP's agencies (all of them; `agencyId` says which one an agency admin may touch). */
   readonly agencies = toSignal(
     toObservable(this.siteCode).pipe(
@@ -48,6 +54,11 @@ export class AdminScope {
   );
   readonly agency = computed(() => this.agencies().find((a) => a.id === this.agencyId()) ?? null);
   readonly timeZone = computed(() => this.site()?.timeZone ?? 'Asia/Jakarta');
+
+  /** Called by a page after the API saved the MPP. */
+  siteSaved(site: SiteResponse): void {
+    this.savedSite.set(site);
+  }
 
   chooseSite(code: string | null): void {
     this.chosenSite.set(code || null);

@@ -4,15 +4,17 @@ import { CatalogueApi, ErrorAlertComponent, I18nService, TranslatePipe } from '@
 
 import { AdminApi } from './admin-api.service';
 import { AdminScope } from './admin-scope.service';
+import { SiteHoursFormComponent } from './site-hours-form.component';
 
 /**
  * `admin/situs` (site and system admins): the MPP's name and address, whether it closes on cuti
  * bersama, and its local closure days (added and removed here; national holidays and cuti bersama
- * come from the national calendar). Weekly hours with breaks and facilities are not here yet.
+ * come from the national calendar), the weekly hours with breaks and the facilities
+ * (SiteHoursFormComponent). A rename shows at once in the pages' scope line (AdminScope.siteSaved).
  */
 @Component({
   selector: 'counter-admin-site-page',
-  imports: [ErrorAlertComponent, TranslatePipe],
+  imports: [ErrorAlertComponent, SiteHoursFormComponent, TranslatePipe],
   changeDetection: ChangeDetectionStrategy.OnPush,
   templateUrl: './site-page.component.html',
   styleUrl: './admin-page.css',
@@ -85,6 +87,7 @@ export class SitePageComponent {
       next: (site) => {
         this.saving.set(false);
         this.show(site);
+        this.scope.siteSaved(site);
         this.announcement.set(this.i18n.t('admin.site.saved', { name: site.name }));
       },
       error: (error: unknown) => {
@@ -92,6 +95,12 @@ export class SitePageComponent {
         this.saveError.set(error);
       },
     });
+  }
+
+  protected hoursSaved(site: SiteResponse): void {
+    this.show(site);
+    this.scope.siteSaved(site);
+    this.announcement.set(this.i18n.t('admin.site.hoursSaved', { days: site.openingHours.length, facilities: site.facilities.length }));
   }
 
   protected addClosure(event: Event): void {

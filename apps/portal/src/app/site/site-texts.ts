@@ -1,4 +1,5 @@
-import type { LocalizedText } from '@mpp/contracts';
+import { SITE_FACILITIES, type LocalizedText } from '@mpp/contracts';
+import { FACILITY_LABELS } from '@mpp/domain';
 
 /**
  * The site page's own words, Indonesian and English. They live in the page's lazy chunk rather
@@ -36,14 +37,7 @@ export const SITE_PAGE_TEXTS: Readonly<Record<string, LocalizedText>> = {
   'closures.none': { id: 'Tidak ada hari libur atau penutupan dalam 30 hari ke depan.', en: 'No holidays or closures in the next 30 days.' },
   'facilities': { id: 'Fasilitas', en: 'Facilities' },
   'facilities.none': { id: 'Daftar fasilitas belum diisi oleh pengelola MPP.', en: 'The MPP has not listed its facilities yet.' },
-  'facility.laktasi': { id: 'Ruang laktasi (menyusui)', en: 'Nursing room (laktasi)' },
-  'facility.ramah_anak': { id: 'Ruang bermain anak', en: "Children's play corner" },
-  'facility.jalur_disabilitas': { id: 'Jalur dan akses untuk penyandang disabilitas', en: 'Step-free access for people with disabilities' },
-  'facility.kursi_roda': { id: 'Kursi roda untuk dipinjam', en: 'Wheelchairs to borrow' },
-  'facility.toilet_disabilitas': { id: 'Toilet untuk penyandang disabilitas', en: 'Accessible toilet' },
-  'facility.juru_bahasa_isyarat': { id: 'Juru bahasa isyarat', en: 'Sign-language interpreter' },
-  'facility.ruang_tunggu_prioritas': { id: 'Ruang tunggu prioritas (lansia, ibu hamil, disabilitas)', en: 'Priority waiting area (elderly, pregnant, disabled)' },
-  'facility.ruang_curhat_bestie': { id: 'Ruang Curhat Bestie: tempat menyampaikan keluhan dan masukan', en: 'Ruang Curhat Bestie: a room to be heard with complaints and suggestions' },
+  ...Object.fromEntries(SITE_FACILITIES.map((f) => [`facility.${f}`, FACILITY_LABELS[f]])),
   'agencies': { id: 'Instansi di MPP ini', en: 'Agencies at this MPP' },
   'agencies.none': { id: 'Belum ada instansi yang melayani di MPP ini.', en: 'No agency serves at this MPP yet.' },
   'agency.services': { id: '{n} layanan', en: '{n} services' },
