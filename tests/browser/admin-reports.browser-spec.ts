@@ -3,6 +3,7 @@ import { localDate } from '@mpp/domain';
 import type { Browser, Page } from 'playwright-core';
 import { DataSource } from 'typeorm';
 import { FixedClock } from '../../apps/api/src/common/clock';
+import { PiiCipher } from '../../apps/api/src/common/pii-cipher';
 import { counterAction, issue, KUPANG_MONDAY_0900, setupHall, type Hall } from '../../apps/api/test/support/hall';
 import { createTestApp, TestApp } from '../../apps/api/test/support/test-app';
 import { closeAppAndChromium } from './support/app-in-chromium';
@@ -36,6 +37,18 @@ describe('The report pages (laporan/skm, laporan/kinerja) in Chromium', () => {
     ],
   };
 
+  /** The optional profile and comments of some of those answers (the first of the month for `first`). */
+  type Extra = { gender?: string; education?: string; occupation?: string; ageRange?: string; comment?: string; first?: boolean };
+  const extras: Record<'dukcapil' | 'polresta', Extra[]> = {
+    dukcapil: [
+      { gender: 'female', education: 'd4_s1', occupation: 'swasta', ageRange: '30_39', comment: 'Antrean tertib, petugas ramah.', first: true },
+      { gender: 'male', comment: 'Ruang tunggu terlalu panas.' },
+    ],
+    polresta: [{ gender: 'female', occupation: 'wirausaha', comment: 'Syarat SKCK kurang jelas.' }],
+  };
+  const given = (values: (string | undefined)[]) => values.filter((v) => v !== undefined).length;
+  const percent = (count: number, of: number) => `${id((count * 100) / of, 1)}%`;
+
   const signIn = (token: string) => signInCounterPage(page, base, token);
   const surveyReport = async (token: string) =>
     (await t.http().get('/api/v1/admin/sites/kota-kupang/survey/report').query(period).auth(token, { type: 'bearer' }).expect(200)).body as SurveyReportResponse;
@@ -57,6 +70,7 @@ describe('The report pages (laporan/skm, laporan/kinerja) in Chromium', () => {
       await counterAction(t, staff.officers.dukcapil1, staff.counters.dukcapil1, 'finish').expect(200);
     }
     const db = t.app.get(DataSource);
+    const cipher = t.app.get(PiiCipher);
     const site = (await t.http().get('/api/v1/sites/kota-kupang').expect(200)).body as SiteResponse;
     const today = localDate(new Date(), site.timeZone);
     period = { from: `${today.slice(0, 7)}-01`, to: today };
@@ -66,10 +80,12 @@ describe('The report pages (laporan/skm, laporan/kinerja) in Chromium', () => {
       ['polresta', staff.polresta],
     ] as const) {
       const serviceId = ((await db.query(`SELECT id FROM service WHERE agency_id = $1 ORDER BY id LIMIT 1`, [agency.id])) as { id: string }[])[0].id;
-      for (const scores of answers[name]) {
+      for (const [i, scores] of answers[name].entries()) {
+        const extra = extras[name][i] ?? {};
         await db.query(
-          `INSERT INTO survey_answer (site_id, agency_id, service_id, service_date, u1, u2, u3, u4, u5, u6, u7, u8, u9) VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13)`,
-          [siteId, agency.id, serviceId, today, ...scores],
+          `INSERT INTO survey_answer (site_id, agency_id, service_id, service_date, u1, u2, u3, u4, u5, u6, u7, u8, u9, gender, education, occupation, age_range, comment_cipher)
+           VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $15, $16, $17, $18)`,
+          [siteId, agency.id, serviceId, extra.first ? period.from : today, ...scores, extra.gender ?? null, extra.education ?? null, extra.occupation ?? null, extra.ageRange ?? null, extra.comment ? cipher.encrypt(extra.comment) : null],
         );
       }
     }
@@ -96,6 +112,23 @@ describe('The report pages (laporan/skm, laporan/kinerja) in Chromium', () => {
     expect(await cells('[data-testid="skm-byAgency"] td[data-col="ikm"]')).toEqual(api.byAgency.map((a) => id(a.ikm, 2)));
     expect(await cells('[data-testid="skm-byService"] td[data-col="respondents"]')).toEqual(api.byService.map((s) => id(s.respondents)));
     expect(await page.locator('counter-bar-chart canvas').count()).toBe(1);
+
+    // The respondent profile: the API's counts, shares of all respondents, and those who left it empty.
+    const all = [...extras.dukcapil, ...extras.polresta];
+    expect(api.profile.gender.find((g) => g.value === 'female')?.count).toBe(all.filter((e) => e.gender === 'female').length);
+    for (const key of ['gender', 'education', 'occupation', 'ageRange'] as const) {
+      const table = `[data-testid="skm-profile-${key}"]`;
+      expect(await page.locator(`${table} tbody tr`).evaluateAll((rows) => rows.map((r) => r.getAttribute('data-value')))).toEqual([...api.profile[key].map((p) => p.value), '']);
+      const unanswered = api.respondents - given(all.map((e) => e[key]));
+      expect(await cells(`${table} td[data-col="count"]`)).toEqual([...api.profile[key].map((p) => id(p.count)), id(unanswered)]);
+      expect(await cells(`${table} td[data-col="percent"]`)).toEqual([...api.profile[key].map((p) => percent(p.count, api.respondents)), percent(unanswered, api.respondents)]);
+    }
+    // The comments, newest first, as the API gives them (and as written).
+    expect(api.comments.map((c) => c.text).sort()).toEqual(all.flatMap((e) => (e.comment ? [e.comment] : [])).sort());
+    expect(await cells('[data-testid="skm-comments"] [data-col="text"]')).toEqual(api.comments.map((c) => c.text));
+    expect(await cells('[data-testid="skm-comments"] [data-col="date"]')).toEqual(api.comments.map((c) => c.date));
+    expect(await cells('[data-testid="skm-comments"] [data-col="service"]')).toEqual(api.comments.map((c) => c.serviceName));
+    if (period.from !== period.to) expect(api.comments.at(-1)?.text).toBe(extras.dukcapil[0].comment);
     await checkScreen(page, 'admin-reports-skm');
   });
 
@@ -125,6 +158,12 @@ describe('The report pages (laporan/skm, laporan/kinerja) in Chromium', () => {
     expect(await page.locator('[data-testid="skm-byAgency"] tbody tr').evaluateAll((rows) => rows.map((r) => r.getAttribute('data-id')))).toEqual([staff.dukcapil.id]);
     expect(await page.getByTestId('report-agency-select').count()).toBe(0);
     expect(await page.getByTestId('skm-byAgency').textContent()).not.toContain(staff.polresta.shortName);
+    expect(await cells('[data-testid="skm-comments"] [data-col="text"]')).toEqual(api.comments.map((c) => c.text));
+    expect(await page.getByTestId('skm-comments').textContent()).not.toContain(extras.polresta[0].comment!);
+    expect(await cells('[data-testid="skm-profile-gender"] td[data-col="count"]')).toEqual([
+      ...api.profile.gender.map((p) => id(p.count)),
+      id(answers.dukcapil.length - given(extras.dukcapil.map((e) => e.gender))),
+    ]);
   });
 
   it("should show the hall's figures per service as the API computes them, and download them", async () => {

@@ -1,7 +1,7 @@
 import { DOCUMENT } from '@angular/common';
 import { ChangeDetectionStrategy, Component, DestroyRef, computed, effect, inject, signal, untracked } from '@angular/core';
 import { RouterLink } from '@angular/router';
-import type { SurveyGroupResult, SurveyReportResponse } from '@mpp/contracts';
+import type { SurveyGroupResult, SurveyProfileCount, SurveyReportResponse } from '@mpp/contracts';
 import { BilingualPipe, ErrorAlertComponent, I18nService, pickText, TranslatePipe } from '@mpp/ui';
 import type { Subscription } from 'rxjs';
 
@@ -16,7 +16,8 @@ import { ReportsApi, saveReportFile, type ReportFileFormat, type SurveyReportQue
 /**
  * `laporan/skm`: the IKM of a period (docs/survey.md) as the API computes it: the index and its
  * band, respondents against Krejcie–Morgan's sample, the nine elements lowest first (chart and
- * table), per agency and per service; CSV and XLSX from the same endpoint.
+ * table), per agency and per service, the respondents' profile (counts and shares, empty answers
+ * counted) and their comments newest first; CSV and XLSX from the same endpoint.
  */
 @Component({
   selector: 'counter-skm-report-page',
@@ -114,6 +115,19 @@ export class SkmReportPageComponent {
         this.downloading.set(null);
       },
     });
+  }
+
+  /** The four profile questions, each with the respondents who left it empty (the profile is optional). */
+  protected profileParts(report: SurveyReportResponse): { key: string; rows: SurveyProfileCount[]; unanswered: number }[] {
+    return (['gender', 'education', 'occupation', 'ageRange'] as const).map((key) => {
+      const rows = report.profile[key];
+      return { key, rows, unanswered: Math.max(0, report.respondents - rows.reduce((sum, row) => sum + row.count, 0)) };
+    });
+  }
+
+  /** A count as a share of the respondents, one decimal ("–" without respondents). */
+  protected percent(count: number, respondents: number): string {
+    return respondents === 0 ? '–' : `${formatNumber((count * 100) / respondents, this.i18n.lang(), 1)}%`;
   }
 
   protected num(value: number | null | undefined, decimals = 0): string {
