@@ -30,6 +30,7 @@ export const AUDIT_ACTIONS = [
   'service.retire',
   'counter.create',
   'counter.update',
+  'counter.retire',
   'staff_user.create',
   'staff_user.update',
   'staff_user.password_reset',

@@ -1,4 +1,4 @@
-import { Body, Controller, Get, Param, Patch, Post, Put } from '@nestjs/common';
+import { Body, Controller, Get, HttpCode, Param, Patch, Post, Put } from '@nestjs/common';
 import { ApiBearerAuth, ApiOperation, ApiTags } from '@nestjs/swagger';
 import type { CounterResponse, QueuePolicy } from '@mpp/contracts';
 import { CurrentStaff, StaffRoles } from '../auth/auth.decorators';
@@ -22,8 +22,17 @@ export class CountersAdminController {
 
   @Patch('counters/:id')
   @StaffRoles('system_admin', 'site_admin')
+  @ApiOperation({ summary: "Rename, change the services, or renumber a counter (its place on the display; another counter's number swaps)" })
   update(@CurrentStaff() staff: StaffPrincipal, @Param('id', UuidPipe) id: string, @Body() dto: UpdateCounterDto): Promise<CounterResponse> {
     return this.counters.update(staff, id, dto);
+  }
+
+  @Post('counters/:id/retire')
+  @HttpCode(204)
+  @StaffRoles('system_admin', 'site_admin')
+  @ApiOperation({ summary: 'Retire a closed counter nobody sits at (409 while open, holding a ticket, or with tickets transferred to it)' })
+  retire(@CurrentStaff() staff: StaffPrincipal, @Param('id', UuidPipe) id: string): Promise<void> {
+    return this.counters.retire(staff, id);
   }
 
   @Get('sites/:code/queue-policy')

@@ -65,4 +65,20 @@ export const QueueMessages = {
     id: 'Loket tujuan tidak melayani layanan tiket ini.',
     en: 'The target counter does not serve the ticket\'s service.',
   },
+  counterNumberRetired: (number: number): LocalizedText => ({
+    id: `Nomor ${number} milik loket yang sudah dihentikan dan tidak dipakai lagi (laporan lama menyebutnya). Pilih nomor lain.`,
+    en: `Number ${number} belonged to a retired counter and is not reused (past reports name it). Choose another number.`,
+  }),
+  noFreeCounterNumber: {
+    id: 'Tidak ada nomor loket kosong (1–999) untuk menukar nomor. Hentikan loket yang tidak dipakai lebih dulu.',
+    en: 'There is no free counter number (1–999) to swap numbers through. Retire an unused counter first.',
+  },
+  counterStillOpen: (state: string): LocalizedText => ({
+    id: `Loket masih ${state === 'open' ? 'buka' : 'dijeda'} atau ada petugas di dalamnya. Petugas perlu menutup loket dulu sebelum loket dihentikan.`,
+    en: `The counter is still ${state === 'open' ? 'open' : 'paused'} or an officer sits at it. The officer must close it before it is retired.`,
+  }),
+  counterHasTransfers: (count: number): LocalizedText => ({
+    id: `Masih ada ${count} antrean yang dialihkan khusus ke loket ini. Panggil atau alihkan antrean itu dulu.`,
+    en: `${count} waiting ticket(s) were transferred to this counter only. Call or transfer them first.`,
+  }),
 } satisfies Record<string, LocalizedText | ((...args: never[]) => LocalizedText)>;

@@ -419,6 +419,40 @@ export class QueueRepository {
     return row.id;
   }
 
+  /** Counter numbering of a site, one change at a time (a swap takes three updates). */
+  async lockCounterNumbering(tx: EntityManager, siteId: string): Promise<void> {
+    await tx.query(`SELECT pg_advisory_xact_lock(hashtext('counter_numbering'), hashtext($1))`, [siteId]);
+  }
+
+  /** The site's counter holding a number, retired ones included (their numbers are not reused). */
+  async findCounterByNumber(tx: EntityManager, siteId: string, number: number): Promise<{ id: string; retired: boolean } | null> {
+    const rows = (await tx.query(`SELECT id, retired_at IS NOT NULL AS retired FROM counter WHERE site_id = $1 AND number = $2`, [siteId, number])) as { id: string; retired: boolean }[];
+    return rows[0] ?? null;
+  }
+
+  /** The lowest number no counter of the site has ever held, or null when all 999 are taken. */
+  async freeCounterNumber(tx: EntityManager, siteId: string): Promise<number | null> {
+    const rows = (await tx.query(
+      `SELECT n FROM generate_series(1, 999) n WHERE NOT EXISTS (SELECT 1 FROM counter WHERE site_id = $1 AND number = n) ORDER BY n LIMIT 1`,
+      [siteId],
+    )) as { n: number }[];
+    return rows[0]?.n ?? null;
+  }
+
+  async setCounterNumber(tx: EntityManager, counterId: string, number: number): Promise<void> {
+    await tx.query(`UPDATE counter SET number = $2, updated_at = now() WHERE id = $1`, [counterId, number]);
+  }
+
+  /** Waiting tickets transferred to this counter only (they would be stranded by its retirement). */
+  async countTicketsSentToCounter(tx: EntityManager, counterId: string): Promise<number> {
+    const rows = (await tx.query(`SELECT count(*)::int AS n FROM ticket WHERE target_counter_id = $1 AND status = 'waiting'`, [counterId])) as { n: number }[];
+    return rows[0].n;
+  }
+
+  async retireCounter(tx: EntityManager, counterId: string): Promise<void> {
+    await tx.query(`UPDATE counter SET retired_at = now(), updated_at = now() WHERE id = $1`, [counterId]);
+  }
+
   async renameCounter(tx: EntityManager, counterId: string, name: string): Promise<void> {
     await tx.query(`UPDATE counter SET name = $2, updated_at = now() WHERE id = $1`, [counterId, name]);
   }

@@ -57,6 +57,16 @@ export class CreateCounterDto {
 }
 
 export class UpdateCounterDto {
+  /**
+   * Its number, which is its place on the hall display. A number another loket holds is swapped
+   * with it; a retired loket's number is not reused (past reports name it).
+   */
+  @IsOmittable()
+  @IsInt({ context: { message: { id: 'Nomor loket harus bilangan bulat 1 sampai 999.', en: 'The counter number must be a whole number from 1 to 999.' } } })
+  @Min(1, { context: { message: { id: 'Nomor loket harus bilangan bulat 1 sampai 999.', en: 'The counter number must be a whole number from 1 to 999.' } } })
+  @Max(999, { context: { message: { id: 'Nomor loket harus bilangan bulat 1 sampai 999.', en: 'The counter number must be a whole number from 1 to 999.' } } })
+  number?: number;
+
   @IsOmittable()
   @IsString()
   @MinLength(2)
