@@ -1,4 +1,4 @@
-import { CITIZEN_LANGUAGES, ONLINE_TICKET_NOTIFY_CHOICES, type CitizenLanguage, type OnlineTicketNotifyBy } from '@mpp/contracts';
+import { CITIZEN_LANGUAGES, ONLINE_TICKET_NOTIFY_CHOICES, type CitizenLanguage, type OnlineTicketNotifyBy, type OnlineTicketPolicy } from '@mpp/contracts';
 import { PickType } from '@nestjs/swagger';
 import { IsIn, IsInt, IsOptional, IsUUID, Max, Min } from 'class-validator';
 import { CitizenIdentityDto } from '../common/dto/citizen-identity.dto';
@@ -33,7 +33,7 @@ export class OnlineTicketAvailabilityQueryDto {
 }
 
 /** A site's daily caps per NIK for tickets from home. */
-export class OnlineTicketPolicyDto {
+export class OnlineTicketPolicyDto implements OnlineTicketPolicy {
   /** Tickets a NIK may take from home per service and day (1–10) */
   @IsInt()
   @Min(1)

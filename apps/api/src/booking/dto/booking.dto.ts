@@ -1,4 +1,4 @@
-import { BOOKING_NEEDS, BOOKING_NOTIFY_CHOICES, CITIZEN_LANGUAGES, PRIORITY_CLASSES, type BookingNeed, type BookingNotifyBy, type CitizenLanguage, type PriorityClass } from '@mpp/contracts';
+import { BOOKING_NEEDS, BOOKING_NOTIFY_CHOICES, CITIZEN_LANGUAGES, PRIORITY_CLASSES, type BookingNeed, type BookingPolicy, type BookingNotifyBy, type CitizenLanguage, type PriorityClass } from '@mpp/contracts';
 import { ArrayMaxSize, ArrayUnique, IsArray, IsIn, IsInt, IsOptional, IsString, IsUUID, Matches, Max, MaxLength, Min, MinLength } from 'class-validator';
 import { CitizenIdentityDto } from '../../common/dto/citizen-identity.dto';
 import { IsLocalDate } from '../../common/local-date.validator';
@@ -100,7 +100,7 @@ export class CheckInDto {
   code!: string;
 }
 
-export class BookingPolicyDto {
+export class BookingPolicyDto implements BookingPolicy {
   /** Check-in opens this many minutes before the slot */
   @IsInt()
   @Min(0)

@@ -1,4 +1,4 @@
-import { PRIORITY_CLASSES, type PriorityClass } from '@mpp/contracts';
+import { PRIORITY_CLASSES, type PriorityClass, type QueuePolicy } from '@mpp/contracts';
 import { ArrayMaxSize, ArrayMinSize, IsArray, IsBoolean, IsIn, IsInt, IsOptional, IsString, IsUUID, Max, MaxLength, Min, MinLength } from 'class-validator';
 import { IsOmittable } from '../../common/omittable.validator';
 
@@ -81,7 +81,7 @@ export class UpdateCounterDto {
   serviceIds?: string[];
 }
 
-export class QueuePolicyDto {
+export class QueuePolicyDto implements QueuePolicy {
   @IsIn(['priority_first', 'interleave'])
   mode!: 'priority_first' | 'interleave';
 
