@@ -42,8 +42,10 @@ import { AddApplicationFlagAndFilePurge1766450000002 } from './migrations/176645
 import { AddApplicationNote1766470000000 } from './migrations/1766470000000-AddApplicationNote';
 import { AddStaffTotp1766510000000 } from './migrations/1766510000000-AddStaffTotp';
 import { AddAdminAudit1766500000000 } from './migrations/1766500000000-AddAdminAudit';
+import { AddHallRollup1766520000000 } from './migrations/1766520000000-AddHallRollup';
 import { AddSurvey1766530000000 } from './migrations/1766530000000-AddSurvey';
 import { AddRedFlagSettingAndSummary1766540000000 } from './migrations/1766540000000-AddRedFlagSettingAndSummary';
+import { AddComplaint1766600000000 } from './migrations/1766600000000-AddComplaint';
 import { SnakeNamingStrategy } from './snake-naming.strategy';
 
 export const ENTITIES = [
@@ -59,7 +61,7 @@ export const ENTITIES = [
 ];
 
 /** Listed explicitly (no globs) so the compiled API and ts-jest see the same set, in order. */
-export const MIGRATIONS = [CreateCatalogueAndStaff1764000000000, AddQueue1764100000000, AddBooking1764200000000, AddBookingTicketIndex1764300000000, AddCallNextFunction1764400000000, AddTicketCallEventIndex1764500000000, AddBookingManageToken1764700000000, AddSessionVersion1764800000000, EncryptOutboxMessageBody1764810000000, CallNextTargetedOnlyForOfficersAgency1764900000000, CallNextAnswersCalledTicket1764910000000, AddTicketFinishedRecentIndex1765000000000, AddSocketIoAttachment1766000000000, AddJob1766100000000, AddOutboxRetry1766200000000, AddSiteFacilities1766300000000, AddBookingPriorityAndNeeds1766310000000, AddOnlineTicket1766320000000, AddPushSubscription1766330000000, AddNotificationDeliveryAndOptOut1766340000000, IndexOutboxBySite1766340000001, AddCitizenAccount1766350000000, AddBookingLanguageAndCitizenNotifyBy1766370000000, KeepRequirementIdsAcrossEdits1766380000000, AddCalendarDaysCompletionUnit1766380000001, AddApplication1766410000000, AddApplicationDocuments1766430000000, AddIssuedDocument1766440000000, AddServiceApplicationSettings1766450000000, AllowServiceWithoutCompletionTime1766450000001, AddApplicationFlagAndFilePurge1766450000002, AddApplicationNote1766470000000, AddAdminAudit1766500000000, AddStaffTotp1766510000000, AddSurvey1766530000000, AddRedFlagSettingAndSummary1766540000000];
+export const MIGRATIONS = [CreateCatalogueAndStaff1764000000000, AddQueue1764100000000, AddBooking1764200000000, AddBookingTicketIndex1764300000000, AddCallNextFunction1764400000000, AddTicketCallEventIndex1764500000000, AddBookingManageToken1764700000000, AddSessionVersion1764800000000, EncryptOutboxMessageBody1764810000000, CallNextTargetedOnlyForOfficersAgency1764900000000, CallNextAnswersCalledTicket1764910000000, AddTicketFinishedRecentIndex1765000000000, AddSocketIoAttachment1766000000000, AddJob1766100000000, AddOutboxRetry1766200000000, AddSiteFacilities1766300000000, AddBookingPriorityAndNeeds1766310000000, AddOnlineTicket1766320000000, AddPushSubscription1766330000000, AddNotificationDeliveryAndOptOut1766340000000, IndexOutboxBySite1766340000001, AddCitizenAccount1766350000000, AddBookingLanguageAndCitizenNotifyBy1766370000000, KeepRequirementIdsAcrossEdits1766380000000, AddCalendarDaysCompletionUnit1766380000001, AddApplication1766410000000, AddApplicationDocuments1766430000000, AddIssuedDocument1766440000000, AddServiceApplicationSettings1766450000000, AllowServiceWithoutCompletionTime1766450000001, AddApplicationFlagAndFilePurge1766450000002, AddApplicationNote1766470000000, AddAdminAudit1766500000000, AddStaffTotp1766510000000, AddHallRollup1766520000000, AddSurvey1766530000000, AddRedFlagSettingAndSummary1766540000000, AddComplaint1766600000000];
 
 export function typeOrmOptions(url: string, poolSize = DEFAULT_DB_POOL_SIZE): DataSourceOptions {
   return {
