@@ -25,3 +25,4 @@ export * from './survey-sample';
 export * from './red-flags';
 export * from './complaint';
 export * from './site-facilities';
+export * from './histogram-percentile';
