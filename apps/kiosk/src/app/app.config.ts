@@ -19,6 +19,7 @@ import { deviceInterceptor } from './device/device.interceptor';
 import { DISPLAY_DICTIONARY } from './display/display.dictionary';
 import { KIOSK_DICTIONARY } from './kiosk.dictionary';
 import { KIOSK_MACHINE_DICTIONARY } from './kiosk-machine.dictionary';
+import { KIOSK_SURVEY_DICTIONARY } from './survey/kiosk-survey.dictionary';
 
 export const appConfig: ApplicationConfig = {
   providers: [
@@ -32,6 +33,6 @@ export const appConfig: ApplicationConfig = {
       // The ticket screen must open even if the network drops right after a ticket is issued.
       withPreloading(PreloadAllModules),
     ),
-    provideMppUi(KIOSK_DICTIONARY, DEVICE_DICTIONARY, KIOSK_MACHINE_DICTIONARY, DISPLAY_DICTIONARY),
+    provideMppUi(KIOSK_DICTIONARY, DEVICE_DICTIONARY, KIOSK_MACHINE_DICTIONARY, DISPLAY_DICTIONARY, KIOSK_SURVEY_DICTIONARY),
   ],
 };

@@ -24,6 +24,11 @@ export const APP_ROUTES: Routes = [
     canActivate: [kioskDeviceGuard],
     loadChildren: () => import('./check-in/check-in.routes').then((m) => m.CHECK_IN_ROUTES),
   },
+  {
+    path: 'survei',
+    canActivate: [kioskDeviceGuard],
+    loadChildren: () => import('./survey/survey.routes').then((m) => m.SURVEY_ROUTES),
+  },
   { path: 'perangkat', children: DEVICE_ROUTES },
   {
     path: 'display',

@@ -6,7 +6,7 @@ import { KioskSiteStore } from '../site/kiosk-site.store';
 
 /**
  * The start screen: the MPP's agencies as large tiles (the MPP is the signed-in device's), and
- * check-in for online bookings.
+ * check-in for online bookings, and the SKM survey for those already served.
  */
 @Component({
   selector: 'kiosk-agencies-page',
@@ -19,9 +19,14 @@ import { KioskSiteStore } from '../site/kiosk-site.store';
           <h1>{{ 'kiosk.agencies.heading' | t }}</h1>
           <p class="kiosk-hint">{{ 'kiosk.agencies.hint' | t }}</p>
         </div>
-        <a class="mpp-button mpp-button--primary kiosk-big-button start__checkin" routerLink="/check-in" data-testid="checkin-open">
-          {{ 'kiosk.checkin.open' | t }}
-        </a>
+        <div class="start__actions">
+          <a class="mpp-button mpp-button--primary kiosk-big-button" routerLink="/check-in" data-testid="checkin-open">
+            {{ 'kiosk.checkin.open' | t }}
+          </a>
+          <a class="mpp-button kiosk-big-button" routerLink="/survei" data-testid="survey-open">
+            {{ 'kiosk.survey.open' | t }}
+          </a>
+        </div>
       </div>
       @if (error()) {
         <ui-error-alert [error]="error()" [retryable]="true" (retry)="store.reload()" />
@@ -55,7 +60,10 @@ import { KioskSiteStore } from '../site/kiosk-site.store';
       justify-content: space-between;
       gap: var(--mpp-space-4);
     }
-    .start__checkin {
+    .start__actions {
+      display: flex;
+      flex-wrap: wrap;
+      gap: var(--mpp-space-3);
       margin-bottom: var(--mpp-space-5);
     }
   `,
