@@ -1,2 +1,130 @@
 /** Complaints and consultation (pengaduan, issue 16): the shapes the API answers and accepts. */
-export {};
+import type { LocalizedText } from './errors';
+
+export type ComplaintStatusName = 'received' | 'verified' | 'in_progress' | 'waiting_for_citizen' | 'answered' | 'closed' | 'reopened';
+export type ComplaintKindName = 'complaint' | 'consultation';
+export type ComplaintSubjectName = 'service' | 'agency' | 'officer_conduct' | 'facilities';
+export type ComplaintAnonymityName = 'named' | 'confidential' | 'anonymous';
+export type ComplaintReferenceKind = 'ticket' | 'application' | 'booking';
+
+export interface CreateComplaintRequest {
+  siteCode: string;
+  kind: ComplaintKindName;
+  subject: ComplaintSubjectName;
+  agencyId?: string | null;
+  serviceId?: string | null;
+  text: string;
+  anonymity: ComplaintAnonymityName;
+  /** Named or confidential: a name and a phone (for the status messages); anonymous: none. */
+  reporterName?: string | null;
+  reporterPhone?: string | null;
+  reporterEmail?: string | null;
+  language?: 'id' | 'en';
+  reference?: { kind: ComplaintReferenceKind; code: string } | null;
+}
+
+/** Answered once: the tracking code and the secret (never shown again; also sent by SMS when a phone was given). */
+export interface ComplaintCreatedResponse {
+  code: string;
+  secret: string;
+  complaint: ComplaintCitizenResponse;
+}
+
+/** One public step of the trail, as the reporter sees it (no internal notes, no staff names). */
+export interface ComplaintCitizenEvent {
+  at: string;
+  action: string;
+  from: ComplaintStatusName | null;
+  to: ComplaintStatusName | null;
+  by: 'citizen' | 'handler';
+  /** The text the step carried (the answer, the question, the reply). */
+  text: string | null;
+}
+
+export interface ComplaintClockResponse {
+  dueAt: string;
+  state: 'on_time' | 'due_soon' | 'overdue' | null;
+  phase: 'not_started' | 'running' | 'paused' | 'stopped';
+  source: 'site' | 'legal_default';
+}
+
+/** The reporter's view, opened with the code and the secret: no personal data, no internal notes. */
+export interface ComplaintCitizenResponse {
+  code: string;
+  kind: ComplaintKindName;
+  subject: ComplaintSubjectName;
+  status: ComplaintStatusName;
+  statusLabel: LocalizedText;
+  siteCode: string;
+  agency: { id: string; name: string } | null;
+  text: string;
+  createdAt: string;
+  answeredAt: string | null;
+  rating: number | null;
+  /** Until when the reporter may reopen (null unless answered or closed). */
+  reopenUntil: string | null;
+  events: ComplaintCitizenEvent[];
+}
+
+export interface ComplaintStaffEvent {
+  id: string;
+  at: string;
+  action: string;
+  from: ComplaintStatusName | null;
+  to: ComplaintStatusName | null;
+  actorKind: 'citizen' | 'staff' | 'system';
+  actorId: string | null;
+  internal: boolean;
+  text: string | null;
+  details: Record<string, unknown>;
+}
+
+/** A complaint as a handler sees it. `reporter` is null when anonymous, or confidential and the caller is not a site handler. */
+export interface ComplaintStaffResponse {
+  id: string;
+  code: string;
+  siteCode: string;
+  kind: ComplaintKindName;
+  subject: ComplaintSubjectName;
+  anonymity: ComplaintAnonymityName;
+  status: ComplaintStatusName;
+  agencyId: string | null;
+  serviceId: string | null;
+  assignedStaffId: string | null;
+  mergedIntoCode: string | null;
+  reference: { kind: ComplaintReferenceKind; code: string } | null;
+  text: string;
+  reporter: { name: string | null; phone: string | null; email: string | null } | null;
+  /** True when a confidential reporter exists but is hidden from this caller. */
+  reporterHidden: boolean;
+  firstResponse: ComplaintClockResponse;
+  resolution: ComplaintClockResponse;
+  untouched: boolean;
+  rating: number | null;
+  createdAt: string;
+  updatedAt: string;
+  events: ComplaintStaffEvent[];
+  version: number;
+}
+
+export interface ComplaintInboxItem {
+  id: string;
+  code: string;
+  kind: ComplaintKindName;
+  subject: ComplaintSubjectName;
+  status: ComplaintStatusName;
+  agencyId: string | null;
+  assignedStaffId: string | null;
+  firstResponseDueAt: string;
+  resolutionDueAt: string;
+  untouched: boolean;
+  createdAt: string;
+}
+
+export interface ComplaintInboxResponse {
+  items: ComplaintInboxItem[];
+  /** Pass as `cursor` for the next page; null at the end. */
+  nextCursor: string | null;
+}
+
+export type ComplaintStaffAction = 'verify' | 'start' | 'ask_citizen' | 'answer' | 'close';
