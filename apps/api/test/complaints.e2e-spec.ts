@@ -1,5 +1,5 @@
-import type { ComplaintCitizenResponse, ComplaintCreatedResponse, ComplaintInboxResponse, ComplaintStaffResponse } from '@mpp/contracts';
-import { COMPLAINT_REOPEN_DAYS } from '@mpp/domain';
+import type { ComplaintCitizenResponse, ComplaintCreatedResponse, ComplaintInboxResponse, ComplaintStaffResponse, SiteResponse } from '@mpp/contracts';
+import { COMPLAINT_REOPEN_DAYS, complaintClocks } from '@mpp/domain';
 import { DataSource } from 'typeorm';
 import { FixedClock } from '../src/common/clock';
 import { COMPLAINT_RATE_LIMIT } from '../src/complaints/complaint-throttler.guard';
@@ -50,8 +50,21 @@ describe(`${ComplaintService.name} over HTTP`, () => {
     const stored = JSON.stringify(row);
     for (const clear of [NAME, E164, 'KTP elektronik', created.secret]) expect(stored).not.toContain(clear);
     // The legal default (UU 25/2009 Pasal 50): 14 days for the first response, 60 for the resolution.
-    expect((row.first_response_due_at as Date).getTime()).toBeGreaterThan(clock.now().getTime() + 13 * 86_400_000);
+    // The legal default on Kupang's calendar as the public site API gives it (hours, closures from today).
+    const site = (await t.http().get('/api/v1/sites/kota-kupang').expect(200)).body as SiteResponse;
+    const closures = site.upcomingClosures.map((c) => ({ date: c.date, name: c.name, kind: c.kind }));
+    const expected = complaintClocks({
+      firstResponse: null,
+      resolution: null,
+      calendar: { timeZone: site.timeZone, openingHours: site.openingHours, closures, closesOnCutiBersama: site.closesOnCutiBersama },
+      history: [{ status: 'received', at: clock.now() }],
+      now: clock.now(),
+    });
+    expect(row.first_response_due_at).toEqual(expected.firstResponse.due);
+    expect(row.resolution_due_at).toEqual(expected.resolution.due);
     expect((row.resolution_due_at as Date).getTime()).toBeGreaterThan(clock.now().getTime() + 59 * 86_400_000);
+    const asStaff = (await t.http().get(admin(row.id as string)).auth(staff.kupangSiteAdmin, { type: 'bearer' }).expect(200)).body as ComplaintStaffResponse;
+    expect(asStaff.firstResponse).toEqual({ dueAt: expected.firstResponse.due!.toISOString(), state: 'on_time', phase: 'running', source: 'legal_default' });
 
     // The secret opens it, nothing else does; the SMS carries the code and the secret.
     await t.http().get(`/api/v1/complaints/${created.code}`).set('X-Complaint-Secret', created.secret).expect(200);
