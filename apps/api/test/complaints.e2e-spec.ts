@@ -1,5 +1,5 @@
-import type { ComplaintCitizenResponse, ComplaintCreatedResponse, ComplaintInboxResponse, ComplaintStaffResponse, SiteResponse } from '@mpp/contracts';
-import { COMPLAINT_REOPEN_DAYS, complaintClocks } from '@mpp/domain';
+import type { ComplaintCitizenResponse, ComplaintCreatedResponse, ComplaintInboxResponse, ComplaintStaffResponse, ComplaintSummaryResponse, SiteResponse } from '@mpp/contracts';
+import { COMPLAINT_REOPEN_DAYS, COMPLAINT_UNTOUCHED_DAYS, complaintClocks, isComplaintUntouched, type ComplaintStatus } from '@mpp/domain';
 import { DataSource } from 'typeorm';
 import { FixedClock } from '../src/common/clock';
 import { COMPLAINT_RATE_LIMIT } from '../src/complaints/complaint-throttler.guard';
@@ -204,6 +204,38 @@ describe(`${ComplaintService.name} over HTTP`, () => {
     const outside = await fileNamed({ agencyId: staff.polresta.id });
     const closed = (await t.http().post(admin(await idOf(outside.code), '/reroute')).auth(staff.kupangSiteAdmin, { type: 'bearer' }).send({ agencyId: null, reason: 'Urusan PLN, bukan layanan MPP' }).expect(200)).body as ComplaintStaffResponse;
     expect(closed.status).toBe('closed');
+  });
+
+  it('should count per agency and status for the command view, red after a week untouched, the agency only its own line', async () => {
+    const fresh = await fileNamed();
+    await step(staff.dukcapilOfficer, await idOf(fresh.code), 'verify').expect(200);
+    clock.advance((COMPLAINT_UNTOUCHED_DAYS + 1) * 86_400_000);
+    try {
+      const summary = (await t.http().get(admin(undefined, '/summary')).auth(staff.kupangSiteAdmin, { type: 'bearer' }).expect(200)).body as ComplaintSummaryResponse;
+      const rows = (await db().query(
+        `SELECT c.agency_id, c.code, c.status, c.last_handler_action_at, c.created_at FROM complaint c JOIN site s ON s.id = c.site_id WHERE s.code = 'kota-kupang' ORDER BY c.created_at, c.id`,
+      )) as { agency_id: string | null; code: string; status: ComplaintStatus; last_handler_action_at: Date; created_at: Date }[];
+      const now = clock.now();
+      for (const agencyId of [...new Set(rows.map((r) => r.agency_id))]) {
+        const mine = rows.filter((r) => r.agency_id === agencyId);
+        const line = summary.agencies.find((a) => a.agencyId === agencyId)!;
+        for (const status of new Set(mine.map((r) => r.status))) expect(line.counts[status]).toBe(mine.filter((r) => r.status === status).length);
+        expect(line.open).toBe(mine.filter((r) => r.status !== 'answered' && r.status !== 'closed').length);
+        expect(line.untouched).toBe(mine.filter((r) => isComplaintUntouched(r.status, r.last_handler_action_at, now)).length);
+      }
+      const dukcapil = summary.agencies.find((a) => a.agencyId === staff.dukcapil.id)!;
+      expect(dukcapil.untouched).toBeGreaterThan(0);
+      const open = rows.filter((r) => r.status !== 'answered' && r.status !== 'closed');
+      expect(summary.oldestOpen.map((o) => o.code)).toEqual(open.slice(0, 20).map((r) => r.code));
+      expect(JSON.stringify(summary)).not.toContain(NAME);
+
+      const own = (await t.http().get(admin(undefined, '/summary')).auth(staff.polrestaAdmin, { type: 'bearer' }).expect(200)).body as ComplaintSummaryResponse;
+      expect(own.agencies.map((a) => a.agencyId)).toEqual([staff.polresta.id]);
+      expect(own.oldestOpen.every((o) => o.agencyId === staff.polresta.id)).toBe(true);
+      expect((await t.http().get(admin(undefined, '/summary')).auth(staff.probolinggoSiteAdmin, { type: 'bearer' })).status).toBe(403);
+    } finally {
+      clock.advance(-(COMPLAINT_UNTOUCHED_DAYS + 1) * 86_400_000);
+    }
   });
 
   it('should let a hall sharing one address file many complaints, and hold back a script past the limit', async () => {

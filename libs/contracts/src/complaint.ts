@@ -128,3 +128,26 @@ export interface ComplaintInboxResponse {
 }
 
 export type ComplaintStaffAction = 'verify' | 'start' | 'ask_citizen' | 'answer' | 'close';
+
+/** One agency's line on the command view (agencyId null: complaints about the MPP itself). */
+export interface ComplaintAgencySummary {
+  agencyId: string | null;
+  agencyName: string | null;
+  counts: Record<ComplaintStatusName, number>;
+  /** Not answered or closed. */
+  open: number;
+  /** Open and untouched by a handler for 7 days (red). */
+  untouched: number;
+  firstResponseOverdue: number;
+  resolutionOverdue: number;
+  oldestOpenAt: string | null;
+}
+
+/** The supervisors' live counts: per agency and status, the oldest open first. No personal data. */
+export interface ComplaintSummaryResponse {
+  siteCode: string;
+  evaluatedAt: string;
+  agencies: ComplaintAgencySummary[];
+  /** Up to 20 open complaints, oldest first. */
+  oldestOpen: { id: string; code: string; agencyId: string | null; status: ComplaintStatusName; createdAt: string; untouched: boolean }[];
+}

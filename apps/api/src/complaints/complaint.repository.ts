@@ -171,6 +171,25 @@ export class ComplaintRepository {
     )) as ComplaintRow[];
   }
 
+  /** Counts per agency and status at the site (one agency's when given). */
+  async countByAgencyAndStatus(siteId: string, agencyId: string | null): Promise<{ agency_id: string | null; agency_name: string | null; status: ComplaintStatusName; n: number }[]> {
+    return (await this.db.query(
+      `SELECT c.agency_id, a.name AS agency_name, c.status, count(*)::int AS n
+         FROM complaint c LEFT JOIN agency a ON a.id = c.agency_id
+        WHERE c.site_id = $1 AND ($2::uuid IS NULL OR c.agency_id = $2)
+        GROUP BY c.agency_id, a.name, c.status`,
+      [siteId, agencyId],
+    )) as { agency_id: string | null; agency_name: string | null; status: ComplaintStatusName; n: number }[];
+  }
+
+  /** The open complaints of the site (one agency's when given), oldest first. */
+  async listOpen(siteId: string, agencyId: string | null): Promise<ComplaintRow[]> {
+    return (await this.db.query(
+      `SELECT * FROM complaint WHERE site_id = $1 AND ($2::uuid IS NULL OR agency_id = $2) AND status NOT IN ('answered', 'closed') ORDER BY created_at, id`,
+      [siteId, agencyId],
+    )) as ComplaintRow[];
+  }
+
   async agencyOf(agencyId: string): Promise<{ id: string; site_id: string; name: string } | null> {
     const rows = (await this.db.query(`SELECT id, site_id, name FROM agency WHERE id = $1 AND retired_at IS NULL`, [agencyId])) as { id: string; site_id: string; name: string }[];
     return rows[0] ?? null;

@@ -7,11 +7,13 @@ import type {
   ComplaintStaffAction,
   ComplaintStaffResponse,
   ComplaintStatusName,
+  ComplaintSummaryResponse,
 } from '@mpp/contracts';
 import {
   addDaysToLocalDate,
   checkComplaintTransition,
   COMPLAINT_REOPEN_DAYS,
+  COMPLAINT_STATUSES,
   COMPLAINT_STATUS_LABELS,
   complaintClocks,
   generateBookingCode,
@@ -217,6 +219,51 @@ export class ComplaintService {
         createdAt: row.created_at.toISOString(),
       })),
       nextCursor: rows.length > limit ? encodeCursor(page[page.length - 1]) : null,
+    };
+  }
+
+  /**
+   * The command view's counts (docs/complaints.md, Supervisors): per agency and status, open,
+   * untouched for a week (isComplaintUntouched), clocks past their stored due dates, and the oldest
+   * open complaints. Agency staff: their agency's line only.
+   */
+  async summary(staff: StaffPrincipal, siteCode: string): Promise<ComplaintSummaryResponse> {
+    const site = await this.requireStaffSite(staff, siteCode);
+    const agencyId = this.isAgencyStaff(staff) ? staff.agencyId : null;
+    const now = this.clock.now();
+    const [counts, open] = await Promise.all([this.repo.countByAgencyAndStatus(site.id, agencyId), this.repo.listOpen(site.id, agencyId)]);
+    const lines = new Map<string | null, ComplaintSummaryResponse['agencies'][number]>();
+    const lineOf = (id: string | null, name: string | null) => {
+      let line = lines.get(id);
+      if (!line) {
+        const zero = Object.fromEntries(COMPLAINT_STATUSES.map((s) => [s, 0])) as Record<ComplaintStatusName, number>;
+        line = { agencyId: id, agencyName: name, counts: zero, open: 0, untouched: 0, firstResponseOverdue: 0, resolutionOverdue: 0, oldestOpenAt: null };
+        lines.set(id, line);
+      }
+      return line;
+    };
+    for (const c of counts) lineOf(c.agency_id, c.agency_name).counts[c.status] = c.n;
+    for (const row of open) {
+      const line = lineOf(row.agency_id, null);
+      line.open++;
+      if (isComplaintUntouched(row.status, row.last_handler_action_at, now)) line.untouched++;
+      if (!row.first_responded_at && row.first_response_due_at < now) line.firstResponseOverdue++;
+      if (row.status !== 'waiting_for_citizen' && row.resolution_due_at < now) line.resolutionOverdue++;
+      line.oldestOpenAt ??= row.created_at.toISOString();
+    }
+    const agencies = [...lines.values()].sort((a, b) => (a.oldestOpenAt ?? '\uffff').localeCompare(b.oldestOpenAt ?? '\uffff') || (a.agencyName ?? '').localeCompare(b.agencyName ?? ''));
+    return {
+      siteCode: site.code,
+      evaluatedAt: now.toISOString(),
+      agencies,
+      oldestOpen: open.slice(0, 20).map((row) => ({
+        id: row.id,
+        code: row.code,
+        agencyId: row.agency_id,
+        status: row.status,
+        createdAt: row.created_at.toISOString(),
+        untouched: isComplaintUntouched(row.status, row.last_handler_action_at, now),
+      })),
     };
   }
 

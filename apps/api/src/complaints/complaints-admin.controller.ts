@@ -1,6 +1,6 @@
 import { BadRequestException, Body, Controller, Get, HttpCode, Param, Post, Put, Query, Req } from '@nestjs/common';
 import { ApiBearerAuth, ApiOperation, ApiTags } from '@nestjs/swagger';
-import type { ComplaintInboxResponse, ComplaintStaffAction, ComplaintStaffResponse } from '@mpp/contracts';
+import type { ComplaintInboxResponse, ComplaintStaffAction, ComplaintStaffResponse, ComplaintSummaryResponse } from '@mpp/contracts';
 import type { Request } from 'express';
 import { CurrentStaff, StaffRoles } from '../auth/auth.decorators';
 import type { StaffPrincipal } from '../auth/principal';
@@ -27,6 +27,12 @@ export class ComplaintsAdminController {
   @ApiOperation({ summary: 'The inbox, oldest first, paged (agency staff: their agency only)' })
   inbox(@CurrentStaff() staff: StaffPrincipal, @Param('code', SiteCodePipe) code: string, @Query() query: ComplaintInboxQueryDto): Promise<ComplaintInboxResponse> {
     return this.complaints.inbox(staff, code, query);
+  }
+
+  @Get('summary')
+  @ApiOperation({ summary: 'Live counts per agency and status, untouched and overdue, the oldest open first (agency staff: their agency); no personal data' })
+  summary(@CurrentStaff() staff: StaffPrincipal, @Param('code', SiteCodePipe) code: string): Promise<ComplaintSummaryResponse> {
+    return this.complaints.summary(staff, code);
   }
 
   @Get(':id')
