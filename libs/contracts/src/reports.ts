@@ -87,6 +87,15 @@ export interface HallReportResponse {
   groupBy: ReportGroup;
   agencyId: string | null;
   generatedAt: string;
+  /**
+   * How far p50 and p90 may be from the exact percentile_cont of the durations: 0 when every day
+   * of the period was read from the tickets, 30 when past days came from the rollup's 1-minute
+   * histograms (docs/reports.md, "The rollup"); a percentile of `percentileCapSeconds` or just
+   * below then means "4 h or more".
+   */
+  percentilePrecisionSeconds: number;
+  /** Where the histograms' last bucket ("4 h or more") starts: 14400. */
+  percentileCapSeconds: number;
   total: HallReportRow;
   rows: HallReportRow[];
 }

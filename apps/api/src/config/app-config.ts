@@ -37,6 +37,8 @@ export interface AppConfig {
   queueSweepSeconds: number;
   /** How often the outbox relay tries failed and interrupted messages again; 0 = never (tests). */
   outboxRelaySeconds: number;
+  /** How often the reports' rollup builds the past days not built yet (docs/reports.md); 0 = never. Off too when queueSweepSeconds is 0 (tests). */
+  reportsRollupSeconds: number;
   /** 32-byte secret protecting personal data; null: generated once into dataDir (see data-key.ts). */
   dataKey: Buffer | null;
   /** SMTP for booking emails (smtp://user:pass@host:587); null: messages go to the outbox table and the log. */
@@ -167,6 +169,7 @@ export function loadConfig(env: Env = process.env, cwd = process.cwd()): AppConf
     publicUrl,
     queueSweepSeconds: read.integer('QUEUE_SWEEP_SECONDS', 60, 0, 3600),
     outboxRelaySeconds: read.integer('OUTBOX_RELAY_SECONDS', 30, 0, 3600),
+    reportsRollupSeconds: read.integer('REPORTS_ROLLUP_SECONDS', 3600, 0, 86_400),
     dataKey: null,
     smtpUrl: read.optional('SMTP_URL'),
     mailFrom: read.optional('MAIL_FROM') ?? 'MPP Digital <no-reply@mpp.local>',

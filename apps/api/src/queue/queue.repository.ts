@@ -573,7 +573,10 @@ export class QueueRepository {
        ), closed AS (
          UPDATE ticket t SET status = 'not_served', finished_at = $5
            FROM old WHERE t.id = old.id
-         RETURNING t.id, old.status AS old_status, old.site_id, old.counter_id
+         RETURNING t.id, old.status AS old_status, old.site_id, old.counter_id, t.local_date
+       ), unbuilt AS (
+         -- A past day changed: the reports' rollup builds it again, the reports read it live until then (docs/reports.md).
+         DELETE FROM hall_day_built b WHERE b.site_id = $1 AND b.local_date IN (SELECT local_date FROM closed)
        ), ev AS (
          INSERT INTO ticket_event (ticket_id, site_id, action, from_status, to_status, counter_id, at, details)
          SELECT id, site_id, 'close_day', old_status, 'not_served', counter_id, $5, '{}'::jsonb FROM closed

@@ -1,7 +1,9 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import type { CounterState, ReportGroup } from '@mpp/contracts';
-import { DataSource } from 'typeorm';
+import { addDaysToLocalDate, histogramPercentile, type HistogramBucket } from '@mpp/domain';
+import { DataSource, EntityManager } from 'typeorm';
+import { SQL_BUCKET } from './reports-rollup.repository';
 
 /** The scope and period of one report: site-local dates, both included, and their instants. */
 export interface ReportWindow {
@@ -85,6 +87,58 @@ export interface BookableServiceRow {
 const REPORT_WORK_MEM = '64MB';
 
 const FLOAT = (expression: string, name: string) => `(${expression})::float8 AS ${name}`;
+
+/** The group a rollup row (alias f) falls into: site and agency are sums of the service rows. */
+function rollupGroup(groupBy: ReportGroup): { groupBy: string; key: string } {
+  switch (groupBy) {
+    case 'site':
+      return { groupBy: 'service', key: `NULL::text` };
+    case 'agency':
+      return { groupBy: 'service', key: `f.agency_id::text` };
+    case 'service':
+    case 'counter':
+    case 'officer':
+    case 'hour':
+      return { groupBy, key: `nullif(f.key, '')` };
+  }
+}
+
+/** How a period is read with the rollup: whole built months, other built days, the rest live. */
+export interface RollupPlan {
+  /** First days of the months read from hall_month_histogram (every day of them built). */
+  months: string[];
+  /** Built days whose histograms are read from hall_day_histogram (not in those months). */
+  days: string[];
+  /** Every built day (their counts are read from hall_day_figures). */
+  built: string[];
+  /** Days read from the tickets: today, unbuilt and future days. */
+  live: string[];
+}
+
+/** Splits a period into the rollup's parts, from the days that are built. */
+export function planRollup(from: string, to: string, builtDays: ReadonlySet<string>): RollupPlan {
+  const all: string[] = [];
+  for (let d = from; d <= to; d = addDaysToLocalDate(d, 1)) all.push(d);
+  const byMonth = new Map<string, string[]>();
+  for (const d of all) byMonth.set(d.slice(0, 7), [...(byMonth.get(d.slice(0, 7)) ?? []), d]);
+  const months: string[] = [];
+  const inMonths = new Set<string>();
+  for (const [month, days] of byMonth) {
+    const first = `${month}-01`;
+    const next = addDaysToLocalDate(first, 32).slice(0, 7);
+    const whole = days[0] === first && addDaysToLocalDate(days[days.length - 1]!, 1).slice(0, 7) === next;
+    if (whole && days.every((d) => builtDays.has(d))) {
+      months.push(first);
+      for (const d of days) inMonths.add(d);
+    }
+  }
+  return {
+    months,
+    days: all.filter((d) => builtDays.has(d) && !inMonths.has(d)),
+    built: all.filter((d) => builtDays.has(d)),
+    live: all.filter((d) => !builtDays.has(d)),
+  };
+}
 
 /** The group a ticket row (alias t, service s, closing officer o) falls into. */
 function ticketGroupKey(groupBy: ReportGroup): string {
@@ -208,6 +262,111 @@ export class ReportsRepository {
       await m.query(`SET LOCAL work_mem = '${REPORT_WORK_MEM}'`);
       return (await m.query(sql, params)) as TicketFiguresRow[];
     });
+  }
+
+  /**
+   * The same figures as ticketFigures(), with past days read from the rollup (docs/reports.md,
+   * "The rollup"): counts and duration sums from hall_day_figures for built days, the durations'
+   * histograms from hall_month_histogram for whole built months and hall_day_histogram for the
+   * other built days, and every other day (today, a day not built yet or changed since) from the
+   * tickets, bucketed the same way. p50 and p90 come from the summed histograms (within 30 s).
+   * Null when no day of the period is built: the caller reads it all exactly. One REPEATABLE READ
+   * transaction, so the parts agree with each other even while the job builds a day.
+   */
+  async rolledTicketFigures(w: ReportWindow, groupBy: ReportGroup): Promise<TicketFiguresRow[] | null> {
+    return this.db.transaction('REPEATABLE READ', async (m) => {
+      const built = (await m.query(
+        `SELECT to_char(local_date, 'YYYY-MM-DD') AS day FROM hall_day_built WHERE site_id = $1 AND local_date BETWEEN $2 AND $3`,
+        [w.siteId, w.from, w.to],
+      )) as { day: string }[];
+      if (built.length === 0) return null;
+      const plan = planRollup(w.from, w.to, new Set(built.map((b) => b.day)));
+      return this.rolledFigures(m, w, groupBy, plan);
+    });
+  }
+
+  private async rolledFigures(m: EntityManager, w: ReportWindow, groupBy: ReportGroup, plan: RollupPlan): Promise<TicketFiguresRow[]> {
+    const officerJoin =
+      groupBy === 'officer'
+        ? `LEFT JOIN LATERAL (
+             SELECT e.actor_user_id FROM ticket_event e
+              WHERE e.ticket_id = t.id AND e.action IN ('finish', 'no_show')
+              ORDER BY e.id DESC LIMIT 1
+           ) o ON true`
+        : '';
+    const rolled = rollupGroup(groupBy);
+    // $1 site, $2 agency or null, $3 rollup grouping, $4 zone, $5 live days; counts: $6 built days; histograms: $6 months, $7 other built days.
+    const live = `live AS (
+      SELECT ${ticketGroupKey(groupBy).replace('$5', '$4')} AS k, t.source, t.status,
+             extract(epoch FROM t.first_called_at - t.issued_at)::float8 AS w,
+             CASE WHEN t.status = 'done' THEN extract(epoch FROM t.finished_at - t.started_at)::float8 END AS sv
+        FROM ticket t
+        JOIN service s ON s.id = t.service_id
+        ${officerJoin}
+       WHERE t.site_id = $1 AND t.local_date = ANY($5::date[]) AND ($2::uuid IS NULL OR s.agency_id = $2)
+         AND $4::text IS NOT NULL -- the zone, read by the hour's key only: typed here for the other groupings
+    )`;
+    const sets = groupBy === 'site' ? '()' : '(k), ()';
+    const head = groupBy === 'site' ? 'true AS is_total, NULL::text AS key' : 'GROUPING(k) = 1 AS is_total, k AS key';
+    const params = [w.siteId, w.agencyId, rolled.groupBy, w.timeZone, plan.live];
+    const counts = (await m.query(
+      `WITH ${live}, parts AS (
+         SELECT ${rolled.key} AS k, f.kiosk, f.booking, f.online, f.staff, f.tickets, f.served, f.no_show, f.not_served, f.cancelled, f.open,
+                f.wait_count, f.wait_sum, f.service_count, f.service_sum
+           FROM hall_day_figures f
+          WHERE f.site_id = $1 AND f.group_by = $3 AND f.local_date = ANY($6::date[]) AND ($2::uuid IS NULL OR f.agency_id = $2)
+         UNION ALL
+         SELECT k, (source = 'kiosk')::int, (source = 'booking')::int, (source = 'online')::int, (source = 'staff')::int, 1,
+                (status = 'done')::int, (status = 'no_show')::int, (status = 'not_served')::int, (status = 'cancelled')::int,
+                (status IN ('waiting', 'called', 'serving'))::int,
+                (w IS NOT NULL)::int, coalesce(w, 0), (sv IS NOT NULL)::int, coalesce(sv, 0)
+           FROM live
+       )
+       SELECT ${head},
+              sum(kiosk)::int AS kiosk, sum(booking)::int AS booking, sum(online)::int AS online, sum(staff)::int AS staff,
+              sum(tickets)::int AS tickets, sum(served)::int AS served, sum(no_show)::int AS no_show, sum(not_served)::int AS not_served,
+              sum(cancelled)::int AS cancelled, sum(open)::int AS open,
+              sum(wait_count)::int AS wait_count, sum(wait_sum)::float8 AS wait_sum,
+              sum(service_count)::int AS service_count, sum(service_sum)::float8 AS service_sum
+         FROM parts
+        GROUP BY GROUPING SETS (${sets})`,
+      [...params, plan.built],
+    )) as (Omit<TicketFiguresRow, 'wait_mean' | 'wait_p' | 'service_mean' | 'service_p'> & { wait_sum: number; service_sum: number })[];
+    const histograms = (await m.query(
+      `WITH ${live}, h AS (
+         SELECT ${rolled.key} AS k, f.measure, f.bucket, f.n FROM hall_month_histogram f
+          WHERE f.site_id = $1 AND f.group_by = $3 AND f.month = ANY($6::date[]) AND ($2::uuid IS NULL OR f.agency_id = $2)
+         UNION ALL
+         SELECT ${rolled.key} AS k, f.measure, f.bucket, f.n FROM hall_day_histogram f
+          WHERE f.site_id = $1 AND f.group_by = $3 AND f.local_date = ANY($7::date[]) AND ($2::uuid IS NULL OR f.agency_id = $2)
+         UNION ALL
+         SELECT k, 'wait', ${SQL_BUCKET('w')}, 1 FROM live WHERE w IS NOT NULL
+         UNION ALL
+         SELECT k, 'service', ${SQL_BUCKET('sv')}, 1 FROM live WHERE sv IS NOT NULL
+       )
+       SELECT ${groupBy === 'site' ? 'true AS is_total, NULL::text AS key' : 'GROUPING(k) = 1 AS is_total, k AS key'}, measure, bucket, sum(n)::int AS n
+         FROM h
+        GROUP BY GROUPING SETS (${groupBy === 'site' ? '(measure, bucket)' : '(k, measure, bucket), (measure, bucket)'})`,
+      [...params, plan.months, plan.days],
+    )) as { is_total: boolean; key: string | null; measure: 'wait' | 'service'; bucket: number; n: number }[];
+    const bucketsOf = new Map<string, HistogramBucket[]>();
+    for (const hRow of histograms) {
+      const id = `${hRow.is_total ? 'T' : 'K'}|${hRow.key ?? ''}|${hRow.measure}`;
+      let list = bucketsOf.get(id);
+      if (!list) bucketsOf.set(id, (list = []));
+      list.push({ bucket: hRow.bucket, n: hRow.n });
+    }
+    const percentiles = (c: { is_total: boolean; key: string | null }, measure: 'wait' | 'service'): [number | null, number | null] => {
+      const buckets = bucketsOf.get(`${c.is_total ? 'T' : 'K'}|${c.key ?? ''}|${measure}`) ?? [];
+      return [histogramPercentile(buckets, 0.5)?.seconds ?? null, histogramPercentile(buckets, 0.9)?.seconds ?? null];
+    };
+    return counts.map((c) => ({
+      ...c,
+      wait_mean: c.wait_count > 0 ? c.wait_sum / c.wait_count : null,
+      wait_p: percentiles(c, 'wait'),
+      service_mean: c.service_count > 0 ? c.service_sum / c.service_count : null,
+      service_p: percentiles(c, 'service'),
+    }));
   }
 
   /**

@@ -15,6 +15,8 @@ import {
   bookableSeatsOfDay,
   dayStatus,
   generateDaySlots,
+  HISTOGRAM_CAP_SECONDS,
+  HISTOGRAM_PRECISION_SECONDS,
   hourLabel,
   localDate,
   rate,
@@ -115,8 +117,13 @@ export class ReportsService {
     const { site, agencyId } = await this.scope(staff, query.site, query.agencyId);
     const groupBy: ReportGroup = query.groupBy ?? 'site';
     const w: ReportWindow = { siteId: site.id, timeZone: site.timeZone, from: query.from, to: query.to, agencyId };
-    const [tickets, applications, booking] = await Promise.all([
-      this.repo.ticketFigures(w, groupBy),
+    // Past days the rollup holds are read from it (p50/p90 within 30 s); a period with none is read exactly.
+    const ticketFigures = async () => {
+      const rolled = await this.repo.rolledTicketFigures(w, groupBy);
+      return rolled ? { rows: rolled, precision: HISTOGRAM_PRECISION_SECONDS } : { rows: await this.repo.ticketFigures(w, groupBy), precision: 0 };
+    };
+    const [{ rows: tickets, precision }, applications, booking] = await Promise.all([
+      ticketFigures(),
       this.repo.applicationFigures(w, groupBy),
       this.bookingFigures(site, w),
     ]);
@@ -160,6 +167,8 @@ export class ReportsService {
       groupBy,
       agencyId,
       generatedAt: this.clock.now().toISOString(),
+      percentilePrecisionSeconds: precision,
+      percentileCapSeconds: HISTOGRAM_CAP_SECONDS,
       total,
       rows: labelled,
     };
