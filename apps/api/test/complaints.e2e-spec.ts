@@ -80,6 +80,7 @@ describe(`${ComplaintService.name} over HTTP`, () => {
     expect((await file({ anonymity: 'named', reporterName: NAME }, 422)).body.code).toBe('REPORTER_REQUIRED');
     expect((await file({ anonymity: 'named', kind: 'gripe' }, 400)).body.message).toHaveProperty('id');
     await file({ anonymity: 'anonymous', text: 'pendek' }, 400);
+    expect((await file({ anonymity: 'anonymous', text: `   ${'  '.repeat(10)}ok    ` }, 400)).body.code).toBe('COMPLAINT_TEXT_TOO_SHORT');
     expect((await file({ anonymity: 'anonymous', agencyId: '00000000-0000-4000-8000-000000000000' }, 422)).body.code).toBe('AGENCY_NOT_AT_SITE');
     await file({ anonymity: 'anonymous', siteCode: 'tidak-ada' }, 404);
     expect(((await db().query(`SELECT count(*)::int AS n FROM complaint`)) as { n: number }[])[0].n).toBe(before);

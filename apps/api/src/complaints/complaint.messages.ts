@@ -8,6 +8,7 @@ export const ComplaintMessages = {
   anonymousHasIdentity: { id: 'Pengaduan anonim tidak boleh berisi nama, nomor HP atau email.', en: 'An anonymous complaint must not carry a name, a mobile number or an email.' },
   noSuchStep: { id: 'Langkah ini tidak dapat dilakukan pada status pengaduan saat ini.', en: 'This step is not possible in the complaint’s current status.' },
   notForYou: { id: 'Langkah ini tidak dapat Anda lakukan.', en: 'You cannot take this step.' },
+  textTooShort: { id: 'Ceritakan pengaduan Anda (paling sedikit 10 karakter).', en: 'Describe your complaint (at least 10 characters).' },
   textRequired: { id: 'Teks harus diisi.', en: 'A text is required.' },
   reopenPeriodOver: { id: 'Batas waktu untuk membuka kembali pengaduan sudah lewat.', en: 'The period to reopen the complaint is over.' },
   ratingOnlyAnswered: { id: 'Penilaian hanya dapat diberikan setelah pengaduan dijawab.', en: 'A rating can be given only once the complaint is answered.' },

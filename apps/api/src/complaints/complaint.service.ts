@@ -123,6 +123,7 @@ export class ComplaintService {
       }
       agencyId = service.agency_id;
     }
+    if (dto.text.trim().length < 10) throw ApiException.badRequest('COMPLAINT_TEXT_TOO_SHORT', ComplaintMessages.textTooShort);
     const name = dto.reporterName?.trim() || null;
     const email = dto.reporterEmail?.trim() || null;
     const phoneInput = dto.reporterPhone?.trim() || null;
