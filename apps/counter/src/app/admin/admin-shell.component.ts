@@ -3,6 +3,8 @@ import { RouterLink, RouterLinkActive, RouterOutlet } from '@angular/router';
 import { TranslatePipe } from '@mpp/ui';
 
 import { AdminScope } from './admin-scope.service';
+import { ScopeLineComponent } from './scope-line.component';
+import { SiteSelectComponent } from './site-select.component';
 
 interface AdminSection {
   path: string;
@@ -30,7 +32,7 @@ export const ADMIN_SECTIONS: readonly AdminSection[] = [
  */
 @Component({
   selector: 'counter-admin-shell',
-  imports: [RouterLink, RouterLinkActive, RouterOutlet, TranslatePipe],
+  imports: [RouterLink, RouterLinkActive, RouterOutlet, ScopeLineComponent, SiteSelectComponent, TranslatePipe],
   changeDetection: ChangeDetectionStrategy.OnPush,
   template: `
     <div class="admin">
@@ -38,24 +40,12 @@ export const ADMIN_SECTIONS: readonly AdminSection[] = [
         <div>
           <h1 class="admin__title">{{ 'admin.heading' | t }}</h1>
           <p class="mpp-muted admin__scope" data-testid="admin-scope">
-            @if (scope.agency(); as agency) {
-              {{ 'admin.scope.agency' | t: { agency: agency.name, site: scope.site()?.name ?? '' } }}
-            } @else if (scope.site(); as site) {
-              {{ 'admin.scope.site' | t: { site: site.name } }}
-            } @else if (scope.choosesSite()) {
-              {{ 'admin.scope.system' | t }}
-            }
+            <counter-scope-line agencyKey="admin.scope.agency" siteKey="admin.scope.site" systemKey="admin.scope.system" />
           </p>
         </div>
         @if (scope.choosesSite()) {
           <div class="admin__site-pick">
-            <label class="mpp-label" for="admin-site">{{ 'admin.site' | t }}</label>
-            <select #siteInput id="admin-site" class="mpp-select" data-testid="admin-site-select" [value]="scope.siteCode() ?? ''" (change)="scope.chooseSite(siteInput.value)">
-              <option value="">{{ 'admin.chooseSite' | t }}</option>
-              @for (site of scope.sites(); track site.code) {
-                <option [value]="site.code" [selected]="site.code === scope.siteCode()">{{ site.name }}</option>
-              }
-            </select>
+            <counter-site-select selectId="admin-site" label="admin.site" placeholder="admin.chooseSite" />
           </div>
         }
       </header>

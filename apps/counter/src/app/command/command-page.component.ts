@@ -6,6 +6,8 @@ import { BilingualPipe, ErrorAlertComponent, formatClock, I18nService, Translate
 import type { Subscription } from 'rxjs';
 
 import { AdminScope } from '../admin/admin-scope.service';
+import { ScopeLineComponent } from '../admin/scope-line.component';
+import { SiteSelectComponent } from '../admin/site-select.component';
 import { CommandApi } from './command-api.service';
 import { byUrgency } from './red-flag-order';
 import { RedFlagSettingsFormComponent } from './red-flag-settings-form.component';
@@ -19,7 +21,7 @@ export const COMMAND_REFRESH_MS = 45_000;
  */
 @Component({
   selector: 'counter-command-page',
-  imports: [BilingualPipe, ErrorAlertComponent, RedFlagSettingsFormComponent, RouterLink, TranslatePipe],
+  imports: [BilingualPipe, ErrorAlertComponent, RedFlagSettingsFormComponent, RouterLink, ScopeLineComponent, SiteSelectComponent, TranslatePipe],
   changeDetection: ChangeDetectionStrategy.OnPush,
   templateUrl: './command-page.component.html',
   styleUrl: './command-page.component.css',

@@ -6,6 +6,8 @@ import { ErrorAlertComponent, I18nService, TranslatePipe } from '@mpp/ui';
 import type { Subscription } from 'rxjs';
 
 import { AdminScope } from '../admin/admin-scope.service';
+import { ScopeLineComponent } from '../admin/scope-line.component';
+import { SiteSelectComponent } from '../admin/site-select.component';
 import { BarChartComponent } from './bar-chart.component';
 import { formatMinutes, formatNumber, formatRate } from './report-format';
 import { periodOf, type Period } from './report-period';
@@ -23,7 +25,7 @@ const CHANNEL_COLORS: Record<(typeof HALL_CHANNELS)[number], string> = { kiosk: 
  */
 @Component({
   selector: 'counter-hall-report-page',
-  imports: [BarChartComponent, ErrorAlertComponent, ReportPeriodComponent, RouterLink, TranslatePipe],
+  imports: [BarChartComponent, ErrorAlertComponent, ReportPeriodComponent, RouterLink, ScopeLineComponent, SiteSelectComponent, TranslatePipe],
   changeDetection: ChangeDetectionStrategy.OnPush,
   templateUrl: './hall-report-page.component.html',
   styleUrl: './reports-page.css',
@@ -88,9 +90,9 @@ export class HallReportPageComponent {
     });
   }
 
-  protected chooseSite(code: string): void {
+  /** Another MPP: its own agencies. */
+  protected siteChosen(): void {
     this.chosenAgency.set(null);
-    this.scope.chooseSite(code);
   }
 
   protected chooseAgency(id: string): void {

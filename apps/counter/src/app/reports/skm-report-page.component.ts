@@ -6,6 +6,8 @@ import { BilingualPipe, ErrorAlertComponent, I18nService, pickText, TranslatePip
 import type { Subscription } from 'rxjs';
 
 import { AdminScope } from '../admin/admin-scope.service';
+import { ScopeLineComponent } from '../admin/scope-line.component';
+import { SiteSelectComponent } from '../admin/site-select.component';
 import { BarChartComponent } from './bar-chart.component';
 import { formatNumber } from './report-format';
 import type { Period } from './report-period';
@@ -21,7 +23,7 @@ import { ReportsApi, saveReportFile, type ReportFileFormat, type SurveyReportQue
  */
 @Component({
   selector: 'counter-skm-report-page',
-  imports: [BarChartComponent, BilingualPipe, ErrorAlertComponent, ReportPeriodComponent, RouterLink, TranslatePipe],
+  imports: [BarChartComponent, BilingualPipe, ErrorAlertComponent, ReportPeriodComponent, RouterLink, ScopeLineComponent, SiteSelectComponent, TranslatePipe],
   changeDetection: ChangeDetectionStrategy.OnPush,
   templateUrl: './skm-report-page.component.html',
   styleUrl: './reports-page.css',
@@ -85,10 +87,10 @@ export class SkmReportPageComponent {
     });
   }
 
-  protected chooseSite(code: string): void {
+  /** Another MPP: its own agencies and services. */
+  protected siteChosen(): void {
     this.chosenAgency.set(null);
     this.serviceId.set(null);
-    this.scope.chooseSite(code);
   }
 
   protected chooseAgency(id: string): void {
