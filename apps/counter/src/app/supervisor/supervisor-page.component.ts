@@ -12,6 +12,7 @@ import type { LiveConnection } from '../queue/counter-live.service';
 import { COUNTER_STATE_KEYS } from '../queue/counter-state-keys';
 import { HallLiveService } from '../queue/hall-live.service';
 import { SiteServices } from '../queue/site-services.service';
+import { HallFiguresComponent } from './hall-figures.component';
 
 const CONNECTION_KEYS: Readonly<Record<LiveConnection, string>> = {
   connecting: 'console.live.connecting',
@@ -23,10 +24,12 @@ const CONNECTION_KEYS: Readonly<Record<LiveConnection, string>> = {
  * `pengawas`: every counter of the MPP and what it is doing (state, officer, current ticket,
  * people waiting for its services), kept live from the hall's events. A site admin sees the whole
  * site, an agency admin the counters serving their agency, a system admin picks the site.
+ * Administrators also see the hall's live figures (HallFiguresComponent), read again after each
+ * live event; officers do not (the endpoint is for administrators).
  */
 @Component({
   selector: 'counter-supervisor-page',
-  imports: [BilingualPipe, ErrorAlertComponent, LocalizedPipe, RouterLink, TranslatePipe],
+  imports: [BilingualPipe, ErrorAlertComponent, HallFiguresComponent, LocalizedPipe, RouterLink, TranslatePipe],
   providers: [HallLiveService],
   changeDetection: ChangeDetectionStrategy.OnPush,
   templateUrl: './supervisor-page.component.html',
@@ -49,6 +52,13 @@ export class SupervisorPageComponent {
   protected readonly user = this.session.user;
   protected readonly chooseSite = computed(() => this.user()?.role === 'system_admin');
   protected readonly mayStaff = computed(() => this.user()?.role === 'agency_admin');
+  /** The live hall figures: for the roles GET admin/sites/:code/performance/live allows (not an officer). */
+  protected readonly seesFigures = computed(() => {
+    const role = this.user()?.role;
+    return role === 'system_admin' || role === 'site_admin' || role === 'agency_admin';
+  });
+  /** Changes with every live event the page hears: the figures are read again after it. */
+  protected readonly liveChanges = computed(() => [this.live.counters(), this.live.waiting()]);
   protected readonly siteCode = computed(() => (this.chooseSite() ? (this.site() ?? null) : (this.user()?.siteCode ?? null)));
 
   protected readonly sites = toSignal(
