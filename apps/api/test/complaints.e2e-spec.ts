@@ -202,6 +202,12 @@ describe(`${ComplaintService.name} over HTTP`, () => {
     expect(merged).toMatchObject({ status: 'closed', mergedIntoCode: original.code });
     expect((await t.http().post(admin(await idOf(original.code), '/merge')).auth(staff.polrestaAdmin, { type: 'bearer' }).send({ intoCode: original.code })).status).toBe(409);
 
+    // Never across sites, even for a system admin.
+    posted++;
+    const elsewhere = (await t.http().post('/api/v1/complaints').send({ siteCode: 'kota-probolinggo', kind: 'complaint', subject: 'facilities', text: TEXT, anonymity: 'anonymous' }).expect(201)).body as ComplaintCreatedResponse;
+    const across = await t.http().post(admin(await idOf(original.code), '/merge')).auth(staff.system, { type: 'bearer' }).send({ intoCode: elsewhere.code });
+    expect({ status: across.status, code: across.body.code }).toEqual({ status: 404, code: 'COMPLAINT_NOT_FOUND' });
+
     const outside = await fileNamed({ agencyId: staff.polresta.id });
     const closed = (await t.http().post(admin(await idOf(outside.code), '/reroute')).auth(staff.kupangSiteAdmin, { type: 'bearer' }).send({ agencyId: null, reason: 'Urusan PLN, bukan layanan MPP' }).expect(200)).body as ComplaintStaffResponse;
     expect(closed.status).toBe('closed');

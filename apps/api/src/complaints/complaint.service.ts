@@ -318,7 +318,7 @@ export class ComplaintService {
     const { site } = await this.requireForStaff(staff, siteCode, id);
     const normalized = normalizeBookingCode(intoCode);
     const target = normalized ? await this.repo.findByCode(normalized) : null;
-    if (!target || !this.mayHandle(staff, target)) throw ApiException.notFound('COMPLAINT_NOT_FOUND', ComplaintMessages.notFound);
+    if (!target || target.site_id !== site.id || !this.mayHandle(staff, target)) throw ApiException.notFound('COMPLAINT_NOT_FOUND', ComplaintMessages.notFound);
     if (target.id === id || target.merged_into_id) throw ApiException.conflict('COMPLAINT_MERGE_NOT_POSSIBLE', ComplaintMessages.mergeSelf);
     const row = await this.step(id, 'close', { kind: 'staff', staff }, `Digabung dengan pengaduan ${target.code} / merged into ${target.code}`, origin, { mergedInto: target.code }, async (tx, row, now) => {
       await this.repo.update(tx, row.id, { merged_into_id: target.id }, now);
