@@ -114,4 +114,75 @@ describe('The counters administration page (admin/loket) in Chromium', () => {
     expect((await row(created.id).getByTestId('counter-row-name').textContent())?.trim()).toBe('Loket Terpadu Utara');
     expect((await row(created.id).getByTestId('counter-row-services').textContent())?.trim()).toBe(namesOf(saved.serviceIds));
   });
+
+  it('should move a counter up the display and back down by keyboard, swapping numbers with its neighbour', async () => {
+    const before = [...(await countersOfKupang())].sort((a, b) => a.number - b.number);
+    const i = before.findIndex((c) => c.id === created.id);
+    expect(i).toBe(before.length - 1);
+    const [neighbour, mine] = [before[i - 1], before[i]];
+    expect(await row(created.id).getByTestId('counter-move-down').isDisabled()).toBe(true);
+    expect(await page.getByTestId('counter-row').first().getByTestId('counter-move-up').isDisabled()).toBe(true);
+
+    await row(created.id).getByTestId('counter-move-up').focus();
+    await page.keyboard.press('Enter');
+    await announced(`Loket ${mine.number} (${mine.name}) sekarang nomor ${neighbour.number}; loket yang tadinya bernomor ${neighbour.number} kini nomor ${mine.number}.`);
+    const moved = await countersOfKupang();
+    expect(moved.find((c) => c.id === mine.id)!.number).toBe(neighbour.number);
+    expect(moved.find((c) => c.id === neighbour.id)!.number).toBe(mine.number);
+    expect(moved.map((c) => c.number).sort((a, b) => a - b)).toEqual(before.map((c) => c.number));
+    const order = [...moved].sort((a, b) => a.number - b.number).map((c) => c.id);
+    expect(await page.getByTestId('counter-row').evaluateAll((rows) => rows.map((r) => r.getAttribute('data-counter-id')))).toEqual(order);
+    // The focus follows the loket it moved.
+    await page.waitForFunction(
+      (id) => document.activeElement?.getAttribute('data-testid') === 'counter-move-up' && document.activeElement.closest('tr')?.getAttribute('data-counter-id') === id,
+      created.id,
+    );
+    await checkScreen(page, 'admin-counters-moved');
+
+    await row(created.id).getByTestId('counter-move-down').focus();
+    await page.keyboard.press('Enter');
+    await announced(`Loket ${neighbour.number} (${mine.name}) sekarang nomor ${mine.number}; loket yang tadinya bernomor ${mine.number} kini nomor ${neighbour.number}.`);
+    const back = await countersOfKupang();
+    expect(back.map((c) => [c.id, c.number]).sort()).toEqual(before.map((c) => [c.id, c.number]).sort());
+  });
+
+  it("should refuse to retire an open counter in the API's words, change nothing on Escape, and retire a closed one", async () => {
+    const dukcapilServiceIds = new Set(services.filter((s) => s.agency.id === staff.dukcapil.id).map((s) => s.id));
+    const open = (await countersOfKupang()).find((c) => c.id !== created.id && c.serviceIds.some((id) => dukcapilServiceIds.has(id)))!;
+    await t.http().post(`/api/v1/queue/counters/${open.id}/open`).auth(staff.dukcapilOfficer, { type: 'bearer' }).send({}).expect(200);
+    const direct = await t.http().post(`/api/v1/admin/counters/${open.id}/retire`).auth(staff.kupangSiteAdmin, { type: 'bearer' }).send({});
+    expect(direct.status).toBe(409);
+
+    const dialog = page.getByTestId('counter-retire-dialog');
+    await row(open.id).getByTestId('counter-retire').click();
+    await dialog.waitFor();
+    expect((await dialog.getByRole('heading').textContent())?.trim()).toBe(`Pensiunkan loket ${open.number} (${open.name})?`);
+    await page.getByTestId('counter-retire-confirm').click();
+    const alert = page.getByTestId('counter-retire-error');
+    await alert.waitFor();
+    expect(await alert.textContent()).toContain((direct.body as ApiError).message.id);
+    await checkScreen(page, 'admin-counters-retire-refused');
+    await page.keyboard.press('Escape');
+    await dialog.waitFor({ state: 'hidden' });
+    expect((await countersOfKupang()).some((c) => c.id === open.id)).toBe(true);
+    await t.http().post(`/api/v1/queue/counters/${open.id}/close`).auth(staff.dukcapilOfficer, { type: 'bearer' }).send({}).expect(200);
+
+    const target = (await countersOfKupang()).find((c) => c.id === created.id)!;
+    await row(created.id).getByTestId('counter-retire').click();
+    await dialog.waitFor();
+    expect((await dialog.getByTestId('counter-retire-warning').textContent())?.trim()).toContain('tidak dapat dibuka lagi');
+    await page.keyboard.press('Escape');
+    await dialog.waitFor({ state: 'hidden' });
+    expect((await countersOfKupang()).some((c) => c.id === created.id)).toBe(true);
+
+    await row(created.id).getByTestId('counter-retire').click();
+    await dialog.waitFor();
+    await checkScreen(page, 'admin-counters-retire-dialog');
+    await page.getByTestId('counter-retire-confirm').click();
+    await announced(`Loket ${target.number} (${target.name}) dipensiunkan.`);
+    await dialog.waitFor({ state: 'hidden' });
+    await row(created.id).waitFor({ state: 'detached' });
+    expect((await countersOfKupang()).some((c) => c.id === created.id)).toBe(false);
+    await t.http().post(`/api/v1/queue/counters/${created.id}/open`).auth(staff.dukcapilOfficer, { type: 'bearer' }).send({}).expect(404);
+  });
 });

@@ -6,6 +6,7 @@ import { siteAdminGuard, systemAdminGuard } from './admin.guard';
 import { CALENDAR_ADMIN_DICTIONARY } from './calendar/calendar.dictionary';
 import { SERVICES_ADMIN_DICTIONARY } from './services/services.dictionary';
 import { ADMIN_DICTIONARY } from './admin.dictionary';
+import { COUNTERS_STAFF_DICTIONARY } from './counters-staff.dictionary';
 import { AdminShellComponent } from './admin-shell.component';
 
 /** Mounted at `admin` (system, site and agency admins: adminGuard): one page per section. */
@@ -31,11 +32,13 @@ export const ADMIN_ROUTES: Routes = [
       {
         path: 'loket',
         canActivate: [siteAdminGuard],
+        providers: [provideDictionary(COUNTERS_STAFF_DICTIONARY)],
         loadComponent: () => import('./counters-page.component').then((m) => m.CountersPageComponent),
         title: 'admin.counters.title',
       },
       {
         path: 'petugas',
+        providers: [provideDictionary(COUNTERS_STAFF_DICTIONARY)],
         loadComponent: () => import('./staff-page.component').then((m) => m.StaffPageComponent),
         title: 'admin.staff.title',
       },

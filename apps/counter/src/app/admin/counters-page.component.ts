@@ -1,4 +1,4 @@
-import { ChangeDetectionStrategy, Component, ElementRef, computed, effect, inject, signal, untracked, viewChild } from '@angular/core';
+import { ChangeDetectionStrategy, Component, ElementRef, Injector, afterNextRender, computed, effect, inject, signal, untracked, viewChild } from '@angular/core';
 import { toObservable, toSignal } from '@angular/core/rxjs-interop';
 import type { CounterResponse, ServiceSummaryResponse } from '@mpp/contracts';
 import { ErrorAlertComponent, I18nService, TranslatePipe, pickLocalized } from '@mpp/ui';
@@ -9,12 +9,15 @@ import { SiteServices } from '../queue/site-services.service';
 import { AdminApi } from './admin-api.service';
 import { AdminScope } from './admin-scope.service';
 import { AdminDialogComponent } from './confirm-dialog.component';
+import { CountersStaffApi } from './counters-staff-api.service';
 import { ServicePickerComponent } from './service-picker.component';
 
 /**
  * `admin/loket` (site and system admins): the MPP's lokets in their number's order (the order of
  * the hall display), what each serves; add one (number, name, services of any agency), rename one
- * or change its services.
+ * or change its services; move one up or down the display (it swaps numbers with its neighbour, in
+ * one transaction of the API); retire a closed one after a confirmation (the API refuses an open
+ * or busy loket, in its words).
  */
 @Component({
   selector: 'counter-admin-counters-page',
@@ -25,6 +28,8 @@ import { ServicePickerComponent } from './service-picker.component';
 })
 export class CountersPageComponent {
   private readonly api = inject(AdminApi);
+  private readonly moves = inject(CountersStaffApi);
+  private readonly injector = inject(Injector);
   private readonly i18n = inject(I18nService);
   private readonly catalogue = inject(SiteServices);
   protected readonly scope = inject(AdminScope);
@@ -57,6 +62,14 @@ export class CountersPageComponent {
   protected readonly editServiceIds = signal<string[]>([]);
   protected readonly saving = signal(false);
   protected readonly editError = signal<unknown>(null);
+
+  /** The loket being moved (its buttons wait), and the API's refusal of a move. */
+  protected readonly moving = signal<string | null>(null);
+  protected readonly moveError = signal<unknown>(null);
+
+  protected readonly retiring = signal<CounterResponse | null>(null);
+  protected readonly retiringBusy = signal(false);
+  protected readonly retireError = signal<unknown>(null);
 
   private readonly editNameInput = viewChild<ElementRef<HTMLInputElement>>('editNameInput');
 
@@ -149,5 +162,75 @@ export class CountersPageComponent {
   protected editHeading(): string {
     const counter = this.editing();
     return counter ? this.i18n.t('admin.counters.editTitle', { number: counter.number }) : '';
+  }
+
+  /**
+   * Moves the loket one place up (-1) or down (+1) the display: it takes its neighbour's number
+   * and the neighbour takes its own (the API swaps them). Focus stays on the button pressed.
+   */
+  protected move(counter: CounterResponse, step: -1 | 1, event: Event): void {
+    const list = this.sorted() ?? [];
+    const neighbour = list[list.findIndex((c) => c.id === counter.id) + step];
+    if (!neighbour || this.moving()) return;
+    const button = event.currentTarget as HTMLElement | null;
+    const testId = button?.getAttribute('data-testid');
+    this.moving.set(counter.id);
+    this.moveError.set(null);
+    this.moves.moveCounter(counter.id, neighbour.number).subscribe({
+      next: (saved) => {
+        this.moving.set(null);
+        this.counters.update((counters) =>
+          (counters ?? []).map((c) => (c.id === saved.id ? saved : c.id === neighbour.id ? { ...c, number: counter.number } : c)),
+        );
+        this.announcement.set(this.i18n.t('cs.counters.moved', { name: saved.name, number: saved.number, other: counter.number }));
+        // The row moved: give focus back to the same button of the same loket, or the other one at an end.
+        afterNextRender(
+          () => {
+            const row = document.querySelector<HTMLElement>(`[data-testid="counter-row"][data-counter-id="${saved.id}"]`);
+            const same = row?.querySelector<HTMLButtonElement>(`[data-testid="${testId}"]:not([disabled])`);
+            (same ?? row?.querySelector<HTMLButtonElement>('[data-testid^="counter-move-"]:not([disabled])'))?.focus();
+          },
+          { injector: this.injector },
+        );
+      },
+      error: (error: unknown) => {
+        this.moving.set(null);
+        this.moveError.set(error);
+      },
+    });
+  }
+
+  protected askRetire(counter: CounterResponse): void {
+    this.retireError.set(null);
+    this.retiring.set(counter);
+  }
+
+  protected closeRetire(): void {
+    if (!this.retiringBusy()) this.retiring.set(null);
+  }
+
+  protected retire(event: Event): void {
+    event.preventDefault();
+    const counter = this.retiring();
+    if (!counter || this.retiringBusy()) return;
+    this.retiringBusy.set(true);
+    this.retireError.set(null);
+    this.moves.retireCounter(counter.id).subscribe({
+      next: () => {
+        this.retiringBusy.set(false);
+        this.retiring.set(null);
+        this.counters.update((counters) => (counters ?? []).filter((c) => c.id !== counter.id));
+        this.announcement.set(this.i18n.t('cs.counters.retired', { number: counter.number, name: counter.name }));
+      },
+      error: (error: unknown) => {
+        this.retiringBusy.set(false);
+        this.retireError.set(error);
+      },
+    });
+  }
+
+  protected retireHeading(): string {
+    const counter = this.retiring();
+    return counter ? this.i18n.t('cs.counters.retireTitle', { number: counter.number, name: counter.name }) : '';
   }
 }
