@@ -166,4 +166,39 @@ describe('The staff administration page (admin/petugas) in Chromium', () => {
     expect((await row(created.email).getByTestId('staff-row-agency').textContent())?.trim()).toBe(staff.polresta.name);
     await checkScreen(page, 'admin-staff-site-admin');
   });
+
+  it("should reset an agency admin's second factor after saying they enrol again, and end their sessions", async () => {
+    const listed = await usersAs(staff.kupangSiteAdmin);
+    const target = listed.find((u) => u.email === 'admin.dukcapil@mpp.test')!;
+    expect(target.secondFactorEnrolled).toBe(true);
+    // A site admin resets their MPP's enrolled agency admins' only (the API's rule); not their own, not an officer's.
+    await row(target.email).waitFor();
+    const offered = await page
+      .getByTestId('staff-row')
+      .evaluateAll((rows) => rows.filter((r) => r.querySelector('[data-testid="staff-reset-second-factor"]')).map((r) => r.getAttribute('data-email')));
+    expect(offered).toEqual(listed.filter((u) => u.role === 'agency_admin' && u.secondFactorEnrolled).map((u) => u.email));
+    expect(offered).toContain(target.email);
+    expect(await row('admin.polresta.dua@mpp.test').getByTestId('staff-reset-second-factor').count()).toBe(0);
+
+    const dialog = page.getByTestId('staff-dialog');
+    await row(target.email).getByTestId('staff-reset-second-factor').click();
+    await dialog.waitFor();
+    expect((await dialog.getByRole('heading').textContent())?.trim()).toBe(`Reset faktor kedua ${target.fullName}?`);
+    expect((await dialog.getByTestId('staff-dialog-warning').textContent())?.trim()).toContain('harus mendaftarkan aplikasi autentikatornya lagi');
+    await page.keyboard.press('Escape');
+    await dialog.waitFor({ state: 'hidden' });
+    expect(await focusedTestId()).toBe('staff-reset-second-factor');
+    expect((await usersAs(staff.kupangSiteAdmin)).find((u) => u.id === target.id)!.secondFactorEnrolled).toBe(true);
+    expect(await meStatus(staff.dukcapilAdmin)).toBe(200);
+
+    await row(target.email).getByTestId('staff-reset-second-factor').click();
+    await dialog.waitFor();
+    await checkScreen(page, 'admin-staff-second-factor-dialog');
+    await page.getByTestId('staff-dialog-confirm').click();
+    await announced(`Faktor kedua ${target.fullName} direset; ia mendaftar lagi saat masuk berikutnya.`);
+    await dialog.waitFor({ state: 'hidden' });
+    expect((await usersAs(staff.kupangSiteAdmin)).find((u) => u.id === target.id)!.secondFactorEnrolled).toBe(false);
+    expect(await meStatus(staff.dukcapilAdmin)).toBe(401);
+    expect(await row(target.email).getByTestId('staff-reset-second-factor').count()).toBe(0);
+  });
 });

@@ -1,14 +1,15 @@
 import { ChangeDetectionStrategy, Component, ElementRef, afterNextRender, computed, effect, inject, signal, untracked, viewChild } from '@angular/core';
-import type { StaffRole, StaffUserResponse } from '@mpp/contracts';
+import { SECOND_FACTOR_ROLES, type StaffRole, type StaffUserResponse } from '@mpp/contracts';
 import { ErrorAlertComponent, I18nService, TranslatePipe } from '@mpp/ui';
 
 import { AdminApi, type NewStaffUser } from './admin-api.service';
 import { MANAGEABLE_ROLES, needsAgency } from './admin-roles';
 import { AdminScope } from './admin-scope.service';
 import { AdminDialogComponent } from './confirm-dialog.component';
+import { CountersStaffApi } from './counters-staff-api.service';
 
-/** What the open dialog is about: a new password, or turning an account off or on. */
-type StaffAction = { kind: 'password' | 'disable' | 'enable'; user: StaffUserResponse };
+/** What the open dialog is about: a new password, turning an account off or on, or clearing an administrator's authenticator. */
+type StaffAction = { kind: 'password' | 'disable' | 'enable' | 'secondFactor'; user: StaffUserResponse };
 
 /** Words for each role (the app's own dictionary has them: counter.role.*). */
 const ROLE_KEYS: Readonly<Record<StaffRole, string>> = {
@@ -22,7 +23,9 @@ const ROLE_KEYS: Readonly<Record<StaffRole, string>> = {
  * `admin/petugas`: the staff accounts in the admin's scope (the API decides which: a site admin
  * their MPP's, an agency admin their agency's); create one with a role the admin may give, turn
  * one off or on, give one a new password. Turning off and a new password end the account's
- * sessions at once (the API does), and the screen says so before.
+ * sessions at once (the API does), and the screen says so before. System and site admins reset an
+ * enrolled administrator's second factor (a lost phone): the dialog says they enrol again at their
+ * next sign-in.
  */
 @Component({
   selector: 'counter-admin-staff-page',
@@ -33,6 +36,7 @@ const ROLE_KEYS: Readonly<Record<StaffRole, string>> = {
 })
 export class StaffPageComponent {
   private readonly api = inject(AdminApi);
+  private readonly secondFactor = inject(CountersStaffApi);
   private readonly i18n = inject(I18nService);
   protected readonly scope = inject(AdminScope);
   protected readonly roleKeys = ROLE_KEYS;
@@ -106,6 +110,24 @@ export class StaffPageComponent {
     return this.roles().includes(user.role) && user.id !== this.scope.user()?.id;
   }
 
+  /**
+   * The API's rule for POST /admin/users/{id}/second-factor/reset: a system admin resets any other
+   * administrator's, a site admin their MPP's agency admins' (the list holds only their MPP's).
+   * Offered only once the person has enrolled: before that there is nothing to clear.
+   */
+  protected canResetSecondFactor(user: StaffUserResponse): boolean {
+    const role = this.scope.role();
+    if (user.id === this.scope.user()?.id || !user.secondFactorEnrolled || !SECOND_FACTOR_ROLES.includes(user.role)) return false;
+    return role === 'system_admin' || (role === 'site_admin' && user.role === 'agency_admin');
+  }
+
+  protected dialogHeading(): string {
+    const action = this.action();
+    if (!action) return '';
+    const key = action.kind === 'secondFactor' ? 'cs.staff.resetSecondFactorTitle' : `admin.staff.dialog.${action.kind}`;
+    return this.t(key, { name: action.user.fullName });
+  }
+
   protected create(event: Event): void {
     event.preventDefault();
     if (this.creating()) return;
@@ -160,16 +182,19 @@ export class StaffPageComponent {
     event.preventDefault();
     const action = this.action();
     if (!action || this.acting()) return;
-    const change = action.kind === 'password' ? { password: this.newPassword() } : { active: action.kind === 'enable' };
     this.acting.set(true);
     this.actionError.set(null);
-    this.api.updateUser(action.user.id, change).subscribe({
+    const request =
+      action.kind === 'secondFactor'
+        ? this.secondFactor.resetSecondFactor(action.user.id)
+        : this.api.updateUser(action.user.id, action.kind === 'password' ? { password: this.newPassword() } : { active: action.kind === 'enable' });
+    request.subscribe({
       next: (user) => {
         this.acting.set(false);
         this.users.update((users) => (users ?? []).map((u) => (u.id === user.id ? user : u)));
         this.action.set(null);
         this.newPassword.set('');
-        const key = action.kind === 'password' ? 'admin.staff.passwordSet' : action.kind === 'disable' ? 'admin.staff.disabled' : 'admin.staff.enabled';
+        const key = { password: 'admin.staff.passwordSet', disable: 'admin.staff.disabled', enable: 'admin.staff.enabled', secondFactor: 'cs.staff.secondFactorReset' }[action.kind];
         this.announcement.set(this.t(key, { name: user.fullName }));
       },
       error: (error: unknown) => {
