@@ -1,4 +1,4 @@
-import type { ApiError, CounterResponse, TicketResponse } from '@mpp/contracts';
+import type { ApiError, CounterResponse, RetiredCounterResponse, TicketResponse } from '@mpp/contracts';
 import { DataSource } from 'typeorm';
 import { FixedClock } from '../src/common/clock';
 import { CountersAdminService } from '../src/queue/counters-admin.service';
@@ -19,6 +19,8 @@ describe(`${CountersAdminService.name}: display order and retirement`, () => {
   const retire = (id: string, token = h.kupangSiteAdmin) => t.http().post(`/api/v1/admin/counters/${id}/retire`).auth(token, { type: 'bearer' }).send({});
   const newCounter = async (number: number, name: string, serviceIds: string[]) =>
     (await t.http().post('/api/v1/admin/sites/kota-kupang/counters').auth(h.kupangSiteAdmin, { type: 'bearer' }).send({ number, name, serviceIds }).expect(201)).body as CounterResponse;
+  const retiredList = async (token = h.kupangSiteAdmin) =>
+    (await t.http().get('/api/v1/admin/sites/kota-kupang/counters/retired').auth(token, { type: 'bearer' }).expect(200)).body as RetiredCounterResponse[];
   const auditOf = async (id: string, action: string) =>
     (await db().query(`SELECT before, after FROM admin_audit WHERE entity_id = $1 AND action = $2 ORDER BY at, id`, [id, action])) as { before: Record<string, unknown>; after: Record<string, unknown> }[];
 
@@ -105,8 +107,14 @@ describe(`${CountersAdminService.name}: display order and retirement`, () => {
     await counterAction(t, officer, counter, 'finish').expect(200);
     await counterAction(t, officer, counter, 'close').expect(200);
 
+    const listedBefore = (await counters()).find((c) => c.id === counter.id)!;
+    expect((await retiredList()).some((c) => c.id === counter.id)).toBe(false);
     await retire(counter.id).expect(204);
     expect((await counters()).some((c) => c.id === counter.id)).toBe(false);
+    // Listed as retired for the admins, with the number and name it had, at the clock's moment or later.
+    const retiredRow = (await retiredList()).find((c) => c.id === counter.id)!;
+    expect(retiredRow).toMatchObject({ number: listedBefore.number, name: listedBefore.name });
+    expect(Number.isNaN(Date.parse(retiredRow.retiredAt))).toBe(false);
     expect(await auditOf(counter.id, 'counter.retire')).toEqual([{ before: { retired: false }, after: { retired: true } }]);
     // Gone for everyone: it cannot be opened, changed or retired again.
     await counterAction(t, officer, counter, 'open').expect(404);
@@ -129,6 +137,11 @@ describe(`${CountersAdminService.name}: display order and retirement`, () => {
     await patch(c.id, { number: 77 }, h.probolinggoSiteAdmin).expect(403);
     await retire(c.id, h.probolinggoSiteAdmin).expect(403);
     expect(await numberOf(c.id)).toBe(76);
+    for (const token of [h.dukcapilAdmin, h.dukcapilOfficer, h.kiosk, h.probolinggoSiteAdmin]) {
+      await t.http().get('/api/v1/admin/sites/kota-kupang/counters/retired').auth(token, { type: 'bearer' }).expect(403);
+    }
+    await t.http().get('/api/v1/admin/sites/tidak-ada/counters/retired').auth(h.system, { type: 'bearer' }).expect(404);
     await retire(c.id, h.system).expect(204);
+    expect((await retiredList(h.system)).map((r) => r.number)).toContain(76);
   });
 });

@@ -104,6 +104,15 @@ export interface CounterResponse {
   current: TicketResponse | null;
 }
 
+/** A retired loket as its site's admins list it (GET /admin/sites/{code}/counters/retired): it is in no other list. */
+export interface RetiredCounterResponse {
+  id: string;
+  number: number;
+  name: string;
+  /** ISO 8601 instant. */
+  retiredAt: string;
+}
+
 export interface WaitingTicket {
   id: string;
   number: string;

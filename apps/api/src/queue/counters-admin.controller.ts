@@ -1,6 +1,6 @@
 import { Body, Controller, Get, HttpCode, Param, Patch, Post, Put } from '@nestjs/common';
 import { ApiBearerAuth, ApiOperation, ApiTags } from '@nestjs/swagger';
-import type { CounterResponse, QueuePolicy } from '@mpp/contracts';
+import type { CounterResponse, QueuePolicy, RetiredCounterResponse } from '@mpp/contracts';
 import { CurrentStaff, StaffRoles } from '../auth/auth.decorators';
 import type { StaffPrincipal } from '../auth/principal';
 import { SiteCodePipe, UuidPipe } from '../common/pipes';
@@ -33,6 +33,13 @@ export class CountersAdminController {
   @ApiOperation({ summary: 'Retire a closed counter nobody sits at (409 while open, holding a ticket, or with tickets transferred to it)' })
   retire(@CurrentStaff() staff: StaffPrincipal, @Param('id', UuidPipe) id: string): Promise<void> {
     return this.counters.retire(staff, id);
+  }
+
+  @Get('sites/:code/counters/retired')
+  @StaffRoles('system_admin', 'site_admin')
+  @ApiOperation({ summary: "The site's retired counters by number (left out of every other counter list)" })
+  retiredCounters(@CurrentStaff() staff: StaffPrincipal, @Param('code', SiteCodePipe) code: string): Promise<RetiredCounterResponse[]> {
+    return this.counters.retired(staff, code);
   }
 
   @Get('sites/:code/queue-policy')

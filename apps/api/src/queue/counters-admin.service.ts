@@ -1,6 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import type { EntityManager } from 'typeorm';
-import type { CounterResponse, QueuePolicy } from '@mpp/contracts';
+import type { CounterResponse, QueuePolicy, RetiredCounterResponse } from '@mpp/contracts';
 import { AccessPolicy } from '../auth/access-policy';
 import type { StaffPrincipal } from '../auth/principal';
 import { CatalogueMessages } from '../catalogue/catalogue.messages';
@@ -100,6 +100,15 @@ export class CountersAdminService {
     await this.repo.setCounterNumber(tx, counter.id, number);
     const moved = (await this.repo.findCounter(other.id, tx))!;
     await this.audit.record(tx, { actor: staff, action: 'counter.update', entityType: 'counter', entityId: other.id, siteId: other.site_id, agencyId: null, entityLabel: counterLabel(moved), before: counterAudit(other), after: counterAudit(moved) });
+  }
+
+  /** The site's retired lokets, for its admins (a retired site's too: reading changes nothing). */
+  async retired(staff: StaffPrincipal, siteCode: string): Promise<RetiredCounterResponse[]> {
+    const site = await this.catalogue.findSiteByCode(siteCode);
+    if (!site) throw ApiException.notFound('SITE_NOT_FOUND', CatalogueMessages.siteNotFound(siteCode));
+    AccessPolicy.assertSite(staff, site.id);
+    const rows = await this.repo.findRetiredCountersOfSite(site.id);
+    return rows.map((c) => ({ id: c.id, number: c.number, name: c.name, retiredAt: new Date(c.retired_at).toISOString() }));
   }
 
   /** The site's calling policy, in the shape setPolicy (PUT) accepts; a retired site's too (reading changes nothing). */

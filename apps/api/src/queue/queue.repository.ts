@@ -449,6 +449,16 @@ export class QueueRepository {
     return rows[0].n;
   }
 
+  /** The site's retired counters by number (every other counter list leaves them out). */
+  async findRetiredCountersOfSite(siteId: string): Promise<{ id: string; number: number; name: string; retired_at: Date }[]> {
+    return (await this.db.query(`SELECT id, number, name, retired_at FROM counter WHERE site_id = $1 AND retired_at IS NOT NULL ORDER BY number`, [siteId])) as {
+      id: string;
+      number: number;
+      name: string;
+      retired_at: Date;
+    }[];
+  }
+
   async retireCounter(tx: EntityManager, counterId: string): Promise<void> {
     await tx.query(`UPDATE counter SET retired_at = now(), updated_at = now() WHERE id = $1`, [counterId]);
   }
