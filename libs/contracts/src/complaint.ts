@@ -151,3 +151,36 @@ export interface ComplaintSummaryResponse {
   /** Up to 20 open complaints, oldest first. */
   oldestOpen: { id: string; code: string; agencyId: string | null; status: ComplaintStatusName; createdAt: string; untouched: boolean }[];
 }
+
+/** One line of a site's public complaint statistics (the site's total, or one agency's). */
+export interface ComplaintStatsLine {
+  /** null for the site's total and for complaints about the MPP itself (facilities) */
+  agencyId: string | null;
+  agencyName: string | null;
+  /** Complaints and consultations received in the period (merged duplicates counted once). */
+  received: number;
+  complaints: number;
+  consultations: number;
+  /** Answered or closed by now. */
+  answered: number;
+  /** First responses given by their due time, out of those given or already due (null when none). */
+  firstResponseOnTimeRate: number | null;
+  /** Answers given by the resolution due time, out of those given or already due (null when none). */
+  resolvedOnTimeRate: number | null;
+  /** The reporters' ratings of the answer (1–5), mean to two decimals; null without a rating. */
+  averageRating: number | null;
+  ratings: number;
+}
+
+/** `GET /v1/sites/{code}/complaints/stats`: public, no personal data and no complaint text. */
+export interface ComplaintStatsResponse {
+  siteCode: string;
+  siteName: string;
+  /** Site-local dates, inclusive. */
+  from: string;
+  to: string;
+  evaluatedAt: string;
+  total: ComplaintStatsLine;
+  /** Agencies with at least one complaint in the period, most received first. */
+  agencies: ComplaintStatsLine[];
+}

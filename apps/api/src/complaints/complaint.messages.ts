@@ -15,5 +15,7 @@ export const ComplaintMessages = {
   staffNotFound: { id: 'Petugas tidak ditemukan di MPP atau instansi ini.', en: 'Staff member not found at this MPP or agency.' },
   mergeSelf: { id: 'Pengaduan tidak dapat digabung ke dirinya sendiri atau ke pengaduan yang sudah digabung.', en: 'A complaint cannot be merged into itself or into a merged complaint.' },
   alreadyClosed: { id: 'Pengaduan sudah selesai.', en: 'The complaint is already closed.' },
+  statsRangeOrder: { id: 'Tanggal "to" tidak boleh sebelum tanggal "from".', en: 'The "to" date may not be before the "from" date.' },
+  statsRangeTooLong: { id: 'Statistik mencakup paling lama 366 hari; pilih periode yang lebih pendek.', en: 'Statistics cover at most 366 days; choose a shorter period.' },
   rerouteSameAgency: { id: 'Pengaduan sudah berada di instansi ini.', en: 'The complaint is already with this agency.' },
 };

@@ -1,6 +1,9 @@
 import { Module } from '@nestjs/common';
 import { CatalogueModule } from '../catalogue/catalogue.module';
 import { NotificationsModule } from '../notifications/notifications.module';
+import { ComplaintStatsController } from './complaint-stats.controller';
+import { ComplaintStatsRepository } from './complaint-stats.repository';
+import { ComplaintStatsService } from './complaint-stats.service';
 import { ComplaintThrottlerGuard } from './complaint-throttler.guard';
 import { ComplaintRepository } from './complaint.repository';
 import { ComplaintService } from './complaint.service';
@@ -10,8 +13,8 @@ import { ComplaintsController } from './complaints.controller';
 /** Complaints and consultation (pengaduan, issue 16; docs/complaints.md). PiiCipher and Clock come from AppModule (global). */
 @Module({
   imports: [CatalogueModule, NotificationsModule],
-  controllers: [ComplaintsController, ComplaintsAdminController],
-  providers: [ComplaintRepository, ComplaintService, ComplaintThrottlerGuard],
+  controllers: [ComplaintsController, ComplaintsAdminController, ComplaintStatsController],
+  providers: [ComplaintRepository, ComplaintService, ComplaintThrottlerGuard, ComplaintStatsRepository, ComplaintStatsService],
   exports: [],
 })
 export class ComplaintsModule {}
