@@ -183,6 +183,14 @@ describe('The counters administration page (admin/loket) in Chromium', () => {
     await dialog.waitFor({ state: 'hidden' });
     await row(created.id).waitFor({ state: 'detached' });
     expect((await countersOfKupang()).some((c) => c.id === created.id)).toBe(false);
+    // Listed for the admins as retired, as the API lists them.
+    const retiredRow = page.locator(`[data-testid="retired-counter-row"][data-counter-id="${created.id}"]`);
+    await retiredRow.waitFor();
+    const retired = (await t.http().get('/api/v1/admin/sites/kota-kupang/counters/retired').auth(staff.kupangSiteAdmin, { type: 'bearer' }).expect(200)).body as { id: string }[];
+    expect(await page.getByTestId('retired-counter-row').evaluateAll((rows) => rows.map((r) => r.getAttribute('data-counter-id')))).toEqual(retired.map((r) => r.id));
+    expect((await retiredRow.getByTestId('retired-counter-number').textContent())?.trim()).toBe(String(target.number));
+    expect((await retiredRow.getByTestId('retired-counter-name').textContent())?.trim()).toBe(target.name);
+    await checkScreen(page, 'admin-counters-retired');
     await t.http().post(`/api/v1/queue/counters/${created.id}/open`).auth(staff.dukcapilOfficer, { type: 'bearer' }).send({}).expect(404);
   });
 });

@@ -1,6 +1,6 @@
 import { ChangeDetectionStrategy, Component, ElementRef, Injector, afterNextRender, computed, effect, inject, signal, untracked, viewChild } from '@angular/core';
 import { toObservable, toSignal } from '@angular/core/rxjs-interop';
-import type { CounterResponse, ServiceSummaryResponse } from '@mpp/contracts';
+import type { CounterResponse, RetiredCounterResponse, ServiceSummaryResponse } from '@mpp/contracts';
 import { ErrorAlertComponent, I18nService, TranslatePipe, pickLocalized } from '@mpp/ui';
 import { catchError, of, switchMap } from 'rxjs';
 
@@ -67,6 +67,9 @@ export class CountersPageComponent {
   protected readonly moving = signal<string | null>(null);
   protected readonly moveError = signal<unknown>(null);
 
+  /** The retired lokets (in no other list); empty while loading or if the API cannot say. */
+  protected readonly retired = signal<RetiredCounterResponse[]>([]);
+
   protected readonly retiring = signal<CounterResponse | null>(null);
   protected readonly retiringBusy = signal(false);
   protected readonly retireError = signal<unknown>(null);
@@ -86,12 +89,24 @@ export class CountersPageComponent {
 
   private load(code: string | null): void {
     this.counters.set(null);
+    this.retired.set([]);
     this.loadError.set(null);
     if (!code) return;
     this.api.listCounters(code).subscribe({
       next: (counters) => this.counters.set(counters),
       error: (error: unknown) => this.loadError.set(error),
+    });    this.loadRetired(code);
+  }
+
+  private loadRetired(code: string): void {
+    this.moves.retiredCounters(code).subscribe({
+      next: (retired) => this.retired.set(retired),
+      error: () => this.retired.set([]),
     });
+  }
+
+  protected retiredOn(retired: RetiredCounterResponse): string {
+    return new Date(retired.retiredAt).toLocaleString(this.i18n.lang() === 'en' ? 'en-GB' : 'id-ID', { dateStyle: 'medium', timeStyle: 'short' });
   }
 
   protected serviceNames(counter: CounterResponse): string {
@@ -220,6 +235,8 @@ export class CountersPageComponent {
         this.retiringBusy.set(false);
         this.retiring.set(null);
         this.counters.update((counters) => (counters ?? []).filter((c) => c.id !== counter.id));
+        const site = this.scope.siteCode();
+        if (site) this.loadRetired(site);
         this.announcement.set(this.i18n.t('cs.counters.retired', { number: counter.number, name: counter.name }));
       },
       error: (error: unknown) => {

@@ -1,6 +1,6 @@
 import { HttpClient } from '@angular/common/http';
 import { Injectable, inject } from '@angular/core';
-import type { CounterResponse, StaffUserResponse } from '@mpp/contracts';
+import type { CounterResponse, RetiredCounterResponse, StaffUserResponse } from '@mpp/contracts';
 import { API_BASE_URL } from '@mpp/ui';
 import type { Observable } from 'rxjs';
 
@@ -13,6 +13,10 @@ export class CountersStaffApi {
   /** Gives the loket another number; the loket holding it takes this one's (the API swaps them in one transaction). */
   moveCounter(id: string, number: number): Observable<CounterResponse> {
     return this.http.patch<CounterResponse>(`${this.baseUrl}/admin/counters/${encodeURIComponent(id)}`, { number });
+  }
+
+  retiredCounters(siteCode: string): Observable<RetiredCounterResponse[]> {
+    return this.http.get<RetiredCounterResponse[]>(`${this.baseUrl}/admin/sites/${encodeURIComponent(siteCode)}/counters/retired`);
   }
 
   retireCounter(id: string): Observable<void> {
