@@ -1,8 +1,8 @@
-import type { ApiError, ComplaintCreatedResponse, ComplaintStatsLine, ComplaintStatsResponse } from '@mpp/contracts';
+import type { ApiError, ComplaintCreatedResponse, ComplaintStatsLine, ComplaintStatsResponse, SiteResponse } from '@mpp/contracts';
+import type { ComplaintExport } from '../src/complaints/complaint-export.service';
 import { localDate } from '@mpp/domain';
 import { DataSource } from 'typeorm';
 import { FixedClock } from '../src/common/clock';
-import { ComplaintStatsService } from '../src/complaints/complaint-stats.service';
 import { createStaff, StaffTokens } from './support/staff';
 import { createTestApp, TestApp } from './support/test-app';
 
@@ -23,8 +23,8 @@ interface StoredComplaint {
   merged_into_id: string | null;
 }
 
-/** Issue 16: a site's public complaint statistics, against figures counted here from the stored rows. */
-describe(`${ComplaintStatsService.name} over HTTP`, () => {
+/** Issue 16: a site's public complaint statistics against figures counted here from the stored rows, and the export for other systems. */
+describe('Complaint statistics and the Open311 export over HTTP', () => {
   let t: TestApp;
   let staff: StaffTokens;
   // Thursday 3 December 2026, 10:00 WITA.
@@ -129,5 +129,29 @@ describe(`${ComplaintStatsService.name} over HTTP`, () => {
     const malformed = (await stats({ from: '2026-02-30' }).expect(400)).body as ApiError;
     expect(malformed.fields?.map((f) => f.field)).toContain('from');
     await stats({}, 'kota-atlantis').expect(404);
+  });
+
+  it("should export the period's complaints as Open311 requests for the MPP's handlers, without any reporter", async () => {
+    const exportOf = (token: string) => t.http().get('/api/v1/admin/sites/kota-kupang/complaints/export').auth(token, { type: 'bearer' });
+    const body = (await exportOf(staff.kupangSiteAdmin).expect(200)).body as ComplaintExport;
+    expect(body).toMatchObject({ format: 'open311-georeport-v2', siteCode: 'kota-kupang' });
+    const stored = (await db().query(
+      `SELECT c.code, c.status, c.subject, a.name AS agency_name FROM complaint c LEFT JOIN agency a ON a.id = c.agency_id WHERE c.merged_into_id IS NULL ORDER BY c.created_at, c.id`,
+    )) as { code: string; status: string; subject: string; agency_name: string | null }[];
+    expect(body.requests.map((r) => r.service_request_id)).toEqual(stored.map((c) => c.code));
+    const site = (await t.http().get('/api/v1/sites/kota-kupang').expect(200)).body as SiteResponse;
+    for (const [i, request] of body.requests.entries()) {
+      const row = stored[i];
+      const open = row.status !== 'answered' && row.status !== 'closed';
+      expect(request).toMatchObject({ status: open ? 'open' : 'closed', description: TEXT, agency_responsible: row.agency_name ?? site.name, lat: null, long: null });
+      expect(request.expected_datetime === null).toBe(!open);
+      if (row.subject === 'facilities') expect(request.service_code).toBe('mpp-facilities');
+    }
+    const json = JSON.stringify(body);
+    for (const secret of [NAME, PHONE, '3900']) expect(json).not.toContain(secret);
+
+    for (const token of [staff.dukcapilAdmin, staff.dukcapilOfficer, staff.probolinggoSiteAdmin]) expect((await exportOf(token)).status).toBe(403);
+    await t.http().get('/api/v1/admin/sites/kota-kupang/complaints/export').expect(401);
+    expect((await exportOf(staff.system).query({ from: '2026-12-10', to: '2026-12-01' })).status).toBe(422);
   });
 });

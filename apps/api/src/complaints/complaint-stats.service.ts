@@ -1,13 +1,13 @@
 import { Injectable } from '@nestjs/common';
 import type { ComplaintStatsLine, ComplaintStatsResponse } from '@mpp/contracts';
-import { addDaysToLocalDate, localDate, rate, reportRangeProblem, zonedToUtc } from '@mpp/domain';
+import { rate } from '@mpp/domain';
 import { CatalogueMessages } from '../catalogue/catalogue.messages';
 import { CatalogueRepository } from '../catalogue/catalogue.repository';
 import { Clock } from '../common/clock';
 import { ApiException } from '../common/errors/api-exception';
 import { ComplaintStatsRepository, type ComplaintStatsRow } from './complaint-stats.repository';
-import { ComplaintMessages } from './complaint.messages';
-import type { ComplaintStatsQueryDto } from './dto/complaint-stats-query.dto';
+import { complaintPeriod } from './complaint-period';
+import type { ComplaintPeriodQueryDto } from './dto/complaint-period-query.dto';
 
 /**
  * A site's public complaint statistics (issue 16): how many were received, how many answered, the
@@ -22,20 +22,11 @@ export class ComplaintStatsService {
     private readonly clock: Clock,
   ) {}
 
-  async forSite(siteCode: string, query: ComplaintStatsQueryDto): Promise<ComplaintStatsResponse> {
+  async forSite(siteCode: string, query: ComplaintPeriodQueryDto): Promise<ComplaintStatsResponse> {
     const site = await this.catalogue.findSiteByCode(siteCode);
     if (!site || site.retiredAt) throw ApiException.notFound('SITE_NOT_FOUND', CatalogueMessages.siteNotFound(siteCode));
     const now = this.clock.now();
-    const today = localDate(now, site.timeZone);
-    const to = query.to ?? today;
-    const from = query.from ?? `${to.slice(0, 7)}-01`;
-    const problem = reportRangeProblem(from, to);
-    if (problem) {
-      const message = problem === 'order' ? ComplaintMessages.statsRangeOrder : ComplaintMessages.statsRangeTooLong;
-      throw ApiException.unprocessable('STATS_RANGE', message, [{ field: 'to', message }]);
-    }
-    const start = zonedToUtc(from, '00:00', site.timeZone);
-    const end = zonedToUtc(addDaysToLocalDate(to, 1), '00:00', site.timeZone);
+    const { from, to, start, end } = complaintPeriod(query, site.timeZone, now);
     const rows = await this.repo.perAgency(site.id, start, end, now);
     const agencies = rows
       .filter((r) => r.agency_id !== null)

@@ -190,6 +190,19 @@ export class ComplaintRepository {
     )) as ComplaintRow[];
   }
 
+  /** Complaints received at the site in [start, end), oldest first, with their service and agency names (the export). Merged duplicates left out. */
+  async listForExport(siteId: string, start: Date, end: Date): Promise<(ComplaintRow & { service_code: string | null; service_name: string | null; agency_name: string | null })[]> {
+    return (await this.db.query(
+      `SELECT c.*, s.code AS service_code, s.name AS service_name, a.name AS agency_name
+         FROM complaint c
+         LEFT JOIN service s ON s.id = c.service_id
+         LEFT JOIN agency a ON a.id = c.agency_id
+        WHERE c.site_id = $1 AND c.merged_into_id IS NULL AND c.created_at >= $2 AND c.created_at < $3
+        ORDER BY c.created_at, c.id`,
+      [siteId, start, end],
+    )) as (ComplaintRow & { service_code: string | null; service_name: string | null; agency_name: string | null })[];
+  }
+
   async agencyOf(agencyId: string): Promise<{ id: string; site_id: string; name: string } | null> {
     const rows = (await this.db.query(`SELECT id, site_id, name FROM agency WHERE id = $1 AND retired_at IS NULL`, [agencyId])) as { id: string; site_id: string; name: string }[];
     return rows[0] ?? null;

@@ -1,6 +1,8 @@
 import { Module } from '@nestjs/common';
 import { CatalogueModule } from '../catalogue/catalogue.module';
 import { NotificationsModule } from '../notifications/notifications.module';
+import { ComplaintExportController } from './complaint-export.controller';
+import { ComplaintExportService } from './complaint-export.service';
 import { ComplaintStatsController } from './complaint-stats.controller';
 import { ComplaintStatsRepository } from './complaint-stats.repository';
 import { ComplaintStatsService } from './complaint-stats.service';
@@ -13,8 +15,8 @@ import { ComplaintsController } from './complaints.controller';
 /** Complaints and consultation (pengaduan, issue 16; docs/complaints.md). PiiCipher and Clock come from AppModule (global). */
 @Module({
   imports: [CatalogueModule, NotificationsModule],
-  controllers: [ComplaintsController, ComplaintsAdminController, ComplaintStatsController],
-  providers: [ComplaintRepository, ComplaintService, ComplaintThrottlerGuard, ComplaintStatsRepository, ComplaintStatsService],
+  controllers: [ComplaintsController, ComplaintExportController, ComplaintsAdminController, ComplaintStatsController],
+  providers: [ComplaintRepository, ComplaintService, ComplaintThrottlerGuard, ComplaintStatsRepository, ComplaintStatsService, ComplaintExportService],
   exports: [],
 })
 export class ComplaintsModule {}

@@ -1,8 +1,8 @@
 import { IsOptional } from 'class-validator';
 import { IsLocalDate } from '../../common/local-date.validator';
 
-/** The period of a site's public complaint statistics; the current month to today when left out. */
-export class ComplaintStatsQueryDto {
+/** A period of complaints (public statistics, export): the current month to today at the site when left out. */
+export class ComplaintPeriodQueryDto {
   /** First site-local date, YYYY-MM-DD */
   @IsOptional()
   @IsLocalDate()

@@ -1,0 +1,71 @@
+import type { ComplaintStatusName, ComplaintSubjectName } from '@mpp/contracts';
+import { COMPLAINT_STATUS_LABELS, COMPLAINT_SUBJECT_LABELS, isComplaintOpen } from '@mpp/domain';
+
+/**
+ * One service request in the fields of Open311 GeoReport v2 (`GET requests.json`), the neutral
+ * shape this export uses for other systems (SP4N-LAPOR! among them). Fields the complaint does not
+ * have (address, coordinates, media) are null, as the specification allows.
+ */
+export interface Open311Request {
+  service_request_id: string;
+  status: 'open' | 'closed';
+  status_notes: string;
+  service_name: string;
+  service_code: string;
+  description: string;
+  agency_responsible: string;
+  service_notice: string | null;
+  requested_datetime: string;
+  updated_datetime: string;
+  expected_datetime: string | null;
+  address: string | null;
+  address_id: string | null;
+  zipcode: string | null;
+  lat: number | null;
+  long: number | null;
+  media_url: string | null;
+}
+
+/** What the mapping reads of a complaint (the text already decrypted; never the reporter). */
+export interface ExportedComplaint {
+  code: string;
+  status: ComplaintStatusName;
+  subject: ComplaintSubjectName;
+  text: string;
+  serviceCode: string | null;
+  serviceName: string | null;
+  agencyName: string | null;
+  siteName: string;
+  createdAt: Date;
+  updatedAt: Date;
+  resolutionDueAt: Date;
+}
+
+/**
+ * A complaint as an Open311 request: the tracking code as its id, open until answered or
+ * closed, the service (or, without one, the subject as `mpp-<subject>`), the agency responsible
+ * (the MPP itself for its facilities), the resolution due time while it is open. The reporter's
+ * identity is never part of it, whatever the complaint's anonymity.
+ */
+export function toOpen311(c: ExportedComplaint): Open311Request {
+  const open = isComplaintOpen(c.status);
+  return {
+    service_request_id: c.code,
+    status: open ? 'open' : 'closed',
+    status_notes: COMPLAINT_STATUS_LABELS[c.status].id,
+    service_name: c.serviceName ?? COMPLAINT_SUBJECT_LABELS[c.subject].id,
+    service_code: c.serviceCode ?? `mpp-${c.subject.replace(/_/g, '-')}`,
+    description: c.text,
+    agency_responsible: c.agencyName ?? c.siteName,
+    service_notice: null,
+    requested_datetime: c.createdAt.toISOString(),
+    updated_datetime: c.updatedAt.toISOString(),
+    expected_datetime: open ? c.resolutionDueAt.toISOString() : null,
+    address: null,
+    address_id: null,
+    zipcode: null,
+    lat: null,
+    long: null,
+    media_url: null,
+  };
+}
