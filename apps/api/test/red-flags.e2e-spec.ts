@@ -332,6 +332,44 @@ describe(RedFlagsService.name, () => {
     expect(await flagsOf('overdue_applications')).toEqual([]);
   });
 
+  it('should raise complaints untouched for a week per agency, not those waiting for the reporter, and clear one once a handler acts', async () => {
+    const filed = clock.now();
+    clock.set(wita('2026-12-14', '09:00'));
+    const at = clock.now();
+    const file = async (body: object) =>
+      ((await t.http().post('/api/v1/complaints').send({ siteCode: 'kota-kupang', kind: 'complaint', subject: 'service', text: 'Antrean berhenti tanpa penjelasan petugas.', language: 'id', anonymity: 'anonymous', ...body }).expect(201)).body as { code: string }).code;
+    const idOf = async (code: string) => ((await db().query(`SELECT id FROM complaint WHERE code = $1`, [code])) as { id: string }[])[0].id;
+    const step = async (code: string, name: string, text?: string) =>
+      t.http().post(`/api/v1/admin/sites/kota-kupang/complaints/${await idOf(code)}/steps/${name}`).auth(h.kupangSiteAdmin, { type: 'bearer' }).send(text ? { text } : {}).expect(200);
+    const untouched = await file({ agencyId: h.dukcapil.id });
+    const waiting = await file({ agencyId: h.dukcapil.id });
+    await step(waiting, 'verify');
+    await step(waiting, 'start');
+    await step(waiting, 'ask-citizen', 'Loket berapa yang Anda maksud?');
+    const facilities = await file({ subject: 'facilities' });
+    const week = 7 * 24 * 60 * MINUTE;
+
+    clock.set(new Date(at.getTime() + week - 1000));
+    expect(await flagsOf('untouched_complaints')).toEqual([]);
+    clock.set(new Date(at.getTime() + week));
+    const flags = await flagsOf('untouched_complaints');
+    const since = new Date(at.getTime() + week).toISOString();
+    expect(flags).toEqual([
+      expect.objectContaining({ key: `untouched_complaints:${h.dukcapil.id}`, severity: 'critical', since, value: 1, threshold: 7, agencyIds: [h.dukcapil.id], links: { complaintCodes: [untouched] } }),
+      expect.objectContaining({ key: 'untouched_complaints:mpp', severity: 'critical', since, value: 1, threshold: 7, agencyIds: [], links: { complaintCodes: [facilities] } }),
+    ]);
+    expect(flags[0].title.id).toContain('1 pengaduan belum disentuh');
+    expect((await flagsOf('untouched_complaints', h.dukcapilAdmin)).map((f) => f.key)).toEqual([`untouched_complaints:${h.dukcapil.id}`]);
+    expect(await flagsOf('untouched_complaints', h.polrestaAdmin)).toEqual([]);
+
+    // A handler verifies it: touched, so no longer flagged.
+    await step(untouched, 'verify');
+    expect((await flagsOf('untouched_complaints')).map((f) => f.key)).toEqual(['untouched_complaints:mpp']);
+    await step(facilities, 'verify');
+    expect(await flagsOf('untouched_complaints')).toEqual([]);
+    clock.set(filed);
+  });
+
   it('should raise a low IKM for a service below the band once enough citizens answered, from the exact index', async () => {
     await useSettings({ ikmMinBand: 'B', ikmMinRespondents: 3, ikmDays: 30 });
     clock.set(wita('2026-11-27', '10:00'));

@@ -5,7 +5,7 @@
  */
 import type { LocalizedText } from './errors';
 
-export const RED_FLAG_KINDS = ['long_wait', 'idle_counter', 'picked_calls', 'overdue_applications', 'low_ikm', 'national_calendar'] as const;
+export const RED_FLAG_KINDS = ['long_wait', 'idle_counter', 'picked_calls', 'overdue_applications', 'untouched_complaints', 'low_ikm', 'national_calendar'] as const;
 export type RedFlagKind = (typeof RED_FLAG_KINDS)[number];
 
 export const RED_FLAG_SEVERITIES = ['warning', 'critical'] as const;
@@ -58,6 +58,8 @@ export interface RedFlagLinks {
   applicationIds?: string[];
   /** The national calendar's missing year. */
   year?: number;
+  /** Up to 20 of the untouched complaints' tracking codes, the longest untouched first. */
+  complaintCodes?: string[];
 }
 
 export interface RedFlagResponse {

@@ -35,7 +35,7 @@ export const RED_FLAG_SETTING_LIMITS = {
 } as const satisfies Partial<Record<keyof RedFlagSettings, { min: number; max: number }>>;
 
 /** The order flags are listed in: critical first, then by kind. */
-export const RED_FLAG_KIND_ORDER: readonly RedFlagKind[] = ['overdue_applications', 'long_wait', 'idle_counter', 'picked_calls', 'low_ikm', 'national_calendar'];
+export const RED_FLAG_KIND_ORDER: readonly RedFlagKind[] = ['overdue_applications', 'untouched_complaints', 'long_wait', 'idle_counter', 'picked_calls', 'low_ikm', 'national_calendar'];
 
 const MINUTE_MS = 60_000;
 
@@ -181,6 +181,16 @@ export const RED_FLAG_TEXTS = {
     action: {
       id: 'Minta admin instansi menugaskan petugas untuk menyelesaikan permohonan yang terlambat, yang paling lama lebih dulu.',
       en: "Ask the agency's admin to assign officers to the late applications, the oldest first.",
+    },
+  }),
+  untouchedComplaints: (agency: string, count: number, days: number, oldestDays: number) => ({
+    title: {
+      id: `${agency}: ${count} pengaduan belum disentuh petugas selama ${days} hari atau lebih (terlama ${oldestDays} hari).`,
+      en: `${agency}: ${count} ${count === 1 ? 'complaint has' : 'complaints have'} not been touched by a handler for ${days} days or more (longest ${oldestDays} days).`,
+    },
+    action: {
+      id: 'Minta instansi ini memverifikasi dan menanggapi pengaduan tersebut hari ini, yang paling lama lebih dulu; alihkan bila bukan wewenangnya.',
+      en: 'Ask this agency to verify and answer those complaints today, the oldest first; re-route any that are not theirs.',
     },
   }),
   lowIkm: (subject: LocalizedText, ikm: number, band: IkmBand, minBand: RedFlagIkmBand, days: number, respondents: number) => ({

@@ -52,6 +52,14 @@ export interface OfficerCallRow {
   picked: boolean;
 }
 
+export interface UntouchedComplaintsRow {
+  agency_id: string | null;
+  agency_name: string | null;
+  untouched: number;
+  oldest_touch: Date;
+  codes: string[];
+}
+
 export interface OverdueRow extends ServiceRef {
   overdue: number;
   /** The due date of the `min`-th oldest overdue application (from then on, `min` were overdue). */
@@ -189,6 +197,22 @@ export class RedFlagsRepository {
         ORDER BY min(a.due_at), a.service_id`,
       [siteId, states, now, min],
     )) as OverdueRow[];
+  }
+
+  /**
+   * Per agency (null: the MPP's own), open complaints no handler has touched since `before`
+   * (waiting for the reporter does not count), with the oldest touch and up to 20 codes.
+   */
+  async untouchedComplaintsByAgency(siteId: string, before: Date): Promise<UntouchedComplaintsRow[]> {
+    return (await this.db.query(
+      `SELECT c.agency_id, g.name AS agency_name, count(*)::int AS untouched, min(c.last_handler_action_at) AS oldest_touch,
+              (array_agg(c.code ORDER BY c.last_handler_action_at, c.id))[1:20] AS codes
+         FROM complaint c LEFT JOIN agency g ON g.id = c.agency_id
+        WHERE c.site_id = $1 AND c.status NOT IN ('answered', 'closed', 'waiting_for_citizen') AND c.last_handler_action_at <= $2
+        GROUP BY c.agency_id, g.name
+        ORDER BY min(c.last_handler_action_at)`,
+      [siteId, before],
+    )) as UntouchedComplaintsRow[];
   }
 
   /** How far ahead the site's active services take bookings: the largest booking_days_ahead (0 without online booking). */

@@ -3,6 +3,7 @@ import { InjectDataSource } from '@nestjs/typeorm';
 import type { LocalizedText, RedFlagListResponse, RedFlagResponse, RedFlagSettings, RedFlagSettingsResponse } from '@mpp/contracts';
 import {
   addDaysToLocalDate,
+  COMPLAINT_UNTOUCHED_DAYS,
   DEFAULT_RED_FLAG_SETTINGS,
   FLAGGABLE_APPLICATION_STATES,
   horizonReachesYearOn,
@@ -201,6 +202,21 @@ export class RedFlagsService {
           links: { serviceId: row.service_id, applicationIds: row.application_ids },
         });
       }
+    }
+
+    // Issue 16's "red after a week": always on, COMPLAINT_UNTOUCHED_DAYS (not a site setting yet).
+    for (const row of await this.repo.untouchedComplaintsByAgency(site.id, new Date(now.getTime() - COMPLAINT_UNTOUCHED_DAYS * 86_400_000))) {
+      items.push({
+        key: `untouched_complaints:${row.agency_id ?? 'mpp'}`,
+        kind: 'untouched_complaints',
+        severity: 'critical',
+        since: new Date(row.oldest_touch.getTime() + COMPLAINT_UNTOUCHED_DAYS * 86_400_000).toISOString(),
+        ...RED_FLAG_TEXTS.untouchedComplaints(row.agency_name ?? site.name, row.untouched, COMPLAINT_UNTOUCHED_DAYS, Math.floor((now.getTime() - row.oldest_touch.getTime()) / 86_400_000)),
+        value: row.untouched,
+        threshold: COMPLAINT_UNTOUCHED_DAYS,
+        agencyIds: row.agency_id ? [row.agency_id] : [],
+        links: { complaintCodes: row.codes },
+      });
     }
 
     let ikmAvailable = true;
