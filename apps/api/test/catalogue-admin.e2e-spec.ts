@@ -1,4 +1,4 @@
-import { COMPLETION_TIME_UNITS, type ClosureResponse, type RequirementResponse, type ServiceResponse } from '@mpp/contracts';
+import { COMPLETION_TIME_UNITS, type ClosureResponse, type RequirementResponse, type RetiredServiceResponse, type ServiceResponse } from '@mpp/contracts';
 import { LEGAL_DEFAULT_COMPLETION_TIME, localDate } from '@mpp/domain';
 import { DataSource } from 'typeorm';
 import { FixedClock } from '../src/common/clock';
@@ -180,6 +180,25 @@ describe('Catalogue admin API', () => {
       const gone = await t.http().get('/api/v1/services').query({ site: 'kota-kupang', q: 'zebrakopi' }).expect(200);
       expect(gone.body.total).toBe(0);
       await as(s.dukcapilAdmin).patch(`/api/v1/admin/services/${service.id}`).send({ name: 'Hidup lagi' }).expect(409);
+    });
+
+    it("should list an agency's retired services to its admins and its site's admins only", async () => {
+      const url = (agencyId: string) => `/api/v1/admin/agencies/${agencyId}/retired-services`;
+      const before = (await as(s.dukcapilAdmin).get(url(s.dukcapil.id)).expect(200)).body as RetiredServiceResponse[];
+      const dto = newServiceDto();
+      const service = (await as(s.dukcapilAdmin).post(`/api/v1/admin/agencies/${s.dukcapil.id}/services`).send(dto).expect(201)).body as ServiceResponse;
+      expect(((await as(s.dukcapilAdmin).get(url(s.dukcapil.id)).expect(200)).body as RetiredServiceResponse[]).map((r) => r.id)).not.toContain(service.id);
+      await as(s.dukcapilAdmin).post(`/api/v1/admin/services/${service.id}/retire`).expect(200);
+      const [row] = (await t.app.get(DataSource).query('SELECT retired_at FROM service WHERE id = $1', [service.id])) as { retired_at: Date }[];
+      const after = (await as(s.kupangSiteAdmin).get(url(s.dukcapil.id)).expect(200)).body as RetiredServiceResponse[];
+      expect(after).toHaveLength(before.length + 1);
+      expect(after[0]).toEqual({ id: service.id, code: dto.code, name: service.name, nameEn: service.nameEn, ticketPrefix: service.queue.ticketPrefix, retiredAt: row.retired_at.toISOString() });
+      expect((await as(s.polrestaAdmin).get(url(s.dukcapil.id)).expect(403)).body.code).toBe('OTHER_AGENCY');
+      await as(s.probolinggoSiteAdmin).get(url(s.dukcapil.id)).expect(403);
+      await as(s.dukcapilOfficer).get(url(s.dukcapil.id)).expect(403);
+      await t.http().get(url(s.dukcapil.id)).expect(401);
+      await as(s.system).get(url('not-a-uuid')).expect(400);
+      await as(s.system).get(url('00000000-0000-4000-8000-000000000000')).expect(404);
     });
 
     it('should refuse a service whose fee contradicts itself with 422 and write nothing', async () => {

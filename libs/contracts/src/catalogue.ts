@@ -252,6 +252,17 @@ export interface ServiceResponse extends ServiceSummaryResponse {
   maxUploadMb: number;
 }
 
+/** A retired service as its agency's admins see it (GET /admin/agencies/{id}/retired-services): no longer public. */
+export interface RetiredServiceResponse {
+  id: string;
+  code: string;
+  name: string;
+  nameEn: string;
+  ticketPrefix: string;
+  /** ISO timestamp. */
+  retiredAt: string;
+}
+
 export interface Page<T> {
   items: T[];
   page: number;

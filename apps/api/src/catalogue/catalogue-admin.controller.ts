@@ -1,6 +1,6 @@
-import { Body, Controller, Delete, HttpCode, Param, Patch, Post } from '@nestjs/common';
+import { Body, Controller, Delete, Get, HttpCode, Param, Patch, Post } from '@nestjs/common';
 import { ApiBearerAuth, ApiOperation, ApiTags } from '@nestjs/swagger';
-import type { AgencyResponse, ClosureResponse, ServiceResponse, ServiceSummaryResponse, SiteResponse, SiteSummaryResponse } from '@mpp/contracts';
+import type { AgencyResponse, ClosureResponse, RetiredServiceResponse, ServiceResponse, ServiceSummaryResponse, SiteResponse, SiteSummaryResponse } from '@mpp/contracts';
 import { CurrentStaff, StaffRoles } from '../auth/auth.decorators';
 import type { StaffPrincipal } from '../auth/principal';
 import { SiteCodePipe, UuidPipe } from '../common/pipes';
@@ -86,6 +86,13 @@ export class CatalogueAdminController {
   @StaffRoles('system_admin', 'site_admin')
   retireAgency(@CurrentStaff() staff: StaffPrincipal, @Param('id', UuidPipe) id: string): Promise<AgencyResponse> {
     return this.agencies.retire(staff, id);
+  }
+
+  @Get('agencies/:id/retired-services')
+  @StaffRoles('system_admin', 'site_admin', 'agency_admin')
+  @ApiOperation({ summary: "An agency's retired services (its admins, its site's admins)" })
+  listRetiredServices(@CurrentStaff() staff: StaffPrincipal, @Param('id', UuidPipe) agencyId: string): Promise<RetiredServiceResponse[]> {
+    return this.services.listRetired(staff, agencyId);
   }
 
   @Post('agencies/:id/services')

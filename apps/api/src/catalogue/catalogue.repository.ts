@@ -1,6 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
-import { DataSource, EntityManager, In, IsNull } from 'typeorm';
+import { DataSource, EntityManager, In, IsNull, Not } from 'typeorm';
 import { CatalogueCache } from './catalogue-cache';
 import { AgencyEntity } from './entities/agency.entity';
 import { NationalCalendarDayEntity, SiteClosureEntity } from './entities/closure.entity';
@@ -167,6 +167,11 @@ export class CatalogueRepository {
       .innerJoin(SiteEntity, 'st', 'st.id = s.site_id AND st.retired_at IS NULL')
       .where('s.id = :id AND s.retired_at IS NULL', { id })
       .getOne();
+  }
+
+  /** An agency's retired services, the most recently retired first (admin reads only). */
+  listRetiredServicesOfAgency(agencyId: string): Promise<ServiceEntity[]> {
+    return this.db.getRepository(ServiceEntity).find({ where: { agencyId, retiredAt: Not(IsNull()) }, order: { retiredAt: 'DESC', name: 'ASC' } });
   }
 
   findServicesByIds(ids: string[]): Promise<ServiceEntity[]> {

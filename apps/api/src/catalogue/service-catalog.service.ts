@@ -1,5 +1,5 @@
 import { Injectable } from '@nestjs/common';
-import type { FieldError, Page, ServiceResponse, ServiceSummaryResponse } from '@mpp/contracts';
+import type { FieldError, Page, RetiredServiceResponse, ServiceResponse, ServiceSummaryResponse } from '@mpp/contracts';
 import { foldForSearch } from '@mpp/domain';
 import { EntityManager, In, IsNull } from 'typeorm';
 import { AccessPolicy } from '../auth/access-policy';
@@ -54,6 +54,13 @@ export class ServiceCatalogService {
     const service = await this.repo.findActiveServiceById(id);
     if (!service) throw ApiException.notFound('SERVICE_NOT_FOUND', CatalogueMessages.serviceNotFound(id));
     return this.describe(service);
+  }
+
+  /** The agency's retired services, for its admins (the scope as for an edit: AccessPolicy.assertAgency). */
+  async listRetired(staff: StaffPrincipal, agencyId: string): Promise<RetiredServiceResponse[]> {
+    const agency = await this.agencies.requireManageableAgency(staff, agencyId);
+    const rows = await this.repo.listRetiredServicesOfAgency(agency.id);
+    return rows.map((s) => ({ id: s.id, code: s.code, name: s.name, nameEn: s.nameEn, ticketPrefix: s.ticketPrefix, retiredAt: (s.retiredAt as Date).toISOString() }));
   }
 
   async create(staff: StaffPrincipal, agencyId: string, dto: CreateServiceDto): Promise<ServiceResponse> {
