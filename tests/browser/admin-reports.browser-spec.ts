@@ -188,6 +188,9 @@ describe('The report pages (laporan/skm, laporan/kinerja) in Chromium', () => {
     const minutes = (seconds: number | null) => (seconds === null ? '–' : id(seconds / 60, 1));
     expect(await cells('[data-testid="hall-table"] td[data-col="serviceMean"]')).toEqual([...api.rows, api.total].map((r) => minutes(r.service.meanSeconds)));
     expect(await cells('[data-testid="hall-table"] td[data-col="waitP90"]')).toEqual([...api.rows, api.total].map((r) => minutes(r.wait.p90Seconds)));
+    // Today is read from the tickets: exact percentiles, so no note about the rollup's precision.
+    expect(api.percentilePrecisionSeconds).toBe(0);
+    expect(await page.getByTestId('hall-precision').count()).toBe(0);
     await checkScreen(page, 'admin-reports-hall');
 
     await page.getByTestId('report-group-select').selectOption('hour');

@@ -79,6 +79,7 @@ export const REPORTS_DICTIONARY = defineDictionary(
     'reports.hall.noShowRate': 'Tidak hadir',
     'reports.hall.utilisation': 'Kursi booking terisi',
     'reports.hall.onTime': 'Permohonan tepat waktu',
+    'reports.hall.precision': 'Hari-hari yang sudah lewat dibaca dari ringkasan harian: p50 dan p90 tepat sampai {seconds} detik; rata-rata dan jumlah tetap pasti.',
     'reports.hall.total': 'Jumlah',
   },
   {
@@ -158,6 +159,7 @@ export const REPORTS_DICTIONARY = defineDictionary(
     'reports.hall.noShowRate': 'No-shows',
     'reports.hall.utilisation': 'Booking seats used',
     'reports.hall.onTime': 'Applications on time',
+    'reports.hall.precision': 'Past days are read from the daily summaries: p50 and p90 are accurate to {seconds} seconds; means and counts stay exact.',
     'reports.hall.total': 'Total',
   },
 );
