@@ -123,6 +123,11 @@ describe('The services page (admin/layanan) in Chromium', () => {
     await page.getByTestId('services-dialog-confirm').click();
     await rowOf(code).waitFor({ state: 'detached' });
     await t.http().get(`/api/v1/services/${created.id}`).expect(404);
+    // Listed as retired, as the admin read lists it.
+    const retired = (await t.http().get(`/api/v1/admin/agencies/${staff.dukcapil.id}/retired-services`).auth(staff.kupangSiteAdmin, { type: 'bearer' }).expect(200)).body as { id: string }[];
+    expect(retired.map((r) => r.id)).toContain(created.id);
+    await page.locator(`[data-testid="service-row-retired"][data-code="${code}"]`).waitFor();
+    expect(await block.getByTestId('service-row-retired').evaluateAll((rows) => rows.map((r) => r.getAttribute('data-service-id')))).toEqual(retired.map((r) => r.id));
     const refused = await t.http().patch(`/api/v1/admin/services/${created.id}`).auth(staff.kupangSiteAdmin, { type: 'bearer' }).send({ name: 'Hidup lagi' }).expect(409);
     expect((refused.body as ApiError).code).toBe('SERVICE_RETIRED');
   });

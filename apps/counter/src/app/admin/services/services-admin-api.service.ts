@@ -1,6 +1,6 @@
 import { HttpClient, HttpParams } from '@angular/common/http';
 import { Injectable, inject } from '@angular/core';
-import type { AgencyResponse, Page, ServiceResponse, ServiceSummaryResponse } from '@mpp/contracts';
+import type { AgencyResponse, Page, RetiredServiceResponse, ServiceResponse, ServiceSummaryResponse } from '@mpp/contracts';
 import { API_BASE_URL } from '@mpp/ui';
 import type { Observable } from 'rxjs';
 
@@ -28,6 +28,11 @@ export class ServicesAdminApi {
 
   service(id: string): Observable<ServiceResponse> {
     return this.http.get<ServiceResponse>(`${this.baseUrl}/services/${encodeURIComponent(id)}`);
+  }
+
+  /** The agency's retired services (admin read: they are no longer public). */
+  retiredServices(agencyId: string): Observable<RetiredServiceResponse[]> {
+    return this.http.get<RetiredServiceResponse[]>(`${this.baseUrl}/admin/agencies/${encodeURIComponent(agencyId)}/retired-services`);
   }
 
   createAgency(siteCode: string, body: AgencyBody & { code: string }): Observable<AgencyResponse> {

@@ -1,5 +1,5 @@
 import { ChangeDetectionStrategy, Component, computed, effect, inject, signal, untracked } from '@angular/core';
-import type { AgencyResponse, ServiceResponse } from '@mpp/contracts';
+import type { AgencyResponse, RetiredServiceResponse, ServiceResponse } from '@mpp/contracts';
 import { CompletionTimePipe, ErrorAlertComponent, I18nService, LocalizedPipe, RupiahPipe, TranslatePipe } from '@mpp/ui';
 import { type Observable, forkJoin, map, of, switchMap } from 'rxjs';
 
@@ -21,6 +21,7 @@ import { ServiceFormComponent } from './service-form.component';
 export interface AgencyBlock {
   agency: AgencyResponse;
   services: ServiceResponse[];
+  retired: RetiredServiceResponse[];
 }
 
 type Editing =
@@ -98,10 +99,11 @@ export class ServicesPageComponent {
   }
 
   private blockOf(site: string, agency: AgencyResponse): Observable<AgencyBlock> {
-    return this.api.services(site, agency.code).pipe(
+    const active = this.api.services(site, agency.code).pipe(
       switchMap((page) => (page.items.length === 0 ? of<ServiceResponse[]>([]) : forkJoin(page.items.map((s) => this.api.service(s.id))))),
-      map((services) => ({ agency, services: services.sort((a, b) => a.queue.ticketPrefix.localeCompare(b.queue.ticketPrefix) || a.name.localeCompare(b.name)) })),
+      map((services) => services.sort((a, b) => a.queue.ticketPrefix.localeCompare(b.queue.ticketPrefix) || a.name.localeCompare(b.name))),
     );
+    return forkJoin({ services: active, retired: this.api.retiredServices(agency.id) }).pipe(map(({ services, retired }) => ({ agency, services, retired })));
   }
 
   protected newAgency(): void {
@@ -212,6 +214,10 @@ export class ServicesPageComponent {
         this.retireError.set(error);
       },
     });
+  }
+
+  protected formatDate(iso: string): string {
+    return new Intl.DateTimeFormat(this.i18n.locale(), { timeZone: this.scope.timeZone(), day: 'numeric', month: 'long', year: 'numeric' }).format(new Date(iso));
   }
 
   protected timeOf(s: ServiceResponse): string {
