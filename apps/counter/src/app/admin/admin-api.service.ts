@@ -38,6 +38,7 @@ export interface SiteChange {
   name?: string;
   address?: string;
   closesOnCutiBersama?: boolean;
+  timeZone?: string;
   openingHours?: OpeningHours[];
   facilities?: SiteFacility[];
 }

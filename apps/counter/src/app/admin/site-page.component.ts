@@ -32,6 +32,14 @@ export class SitePageComponent {
   protected readonly name = signal('');
   protected readonly address = signal('');
   protected readonly cutiBersama = signal(false);
+  protected readonly timeZone = signal('');
+  /** The zones the API accepts (CreateSiteDto), with the name people use for them. */
+  protected readonly zones = [
+    { id: 'Asia/Jakarta', label: 'WIB (Asia/Jakarta)' },
+    { id: 'Asia/Pontianak', label: 'WIB (Asia/Pontianak)' },
+    { id: 'Asia/Makassar', label: 'WITA (Asia/Makassar)' },
+    { id: 'Asia/Jayapura', label: 'WIT (Asia/Jayapura)' },
+  ];
   protected readonly saving = signal(false);
   protected readonly saveError = signal<unknown>(null);
 
@@ -71,6 +79,7 @@ export class SitePageComponent {
     this.name.set(site.name);
     this.address.set(site.address);
     this.cutiBersama.set(site.closesOnCutiBersama);
+    this.timeZone.set(site.timeZone);
   }
 
   protected formatDate(date: string): string {
@@ -83,7 +92,7 @@ export class SitePageComponent {
     if (!code || this.saving()) return;
     this.saving.set(true);
     this.saveError.set(null);
-    this.api.updateSite(code, { name: this.name().trim(), address: this.address().trim(), closesOnCutiBersama: this.cutiBersama() }).subscribe({
+    this.api.updateSite(code, { name: this.name().trim(), address: this.address().trim(), closesOnCutiBersama: this.cutiBersama(), timeZone: this.timeZone() }).subscribe({
       next: (site) => {
         this.saving.set(false);
         this.show(site);
