@@ -40,6 +40,7 @@ describe('The site administration page (admin/situs) in Chromium', () => {
     expect(await page.getByTestId('site-name').inputValue()).toBe(site.name);
     expect(await page.getByTestId('site-address').inputValue()).toBe(site.address);
     expect(await page.getByTestId('site-cuti-bersama').isChecked()).toBe(site.closesOnCutiBersama);
+    expect(await page.getByTestId('site-zone').inputValue()).toBe(site.timeZone);
     expect(await shownDates()).toEqual(site.upcomingClosures.map((c) => c.date));
     await checkScreen(page, 'admin-site');
   });
@@ -193,5 +194,21 @@ describe('The site administration page (admin/situs) in Chromium', () => {
     await page.getByTestId('admin-nav-kebijakan').click();
     await page.getByTestId('queue-policy-form').waitFor();
     expect((await page.getByTestId('admin-scope').textContent())?.trim()).toBe(`Anda mengelola ${name}.`);
+  });
+
+  it('should change the time zone and back, as the API reads it', async () => {
+    await page.goto(`${base}/counter/admin/situs`);
+    await page.getByTestId('site-form').waitFor();
+    const before = await siteOf('kota-kupang');
+    const other = before.timeZone === 'Asia/Jayapura' ? 'Asia/Makassar' : 'Asia/Jayapura';
+    const saved = () => page.waitForResponse((r) => r.url().endsWith('/admin/sites/kota-kupang') && r.request().method() === 'PATCH');
+    for (const zone of [other, before.timeZone]) {
+      await page.getByTestId('site-zone').selectOption(zone);
+      const response = saved();
+      await page.getByTestId('site-save').click();
+      expect((await response).status()).toBe(200);
+      expect((await siteOf('kota-kupang')).timeZone).toBe(zone);
+      expect(await page.getByTestId('site-zone').inputValue()).toBe(zone);
+    }
   });
 });
