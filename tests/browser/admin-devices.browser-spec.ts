@@ -1,21 +1,11 @@
-import { BinaryBitmap, HybridBinarizer, QRCodeReader, RGBLuminanceSource } from '@zxing/library';
 import type { DeviceResponse, SiteResponse } from '@mpp/contracts';
 import type { Browser, Page } from 'playwright-core';
-import sharp from 'sharp';
 import { createStaff, StaffTokens } from '../../apps/api/test/support/staff';
 import { createTestApp, TestApp } from '../../apps/api/test/support/test-app';
 import { checkScreen } from './support/axe';
+import { readQrDataUrl } from './support/qr';
 import { closeAppAndChromium } from './support/app-in-chromium';
 import { counterPageFor, signInCounterPage } from './support/counter-session';
-
-/** The text of a QR code in a PNG data URL, read by @zxing/library (the kiosk's own reader). */
-async function readQr(dataUrl: string): Promise<string> {
-  const png = Buffer.from(dataUrl.replace(/^data:image\/png;base64,/, ''), 'base64');
-  const { data, info } = await sharp(png).ensureAlpha().raw().toBuffer({ resolveWithObject: true });
-  const pixels = new Int32Array(info.width * info.height);
-  for (let i = 0; i < pixels.length; i++) pixels[i] = (data[i * 4] << 16) | (data[i * 4 + 1] << 8) | data[i * 4 + 2];
-  return new QRCodeReader().decode(new BinaryBitmap(new HybridBinarizer(new RGBLuminanceSource(pixels, info.width, info.height)))).getText();
-}
 
 describe('The devices administration page (admin/perangkat) in Chromium', () => {
   let t: TestApp;
@@ -86,7 +76,7 @@ describe('The devices administration page (admin/perangkat) in Chromium', () => 
     expect((await panel.getByTestId('device-link').textContent())?.trim()).toBe(link);
     const qr = panel.getByTestId('device-qr');
     await qr.waitFor();
-    expect(await readQr((await qr.getAttribute('src'))!)).toBe(link);
+    expect(await readQrDataUrl((await qr.getAttribute('src'))!)).toBe(link);
     await checkScreen(page, 'admin-devices-token-once');
   });
 

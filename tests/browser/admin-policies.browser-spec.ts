@@ -1,4 +1,4 @@
-import type { ApiError, BookingPolicy, OnlineTicketPolicy, QueuePolicy } from '@mpp/contracts';
+import type { ApiError, BookingPolicy, ComplaintSettingsResponse, OnlineTicketPolicy, QueuePolicy } from '@mpp/contracts';
 import type { Browser, Page } from 'playwright-core';
 import { createStaff, StaffTokens } from '../../apps/api/test/support/staff';
 import { createTestApp, TestApp } from '../../apps/api/test/support/test-app';
@@ -161,5 +161,52 @@ describe('The policies administration page (admin/kebijakan) in Chromium', () =>
     const text = (await alert.textContent()) ?? '';
     expect(text).toContain((direct.body as ApiError).message.id);
     expect(await read<BookingPolicy>('booking-policy')).toEqual(saved);
+  });
+
+  it('should show the complaint settings as the API holds them, save working days and the legal default back, and show a refusal in the API\'s words', async () => {
+    await page.reload();
+    await page.getByTestId('complaint-settings-form').waitFor();
+    const fields = async () => ({
+      firstResponseDays: await page.getByTestId('complaint-first-response').inputValue(),
+      resolutionDays: await page.getByTestId('complaint-resolution').inputValue(),
+      untouchedDays: Number(await page.getByTestId('complaint-untouched').inputValue()),
+      reopenDays: Number(await page.getByTestId('complaint-reopen').inputValue()),
+    });
+    const shown = (s: ComplaintSettingsResponse) => ({ firstResponseDays: s.firstResponseDays === null ? '' : String(s.firstResponseDays), resolutionDays: s.resolutionDays === null ? '' : String(s.resolutionDays), untouchedDays: s.untouchedDays, reopenDays: s.reopenDays });
+    const before = await read<ComplaintSettingsResponse>('complaint-settings');
+    expect(await fields()).toEqual(shown(before));
+
+    await page.getByTestId('complaint-first-response').fill('5');
+    await page.getByTestId('complaint-resolution').fill('20');
+    await page.getByTestId('complaint-untouched').fill('3');
+    await page.getByTestId('complaint-settings-save').click();
+    await page.getByTestId('admin-announcement').filter({ hasText: 'tanggapan 5 hari kerja, penyelesaian 20 hari kerja, tanda merah setelah 3 hari' }).waitFor();
+    expect(await read<ComplaintSettingsResponse>('complaint-settings')).toMatchObject({ firstResponseDays: 5, resolutionDays: 20, untouchedDays: 3, reopenDays: before.reopenDays });
+
+    // A first response longer than the resolution: the API's refusal, the saved settings kept.
+    const saved = await read<ComplaintSettingsResponse>('complaint-settings');
+    const direct = await t
+      .http()
+      .put('/api/v1/admin/sites/kota-kupang/complaint-settings')
+      .auth(staff.kupangSiteAdmin, { type: 'bearer' })
+      .send({ firstResponseDays: 30, resolutionDays: 20, untouchedDays: 3, reopenDays: saved.reopenDays })
+      .expect(422);
+    await page.getByTestId('complaint-first-response').fill('30');
+    await page.getByTestId('complaint-settings-save').click();
+    const alert = page.getByTestId('complaint-settings-error');
+    await alert.waitFor();
+    expect((await alert.textContent()) ?? '').toContain((direct.body as ApiError).message.id);
+    expect(await read<ComplaintSettingsResponse>('complaint-settings')).toEqual(saved);
+
+    // Emptied: the law's times again.
+    await page.getByTestId('complaint-first-response').fill('');
+    await page.getByTestId('complaint-resolution').fill('');
+    await page.getByTestId('complaint-settings-save').click();
+    await page.getByTestId('admin-announcement').filter({ hasText: 'menurut UU 25/2009' }).waitFor();
+    expect(await read<ComplaintSettingsResponse>('complaint-settings')).toMatchObject({ firstResponseDays: null, resolutionDays: null, untouchedDays: 3 });
+    await page.reload();
+    await page.getByTestId('complaint-settings-form').waitFor();
+    expect(await fields()).toEqual(shown(await read<ComplaintSettingsResponse>('complaint-settings')));
+    await checkScreen(page, 'admin-policies-complaints');
   });
 });

@@ -1,26 +1,16 @@
-import { BinaryBitmap, HybridBinarizer, QRCodeReader, RGBLuminanceSource } from '@zxing/library';
 import type { StaffUserResponse } from '@mpp/contracts';
 import type { Browser, Page } from 'playwright-core';
-import sharp from 'sharp';
 import { DataSource } from 'typeorm';
 import { SECOND_FACTOR_MESSAGES } from '../../apps/api/src/auth/second-factor.messages';
 import { totpCode, totpStep } from '../../apps/api/src/auth/totp';
 import { STAFF_PASSWORD } from '../../apps/api/test/support/staff';
 import { createTestApp, TestApp } from '../../apps/api/test/support/test-app';
 import { checkScreen } from './support/axe';
+import { readQrDataUrl } from './support/qr';
 import { chromiumFor, closeAppAndChromium } from './support/app-in-chromium';
 import { COUNTER_TOKEN_KEY } from './support/counter-session';
 import { focusedAfterMove } from './support/focus';
 import { shownSecret, typePassword } from './support/staff-sign-in';
-
-/** The text of a QR code in a PNG data URL, read by @zxing/library. */
-async function readQr(dataUrl: string): Promise<string> {
-  const png = Buffer.from(dataUrl.replace(/^data:image\/png;base64,/, ''), 'base64');
-  const { data, info } = await sharp(png).ensureAlpha().raw().toBuffer({ resolveWithObject: true });
-  const pixels = new Int32Array(info.width * info.height);
-  for (let i = 0; i < pixels.length; i++) pixels[i] = (data[i * 4]! << 16) | (data[i * 4 + 1]! << 8) | data[i * 4 + 2]!;
-  return new QRCodeReader().decode(new BinaryBitmap(new HybridBinarizer(new RGBLuminanceSource(pixels, info.width, info.height)))).getText();
-}
 
 describe('Administrators sign in with a second factor (counter app, Chromium)', () => {
   let t: TestApp;
@@ -65,7 +55,7 @@ describe('Administrators sign in with a second factor (counter app, Chromium)', 
     expect(groups).toEqual(secret.match(/.{4}/g));
     const qr = page.getByTestId('totp-qr');
     expect(await qr.getAttribute('alt')).toContain(admin.email);
-    const uri = new URL(await readQr((await qr.getAttribute('src'))!));
+    const uri = new URL(await readQrDataUrl((await qr.getAttribute('src'))!));
     expect(uri.protocol).toBe('otpauth:');
     expect(uri.searchParams.get('secret')).toBe(secret);
     expect(decodeURIComponent(uri.pathname)).toContain(admin.email);

@@ -1,42 +1,19 @@
 import type { PublicTicketResponse, SiteResponse, SurveyFormResponse, SurveyReportResponse, TicketResponse } from '@mpp/contracts';
 import { localDate } from '@mpp/domain';
-import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
-import QRCode from 'qrcode';
 import { DataSource } from 'typeorm';
 import { FixedClock } from '../../apps/api/src/common/clock';
 import { counterAction, Hall, issue, KUPANG_MONDAY_0900, setupHall } from '../../apps/api/test/support/hall';
 import { createTestApp, TestApp } from '../../apps/api/test/support/test-app';
 import { checkScreen } from './support/axe';
-import { launchChromium } from './support/browser';
-
-/** One grey-scale frame of `text` as a QR code, as a Y4M video Chromium's fake camera plays in a loop (as in kiosk-scanner.browser-spec.ts). */
-function qrVideo(text: string): Buffer {
-  const width = 640;
-  const height = 480;
-  const qr = QRCode.create(text, { errorCorrectionLevel: 'M' });
-  const modules = qr.modules.size;
-  const scale = Math.floor(400 / (modules + 8));
-  const left = Math.floor((width - modules * scale) / 2);
-  const top = Math.floor((height - modules * scale) / 2);
-  const luma = Buffer.alloc(width * height, 235);
-  for (let y = 0; y < modules * scale; y++) {
-    for (let x = 0; x < modules * scale; x++) {
-      if (qr.modules.get(Math.floor(y / scale), Math.floor(x / scale))) luma[(top + y) * width + left + x] = 16;
-    }
-  }
-  const chroma = Buffer.alloc((width / 2) * (height / 2) * 2, 128);
-  return Buffer.concat([Buffer.from(`YUV4MPEG2 W${width} H${height} F10:1 Ip A1:1 C420jpeg\nFRAME\n`), luma, chroma]);
-}
+import { chromiumWithQrCamera, consoleOf, waitAfterScan } from './support/camera';
 
 describe('The SKM survey at the kiosk in Chromium', () => {
   let t: TestApp;
   let h: Hall;
   let browser: Browser;
   let base: string;
-  let videoDir: string;
+  let closeBrowser: () => Promise<void>;
   /** The ticket whose QR the fake camera shows: served before the browser starts. */
   let scanned: TicketResponse;
   let period: { from: string; to: string };
@@ -77,16 +54,12 @@ describe('The SKM survey at the kiosk in Chromium', () => {
     const today = localDate(new Date(KUPANG_MONDAY_0900), site.timeZone);
     period = { from: today, to: today };
     scanned = await serve();
-    videoDir = mkdtempSync(join(tmpdir(), 'mpp-camera-'));
-    const video = join(videoDir, 'ticket-qr.y4m');
     // What the printed ticket's QR holds: the portal's ticket page of its public code.
-    writeFileSync(video, qrVideo(`https://mpp.example.go.id/tiket/${scanned.publicCode}`));
-    browser = await launchChromium(['--use-fake-ui-for-media-stream', '--use-fake-device-for-media-stream', `--use-file-for-fake-video-capture=${video}`]);
+    ({ browser, close: closeBrowser } = await chromiumWithQrCamera(`https://mpp.example.go.id/tiket/${scanned.publicCode}`));
   }, 120_000);
   afterAll(async () => {
-    await browser?.close();
+    await closeBrowser?.();
     await t?.close();
-    if (videoDir) rmSync(videoDir, { recursive: true, force: true });
   });
 
   it("should open the survey from a served ticket's QR, take the nine answers and a comment, thank and return to the start", async () => {
@@ -95,10 +68,11 @@ describe('The SKM survey at the kiosk in Chromium', () => {
     const form = (await t.http().get(`/api/v1/survey/${token}`).expect(200)).body as SurveyFormResponse;
     expect((await report()).respondents).toBe(0);
     const { context, page } = await kiosk(true);
+    const printed = consoleOf(page);
     try {
       await page.getByTestId('survey-open').click();
       // The camera reads the ticket QR at once; the form follows without a touch.
-      await page.getByTestId('kiosk-survey-form').waitFor({ timeout: 20_000 });
+      await waitAfterScan(page.getByTestId('kiosk-survey-form'), page.getByTestId('kiosk-survey-camera'), printed);
       expect(await page.getByTestId('kiosk-survey-about').textContent()).toContain(form.service.name);
       expect(await page.getByTestId('kiosk-survey-about').textContent()).toContain(form.agencyName);
       expect(await page.locator('legend').first().textContent()).toContain(form.elements[0].question.id);
@@ -138,7 +112,7 @@ describe('The SKM survey at the kiosk in Chromium', () => {
     } finally {
       await context.close();
     }
-  });
+  }, 90_000);
 
   it('should refuse a second answer kindly: an answered ticket, a token spent while the form was open, a ticket not yet served, a wrong code', async () => {
     const { context, page } = await kiosk(false);
@@ -194,5 +168,6 @@ describe('The SKM survey at the kiosk in Chromium', () => {
     } finally {
       await context.close();
     }
-  });
+    // It waits out the 25 s the last screen stays: about 30 s on a quiet machine.
+  }, 120_000);
 });

@@ -60,7 +60,7 @@ describe('Web Push and offline in the portal (Chromium)', () => {
   };
 
   it('should serve the service worker files unhashed and never cached, and keep the API and the other apps out of its navigations', async () => {
-    for (const file of ['/ngsw-worker.js', '/ngsw.json']) {
+    for (const file of ['/portal-worker.js', '/ngsw-worker.js', '/ngsw.json']) {
       const res = await fetch(`${base}${file}`);
       expect(res.status).toBe(200);
       expect(res.headers.get('cache-control')).toBe('no-cache');

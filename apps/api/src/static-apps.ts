@@ -26,7 +26,7 @@ export const CACHE_REVALIDATE = 'no-cache';
 /** Other files (favicon.svg): not hashed, so kept only briefly. */
 const CACHE_SHORT = 'public, max-age=3600';
 /** The portal's service worker and its manifest: asked again every time, so a new build reaches phones at once. */
-const SERVICE_WORKER_FILE = /[\\/](ngsw-worker\.js|ngsw\.json|safety-worker\.js|worker-basic\.min\.js)$/;
+const SERVICE_WORKER_FILE = /[\\/](portal-worker\.js|ngsw-worker\.js|ngsw\.json|safety-worker\.js|worker-basic\.min\.js)$/;
 
 function cacheControlFor(file: string): string {
   if (SERVICE_WORKER_FILE.test(file)) return CACHE_REVALIDATE;

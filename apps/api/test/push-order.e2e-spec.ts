@@ -2,7 +2,7 @@ import type { TicketResponse } from '@mpp/contracts';
 import { DataSource } from 'typeorm';
 import { generateVAPIDKeys } from 'web-push';
 import { FixedClock } from '../src/common/clock';
-import type { PushPayload } from '../src/push/push-messages';
+import type { PushPayload, TicketPushData } from '../src/push/push-messages';
 import { PUSH_SEND_TIMEOUT_MS, PushSender } from '../src/push/push-sender';
 import { PushService } from '../src/push/push.service';
 import { counterAction, type Hall, issue, KUPANG_MONDAY_0900, setupHall } from './support/hall';
@@ -63,7 +63,7 @@ describe(`${PushSender.name} order`, () => {
     peer.to(path).map((r) => (JSON.parse(browser.decrypt(r.body)) as PushPayload).notification.data.kind);
   /** The counter each message sent to the path named (null: not a call). */
   const countersSent = (path: string, browser: TestBrowserSubscription) =>
-    peer.to(path).map((r) => (JSON.parse(browser.decrypt(r.body)) as PushPayload).notification.data.counter);
+    peer.to(path).map((r) => ((JSON.parse(browser.decrypt(r.body)) as PushPayload).notification.data as TicketPushData).counter);
   /** Retry waits long beside a return and a call at the other counter, for the test's duration. */
   const withRetryDelay = async (retryMs: number, body: () => Promise<void>) => {
     const sender = t.app.get(PushSender);

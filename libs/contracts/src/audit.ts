@@ -1,7 +1,7 @@
 import type { StaffRole } from './auth';
 
 /** What kind of record an administrative change touched. */
-export const AUDIT_ENTITY_TYPES = ['site', 'site_closure', 'national_calendar_day', 'agency', 'service', 'counter', 'staff_user', 'device'] as const;
+export const AUDIT_ENTITY_TYPES = ['site', 'site_closure', 'national_calendar_day', 'agency', 'service', 'counter', 'staff_user', 'device', 'complaint'] as const;
 export type AuditEntityType = (typeof AUDIT_ENTITY_TYPES)[number];
 
 /**
@@ -40,6 +40,17 @@ export const AUDIT_ACTIONS = [
   'staff_user.second_factor_reset',
   'device.register',
   'device.revoke',
+  /** A site's complaint settings (clocks in working days, untouched and reopen days; complaints/complaint-settings.*). */
+  'site.complaint_settings',
+  /**
+   * A handler's change of a complaint (entity type `complaint`, label its tracking code): a status
+   * step, an assignment, a re-route (to another agency or out of the MPP), a merge. Changed fields
+   * only (status, agency, assignee, merged into); never the complaint's text, a note or the reporter.
+   */
+  'complaint.step',
+  'complaint.assign',
+  'complaint.reroute',
+  'complaint.merge',
 ] as const;
 export type AuditAction = (typeof AUDIT_ACTIONS)[number];
 

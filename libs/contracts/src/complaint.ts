@@ -21,6 +21,34 @@ export interface CreateComplaintRequest {
   reporterEmail?: string | null;
   language?: 'id' | 'en';
   reference?: { kind: ComplaintReferenceKind; code: string } | null;
+  /** Where it happened, optional: picked on a map or taken from the phone. */
+  location?: ComplaintLocation | null;
+}
+
+/** A point in WGS 84, picked on a map (`map`) or read from the phone's location (`device`). */
+export interface ComplaintLocation {
+  lat: number;
+  lng: number;
+  /** Metres, as the phone reported it (device only). */
+  accuracyM?: number | null;
+  source: 'map' | 'device';
+}
+
+/** Photos a complaint may carry, each at most this size before re-encoding. */
+export const COMPLAINT_MAX_PHOTOS = 3;
+export const COMPLAINT_PHOTO_MAX_BYTES = 10 * 1024 * 1024;
+
+/**
+ * A photo of a complaint, re-encoded as JPEG without EXIF/GPS. Citizen: POST /v1/complaints/{code}/photos
+ * (multipart field `photo`, X-Complaint-Secret), read at GET /v1/complaints/{code}/photos/{id};
+ * handlers: GET /v1/admin/sites/{site}/complaints/{complaintId}/photos/{id}.
+ */
+export interface ComplaintPhotoResponse {
+  id: string;
+  width: number;
+  height: number;
+  bytes: number;
+  createdAt: string;
 }
 
 /** Answered once: the tracking code and the secret (never shown again; also sent by SMS when a phone was given). */
@@ -64,6 +92,8 @@ export interface ComplaintCitizenResponse {
   /** Until when the reporter may reopen (null unless answered or closed). */
   reopenUntil: string | null;
   events: ComplaintCitizenEvent[];
+  photos: ComplaintPhotoResponse[];
+  location: ComplaintLocation | null;
 }
 
 export interface ComplaintStaffEvent {
@@ -105,6 +135,8 @@ export interface ComplaintStaffResponse {
   updatedAt: string;
   events: ComplaintStaffEvent[];
   version: number;
+  photos: ComplaintPhotoResponse[];
+  location: ComplaintLocation | null;
 }
 
 export interface ComplaintInboxItem {
@@ -118,8 +150,13 @@ export interface ComplaintInboxItem {
   firstResponseDueAt: string;
   resolutionDueAt: string;
   untouched: boolean;
+  /** A clock ran out and the agency's and site's admins were told (the escalation job): first response, resolution, or both. */
+  escalated: ComplaintClockName[];
   createdAt: string;
 }
+
+/** The two clocks of a complaint. */
+export type ComplaintClockName = 'first_response' | 'resolution';
 
 export interface ComplaintInboxResponse {
   items: ComplaintInboxItem[];
@@ -136,10 +173,12 @@ export interface ComplaintAgencySummary {
   counts: Record<ComplaintStatusName, number>;
   /** Not answered or closed. */
   open: number;
-  /** Open and untouched by a handler for 7 days (red). */
+  /** Open and untouched by a handler for the site's untouched days (7 by default; red). */
   untouched: number;
   firstResponseOverdue: number;
   resolutionOverdue: number;
+  /** Open and escalated for at least one clock (the escalation job told the agency's and site's admins). */
+  escalated: number;
   oldestOpenAt: string | null;
 }
 
@@ -149,7 +188,7 @@ export interface ComplaintSummaryResponse {
   evaluatedAt: string;
   agencies: ComplaintAgencySummary[];
   /** Up to 20 open complaints, oldest first. */
-  oldestOpen: { id: string; code: string; agencyId: string | null; status: ComplaintStatusName; createdAt: string; untouched: boolean }[];
+  oldestOpen: { id: string; code: string; agencyId: string | null; status: ComplaintStatusName; createdAt: string; untouched: boolean; escalated: ComplaintClockName[] }[];
 }
 
 /** One line of a site's public complaint statistics (the site's total, or one agency's). */
@@ -183,4 +222,57 @@ export interface ComplaintStatsResponse {
   total: ComplaintStatsLine;
   /** Agencies with at least one complaint in the period, most received first. */
   agencies: ComplaintStatsLine[];
+}
+
+/**
+ * One line of the monthly complaint report (the site's total, one agency's, or the MPP's own
+ * facilities with agencyId null): volumes, response and resolution times, ratings. Times are
+ * calendar hours from receipt (a working-day clock decides "on time"; the hours say how long the
+ * reporter waited).
+ */
+export interface ComplaintReportLine {
+  agencyId: string | null;
+  agencyName: string | null;
+  /** Received in the month (merged duplicates counted once, in the complaint they repeat). */
+  received: number;
+  complaints: number;
+  consultations: number;
+  /** Answered or closed by the time of the report. */
+  answered: number;
+  /** Neither answered nor closed. */
+  open: number;
+  /** Reopened by the reporter at least once. */
+  reopened: number;
+  firstResponse: ComplaintReportTimes;
+  resolution: ComplaintReportTimes;
+  ratings: number;
+  averageRating: number | null;
+  /** How many ratings gave 1, 2, 3, 4 and 5 (index 0 = 1 star). */
+  ratingCounts: [number, number, number, number, number];
+}
+
+export interface ComplaintReportTimes {
+  /** Given (a first response, an answer). */
+  count: number;
+  meanHours: number | null;
+  medianHours: number | null;
+  /** Given by the due time. */
+  onTime: number;
+  /** onTime out of those given or already due (null when none). */
+  onTimeRate: number | null;
+}
+
+/** GET /v1/admin/sites/{code}/complaints/report?month=YYYY-MM (&format=csv|xlsx). */
+export interface ComplaintReportResponse {
+  siteCode: string;
+  siteName: string;
+  timeZone: string;
+  month: string;
+  from: string;
+  to: string;
+  generatedAt: string;
+  /** Set when an agency admin asks: the report holds their agency only. */
+  agencyId: string | null;
+  total: ComplaintReportLine;
+  agencies: ComplaintReportLine[];
 }

@@ -14,3 +14,4 @@ export * from './reports';
 export * from './survey';
 export * from './red-flags';
 export * from './complaint';
+export * from './complaint-settings';

@@ -5,6 +5,8 @@ import type { ApplicationSiteCalendar } from './application-clock';
 import { zonedToUtc, type SiteClosure } from './calendar';
 import {
   checkComplaintTransition,
+  complaintSettingsProblem,
+  DEFAULT_COMPLAINT_SETTINGS,
   COMPLAINT_ACTIONS,
   COMPLAINT_ACTORS,
   COMPLAINT_REOPEN_DAYS,
@@ -89,6 +91,20 @@ describe(checkComplaintTransition.name, () => {
     expect(checkComplaintTransition({ ...request, now: lastMoment })).toMatchObject({ ok: true, to: 'reopened' });
     expect(checkComplaintTransition({ ...request, now: new Date(lastMoment.getTime() + 1) })).toEqual({ ok: false, refusal: 'reopen_period_over' });
     expect(checkComplaintTransition({ ...request, answeredAt: null, now })).toEqual({ ok: false, refusal: 'reopen_period_over' });
+  });
+
+  it("should use the site's reopen period when given", () => {
+    const answeredAt = at('2026-06-01', '10:00');
+    const request = { from: 'closed' as const, action: 'reopen' as const, actor: 'citizen' as const, text: 'Belum selesai', answeredAt, reopenDays: 3 };
+    expect(checkComplaintTransition({ ...request, now: new Date(answeredAt.getTime() + 3 * 86_400_000) })).toMatchObject({ ok: true });
+    expect(checkComplaintTransition({ ...request, now: new Date(answeredAt.getTime() + 3 * 86_400_000 + 1) })).toEqual({ ok: false, refusal: 'reopen_period_over' });
+    expect(checkComplaintTransition({ ...request, reopenDays: 30, now: new Date(answeredAt.getTime() + 20 * 86_400_000) })).toMatchObject({ ok: true });
+  });
+
+  it('should refuse settings whose first response is due after the resolution', () => {
+    expect(complaintSettingsProblem({ ...DEFAULT_COMPLAINT_SETTINGS, firstResponseDays: 10, resolutionDays: 5 })).toBe('first_response_after_resolution');
+    expect(complaintSettingsProblem({ ...DEFAULT_COMPLAINT_SETTINGS, firstResponseDays: 5, resolutionDays: 5 })).toBeNull();
+    expect(complaintSettingsProblem({ ...DEFAULT_COMPLAINT_SETTINGS, firstResponseDays: 10, resolutionDays: null })).toBeNull();
   });
 
   it('should flag an open complaint untouched for seven days, but not one waiting for the citizen or answered', () => {

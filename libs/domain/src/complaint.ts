@@ -40,7 +40,7 @@ export type ComplaintAnonymity = (typeof COMPLAINT_ANONYMITIES)[number];
 /**
  * What a step needs besides the right status and actor:
  * - `text`: a text the citizen reads (the question to them, the answer, the reply);
- * - `within_reopen_period`: the answer is at most `COMPLAINT_REOPEN_DAYS` days old.
+ * - `within_reopen_period`: the answer is at most the site's reopen days old (`COMPLAINT_REOPEN_DAYS` by default).
  */
 export type ComplaintTransitionNeed = 'text' | 'within_reopen_period';
 
@@ -76,6 +76,34 @@ export const COMPLAINT_TRANSITIONS: readonly ComplaintTransitionRule[] = [
 export const COMPLAINT_REOPEN_DAYS = 14;
 /** The default "untouched" red flag: no handler step for a week (issue 16). */
 export const COMPLAINT_UNTOUCHED_DAYS = 7;
+
+/**
+ * The ranges of a site's complaint settings (GET/PUT …/complaint-settings; the table's CHECKs say
+ * the same): the two clocks in the site's working days (null: the legal default), the untouched
+ * flag in days, the reopen period in calendar days.
+ */
+export const COMPLAINT_SETTING_LIMITS = {
+  firstResponseDays: { min: 1, max: 60 },
+  resolutionDays: { min: 1, max: 60 },
+  untouchedDays: { min: 1, max: 60 },
+  reopenDays: { min: 1, max: 90 },
+} as const;
+
+/** A site's settings as the clocks, the flag and the reopen rule read them. */
+export interface ComplaintSiteSettings {
+  firstResponseDays: number | null;
+  resolutionDays: number | null;
+  untouchedDays: number;
+  reopenDays: number;
+}
+
+/** What applies to a site that saved none: the legal clocks, a week untouched, 14 days to reopen. */
+export const DEFAULT_COMPLAINT_SETTINGS: Readonly<ComplaintSiteSettings> = { firstResponseDays: null, resolutionDays: null, untouchedDays: COMPLAINT_UNTOUCHED_DAYS, reopenDays: COMPLAINT_REOPEN_DAYS };
+
+/** Whether the settings hang together: a first response due after the resolution makes no sense. */
+export function complaintSettingsProblem(s: ComplaintSiteSettings): 'first_response_after_resolution' | null {
+  return s.firstResponseDays !== null && s.resolutionDays !== null && s.firstResponseDays > s.resolutionDays ? 'first_response_after_resolution' : null;
+}
 /** The longest complaint, reply or note text (characters). */
 export const COMPLAINT_TEXT_MAX = 4_000;
 
@@ -89,6 +117,8 @@ export interface ComplaintTransitionRequest {
   text?: string | null;
   /** When the complaint was last answered (for a reopen). */
   answeredAt?: Date | null;
+  /** The site's reopen period in days (COMPLAINT_REOPEN_DAYS when not given). */
+  reopenDays?: number;
   now: Date;
 }
 
@@ -112,7 +142,7 @@ export function checkComplaintTransition(request: ComplaintTransitionRequest): C
   if (rule.needs.includes('text') && !(request.text ?? '').trim()) return { ok: false, refusal: 'text_required' };
   if (rule.needs.includes('within_reopen_period')) {
     const answeredAt = request.answeredAt;
-    if (!answeredAt || request.now.getTime() - answeredAt.getTime() > COMPLAINT_REOPEN_DAYS * 86_400_000) return { ok: false, refusal: 'reopen_period_over' };
+    if (!answeredAt || request.now.getTime() - answeredAt.getTime() > (request.reopenDays ?? COMPLAINT_REOPEN_DAYS) * 86_400_000) return { ok: false, refusal: 'reopen_period_over' };
   }
   return { ok: true, to: rule.to, rule };
 }

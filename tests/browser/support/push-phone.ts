@@ -54,6 +54,12 @@ export async function serviceWorkerControls(page: Page, timeoutMs = 30_000): Pro
  */
 export interface WorkerPushChannel {
   deliver(data: string): Promise<void>;
+  /**
+   * Hands the worker `messages` one after another, as fast as a push service might, and resolves
+   * once the page has heard each ({type: 'PUSH'}, which portal-worker.js posts after showing or
+   * dropping it): the notifications then on screen are the worker's last word.
+   */
+  deliverAll(messages: string[], timeoutMs?: number): Promise<void>;
 }
 
 export async function workerPushChannel(context: BrowserContext, page: Page, origin: string): Promise<WorkerPushChannel> {
@@ -66,25 +72,48 @@ export async function workerPushChannel(context: BrowserContext, page: Page, ori
   });
   await cdp.send('ServiceWorker.enable');
   const id = await registrationId;
+  const deliver = async (data: string) => {
+    await cdp.send('ServiceWorker.deliverPushMessage', { origin, registrationId: id, data });
+  };
   return {
-    deliver: async (data) => {
-      await cdp.send('ServiceWorker.deliverPushMessage', { origin, registrationId: id, data });
+    deliver,
+    deliverAll: async (messages, timeoutMs = 20_000) => {
+      const heard = await page.evaluate(() => {
+        const w = window as unknown as { __pushesHeard?: number };
+        if (w.__pushesHeard === undefined) {
+          w.__pushesHeard = 0;
+          navigator.serviceWorker.addEventListener('message', (event: MessageEvent<{ type?: string }>) => {
+            if (event.data?.type === 'PUSH') w.__pushesHeard! += 1;
+          });
+        }
+        return w.__pushesHeard;
+      });
+      for (const message of messages) await deliver(message);
+      await page.waitForFunction((expected) => ((window as unknown as { __pushesHeard: number }).__pushesHeard ?? 0) >= expected, heard + messages.length, { timeout: timeoutMs });
     },
   };
 }
 
 /**
- * The worker's notifications once one titled `title` is among them. Polled: page.waitForFunction
- * takes an async predicate's promise as a truthy answer at once, so it cannot wait for this list.
- * Returns the last list read, with or without it, after `timeoutMs`.
+ * The worker's notifications once one titled `title` is among them, or the last list read after
+ * `timeoutMs`.
  */
-export async function notificationsWith(page: Page, title: string, timeoutMs = 15_000): Promise<ShownNotification[]> {
+export function notificationsWith(page: Page, title: string, timeoutMs = 15_000): Promise<ShownNotification[]> {
+  return notificationsOnceThey(page, (list) => list.some((n) => n.title === title), timeoutMs);
+}
+
+/**
+ * The worker's notifications once `settled` says so of them. Polled: page.waitForFunction takes an
+ * async predicate's promise as a truthy answer at once, so it cannot wait for this list. Returns
+ * the last list read, settled or not, after `timeoutMs`.
+ */
+export async function notificationsOnceThey(page: Page, settled: (list: ShownNotification[]) => boolean, timeoutMs = 15_000): Promise<ShownNotification[]> {
   const deadline = Date.now() + timeoutMs;
   for (;;) {
     const list = await page.evaluate(async () =>
       (await (await navigator.serviceWorker.ready).getNotifications()).map((n) => ({ title: n.title, body: n.body, tag: n.tag })),
     );
-    if (list.some((n) => n.title === title) || Date.now() > deadline) return list;
+    if (settled(list) || Date.now() > deadline) return list;
     await new Promise((resolve) => setTimeout(resolve, 100));
   }
 }

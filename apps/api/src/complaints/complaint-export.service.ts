@@ -5,6 +5,7 @@ import { Clock } from '../common/clock';
 import { ApiException } from '../common/errors/api-exception';
 import { PiiCipher } from '../common/pii-cipher';
 import { AccessPolicy } from '../auth/access-policy';
+import { openLocation } from './complaint-location';
 import { complaintPeriod } from './complaint-period';
 import { ComplaintRepository } from './complaint.repository';
 import { ComplaintMessages } from './complaint.messages';
@@ -52,6 +53,7 @@ export class ComplaintExportService {
         createdAt: row.created_at,
         updatedAt: row.updated_at,
         resolutionDueAt: row.resolution_due_at,
+        location: openLocation(this.cipher, row.location_cipher),
       }),
     );
     return { format: 'open311-georeport-v2', siteCode: site.code, from, to, requests };

@@ -17,5 +17,6 @@ export const ComplaintMessages = {
   alreadyClosed: { id: 'Pengaduan sudah selesai.', en: 'The complaint is already closed.' },
   statsRangeOrder: { id: 'Tanggal "to" tidak boleh sebelum tanggal "from".', en: 'The "to" date may not be before the "from" date.' },
   statsRangeTooLong: { id: 'Statistik mencakup paling lama 366 hari; pilih periode yang lebih pendek.', en: 'Statistics cover at most 366 days; choose a shorter period.' },
+  reportMonthInFuture: { id: 'Bulan laporan belum tiba; pilih bulan ini atau bulan sebelumnya.', en: 'The report month has not come yet; choose this month or an earlier one.' },
   rerouteSameAgency: { id: 'Pengaduan sudah berada di instansi ini.', en: 'The complaint is already with this agency.' },
 };

@@ -34,6 +34,11 @@ export interface ComplaintRow {
   created_at: Date;
   updated_at: Date;
   version: number;
+  /** When the escalation job reported the clock as run out (null: not yet). */
+  first_response_escalated_at: Date | null;
+  resolution_escalated_at: Date | null;
+  /** { lat, lng, accuracyM, source } as JSON, encrypted (complaint-location.ts); null when none was given. */
+  location_cipher: string | null;
 }
 
 export interface ComplaintEventRow {
@@ -52,12 +57,15 @@ export interface ComplaintEventRow {
   details: Record<string, unknown>;
 }
 
-export type NewComplaint = Omit<ComplaintRow, 'id' | 'first_responded_at' | 'answered_at' | 'closed_at' | 'rating' | 'updated_at' | 'version' | 'assigned_staff_id' | 'merged_into_id' | 'status'>;
+export type NewComplaint = Omit<
+  ComplaintRow,
+  'id' | 'first_responded_at' | 'answered_at' | 'closed_at' | 'rating' | 'updated_at' | 'version' | 'assigned_staff_id' | 'merged_into_id' | 'status' | 'first_response_escalated_at' | 'resolution_escalated_at'
+>;
 export type NewComplaintEvent = Omit<ComplaintEventRow, 'id'>;
 
 /** What a change may set on the row (the rest stays). */
 export type ComplaintChange = Partial<
-  Pick<ComplaintRow, 'status' | 'agency_id' | 'assigned_staff_id' | 'merged_into_id' | 'first_response_due_at' | 'resolution_due_at' | 'first_responded_at' | 'answered_at' | 'closed_at' | 'last_handler_action_at' | 'rating'>
+  Pick<ComplaintRow, 'status' | 'agency_id' | 'assigned_staff_id' | 'merged_into_id' | 'first_response_due_at' | 'resolution_due_at' | 'first_responded_at' | 'answered_at' | 'closed_at' | 'last_handler_action_at' | 'rating' | 'resolution_escalated_at'>
 >;
 
 const CHANGE_COLUMNS: readonly (keyof ComplaintChange)[] = [
@@ -72,6 +80,7 @@ const CHANGE_COLUMNS: readonly (keyof ComplaintChange)[] = [
   'closed_at',
   'last_handler_action_at',
   'rating',
+  'resolution_escalated_at',
 ];
 
 /** Every complaints query, by name. Changes lock the row (lockById) for their transaction. */
@@ -87,8 +96,8 @@ export class ComplaintRepository {
     const rows = (await tx.query(
       `INSERT INTO complaint (code, site_id, agency_id, service_id, kind, subject, anonymity, status, text_cipher, reporter_name_cipher, reporter_phone_cipher,
                               reporter_email_cipher, language, owner_secret_hash, reference_kind, reference_code, first_response_due_at, resolution_due_at,
-                              last_handler_action_at, created_at, updated_at)
-       VALUES ($1, $2, $3, $4, $5, $6, $7, 'received', $8, $9, $10, $11, $12, $13, $14, $15, $16, $17, $18, $19, $19)
+                              last_handler_action_at, created_at, updated_at, location_cipher)
+       VALUES ($1, $2, $3, $4, $5, $6, $7, 'received', $8, $9, $10, $11, $12, $13, $14, $15, $16, $17, $18, $19, $19, $20)
        RETURNING *`,
       [
         c.code,
@@ -110,6 +119,7 @@ export class ComplaintRepository {
         c.resolution_due_at,
         c.last_handler_action_at,
         c.created_at,
+        c.location_cipher,
       ],
     )) as ComplaintRow[];
     return rows[0];
@@ -216,6 +226,16 @@ export class ComplaintRepository {
   async staffOf(staffId: string): Promise<{ id: string; site_id: string | null; agency_id: string | null; role: string } | null> {
     const rows = (await this.db.query(`SELECT id, site_id, agency_id, role FROM staff_user WHERE id = $1`, [staffId])) as { id: string; site_id: string | null; agency_id: string | null; role: string }[];
     return rows[0] ?? null;
+  }
+
+  /** The site's open complaints, locked until the transaction ends (a settings change recomputes their due dates). */
+  async lockOpenOfSite(tx: EntityManager, siteId: string): Promise<ComplaintRow[]> {
+    return (await tx.query(`SELECT * FROM complaint WHERE site_id = $1 AND status NOT IN ('answered', 'closed') ORDER BY id FOR UPDATE`, [siteId])) as ComplaintRow[];
+  }
+
+  /** The stored due dates only (not a handler's change: no version, no updated_at). */
+  async setDueDates(tx: EntityManager, id: string, firstResponseDueAt: Date, resolutionDueAt: Date): Promise<void> {
+    await tx.query(`UPDATE complaint SET first_response_due_at = $2, resolution_due_at = $3 WHERE id = $1`, [id, firstResponseDueAt, resolutionDueAt]);
   }
 
   async codeOf(id: string): Promise<string | null> {

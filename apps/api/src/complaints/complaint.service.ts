@@ -1,6 +1,9 @@
 import { Injectable, Logger } from '@nestjs/common';
 import type {
+  AuditAction,
+  AuditFields,
   ComplaintCitizenResponse,
+  ComplaintClockName,
   ComplaintClockResponse,
   ComplaintCreatedResponse,
   ComplaintInboxResponse,
@@ -12,7 +15,6 @@ import type {
 import {
   addDaysToLocalDate,
   checkComplaintTransition,
-  COMPLAINT_REOPEN_DAYS,
   COMPLAINT_STATUSES,
   COMPLAINT_STATUS_LABELS,
   complaintClocks,
@@ -25,6 +27,7 @@ import {
   type ComplaintActor,
   type ComplaintClocks,
   type ComplaintDeadline,
+  type ComplaintSiteSettings,
   type ComplaintTransitionRefusal,
 } from '@mpp/domain';
 import { createHash, randomBytes, timingSafeEqual } from 'node:crypto';
@@ -33,6 +36,7 @@ import { AUTH_MESSAGES } from '../auth/auth.messages';
 import type { StaffPrincipal } from '../auth/principal';
 import { CatalogueRepository } from '../catalogue/catalogue.repository';
 import type { SiteEntity } from '../catalogue/entities/site.entity';
+import { AuditLog } from '../common/audit-log';
 import { Clock } from '../common/clock';
 import { ApiException } from '../common/errors/api-exception';
 import { isUniqueViolation } from '../common/errors/pg-error';
@@ -40,6 +44,10 @@ import { PiiCipher } from '../common/pii-cipher';
 import { randomToken } from '../common/random-token';
 import type { OutgoingMessage } from '../notifications/notification';
 import { NotificationsService } from '../notifications/notifications.service';
+import { ComplaintEvents } from './complaint-events';
+import { openLocation, sealLocation } from './complaint-location';
+import { ComplaintPhotoRepository, toComplaintPhotoResponse } from './complaint-photos.repository';
+import { ComplaintSettingsRepository } from './complaint-settings.repository';
 import { ComplaintMessages } from './complaint.messages';
 import { ComplaintRepository, type ComplaintChange, type ComplaintEventRow, type ComplaintRow } from './complaint.repository';
 import type { ComplaintInboxQueryDto, CreateComplaintDto } from './dto/complaint.dto';
@@ -70,6 +78,28 @@ const REFUSALS: Record<ComplaintTransitionRefusal, () => ApiException> = {
 /** Which staff may see a confidential reporter: the site's complaint handlers (its site admins). */
 function seesConfidential(staff: StaffPrincipal, row: ComplaintRow): boolean {
   return staff.role === 'site_admin' && staff.siteId === row.site_id;
+}
+
+/** The clocks the escalation job reported as run out (complaint-escalation.ts). */
+export function escalatedClocks(row: Pick<ComplaintRow, 'first_response_escalated_at' | 'resolution_escalated_at'>): ComplaintClockName[] {
+  const clocks: ComplaintClockName[] = [];
+  if (row.first_response_escalated_at) clocks.push('first_response');
+  if (row.resolution_escalated_at) clocks.push('resolution');
+  return clocks;
+}
+
+/** The row's columns a handler's change may touch, as the audit log names them (never the text, a note or the reporter). */
+const AUDITED_COLUMNS: Partial<Record<keyof ComplaintChange, string>> = { status: 'status', agency_id: 'agencyId', assigned_staff_id: 'assignedStaffId' };
+
+function auditFieldsOf(row: ComplaintRow, change: ComplaintChange): { before: AuditFields; after: AuditFields } {
+  const before: AuditFields = {};
+  const after: AuditFields = {};
+  for (const [column, name] of Object.entries(AUDITED_COLUMNS) as [keyof ComplaintChange, string][]) {
+    if (change[column] === undefined) continue;
+    before[name] = row[column] ?? null;
+    after[name] = change[column] ?? null;
+  }
+  return { before, after };
 }
 
 function toClock(d: ComplaintDeadline): ComplaintClockResponse {
@@ -104,6 +134,10 @@ export class ComplaintService {
     private readonly cipher: PiiCipher,
     private readonly clock: Clock,
     private readonly notifications: NotificationsService,
+    private readonly photos: ComplaintPhotoRepository,
+    private readonly settings: ComplaintSettingsRepository,
+    private readonly audit: AuditLog,
+    private readonly events: ComplaintEvents,
   ) {}
 
   // ---- citizen -------------------------------------------------------------------------------
@@ -158,6 +192,7 @@ export class ComplaintService {
             resolution_due_at: clocks.resolution.due!,
             last_handler_action_at: now,
             created_at: now,
+            location_cipher: sealLocation(this.cipher, dto.location),
           });
           await this.repo.appendEvent(tx, this.event(row, 'create', null, 'received', { kind: 'citizen' }, now, origin, null, false, {}));
           const outbox = await this.enqueueMessage(tx, row, secret);
@@ -203,6 +238,7 @@ export class ComplaintService {
     const agencyId = this.isAgencyStaff(staff) ? staff.agencyId : (query.agencyId ?? null);
     const limit = query.limit ?? INBOX_PAGE;
     const rows = await this.repo.listInbox(site.id, { agencyId, status: query.status ?? null, after: decodeCursor(query.cursor), limit: limit + 1 });
+    const { untouchedDays } = await this.settings.settingsOf(site.id);
     const now = this.clock.now();
     const page = rows.slice(0, limit);
     return {
@@ -216,7 +252,8 @@ export class ComplaintService {
         assignedStaffId: row.assigned_staff_id,
         firstResponseDueAt: row.first_response_due_at.toISOString(),
         resolutionDueAt: row.resolution_due_at.toISOString(),
-        untouched: isComplaintUntouched(row.status, row.last_handler_action_at, now),
+        untouched: isComplaintUntouched(row.status, row.last_handler_action_at, now, untouchedDays),
+        escalated: escalatedClocks(row),
         createdAt: row.created_at.toISOString(),
       })),
       nextCursor: rows.length > limit ? encodeCursor(page[page.length - 1]) : null,
@@ -232,13 +269,13 @@ export class ComplaintService {
     const site = await this.requireStaffSite(staff, siteCode);
     const agencyId = this.isAgencyStaff(staff) ? staff.agencyId : null;
     const now = this.clock.now();
-    const [counts, open] = await Promise.all([this.repo.countByAgencyAndStatus(site.id, agencyId), this.repo.listOpen(site.id, agencyId)]);
+    const [counts, open, { untouchedDays }] = await Promise.all([this.repo.countByAgencyAndStatus(site.id, agencyId), this.repo.listOpen(site.id, agencyId), this.settings.settingsOf(site.id)]);
     const lines = new Map<string | null, ComplaintSummaryResponse['agencies'][number]>();
     const lineOf = (id: string | null, name: string | null) => {
       let line = lines.get(id);
       if (!line) {
         const zero = Object.fromEntries(COMPLAINT_STATUSES.map((s) => [s, 0])) as Record<ComplaintStatusName, number>;
-        line = { agencyId: id, agencyName: name, counts: zero, open: 0, untouched: 0, firstResponseOverdue: 0, resolutionOverdue: 0, oldestOpenAt: null };
+        line = { agencyId: id, agencyName: name, counts: zero, open: 0, untouched: 0, firstResponseOverdue: 0, resolutionOverdue: 0, escalated: 0, oldestOpenAt: null };
         lines.set(id, line);
       }
       return line;
@@ -247,7 +284,8 @@ export class ComplaintService {
     for (const row of open) {
       const line = lineOf(row.agency_id, null);
       line.open++;
-      if (isComplaintUntouched(row.status, row.last_handler_action_at, now)) line.untouched++;
+      if (isComplaintUntouched(row.status, row.last_handler_action_at, now, untouchedDays)) line.untouched++;
+      if (escalatedClocks(row).length > 0) line.escalated++;
       if (!row.first_responded_at && row.first_response_due_at < now) line.firstResponseOverdue++;
       if (row.status !== 'waiting_for_citizen' && row.resolution_due_at < now) line.resolutionOverdue++;
       line.oldestOpenAt ??= row.created_at.toISOString();
@@ -263,7 +301,8 @@ export class ComplaintService {
         agencyId: row.agency_id,
         status: row.status,
         createdAt: row.created_at.toISOString(),
-        untouched: isComplaintUntouched(row.status, row.last_handler_action_at, now),
+        untouched: isComplaintUntouched(row.status, row.last_handler_action_at, now, untouchedDays),
+        escalated: escalatedClocks(row),
       })),
     };
   }
@@ -344,12 +383,13 @@ export class ComplaintService {
       const row = await this.repo.lockById(tx, id);
       if (!row) throw ApiException.notFound('COMPLAINT_NOT_FOUND', ComplaintMessages.notFound);
       const who: ComplaintActor = actor.kind === 'citizen' ? 'citizen' : 'handler';
-      const checked = checkComplaintTransition({ from: row.status, action, actor: who, text: trimmed, answeredAt: row.answered_at, now });
+      const settings = await this.settings.settingsOf(row.site_id, tx);
+      const checked = checkComplaintTransition({ from: row.status, action, actor: who, text: trimmed, answeredAt: row.answered_at, reopenDays: settings.reopenDays, now });
       if (!checked.ok) throw REFUSALS[checked.refusal]();
       const events = await this.repo.listEvents(row.id, tx);
       const history = [...this.statusHistory(events), { status: checked.to, at: now }];
       const site = (await this.catalogue.cachedSite(row.site_id))!;
-      const clocks = await this.clocksOf(site, history, now);
+      const clocks = await this.clocksOf(site, history, now, settings);
       const change: ComplaintChange = { status: checked.to, first_response_due_at: clocks.firstResponse.due!, resolution_due_at: clocks.resolution.due! };
       if (who === 'handler') {
         change.last_handler_action_at = now;
@@ -359,14 +399,24 @@ export class ComplaintService {
       if (checked.to === 'closed') change.closed_at = now;
       if (checked.to === 'reopened') change.closed_at = null;
       if (checked.to === 'reopened') change.last_handler_action_at = now;
+      // A reopen starts a new resolution clock: its running out is escalated again.
+      if (checked.to === 'reopened') change.resolution_escalated_at = null;
       const updated = await this.repo.update(tx, row.id, change, now);
       await this.repo.appendEvent(tx, this.event(row, action, row.status, checked.to, actor, now, origin, trimmed, false, details));
+      if (actor.kind === 'staff') {
+        const kind: AuditAction = details.mergedInto ? 'complaint.merge' : details.reroutedOutOfMpp ? 'complaint.reroute' : 'complaint.step';
+        const fields = auditFieldsOf(row, { status: checked.to });
+        if (details.mergedInto) Object.assign(fields, { before: { ...fields.before, mergedInto: null }, after: { ...fields.after, mergedInto: details.mergedInto } });
+        if (details.reroutedOutOfMpp) Object.assign(fields, { before: { ...fields.before, outOfMpp: false }, after: { ...fields.after, outOfMpp: true } });
+        await this.auditChange(tx, actor.staff, row, kind, fields);
+      }
       if (after) await after(tx, updated, now);
       // The reporter hears of every change they did not make themselves.
       const outbox = who === 'handler' ? await this.enqueueMessage(tx, updated, null) : [];
       return { row: updated, outbox };
     });
     this.deliver(outbox);
+    if (actor.kind === 'staff') this.events.statusChanged({ id: row.id, code: row.code, status: row.status, language: row.language });
     return row;
   }
 
@@ -384,6 +434,8 @@ export class ComplaintService {
       const d = decide(row);
       const updated = await this.repo.update(tx, row.id, { ...d.change, last_handler_action_at: now }, now);
       await this.repo.appendEvent(tx, this.event(row, d.action, null, null, { kind: 'staff', staff }, now, origin, d.note?.trim() || null, d.internal, d.details));
+      // Notes are internal content, not a change of the record: the trail keeps them, the audit log does not.
+      if (d.action === 'assign' || d.action === 'reroute') await this.auditChange(tx, staff, row, d.action === 'assign' ? 'complaint.assign' : 'complaint.reroute', auditFieldsOf(row, d.change));
       return updated;
     });
   }
@@ -405,17 +457,36 @@ export class ComplaintService {
     };
   }
 
+  /** One admin_audit row for a handler's change, in its transaction: the changed fields only, labelled by the tracking code. */
+  private async auditChange(tx: EntityManager, staff: StaffPrincipal, row: ComplaintRow, action: AuditAction, fields: { before: AuditFields; after: AuditFields }): Promise<void> {
+    await this.audit.record(tx, { actor: staff, action, entityType: 'complaint', entityId: row.id, siteId: row.site_id, agencyId: row.agency_id, entityLabel: row.code, before: fields.before, after: fields.after });
+  }
+
+  /**
+   * After a site's clock settings changed (ComplaintSettingsService, in its transaction): every
+   * open complaint's stored due dates computed again with the new times, each under its row's lock.
+   */
+  async recomputeOpenDueDates(tx: EntityManager, site: SiteEntity, settings: ComplaintSiteSettings, now: Date): Promise<number> {
+    const open = await this.repo.lockOpenOfSite(tx, site.id);
+    for (const row of open) {
+      const clocks = await this.clocksOf(site, this.statusHistory(await this.repo.listEvents(row.id, tx)), now, settings);
+      await this.repo.setDueDates(tx, row.id, clocks.firstResponse.due!, clocks.resolution.due!);
+    }
+    return open.length;
+  }
+
   private statusHistory(events: readonly ComplaintEventRow[]): { status: ComplaintStatusName; at: Date }[] {
     return events.filter((e) => e.to_status !== null && e.to_status !== e.from_status).map((e) => ({ status: e.to_status!, at: e.at }));
   }
 
   /** Both clocks on the site's calendar (per-site settings are not built yet: the legal default applies). */
-  private async clocksOf(site: SiteEntity, history: { status: ComplaintStatusName; at: Date }[], now: Date): Promise<ComplaintClocks> {
+  private async clocksOf(site: SiteEntity, history: { status: ComplaintStatusName; at: Date }[], now: Date, settings?: ComplaintSiteSettings): Promise<ComplaintClocks> {
+    const s = settings ?? (await this.settings.settingsOf(site.id));
     const from = localDate(history[0].at, site.timeZone);
     const closures = await this.catalogue.listClosuresBetween(site, from, addDaysToLocalDate(localDate(now, site.timeZone), 400));
     return complaintClocks({
-      firstResponse: null,
-      resolution: null,
+      firstResponse: s.firstResponseDays === null ? null : { value: s.firstResponseDays, unit: 'working_days' },
+      resolution: s.resolutionDays === null ? null : { value: s.resolutionDays, unit: 'working_days' },
       calendar: { timeZone: site.timeZone, openingHours: site.openingHours, closures, closesOnCutiBersama: site.closesOnCutiBersama },
       history,
       now,
@@ -457,7 +528,8 @@ export class ComplaintService {
 
   // ---- access and views ----------------------------------------------------------------------
 
-  private async requireOwned(rawCode: string, secret: string | null): Promise<ComplaintRow> {
+  /** The complaint its reporter holds the secret of (a wrong or missing secret: 404 like an unknown code). */
+  async requireOwned(rawCode: string, secret: string | null): Promise<ComplaintRow> {
     const code = normalizeBookingCode(rawCode);
     const row = code ? await this.repo.findByCode(code) : null;
     const given = secret ? secretHash(secret) : null;
@@ -485,7 +557,7 @@ export class ComplaintService {
   }
 
   /** The complaint at the site, if the caller may handle it (another agency's: 404). */
-  private async requireForStaff(staff: StaffPrincipal, siteCode: string, id: string): Promise<{ site: SiteEntity; row: ComplaintRow }> {
+  async requireForStaff(staff: StaffPrincipal, siteCode: string, id: string): Promise<{ site: SiteEntity; row: ComplaintRow }> {
     const site = await this.requireStaffSite(staff, siteCode);
     const row = await this.repo.findById(id);
     if (!row || row.site_id !== site.id || !this.mayHandle(staff, row)) throw ApiException.notFound('COMPLAINT_NOT_FOUND', ComplaintMessages.notFound);
@@ -509,7 +581,7 @@ export class ComplaintService {
       createdAt: row.created_at.toISOString(),
       answeredAt: answeredAt?.toISOString() ?? null,
       rating: row.rating,
-      reopenUntil: answeredAt && (row.status === 'answered' || row.status === 'closed') ? new Date(answeredAt.getTime() + COMPLAINT_REOPEN_DAYS * DAY_MS).toISOString() : null,
+      reopenUntil: answeredAt && (row.status === 'answered' || row.status === 'closed') ? new Date(answeredAt.getTime() + (await this.settings.settingsOf(row.site_id)).reopenDays * DAY_MS).toISOString() : null,
       events: events
         .filter((e) => !e.internal)
         .map((e) => ({
@@ -520,13 +592,16 @@ export class ComplaintService {
           by: e.actor_kind === 'citizen' ? 'citizen' : 'handler',
           text: e.note_cipher ? this.cipher.decrypt(e.note_cipher) : null,
         })),
+      photos: (await this.photos.listFor(row.id)).map(toComplaintPhotoResponse),
+      location: openLocation(this.cipher, row.location_cipher),
     };
   }
 
   private async staffView(staff: StaffPrincipal, site: SiteEntity, row: ComplaintRow): Promise<ComplaintStaffResponse> {
     const events = await this.repo.listEvents(row.id);
     const now = this.clock.now();
-    const clocks = await this.clocksOf(site, this.statusHistory(events), now);
+    const settings = await this.settings.settingsOf(site.id);
+    const clocks = await this.clocksOf(site, this.statusHistory(events), now, settings);
     const hasIdentity = row.anonymity !== 'anonymous';
     const visible = row.anonymity === 'named' || (row.anonymity === 'confidential' && seesConfidential(staff, row));
     const open = (value: string | null) => (value ? this.cipher.decrypt(value) : null);
@@ -548,7 +623,7 @@ export class ComplaintService {
       reporterHidden: hasIdentity && !visible,
       firstResponse: toClock(clocks.firstResponse),
       resolution: toClock(clocks.resolution),
-      untouched: isComplaintUntouched(row.status, row.last_handler_action_at, now),
+      untouched: isComplaintUntouched(row.status, row.last_handler_action_at, now, settings.untouchedDays),
       rating: row.rating,
       createdAt: row.created_at.toISOString(),
       updatedAt: row.updated_at.toISOString(),
@@ -565,6 +640,8 @@ export class ComplaintService {
         details: e.details,
       })),
       version: row.version,
+      photos: (await this.photos.listFor(row.id)).map(toComplaintPhotoResponse),
+      location: openLocation(this.cipher, row.location_cipher),
     };
   }
 }

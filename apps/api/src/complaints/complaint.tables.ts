@@ -1,6 +1,6 @@
 import { tableShape } from '../database/table-shape';
 
-/** The complaint tables written by raw SQL (ComplaintRepository), as AddComplaint1766600000000 makes them. */
+/** The complaint tables written by raw SQL (ComplaintRepository, ComplaintPhotoRepository), as AddComplaint1766600000000 and AddComplaintPhotoAndLocation1766610000000 make them. */
 export const COMPLAINT_TABLES = [
   tableShape(__filename, 'complaint', {
     id: 'uuid',
@@ -34,6 +34,11 @@ export const COMPLAINT_TABLES = [
     created_at: 'timestamptz',
     updated_at: 'timestamptz',
     version: 'integer',
+    /** Where it happened ({ lat, lng, accuracyM, source } as JSON), encrypted under DATA_KEY (PiiCipher); null when not given. */
+    location_cipher: 'text | null',
+    /** When the escalation job reported each clock as run out (AddComplaintSettingAndEscalation1766620000000); a reopen clears the resolution's. */
+    first_response_escalated_at: 'timestamptz | null',
+    resolution_escalated_at: 'timestamptz | null',
   }),
   /** The append-only trail (a trigger refuses UPDATE and DELETE). */
   tableShape(__filename, 'complaint_event', {
@@ -50,5 +55,15 @@ export const COMPLAINT_TABLES = [
     internal: 'boolean',
     note_cipher: 'text | null',
     details: 'jsonb',
+  }),
+  /** Photos of a complaint: the re-encoded JPEG (no metadata) stored encrypted by FilesService under file_key. */
+  tableShape(__filename, 'complaint_photo', {
+    id: 'uuid',
+    complaint_id: 'uuid',
+    file_key: 'char(32)',
+    width: 'integer',
+    height: 'integer',
+    bytes: 'integer',
+    created_at: 'timestamptz',
   }),
 ];

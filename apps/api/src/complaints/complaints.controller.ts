@@ -15,7 +15,7 @@ export function originOf(req: Request): RequestOrigin {
   return { ip: req.ip ?? null, userAgent: typeof agent === 'string' ? agent : null };
 }
 
-function secretOf(secret: string | undefined): string | null {
+export function secretOf(secret: string | undefined): string | null {
   const trimmed = secret?.trim();
   return trimmed && trimmed.length <= 200 ? trimmed : null;
 }

@@ -13,6 +13,7 @@ describe(toOpen311.name, () => {
     createdAt: new Date('2026-12-03T02:00:00Z'),
     updatedAt: new Date('2026-12-04T03:00:00Z'),
     resolutionDueAt: new Date('2027-02-01T07:00:00Z'),
+    location: null,
   };
 
   it('should give an open complaint its code, service, agency, dates and the resolution due time', () => {
@@ -43,6 +44,13 @@ describe(toOpen311.name, () => {
   it('should name the subject and the MPP when there is no service or agency', () => {
     const sut = toOpen311({ ...base, subject: 'officer_conduct', serviceCode: null, serviceName: null, agencyName: null });
     expect(sut).toMatchObject({ service_code: 'mpp-officer-conduct', service_name: 'perilaku petugas', agency_responsible: base.siteName });
+  });
+
+  it('should round the location to three decimals (about 100 m) and keep media empty', () => {
+    const sut = toOpen311({ ...base, location: { lat: -10.172749, lng: 123.607151 } });
+    expect({ lat: sut.lat, long: sut.long, media_url: sut.media_url }).toEqual({ lat: -10.173, long: 123.607, media_url: null });
+    expect(toOpen311({ ...base, location: { lat: 0.0004, lng: -179.9996 } })).toMatchObject({ lat: 0, long: -180 });
+    expect(toOpen311(base)).toMatchObject({ lat: null, long: null, media_url: null });
   });
 
   it('should carry every GeoReport v2 field, and nothing of the reporter', () => {

@@ -39,6 +39,8 @@ export interface AppConfig {
   outboxRelaySeconds: number;
   /** How often the reports' rollup builds the past days not built yet (docs/reports.md); 0 = never. Off too when queueSweepSeconds is 0 (tests). */
   reportsRollupSeconds: number;
+  /** How often the complaint escalation job looks for clocks that ran out (docs/complaints.md, Escalation); 0 = never. Off too when queueSweepSeconds is 0 (tests). */
+  complaintEscalationSeconds: number;
   /** 32-byte secret protecting personal data; null: generated once into dataDir (see data-key.ts). */
   dataKey: Buffer | null;
   /** SMTP for booking emails (smtp://user:pass@host:587); null: messages go to the outbox table and the log. */
@@ -170,6 +172,7 @@ export function loadConfig(env: Env = process.env, cwd = process.cwd()): AppConf
     queueSweepSeconds: read.integer('QUEUE_SWEEP_SECONDS', 60, 0, 3600),
     outboxRelaySeconds: read.integer('OUTBOX_RELAY_SECONDS', 30, 0, 3600),
     reportsRollupSeconds: read.integer('REPORTS_ROLLUP_SECONDS', 3600, 0, 86_400),
+    complaintEscalationSeconds: read.integer('COMPLAINT_ESCALATION_SECONDS', 300, 0, 86_400),
     dataKey: null,
     smtpUrl: read.optional('SMTP_URL'),
     mailFrom: read.optional('MAIL_FROM') ?? 'MPP Digital <no-reply@mpp.local>',

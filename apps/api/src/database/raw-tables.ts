@@ -4,6 +4,7 @@ import { ISSUED_DOCUMENT_TABLES } from '../applications/documents/issued-documen
 import { AUDIT_TABLES } from '../audit/audit.tables';
 import { BOOKING_TABLES } from '../booking/booking.tables';
 import { CITIZEN_TABLES } from '../citizen/citizen.tables';
+import { COMPLAINT_SETTING_TABLES } from '../complaints/complaint-settings.tables';
 import { COMPLAINT_TABLES } from '../complaints/complaint.tables';
 import { SOCKET_ADAPTER_TABLES } from '../common/http/socket-adapter.tables';
 import { JOB_TABLES } from '../jobs/job.tables';
@@ -21,4 +22,4 @@ import type { TableShape } from './table-shape';
  * Together with ENTITIES (typeorm-options.ts) this names an owner for every table; the schema
  * check (apps/api/test/schema.e2e-spec.ts) fails for a table that has none.
  */
-export const RAW_TABLES: readonly TableShape[] = [...QUEUE_TABLES, ...ONLINE_TICKET_TABLES, ...BOOKING_TABLES, ...OUTBOX_TABLES, ...SOCKET_ADAPTER_TABLES, ...JOB_TABLES, ...PUSH_TABLES, ...CITIZEN_TABLES, ...APPLICATION_TABLES, ...ISSUED_DOCUMENT_TABLES, ...APPLICATION_FLAG_TABLES, ...AUDIT_TABLES, ...SURVEY_TABLES, ...RED_FLAG_TABLES, ...REPORT_TABLES, ...COMPLAINT_TABLES];
+export const RAW_TABLES: readonly TableShape[] = [...QUEUE_TABLES, ...ONLINE_TICKET_TABLES, ...BOOKING_TABLES, ...OUTBOX_TABLES, ...SOCKET_ADAPTER_TABLES, ...JOB_TABLES, ...PUSH_TABLES, ...CITIZEN_TABLES, ...APPLICATION_TABLES, ...ISSUED_DOCUMENT_TABLES, ...APPLICATION_FLAG_TABLES, ...AUDIT_TABLES, ...SURVEY_TABLES, ...RED_FLAG_TABLES, ...REPORT_TABLES, ...COMPLAINT_TABLES, ...COMPLAINT_SETTING_TABLES];

@@ -21,6 +21,7 @@ export function createFileStorage(config: Pick<AppConfig, 'files'>): FileStorage
  */
 @Module({
   providers: [{ provide: FILE_STORAGE, inject: [APP_CONFIG], useFactory: createFileStorage }, FileCipher, ImageReencoder, FilesService],
-  exports: [FilesService],
+  // ImageReencoder too: complaint photos are re-encoded to JPEG whatever came in, in the same queue (one line of images for the whole API).
+  exports: [FilesService, ImageReencoder],
 })
 export class FilesModule {}

@@ -1,4 +1,4 @@
-import { aheadMessage, calledMessage } from './push-messages';
+import { aheadMessage, calledMessage, complaintStatusMessage, messageStamp } from './push-messages';
 
 describe('push messages', () => {
   const ticket = { publicCode: 'k7Qm2xWpAbCdEfGh', number: 'A017', serviceName: 'Penerbitan KTP-el Baru' };
@@ -22,5 +22,23 @@ describe('push messages', () => {
       data: { kind: 'called', counter: 3, onActionClick: { default: { operation: 'navigateLastFocusedOrOpen', url: '/tiket/k7Qm2xWpAbCdEfGh' } } },
     });
     expect(calledMessage('en', ticket, { number: 3, name: 'x' }).notification.title).toBe('Called: go to counter 3');
+  });
+
+  it('should stamp each message later than the one before, even within one millisecond, so the phone can drop an older one that arrives late', () => {
+    const complaint = { code: '7KQ2M9XA', status: 'answered', statusLabel: 'Dijawab' };
+    const stamps = [
+      aheadMessage('id', ticket, 2).notification.data.at,
+      aheadMessage('id', ticket, 1).notification.data.at,
+      calledMessage('id', ticket, { number: 3, name: 'Loket 3' }).notification.data.at,
+      complaintStatusMessage('id', complaint).notification.data.at,
+    ];
+
+    for (let i = 1; i < stamps.length; i++) expect(stamps[i]).toBeGreaterThan(stamps[i - 1]);
+    expect(Math.abs(stamps[0] - Date.now())).toBeLessThan(60_000);
+    const fixed = Date.now() + 10_000;
+    const first = messageStamp(fixed);
+    expect(first).toBe(fixed);
+    expect(messageStamp(fixed)).toBe(fixed + 1);
+    expect(messageStamp(fixed - 5_000)).toBe(fixed + 2);
   });
 });

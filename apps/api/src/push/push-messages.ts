@@ -16,14 +16,47 @@ export interface PushPayload {
     renotify: boolean;
     requireInteraction: boolean;
     vibrate: number[];
-    data: {
-      kind: 'ahead' | 'called';
-      ticket: string;
-      number: string;
-      counter: number | null;
-      onActionClick: { default: { operation: 'navigateLastFocusedOrOpen'; url: string } };
-    };
+    data: TicketPushData | ComplaintPushData;
   };
+}
+
+interface OnActionClick {
+  default: { operation: 'navigateLastFocusedOrOpen'; url: string };
+}
+
+/**
+ * When the API made the message (epoch ms, strictly increasing in one process). A push service does
+ * not promise order, and a phone may finish showing two notifications out of order: the portal's
+ * worker (apps/portal/src/portal-worker.js) shows a tag's newest message and drops one older than it.
+ */
+interface Stamped {
+  at: number;
+}
+
+export interface TicketPushData extends Stamped {
+  kind: 'ahead' | 'called';
+  ticket: string;
+  number: string;
+  counter: number | null;
+  onActionClick: OnActionClick;
+}
+
+/** A complaint's new status: the tracking code only (the secret never leaves the reporter's browser). */
+export interface ComplaintPushData extends Stamped {
+  kind: 'complaint';
+  complaint: string;
+  status: string;
+  onActionClick: OnActionClick;
+}
+
+export type PushKind = PushPayload['notification']['data']['kind'];
+
+let lastStamp = 0;
+
+/** Now in epoch ms, or one more than the last stamp when that is not later (two messages in one ms). */
+export function messageStamp(now = Date.now()): number {
+  lastStamp = Math.max(now, lastStamp + 1);
+  return lastStamp;
 }
 
 /** Long-short-long: felt in a pocket. The page vibrates the same way when it is open. */
@@ -78,10 +111,43 @@ function payload(
       vibrate,
       data: {
         kind,
+        at: messageStamp(),
         ticket: ticket.publicCode,
         number: ticket.number,
         counter,
         onActionClick: { default: { operation: 'navigateLastFocusedOrOpen', url: `/tiket/${ticket.publicCode}` } },
+      },
+    },
+  };
+}
+
+/**
+ * "Pengaduan 7KQ2M9XA: dijawab": the complaint's new status, in the language its tracking page was
+ * in. Nothing personal: the code and the status; the click opens the tracking page for that code.
+ */
+export function complaintStatusMessage(lang: PushLang, complaint: { code: string; status: string; statusLabel: string }): PushPayload {
+  const title = lang === 'en' ? `Complaint ${complaint.code}: ${complaint.statusLabel}` : `Pengaduan ${complaint.code}: ${complaint.statusLabel}`;
+  const body =
+    complaint.status === 'answered' || complaint.status === 'waiting_for_citizen'
+      ? lang === 'en' ? 'Open the tracking page to read the response.' : 'Buka halaman lacak untuk membaca tanggapannya.'
+      : lang === 'en' ? 'Open the tracking page for the details.' : 'Buka halaman lacak untuk rinciannya.';
+  return {
+    notification: {
+      title,
+      body,
+      lang,
+      icon: '/favicon.svg',
+      badge: '/favicon.svg',
+      tag: `complaint-${complaint.code}`,
+      renotify: true,
+      requireInteraction: false,
+      vibrate: [200, 100, 200],
+      data: {
+        kind: 'complaint',
+        at: messageStamp(),
+        complaint: complaint.code,
+        status: complaint.status,
+        onActionClick: { default: { operation: 'navigateLastFocusedOrOpen', url: `/pengaduan/lacak?kode=${complaint.code}` } },
       },
     },
   };

@@ -2,7 +2,7 @@ import { Inject, Injectable, Logger, OnModuleDestroy } from '@nestjs/common';
 import type { Agent } from 'node:https';
 import { sendNotification, WebPushError, type PushSubscription as WebPushSubscription } from 'web-push';
 import { PiiCipher } from '../common/pii-cipher';
-import type { PushPayload } from './push-messages';
+import type { PushKind, PushPayload } from './push-messages';
 import { PushRepository, type PushTarget } from './push.repository';
 import { VAPID_KEYS, type VapidKeySource } from './vapid-keys';
 
@@ -21,6 +21,8 @@ export const PUSH_SEND_TIMEOUT_MS = 10_000;
  * and topic, so a newer message (or a resend) replaces one not yet delivered to an offline phone.
  */
 export const PUSH_TOPIC = 'ticket';
+/** The `Topic` of a complaint's status messages: the newest status replaces one not yet delivered. */
+export const COMPLAINT_PUSH_TOPIC = 'complaint';
 /** Sends in flight at once; more wait their turn in memory. */
 const CONCURRENCY = 8;
 /** Beyond this many waiting sends, new ones are dropped with a warning (the page itself still updates). */
@@ -168,7 +170,7 @@ export class PushSender implements OnModuleDestroy {
         TTL: job.ttlSeconds,
         urgency: 'high',
         // One pending message per subscription at the push service: the call replaces "3 orang lagi".
-        topic: PUSH_TOPIC,
+        topic: job.payload.notification.data.kind === 'complaint' ? COMPLAINT_PUSH_TOPIC : PUSH_TOPIC,
         contentEncoding: 'aes128gcm',
         timeout: this.sendTimeoutMs,
         ...(this.agent ? { agent: this.agent } : {}),
@@ -216,7 +218,7 @@ export class PushSender implements OnModuleDestroy {
   }
 
   /** A newer message for the subscription drops its waiting retry (same topic and tag: it replaces it). */
-  private supersedeRetry(subscriptionId: string, newerKind: 'ahead' | 'called'): void {
+  private supersedeRetry(subscriptionId: string, newerKind: PushKind): void {
     let dropped: QueuedJob | undefined;
     const waiting = this.retrying.get(subscriptionId);
     if (waiting) {

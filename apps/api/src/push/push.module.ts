@@ -18,6 +18,6 @@ import { VAPID_KEYS, vapidKeySource } from './vapid-keys';
   imports: [CatalogueModule, QueueModule],
   controllers: [PushController, PushSettingsController],
   providers: [PushRepository, PushSender, PushService, PushSettingsService, { provide: VAPID_KEYS, inject: [APP_CONFIG], useFactory: vapidKeySource }],
-  exports: [PushService],
+  exports: [PushService, PushSender],
 })
 export class PushModule {}

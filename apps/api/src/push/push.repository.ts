@@ -6,7 +6,6 @@ import type { PushLang } from './push-messages';
 /** A subscription read to send to it: its secret parts still encrypted until the send. */
 export interface PushTarget {
   id: string;
-  ticketId: string;
   subscriptionCipher: string;
   lang: PushLang;
 }
@@ -24,11 +23,22 @@ export interface AheadCandidate {
   aheadNotice: number;
 }
 
+/**
+ * A complaint reporter's subscription goes through the same sender as a ticket's: its target id
+ * is `complaint:<id>` (the two tables count ids apart, and the sender keys its order by target id).
+ */
+export const COMPLAINT_TARGET_PREFIX = 'complaint:';
+
+/** The complaint_push_subscription id of a target id, or null for a ticket's subscription. */
+export function complaintSubscriptionId(targetId: string): string | null {
+  return targetId.startsWith(COMPLAINT_TARGET_PREFIX) ? targetId.slice(COMPLAINT_TARGET_PREFIX.length) : null;
+}
+
 /** Where no push_site_setting row says otherwise. */
 export const DEFAULT_AHEAD_NOTICE = 3;
 
 type TargetRow = { id: string; ticket_id: string; subscription_cipher: string; lang: PushLang };
-const toTarget = (r: TargetRow): PushTarget => ({ id: String(r.id), ticketId: r.ticket_id, subscriptionCipher: r.subscription_cipher, lang: r.lang });
+const toTarget = (r: TargetRow): PushTarget => ({ id: String(r.id), subscriptionCipher: r.subscription_cipher, lang: r.lang });
 
 /** Every query of the push module, by name (migration AddPushSubscription; push.tables.ts). */
 @Injectable()
@@ -69,7 +79,9 @@ export class PushRepository {
 
   /** The push service said the subscription is gone (404/410). */
   async deleteById(id: string): Promise<void> {
-    await this.db.query(`DELETE FROM push_subscription WHERE id = $1`, [id]);
+    const complaint = complaintSubscriptionId(id);
+    if (complaint !== null) await this.db.query(`DELETE FROM complaint_push_subscription WHERE id = $1`, [complaint]);
+    else await this.db.query(`DELETE FROM push_subscription WHERE id = $1`, [id]);
   }
 
   /** The ticket ended: nothing more will be sent for it. */

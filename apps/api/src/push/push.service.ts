@@ -151,7 +151,7 @@ export class PushService implements OnModuleInit, OnModuleDestroy {
    * The API POSTs to this address: only https (push services speak nothing else; nor does
    * web-push), and in production never to an IP literal or a local name.
    */
-  private checkEndpoint(endpoint: string): void {
+  checkEndpoint(endpoint: string): void {
     let url: URL;
     try {
       url = new URL(endpoint);
@@ -164,7 +164,7 @@ export class PushService implements OnModuleInit, OnModuleDestroy {
     if (!ok) throw ApiException.badRequest('INVALID_PUSH_ENDPOINT', messages.badEndpoint, [{ field: 'endpoint', message: messages.badEndpoint }]);
   }
 
-  private endpointHash(endpoint: string): string {
+  endpointHash(endpoint: string): string {
     return this.cipher.lookupHash(`push-endpoint:${endpoint}`);
   }
 

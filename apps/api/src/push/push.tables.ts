@@ -21,4 +21,13 @@ export const PUSH_TABLES = [
     site_id: 'uuid',
     ahead_notice: 'smallint',
   }),
+  /** A complaint reporter's browsers (AddComplaintPushSubscription1766630000000): told when the status changes. */
+  tableShape(__filename, 'complaint_push_subscription', {
+    id: 'bigint',
+    complaint_id: 'uuid',
+    endpoint_hash: 'varchar(64)',
+    subscription_cipher: 'text',
+    lang: 'varchar(2)',
+    created_at: 'timestamptz',
+  }),
 ];

@@ -215,6 +215,12 @@ export class RedFlagsRepository {
     )) as UntouchedComplaintsRow[];
   }
 
+  /** The site's "untouched" days (complaint_setting), or null when it saved none (the default applies). */
+  async complaintUntouchedDays(siteId: string): Promise<number | null> {
+    const rows = (await this.db.query(`SELECT untouched_days FROM complaint_setting WHERE site_id = $1`, [siteId])) as { untouched_days: number }[];
+    return rows[0]?.untouched_days ?? null;
+  }
+
   /** How far ahead the site's active services take bookings: the largest booking_days_ahead (0 without online booking). */
   async bookingHorizonDays(siteId: string): Promise<number> {
     const [row] = (await this.db.query(

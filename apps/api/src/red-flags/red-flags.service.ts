@@ -204,16 +204,17 @@ export class RedFlagsService {
       }
     }
 
-    // Issue 16's "red after a week": always on, COMPLAINT_UNTOUCHED_DAYS (not a site setting yet).
-    for (const row of await this.repo.untouchedComplaintsByAgency(site.id, new Date(now.getTime() - COMPLAINT_UNTOUCHED_DAYS * 86_400_000))) {
+    // Issue 16's "red after a week": always on, the site's complaint setting (COMPLAINT_UNTOUCHED_DAYS by default; GET/PUT …/complaint-settings).
+    const untouchedDays = (await this.repo.complaintUntouchedDays(site.id)) ?? COMPLAINT_UNTOUCHED_DAYS;
+    for (const row of await this.repo.untouchedComplaintsByAgency(site.id, new Date(now.getTime() - untouchedDays * 86_400_000))) {
       items.push({
         key: `untouched_complaints:${row.agency_id ?? 'mpp'}`,
         kind: 'untouched_complaints',
         severity: 'critical',
-        since: new Date(row.oldest_touch.getTime() + COMPLAINT_UNTOUCHED_DAYS * 86_400_000).toISOString(),
-        ...RED_FLAG_TEXTS.untouchedComplaints(row.agency_name ?? site.name, row.untouched, COMPLAINT_UNTOUCHED_DAYS, Math.floor((now.getTime() - row.oldest_touch.getTime()) / 86_400_000)),
+        since: new Date(row.oldest_touch.getTime() + untouchedDays * 86_400_000).toISOString(),
+        ...RED_FLAG_TEXTS.untouchedComplaints(row.agency_name ?? site.name, row.untouched, untouchedDays, Math.floor((now.getTime() - row.oldest_touch.getTime()) / 86_400_000)),
         value: row.untouched,
-        threshold: COMPLAINT_UNTOUCHED_DAYS,
+        threshold: untouchedDays,
         agencyIds: row.agency_id ? [row.agency_id] : [],
         links: { complaintCodes: row.codes },
       });

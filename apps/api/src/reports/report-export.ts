@@ -56,7 +56,7 @@ export function reportFileName(report: HallReportResponse, ext: 'csv' | 'xlsx'):
 }
 
 /** A cell as RFC 4180 wants it; text that a spreadsheet would run as a formula gets a leading quote. */
-function csvCell(value: string | number | null): string {
+export function csvCell(value: string | number | null): string {
   if (value === null) return '';
   if (typeof value === 'number') return String(value);
   const text = /^[=+\-@\t\r]/.test(value) ? `'${value}` : value;

@@ -4,6 +4,7 @@ import type { LivePerformanceResponse } from '@mpp/contracts';
 import type { Response } from 'express';
 import { CurrentStaff, StaffRoles } from '../auth/auth.decorators';
 import type { StaffPrincipal } from '../auth/principal';
+import { sendReport } from '../common/http/send-report';
 import { SiteCodePipe } from '../common/pipes';
 import { HallReportQueryDto } from './dto/hall-report-query.dto';
 import { reportCsv, reportFileName, reportXlsx } from './report-export';
@@ -27,21 +28,6 @@ export class ReportsController {
   @ApiOperation({ summary: 'Hall report over site-local dates from..to grouped by site, agency, service, counter, officer or hour; format=csv|xlsx downloads it' })
   async hall(@CurrentStaff() staff: StaffPrincipal, @Query() query: HallReportQueryDto, @Res() res: Response): Promise<void> {
     const report = await this.reports.hall(staff, query);
-    res.setHeader('Cache-Control', 'no-store');
-    switch (query.format ?? 'json') {
-      case 'json':
-        res.json(report);
-        return;
-      case 'csv':
-        res.setHeader('Content-Type', 'text/csv; charset=utf-8');
-        res.setHeader('Content-Disposition', `attachment; filename="${reportFileName(report, 'csv')}"`);
-        res.end(reportCsv(report));
-        return;
-      case 'xlsx':
-        res.setHeader('Content-Type', 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet');
-        res.setHeader('Content-Disposition', `attachment; filename="${reportFileName(report, 'xlsx')}"`);
-        res.end(await reportXlsx(report));
-        return;
-    }
+    await sendReport(res, query.format ?? 'json', report, { fileName: reportFileName, csv: reportCsv, xlsx: reportXlsx });
   }
 }

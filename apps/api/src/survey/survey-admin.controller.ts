@@ -3,6 +3,7 @@ import { ApiBearerAuth, ApiOperation, ApiQuery, ApiTags } from '@nestjs/swagger'
 import type { Response } from 'express';
 import { CurrentStaff, StaffRoles } from '../auth/auth.decorators';
 import type { StaffPrincipal } from '../auth/principal';
+import { sendReport } from '../common/http/send-report';
 import { SiteCodePipe } from '../common/pipes';
 import { SurveyReportQueryDto } from './dto/survey.dto';
 import { surveyCsv, surveyFileName, surveyXlsx } from './survey-export';
@@ -26,21 +27,6 @@ export class SurveyAdminController {
   ): Promise<void> {
     const format = query.format ?? 'json';
     const report = await this.reports.report(staff, code, query);
-    res.setHeader('Cache-Control', 'no-store');
-    switch (format) {
-      case 'json':
-        res.json(report);
-        return;
-      case 'csv':
-        res.setHeader('Content-Type', 'text/csv; charset=utf-8');
-        res.setHeader('Content-Disposition', `attachment; filename="${surveyFileName(report, 'csv')}"`);
-        res.end(surveyCsv(report));
-        return;
-      case 'xlsx':
-        res.setHeader('Content-Type', 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet');
-        res.setHeader('Content-Disposition', `attachment; filename="${surveyFileName(report, 'xlsx')}"`);
-        res.end(await surveyXlsx(report));
-        return;
-    }
+    await sendReport(res, format, report, { fileName: surveyFileName, csv: surveyCsv, xlsx: surveyXlsx });
   }
 }

@@ -38,6 +38,10 @@ export const APP_ROUTES: Routes = [
         loadChildren: () => import('./applications/applications.routes').then((m) => m.APPLICATIONS_ROUTES),
       },
       {
+        path: 'pengaduan',
+        loadChildren: () => import('./complaints/complaints.routes').then((m) => m.COMPLAINTS_ROUTES),
+      },
+      {
         path: 'pengawas',
         loadComponent: () => import('./supervisor/supervisor-page.component').then((m) => m.SupervisorPageComponent),
         title: 'supervisor.title',

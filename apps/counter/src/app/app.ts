@@ -28,6 +28,7 @@ const ROLE_KEYS: Readonly<Record<StaffRole, string>> = {
           @if (handlesApplications()) {
             <a routerLink="/permohonan" routerLinkActive="nav--active" ariaCurrentWhenActive="page" data-testid="nav-applications">{{ 'counter.nav.applications' | t }}</a>
           }
+          <a routerLink="/pengaduan" routerLinkActive="nav--active" ariaCurrentWhenActive="page" data-testid="nav-complaints">{{ 'counter.nav.complaints' | t }}</a>
           @if (supervises()) {
             <a routerLink="/pengawas" routerLinkActive="nav--active" ariaCurrentWhenActive="page" data-testid="nav-supervisor">{{ 'counter.nav.supervisor' | t }}</a>
           }

@@ -7,6 +7,7 @@ export const CONSOLE_DICTIONARY = defineDictionary(
     'counter.nav.counters': 'Loket',
     'counter.nav.supervisor': 'Pengawasan',
     'counter.nav.applications': 'Permohonan',
+    'counter.nav.complaints': 'Pengaduan',
 
     'picker.title': 'Pilih loket',
     'picker.heading': 'Pilih loket',
@@ -116,6 +117,7 @@ export const CONSOLE_DICTIONARY = defineDictionary(
     'counter.nav.counters': 'Counters',
     'counter.nav.supervisor': 'Supervision',
     'counter.nav.applications': 'Applications',
+    'counter.nav.complaints': 'Complaints',
 
     'picker.title': 'Choose a counter',
     'picker.heading': 'Choose a counter',

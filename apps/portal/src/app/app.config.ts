@@ -36,7 +36,8 @@ export const appConfig: ApplicationConfig = {
     // page registers its own in its *.routes.ts (provideDictionary), loaded with its chunk.
     provideMppUi(PORTAL_DICTIONARY, SITE_PAGE_DICTIONARY, OFFLINE_DICTIONARY),
     // One worker for caching (ngsw-config.json: the app shell, open tickets, the last search) and
-    // Web Push (SwPush), registered once the app is stable (at most 5 s), in production builds.
-    provideServiceWorker('ngsw-worker.js', { enabled: !isDevMode(), registrationStrategy: 'registerWhenStable:5000' }),
+    // Web Push (SwPush), registered once the app is stable (at most 5 s), in production builds:
+    // portal-worker.js, Angular's ngsw-worker.js with a ticket's notifications kept in order.
+    provideServiceWorker('portal-worker.js', { enabled: !isDevMode(), registrationStrategy: 'registerWhenStable:5000' }),
   ],
 };

@@ -24,6 +24,7 @@ export const APP_ROUTES: Routes = [
   { path: 'permohonan', loadChildren: () => import('./application/application.routes').then((m) => m.APPLICATION_ROUTES) },
   { path: 'verifikasi', loadChildren: () => import('./verify/verify.routes').then((m) => m.VERIFY_ROUTES) },
   { path: 'survei', loadChildren: () => import('./survey/survey.routes').then((m) => m.SURVEY_ROUTES) },
+  { path: 'pengaduan', loadChildren: () => import('./complaint/complaint.routes').then((m) => m.COMPLAINT_ROUTES) },
   { path: 'akun', loadChildren: () => import('./account/account.routes').then((m) => m.ACCOUNT_ROUTES) },
   { path: '**', component: NotFoundPageComponent, title: 'common.notFound.title' },
 ];

@@ -1,5 +1,5 @@
 import { ChangeDetectionStrategy, Component, inject } from '@angular/core';
-import { RouterOutlet } from '@angular/router';
+import { RouterLink, RouterOutlet } from '@angular/router';
 import { AppShellComponent, TranslatePipe } from '@mpp/ui';
 
 import { AccountLinkComponent } from './app-account-link';
@@ -9,7 +9,7 @@ import { OfflinePageComponent } from './offline/offline-page.component';
 
 @Component({
   selector: 'portal-root',
-  imports: [AccountLinkComponent, AppShellComponent, OfflineBannerComponent, OfflinePageComponent, RouterOutlet, TranslatePipe],
+  imports: [AccountLinkComponent, AppShellComponent, OfflineBannerComponent, OfflinePageComponent, RouterLink, RouterOutlet, TranslatePipe],
   changeDetection: ChangeDetectionStrategy.OnPush,
   template: `
     <ui-app-shell [subtitle]="'portal.subtitle' | t">
@@ -21,11 +21,23 @@ import { OfflinePageComponent } from './offline/offline-page.component';
       <div class="portal-page" [hidden]="network.failedOffline()">
         <router-outlet />
       </div>
+      <footer uiShellFooter class="portal-footer">
+        <a routerLink="/pengaduan/baru" data-testid="footer-complaints">{{ 'portal.footer.complaints' | t }}</a>
+      </footer>
     </ui-app-shell>
   `,
   styles: `
     .portal-page:not([hidden]) {
       display: contents;
+    }
+    .portal-footer {
+      padding: var(--mpp-space-4);
+      text-align: center;
+      border-top: 1px solid var(--mpp-color-border-soft);
+    }
+    .portal-footer a {
+      display: inline-block;
+      padding-block: var(--mpp-space-2);
     }
   `,
 })

@@ -28,6 +28,7 @@ export const PORTAL_DICTIONARY = defineDictionary(
     'portal.result.time': 'Waktu',
     'portal.account.signIn': 'Masuk',
     'portal.account.history': 'Riwayat saya',
+    'portal.footer.complaints': 'Pengaduan & konsultasi',
   },
   {
     'portal.subtitle': 'Public Service Mall information',
@@ -50,5 +51,6 @@ export const PORTAL_DICTIONARY = defineDictionary(
     'portal.result.time': 'Time',
     'portal.account.signIn': 'Sign in',
     'portal.account.history': 'My history',
+    'portal.footer.complaints': 'Complaints & consultation',
   },
 );

@@ -15,7 +15,8 @@ import { createHash } from 'node:crypto';
  * - connections (XHR, socket.io over WebSocket) only to this origin; no fonts from elsewhere;
  * - never framed (frame-ancestors 'none', X-Frame-Options DENY), no plugins, forms post here.
  * The camera (the kiosk scans booking QR codes) and speech are not governed by the CSP; the
- * Permissions-Policy allows the camera to this origin only.
+ * Permissions-Policy allows the camera and the location (a complaint's "Gunakan lokasi saya",
+ * asked only when the citizen presses it) to this origin only.
  */
 const ANGULAR_STYLESHEET_ONLOAD = `this.media='all'`;
 
@@ -29,7 +30,8 @@ export const CONTENT_SECURITY_POLICY: Record<string, string[]> = {
   'script-src': ["'self'", "'unsafe-hashes'", sha256(ANGULAR_STYLESHEET_ONLOAD)],
   'script-src-attr': ["'unsafe-hashes'", sha256(ANGULAR_STYLESHEET_ONLOAD)],
   'style-src': ["'self'", "'unsafe-inline'"],
-  'img-src': ["'self'", 'data:'],
+  // OpenStreetMap's tiles: the complaint form's map, loaded only when the citizen opens it.
+  'img-src': ["'self'", 'data:', 'https://tile.openstreetmap.org'],
   'font-src': ["'self'", 'data:'],
   'connect-src': ["'self'"],
   'media-src': ["'self'"],
@@ -78,7 +80,7 @@ export function securityHeaders(): RequestHandler[] {
     crossOriginEmbedderPolicy: false,
   });
   const extra = (req: Request, res: Response, next: NextFunction): void => {
-    res.setHeader('Permissions-Policy', 'camera=(self), microphone=(), geolocation=(), payment=(), usb=()');
+    res.setHeader('Permissions-Policy', 'camera=(self), microphone=(), geolocation=(self), payment=(), usb=()');
     if (req.secure) res.setHeader('Strict-Transport-Security', HSTS);
     next();
   };

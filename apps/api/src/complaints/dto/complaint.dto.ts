@@ -1,7 +1,7 @@
 import { CITIZEN_LANGUAGES, type CitizenLanguage, type ComplaintAnonymityName, type ComplaintKindName, type ComplaintReferenceKind, type ComplaintStatusName, type ComplaintSubjectName } from '@mpp/contracts';
 import { COMPLAINT_ANONYMITIES, COMPLAINT_KINDS, COMPLAINT_STATUSES, COMPLAINT_SUBJECTS, COMPLAINT_TEXT_MAX } from '@mpp/domain';
 import { Type } from 'class-transformer';
-import { IsEmail, IsIn, IsInt, IsOptional, IsString, IsUUID, Matches, Max, MaxLength, Min, MinLength, ValidateNested } from 'class-validator';
+import { IsEmail, IsIn, IsInt, IsNumber, IsOptional, IsString, IsUUID, Matches, Max, MaxLength, Min, MinLength, ValidateNested } from 'class-validator';
 import { IsIndonesianMobile, IsPersonName } from '../../common/person.validators';
 
 const oneOf = (field: string, values: readonly string[]) => ({ message: { id: `${field} harus salah satu dari: ${values.join(', ')}.`, en: `${field} must be one of: ${values.join(', ')}.` } });
@@ -15,6 +15,34 @@ export class ComplaintReferenceDto {
   @IsString()
   @Matches(/^[A-Za-z0-9-]{2,16}$/, { context: { message: { id: 'Kode rujukan tidak valid.', en: 'The reference code is not valid.' } } })
   code!: string;
+}
+
+const FINITE = { allowNaN: false, allowInfinity: false };
+const latMessage = { message: { id: 'Lintang (lat) harus angka antara -90 dan 90.', en: 'Latitude (lat) must be a number from -90 to 90.' } };
+const lngMessage = { message: { id: 'Bujur (lng) harus angka antara -180 dan 180.', en: 'Longitude (lng) must be a number from -180 to 180.' } };
+const accuracyMessage = { message: { id: 'Akurasi lokasi (accuracyM) harus antara 0 dan 10000 meter.', en: 'The location accuracy (accuracyM) must be from 0 to 10000 metres.' } };
+
+/** Where it happened (WGS 84): picked on a map or read from the phone. */
+export class ComplaintLocationDto {
+  @IsNumber(FINITE, { context: latMessage })
+  @Min(-90, { context: latMessage })
+  @Max(90, { context: latMessage })
+  lat!: number;
+
+  @IsNumber(FINITE, { context: lngMessage })
+  @Min(-180, { context: lngMessage })
+  @Max(180, { context: lngMessage })
+  lng!: number;
+
+  /** Metres, as the phone reported it */
+  @IsOptional()
+  @IsNumber(FINITE, { context: accuracyMessage })
+  @Min(0, { context: accuracyMessage })
+  @Max(10_000, { context: accuracyMessage })
+  accuracyM?: number | null;
+
+  @IsIn(['map', 'device'], { context: oneOf('location.source', ['map', 'device']) })
+  source!: 'map' | 'device';
 }
 
 /** A complaint or a request for consultation, filed by a citizen (no account needed). */
@@ -66,6 +94,11 @@ export class CreateComplaintDto {
   @ValidateNested()
   @Type(() => ComplaintReferenceDto)
   reference?: ComplaintReferenceDto | null;
+
+  @IsOptional()
+  @ValidateNested()
+  @Type(() => ComplaintLocationDto)
+  location?: ComplaintLocationDto | null;
 }
 
 /** A text sent with a step: the citizen's reply or reopen reason, a handler's answer, question or note. */

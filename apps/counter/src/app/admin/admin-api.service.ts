@@ -3,6 +3,7 @@ import { Injectable, inject } from '@angular/core';
 import type {
   BookingPolicy,
   ClosureResponse,
+  ComplaintSettingsResponse,
   CounterResponse,
   DeviceKind,
   DeviceRegisteredResponse,
@@ -14,6 +15,7 @@ import type {
   SiteResponse,
   StaffRole,
   StaffUserResponse,
+  UpdateComplaintSettingsRequest,
 } from '@mpp/contracts';
 import { API_BASE_URL } from '@mpp/ui';
 import type { Observable } from 'rxjs';
@@ -88,6 +90,14 @@ export class AdminApi {
 
   setOnlineTicketPolicy(siteCode: string, policy: OnlineTicketPolicy): Observable<OnlineTicketPolicy> {
     return this.http.put<OnlineTicketPolicy>(`${this.baseUrl}/admin/sites/${encodeURIComponent(siteCode)}/online-ticket-policy`, policy);
+  }
+
+  complaintSettings(siteCode: string): Observable<ComplaintSettingsResponse> {
+    return this.http.get<ComplaintSettingsResponse>(`${this.baseUrl}/admin/sites/${encodeURIComponent(siteCode)}/complaint-settings`);
+  }
+
+  setComplaintSettings(siteCode: string, settings: UpdateComplaintSettingsRequest): Observable<ComplaintSettingsResponse> {
+    return this.http.put<ComplaintSettingsResponse>(`${this.baseUrl}/admin/sites/${encodeURIComponent(siteCode)}/complaint-settings`, settings);
   }
 
   queuePolicy(siteCode: string): Observable<QueuePolicy> {

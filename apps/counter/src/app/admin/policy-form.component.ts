@@ -8,7 +8,8 @@ export interface PolicyField<T> {
   testId: string;
   label: string;
   hint?: string;
-  kind: 'number' | 'boolean' | 'choice';
+  /** `optional-number`: an empty field is null (the API's default applies, which the hint names). */
+  kind: 'number' | 'optional-number' | 'boolean' | 'choice';
   min?: number;
   max?: number;
   choices?: readonly { value: string; label: string }[];
@@ -125,7 +126,7 @@ export class PolicyFormComponent<T extends object> {
     const values: Record<string, FieldValue> = {};
     for (const field of this.spec().fields) {
       const value = policy[field.key];
-      values[field.key] = typeof value === 'boolean' ? value : String(value);
+      values[field.key] = typeof value === 'boolean' ? value : value === null || value === undefined ? '' : String(value);
     }
     this.values.set(values);
     this.loaded.set(true);
@@ -145,7 +146,8 @@ export class PolicyFormComponent<T extends object> {
     const policy: Record<string, unknown> = {};
     for (const field of this.spec().fields) {
       const value = this.values()[field.key];
-      policy[field.key] = field.kind === 'number' && typeof value === 'string' ? asNumber(value) : value;
+      if (field.kind === 'optional-number' && typeof value === 'string' && value.trim() === '') policy[field.key] = null;
+      else policy[field.key] = (field.kind === 'number' || field.kind === 'optional-number') && typeof value === 'string' ? asNumber(value) : value;
     }
     this.spec()
       .save(this.siteCode(), policy as T)

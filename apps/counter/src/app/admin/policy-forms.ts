@@ -1,13 +1,14 @@
-import type { BookingPolicy, OnlineTicketPolicy, QueuePolicy } from '@mpp/contracts';
+import type { BookingPolicy, OnlineTicketPolicy, QueuePolicy, UpdateComplaintSettingsRequest } from '@mpp/contracts';
 
 import type { AdminApi } from './admin-api.service';
 import type { PolicyFormSpec } from './policy-form.component';
 
-/** Kebijakan's three policies, in the order a manager thinks of them: the hall, bookings, tickets from home. */
+/** Kebijakan's policies, in the order a manager thinks of them: the hall, bookings, tickets from home, complaints. */
 export function policyForms(api: AdminApi): {
   queue: PolicyFormSpec<QueuePolicy>;
   booking: PolicyFormSpec<BookingPolicy>;
   online: PolicyFormSpec<OnlineTicketPolicy>;
+  complaints: PolicyFormSpec<UpdateComplaintSettingsRequest>;
 } {
   return {
     queue: {
@@ -67,6 +68,28 @@ export function policyForms(api: AdminApi): {
       load: (site) => api.onlineTicketPolicy(site),
       save: (site, policy) => api.setOnlineTicketPolicy(site, policy),
       saved: (p) => ({ key: 'admin.policies.online.saved', params: { perService: p.perServiceDaily, perDay: p.perDay } }),
+    },
+    complaints: {
+      id: 'complaint-settings',
+      heading: 'admin.policies.complaints.heading',
+      intro: 'admin.policies.complaints.intro',
+      fields: [
+        { key: 'firstResponseDays', testId: 'complaint-first-response', label: 'admin.policies.complaints.firstResponse', hint: 'admin.policies.complaints.firstResponseHint', kind: 'optional-number', min: 1, max: 60 },
+        { key: 'resolutionDays', testId: 'complaint-resolution', label: 'admin.policies.complaints.resolution', hint: 'admin.policies.complaints.resolutionHint', kind: 'optional-number', min: 1, max: 60 },
+        { key: 'untouchedDays', testId: 'complaint-untouched', label: 'admin.policies.complaints.untouched', hint: 'admin.policies.complaints.untouchedHint', kind: 'number', min: 1, max: 60 },
+        { key: 'reopenDays', testId: 'complaint-reopen', label: 'admin.policies.complaints.reopen', hint: 'admin.policies.complaints.reopenHint', kind: 'number', min: 1, max: 90 },
+      ],
+      load: (site) => api.complaintSettings(site),
+      save: (site, settings) => api.setComplaintSettings(site, settings),
+      saved: (p) => ({
+        key:
+          p.firstResponseDays !== null && p.resolutionDays !== null
+            ? 'admin.policies.complaints.saved'
+            : p.firstResponseDays === null && p.resolutionDays === null
+              ? 'admin.policies.complaints.savedLegal'
+              : 'admin.policies.complaints.savedMixed',
+        params: { first: p.firstResponseDays ?? '', resolution: p.resolutionDays ?? '', untouched: p.untouchedDays, reopen: p.reopenDays },
+      }),
     },
   };
 }

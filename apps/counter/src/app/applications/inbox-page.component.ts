@@ -19,11 +19,10 @@ import { BilingualPipe, ErrorAlertComponent, I18nService, TranslatePipe } from '
 import { catchError, of, switchMap, type Subscription } from 'rxjs';
 
 import { AuthSession } from '../auth/auth-session.service';
-import { isTyping } from '../queue/shortcuts';
 import { SiteServices } from '../queue/site-services.service';
 import { AgencyApplicationsApi, type InboxFilter } from './agency-applications-api.service';
 import { FALLBACK_TIME_ZONE, formatSiteMoment } from './application-format';
-import { HELP_KEY, INBOX_KEYS, listMove } from './application-shortcuts';
+import { HELP_KEY, INBOX_KEYS, inboxKeydown } from './application-shortcuts';
 
 /** The inbox's tabs, in the order an officer works them. */
 export const INBOX_TABS = ['new', 'resubmitted', 'verification', 'returned', 'due_soon', 'overdue', 'at_risk', 'all'] as const;
@@ -127,41 +126,18 @@ export class ApplicationInboxPageComponent {
   // ---- keyboard --------------------------------------------------------------------------
 
   protected onKeydown(event: KeyboardEvent): void {
-    if (event.key === 'Escape' && this.showHelp()) {
-      event.preventDefault();
-      this.showHelp.set(false);
-      return;
-    }
-    if (event.defaultPrevented || isTyping(event.target) || event.ctrlKey || event.metaKey || event.altKey) return;
-    if (event.key === HELP_KEY) {
-      event.preventDefault();
-      this.showHelp.update((shown) => !shown);
-      return;
-    }
-    if (event.key === INBOX_KEYS.filter) {
-      event.preventDefault();
-      this.focus(`[data-tab="${this.currentTab()}"]`);
-      return;
-    }
-    if (event.key.toLowerCase() === INBOX_KEYS.more) {
-      if (!this.nextCursor()) return;
-      event.preventDefault();
-      this.more();
-      return;
-    }
-    const move = listMove(event);
-    if (move !== 0 && this.rows().length > 0) {
-      event.preventDefault();
-      this.moveTo(this.active() + move);
-      return;
-    }
     // Enter on a row's link opens it natively; elsewhere (nothing focused) it opens the active row.
-    if (event.key === 'Enter' && !(event.target instanceof HTMLAnchorElement || event.target instanceof HTMLButtonElement)) {
-      const row = this.rows()[this.active()];
-      if (!row) return;
-      event.preventDefault();
-      void this.router.navigate(['/permohonan', row.id]);
-    }
+    inboxKeydown(event, {
+      helpShown: () => this.showHelp(),
+      setHelp: (shown) => this.showHelp.set(shown),
+      focusFilter: () => this.focus(`[data-tab="${this.currentTab()}"]`),
+      hasMore: () => this.nextCursor() !== null,
+      more: () => this.more(),
+      rowCount: () => this.rows().length,
+      active: () => this.active(),
+      moveTo: (index) => this.moveTo(index),
+      openActive: () => void this.router.navigate(['/permohonan', this.rows()[this.active()].id]),
+    });
   }
 
   protected moveTo(index: number): void {

@@ -2,7 +2,6 @@ import {
   ChangeDetectionStrategy,
   Component,
   ElementRef,
-  afterRenderEffect,
   computed,
   effect,
   inject,
@@ -34,6 +33,7 @@ import { API_BASE_URL } from '@mpp/ui';
 import { catchError, of, switchMap, type Observable, type Subscription } from 'rxjs';
 
 import { AuthSession } from '../auth/auth-session.service';
+import { PendingFocus } from '../common/pending-focus';
 import { isTyping } from '../queue/shortcuts';
 import { SiteServices } from '../queue/site-services.service';
 import { AgencyApplicationsApi, type AgencyApplicationDetail, type AgencyApplicationItem } from './agency-applications-api.service';
@@ -60,6 +60,14 @@ const STEP_ACTION: Readonly<Partial<Record<ReviewAction, ApplicationAction>>> = 
 export const STEP_BUTTONS: readonly ReviewAction[] = ['submit', 'claim', 'start-verification', 'return', 'resubmit', 'accept', 'start-process', 'approve', 'reject', 'mark-ready', 'finish'];
 /** Steps that ask for something first (a reason, a deadline, how the result is handed over). */
 type Form = 'revise' | 'return' | 'reject' | 'mark-ready' | 'help' | null;
+/** Where each form, once open, puts the focus. */
+const FORM_FIELD: Record<NonNullable<Form>, string> = {
+  revise: '#revise-reason',
+  return: '#return-date',
+  reject: '#reject-reason',
+  'mark-ready': 'input[name="delivery"]:checked',
+  help: '#review-help-close',
+};
 const FORM_OF: Readonly<Partial<Record<ReviewAction, Exclude<Form, null>>>> = {
   'item-revise': 'revise',
   return: 'return',
@@ -116,8 +124,11 @@ export class ApplicationReviewPageComponent {
   protected readonly actionError = signal<unknown>(null);
   protected readonly announcement = signal('');
   protected readonly form = signal<Form>(null);
-  /** Where the focus goes after the next render: a step's result, or the next item. */
-  private readonly focusTarget = signal<string | null>(null);
+  /** Where the focus goes after the next render: a step's result, the next item; an open form's field. */
+  private readonly focus = new PendingFocus(this.host, () => {
+    const form = this.form();
+    return form ? FORM_FIELD[form] : null;
+  });
 
   protected readonly reviseReason = signal('');
   protected readonly returnDate = signal('');
@@ -194,12 +205,12 @@ export class ApplicationReviewPageComponent {
         const current = loadedValue(this.notesState()) ?? [];
         if (!current.some((n) => n.id === note.id)) this.notesState.set({ status: 'ready', value: [...current, note] });
         this.announcement.set(this.i18n.t('applications.notes.saved'));
-        this.focusTarget.set('#note-text');
+        this.focus.later('#note-text');
       },
       error: (error: unknown) => {
         this.noteSaving.set(false);
         this.noteError.set(error);
-        this.focusTarget.set('#note-text');
+        this.focus.later('#note-text');
       },
     });
   }
@@ -239,25 +250,6 @@ export class ApplicationReviewPageComponent {
         this.noteText.set('');
         this.noteError.set(null);
         this.loadNotes(id);
-      });
-    });
-    afterRenderEffect(() => {
-      const target = this.focusTarget();
-      const form = this.form();
-      untracked(() => {
-        if (target) {
-          const element = this.host.nativeElement.querySelector<HTMLElement>(target);
-          if (element) {
-            element.focus();
-            this.focusTarget.set(null);
-          }
-          return;
-        }
-        if (form === 'revise') this.focusIn('#revise-reason');
-        if (form === 'return') this.focusIn('#return-date');
-        if (form === 'reject') this.focusIn('#reject-reason');
-        if (form === 'mark-ready') this.focusIn('input[name="delivery"]:checked');
-        if (form === 'help') this.focusIn('#review-help-close');
       });
     });
   }
@@ -397,7 +389,7 @@ export class ApplicationReviewPageComponent {
     const next = Math.max(0, Math.min(this.items().length - 1, index));
     this.selected.set(next);
     if (this.form() === 'revise') this.form.set(null);
-    if (focus) this.focusTarget.set(`[data-testid="review-item-select"][data-index="${next}"]`);
+    if (focus) this.focus.later(`[data-testid="review-item-select"][data-index="${next}"]`);
   }
 
   protected trigger(action: ReviewAction): void {
@@ -445,8 +437,8 @@ export class ApplicationReviewPageComponent {
     const form = this.form();
     this.form.set(null);
     // Back to where the form was opened from.
-    if (form === 'revise') this.focusTarget.set(`[data-testid="review-action-item-revise"]`);
-    else if (form && form !== 'help') this.focusTarget.set(`[data-testid="review-action-${form}"]`);
+    if (form === 'revise') this.focus.later(`[data-testid="review-action-item-revise"]`);
+    else if (form && form !== 'help') this.focus.later(`[data-testid="review-action-${form}"]`);
   }
 
   protected reload(): void {
@@ -511,7 +503,7 @@ export class ApplicationReviewPageComponent {
       const after = items.findIndex((i, index) => index > this.selected() && i.state === 'pending');
       const next = after >= 0 ? after : this.selected();
       this.selected.set(next);
-      this.focusTarget.set(`[data-testid="review-item-select"][data-index="${next}"]`);
+      this.focus.later(`[data-testid="review-item-select"][data-index="${next}"]`);
     });
   }
 
@@ -520,7 +512,7 @@ export class ApplicationReviewPageComponent {
       this.form.set(null);
       const app = this.detail()!;
       this.announcement.set(this.i18n.t(action === 'claim' ? 'applications.announce.claimed' : 'applications.announce.step', { code: app.code, state: pickText(this.i18n.lang(), APPLICATION_STATE_LABELS[app.state]) }));
-      this.focusTarget.set('#review-state');
+      this.focus.later('#review-state');
     });
   }
 
@@ -537,7 +529,7 @@ export class ApplicationReviewPageComponent {
       error: (error: unknown) => {
         this.inFlight.set(null);
         this.actionError.set(error);
-        this.focusTarget.set('#review-error');
+        this.focus.later('#review-error');
         // Whatever the refusal was about, show the application as the server has it now.
         this.api.detail(this.id()).subscribe({ next: (detail) => this.detail.set(detail), error: () => undefined });
       },
@@ -556,9 +548,5 @@ export class ApplicationReviewPageComponent {
       },
       error: (error: unknown) => this.loadError.set(error),
     });
-  }
-
-  private focusIn(selector: string): void {
-    this.host.nativeElement.querySelector<HTMLElement>(selector)?.focus();
   }
 }

@@ -33,6 +33,11 @@ export const ACTIONS_ID: Record<AuditAction, string> = {
   'staff_user.second_factor_reset': 'Faktor kedua petugas direset',
   'device.register': 'Perangkat didaftarkan',
   'device.revoke': 'Perangkat dicabut',
+  'site.complaint_settings': 'Pengaturan pengaduan diubah',
+  'complaint.step': 'Status pengaduan diubah',
+  'complaint.assign': 'Pengaduan ditugaskan',
+  'complaint.reroute': 'Pengaduan dialihkan',
+  'complaint.merge': 'Pengaduan digabung',
 };
 
 export const ACTIONS_EN: Record<AuditAction, string> = {
@@ -65,6 +70,11 @@ export const ACTIONS_EN: Record<AuditAction, string> = {
   'staff_user.second_factor_reset': "Staff member's second factor reset",
   'device.register': 'Device registered',
   'device.revoke': 'Device revoked',
+  'site.complaint_settings': 'Complaint settings changed',
+  'complaint.step': 'Complaint status changed',
+  'complaint.assign': 'Complaint assigned',
+  'complaint.reroute': 'Complaint re-routed',
+  'complaint.merge': 'Complaint merged',
 };
 
 export const ENTITIES_ID: Record<AuditEntityType, string> = {
@@ -76,6 +86,7 @@ export const ENTITIES_ID: Record<AuditEntityType, string> = {
   counter: 'Loket',
   staff_user: 'Akun petugas',
   device: 'Perangkat',
+  complaint: 'Pengaduan',
 };
 
 export const ENTITIES_EN: Record<AuditEntityType, string> = {
@@ -87,6 +98,7 @@ export const ENTITIES_EN: Record<AuditEntityType, string> = {
   counter: 'Counter',
   staff_user: 'Staff account',
   device: 'Device',
+  complaint: 'Complaint',
 };
 
 /** A staff role in words, as the row's "who" shows it. */

@@ -1,7 +1,7 @@
 import { DOCUMENT } from '@angular/common';
 import { ChangeDetectionStrategy, Component, DestroyRef, computed, effect, inject, signal, untracked } from '@angular/core';
 import { RouterLink } from '@angular/router';
-import type { RedFlagListResponse } from '@mpp/contracts';
+import type { ComplaintSummaryResponse, RedFlagListResponse } from '@mpp/contracts';
 import { BilingualPipe, ErrorAlertComponent, formatClock, I18nService, TranslatePipe } from '@mpp/ui';
 import type { Subscription } from 'rxjs';
 
@@ -9,6 +9,7 @@ import { AdminScope } from '../admin/admin-scope.service';
 import { ScopeLineComponent } from '../admin/scope-line.component';
 import { SiteSelectComponent } from '../admin/site-select.component';
 import { CommandApi } from './command-api.service';
+import { ComplaintCountsComponent } from './complaint-counts.component';
 import { byUrgency } from './red-flag-order';
 import { RedFlagSettingsFormComponent } from './red-flag-settings-form.component';
 
@@ -21,7 +22,7 @@ export const COMMAND_REFRESH_MS = 45_000;
  */
 @Component({
   selector: 'counter-command-page',
-  imports: [BilingualPipe, ErrorAlertComponent, RedFlagSettingsFormComponent, RouterLink, ScopeLineComponent, SiteSelectComponent, TranslatePipe],
+  imports: [BilingualPipe, ComplaintCountsComponent, ErrorAlertComponent, RedFlagSettingsFormComponent, RouterLink, ScopeLineComponent, SiteSelectComponent, TranslatePipe],
   changeDetection: ChangeDetectionStrategy.OnPush,
   templateUrl: './command-page.component.html',
   styleUrl: './command-page.component.css',
@@ -36,6 +37,10 @@ export class CommandPageComponent {
   protected readonly loadError = signal<unknown>(null);
   protected readonly flags = computed(() => byUrgency(this.list()?.items ?? []));
   protected readonly setsThresholds = computed(() => this.scope.role() === 'site_admin' || this.scope.role() === 'system_admin');
+  /** Raised at each refresh: the complaint counts are read again with the flags. */
+  protected readonly tick = signal(0);
+  /** Tracking code → id of the open complaints the summary lists (the red flag names codes). */
+  protected readonly complaintIds = signal<ReadonlyMap<string, string>>(new Map());
   private request: Subscription | null = null;
 
   constructor() {
@@ -64,6 +69,7 @@ export class CommandPageComponent {
   protected refresh(code: string | null): void {
     this.request?.unsubscribe();
     if (!code) return;
+    this.tick.update((n) => n + 1);
     this.request = this.api.redFlags(code).subscribe({
       next: (list) => {
         this.loadError.set(null);
@@ -78,6 +84,10 @@ export class CommandPageComponent {
     const zone = this.list()?.timeZone ?? this.scope.timeZone();
     const at = formatClock(new Date(iso), zone, lang, { seconds: false });
     return `${at.date} ${at.time}`;
+  }
+
+  protected complaintsLoaded(summary: ComplaintSummaryResponse): void {
+    this.complaintIds.set(new Map(summary.oldestOpen.map((c) => [c.code, c.id])));
   }
 
   /** The first characters of an application's id, as the inbox shows it. */

@@ -1,15 +1,13 @@
 import { DOCUMENT } from '@angular/common';
 import { ChangeDetectionStrategy, Component, DestroyRef, computed, effect, inject, signal, untracked } from '@angular/core';
-import { RouterLink } from '@angular/router';
 import { REPORT_GROUPS, type HallReportResponse, type ReportGroup } from '@mpp/contracts';
 import { ErrorAlertComponent, I18nService, TranslatePipe } from '@mpp/ui';
 import type { Subscription } from 'rxjs';
 
 import { AdminScope } from '../admin/admin-scope.service';
-import { ScopeLineComponent } from '../admin/scope-line.component';
-import { SiteSelectComponent } from '../admin/site-select.component';
 import { BarChartComponent } from './bar-chart.component';
 import { formatMinutes, formatNumber, formatRate } from './report-format';
+import { ReportHeadComponent } from './report-head.component';
 import { periodOf, type Period } from './report-period';
 import { ReportPeriodComponent } from './report-period.component';
 import { ReportsApi, saveReportFile, type HallReportQuery, type ReportFileFormat } from './reports-api.service';
@@ -25,7 +23,7 @@ const CHANNEL_COLORS: Record<(typeof HALL_CHANNELS)[number], string> = { kiosk: 
  */
 @Component({
   selector: 'counter-hall-report-page',
-  imports: [BarChartComponent, ErrorAlertComponent, ReportPeriodComponent, RouterLink, ScopeLineComponent, SiteSelectComponent, TranslatePipe],
+  imports: [BarChartComponent, ErrorAlertComponent, ReportPeriodComponent, ReportHeadComponent, TranslatePipe],
   changeDetection: ChangeDetectionStrategy.OnPush,
   templateUrl: './hall-report-page.component.html',
   styleUrl: './reports-page.css',

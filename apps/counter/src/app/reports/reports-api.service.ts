@@ -1,6 +1,6 @@
 import { HttpClient, HttpErrorResponse, HttpParams, type HttpResponse } from '@angular/common/http';
 import { Injectable, inject } from '@angular/core';
-import type { HallReportResponse, ReportGroup, SurveyReportResponse } from '@mpp/contracts';
+import type { ComplaintReportResponse, HallReportResponse, ReportGroup, SurveyReportResponse } from '@mpp/contracts';
 import { API_BASE_URL } from '@mpp/ui';
 import { catchError, from, map, switchMap, throwError, type Observable } from 'rxjs';
 
@@ -83,6 +83,28 @@ export class ReportsApi {
     return jsonErrors(this.http.get(this.surveyUrl(siteCode), { params: this.surveyParams(query, format), responseType: 'blob', observe: 'response' })).pipe(
       map((response) => ({ blob: response.body ?? new Blob(), fileName: fileName(response, `skm-${siteCode}-${query.from}-${query.to}.${format}`) })),
     );
+  }
+
+  private complaintsUrl(siteCode: string, path: 'report' | 'export'): string {
+    return `${this.baseUrl}/admin/sites/${encodeURIComponent(siteCode)}/complaints/${path}`;
+  }
+
+  /** The monthly complaint report (docs/complaints.md, Monthly report). */
+  complaints(siteCode: string, month: string): Observable<ComplaintReportResponse> {
+    return this.http.get<ComplaintReportResponse>(this.complaintsUrl(siteCode, 'report'), { params: params({ month }) });
+  }
+
+  complaintsFile(siteCode: string, month: string, format: ReportFileFormat): Observable<ReportFile> {
+    return jsonErrors(this.http.get(this.complaintsUrl(siteCode, 'report'), { params: params({ month, format }), responseType: 'blob', observe: 'response' })).pipe(
+      map((response) => ({ blob: response.body ?? new Blob(), fileName: fileName(response, `laporan-pengaduan-${siteCode}-${month}.${format}`) })),
+    );
+  }
+
+  /** The month's complaints as Open311 GeoReport v2 requests, saved as a JSON file (site handlers only). */
+  complaintsExport(siteCode: string, period: { from: string; to: string }): Observable<ReportFile> {
+    return this.http
+      .get(this.complaintsUrl(siteCode, 'export'), { params: params(period), responseType: 'blob' })
+      .pipe(map((blob) => ({ blob, fileName: `open311-${siteCode}-${period.from}_${period.to}.json` })));
   }
 
   hall(siteCode: string, query: HallReportQuery): Observable<HallReportResponse> {

@@ -24,6 +24,11 @@ export const REPORTS_ROUTES: Routes = [
         loadComponent: () => import('./hall-report-page.component').then((m) => m.HallReportPageComponent),
         title: 'reports.hall.title',
       },
+      {
+        path: 'pengaduan',
+        loadComponent: () => import('./complaint-report-page.component').then((m) => m.ComplaintReportPageComponent),
+        title: 'reports.complaints.title',
+      },
     ],
   },
 ];

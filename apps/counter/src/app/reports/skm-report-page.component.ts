@@ -1,15 +1,13 @@
 import { DOCUMENT } from '@angular/common';
 import { ChangeDetectionStrategy, Component, DestroyRef, computed, effect, inject, signal, untracked } from '@angular/core';
-import { RouterLink } from '@angular/router';
 import type { SurveyGroupResult, SurveyProfileCount, SurveyReportResponse } from '@mpp/contracts';
 import { BilingualPipe, ErrorAlertComponent, I18nService, pickText, TranslatePipe } from '@mpp/ui';
 import type { Subscription } from 'rxjs';
 
 import { AdminScope } from '../admin/admin-scope.service';
-import { ScopeLineComponent } from '../admin/scope-line.component';
-import { SiteSelectComponent } from '../admin/site-select.component';
 import { BarChartComponent } from './bar-chart.component';
 import { formatNumber } from './report-format';
+import { ReportHeadComponent } from './report-head.component';
 import type { Period } from './report-period';
 import { periodOf } from './report-period';
 import { ReportPeriodComponent } from './report-period.component';
@@ -23,7 +21,7 @@ import { ReportsApi, saveReportFile, type ReportFileFormat, type SurveyReportQue
  */
 @Component({
   selector: 'counter-skm-report-page',
-  imports: [BarChartComponent, BilingualPipe, ErrorAlertComponent, ReportPeriodComponent, RouterLink, ScopeLineComponent, SiteSelectComponent, TranslatePipe],
+  imports: [BarChartComponent, BilingualPipe, ErrorAlertComponent, ReportPeriodComponent, ReportHeadComponent, TranslatePipe],
   changeDetection: ChangeDetectionStrategy.OnPush,
   templateUrl: './skm-report-page.component.html',
   styleUrl: './reports-page.css',

@@ -12,8 +12,8 @@ import {
 import { Router, RouterLink } from '@angular/router';
 import { normalizeBookingCode } from '@mpp/domain';
 import { ErrorAlertComponent, TranslatePipe } from '@mpp/ui';
-import type { IScannerControls } from '@zxing/browser';
 
+import { isPermissionError, startQrCamera, type QrCamera } from '../camera/qr-camera';
 import { KioskQueueApi } from '../ticket/kiosk-queue-api.service';
 import { KioskTicketStore } from '../ticket/kiosk-ticket.store';
 
@@ -49,8 +49,7 @@ export class CheckInPageComponent {
   private readonly video = viewChild<ElementRef<HTMLVideoElement>>('video');
   private readonly codeInput = viewChild.required<ElementRef<HTMLInputElement>>('codeInput');
 
-  private controls: IScannerControls | null = null;
-  private stream: MediaStream | null = null;
+  private qrCamera: QrCamera | null = null;
   private destroyed = false;
   private lastScan: { code: string; at: number } | null = null;
 
@@ -101,35 +100,9 @@ export class CheckInPageComponent {
       return;
     }
     try {
-      // Loaded here, not with the route: the hall display preloads the kiosk's routes and never scans.
-      const { BrowserQRCodeReader } = await import('@zxing/browser');
-      if (this.destroyed) {
-        return;
-      }
-      // The page plays the camera itself and hands the reader a video that is already playing:
-      // left to start it, @zxing/browser (0.1) waits for ever when the video begins playing only
-      // after its first play() failed (its time-out then neither resolves nor rejects), and the
-      // kiosk would say "Menyalakan kamera…" until someone reloaded it.
-      this.stream = await navigator.mediaDevices.getUserMedia({ video: { facingMode: 'environment' }, audio: false });
-      if (this.destroyed) {
-        this.stopCamera();
-        return;
-      }
-      video.srcObject = this.stream;
-      await video.play();
-      const controls = await new BrowserQRCodeReader().decodeFromVideoElement(video, (result) => {
-        if (result) {
-          this.onScan(result.getText());
-        }
-      });
-      this.controls = controls;
-      if (this.destroyed) {
-        this.stopCamera();
-        return;
-      }
-      this.camera.set('scanning');
+      this.qrCamera = await startQrCamera(video, (text) => this.onScan(text), () => this.destroyed);
+      if (this.qrCamera) this.camera.set('scanning');
     } catch (error: unknown) {
-      this.stopCamera();
       this.camera.set(isPermissionError(error) ? 'denied' : 'unavailable');
     }
   }
@@ -149,13 +122,7 @@ export class CheckInPageComponent {
   }
 
   private stopCamera(): void {
-    this.controls?.stop();
-    this.controls = null;
-    this.stream?.getTracks().forEach((track) => track.stop());
-    this.stream = null;
+    this.qrCamera?.stop();
+    this.qrCamera = null;
   }
-}
-
-function isPermissionError(error: unknown): boolean {
-  return error instanceof DOMException && (error.name === 'NotAllowedError' || error.name === 'SecurityError');
 }

@@ -13,9 +13,9 @@ import {
 import { Router, RouterLink } from '@angular/router';
 import type { LocalizedText, SurveyAnswerRequest, SurveyFormResponse } from '@mpp/contracts';
 import { ErrorAlertComponent, I18nService, TranslatePipe, describeApiError, pickText } from '@mpp/ui';
-import type { IScannerControls } from '@zxing/browser';
 import { map, of, switchMap, type Subscription } from 'rxjs';
 
+import { isPermissionError, startQrCamera, type QrCamera } from '../camera/qr-camera';
 import { KIOSK_TICKET_IDLE_MS } from '../idle/idle-reset.service';
 import { KioskSurveyApi, publicCodeOf } from './kiosk-survey-api.service';
 
@@ -75,8 +75,7 @@ export class KioskSurveyPageComponent {
   private readonly endHeading = viewChild<ElementRef<HTMLElement>>('endHeading');
   private readonly formHeading = viewChild<ElementRef<HTMLElement>>('formHeading');
 
-  private controls: IScannerControls | null = null;
-  private stream: MediaStream | null = null;
+  private qrCamera: QrCamera | null = null;
   private destroyed = false;
   private lastScan: { code: string; at: number } | null = null;
   private request: Subscription | null = null;
@@ -219,28 +218,9 @@ export class KioskSurveyPageComponent {
       return;
     }
     try {
-      // As on the check-in page: the scanner is loaded here, and the page plays the video itself
-      // before handing it to @zxing/browser (see check-in-page.component.ts for why).
-      const { BrowserQRCodeReader } = await import('@zxing/browser');
-      if (this.destroyed) return;
-      this.stream = await navigator.mediaDevices.getUserMedia({ video: { facingMode: 'environment' }, audio: false });
-      if (this.destroyed || !this.scanning()) {
-        this.stopCamera();
-        return;
-      }
-      video.srcObject = this.stream;
-      await video.play();
-      const controls = await new BrowserQRCodeReader().decodeFromVideoElement(video, (result) => {
-        if (result) this.onScan(result.getText());
-      });
-      this.controls = controls;
-      if (this.destroyed || !this.scanning()) {
-        this.stopCamera();
-        return;
-      }
-      this.camera.set('scanning');
+      this.qrCamera = await startQrCamera(video, (text) => this.onScan(text), () => this.destroyed || !this.scanning());
+      if (this.qrCamera) this.camera.set('scanning');
     } catch (error: unknown) {
-      this.stopCamera();
       this.camera.set(isPermissionError(error) ? 'denied' : 'unavailable');
     }
   }
@@ -255,13 +235,7 @@ export class KioskSurveyPageComponent {
   }
 
   private stopCamera(): void {
-    this.controls?.stop();
-    this.controls = null;
-    this.stream?.getTracks().forEach((track) => track.stop());
-    this.stream = null;
+    this.qrCamera?.stop();
+    this.qrCamera = null;
   }
-}
-
-function isPermissionError(error: unknown): boolean {
-  return error instanceof DOMException && (error.name === 'NotAllowedError' || error.name === 'SecurityError');
 }

@@ -19,6 +19,9 @@ const APPLICATION_TEXT = {
   deadline: { id: 'Perbaiki paling lambat {when}', en: 'Correct by {when}' },
 } satisfies Record<string, LocalizedText>;
 
+/** The link to a complaint about one item (`/pengaduan/baru?mpp=…&ref=…`): the reference is its printed code or number. */
+const COMPLAINT_TEXT: LocalizedText = { id: 'Adukan', en: 'Complain about it' };
+
 /**
  * `akun/riwayat`, "Riwayat saya": the signed-in citizen's bookings, tickets and applications
  * (code, service, state, due date or correction deadline in the site's zone), newest first,
@@ -82,6 +85,7 @@ const APPLICATION_TEXT = {
                     <a class="mpp-button" [routerLink]="['/tiket', item.publicCode]" data-testid="history-ticket-link">{{ 'account.history.open' | at }} {{ item.number }}</a>
                   }
                   }
+                  <a class="history__complain" routerLink="/pengaduan/baru" [queryParams]="complaintQuery(item)" data-testid="history-complaint-link">{{ complaintText | bilingual }}</a>
                 </li>
               }
             </ul>
@@ -112,6 +116,11 @@ const APPLICATION_TEXT = {
       font-size: 1.1rem;
       margin: var(--mpp-space-1) 0;
     }
+    .history__complain {
+      display: inline-block;
+      margin-left: var(--mpp-space-3);
+      padding-block: var(--mpp-space-2);
+    }
     .history__kind,
     .history__when {
       margin: 0 0 var(--mpp-space-2);
@@ -140,6 +149,13 @@ export class HistoryPageComponent {
   }
 
   protected readonly applicationText = APPLICATION_TEXT;
+  protected readonly complaintText = COMPLAINT_TEXT;
+
+  /** The complaint form's query for an item: its MPP and its reference as printed (no personal data). */
+  protected complaintQuery(item: CitizenHistoryItem): { mpp: string; ref: string } {
+    const ref = item.kind === 'ticket' ? `ticket:${item.number}` : `${item.kind}:${item.code}`;
+    return { mpp: item.siteCode, ref };
+  }
 
   protected key(item: CitizenHistoryItem): string {
     if (item.kind === 'application') return `a:${item.code}`;

@@ -2,7 +2,7 @@ import { DestroyRef, Injectable, inject, signal } from '@angular/core';
 import { takeUntilDestroyed } from '@angular/core/rxjs-interop';
 import type { HttpResponse } from '@angular/common/http';
 
-import { saveFile } from '../shared/save-file';
+import { saveFile } from '../common/save-file';
 import { ApplicationApi, type ApplicationFile } from './application-api.service';
 
 /** Which download a page asked for: a document version's id, or receipt / result / letter. */

@@ -5,7 +5,7 @@ import type { ApplicationDocumentResponse, ApplicationItemResponse, ApplicationR
 import { ErrorAlertComponent, I18nService, LocalizedPipe, TranslatePipe } from '@mpp/ui';
 import type { Subscription } from 'rxjs';
 
-import { injectFocusAfterRender } from '../shared/focus-after-render';
+import { injectFocusAfterRender } from '../common/focus-after-render';
 import { ApplicationApi } from './application-api.service';
 import { ApplicationDownloads } from './application-downloads';
 import { BYTES_PER_MB, displayApplicationCode, formatFileSize, formatSiteInstant } from './application-format';

@@ -7,7 +7,7 @@ import { CitizenIdentityFieldsComponent } from '../citizen-form/citizen-identity
 import { injectCitizenIdentityForm } from '../citizen-form/citizen-identity-form';
 import { ServiceFormFrameComponent } from '../citizen-form/service-form-frame.component';
 import { injectServiceFormPage } from '../citizen-form/service-form-page';
-import { injectCitizenFormSubmit } from '../shared/citizen-form-submit';
+import { injectCitizenFormSubmit } from '../common/citizen-form-submit';
 import { ApplicationApi } from './application-api.service';
 import { ApplicationChecklistComponent } from './application-checklist.component';
 import { keepApplicationSecret } from './application-secrets';

@@ -23,8 +23,8 @@ import { ApplicationDownloads } from './application-downloads';
 import { displayApplicationCode, formatSiteInstant } from './application-format';
 import { ApplicationItemComponent } from './application-item.component';
 import type { ApplicationCreatedState } from './application-new-page.component';
-import { injectFocusAfterRender } from '../shared/focus-after-render';
-import { injectPageTitle } from '../shared/page-title';
+import { injectFocusAfterRender } from '../common/focus-after-render';
+import { injectPageTitle } from '../common/page-title';
 import { forgetApplicationSecret, keepApplicationSecret, readApplicationSecret } from './application-secrets';
 
 /** The steps a citizen follows on the timeline, and where each state stands on it (-1: before or off it). */

@@ -5,7 +5,7 @@ import { BOOKING_NEED_LABELS, type BookingResponse } from '@mpp/contracts';
 import { PRIORITY_LABELS } from '@mpp/domain';
 import { BilingualPipe, ErrorAlertComponent, I18nService, LocalizedPipe, TranslatePipe, type LoadState } from '@mpp/ui';
 
-import { injectPageTitle } from '../shared/page-title';
+import { injectPageTitle } from '../common/page-title';
 import { BookingApi } from './booking-api.service';
 import { BookingDownloads, bookingFileName, displayBookingCode } from './booking-downloads';
 import { bookingWhen } from './booking-format';

@@ -4,7 +4,7 @@ import type { BookingProof } from '@mpp/contracts';
 import { normalizeBookingCode } from '@mpp/domain';
 import type { Lang } from '@mpp/ui';
 
-import { saveFile } from '../shared/save-file';
+import { saveFile } from '../common/save-file';
 import { BookingApi } from './booking-api.service';
 
 /** "ABCD-2345", as printed and said; what is not a booking code stays as it came. */

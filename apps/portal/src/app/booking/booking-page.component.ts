@@ -26,8 +26,8 @@ import {
 } from '@mpp/ui';
 import type { Subscription } from 'rxjs';
 
-import { injectFocusAfterRender } from '../shared/focus-after-render';
-import { injectPageTitle } from '../shared/page-title';
+import { injectFocusAfterRender } from '../common/focus-after-render';
+import { injectPageTitle } from '../common/page-title';
 import { BookingApi } from './booking-api.service';
 import { BookingDownloads, displayBookingCode } from './booking-downloads';
 import { bookingWhen } from './booking-format';

@@ -11,7 +11,7 @@ import { ServiceFormFrameComponent } from '../citizen-form/service-form-frame.co
 import { injectServiceFormPage } from '../citizen-form/service-form-page';
 import { NotifyByChoiceComponent } from '../citizen-form/notify-by-choice.component';
 import { injectNotifyByChoice } from '../citizen-form/notify-by-choice';
-import { injectCitizenFormSubmit } from '../shared/citizen-form-submit';
+import { injectCitizenFormSubmit } from '../common/citizen-form-submit';
 import { OnlineTicketApi } from './online-ticket-api.service';
 
 /**

@@ -1,17 +1,15 @@
 import { DOCUMENT } from '@angular/common';
-import { HttpErrorResponse } from '@angular/common/http';
-import { ChangeDetectionStrategy, Component, DestroyRef, computed, effect, inject, input, signal, untracked } from '@angular/core';
+import { ChangeDetectionStrategy, Component, DestroyRef, computed, effect, inject, input, untracked } from '@angular/core';
 import { takeUntilDestroyed } from '@angular/core/rxjs-interop';
 import { Title } from '@angular/platform-browser';
 import { SwPush } from '@angular/service-worker';
 import type { PublicTicketResponse } from '@mpp/contracts';
-import { I18nService, TranslatePipe, readStorage, writeStorage } from '@mpp/ui';
-import { firstValueFrom } from 'rxjs';
+import { I18nService } from '@mpp/ui';
 
+import { PushSwitch } from '../common/push-switch';
+import { PushToggleComponent } from '../common/push-toggle.component';
 import { NetworkStatus } from '../offline/network-status.service';
 import { TicketPushApi } from './ticket-push-api.service';
-
-type NotifyState = 'unsupported' | 'denied' | 'off' | 'enabling' | 'on' | 'failed';
 
 /** What the push message carries (apps/api/src/push/push-messages.ts) that the open page reads. */
 interface PushData {
@@ -35,62 +33,11 @@ const STORAGE_PREFIX = 'mpp.push.';
  */
 @Component({
   selector: 'portal-ticket-notify',
-  imports: [TranslatePipe],
+  imports: [PushToggleComponent],
   changeDetection: ChangeDetectionStrategy.OnPush,
   template: `
     @if (visible()) {
-      <section class="notify" aria-labelledby="notify-heading" data-testid="ticket-notify">
-        <h2 id="notify-heading" class="notify__heading">{{ 'portal.notify.heading' | t }}</h2>
-        @switch (state()) {
-          @case ('on') {
-            <p class="notify__on" data-testid="notify-on"><span aria-hidden="true">✓ </span>{{ 'portal.notify.on' | t }}</p>
-            <button type="button" class="mpp-button notify__button" (click)="disable()" data-testid="notify-disable">{{ 'portal.notify.disable' | t }}</button>
-          }
-          @case ('denied') {
-            <p class="mpp-muted" data-testid="notify-denied">{{ 'portal.notify.denied' | t }}</p>
-          }
-          @case ('unsupported') {
-            <p class="mpp-muted" data-testid="notify-unsupported">{{ 'portal.notify.unsupported' | t }}</p>
-          }
-          @default {
-            <p class="mpp-muted">{{ 'portal.notify.intro' | t }}</p>
-            <button
-              type="button"
-              class="mpp-button mpp-button--primary notify__button"
-              [disabled]="state() === 'enabling'"
-              (click)="enable()"
-              data-testid="notify-enable"
-            >
-              {{ (state() === 'enabling' ? 'portal.notify.enabling' : 'portal.notify.enable') | t }}
-            </button>
-          }
-        }
-        <div role="alert">
-          @if (state() === 'failed') {
-            <p class="notify__failed" data-testid="notify-failed">{{ 'portal.notify.failed' | t }}</p>
-          }
-        </div>
-      </section>
-    }
-  `,
-  styles: `
-    .notify {
-      margin-block: var(--mpp-space-4, 1.5rem);
-    }
-    .notify__heading {
-      font-size: 1.1rem;
-      margin: 0 0 var(--mpp-space-2, 0.5rem);
-    }
-    .notify__button {
-      min-height: 48px;
-      width: 100%;
-    }
-    .notify__on {
-      font-weight: 600;
-    }
-    .notify__failed {
-      margin: var(--mpp-space-2, 0.5rem) 0 0;
-      font-weight: 600;
+      <portal-push-toggle [state]="push.state()" keys="portal.notify" testIds="notify" sectionTestId="ticket-notify" (enable)="push.enable()" (disable)="push.disable()" />
     }
   `,
 })
@@ -105,7 +52,12 @@ export class TicketNotifyComponent {
 
   readonly ticket = input.required<PublicTicketResponse>();
 
-  protected readonly state = signal<NotifyState>(this.initialState());
+  protected readonly push = new PushSwitch({
+    storageKey: () => STORAGE_PREFIX + this.ticket().publicCode,
+    publicKey: () => this.api.publicKey(),
+    subscribe: (subscription) => this.api.subscribe(this.ticket().publicCode, subscription, this.i18n.lang()),
+    unsubscribe: (endpoint) => this.api.unsubscribe(this.ticket().publicCode, endpoint),
+  });
   protected readonly visible = computed(() => ['waiting', 'called'].includes(this.ticket().status));
 
   private lastCall: { counter: number; at: number } | null = null;
@@ -126,13 +78,6 @@ export class TicketNotifyComponent {
       });
     });
     if (this.swPush.isEnabled) {
-      // This phone's subscription is the one this ticket was given: notifications are on.
-      this.swPush.subscription.pipe(takeUntilDestroyed()).subscribe((subscription) => {
-        if (this.state() === 'enabling') return;
-        const stored = readStorage('local', this.storageKey());
-        if (subscription && stored === subscription.endpoint) this.state.set('on');
-        else if (this.state() === 'on') this.state.set('off');
-      });
       // A push that arrives while the page is open: the same reaction as the live update.
       this.swPush.messages.pipe(takeUntilDestroyed()).subscribe((message) => {
         const data = (message as { notification?: { data?: PushData } } | null)?.notification?.data;
@@ -147,45 +92,6 @@ export class TicketNotifyComponent {
       this.document.removeEventListener('visibilitychange', visibility);
       this.endCallTitle();
     });
-  }
-
-  protected async enable(): Promise<void> {
-    this.state.set('enabling');
-    try {
-      const permission = await this.window!.Notification.requestPermission();
-      if (permission !== 'granted') {
-        this.state.set(permission === 'denied' ? 'denied' : 'off');
-        return;
-      }
-      const { publicKey } = await firstValueFrom(this.api.publicKey());
-      const subscription = await this.swPush.requestSubscription({ serverPublicKey: publicKey });
-      const json = subscription.toJSON() as { endpoint: string; keys: { p256dh: string; auth: string } };
-      await firstValueFrom(this.api.subscribe(this.ticket().publicCode, { endpoint: json.endpoint, keys: json.keys }, this.i18n.lang()));
-      writeStorage('local', this.storageKey(), json.endpoint);
-      this.state.set('on');
-    } catch (error) {
-      // 404 PUSH_DISABLED: this server sends no Web Push (docs/portal.md).
-      this.state.set(error instanceof HttpErrorResponse && error.status === 404 ? 'unsupported' : 'failed');
-    }
-  }
-
-  protected async disable(): Promise<void> {
-    const endpoint = readStorage('local', this.storageKey());
-    writeStorage('local', this.storageKey(), null);
-    this.state.set('off');
-    // The phone's subscription stays: other tickets opened on it may still use it.
-    if (endpoint) await firstValueFrom(this.api.unsubscribe(this.ticket().publicCode, endpoint)).catch(() => undefined);
-  }
-
-  private initialState(): NotifyState {
-    const w = this.document.defaultView;
-    if (!this.swPush.isEnabled || !w || !('Notification' in w) || !('PushManager' in w)) return 'unsupported';
-    if (w.Notification.permission === 'denied') return 'denied';
-    return 'off';
-  }
-
-  private storageKey(): string {
-    return STORAGE_PREFIX + this.ticket().publicCode;
   }
 
   /** Vibrates (once per call) and puts the call in the tab's title. */
