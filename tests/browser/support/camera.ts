@@ -52,13 +52,26 @@ export function consoleOf(page: Page): string[] {
 /**
  * Waits for what a camera read leads to (`after`). Reading runs on the page's main thread, so a
  * loaded machine is given time; a miss says what the camera status (`camera`, its data-state)
- * stood at and what the page printed, instead of a bare time-out.
+ * stood at, how many pictures the page read and the last decoder error (the video's data-reads and
+ * data-read-error), what the page said and printed, instead of a bare time-out.
  */
 export async function waitAfterScan(after: Locator, camera: Locator, printed: string[], timeout = 45_000): Promise<void> {
   try {
     await after.waitFor({ timeout });
   } catch (error) {
+    const page = after.page();
     const state = await camera.getAttribute('data-state', { timeout: 1_000 }).catch(() => 'absent');
-    throw new Error(`nothing read from the camera (camera state: ${state}; console: ${printed.join(' | ') || 'nothing'}): ${(error as Error).message}`);
+    const video = await page
+      .locator('video')
+      .first()
+      .evaluate((v: HTMLVideoElement) => `${v.videoWidth}x${v.videoHeight}, ${v.dataset['reads'] ?? 0} reads, last error ${v.dataset['readError'] ?? 'none'}`, undefined, { timeout: 1_000 })
+      .catch(() => 'absent');
+    const said = await page
+      .locator('[role="alert"]')
+      .allTextContents()
+      .catch(() => []);
+    throw new Error(
+      `nothing read from the camera (camera state: ${state}; video: ${video}; alerts: ${said.join(' | ') || 'none'}; console: ${printed.join(' | ') || 'nothing'}): ${(error as Error).message}`,
+    );
   }
 }
